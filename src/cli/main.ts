@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config.ts';
+import { FormError } from '../features/shared/errors.ts';
+import { migrateDown, migrateToLatest } from '../db/migrate.ts';
+import { CliError, consoleIO, withServices, type CliIO } from './context.ts';
+import { backup } from './commands/backup.ts';
+import { loadDemo, printDemoCredentials } from './commands/demo.ts';
+import { doctor } from './commands/doctor.ts';
+import { serve } from './commands/serve.ts';
+import { userCreate } from './commands/user-create.ts';
+
+const usage = `Usage: parity <command> [options]
+
+Commands:
+  start                         migrate, load the synthetic demo data (first time only) and serve
+  serve                         migrate and serve, without demo data
+  migrate [--down]              apply every pending migration (or revert the latest)
+  demo                          load the synthetic demo data and print the demo accounts
+  user create --role <admin|staff|member> --email <address> --name <name>
+              [--organisation <name>] [--password <password>]
+  backup <file>                 copy the SQLite database while it runs (PostgreSQL: use pg_dump)
+  doctor                        check configuration, database and e-mail settings
+  help                          show this message
+
+Configuration comes from environment variables; see .env.example.`;
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  start: async (_args, io) => (await serve(io, { withDemo: true }), 0),
+  serve: async (_args, io) => (await serve(io, { withDemo: false }), 0),
+  migrate: async (args, io) => {
+    const { values } = parseArgs({ args, options: { down: { type: 'boolean' } } });
+    const names = await withServices(
+      (s) => (values.down ? migrateDown(s.database.db) : migrateToLatest(s.database.db)),
+      { migrate: false },
+    );
+    io.out(names.length ? `${values.down ? 'Reverted' : 'Applied'}: ${names.join(', ')}` : 'Nothing to do.');
+    return 0;
+  },
+  demo: async (_args, io) => {
+    await withServices(async (s) => {
+      if (await s.demo.isLoaded()) io.out('Demo data was already loaded.');
+      else await loadDemo(s, io);
+      printDemoCredentials(s.config, io);
+    });
+    return 0;
+  },
+  user: async (args, io) => {
+    const [sub, ...rest] = args;
+    if (sub !== 'create') throw new CliError('Did you mean "parity user create"?');
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        role: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        organisation: { type: 'string' },
+        password: { type: 'string' },
+      },
+    });
+    await withServices((s) => userCreate(s, io, values));
+    return 0;
+  },
+  backup: async (args, io) => {
+    await withServices((s) => backup(s, io, args[0]));
+    return 0;
+  },
+  doctor: async (_args, io) => ((await doctor(io)) ? 0 : 1),
+};
+
+export async function runCli(argv: string[], io: CliIO = consoleIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage}`);
+    return 1;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof FormError) {
+      io.err(error.errors.map((e) => `${e.field}: ${e.message}`).join('\n'));
+      return 1;
+    }
+    if (error instanceof CliError || error instanceof ConfigError) {
+      io.err(error.message);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${error.message}\n\n${usage}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli/main.ts')) {
+  const code = await runCli(process.argv.slice(2));
+  if (code !== 0) process.exitCode = code;
+}

@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+
+describe('loadConfig', () => {
+  it('uses embedded SQLite under the data folder when DATABASE_URL is absent', () => {
+    const dir = tempDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.databaseUrl).toBe(`sqlite:${path.join(dir, 'parity.sqlite')}`);
+    expect(config.port).toBe(3000);
+    expect(config.baseUrl).toBe('http://localhost:3000');
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it('lists every problem at once', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const fields = (caught as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(fields).toEqual(expect.arrayContaining(['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SESSION_SECRET']));
+  });
+
+  it('requires SESSION_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tempDir() })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('generates a session secret once outside production and keeps it', () => {
+    const dir = tempDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(existsSync(path.join(dir, 'session-secret'))).toBe(true);
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8')).toBe(first);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+  });
+
+  it('marks cookies secure behind https and selects PostgreSQL from the URL', () => {
+    const config = loadConfig({
+      BASE_URL: 'https://parity.example.nhs.uk/',
+      DATABASE_URL: 'postgres://parity@db/parity',
+      SESSION_SECRET: 'y'.repeat(40),
+    });
+    expect(config.secureCookies).toBe(true);
+    expect(config.baseUrl).toBe('https://parity.example.nhs.uk');
+    expect(config.databaseUrl).toBe('postgres://parity@db/parity');
+  });
+
+  it('treats blank variables as absent', () => {
+    expect(loadConfig({ DATA_DIR: tempDir(), SMTP_URL: '', PORT: '' }).smtpUrl).toBeUndefined();
+  });
+});

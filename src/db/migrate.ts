@@ -1,0 +1,40 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as m0001 from './migrations/0001_foundation.ts';
+import type { Database } from './schema.ts';
+
+/** Every migration, in order. Listed here (not read from disk) so they travel with the code. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+function check({ error, results }: MigrationResultSet): string[] {
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const detail = error instanceof Error ? error.message : 'unknown error';
+    throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed: ${detail}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+/** Reverts the most recent migration; returns its name. */
+export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
+  return check(await migrator(db).migrateDown());
+}
+
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}

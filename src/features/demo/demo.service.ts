@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { AccountService } from '../accounts/account.service.ts';
+import { systemActor } from '../audit/audit.ts';
+import type { OrganisationService } from '../organisations/organisation.service.ts';
+import { readSetting, writeSetting } from '../settings/settings.repository.ts';
+import {
+  demoMemberOrganisations,
+  demoSettingKey,
+  demoTrust,
+  demoUsers,
+  type DemoCredential,
+} from './demo.ts';
+
+function demoPassword(): string {
+  return `demo-${randomBytes(9).toString('base64url')}`;
+}
+
+export function createDemoService(deps: {
+  db: Kysely<Database>;
+  accounts: AccountService;
+  organisations: OrganisationService;
+  clock: () => Date;
+}) {
+  const { db, accounts, organisations, clock } = deps;
+  return {
+    isLoaded: async (): Promise<boolean> => (await readSetting(db, demoSettingKey)) !== undefined,
+
+    /** Loads the synthetic partnership once; returns the new accounts' passwords, or null if already loaded. */
+    async load(): Promise<DemoCredential[] | null> {
+      if (await readSetting(db, demoSettingKey)) return null;
+      const trust = await organisations.create(systemActor, demoTrust);
+      const members = [];
+      for (const organisation of demoMemberOrganisations) {
+        members.push(await organisations.create(systemActor, organisation));
+      }
+      const credentials: DemoCredential[] = [];
+      for (const user of demoUsers) {
+        const password = demoPassword();
+        const organisation = user.organisation === 'trust' ? trust : members[user.organisation];
+        await accounts.create(systemActor, {
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          organisationId: organisation?.id,
+          password,
+        });
+        credentials.push({ role: user.role, email: user.email, password });
+      }
+      await writeSetting(db, demoSettingKey, clock().toISOString(), clock().toISOString());
+      return credentials;
+    },
+  };
+}
+
+export type DemoService = ReturnType<typeof createDemoService>;

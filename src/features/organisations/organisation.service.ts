@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../audit/audit.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { Organisation, OrganisationKind } from './organisation.ts';
+import {
+  findOrganisation,
+  findOrganisationByName,
+  findOrganisations,
+  insertOrganisation,
+} from './organisation.repository.ts';
+
+export interface OrganisationService {
+  create(actor: Actor, input: { name: string; kind: OrganisationKind }): Promise<Organisation>;
+  list(): Promise<Organisation[]>;
+  get(id: string): Promise<Organisation | undefined>;
+  findByName(name: string): Promise<Organisation | undefined>;
+}
+
+export function createOrganisationService(
+  db: Kysely<Database>,
+  audit: AuditService,
+  clock: () => Date,
+): OrganisationService {
+  return {
+    create: (actor, input) =>
+      db.transaction().execute(async (trx) => {
+        const organisation = { id: randomUUID(), name: input.name.trim(), kind: input.kind };
+        await insertOrganisation(trx, organisation, clock().toISOString());
+        await audit.record(trx, actor, {
+          action: 'organisation.create',
+          entityType: 'organisation',
+          entityId: organisation.id,
+          summary: `Added organisation ${organisation.name}`,
+          after: organisation,
+        });
+        return organisation;
+      }),
+    list: () => findOrganisations(db),
+    get: (id) => findOrganisation(db, id),
+    findByName: (name) => findOrganisationByName(db, name),
+  };
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/connect.ts';
+import { createAccountService } from './features/accounts/account.service.ts';
+import { createCredentialsService } from './features/accounts/credentials.service.ts';
+import { createSignInService } from './features/accounts/sign-in.service.ts';
+import { createAuditService } from './features/audit/audit.service.ts';
+import { createDemoService } from './features/demo/demo.service.ts';
+import { createHealthService } from './features/health/health.service.ts';
+import { createMailer, type Mailer } from './features/mail/mail.service.ts';
+import { createOrganisationService } from './features/organisations/organisation.service.ts';
+import { createSessionService } from './features/sessions/session.service.ts';
+
+export interface ServiceOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: () => Date;
+  mailer?: Mailer;
+}
+
+/** The composition root: every use case the web app and the command line can call. */
+export function createServices({ config, database, clock = () => new Date(), mailer }: ServiceOptions) {
+  const { db } = database;
+  const mail =
+    mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+    });
+  const audit = createAuditService(db, clock);
+  const sessions = createSessionService(db, clock);
+  const accounts = createAccountService({ db, audit, mailer: mail, clock, baseUrl: config.baseUrl });
+  const organisations = createOrganisationService(db, audit, clock);
+  return {
+    config,
+    database,
+    clock,
+    mailer: mail,
+    audit,
+    sessions,
+    accounts,
+    organisations,
+    signIn: createSignInService({ db, audit, sessions, clock }),
+    credentials: createCredentialsService({ db, audit, mailer: mail, clock, baseUrl: config.baseUrl }),
+    demo: createDemoService({ db, accounts, organisations, clock }),
+    health: createHealthService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

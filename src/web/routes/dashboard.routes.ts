@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { can } from '../../features/access/access.policy.ts';
+import type { Role } from '../../features/accounts/account.ts';
+import { requirePermission } from '../middleware/authorise.ts';
+
+const headings: Record<Role, string> = {
+  admin: 'Administration',
+  staff: 'Your work',
+  member: 'Your partnership',
+};
+
+export function dashboardRoutes(app: FastifyInstance): void {
+  app.get('/dashboard', { preHandler: requirePermission('dashboard:view') }, (request, reply) => {
+    const user = request.viewer!.user;
+    const who = { id: user.id, role: user.role };
+    const cards = [];
+    if (can(who, 'users:list')) {
+      cards.push({
+        heading: 'Accounts',
+        href: '/admin/users',
+        description: 'Invite people, change roles and disable accounts.',
+      });
+    }
+    if (can(who, 'audit:read')) {
+      cards.push({
+        heading: 'Audit log',
+        href: '/admin/audit',
+        description: 'Every change, who made it and when.',
+      });
+    }
+    cards.push({
+      heading: 'Your account',
+      href: '/account',
+      description: 'Your details and how to change your password.',
+    });
+    return reply.view('pages/dashboard.njk', {
+      pageTitle: headings[user.role],
+      heading: headings[user.role],
+      cards,
+    });
+  });
+}
