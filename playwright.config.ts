@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 3100;
-export const e2eDataDir = '.e2e-data';
+// Separate ports and folders let several runs share a machine (E2E_PORT, E2E_DATA_DIR).
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const e2eDataDir = process.env.E2E_DATA_DIR ?? '.e2e-data';
 
 /**
  * Journeys in Debian's Chromium (never a downloaded browser) against Parity started exactly as the

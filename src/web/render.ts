@@ -46,6 +46,7 @@ export function registerRender(app: FastifyInstance, env: nunjucks.Environment, 
     const request = this.request;
     // Rendering is synchronous; the demo flag is the only asynchronous part.
     const send = async () => {
+      const demoData = await site.demoData();
       const html = env.render(template, {
         values: {},
         fieldErrors: {},
@@ -56,7 +57,7 @@ export function registerRender(app: FastifyInstance, env: nunjucks.Environment, 
         navigation: navigationFor(request.viewer, request.url),
         trustName: site.trustName,
         contactEmail: site.contactEmail,
-        demoData: await site.demoData(),
+        demoData,
       });
       return this.type('text/html; charset=utf-8').send(html);
     };
