@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test Parity has, in the order a failure is cheapest to find:
+# types, lint and format, unit + integration (SQLite and PostgreSQL), then Chromium journeys.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if node scripts/postgres-ready.mjs postgres://postgres@127.0.0.1:5432/postgres 2>/dev/null; then
+    export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+  fi
+fi
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== Integration tests run on SQLite and on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)"
+else
+  echo "== No PostgreSQL server found at 127.0.0.1:5432: integration tests run on SQLite only"
+fi
+
+mkdir -p reports
+rm -f reports/vitest.json reports/e2e.json
+
+echo "== Type check"
+npx tsc --noEmit
+
+echo "== Lint and format"
+npx eslint .
+npx prettier --check . > /dev/null || { npx prettier --check .; exit 1; }
+
+echo "== Unit and integration tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+
+echo "== Browser journeys in Chromium with axe"
+npx playwright test
+
+node scripts/test-summary.mjs reports/vitest.json reports/e2e.json
