@@ -1,0 +1,96 @@
+import { mkdtempSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/test-db.ts';
+import { runCli } from './main.ts';
+
+function captureIO() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+describeEachDatabase('the command line', (current, dialect) => {
+  let saved: NodeJS.ProcessEnv;
+  let dataDir: string;
+  beforeEach(() => {
+    saved = { ...process.env };
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'parity-cli-'));
+    process.env.DATA_DIR = dataDir;
+    process.env.DATABASE_URL = current().url;
+    process.env.LOG_LEVEL = 'silent';
+    delete process.env.BASE_URL; // vitest sets BASE_URL=/ for Vite; Parity wants a full address
+  });
+  afterEach(() => {
+    process.env = saved;
+  });
+
+  it('creates an account and prints its generated password once', async () => {
+    const { io, out } = captureIO();
+    const code = await runCli(
+      ['user', 'create', '--role', 'staff', '--email', 'Lee@Example.org', '--name', 'Lee Staff'],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/Created staff account for Lee Staff <lee@example.org>/);
+    expect(out.join('\n')).toMatch(/Password: \S{16,}/);
+  });
+
+  it('explains every problem with the input and exits 1', async () => {
+    const { io, err } = captureIO();
+    const code = await runCli(['user', 'create', '--role', 'boss', '--email', 'nope', '--name', ''], io);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain('name: Enter a full name');
+    expect(err.join('\n')).toContain('email: Enter an e-mail address in the correct format');
+    expect(err.join('\n')).toContain('role: Select a role');
+  });
+
+  it('loads the demo once and prints the accounts each time', async () => {
+    const first = captureIO();
+    expect(await runCli(['demo'], first.io)).toBe(0);
+    expect(first.out.join('\n')).toMatch(/admin\s+admin@demo\.parity\.invalid\s+password: demo-/);
+    const second = captureIO();
+    expect(await runCli(['demo'], second.io)).toBe(0);
+    expect(second.out.join('\n')).toContain('Demo data was already loaded.');
+    expect(second.out.join('\n')).toMatch(/member\s+member@demo\.parity\.invalid/);
+  });
+
+  it('checks its own health', async () => {
+    const { io, out } = captureIO();
+    expect(await runCli(['doctor'], io)).toBe(0);
+    expect(out.join('\n')).toContain(`ok    database ${dialect}`);
+    expect(out.join('\n')).toContain('ok    database schema is up to date');
+  });
+
+  it(
+    dialect === 'sqlite'
+      ? 'backs up the SQLite database while it is in use'
+      : 'points PostgreSQL users to pg_dump',
+    async () => {
+      const { io, out, err } = captureIO();
+      const target = path.join(dataDir, 'backup.sqlite');
+      const code = await runCli(['backup', target], io);
+      if (dialect === 'sqlite') {
+        expect(code).toBe(0);
+        expect(out.join('\n')).toContain('Backed up');
+        const copy = new SqliteDatabase(target, { readonly: true });
+        const count = copy.prepare('select count(*) as n from users').get() as { n: number };
+        copy.close();
+        expect(count.n).toBeGreaterThan(0);
+        expect(await runCli(['backup', target], captureIO().io)).toBe(1);
+      } else {
+        expect(code).toBe(1);
+        expect(err.join('\n')).toContain('pg_dump');
+        expect(existsSync(target)).toBe(false);
+      }
+    },
+  );
+
+  it('refuses unknown commands with the usage', async () => {
+    const { io, err } = captureIO();
+    expect(await runCli(['frobnicate'], io)).toBe(1);
+    expect(err.join('\n')).toContain('Usage: parity <command>');
+  });
+});
