@@ -19,7 +19,7 @@ mkdir -p reports
 rm -f reports/vitest.json reports/e2e.json
 
 echo "== Type check"
-npx tsc --noEmit
+npm run --silent typecheck
 
 echo "== Lint and format"
 npx eslint .
