@@ -53,7 +53,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads the environment once, listing every problem at once. Blank variables count as absent. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {

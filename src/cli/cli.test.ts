@@ -2,29 +2,23 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/test-db.ts';
 import { runCli } from './main.ts';
+
+let env: Record<string, string>;
 
 function captureIO() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env }, out, err };
 }
 
 describeEachDatabase('the command line', (current, dialect) => {
-  let saved: NodeJS.ProcessEnv;
   let dataDir: string;
   beforeEach(() => {
-    saved = { ...process.env };
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'parity-cli-'));
-    process.env.DATA_DIR = dataDir;
-    process.env.DATABASE_URL = current().url;
-    process.env.LOG_LEVEL = 'silent';
-    delete process.env.BASE_URL; // vitest sets BASE_URL=/ for Vite; Parity wants a full address
-  });
-  afterEach(() => {
-    process.env = saved;
+    env = { DATA_DIR: dataDir, DATABASE_URL: current().url, LOG_LEVEL: 'silent' };
   });
 
   it('creates an account and prints its generated password once', async () => {

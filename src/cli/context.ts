@@ -6,6 +6,10 @@ import { createServices, type Services } from '../services.ts';
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Where configuration is read from; absent means the process environment (through config.ts). */
+  env?: Record<string, string | undefined>;
+  /** Input for commands that read it (default: standard input). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export const consoleIO: CliIO = {
@@ -15,10 +19,11 @@ export const consoleIO: CliIO = {
 
 /** Opens the configured database, brings it up to date, and hands the services to `work`. */
 export async function withServices<T>(
+  io: CliIO,
   work: (services: Services) => Promise<T>,
   options: { config?: Config; migrate?: boolean } = {},
 ): Promise<T> {
-  const config = options.config ?? loadConfig();
+  const config = options.config ?? loadConfig(io.env);
   const database = connectDatabase(config.databaseUrl);
   try {
     if (options.migrate !== false) await migrateToLatest(database.db);

@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.ts';
 import { FormError } from '../features/shared/errors.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
+import { jsonMethodNames } from '../stats/json/index.ts';
 import { CliError, consoleIO, withServices, type CliIO } from './context.ts';
 import { backup } from './commands/backup.ts';
 import { loadDemo, printDemoCredentials } from './commands/demo.ts';
 import { doctor } from './commands/doctor.ts';
 import { serve } from './commands/serve.ts';
+import { readAll, stats } from './commands/stats.ts';
 import { userCreate } from './commands/user-create.ts';
 
 const usage = `Usage: parity <command> [options]
@@ -20,6 +22,8 @@ Commands:
               [--organisation <name>] [--password <password>]
   backup <file>                 copy the SQLite database while it runs (PostgreSQL: use pg_dump)
   doctor                        check configuration, database and e-mail settings
+  stats <method> < input.json   run a statistical method on JSON (see docs/methods/json-interface.md):
+                                ${jsonMethodNames.join(', ')}
   help                          show this message
 
 Configuration comes from environment variables; see .env.example.`;
@@ -32,6 +36,7 @@ const commands: Record<string, Command> = {
   migrate: async (args, io) => {
     const { values } = parseArgs({ args, options: { down: { type: 'boolean' } } });
     const names = await withServices(
+      io,
       (s) => (values.down ? migrateDown(s.database.db) : migrateToLatest(s.database.db)),
       { migrate: false },
     );
@@ -39,7 +44,7 @@ const commands: Record<string, Command> = {
     return 0;
   },
   demo: async (_args, io) => {
-    await withServices(async (s) => {
+    await withServices(io, async (s) => {
       if (await s.demo.isLoaded()) io.out('Demo data was already loaded.');
       else await loadDemo(s, io);
       printDemoCredentials(s.config, io);
@@ -59,14 +64,18 @@ const commands: Record<string, Command> = {
         password: { type: 'string' },
       },
     });
-    await withServices((s) => userCreate(s, io, values));
+    await withServices(io, (s) => userCreate(s, io, values));
     return 0;
   },
   backup: async (args, io) => {
-    await withServices((s) => backup(s, io, args[0]));
+    await withServices(io, (s) => backup(s, io, args[0]));
     return 0;
   },
   doctor: async (_args, io) => ((await doctor(io)) ? 0 : 1),
+  stats: async (args, io) => {
+    io.out(stats(args[0], await readAll(io.stdin ?? process.stdin)));
+    return 0;
+  },
 };
 
 export async function runCli(argv: string[], io: CliIO = consoleIO): Promise<number> {

@@ -8,7 +8,7 @@ import type { CliIO } from '../context.ts';
 export async function doctor(io: CliIO): Promise<boolean> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(io.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.err(error.message);

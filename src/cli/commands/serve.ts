@@ -8,7 +8,7 @@ import { printDemoCredentials, loadDemo } from './demo.ts';
 
 /** Runs the web app until SIGINT/SIGTERM, then finishes open requests and closes the database. */
 export async function serve(io: CliIO, options: { withDemo: boolean }): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(io.env);
   const database = connectDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
   const services = createServices({ config, database });

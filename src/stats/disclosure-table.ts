@@ -1,0 +1,122 @@
+// Disclosure control of a table of counts with margins: primary suppression and rounding per cell,
+// totals from the unrounded values then rounded, and secondary (complementary) suppression until
+// every row and column that has a published total holds either no suppressed entry or at least
+// two — so no suppressed entry equals a published total minus the published rest of its line.
+import { fail } from './errors.ts';
+import {
+  discloseCount,
+  NHS_SDC_DEFAULTS,
+  suppressed,
+  type DisclosedValue,
+  type GeographyLevel,
+  type SdcThresholds,
+} from './disclosure.ts';
+
+export interface CountTable {
+  /** Rows × columns of counts (NaN = missing). */
+  cells: readonly (readonly number[])[];
+  level: GeographyLevel;
+  /** Publish a total for each row (computed from the unrounded cells). */
+  rowTotals?: boolean;
+  /** Publish a total for each column, and the grand total when rowTotals is set too. */
+  columnTotals?: boolean;
+}
+
+export interface DisclosedTable {
+  cells: DisclosedValue[][];
+  rowTotals: DisclosedValue[] | null;
+  columnTotals: DisclosedValue[] | null;
+  grandTotal: DisclosedValue | null;
+}
+
+interface Entry {
+  row: number;
+  column: number;
+  isTotal: boolean;
+  disclosed: DisclosedValue;
+}
+
+const sum = (values: readonly number[]): number =>
+  values.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+
+/** The table with its margins as one grid: the last row / column hold the totals. */
+function buildGrid(table: CountTable, thresholds: SdcThresholds): Entry[][] {
+  const width = table.cells[0]?.length ?? 0;
+  if (table.cells.some((row) => row.length !== width))
+    fail('every row of a table must have the same number of cells');
+  const values = table.cells.map((row) => (table.rowTotals ? [...row, sum(row)] : [...row]));
+  if (table.columnTotals) {
+    const columns = values[0]?.length ?? 0;
+    values.push(Array.from({ length: columns }, (_v, j) => sum(values.map((row) => row[j] ?? 0))));
+  }
+  return values.map((row, i) =>
+    row.map((value, j) => ({
+      row: i,
+      column: j,
+      isTotal:
+        (table.rowTotals === true && j === width) ||
+        (table.columnTotals === true && i === table.cells.length),
+      disclosed: discloseCount(value, table.level, thresholds),
+    })),
+  );
+}
+
+/** Rows and columns whose last entry is a published total. */
+function linesOf(grid: Entry[][], table: CountTable): Entry[][] {
+  const lines: Entry[][] = [];
+  if (table.rowTotals) lines.push(...grid);
+  if (table.columnTotals) {
+    const width = grid[0]?.length ?? 0;
+    for (let j = 0; j < width; j++) lines.push(grid.map((row) => row[j] as Entry));
+  }
+  return lines;
+}
+
+const isSuppressed = (e: Entry): boolean => e.disclosed.reason !== null && e.disclosed.published === null;
+
+/** The entry to suppress next in a line: the smallest non-zero cell, a total only as a last resort. */
+function complement(line: Entry[]): Entry | undefined {
+  const open = line.filter((e) => !isSuppressed(e) && Number.isFinite(e.disclosed.value));
+  const rank = (e: Entry): [number, number, number] => [
+    e.disclosed.value > 0 ? 0 : 1,
+    e.isTotal ? 1 : 0,
+    e.disclosed.value,
+  ];
+  return open.sort((a, b) => {
+    const [a0, a1, a2] = rank(a);
+    const [b0, b1, b2] = rank(b);
+    return a0 - b0 || a1 - b1 || a2 - b2 || a.row - b.row || a.column - b.column;
+  })[0];
+}
+
+function secondarySuppression(lines: Entry[][]): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter(isSuppressed).length !== 1) continue;
+      const next = complement(line);
+      if (!next) continue;
+      next.disclosed = suppressed(next.disclosed.value, 'secondary');
+      changed = true;
+    }
+  }
+}
+
+/** Apply the count rules to a table and its margins, with secondary suppression below national level. */
+export function discloseTable(
+  table: CountTable,
+  thresholds: SdcThresholds = NHS_SDC_DEFAULTS,
+): DisclosedTable {
+  const grid = buildGrid(table, thresholds);
+  if (table.level !== 'national') secondarySuppression(linesOf(grid, table));
+  const rows = table.cells.length;
+  const width = table.cells[0]?.length ?? 0;
+  const at = (i: number, j: number): DisclosedValue => (grid[i]?.[j] as Entry).disclosed;
+  return {
+    cells: table.cells.map((row, i) => row.map((_v, j) => at(i, j))),
+    rowTotals: table.rowTotals ? table.cells.map((_row, i) => at(i, width)) : null,
+    columnTotals: table.columnTotals ? Array.from({ length: width }, (_v, j) => at(rows, j)) : null,
+    grandTotal: table.rowTotals && table.columnTotals ? at(rows, width) : null,
+  };
+}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { meanWithT } from './mean.ts';
+
+describe('meanWithT', () => {
+  it('gives the sum, count, sample SD and t interval', () => {
+    const out = meanWithT([2, 4, 4, 4, 5, 5, 7, 9], [0.95]);
+    expect(out).toMatchObject({ sum: 40, count: 8, value: 5 });
+    expect(out.sd).toBeCloseTo(2.138089935299395, 12);
+    // qt(0.975, 7) = 2.364624251592785
+    expect(out.upper[0]).toBeCloseTo(5 + (2.364624251592785 * 2.138089935299395) / Math.sqrt(8), 10);
+  });
+
+  it('propagates NA and gives no interval for a single value', () => {
+    expect(Number.isNaN(meanWithT([1, NaN, 3], [0.95]).value)).toBe(true);
+    const single = meanWithT([4], [0.95]);
+    expect(single.value).toBe(4);
+    expect(Number.isNaN(single.lower[0])).toBe(true);
+  });
+
+  it('the interval brackets the mean and widens with the confidence level', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 50 }),
+        (values) => {
+          const out = meanWithT(values, [0.95, 0.998]);
+          const tolerance = 1e-9 * Math.max(1, Math.abs(out.value));
+          expect(out.lower[0]).toBeLessThanOrEqual(out.value + tolerance);
+          expect(out.upper[0]).toBeGreaterThanOrEqual(out.value - tolerance);
+          expect(out.lower[1]).toBeLessThanOrEqual((out.lower[0] as number) + tolerance);
+          expect(out.upper[1]).toBeGreaterThanOrEqual((out.upper[0] as number) - tolerance);
+        },
+      ),
+    );
+  });
+});
