@@ -8,9 +8,13 @@ export function redactUrl(url: string): string {
 }
 
 /** Structured logs with no personal data: no query strings, bodies, cookies, addresses or e-mails. */
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  config: Config,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (request: FastifyRequest) => ({
         id: request.id,
