@@ -19,10 +19,10 @@ import { createViewEngine, nhsukAssetsDir, staticDir } from './views.ts';
 
 export async function buildApp(
   services: Services,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(services.config),
+    logger: options.logger === false ? false : loggerOptions(services.config, options.logStream),
     trustProxy: services.config.secureCookies,
     bodyLimit: 1_048_576,
   });
