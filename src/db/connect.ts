@@ -39,6 +39,9 @@ function connectSqlite(databaseUrl: string): DatabaseHandle {
 
 function connectPostgres(databaseUrl: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection closed by the server (restart, admin command) must not crash the process;
+  // the pool drops it and the next query reports any lasting problem.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(databaseUrl);
   url.password = '';
