@@ -24,3 +24,38 @@ export interface Organisation {
   name: string;
   kind: OrganisationKind;
 }
+
+/** Who a member organisation connects with: a community from the shared list, a place, or a language. */
+export type CommunityCategory = 'community' | 'place' | 'language';
+
+export interface OrganisationCommunity {
+  category: CommunityCategory;
+  label: string;
+}
+
+export interface Representative {
+  id: string;
+  organisationId: string;
+  name: string;
+  roleTitle: string;
+  email: string | null;
+  userId: string | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** The partnership's view of a member organisation. */
+export interface OrganisationProfile extends Organisation {
+  charityNumber: string | null;
+  companyNumber: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  website: string | null;
+  description: string | null;
+  listedPublicly: boolean;
+  communities: OrganisationCommunity[];
+  representatives: Representative[];
+}
+
+export type ProfileFields = Omit<OrganisationProfile, 'id' | 'name' | 'kind' | 'representatives'>;
