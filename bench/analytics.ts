@@ -1,0 +1,110 @@
+// Benchmark of the analytics pipeline, printed as JSON: generate synthetic activity, import it,
+// compute the full indicator pack, and, in the same run, the time DuckDB takes merely to scan the
+// same columns of the same Parquet file (the floor). Compare ratios, not seconds.
+// Run: npx tsx bench/analytics.ts [--rows 10000000] [--threads 2]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyticsStore, closeAnalyticsStore } from '../src/analytics/store.ts';
+import { literal } from '../src/analytics/sql-text.ts';
+import { loadSyntheticGeography } from '../src/analytics/synthetic/demo-geography.ts';
+import { syntheticLsoas } from '../src/analytics/synthetic/ics.ts';
+import { writeSyntheticActivity } from '../src/analytics/synthetic/activity.ts';
+import { importDataset } from '../src/analytics/datasets/import.ts';
+import { builtInIndicators } from '../src/analytics/indicators/catalogue.ts';
+import { applicableIndicators, computePack, standardFields } from '../src/analytics/indicators/compute.ts';
+import { dimensionsFor } from '../src/analytics/indicators/dimensions.ts';
+import { fieldsUsed } from '../src/analytics/indicators/schema.ts';
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '10000000' }, threads: { type: 'string', default: '2' } },
+});
+const rows = Number(values.rows);
+const threads = Number(values.threads);
+
+/** Peak resident memory of this process (DuckDB runs inside it), from the kernel. */
+function peakMemoryMb(): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
+  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return [result, Number(process.hrtime.bigint() - started) / 1e6];
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-bench-'));
+const store = await analyticsStore(dir, { threads, memoryLimit: '1500MB' });
+try {
+  await loadSyntheticGeography(store);
+  const source = path.join(dir, 'activity.parquet');
+  const dataset = store.datasetPath('bench.parquet');
+  const [, generateMs] = await timed(() => writeSyntheticActivity(store, syntheticLsoas(), rows, source));
+  const [imported, importMs] = await timed(() =>
+    importDataset(store, { id: 'bench', file: source, outFile: dataset }),
+  );
+  const fields = [...imported.fields.measures, ...imported.fields.flags, ...imported.fields.attributes];
+  const indicators = applicableIndicators(builtInIndicators(), fields, true);
+  const dimensions = dimensionsFor(imported.fields.flags);
+  const relations = {
+    activity: `read_parquet(${literal(dataset)})`,
+    geography: `read_parquet(${literal(store.geographyPath('lsoa_geography'))})`,
+    population: `read_parquet(${literal(store.geographyPath('lsoa_population'))})`,
+  };
+  const run = () =>
+    computePack({
+      run: (sql) => store.query(sql),
+      relations,
+      vintage: '2021',
+      indicators,
+      dimensions,
+      hasPopulation: true,
+    });
+  const [results, computeMs] = await timed(run);
+  const columns = [
+    ...new Set([
+      ...indicators.flatMap(fieldsUsed),
+      ...standardFields.filter((f) => f !== 'person_id' && f !== 'event_date'),
+      ...imported.fields.flags,
+    ]),
+  ];
+  const [, floorMs] = await timed(() =>
+    store.query(
+      `SELECT ${columns.map((c) => `count("${c}")`).join(', ')} FROM read_parquet(${literal(dataset)})`,
+    ),
+  );
+  const round = (v: number) => Math.round(v);
+  console.log(
+    JSON.stringify(
+      {
+        rows,
+        threads,
+        indicators: results.length,
+        breakdowns: dimensions.length,
+        scannedColumns: columns.length,
+        ms: {
+          generate: round(generateMs),
+          import: round(importMs),
+          computePack: round(computeMs),
+          floorScan: round(floorMs),
+        },
+        ratios: { computePackToFloor: Number((computeMs / floorMs).toFixed(2)) },
+        goals: {
+          packWithin3xFloor: computeMs <= 3 * floorMs,
+          endToEndUnder10s: generateMs + importMs + computeMs < 10_000,
+          peakUnder2GB: peakMemoryMb() < 2048,
+        },
+        peakMemoryMb: peakMemoryMb(),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await closeAnalyticsStore(dir);
+  rmSync(dir, { recursive: true, force: true });
+}

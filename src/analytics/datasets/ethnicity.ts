@@ -1,0 +1,60 @@
+// NHS Data Dictionary ethnic category codes and their ONS 2021 census broad groups. Datasets coded
+// with the ONS 2021 groups instead are read through `onsLabelToCode`.
+
+export interface EthnicCategory {
+  code: string;
+  detailed: string;
+  broad: string;
+}
+
+// prettier-ignore
+export const ethnicCategories: EthnicCategory[] = [
+  { code: 'A', detailed: 'White: British', broad: 'White' },
+  { code: 'B', detailed: 'White: Irish', broad: 'White' },
+  { code: 'C', detailed: 'White: Any other White background', broad: 'White' },
+  { code: 'D', detailed: 'Mixed: White and Black Caribbean', broad: 'Mixed or multiple' },
+  { code: 'E', detailed: 'Mixed: White and Black African', broad: 'Mixed or multiple' },
+  { code: 'F', detailed: 'Mixed: White and Asian', broad: 'Mixed or multiple' },
+  { code: 'G', detailed: 'Mixed: Any other mixed background', broad: 'Mixed or multiple' },
+  { code: 'H', detailed: 'Asian or Asian British: Indian', broad: 'Asian or Asian British' },
+  { code: 'J', detailed: 'Asian or Asian British: Pakistani', broad: 'Asian or Asian British' },
+  { code: 'K', detailed: 'Asian or Asian British: Bangladeshi', broad: 'Asian or Asian British' },
+  { code: 'L', detailed: 'Asian or Asian British: Any other Asian background', broad: 'Asian or Asian British' },
+  { code: 'M', detailed: 'Black or Black British: Caribbean', broad: 'Black, Black British, Caribbean or African' },
+  { code: 'N', detailed: 'Black or Black British: African', broad: 'Black, Black British, Caribbean or African' },
+  { code: 'P', detailed: 'Black or Black British: Any other Black background', broad: 'Black, Black British, Caribbean or African' },
+  { code: 'R', detailed: 'Other ethnic groups: Chinese', broad: 'Asian or Asian British' },
+  { code: 'S', detailed: 'Other ethnic groups: Any other ethnic group', broad: 'Other ethnic group' },
+  { code: 'Z', detailed: 'Not stated', broad: 'Not stated or not known' },
+  { code: '99', detailed: 'Not known', broad: 'Not stated or not known' },
+];
+
+/** ONS 2021 census 19-group labels (as in TS021 / dvc2203) mapped to the NHS codes. */
+// prettier-ignore
+export const onsLabelToCode: Record<string, string> = {
+  'White: English, Welsh, Scottish, Northern Irish or British': 'A',
+  'White: Irish': 'B',
+  'White: Gypsy or Irish Traveller': 'C',
+  'White: Roma': 'C',
+  'White: Other White': 'C',
+  'Mixed or Multiple ethnic groups: White and Black Caribbean': 'D',
+  'Mixed or Multiple ethnic groups: White and Black African': 'E',
+  'Mixed or Multiple ethnic groups: White and Asian': 'F',
+  'Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups': 'G',
+  'Asian, Asian British or Asian Welsh: Indian': 'H',
+  'Asian, Asian British or Asian Welsh: Pakistani': 'J',
+  'Asian, Asian British or Asian Welsh: Bangladeshi': 'K',
+  'Asian, Asian British or Asian Welsh: Chinese': 'R',
+  'Asian, Asian British or Asian Welsh: Other Asian': 'L',
+  'Black, Black British, Black Welsh, Caribbean or African: Caribbean': 'M',
+  'Black, Black British, Black Welsh, Caribbean or African: African': 'N',
+  'Black, Black British, Black Welsh, Caribbean or African: Other Black': 'P',
+  'Other ethnic group: Arab': 'S',
+  'Other ethnic group: Any other ethnic group': 'S',
+};
+
+/** SQL: the broad or detailed label of an `ethnic_code` column (portable CASE). */
+export function ethnicLabelSql(column: string, level: 'broad' | 'detailed'): string {
+  const whens = ethnicCategories.map((c) => `WHEN '${c.code}' THEN '${c[level].replaceAll("'", "''")}'`);
+  return `CASE ${column} ${whens.join(' ')} ELSE 'Not stated or not known' END`;
+}

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { loadSyntheticGeography } from '../synthetic/demo-geography.ts';
+import { importDataset } from './import.ts';
+
+describe('dataset import', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-import-'));
+    store = await analyticsStore(dir);
+    await loadSyntheticGeography(store);
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('names the row, column and problem of every value it cannot read, and keeps the rows', async () => {
+    const file = write(
+      'extract.csv',
+      'Pseudo ID,LSOA,Age,Gender,Ethnicity,Appointment date,DNA flag\n' +
+        'P1,X01000001,34,F,A,2023-05-01,0\n' +
+        'P2,E0100XXXX,130,Q,7,not a date,maybe\n' +
+        'P3,x01000002,,Male,H,01/06/2024,1\n',
+    );
+    const mapping = {
+      columns: {
+        person_id: 'Pseudo ID',
+        lsoa_code: 'LSOA',
+        age: 'Age',
+        sex: 'Gender',
+        ethnicity: 'Ethnicity',
+        event_date: 'Appointment date',
+      },
+      flags: { flag_dna: 'DNA flag' },
+    };
+    const progress: number[] = [];
+    const result = await importDataset(store, {
+      id: 'one',
+      file,
+      outFile: store.datasetPath('one.parquet'),
+      mapping,
+      onProgress: (p) => progress.push(p.percent),
+    });
+    expect(result.rowsRead).toBe(3);
+    expect(result.report.rowsWithProblems).toBe(1);
+    expect(result.report.examples).toEqual([
+      { row: 2, column: 'Age', value: '130', problem: 'impossible age' },
+      {
+        row: 2,
+        column: 'Appointment date',
+        value: 'not a date',
+        problem: 'not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+      },
+      {
+        row: 2,
+        column: 'DNA flag',
+        value: 'maybe',
+        problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
+      },
+      { row: 2, column: 'Ethnicity', value: '7', problem: 'unknown code' },
+      { row: 2, column: 'Gender', value: 'Q', problem: 'unknown code' },
+      { row: 2, column: 'LSOA', value: 'E0100XXXX', problem: 'unknown LSOA 2021 code' },
+    ]);
+    expect(progress.at(-1)).toBe(100);
+    const stored = await store.query(
+      `SELECT lsoa_code, age, sex, ethnic_code, period FROM read_parquet('${store.datasetPath('one.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored).toEqual([
+      { lsoa_code: 'X01000001', age: 34, sex: 'F', ethnic_code: 'A', period: '2023/24' },
+      { lsoa_code: 'E0100XXXX', age: null, sex: 'U', ethnic_code: '99', period: 'Not known' },
+      { lsoa_code: 'X01000002', age: null, sex: 'M', ethnic_code: 'H', period: '2024/25' },
+    ]);
+  });
+
+  it('reads ONS 2021 ethnic group labels and Excel workbooks', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['lsoa_code', 'age', 'ethnicity', 'wait_weeks'],
+      ['X01000003', 61, 'Asian, Asian British or Asian Welsh: Indian', 20],
+      ['X01000004', 25, 'White: Irish', 'soon'],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Waiting list');
+    const file = path.join(dir, 'waits.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const result = await importDataset(store, {
+      id: 'two',
+      file,
+      outFile: store.datasetPath('two.parquet'),
+      mapping: {
+        columns: { lsoa_code: 'lsoa_code', age: 'age', ethnicity: 'ethnicity' },
+        ethnicityCoding: 'ons2021',
+        measures: { wait_weeks: 'wait_weeks' },
+      },
+    });
+    expect(result.format).toBe('xlsx');
+    expect(result.report.problems).toEqual([
+      { column: 'wait_weeks', problem: 'not a number', rows: 1, firstRow: 2 },
+    ]);
+    const stored = await store.query(
+      `SELECT ethnic_code, wait_weeks FROM read_parquet('${store.datasetPath('two.parquet')}')`,
+    );
+    expect(stored).toEqual([
+      { ethnic_code: 'H', wait_weeks: 20 },
+      { ethnic_code: 'B', wait_weeks: null },
+    ]);
+  });
+
+  it('refuses a mapping that names columns the file does not have', async () => {
+    const file = write('short.csv', 'lsoa_code,age\nX01000001,3\n');
+    await expect(
+      importDataset(store, {
+        id: 'three',
+        file,
+        outFile: store.datasetPath('three.parquet'),
+        mapping: { columns: { lsoa_code: 'LSOA11CD' } },
+      }),
+    ).rejects.toThrow('The mapping names columns the file does not have: LSOA11CD');
+  });
+});

@@ -1,0 +1,158 @@
+// Dataset import: stage the file, check it against the mapping and the reference geography, and
+// write Parity's standard columns to the dataset's own Parquet file. Nothing patient-level is
+// returned; the result is provenance and the validation report.
+import { existsSync, rmSync } from 'node:fs';
+import type { AnalyticsStore } from '../store.ts';
+import { ident, literal, sourceColumn } from '../sql-text.ts';
+import { geographyTables } from '../geography/model.ts';
+import { columnMappingSchema, defaultMapping, type ColumnMapping } from './mapping.ts';
+import { stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
+import * as std from './standardise.ts';
+import { validateSource, type ValidationReport } from './validate.ts';
+
+export interface ImportProgress {
+  stage: 'reading' | 'checking' | 'writing' | 'done';
+  /** 0–100 across the whole import. */
+  percent: number;
+}
+
+export interface DatasetFields {
+  measures: string[];
+  flags: string[];
+  attributes: string[];
+  hasAge: boolean;
+  hasSex: boolean;
+  hasEthnicity: boolean;
+  hasDate: boolean;
+}
+
+export interface ImportedDataset {
+  format: SourceFormat;
+  rowsRead: number;
+  rowsStored: number;
+  mapping: ColumnMapping;
+  fields: DatasetFields;
+  report: ValidationReport;
+}
+
+export function fieldsOf(mapping: ColumnMapping): DatasetFields {
+  return {
+    measures: Object.keys(mapping.measures),
+    flags: Object.keys(mapping.flags),
+    attributes: Object.keys(mapping.attributes),
+    hasAge: Boolean(mapping.columns.age || mapping.columns.age_band),
+    hasSex: Boolean(mapping.columns.sex),
+    hasEthnicity: Boolean(mapping.columns.ethnicity),
+    hasDate: Boolean(mapping.columns.event_date),
+  };
+}
+
+function standardColumnsSql(m: ColumnMapping): string {
+  const c = m.columns;
+  const col = (name: string | undefined) => (name ? sourceColumn(name) : null);
+  const or = (name: string | undefined, build: (c: string) => string, type: string) =>
+    col(name) ? build(col(name) as string) : `CAST(NULL AS ${type})`;
+  const age = or(c.age, std.ageSql, 'INTEGER');
+  const date = or(c.event_date, std.dateSql, 'DATE');
+  const columns = [
+    `${or(c.person_id, std.personIdSql, 'VARCHAR')} AS person_id`,
+    `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
+    `${age} AS age`,
+    `${c.age_band && !c.age ? std.attributeSql(sourceColumn(c.age_band)) : std.ageBandSql(age)} AS age_band`,
+    `${c.age ? std.espBandSql(age) : 'CAST(NULL AS INTEGER)'} AS esp_band`,
+    `COALESCE(${or(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
+    `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
+    `${date} AS event_date`,
+    `COALESCE(${std.periodSql(date)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
+    ...Object.entries(m.measures).map(
+      ([name, source]) => `${std.measureSql(sourceColumn(source))} AS ${ident(name)}`,
+    ),
+    ...Object.entries(m.flags).map(
+      ([name, source]) => `COALESCE(${std.flagSql(sourceColumn(source))}, 0) AS ${ident(name)}`,
+    ),
+    ...Object.entries(m.attributes).map(
+      ([name, source]) => `${std.attributeSql(sourceColumn(source))} AS ${ident(name)}`,
+    ),
+  ];
+  return columns.join(',\n  ');
+}
+
+function checkMappingAgainstFile(mapping: ColumnMapping, columns: string[]): void {
+  const present = new Set(columns);
+  const wanted = [
+    ...Object.values(mapping.columns),
+    ...Object.values(mapping.measures),
+    ...Object.values(mapping.flags),
+    ...Object.values(mapping.attributes),
+  ].filter((c): c is string => typeof c === 'string');
+  const missing = wanted.filter((c) => !present.has(c));
+  if (missing.length) {
+    throw new SourceFileError(
+      `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,
+    );
+  }
+}
+
+export function geographyRelation(store: AnalyticsStore): string | null {
+  const file = store.geographyPath(geographyTables.lsoa);
+  return existsSync(file) ? `read_parquet(${literal(file)})` : null;
+}
+
+/**
+ * Imports `file` into `outFile` (Parquet). `mapping` may be partial JSON from the user; without it
+ * the standard column names are expected. Progress is reported as stage and percentage.
+ */
+export async function importDataset(
+  store: AnalyticsStore,
+  options: {
+    id: string;
+    file: string;
+    outFile: string;
+    mapping?: unknown;
+    onProgress?: (p: ImportProgress) => void;
+  },
+): Promise<ImportedDataset> {
+  const report = options.onProgress ?? (() => undefined);
+  const staging = stagingPathFor(store, options.id);
+  try {
+    report({ stage: 'reading', percent: 0 });
+    const userMapping =
+      options.mapping === undefined ? undefined : columnMappingSchema.parse(options.mapping);
+    const staged = await stageSource(
+      store,
+      options.file,
+      staging,
+      (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
+      userMapping?.sheet,
+    );
+    const mapping = userMapping ?? defaultMapping(staged.columns);
+    checkMappingAgainstFile(
+      mapping,
+      staged.columns.map((c) => c.name),
+    );
+    report({ stage: 'checking', percent: 40 });
+    const geography = geographyRelation(store);
+    const validation = await validateSource(store, staged.parquet, mapping, geography);
+    report({ stage: 'writing', percent: 60 });
+    await store.runWithProgress(
+      `COPY (SELECT ${standardColumnsSql(mapping)} FROM read_parquet(${literal(staged.parquet)})) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+      (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
+    );
+    const [counts] = await store.query<{ n: string }>(
+      `SELECT count(*) AS n FROM read_parquet(${literal(options.outFile)})`,
+    );
+    const rows = Number(counts?.n ?? 0);
+    report({ stage: 'done', percent: 100 });
+    return {
+      format: staged.format,
+      rowsRead: rows,
+      rowsStored: rows,
+      mapping,
+      fields: fieldsOf(mapping),
+      report: validation,
+    };
+  } finally {
+    rmSync(staging, { force: true });
+    rmSync(`${staging}.csv`, { force: true });
+  }
+}

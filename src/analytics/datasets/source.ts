@@ -1,0 +1,71 @@
+// Reading someone's file into the store as it is: CSV (plain or gzipped) and XLSX are first copied
+// to a staging Parquet file with every column as text, so later passes know each row's number.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AnalyticsStore } from '../store.ts';
+import { literal } from '../sql-text.ts';
+import { xlsxToCsv } from './xlsx.ts';
+
+export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
+
+export class SourceFileError extends Error {
+  override readonly name = 'SourceFileError';
+}
+
+export function formatOf(file: string): SourceFormat {
+  const name = file.toLowerCase();
+  if (name.endsWith('.csv') || name.endsWith('.csv.gz') || name.endsWith('.txt')) return 'csv';
+  if (name.endsWith('.parquet')) return 'parquet';
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  throw new SourceFileError('The file must be CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx)');
+}
+
+export const csvReader = (file: string, allText: boolean): string =>
+  `read_csv(${literal(file)}, header = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480)`;
+
+export interface StagedSource {
+  format: SourceFormat;
+  /** A Parquet file whose rows are in the order of the original file. */
+  parquet: string;
+  /** Column names and the types DuckDB would give them. */
+  columns: { name: string; type: string }[];
+}
+
+/** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
+export async function stageSource(
+  store: AnalyticsStore,
+  file: string,
+  stagingFile: string,
+  onProgress: (percent: number) => void,
+  sheet?: string,
+): Promise<StagedSource> {
+  if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
+  const format = formatOf(file);
+  if (format === 'parquet') {
+    const columns = await describe(store, `read_parquet(${literal(file)})`);
+    onProgress(100);
+    return { format, parquet: file, columns };
+  }
+  const csv = format === 'xlsx' ? await xlsxToCsv(file, `${stagingFile}.csv`, sheet) : file;
+  const columns = await describe(store, csvReader(csv, false));
+  await store.runWithProgress(
+    `COPY (SELECT * FROM ${csvReader(csv, true)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
+    onProgress,
+  );
+  return { format, parquet: stagingFile, columns };
+}
+
+async function describe(store: AnalyticsStore, relation: string): Promise<{ name: string; type: string }[]> {
+  try {
+    const rows = await store.query<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM ${relation}`,
+    );
+    return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown problem';
+    throw new SourceFileError(`The file could not be read: ${detail ?? ''}`);
+  }
+}
+
+export const stagingPathFor = (store: AnalyticsStore, id: string): string =>
+  path.join(store.root, 'tmp', `staging-${id}.parquet`);

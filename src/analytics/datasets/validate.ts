@@ -1,0 +1,149 @@
+// The validation report of an import: every value that cannot be read, by row, column and problem.
+// Row 1 is the first row below the headings (for Parquet, the first row of the file).
+import type { AnalyticsStore } from '../store.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
+import type { ColumnMapping } from './mapping.ts';
+import * as std from './standardise.ts';
+
+export interface ProblemCount {
+  column: string;
+  problem: string;
+  rows: number;
+  firstRow: number;
+}
+
+export interface ProblemExample {
+  row: number;
+  column: string;
+  value: string;
+  problem: string;
+}
+
+export interface ValidationReport {
+  problems: ProblemCount[];
+  examples: ProblemExample[];
+  rowsWithProblems: number;
+  warnings: string[];
+}
+
+interface Check {
+  column: string;
+  problem: string;
+  /** Condition on the raw row that is true when the value has this problem. */
+  failing: string;
+  /** Whether the raw value may be shown in the report (never for person identifiers). */
+  showValue: boolean;
+}
+
+export const EXAMPLE_LIMIT = 100;
+
+function checksFor(mapping: ColumnMapping, geographyRelation: string | null): Check[] {
+  const c = mapping.columns;
+  const checks: Check[] = [];
+  const add = (
+    column: string | undefined,
+    problem: string,
+    failing: (col: string) => string,
+    showValue = true,
+  ) => {
+    if (column) checks.push({ column, problem, failing: failing(sourceColumn(column)), showValue });
+  };
+  add(c.lsoa_code, 'missing LSOA code', (col) => `NOT (${std.isPresentSql(col)})`, false);
+  if (geographyRelation) {
+    add(
+      c.lsoa_code,
+      `unknown LSOA ${mapping.lsoaVintage} code`,
+      (col) =>
+        `${std.isPresentSql(col)} AND ${std.lsoaSql(col)} NOT IN (SELECT lsoa_code FROM ${geographyRelation} WHERE vintage = ${literal(mapping.lsoaVintage)})`,
+    );
+  }
+  add(c.person_id, 'missing person identifier', (col) => `NOT (${std.isPresentSql(col)})`, false);
+  add(c.age, 'not a number', (col) => `${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL`);
+  add(
+    c.age,
+    'impossible age',
+    (col) => `${std.ageNumberSql(col)} IS NOT NULL AND NOT ${std.ageValidSql(col)}`,
+  );
+  add(c.sex, 'unknown code', (col) => `${std.isPresentSql(col)} AND (${std.sexSql(col)}) IS NULL`);
+  add(
+    c.ethnicity,
+    'unknown code',
+    (col) => `${std.isPresentSql(col)} AND (${std.ethnicCodeSql(col, mapping.ethnicityCoding)}) IS NULL`,
+  );
+  add(
+    c.event_date,
+    'not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+    (col) => `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
+  );
+  for (const column of Object.values(mapping.measures)) {
+    add(column, 'not a number', (col) => `${std.isPresentSql(col)} AND ${std.measureSql(col)} IS NULL`);
+  }
+  for (const column of Object.values(mapping.flags)) {
+    add(
+      column,
+      'not a yes/no value (use 1/0, Y/N or true/false)',
+      (col) => `${std.isPresentSql(col)} AND (${std.flagSql(col)}) IS NULL`,
+    );
+  }
+  return checks;
+}
+
+function problemsSql(source: string, checks: Check[]): string {
+  const parts = checks.map(
+    (check) =>
+      `SELECT file_row_number + 1 AS row_number, ${literal(check.column)} AS column_name, ` +
+      `${check.showValue ? `left(CAST(${sourceColumn(check.column)} AS VARCHAR), 40)` : "''"} AS value, ` +
+      `${literal(check.problem)} AS problem FROM ${source} WHERE ${check.failing}`,
+  );
+  return parts.join('\nUNION ALL\n');
+}
+
+/** Runs every check over the staged file; the file is streamed, only problems are collected. */
+export async function validateSource(
+  store: AnalyticsStore,
+  stagedParquet: string,
+  mapping: ColumnMapping,
+  geographyRelation: string | null,
+): Promise<ValidationReport> {
+  const warnings: string[] = [];
+  if (!geographyRelation) {
+    warnings.push(
+      `No LSOA ${mapping.lsoaVintage} reference geography has been imported, so LSOA codes were not checked and deprivation cannot be linked. Import it with "parity geo import".`,
+    );
+  }
+  const checks = checksFor(mapping, geographyRelation);
+  if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
+  const source = `read_parquet(${literal(stagedParquet)}, file_row_number = true)`;
+  const problems = `(${problemsSql(source, checks)})`;
+  const counts = await store.query<{ column_name: string; problem: string; n: string; first_row: string }>(
+    `SELECT column_name, problem, count(*) AS n, min(row_number) AS first_row FROM ${problems} p GROUP BY column_name, problem ORDER BY first_row`,
+  );
+  if (counts.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
+  const examples = await store.query<{
+    row_number: string;
+    column_name: string;
+    value: string | null;
+    problem: string;
+  }>(
+    `SELECT row_number, column_name, value, problem FROM ${problems} p ORDER BY row_number, column_name LIMIT ${EXAMPLE_LIMIT}`,
+  );
+  const [distinct] = await store.query<{ n: string }>(
+    `SELECT count(DISTINCT row_number) AS n FROM ${problems} p`,
+  );
+  return {
+    problems: counts.map((r) => ({
+      column: r.column_name,
+      problem: r.problem,
+      rows: Number(r.n),
+      firstRow: Number(r.first_row),
+    })),
+    examples: examples.map((r) => ({
+      row: Number(r.row_number),
+      column: r.column_name,
+      value: r.value ?? '',
+      problem: r.problem,
+    })),
+    rowsWithProblems: Number(distinct?.n ?? 0),
+    warnings,
+  };
+}

@@ -1,0 +1,125 @@
+// `parity geo import`: reads the official files (CSV or .csv.gz, streamed by DuckDB) into the
+// reference geography tables. Places are sets of local authorities; Core20 = national deciles 1–2.
+import type { AnalyticsStore } from '../store.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
+import { csvReader } from '../datasets/source.ts';
+import { replaceVintage } from './geography-store.ts';
+import { geographyTables, type PlaceConfig } from './model.ts';
+import * as formats from './official-formats.ts';
+
+export interface GeoImportFiles {
+  imd: string;
+  lookups?: string[];
+  population?: string;
+  places?: PlaceConfig;
+}
+
+export interface GeoImportSummary {
+  vintage: string;
+  imdVersion: string;
+  lsoas: number;
+  withWard: number;
+  populationRows: number;
+  derived2011From2021: number;
+}
+
+async function columnsOf(store: AnalyticsStore, file: string): Promise<string[]> {
+  const rows = await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${csvReader(file, true)}`);
+  return rows.map((r) => r.column_name);
+}
+
+function placeSql(places: PlaceConfig | undefined, laCode: string, laName: string): string {
+  const whens = Object.entries(places ?? {}).flatMap(([place, codes]) =>
+    codes.map((code) => `WHEN ${literal(code)} THEN ${literal(place)}`),
+  );
+  return whens.length ? `CASE ${laCode} ${whens.join(' ')} ELSE ${laName} END` : laName;
+}
+
+async function wardLookup(store: AnalyticsStore, lookups: string[], vintage: string): Promise<string | null> {
+  for (const file of lookups) {
+    const c = formats.wardLookupColumns(await columnsOf(store, file), file);
+    if (c && c.vintage === vintage) {
+      const q = sourceColumn;
+      return `SELECT ${q(c.lsoaCode)} AS lsoa_code, ${q(c.wardCode)} AS ward_code, ${q(c.wardName)} AS ward_name, ${q(c.laCode)} AS la_code, ${q(c.laName)} AS la_name FROM ${csvReader(file, true)}`;
+    }
+  }
+  return null;
+}
+
+function lsoaSelect(
+  imd: string,
+  c: formats.ImdColumns,
+  ward: string | null,
+  places: PlaceConfig | undefined,
+): string {
+  const q = sourceColumn;
+  const ownName = c.laName ? `i.${q(c.laName)}` : `i.${q(c.laCode)}`;
+  const laName = ward ? `COALESCE(w.la_name, ${ownName})` : ownName;
+  const laCode = ward ? `COALESCE(w.la_code, i.${q(c.laCode)})` : `i.${q(c.laCode)}`;
+  const decile = `CAST(i.${q(c.decile)} AS INTEGER)`;
+  return `SELECT upper(trim(i.${q(c.lsoaCode)})) AS lsoa_code, '${c.vintage}' AS vintage, ${c.lsoaName ? `i.${q(c.lsoaName)}` : `i.${q(c.lsoaCode)}`} AS lsoa_name,
+    ${ward ? 'w.ward_code' : 'NULL'} AS ward_code, ${ward ? 'w.ward_name' : 'NULL'} AS ward_name, ${laCode} AS la_code, ${laName} AS la_name,
+    ${placeSql(places, laCode, laName)} AS place, '${c.version}' AS imd_version, CAST(i.${q(c.rank)} AS INTEGER) AS imd_rank,
+    ${decile} AS imd_decile, CAST(ceil(${decile} / 2.0) AS INTEGER) AS imd_quintile, CASE WHEN ${decile} <= 2 THEN 1 ELSE 0 END AS core20
+  FROM ${csvReader(imd, true)} i ${ward ? `LEFT JOIN (${ward}) w ON upper(trim(w.lsoa_code)) = upper(trim(i.${q(c.lsoaCode)}))` : ''}`;
+}
+
+/**
+ * LSOA 2011 rows derived from LSOA 2021 deprivation through the ONS lookup, for extracts coded to
+ * 2011 LSOAs when IoD2019 is not imported. A 2011 LSOA that was split takes the deprivation of its
+ * first child (lowest LSOA 2021 code), a documented simplification.
+ */
+async function derive2011(store: AnalyticsStore, crosswalk: string): Promise<number> {
+  const file = store.geographyPath(geographyTables.lsoa);
+  const [official] = await store.query<{ n: string }>(
+    `SELECT count(*) AS n FROM read_parquet(${literal(file)}) WHERE vintage = '2011' AND imd_version = 'IoD2019'`,
+  );
+  // IoD2019 itself, when imported, is the better source for 2011 LSOAs: keep it.
+  if (Number(official?.n ?? 0) > 0) return 0;
+  const select = `SELECT x.LSOA11CD AS lsoa_code, '2011' AS vintage, x.LSOA11NM AS lsoa_name, g.ward_code, g.ward_name, g.la_code, g.la_name, g.place,
+      g.imd_version || ' via LSOA 2011-2021 lookup' AS imd_version, g.imd_rank, g.imd_decile, g.imd_quintile, g.core20
+    FROM (SELECT LSOA11CD, arg_min(LSOA11NM, LSOA21CD) AS LSOA11NM, min(LSOA21CD) AS LSOA21CD FROM ${csvReader(crosswalk, true)} GROUP BY LSOA11CD) x
+    JOIN (SELECT * FROM read_parquet(${literal(file)}) WHERE vintage = '2021') g ON g.lsoa_code = x.LSOA21CD`;
+  return replaceVintage(store, geographyTables.lsoa, '2011', select);
+}
+
+async function importPopulation(store: AnalyticsStore, file: string): Promise<number> {
+  const c = formats.populationColumns(await columnsOf(store, file), file);
+  const parts = c.ages.map(
+    ([column, age]) =>
+      `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, ${Math.min(age, 90)} AS age, CAST(${sourceColumn(column)} AS INTEGER) AS population FROM ${csvReader(file, true)}`,
+  );
+  return replaceVintage(store, geographyTables.population, c.vintage, parts.join(' UNION ALL '));
+}
+
+export async function importGeography(
+  store: AnalyticsStore,
+  files: GeoImportFiles,
+): Promise<GeoImportSummary> {
+  const c = formats.imdColumns(await columnsOf(store, files.imd), files.imd);
+  const lookups = files.lookups ?? [];
+  const ward = await wardLookup(store, lookups, c.vintage);
+  const lsoas = await replaceVintage(
+    store,
+    geographyTables.lsoa,
+    c.vintage,
+    lsoaSelect(files.imd, c, ward, files.places),
+  );
+  let derived = 0;
+  for (const file of lookups) {
+    if (c.vintage === '2021' && formats.isLsoaCrosswalk(await columnsOf(store, file)))
+      derived = await derive2011(store, file);
+  }
+  const populationRows = files.population ? await importPopulation(store, files.population) : 0;
+  const [withWard] = await store.query<{ n: string }>(
+    `SELECT count(ward_code) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
+  );
+  return {
+    vintage: c.vintage,
+    imdVersion: c.version,
+    lsoas,
+    withWard: Number(withWard?.n ?? 0),
+    populationRows,
+    derived2011From2021: derived,
+  };
+}

@@ -1,0 +1,108 @@
+// Writing the reference geography tables (Parquet under analytics/geography/). Importing one LSOA
+// vintage replaces that vintage only, so LSOA 2011 (IoD2019) and LSOA 2021 (IoD2025) live side by side.
+import { existsSync, renameSync } from 'node:fs';
+import type { AnalyticsStore } from '../store.ts';
+import { literal } from '../sql-text.ts';
+import { geographyTables, type LsoaGeographyRow, type LsoaVintage, type PopulationRow } from './model.ts';
+
+const lsoaColumns =
+  'lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20';
+const populationColumns = 'lsoa_code, vintage, sex, age, population';
+
+/** Replaces one vintage of a geography table with the rows of `selectSql` (same columns, same order). */
+export async function replaceVintage(
+  store: AnalyticsStore,
+  table: string,
+  vintage: LsoaVintage,
+  selectSql: string,
+): Promise<number> {
+  const file = store.geographyPath(table);
+  const columns = table === geographyTables.lsoa ? lsoaColumns : populationColumns;
+  const kept = existsSync(file)
+    ? `SELECT ${columns} FROM read_parquet(${literal(file)}) WHERE vintage <> ${literal(vintage)} UNION ALL `
+    : '';
+  const next = `${file}.next`;
+  await store.run(
+    `COPY (${kept}SELECT ${columns} FROM (${selectSql}) n) TO ${literal(next)} (FORMAT parquet)`,
+  );
+  renameSync(next, file);
+  const [row] = await store.query<{ n: string }>(
+    `SELECT count(*) AS n FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+function valuesSql(rows: unknown[][]): string {
+  return rows.map((r) => `(${r.map((v) => literal(v as string | number | null)).join(', ')})`).join(',\n');
+}
+
+export async function writeLsoaRows(
+  store: AnalyticsStore,
+  rows: LsoaGeographyRow[],
+  vintage: LsoaVintage,
+): Promise<number> {
+  const values = valuesSql(
+    rows.map((r) => [
+      r.lsoa_code,
+      r.vintage,
+      r.lsoa_name,
+      r.ward_code,
+      r.ward_name,
+      r.la_code,
+      r.la_name,
+      r.place,
+      r.imd_version,
+      r.imd_rank,
+      r.imd_decile,
+      r.imd_quintile,
+      r.core20,
+    ]),
+  );
+  return replaceVintage(
+    store,
+    geographyTables.lsoa,
+    vintage,
+    `SELECT * FROM (VALUES ${values}) v(${lsoaColumns})`,
+  );
+}
+
+export async function writePopulationRows(
+  store: AnalyticsStore,
+  rows: PopulationRow[],
+  vintage: LsoaVintage,
+): Promise<number> {
+  const values = valuesSql(rows.map((r) => [r.lsoa_code, r.vintage, r.sex, r.age, r.population]));
+  return replaceVintage(
+    store,
+    geographyTables.population,
+    vintage,
+    `SELECT * FROM (VALUES ${values}) v(${populationColumns})`,
+  );
+}
+
+export interface GeographySummary {
+  vintage: string;
+  imdVersion: string;
+  lsoas: number;
+  wards: number;
+  authorities: number;
+  places: number;
+  core20Lsoas: number;
+}
+
+export async function summariseGeography(store: AnalyticsStore): Promise<GeographySummary[]> {
+  const file = store.geographyPath(geographyTables.lsoa);
+  if (!existsSync(file)) return [];
+  const rows = await store.query<Record<string, string>>(
+    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT place) AS places, sum(core20) AS core20 FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
+  );
+  return rows.map((r) => ({
+    vintage: String(r.vintage),
+    imdVersion: String(r.imd_version),
+    lsoas: Number(r.lsoas),
+    wards: Number(r.wards),
+    authorities: Number(r.authorities),
+    places: Number(r.places),
+    core20Lsoas: Number(r.core20),
+  }));
+}

@@ -1,0 +1,41 @@
+// The reference geography the analytics joins to: one row per LSOA (of one vintage) with its ward,
+// local authority, place and deprivation, and LSOA populations by single year of age.
+
+export type LsoaVintage = '2011' | '2021';
+
+export interface LsoaGeographyRow {
+  lsoa_code: string;
+  vintage: LsoaVintage;
+  lsoa_name: string;
+  ward_code: string | null;
+  ward_name: string | null;
+  la_code: string;
+  la_name: string;
+  place: string;
+  imd_version: string;
+  imd_rank: number;
+  imd_decile: number;
+  imd_quintile: number;
+  /** 1 when the LSOA is in national IMD deciles 1–2 (the Core20), else 0. */
+  core20: number;
+}
+
+export interface PopulationRow {
+  lsoa_code: string;
+  vintage: LsoaVintage;
+  /** "F", "M", or "P" (persons) when the source gives no split by sex. */
+  sex: string;
+  /** Single year of age; 90 stands for 90 and over. */
+  age: number;
+  population: number;
+}
+
+/** A place is a set of local authorities (e.g. Leicester City; Leicestershire's seven districts; Rutland). */
+export type PlaceConfig = Record<string, string[]>;
+
+export const geographyTables = {
+  lsoa: 'lsoa_geography',
+  population: 'lsoa_population',
+} as const;
+
+export const quintileOf = (decile: number): number => Math.ceil(decile / 2);

@@ -1,0 +1,112 @@
+// Recognising the official files as published: MHCLG Indices of Deprivation 2019 (File 1, File 2,
+// on LSOA 2011) and 2025 (File 7 style, on LSOA 2021); ONS LSOA → ward → LAD best-fit lookups; the
+// ONS LSOA 2011 → 2021 lookup; ONS LSOA population estimates by single year or five-year band.
+import type { LsoaVintage } from './model.ts';
+
+export class GeographyFormatError extends Error {
+  override readonly name = 'GeographyFormatError';
+}
+
+const find = (columns: string[], patterns: RegExp[]): string | undefined =>
+  patterns.map((p) => columns.find((c) => p.test(c.trim()))).find(Boolean);
+
+function need(columns: string[], patterns: RegExp[], what: string, file: string): string {
+  const column = find(columns, patterns);
+  if (!column)
+    throw new GeographyFormatError(
+      `${file}: no ${what} column was found (columns: ${columns.slice(0, 12).join(', ')})`,
+    );
+  return column;
+}
+
+export interface ImdColumns {
+  vintage: LsoaVintage;
+  version: string;
+  lsoaCode: string;
+  lsoaName: string | undefined;
+  laCode: string;
+  laName: string | undefined;
+  rank: string;
+  decile: string;
+}
+
+export function imdColumns(columns: string[], file: string): ImdColumns {
+  const lsoaCode = need(
+    columns,
+    [/^LSOA code \((2011|2021)\)$/i, /^lsoa(11|21)_?c(o)?d(e)?$/i],
+    'LSOA code',
+    file,
+  );
+  const vintage: LsoaVintage = /2011|lsoa11/i.test(lsoaCode) ? '2011' : '2021';
+  return {
+    vintage,
+    version: vintage === '2011' ? 'IoD2019' : 'IoD2025',
+    lsoaCode,
+    lsoaName: find(columns, [/^LSOA name \(20\d\d\)$/i, /^lsoa(11|21)_?n(a)?m(e)?$/i]),
+    laCode: need(
+      columns,
+      [/^Local Authority District code/i, /^lad\d\d_?c(o)?d(e)?$/i],
+      'local authority code',
+      file,
+    ),
+    laName: find(columns, [/^Local Authority District name/i, /^lad\d\d_?n(a)?m(e)?$/i]),
+    rank: need(columns, [/^Index of Multiple Deprivation \(IMD\) Rank/i, /^IMD_rank$/i], 'IMD rank', file),
+    decile: need(
+      columns,
+      [/^Index of Multiple Deprivation \(IMD\) Decile/i, /^IMD_decile$/i],
+      'IMD decile',
+      file,
+    ),
+  };
+}
+
+export interface WardLookupColumns {
+  vintage: LsoaVintage;
+  lsoaCode: string;
+  wardCode: string;
+  wardName: string;
+  laCode: string;
+  laName: string;
+}
+
+export function wardLookupColumns(columns: string[], file: string): WardLookupColumns | undefined {
+  const lsoaCode = find(columns, [/^LSOA(11|21)CD$/i]);
+  const wardCode = find(columns, [/^WD\d\dCD$/i]);
+  if (!lsoaCode || !wardCode) return undefined;
+  return {
+    vintage: /11/.test(lsoaCode) ? '2011' : '2021',
+    lsoaCode,
+    wardCode,
+    wardName: need(columns, [/^WD\d\dNM$/i], 'ward name', file),
+    laCode: need(columns, [/^LAD\d\dCD$/i], 'local authority code', file),
+    laName: need(columns, [/^LAD\d\dNM$/i], 'local authority name', file),
+  };
+}
+
+export function isLsoaCrosswalk(columns: string[]): boolean {
+  return ['LSOA11CD', 'LSOA21CD', 'CHGIND'].every((c) => columns.includes(c));
+}
+
+export interface PopulationColumns {
+  vintage: LsoaVintage;
+  lsoaCode: string;
+  /** Column → first year of age it counts (single years, five-year bands, or "90+"). */
+  ages: [string, number][];
+}
+
+export function populationColumns(columns: string[], file: string): PopulationColumns {
+  const lsoaCode = need(
+    columns,
+    [/^lsoa(11|21)_?code$/i, /^LSOA(11|21)CD$/i, /^LSOA code/i],
+    'LSOA code',
+    file,
+  );
+  const ages = columns
+    .filter((c) => /^\d+(\+|-\d+)?$/.test(c.trim()))
+    .map((c): [string, number] => [c, Number.parseInt(c, 10)]);
+  if (ages.length < 10)
+    throw new GeographyFormatError(
+      `${file}: expected one column per year of age or age band (0, 1, … 90+ or 0-4 … 90+)`,
+    );
+  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages };
+}

@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proportions } from '../../stats/proportion.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { builtInIndicators } from './catalogue.ts';
+import { computePack } from './compute.ts';
+import { dimensionsFor } from './dimensions.ts';
+import type { IndicatorResult } from './result.ts';
+
+// Ten LSOAs, one per national IMD decile; 40 outpatient appointments in each; decile d has
+// `missed[d - 1]` appointments not attended.
+const missed = [12, 10, 9, 8, 7, 6, 5, 4, 3, 2];
+const geography = missed.map((_m, i) => ({
+  lsoa_code: `T0100000${i}`,
+  vintage: '2021',
+  lsoa_name: `Testland ${i}`,
+  ward_code: `T0500000${i % 2}`,
+  ward_name: i % 2 ? 'Even' : 'Odd',
+  la_code: 'T06000001',
+  la_name: 'Testland',
+  place: 'Test place',
+  imd_version: 'test',
+  imd_rank: i * 3000 + 1,
+  imd_decile: i + 1,
+  imd_quintile: Math.ceil((i + 1) / 2),
+  core20: i < 2 ? 1 : 0,
+}));
+const activity = missed.flatMap((m, i) =>
+  Array.from({ length: 40 }, (_v, j) => ({
+    person_id: `P${i}-${j}`,
+    lsoa_code: `T0100000${i}`,
+    age: 30 + j,
+    age_band: '25-34',
+    esp_band: 6,
+    sex: j % 2 ? 'F' : 'M',
+    ethnic_code: j % 4 === 0 ? 'H' : 'A',
+    event_date: '2024-06-01',
+    period: '2024/25',
+    dna: j < m ? 1 : 0,
+  })),
+);
+
+const csv = (rows: Record<string, unknown>[]) =>
+  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
+const dnaIndicator = builtInIndicators().filter((i) => i.id === 'did-not-attend');
+const dimensions = dimensionsFor([], ['imd_decile', 'core20', 'ethnic_broad', 'sex']);
+
+describe('indicator computation with known answers', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  let result: IndicatorResult;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-compute-'));
+    store = await analyticsStore(dir);
+    writeFileSync(path.join(dir, 'a.csv'), csv(activity));
+    writeFileSync(path.join(dir, 'g.csv'), csv(geography));
+    const relations = {
+      activity: `read_csv('${path.join(dir, 'a.csv')}', header = true)`,
+      geography: `read_csv('${path.join(dir, 'g.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+      population: 'unused',
+    };
+    [result] = (await computePack({
+      run: (sql) => store.query(sql),
+      relations,
+      vintage: '2021',
+      indicators: dnaIndicator,
+      dimensions,
+      hasPopulation: false,
+    })) as [IndicatorResult];
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives each decile its Wilson interval and suppresses small counts', () => {
+    const deciles = result.rows.filter((r) => r.dimension === 'imd_decile');
+    const first = deciles.find((r) => r.group === '1')!;
+    const expected = proportions([12], [40], { confidence: [0.95], multiplier: 100 });
+    expect(first.numerator).toBe('10');
+    expect(first.denominator).toBe('40');
+    expect(first.value).toBeCloseTo(25, 10);
+    expect(first.lower95).toBeCloseTo(expected.lower[0]![0]!, 10);
+    expect(first.upper95).toBeCloseTo(expected.upper[0]![0]!, 10);
+    const last = deciles.find((r) => r.group === '10')!;
+    expect(last.numerator).toBe('*');
+    expect(last.value).toBeNull();
+    expect(last.lower95).toBeNull();
+    // Another cell is hidden too, so the suppressed one cannot be worked out from the total.
+    expect(deciles.filter((r) => r.numerator === '*').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('compares Core20 with the overall value and summarises the gradient', () => {
+    const core20 = result.rows.find((r) => r.dimension === 'core20' && r.group === 'Core20')!;
+    expect(core20.comparison).toBe('worse');
+    const sii = result.summaries.find((s) => s.measure === 'sii')!;
+    expect(sii.value).toBeLessThan(0);
+    expect(result.summaries.map((s) => `${s.dimension}:${s.measure}`)).toEqual(
+      expect.arrayContaining([
+        'imd_decile:sii',
+        'imd_decile:rii',
+        'imd_decile:d',
+        'core20:d',
+        'ethnic_broad:d',
+      ]),
+    );
+  });
+
+  it.runIf(dialectsUnderTest().includes('postgres'))(
+    'gives the same answers when the same SQL runs on PostgreSQL',
+    async () => {
+      const database = await createTestDatabase('postgres', { migrate: false });
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const schema = `parity_analytics_${process.pid}`;
+      try {
+        await client.query(`CREATE SCHEMA ${schema}`);
+        await client.query(
+          `CREATE TABLE ${schema}.activity (person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, dna double precision)`,
+        );
+        await client.query(
+          `CREATE TABLE ${schema}.lsoa_geography (lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer)`,
+        );
+        for (const row of activity)
+          await client.query(
+            `INSERT INTO ${schema}.activity VALUES (${Object.keys(row)
+              .map((_k, n) => `$${n + 1}`)
+              .join(', ')})`,
+            Object.values(row),
+          );
+        for (const row of geography)
+          await client.query(
+            `INSERT INTO ${schema}.lsoa_geography VALUES (${Object.keys(row)
+              .map((_k, n) => `$${n + 1}`)
+              .join(', ')})`,
+            Object.values(row),
+          );
+        const relations = {
+          activity: `${schema}.activity`,
+          geography: `${schema}.lsoa_geography`,
+          population: 'unused',
+        };
+        const [onPostgres] = await computePack({
+          run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+          relations,
+          vintage: '2021',
+          indicators: dnaIndicator,
+          dimensions,
+          hasPopulation: false,
+        });
+        const sorted = (r: IndicatorResult) =>
+          [...r.rows].sort((a, b) => `${a.dimension}${a.order}`.localeCompare(`${b.dimension}${b.order}`));
+        expect(sorted(onPostgres!)).toEqual(sorted(result));
+        expect(onPostgres!.summaries).toEqual(result.summaries);
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+        await database.drop();
+      }
+    },
+  );
+});

@@ -1,0 +1,135 @@
+// Computes an indicator pack: one aggregate query where the data is (DuckDB or PostgreSQL), then
+// the statistics engine for limits and inequality measures, then disclosure control.
+import type { SqlRow } from '../store.ts';
+import { indicatorAggregatesSql, type Relations } from '../queries/indicator-aggregates.ts';
+import { populationAggregatesSql } from '../queries/population-aggregates.ts';
+import type { Dimension } from './dimensions.ts';
+import { estimatesFor, type Aggregates } from './estimates.ts';
+import { heatFor, siiFor } from './inequality.ts';
+import { publishBreakdown } from './disclose.ts';
+import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure } from './result.ts';
+import { defaultMultiplier, fieldsUsed, usesPopulation, type IndicatorDefinition } from './schema.ts';
+
+export type SqlRunner = (sql: string) => Promise<SqlRow[]>;
+
+export interface PackInput {
+  run: SqlRunner;
+  relations: Relations;
+  vintage: string;
+  indicators: IndicatorDefinition[];
+  dimensions: Dimension[];
+  /** Whether LSOA population estimates exist (rates need them). */
+  hasPopulation: boolean;
+}
+
+export const standardFields = [
+  'person_id',
+  'lsoa_code',
+  'age',
+  'age_band',
+  'sex',
+  'ethnic_code',
+  'event_date',
+  'period',
+];
+
+/** The indicators a dataset can answer: every field they read exists, and rates have populations. */
+export function applicableIndicators(
+  indicators: IndicatorDefinition[],
+  datasetFields: string[],
+  hasPopulation: boolean,
+): IndicatorDefinition[] {
+  const available = new Set([...standardFields, ...datasetFields]);
+  return indicators.filter(
+    (i) => fieldsUsed(i).every((f) => available.has(f)) && (hasPopulation || !usesPopulation(i)),
+  );
+}
+
+async function loadAggregates(input: PackInput): Promise<Aggregates> {
+  const rows = await input.run(indicatorAggregatesSql(input));
+  const population = new Map<string, SqlRow[]>();
+  const ranges = new Set(
+    input.indicators.flatMap((i) =>
+      'population' in i.denominator
+        ? [`${i.denominator.population.ageFrom}-${i.denominator.population.ageTo}`]
+        : [],
+    ),
+  );
+  for (const range of ranges) {
+    const [ageFrom, ageTo] = range.split('-').map(Number) as [number, number];
+    population.set(range, await input.run(populationAggregatesSql({ ...input, ageFrom, ageTo })));
+  }
+  return {
+    groups: rows.filter((r) => r.esp_band === null || r.esp_band === undefined),
+    banded: rows.filter((r) => r.esp_band !== null && r.esp_band !== undefined),
+    population,
+  };
+}
+
+const byPeriod = (a: string, b: string): number =>
+  a === 'Not known' ? 1 : b === 'Not known' ? -1 : a.localeCompare(b);
+
+function summariesFor(
+  indicator: IndicatorDefinition,
+  period: string,
+  estimates: GroupEstimate[],
+): SummaryMeasure[] {
+  const of = (dimension: string) => estimates.filter((e) => e.dimension === dimension);
+  return [
+    ...siiFor(indicator, period, of('imd_decile')),
+    ...heatFor(indicator, period, 'imd_decile', of('imd_decile'), true),
+    ...heatFor(indicator, period, 'core20', of('core20'), false),
+    ...heatFor(indicator, period, 'ethnic_broad', of('ethnic_broad'), false),
+  ];
+}
+
+function resultFor(
+  indicator: IndicatorDefinition,
+  estimates: GroupEstimate[],
+  dimensions: Dimension[],
+): IndicatorResult {
+  const periods = [...new Set(estimates.map((e) => e.period))].sort(byPeriod);
+  const rows: PublishedRow[] = [];
+  const summaries: SummaryMeasure[] = [];
+  for (const period of periods) {
+    const inPeriod = estimates.filter((e) => e.period === period);
+    const overall = inPeriod.find((e) => e.dimension === 'overall');
+    for (const dimension of dimensions) {
+      const group = inPeriod.filter((e) => e.dimension === dimension.id);
+      if (group.length) rows.push(...publishBreakdown(indicator, group, overall));
+    }
+    summaries.push(...summariesFor(indicator, period, inPeriod));
+  }
+  const known = periods.filter((p) => p !== 'Not known');
+  return {
+    indicatorId: indicator.id,
+    title: indicator.title,
+    programme: indicator.programme,
+    area: indicator.area,
+    statistic: indicator.statistic,
+    unit: indicator.unit,
+    multiplier: defaultMultiplier(indicator),
+    polarity: indicator.polarity,
+    definition: indicator.definition,
+    numeratorText: indicator.numerator.description,
+    denominatorText: indicator.denominator.description,
+    caveats: indicator.caveats,
+    source: indicator.source ?? null,
+    periods,
+    latestPeriod: known.at(-1) ?? periods.at(-1) ?? 'All',
+    dimensions: dimensions
+      .filter((d) => rows.some((r) => r.dimension === d.id))
+      .map((d) => ({ id: d.id, label: d.label })),
+    rows,
+    summaries,
+  };
+}
+
+/** Every indicator of the pack, disclosure-controlled and ready to store. */
+export async function computePack(input: PackInput): Promise<IndicatorResult[]> {
+  if (input.indicators.length === 0) return [];
+  const aggregates = await loadAggregates(input);
+  return input.indicators.map((indicator, k) =>
+    resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions),
+  );
+}

@@ -1,0 +1,92 @@
+// The breakdowns every indicator is computed by. `column` is a column of the linked relation built
+// in queries/indicator-aggregates.sql; `population` says whether LSOA population estimates have it.
+// `stratum` names the fine stratum the two-phase query (queries/indicator-strata.sql) builds it
+// from: the LSOA (every geographical breakdown), the age band, or the person (ethnicity, sex, flags);
+// `key` is the dataset column that stratum is grouped by.
+
+export type Stratum = 'geo' | 'age' | 'person';
+
+export interface Dimension {
+  id: string;
+  label: string;
+  column: string | null;
+  /** Ordered by deprivation (1 = most deprived): SII/RII apply. */
+  ordered?: boolean;
+  population: boolean;
+  stratum: Stratum;
+  key: string;
+}
+
+export const standardDimensions: Dimension[] = [
+  { id: 'overall', label: 'overall', column: null, population: true, stratum: 'geo', key: 'lsoa_code' },
+  {
+    id: 'imd_decile',
+    label: 'IMD decile (1 = most deprived)',
+    column: 'imd_decile',
+    ordered: true,
+    population: true,
+    stratum: 'geo',
+    key: 'lsoa_code',
+  },
+  {
+    id: 'imd_quintile',
+    label: 'IMD quintile (1 = most deprived)',
+    column: 'imd_quintile',
+    ordered: true,
+    population: true,
+    stratum: 'geo',
+    key: 'lsoa_code',
+  },
+  {
+    id: 'core20',
+    label: 'Core20 (national IMD deciles 1–2) or the rest',
+    column: 'core20_group',
+    population: true,
+    stratum: 'geo',
+    key: 'lsoa_code',
+  },
+  {
+    id: 'ethnic_broad',
+    label: 'ethnic group (broad)',
+    column: 'ethnic_broad',
+    population: false,
+    stratum: 'person',
+    key: 'ethnic_code',
+  },
+  {
+    id: 'ethnic_detailed',
+    label: 'ethnic group (detailed)',
+    column: 'ethnic_detailed',
+    population: false,
+    stratum: 'person',
+    key: 'ethnic_code',
+  },
+  { id: 'sex', label: 'sex', column: 'sex', population: false, stratum: 'person', key: 'sex' },
+  { id: 'age_band', label: 'age band', column: 'age_band', population: true, stratum: 'age', key: 'age_band' },
+  { id: 'place', label: 'place', column: 'place', population: true, stratum: 'geo', key: 'lsoa_code' },
+  { id: 'ward', label: 'ward', column: 'ward_label', population: true, stratum: 'geo', key: 'lsoa_code' },
+];
+
+export function flagDimension(flag: string): Dimension {
+  const words = flag.replace(/^flag_/, '').replaceAll('_', ' ');
+  return { id: flag, label: `flag: ${words}`, column: flag, population: false, stratum: 'person', key: flag };
+}
+
+/** The dimensions for a dataset with these flags, optionally only those named in `only`. */
+export function dimensionsFor(flags: string[], only?: string[]): Dimension[] {
+  const all = [...standardDimensions, ...flags.map(flagDimension)];
+  if (!only?.length) return all;
+  const unknown = only.filter((id) => !all.some((d) => d.id === id));
+  if (unknown.length)
+    throw new Error(
+      `Unknown breakdown: ${unknown.join(', ')}. Choose from ${all.map((d) => d.id).join(', ')}`,
+    );
+  return all.filter((d) => d.id === 'overall' || only.includes(d.id));
+}
+
+/** Sort key of a group within its dimension: deciles numerically, "Not known" last. */
+export function groupOrder(dimension: string, group: string): string {
+  if (group === 'Not known') return '~';
+  if (dimension === 'imd_decile' || dimension === 'imd_quintile') return group.padStart(3, '0');
+  return group;
+}

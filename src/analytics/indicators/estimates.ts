@@ -1,0 +1,204 @@
+// From aggregate rows to estimates with 95% and 99.8% limits, using the statistics engine.
+import { proportions } from '../../stats/proportion.ts';
+import { crudeRates } from '../../stats/rate.ts';
+import { directlyStandardisedRates } from '../../stats/dsr.ts';
+import { ESP2013 } from '../../stats/standard-populations.ts';
+import type { SqlRow } from '../store.ts';
+import { measurePrefix } from '../queries/indicator-aggregates.ts';
+import type { GroupEstimate } from './result.ts';
+import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
+
+export const CONFIDENCE = [0.95, 0.998] as const;
+
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+const key = (...parts: (string | number)[]): string => parts.join('\u0000');
+
+export interface Aggregates {
+  /** Rows of the indicator query without an ESP band. */
+  groups: SqlRow[];
+  /** Rows with an ESP band (only when the pack has a DSR). */
+  banded: SqlRow[];
+  /** Population by dimension, group and ESP band for each age range "from-to". */
+  population: Map<string, SqlRow[]>;
+}
+
+function blank(row: SqlRow): Omit<GroupEstimate, 'numerator' | 'denominator' | 'value' | 'n'> {
+  return {
+    period: String(row.period),
+    dimension: String(row.dimension),
+    group: String(row.group_value),
+    denominatorIsPopulation: false,
+    lower95: NaN,
+    upper95: NaN,
+    lower998: NaN,
+    upper998: NaN,
+    note: null,
+  };
+}
+
+function withLimits(
+  estimates: GroupEstimate[],
+  set: { value: Float64Array; lower: Float64Array[]; upper: Float64Array[] },
+): GroupEstimate[] {
+  return estimates.map((e, i) => ({
+    ...e,
+    value: set.value[i] as number,
+    lower95: set.lower[0]?.[i] as number,
+    upper95: set.upper[0]?.[i] as number,
+    lower998: set.lower[1]?.[i] as number,
+    upper998: set.upper[1]?.[i] as number,
+  }));
+}
+
+function proportionEstimates(indicator: IndicatorDefinition, k: number, rows: SqlRow[]): GroupEstimate[] {
+  const p = measurePrefix(k);
+  const base = rows
+    .map((r) => ({
+      ...blank(r),
+      numerator: num(r[`${p}_num`]),
+      denominator: num(r[`${p}_den`]),
+      n: num(r[`${p}_den`]),
+      value: NaN,
+    }))
+    .filter((e) => e.denominator > 0);
+  const set = proportions(
+    base.map((e) => e.numerator),
+    base.map((e) => e.denominator),
+    {
+      confidence: CONFIDENCE,
+      multiplier: defaultMultiplier(indicator),
+    },
+  );
+  return withLimits(base, set);
+}
+
+function populationTotals(population: SqlRow[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of population) {
+    const k = key(String(row.dimension), String(row.group_value));
+    totals.set(k, (totals.get(k) ?? 0) + num(row.population));
+  }
+  return totals;
+}
+
+function crudeRateEstimates(
+  indicator: IndicatorDefinition,
+  k: number,
+  rows: SqlRow[],
+  population: SqlRow[],
+): GroupEstimate[] {
+  const totals = populationTotals(population);
+  const p = measurePrefix(k);
+  const base = rows
+    .map((r) => {
+      const denominator = totals.get(key(String(r.dimension), String(r.group_value))) ?? NaN;
+      return {
+        ...blank(r),
+        numerator: num(r[`${p}_num`]),
+        denominator,
+        denominatorIsPopulation: true,
+        n: NaN,
+        value: NaN,
+      };
+    })
+    .filter((e) => e.denominator > 0);
+  const set = crudeRates(
+    base.map((e) => e.numerator),
+    base.map((e) => e.denominator),
+    {
+      confidence: CONFIDENCE,
+      multiplier: defaultMultiplier(indicator),
+    },
+  );
+  return withLimits(base, set);
+}
+
+function dsrEstimates(
+  indicator: IndicatorDefinition,
+  k: number,
+  rows: SqlRow[],
+  banded: SqlRow[],
+  population: SqlRow[],
+): GroupEstimate[] {
+  const p = measurePrefix(k);
+  const events = new Map<string, number>();
+  for (const r of banded)
+    events.set(
+      key(String(r.period), String(r.dimension), String(r.group_value), num(r.esp_band)),
+      num(r[`${p}_num`]),
+    );
+  const pops = new Map<string, number[]>();
+  for (const r of population) {
+    const bands =
+      pops.get(key(String(r.dimension), String(r.group_value))) ??
+      new Array<number>(ESP2013.weights.length).fill(0);
+    bands[num(r.esp_band)] = num(r.population);
+    pops.set(key(String(r.dimension), String(r.group_value)), bands);
+  }
+  const x: number[] = [];
+  const n: number[] = [];
+  const w: number[] = [];
+  const offsets = [0];
+  const base: GroupEstimate[] = [];
+  for (const r of rows) {
+    const bands = pops.get(key(String(r.dimension), String(r.group_value)));
+    if (!bands) continue;
+    bands.forEach((population, band) => {
+      if (!(population > 0)) return;
+      x.push(events.get(key(String(r.period), String(r.dimension), String(r.group_value), band)) ?? 0);
+      n.push(population);
+      w.push(ESP2013.weights[band] as number);
+    });
+    offsets.push(x.length);
+    base.push({
+      ...blank(r),
+      numerator: num(r[`${p}_num`]),
+      denominator: bands.reduce((a, b) => a + b, 0),
+      denominatorIsPopulation: true,
+      n: NaN,
+      value: NaN,
+    });
+  }
+  const set = directlyStandardisedRates(
+    { x, n, stdpop: w, groupOffsets: offsets },
+    { confidence: CONFIDENCE, multiplier: defaultMultiplier(indicator) },
+  );
+  return withLimits(base, set).map((e, i) => ({
+    ...e,
+    note: set.suppressed[i] ? 'Fewer than 10 events: not standardised' : null,
+  }));
+}
+
+function summaryEstimates(indicator: IndicatorDefinition, k: number, rows: SqlRow[]): GroupEstimate[] {
+  const p = measurePrefix(k);
+  return rows
+    .map((r) => {
+      const n = num(r[`${p}_n`]);
+      const value = indicator.statistic === 'median' ? num(r[`${p}_median`]) : num(r[`${p}_sum`]) / n;
+      return { ...blank(r), numerator: NaN, denominator: NaN, n, value, note: null };
+    })
+    .filter((e) => e.n > 0);
+}
+
+/** The estimates of indicator number k for every period, breakdown and group. */
+export function estimatesFor(
+  indicator: IndicatorDefinition,
+  k: number,
+  aggregates: Aggregates,
+): GroupEstimate[] {
+  const range =
+    'population' in indicator.denominator
+      ? `${indicator.denominator.population.ageFrom}-${indicator.denominator.population.ageTo}`
+      : '';
+  const population = aggregates.population.get(range) ?? [];
+  switch (indicator.statistic) {
+    case 'proportion':
+      return proportionEstimates(indicator, k, aggregates.groups);
+    case 'crude-rate':
+      return crudeRateEstimates(indicator, k, aggregates.groups, population);
+    case 'dsr':
+      return dsrEstimates(indicator, k, aggregates.groups, aggregates.banded, population);
+    default:
+      return summaryEstimates(indicator, k, aggregates.groups);
+  }
+}

@@ -1,0 +1,72 @@
+import type { ComparisonOutcome } from '../../stats/comparison.ts';
+
+/** One group's estimate before disclosure control: stays inside the analytics code. */
+export interface GroupEstimate {
+  period: string;
+  dimension: string;
+  group: string;
+  numerator: number;
+  /** A count of rows, or a population for rates; NaN when not applicable. */
+  denominator: number;
+  denominatorIsPopulation: boolean;
+  /** Individuals behind a mean or median. */
+  n: number;
+  value: number;
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
+  note: string | null;
+}
+
+/** One group after disclosure control: what may be stored, shown and exported. */
+export interface PublishedRow {
+  period: string;
+  dimension: string;
+  group: string;
+  order: string;
+  numerator: string;
+  denominator: string;
+  value: number | null;
+  valueText: string;
+  lower95: number | null;
+  upper95: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  comparison: ComparisonOutcome;
+  flag: 'u' | null;
+  note: string | null;
+}
+
+export interface SummaryMeasure {
+  period: string;
+  dimension: string;
+  measure: string;
+  label: string;
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  /** For the SII: the fitted value at the most deprived end, to draw the line. */
+  intercept?: number;
+}
+
+export interface IndicatorResult {
+  indicatorId: string;
+  title: string;
+  programme: string;
+  area: string;
+  statistic: string;
+  unit: string;
+  multiplier: number;
+  polarity: string;
+  definition: string;
+  numeratorText: string;
+  denominatorText: string;
+  caveats: string[];
+  source: string | null;
+  periods: string[];
+  latestPeriod: string;
+  dimensions: { id: string; label: string }[];
+  rows: PublishedRow[];
+  summaries: SummaryMeasure[];
+}

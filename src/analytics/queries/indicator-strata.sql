@@ -1,0 +1,56 @@
+-- Every indicator of a pack, by every breakdown, in two phases (same result columns as
+-- indicator-aggregates.sql, which it is tested against):
+--   1. one pass over the dataset to a small table of fine strata: COUNT(*) and value sums by
+--      period × LSOA, period × age band and period × ethnic code × sex × flags (GROUPING SETS), each
+--      also by the row's pattern of indicator conditions (one bit per condition, measure-bits.ts);
+--      rows counted by a directly standardised rate also by LSOA × age band × ESP2013 band;
+--   2. labels (deprivation, place, ward, ethnic group) joined to that small table, and the
+--      breakdowns added up from the strata whose pattern has each measure's bit set.
+-- Portable SQL (DuckDB, PostgreSQL, Spark / Databricks SQL): see docs/analytics-sql.md.
+-- Placeholders in double braces are filled by indicator-strata.ts.
+WITH coded AS (
+  SELECT a.*, {{patterns}}
+  FROM {{activity}} a
+), fine AS (
+  SELECT
+    {{stratum}} AS stratum,
+    period,
+    {{keys}},
+    CAST(NULL AS INTEGER) AS esp_band,
+    {{pattern_columns}},
+    COUNT(*) AS n{{value_sums}}
+  FROM coded
+  GROUP BY GROUPING SETS ({{fine_sets}})
+  {{banded}}
+), linked AS (
+  SELECT
+    f.*,
+    g.imd_decile,
+    g.imd_quintile,
+    CASE WHEN g.core20 = 1 THEN 'Core20' WHEN g.core20 = 0 THEN 'Rest of the population' END AS core20_group,
+    g.place,
+    g.ward_name || ', ' || g.la_name AS ward_label,
+    {{ethnic_broad}} AS ethnic_broad,
+    {{ethnic_detailed}} AS ethnic_detailed
+  FROM fine f
+  LEFT JOIN {{geography}} g ON g.lsoa_code = f.lsoa_code AND g.vintage = {{vintage}}
+), masked AS (
+  SELECT
+    period,
+    esp_band,
+    {{masked_groups}},
+    {{decoded}}
+  FROM linked
+)
+SELECT dimension, group_value, esp_band, period, {{measure_names}}
+FROM (
+  SELECT
+    {{dimension_label}} AS dimension,
+    {{group_value}} AS group_value,
+    {{esp_band}} AS esp_band,
+    period,
+    {{measure_sums}}
+  FROM masked
+  GROUP BY GROUPING SETS ({{grouping_sets}})
+) breakdowns
+WHERE group_value IS NOT NULL

@@ -1,0 +1,22 @@
+-- Population denominators by the breakdowns LSOA population estimates support, by ESP2013 band,
+-- for one age range. Portable SQL like indicator-aggregates.sql.
+SELECT
+  {{dimension_label}} AS dimension,
+  {{group_value}} AS group_value,
+  esp_band,
+  SUM(population) AS population
+FROM (
+  SELECT
+    p.population,
+    CASE WHEN p.age >= 90 THEN 18 ELSE CAST(FLOOR(p.age / 5.0) AS INTEGER) END AS esp_band,
+    {{age_band}} AS age_band,
+    g.imd_decile,
+    g.imd_quintile,
+    CASE WHEN g.core20 = 1 THEN 'Core20' WHEN g.core20 = 0 THEN 'Rest of the population' END AS core20_group,
+    g.place,
+    g.ward_name || ', ' || g.la_name AS ward_label
+  FROM {{population}} p
+  JOIN {{geography}} g ON g.lsoa_code = p.lsoa_code AND g.vintage = p.vintage
+  WHERE p.vintage = {{vintage}} AND p.age >= {{age_from}} AND p.age <= {{age_to}}
+) linked
+GROUP BY GROUPING SETS ({{grouping_sets}})

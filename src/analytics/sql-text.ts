@@ -1,0 +1,29 @@
+// Building SQL text safely: every identifier and literal that comes from a file, a mapping or a
+// catalogue entry passes through these, so the same text can run on DuckDB, PostgreSQL and Spark.
+
+const identifierPattern = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** A column or table name Parity created itself (lower snake case), double-quoted. */
+export function ident(name: string): string {
+  if (!identifierPattern.test(name)) throw new Error(`Not a safe SQL name: ${name}`);
+  return `"${name}"`;
+}
+
+/** A column name exactly as it appears in someone's file (any text), double-quoted and escaped. */
+export function sourceColumn(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function literal(value: string | number | boolean | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('Numbers in SQL must be finite');
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function isSafeIdentifier(name: string): boolean {
+  return identifierPattern.test(name);
+}

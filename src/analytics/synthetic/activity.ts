@@ -1,0 +1,127 @@
+// Deterministic synthetic service activity, generated inside DuckDB so millions of rows stream
+// straight to Parquet: each row is one event (outpatient appointment, waiting-list entry, cancer
+// diagnosis, register review…) with plausible gradients by deprivation, ethnicity and age.
+import type { AnalyticsStore } from '../store.ts';
+import { literal } from '../sql-text.ts';
+import type { LsoaGeographyRow } from '../geography/model.ts';
+import { ethnicityMix } from './ethnicity-mix.ts';
+
+/** A uniform number in [0, 1) from a deterministic hash of a row (or person) number and a salt. */
+const u = (of: string, salt: number): string => `((hash(${of}, ${salt}) % 1000003) / 1000003.0)`;
+
+function ethnicityCase(): string {
+  const branches = Object.entries(ethnicityMix).map(([place, mix]) => {
+    const total = mix.reduce((a, [, w]) => a + w, 0);
+    let cumulative = 0;
+    const whens = mix.map(([code, weight]) => {
+      cumulative += weight / total;
+      return `WHEN ${u('p', 5)} < ${cumulative.toFixed(6)} THEN ${literal(code)}`;
+    });
+    return `WHEN g.place = ${literal(place)} THEN CASE ${whens.join(' ')} ELSE 'Z' END`;
+  });
+  return `CASE ${branches.join(' ')} ELSE 'Z' END`;
+}
+
+// Activity thresholds depend on deprivation so that event rates per population show a gradient.
+const activities = [
+  ['outpatient', '0.46'],
+  ['waiting_list', '0.60'],
+  ['cancer', '0.63'],
+  ['smi', '0.66'],
+  ['hypertension', '0.76'],
+  ['maternity', '0.80'],
+  ['copd', '0.83'],
+  ['cyp_asthma', '0.86'],
+  ['cyp_diabetes', '0.875'],
+  ['cyp_dental', '0.885 + 0.004 * (10 - g.imd_decile)'],
+  ['emergency', '0.925 + 0.006 * (10 - g.imd_decile)'],
+] as const;
+
+function activityCase(): string {
+  const whens = activities.map(([name, upTo]) => `WHEN ${u('i', 7)} < ${upTo} THEN '${name}'`);
+  return `CASE ${whens.join(' ')} ELSE 'outpatient' END`;
+}
+
+/** Probability that an outcome is favourable, adjusted by deprivation (d), ethnicity and year. */
+const outcome = (salt: number, probability: string): string =>
+  `CASE WHEN ${u('i', salt)} < ${probability} THEN 1 ELSE 0 END`;
+
+const gap = '(10 - imd_decile)';
+const minority =
+  "(CASE WHEN ethnic_code IN ('M','N','P') THEN 1 WHEN ethnic_code IN ('H','J','K','L') THEN 0.5 ELSE 0 END)";
+
+function measures(): string {
+  const when = (activity: string, value: string, otherwise = 'NULL') =>
+    `CASE WHEN activity = '${activity}' THEN ${value} ELSE ${otherwise} END`;
+  return [
+    `${when('outpatient', outcome(21, `0.035 + 0.011 * ${gap} + 0.025 * ${minority} + CASE WHEN age < 25 THEN 0.02 ELSE 0 END - 0.004 * (year - 2022)`))} AS dna`,
+    `${when('waiting_list', `round(-ln(1 - ${u('i', 22)}) * (12 + 0.8 * ${gap} + 1.5 * ${minority}), 1)`)} AS wait_weeks`,
+    `${when('cancer', `CASE WHEN ${u('i', 23)} < 0.06 THEN NULL WHEN ${u('i', 24)} < 0.64 - 0.022 * ${gap} + 0.01 * (year - 2022) THEN 1 + floor(${u('i', 25)} * 2) ELSE 3 + floor(${u('i', 25)} * 2) END`)} AS cancer_stage`,
+    `${when('smi', outcome(26, `0.66 - 0.02 * ${gap} - 0.04 * ${minority} + 0.02 * (year - 2022)`))} AS smi_check_complete`,
+    `${when('hypertension', outcome(27, `0.74 - 0.012 * ${gap} - 0.02 * ${minority}`))} AS bp_to_target`,
+    `${when('maternity', outcome(28, `0.34 - 0.015 * ${gap} - 0.05 * ${minority}`))} AS continuity_of_carer`,
+    `${when('copd', outcome(29, `0.82 - 0.018 * ${gap} - 0.03 * ${minority}`))} AS copd_vaccinated`,
+    `${when('cyp_asthma', outcome(30, `0.12 + 0.012 * ${gap}`))} AS saba_over_reliance`,
+    `${when('cyp_diabetes', outcome(31, `0.55 - 0.03 * ${gap} - 0.05 * ${minority} + 0.04 * (year - 2022)`))} AS rtcgm`,
+    `${when('cyp_dental', '1')} AS tooth_extraction`,
+    `${when('emergency', '1')} AS emergency_admission`,
+    `CASE WHEN activity = 'smi' OR ${u('p', 32)} < 0.008 THEN 1 ELSE 0 END AS flag_smi`,
+    `CASE WHEN ${u('p', 33)} < 0.006 THEN 1 ELSE 0 END AS flag_learning_disability`,
+  ].join(',\n  ');
+}
+
+function ageExpression(): string {
+  // Ages follow the LSOA's shape: older in less deprived areas; children for CYP activity.
+  return `CASE
+    WHEN activity IN ('cyp_asthma', 'cyp_diabetes') THEN CAST(floor(${u('i', 41)} * 18) AS INTEGER)
+    WHEN activity = 'cyp_dental' THEN CAST(floor(${u('i', 41)} * 11) AS INTEGER)
+    WHEN activity = 'maternity' THEN 18 + CAST(floor(${u('i', 41)} * 27) AS INTEGER)
+    ELSE LEAST(95, CAST(floor(-ln(1 - ${u('p', 4)}) * (30 + 2.5 * imd_decile)) AS INTEGER)) END`;
+}
+
+/** The SELECT producing `rows` events; `syn_lsoa(idx, lsoa_code, imd_decile, place)` must exist. */
+export function activitySql(rows: number, lsoaCount: number): string {
+  const persons = Math.max(1, Math.floor(rows / 3));
+  return `WITH drawn AS (
+  SELECT i, hash(i, 1) % ${persons} AS p FROM range(${rows}) t(i)
+), located AS (
+  SELECT d.i, d.p, g.lsoa_code, g.imd_decile, g.place,
+    ${ethnicityCase()} AS ethnic_code,
+    CAST(DATE '2022-04-01' + CAST(floor(${u('d.i', 6)} * 1096) AS INTEGER) AS DATE) AS event_date
+  FROM drawn d JOIN syn_lsoa g ON g.idx = hash(d.p, 2) % ${lsoaCount}
+), typed AS (
+  SELECT *, ${activityCase().replaceAll('g.imd_decile', 'imd_decile')} AS activity,
+    CASE WHEN month(event_date) >= 4 THEN year(event_date) ELSE year(event_date) - 1 END AS year
+  FROM located
+), aged AS (
+  SELECT *, ${ageExpression()} AS age FROM typed
+)
+SELECT 'SYN' || lpad(CAST(p AS VARCHAR), 9, '0') AS person_id, lsoa_code, age,
+  CASE WHEN activity = 'maternity' OR ${u('p', 3)} < 0.51 THEN 'F' ELSE 'M' END AS sex,
+  ethnic_code, event_date, activity,
+  ${measures()}
+FROM aged`;
+}
+
+function lsoaValues(lsoas: LsoaGeographyRow[]): string {
+  return lsoas
+    .map((l, idx) => `(${idx}, ${literal(l.lsoa_code)}, ${l.imd_decile}, ${literal(l.place)})`)
+    .join(',\n');
+}
+
+/** Writes `rows` synthetic events to a Parquet file; returns the number written. */
+export async function writeSyntheticActivity(
+  store: AnalyticsStore,
+  lsoas: LsoaGeographyRow[],
+  rows: number,
+  outFile: string,
+): Promise<number> {
+  await store.run(
+    `CREATE OR REPLACE TEMP TABLE syn_lsoa AS SELECT * FROM (VALUES ${lsoaValues(lsoas)}) v(idx, lsoa_code, imd_decile, place)`,
+  );
+  await store.run(
+    `COPY (${activitySql(rows, lsoas.length)}) TO ${literal(outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+  );
+  await store.run('DROP TABLE syn_lsoa');
+  return rows;
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { systemActor } from '../../features/audit/audit.ts';
+import type { Services } from '../../services.ts';
+import { CliError, type CliIO } from '../context.ts';
+
+/** parity geo import --imd <file> [--lookup <file> …] [--population <file>] [--places <places.json>] */
+export async function geoImport(services: Services, io: CliIO, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      imd: { type: 'string' },
+      lookup: { type: 'string', multiple: true },
+      population: { type: 'string' },
+      places: { type: 'string' },
+    },
+  });
+  if (!values.imd)
+    throw new CliError(
+      'Usage: parity geo import --imd <file> [--lookup <file>] [--population <file>] [--places <places.json>]',
+    );
+  let places: unknown;
+  if (values.places) {
+    try {
+      places = JSON.parse(readFileSync(values.places, 'utf8')) as unknown;
+    } catch {
+      throw new CliError(`The places file ${values.places} could not be read as JSON`);
+    }
+  }
+  try {
+    const summary = await services.analytics.importGeography(systemActor, {
+      imd: values.imd,
+      lookups: values.lookup,
+      population: values.population,
+      places,
+    });
+    io.out(JSON.stringify(summary, null, 2));
+    return 0;
+  } finally {
+    await services.analytics.close();
+  }
+}

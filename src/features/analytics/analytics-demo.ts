@@ -1,0 +1,37 @@
+// The analytics part of `parity demo`: the fictional ICS as reference geography, 200,000 synthetic
+// events imported like any extract, the indicator pack computed and published.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { analyticsStore } from '../../analytics/store.ts';
+import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
+import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
+import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
+import { systemActor } from '../audit/audit.ts';
+import type { AnalyticsService } from './analytics.service.ts';
+
+export const DEMO_ROWS = 200_000;
+export const demoDatasetName = 'Synthetic service activity (demo)';
+
+export async function loadAnalyticsDemo(
+  analytics: AnalyticsService,
+  dataDir: string,
+  rows = DEMO_ROWS,
+): Promise<void> {
+  const store = await analyticsStore(dataDir);
+  await loadSyntheticGeography(store);
+  const file = path.join(store.root, 'tmp', 'demo-activity.parquet');
+  try {
+    await writeSyntheticActivity(store, syntheticLsoas(), rows, file);
+    await analytics.importDataset(systemActor, {
+      name: demoDatasetName,
+      file,
+      sourceName: 'demo-activity.parquet',
+    });
+  } finally {
+    rmSync(file, { force: true });
+  }
+  await analytics.compute(systemActor, { datasetName: demoDatasetName });
+  for (const result of await analytics.listResults(true)) {
+    if (result.status === 'draft') await analytics.publish(systemActor, result.id);
+  }
+}

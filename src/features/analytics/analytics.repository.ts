@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type {
+  AnalyticsDatasetTable,
+  AnalyticsIndicatorTable,
+  AnalyticsResultTable,
+  Database,
+} from '../../db/schema.ts';
+
+export type DatasetRow = AnalyticsDatasetTable;
+export type ResultRow = AnalyticsResultTable;
+
+export const findDatasets = (db: Kysely<Database>): Promise<DatasetRow[]> =>
+  db.selectFrom('analytics_datasets').selectAll().orderBy('created_at', 'desc').execute();
+
+export const findDataset = (db: Kysely<Database>, id: string): Promise<DatasetRow | undefined> =>
+  db.selectFrom('analytics_datasets').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findDatasetByName = (db: Kysely<Database>, name: string): Promise<DatasetRow | undefined> =>
+  db.selectFrom('analytics_datasets').selectAll().where('name', '=', name).executeTakeFirst();
+
+export async function insertDataset(db: Kysely<Database>, row: DatasetRow): Promise<void> {
+  await db.insertInto('analytics_datasets').values(row).execute();
+}
+
+export async function updateDataset(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<DatasetRow>,
+): Promise<void> {
+  await db.updateTable('analytics_datasets').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteDataset(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('analytics_results').where('dataset_id', '=', id).execute();
+  await db.deleteFrom('analytics_datasets').where('id', '=', id).execute();
+}
+
+export const findResults = (db: Kysely<Database>, onlyPublished: boolean): Promise<ResultRow[]> => {
+  let query = db.selectFrom('analytics_results').selectAll().orderBy('computed_at', 'desc');
+  if (onlyPublished) query = query.where('status', '=', 'published');
+  return query.execute();
+};
+
+export const findResult = (db: Kysely<Database>, id: string): Promise<ResultRow | undefined> =>
+  db.selectFrom('analytics_results').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function replaceResult(db: Kysely<Database>, row: ResultRow): Promise<void> {
+  await db
+    .deleteFrom('analytics_results')
+    .where('dataset_id', '=', row.dataset_id)
+    .where('indicator_key', '=', row.indicator_key)
+    .execute();
+  await db.insertInto('analytics_results').values(row).execute();
+}
+
+export async function updateResult(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<ResultRow>,
+): Promise<void> {
+  await db.updateTable('analytics_results').set(changes).where('id', '=', id).execute();
+}
+
+export const findCustomIndicators = (db: Kysely<Database>) =>
+  db.selectFrom('analytics_indicators').selectAll().orderBy('created_at').execute();
+
+export async function insertIndicator(db: Kysely<Database>, row: AnalyticsIndicatorTable): Promise<void> {
+  await db.insertInto('analytics_indicators').values(row).execute();
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const datasetImportSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: 'Enter a name for the dataset' })
+    .max(80, { message: 'The name must be 80 characters or fewer' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ()_.,-]*$/, {
+      message: 'The name can use letters, numbers, spaces and ( ) _ . , -',
+    }),
+  file: z.string().min(1, { message: 'Choose a file to import' }),
+  sourceName: z.string().max(255).optional(),
+});
+
+export const computeSchema = z.object({
+  datasetName: z.string().min(1, { message: 'Name the dataset (--dataset)' }),
+  indicatorId: z.string().optional(),
+  by: z.array(z.string()).optional(),
+});
+
+/** Places as sets of local authority codes, e.g. {"Rutland": ["E06000017"]}. */
+export const placesSchema = z.record(
+  z.string().trim().min(1).max(100),
+  z.array(z.string().regex(/^[A-Z]\d{8}$/, { message: 'Local authority codes look like E06000016' })).min(1),
+);

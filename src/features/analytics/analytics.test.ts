@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/test-db.ts';
+import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeUser, testPassword } from '../../../test/factories.ts';
+import { systemActor } from '../audit/audit.ts';
+import { loadAnalyticsDemo } from './analytics-demo.ts';
+
+describeEachDatabase('analytics: import, compute, publish and pages', (current) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(current().handle);
+    await loadAnalyticsDemo(t.services.analytics, t.services.config.dataDir, 20_000);
+  }, 120_000);
+  afterAll(async () => {
+    await t.services.analytics.close();
+  });
+
+  it('publishes every demo indicator with deprivation, ethnicity and place breakdowns', async () => {
+    const results = await t.services.analytics.listResults(false);
+    expect(results.length).toBe(13);
+    const dna = results.find((r) => r.indicatorId === 'did-not-attend')!;
+    const dimensions = dna.result.dimensions.map((d) => d.id);
+    expect(dimensions).toEqual(
+      expect.arrayContaining([
+        'imd_decile',
+        'imd_quintile',
+        'core20',
+        'ethnic_broad',
+        'place',
+        'ward',
+        'flag_smi',
+      ]),
+    );
+    expect(dna.result.summaries.some((s) => s.measure === 'sii')).toBe(true);
+  });
+
+  it('shows public visitors published results only, with charts, tables and downloads', async () => {
+    const browser = new Browser(t.app);
+    const overview = await browser.get('/analytics');
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('Outpatient appointments not attended');
+    const id = (await t.services.analytics.listResults(false))[0]!.id;
+    const page = await browser.get(`/analytics/indicators/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<svg role="img"');
+    expect(page.body).not.toMatch(/<style/);
+    const csv = await browser.get(`/analytics/indicators/${id}/download.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('indicator_id,indicator,period,breakdown,group');
+    const xlsx = await browser.get(`/analytics/indicators/${id}/download.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('keeps drafts from the public and lets staff publish them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-draft-'));
+    const file = path.join(dir, 'extract.csv');
+    writeFileSync(
+      file,
+      'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\nA1,X01000001,40,F,A,2024-05-01,1\nA2,X01000002,50,M,H,2024-06-01,0\n',
+    );
+    await t.services.analytics.importDataset(systemActor, { name: 'Tiny outpatients', file });
+    await t.services.analytics.compute(systemActor, { datasetName: 'Tiny outpatients' });
+    const drafts = (await t.services.analytics.listResults(true)).filter((r) => r.status === 'draft');
+    expect(drafts.map((d) => d.indicatorId)).toEqual(['did-not-attend']);
+    const draft = drafts[0]!;
+    expect((await new Browser(t.app).get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(404);
+
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    expect((await browser.get(`/analytics/indicators/${draft.id}`)).body).toContain('Publish this result');
+    const published = await browser.submit(
+      `/analytics/indicators/${draft.id}`,
+      {},
+      `/analytics/results/${draft.id}/publish`,
+    );
+    expect(published.statusCode).toBe(303);
+    expect((await new Browser(t.app).get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(200);
+  });
+
+  it('shows staff a dataset with its provenance and validation report', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const dataset = (await t.services.analytics.listDatasets()).find(
+      (d) => d.name === 'Synthetic service activity (demo)',
+    )!;
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Validation report');
+    expect(page.body).toContain('demo-activity.parquet');
+    expect(page.body).toContain('20000');
+  });
+
+  it('allows only staff and admins to manage datasets', async () => {
+    for (const [role, status] of [
+      ['admin', 200],
+      ['staff', 200],
+      ['member', 403],
+    ] as const) {
+      const user = await makeUser(t.services, role);
+      const browser = new Browser(t.app);
+      await browser.signIn(user.email, testPassword);
+      expect((await browser.get('/analytics/datasets')).statusCode, role).toBe(status);
+      expect((await browser.get('/analytics/datasets/new')).statusCode, role).toBe(status);
+    }
+    expect((await new Browser(t.app).get('/analytics/datasets')).statusCode).toBe(303);
+  });
+});

@@ -1,0 +1,84 @@
+import type { IndicatorResult } from '../../analytics/indicators/result.ts';
+import type { DatasetFields } from '../../analytics/datasets/import.ts';
+import type { ValidationReport } from '../../analytics/datasets/validate.ts';
+import type { DatasetRow, ResultRow } from './analytics.repository.ts';
+
+export type DatasetStatus = 'importing' | 'ready' | 'failed';
+
+export interface Dataset {
+  id: string;
+  name: string;
+  sourceFile: string;
+  format: string;
+  lsoaVintage: string;
+  status: DatasetStatus;
+  stage: string;
+  progress: number;
+  rowsRead: number | null;
+  rowsStored: number | null;
+  rowsWithProblems: number | null;
+  fields: DatasetFields | null;
+  report: ValidationReport | null;
+  error: string | null;
+  importedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredResult {
+  id: string;
+  datasetId: string;
+  indicatorId: string;
+  title: string;
+  status: 'draft' | 'published';
+  computedAt: string;
+  publishedAt: string | null;
+  result: IndicatorResult;
+}
+
+const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
+const count = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+export function toDataset(row: DatasetRow): Dataset {
+  return {
+    id: row.id,
+    name: row.name,
+    sourceFile: row.source_file,
+    format: row.file_format,
+    lsoaVintage: row.lsoa_vintage,
+    status: row.status as DatasetStatus,
+    stage: row.stage,
+    progress: Number(row.progress),
+    rowsRead: count(row.rows_read),
+    rowsStored: count(row.rows_stored),
+    rowsWithProblems: count(row.rows_with_problems),
+    fields: parse<DatasetFields>(row.fields_json),
+    report: parse<ValidationReport>(row.report_json),
+    error: row.error,
+    importedBy: row.imported_by_label,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toStoredResult(row: ResultRow): StoredResult {
+  return {
+    id: row.id,
+    datasetId: row.dataset_id,
+    indicatorId: row.indicator_key,
+    title: row.title,
+    status: row.status as 'draft' | 'published',
+    computedAt: row.computed_at,
+    publishedAt: row.published_at,
+    result: JSON.parse(row.result_json) as IndicatorResult,
+  };
+}
+
+export const stageLabels: Record<string, string> = {
+  queued: 'Waiting to start',
+  reading: 'Reading the file',
+  checking: 'Checking every row',
+  writing: 'Linking and storing',
+  done: 'Finished',
+  failed: 'Failed',
+};

@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { stageLabels } from '../../features/analytics/analytics.ts';
+import { FormError } from '../../features/shared/errors.ts';
+import type { Services } from '../../services.ts';
+import { requirePermission } from '../middleware/authorise.ts';
+import { uploadedFile } from '../middleware/multipart.ts';
+import { formBody, handleForm } from './form-helpers.ts';
+
+const manage = { preHandler: requirePermission('analytics:manage') };
+const actorOf = (request: FastifyRequest) => ({
+  id: request.viewer!.user.id,
+  label: request.viewer!.user.name,
+});
+const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
+
+function parseMapping(text: string | undefined): unknown {
+  if (!text?.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new FormError([{ field: 'mapping', message: 'The column mapping must be JSON, like the example' }]);
+  }
+}
+
+/** Staff pages: import extracts, follow the import, compute and publish. */
+export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
+  const { analytics } = services;
+
+  app.get('/analytics/datasets', manage, async (_request, reply) =>
+    reply.view('pages/analytics/datasets.njk', {
+      pageTitle: 'Datasets',
+      datasets: await analytics.listDatasets(),
+      stageLabels,
+    }),
+  );
+
+  app.get('/analytics/datasets/new', manage, async (_request, reply) =>
+    reply.view('pages/analytics/dataset-new.njk', { pageTitle: 'Import a dataset' }),
+  );
+
+  /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
+  app.post('/analytics/datasets/new', manage, async (request, reply) => {
+    const values = formBody(request.body);
+    const file = uploadedFile(request, 'file');
+    let id = '';
+    const shown = await handleForm(
+      reply,
+      { template: 'pages/analytics/dataset-new.njk', context: { pageTitle: 'Import a dataset' }, values },
+      async () => {
+        if (!file)
+          throw new FormError([{ field: 'file', message: 'Choose a CSV, Parquet or Excel file to import' }]);
+        if (file.tooLarge)
+          throw new FormError([
+            {
+              field: 'file',
+              message: 'Files over 10 MB must be imported with the command line (parity dataset import)',
+            },
+          ]);
+        const mapping = parseMapping(values.mapping);
+        const extension =
+          path.extname(file.filename).toLowerCase() === '.gz'
+            ? '.csv.gz'
+            : path.extname(file.filename).toLowerCase();
+        const saved = path.join(os.tmpdir(), `parity-upload-${randomUUID()}${extension}`);
+        writeFileSync(saved, file.data);
+        ({ id } = await analytics.startImport(actorOf(request), {
+          name: values.name,
+          file: saved,
+          mapping,
+          sourceName: file.filename,
+        }));
+      },
+    );
+    return shown ?? reply.redirect(`/analytics/datasets/${id}`, 303);
+  });
+
+  app.get('/analytics/datasets/:id', manage, async (request, reply) => {
+    const dataset = await analytics.getDataset(idOf(request));
+    const computed = (request.query as { computed?: string }).computed;
+    return reply.view('pages/analytics/dataset.njk', {
+      pageTitle: `Dataset: ${dataset.name}`,
+      dataset,
+      stageLabels,
+      notice: computed ? `${computed} indicators computed as drafts. Check them, then publish.` : undefined,
+    });
+  });
+
+  app.post('/analytics/datasets/:id/compute', manage, async (request, reply) => {
+    const dataset = await analytics.getDataset(idOf(request));
+    const results = await analytics.compute(actorOf(request), { datasetName: dataset.name });
+    return reply.redirect(`/analytics/datasets/${dataset.id}?computed=${results.length}`, 303);
+  });
+
+  app.post('/analytics/results/:id/publish', manage, async (request, reply) => {
+    await analytics.publish(actorOf(request), idOf(request));
+    return reply.redirect(`/analytics/indicators/${idOf(request)}?published=1`, 303);
+  });
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../../features/access/access.policy.ts';
+import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
+import type { Services } from '../../services.ts';
+import { indicatorPage, overviewRow } from './analytics-view.ts';
+
+const staff = (request: FastifyRequest): boolean =>
+  can(
+    request.viewer ? { id: request.viewer.user.id, role: request.viewer.user.role } : null,
+    'analytics:manage',
+  );
+
+const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
+
+/** Public pages: published, disclosure-controlled results (staff also see drafts). */
+export function analyticsRoutes(app: FastifyInstance, services: Services): void {
+  const { analytics } = services;
+
+  app.get('/analytics', async (request, reply) => {
+    const results = await analytics.listResults(staff(request));
+    const rows = results
+      .map(overviewRow)
+      .sort((a, b) => a.programme.localeCompare(b.programme) || a.title.localeCompare(b.title));
+    const programmes = [...new Set(rows.map((r) => r.programme))].map((programme) => ({
+      programme,
+      rows: rows.filter((r) => r.programme === programme),
+    }));
+    return reply.view('pages/analytics/overview.njk', {
+      pageTitle: 'Health inequalities: where the gaps are',
+      programmes,
+      isStaff: staff(request),
+    });
+  });
+
+  app.get('/analytics/indicators/:id', async (request, reply) => {
+    const stored = await analytics.getResult(idOf(request), staff(request));
+    const query = request.query as { period?: string };
+    const period = stored.result.periods.includes(query.period ?? '')
+      ? (query.period as string)
+      : stored.result.latestPeriod;
+    return reply.view('pages/analytics/indicator.njk', {
+      pageTitle: stored.result.title,
+      stored,
+      result: stored.result,
+      page: indicatorPage(stored, period),
+      isStaff: staff(request),
+    });
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/analytics/indicators/:id/download.${format}`, async (request, reply) => {
+      const stored = await analytics.getResult(idOf(request), staff(request));
+      const period = (request.query as { period?: string }).period;
+      const rows = exportRows([stored.result], (row) => !period || row.period === period);
+      const name = `${stored.result.indicatorId}${period ? `-${period.replace('/', '-')}` : ''}`;
+      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(toXlsx(rows, stored.result.indicatorId));
+    });
+  }
+}
