@@ -5,10 +5,15 @@ import { createAccountService } from './features/accounts/account.service.ts';
 import { createCredentialsService } from './features/accounts/credentials.service.ts';
 import { createSignInService } from './features/accounts/sign-in.service.ts';
 import { createAuditService } from './features/audit/audit.service.ts';
+import { createAnalyticsService } from './features/analytics/analytics.service.ts';
+import { loadAnalyticsDemo } from './features/analytics/analytics-demo.ts';
 import { createDemoService } from './features/demo/demo.service.ts';
+import { loadEdsDemo } from './features/eds-demo/eds-demo.ts';
+import { createEdsServices } from './features/eds-reviews/eds.services.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createMailer, type Mailer } from './features/mail/mail.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
+import { createPartnershipServices } from './features/memberships/partnership.services.ts';
 import { createSessionService } from './features/sessions/session.service.ts';
 
 export interface ServiceOptions {
@@ -32,6 +37,26 @@ export function createServices({ config, database, clock = () => new Date(), mai
   const sessions = createSessionService(db, clock);
   const accounts = createAccountService({ db, audit, mailer: mail, clock, baseUrl: config.baseUrl });
   const organisations = createOrganisationService(db, audit, clock);
+  const partnership = createPartnershipServices({
+    db,
+    audit,
+    accounts,
+    mailer: mail,
+    clock,
+    baseUrl: config.baseUrl,
+  });
+  const eds = createEdsServices({
+    db,
+    audit,
+    accounts,
+    organisations,
+    actions: partnership.actions,
+    mailer: mail,
+    clock,
+    baseUrl: config.baseUrl,
+    dataDir: config.dataDir,
+  });
+  const analytics = createAnalyticsService({ db, audit, clock, dataDir: config.dataDir });
   return {
     config,
     database,
@@ -41,9 +66,19 @@ export function createServices({ config, database, clock = () => new Date(), mai
     sessions,
     accounts,
     organisations,
+    ...partnership,
     signIn: createSignInService({ db, audit, sessions, clock }),
     credentials: createCredentialsService({ db, audit, mailer: mail, clock, baseUrl: config.baseUrl }),
-    demo: createDemoService({ db, accounts, organisations, clock }),
+    demo: createDemoService({
+      db,
+      accounts,
+      organisations,
+      clock,
+      edsDemo: () => loadEdsDemo({ eds, accounts, organisations, actions: partnership.actions }),
+      analyticsDemo: () => loadAnalyticsDemo(analytics, config.dataDir),
+    }),
+    analytics,
+    eds,
     health: createHealthService(db),
   };
 }

@@ -4,7 +4,10 @@ import { FormError } from '../features/shared/errors.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
 import { jsonMethodNames } from '../stats/json/index.ts';
 import { CliError, consoleIO, withServices, type CliIO } from './context.ts';
+import { actionsCommand } from './commands/actions-remind.ts';
 import { backup } from './commands/backup.ts';
+import { geoImport } from './commands/geo-import.ts';
+import { datasetImport, demoData, indicatorsAdd, indicatorsCompute } from './commands/analytics.ts';
 import { loadDemo, printDemoCredentials } from './commands/demo.ts';
 import { doctor } from './commands/doctor.ts';
 import { serve } from './commands/serve.ts';
@@ -22,8 +25,18 @@ Commands:
               [--organisation <name>] [--password <password>]
   backup <file>                 copy the SQLite database while it runs (PostgreSQL: use pg_dump)
   doctor                        check configuration, database and e-mail settings
+  actions remind                e-mail owners of actions due soon or overdue (once a day per action)
   stats <method> < input.json   run a statistical method on JSON (see docs/methods/json-interface.md):
                                 ${jsonMethodNames.join(', ')}
+  geo import --imd <file> [--lookup <file>]… [--population <file>] [--places <places.json>]
+                                import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations
+  dataset import <file> --name <name> [--map <mapping.json>]
+                                import a CSV, Parquet or XLSX extract into the analytics store
+  indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv]
+  indicators add <definition.json>
+                                add an indicator to the catalogue (see docs/analytics.md)
+  demo-data --rows <n> --out <file.parquet>
+                                write synthetic service activity for the fictional ICS
   help                          show this message
 
 Configuration comes from environment variables; see .env.example.`;
@@ -72,6 +85,22 @@ const commands: Record<string, Command> = {
     return 0;
   },
   doctor: async (_args, io) => ((await doctor(io)) ? 0 : 1),
+  actions: async (args, io) => withServices(io, (s) => actionsCommand(s, io, args)),
+  dataset: async (args, io) => {
+    if (args[0] !== 'import') throw new CliError('Did you mean "parity dataset import"?');
+    return withServices(io, (s) => datasetImport(s, io, args.slice(1)));
+  },
+  indicators: async (args, io) => {
+    const [sub, ...rest] = args;
+    if (sub === 'compute') return withServices(io, (s) => indicatorsCompute(s, io, rest));
+    if (sub === 'add') return withServices(io, (s) => indicatorsAdd(s, io, rest));
+    throw new CliError('Did you mean "parity indicators compute" or "parity indicators add"?');
+  },
+  geo: async (args, io) => {
+    if (args[0] !== 'import') throw new CliError('Did you mean "parity geo import"?');
+    return withServices(io, (s) => geoImport(s, io, args.slice(1)));
+  },
+  'demo-data': async (args, io) => withServices(io, (s) => demoData(s, io, args)),
   stats: async (args, io) => {
     io.out(stats(args[0], await readAll(io.stdin ?? process.stdin)));
     return 0;

@@ -1,10 +1,16 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_partnership.ts';
+import * as m0003 from './migrations/0003_eds.ts';
+import * as m0004 from './migrations/0004_analytics.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so they travel with the code. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_partnership': m0002,
+  '0003_eds': m0003,
+  '0004_analytics': m0004,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

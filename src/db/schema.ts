@@ -5,12 +5,41 @@ import type { Generated } from 'kysely';
  * migrations and queries run unchanged on SQLite and PostgreSQL. Flags are 0/1 integers.
  */
 export interface Database {
+  analytics_datasets: AnalyticsDatasetTable;
+  analytics_indicators: AnalyticsIndicatorTable;
+  analytics_results: AnalyticsResultTable;
   organisations: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;
   one_time_tokens: OneTimeTokenTable;
   audit_log: AuditLogTable;
   settings: SettingTable;
+  eds_reviews: EdsReviewTable;
+  eds_review_domains: EdsReviewDomainTable;
+  eds_review_outcomes: EdsReviewOutcomeTable;
+  eds_evidence: EdsEvidenceTable;
+  eds_graders: EdsGraderTable;
+  eds_grades: EdsGradeTable;
+  eds_objectives: EdsObjectiveTable;
+  eds_action_objectives: EdsActionObjectiveTable;
+  workforce_years: WorkforceYearTable;
+  workforce_figures: WorkforceFigureTable;
+  organisation_communities: OrganisationCommunityTable;
+  organisation_representatives: OrganisationRepresentativeTable;
+  membership_applications: MembershipApplicationTable;
+  insight_themes: InsightThemeTable;
+  insight_items: InsightItemTable;
+  insight_item_themes: InsightItemThemeTable;
+  insight_item_communities: InsightItemCommunityTable;
+  insight_relations: InsightRelationTable;
+  actions: ActionTable;
+  action_updates: ActionUpdateTable;
+  action_links: ActionLinkTable;
+  action_reminders: ActionReminderTable;
+  meetings: MeetingTable;
+  meeting_agenda_items: MeetingAgendaItemTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_decisions: MeetingDecisionTable;
 }
 
 export interface OrganisationTable {
@@ -19,6 +48,14 @@ export interface OrganisationTable {
   kind: string;
   created_at: string;
   updated_at: string;
+  charity_number: string | null;
+  company_number: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  website: string | null;
+  description: string | null;
+  listed_publicly: Generated<number>;
 }
 
 export interface UserTable {
@@ -73,4 +110,338 @@ export interface SettingTable {
   key: string;
   value: string;
   updated_at: string;
+}
+
+export interface OrganisationCommunityTable {
+  id: string;
+  organisation_id: string;
+  category: string;
+  label: string;
+}
+
+export interface OrganisationRepresentativeTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  role_title: string;
+  email: string | null;
+  user_id: string | null;
+  start_date: string;
+  end_date: string | null;
+  created_at: string;
+}
+
+export interface MembershipApplicationTable {
+  id: string;
+  organisation_name: string;
+  kind: string;
+  charity_number: string | null;
+  company_number: string | null;
+  website: string | null;
+  description: string;
+  communities_json: string;
+  places: string | null;
+  languages: string | null;
+  contact_name: string;
+  contact_role: string;
+  contact_email: string;
+  contact_phone: string | null;
+  listed_publicly: number;
+  status: string;
+  decision_reason: string | null;
+  organisation_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InsightThemeTable {
+  id: string;
+  name: string;
+  description: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InsightItemTable {
+  id: string;
+  title: string;
+  description: string;
+  service: string | null;
+  place: string | null;
+  people_affected: string;
+  evidence: string | null;
+  source: string;
+  organisation_id: string | null;
+  submitted_by: string | null;
+  wants_reply: number;
+  reply_name: string | null;
+  reply_email: string | null;
+  status: string;
+  no_action_reason: string | null;
+  triage_note: string | null;
+  public_summary: string | null;
+  publishable: number;
+  status_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InsightItemThemeTable {
+  insight_id: string;
+  theme_id: string;
+}
+
+export interface InsightItemCommunityTable {
+  insight_id: string;
+  community: string;
+}
+
+export interface InsightRelationTable {
+  id: string;
+  insight_id: string;
+  related_id: string;
+  created_at: string;
+}
+
+/** Shared: the partnership's actions, the EDS action plan, advice items and place plans. */
+export interface ActionTable {
+  id: string;
+  title: string;
+  description: string;
+  owner_user_id: string | null;
+  owner_role_label: string;
+  directorate: string;
+  due_date: string;
+  status: string;
+  status_reason: string | null;
+  publishable: number;
+  public_summary: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface ActionUpdateTable {
+  id: string;
+  action_id: string;
+  body: string;
+  author_id: string | null;
+  author_label: string;
+  created_at: string;
+}
+
+export interface ActionLinkTable {
+  id: string;
+  action_id: string;
+  target_type: string;
+  target_id: string;
+  created_at: string;
+}
+
+export interface ActionReminderTable {
+  id: string;
+  action_id: string;
+  sent_on: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  location: string;
+  description: string | null;
+  minutes: string | null;
+  agenda_published: number;
+  minutes_published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingAgendaItemTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title: string;
+  notes: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  created_at: string;
+}
+
+export interface MeetingAttendanceTable {
+  id: string;
+  meeting_id: string;
+  name: string;
+  organisation_name: string | null;
+  attendance: string;
+  created_at: string;
+}
+
+export interface MeetingDecisionTable {
+  id: string;
+  meeting_id: string;
+  body: string;
+  created_at: string;
+}
+
+export interface EdsReviewTable {
+  id: string;
+  organisation_id: string | null;
+  framework_id: string;
+  year_label: string;
+  level: string;
+  ics_name: string;
+  sponsor_name: string;
+  lead_user_id: string | null;
+  lead_name: string;
+  partner_organisations: string;
+  services_reviewed: string;
+  status: string;
+  grades_released: Generated<number>;
+  date_authorised: string | null;
+  third_party_trade_union: string;
+  third_party_peer_reviewers: string;
+  published_at: string | null;
+  published_json: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EdsReviewDomainTable {
+  review_id: string;
+  group_code: string;
+  stage: string;
+  deadline: string | null;
+}
+
+export interface EdsReviewOutcomeTable {
+  review_id: string;
+  outcome_code: string;
+  owner: string;
+  consensus_score: number | null;
+  consensus_agreed_by: string | null;
+  consensus_rationale: string | null;
+  consensus_recorded_at: string | null;
+}
+
+export interface EdsEvidenceTable {
+  id: string;
+  review_id: string;
+  outcome_code: string;
+  title: string;
+  summary: string;
+  link_url: string | null;
+  file_key: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  provided_by: string;
+  source: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EdsGraderTable {
+  id: string;
+  review_id: string;
+  user_id: string;
+  constituency: string;
+  outcome_codes: string;
+  created_at: string;
+}
+
+export interface EdsGradeTable {
+  id: string;
+  review_id: string;
+  grader_id: string;
+  outcome_code: string;
+  score: number;
+  rationale: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EdsObjectiveTable {
+  id: string;
+  organisation_id: string | null;
+  title: string;
+  description: string;
+  start_year: number;
+  end_year: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EdsActionObjectiveTable {
+  action_id: string;
+  objective_id: string;
+}
+
+export interface WorkforceYearTable {
+  id: string;
+  year: number;
+  row_count: number;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface WorkforceFigureTable {
+  id: string;
+  year_id: string;
+  measure: string;
+  cohort: string;
+  cluster: string;
+  value: number;
+  base: number | null;
+}
+
+export interface AnalyticsDatasetTable {
+  id: string;
+  name: string;
+  source_file: string;
+  file_format: string;
+  lsoa_vintage: string;
+  status: string;
+  stage: string;
+  progress: number;
+  rows_read: number | null;
+  rows_stored: number | null;
+  rows_with_problems: number | null;
+  fields_json: string | null;
+  mapping_json: string | null;
+  report_json: string | null;
+  error: string | null;
+  imported_by: string | null;
+  imported_by_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnalyticsIndicatorTable {
+  id: string;
+  indicator_key: string;
+  definition_json: string;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: string;
+}
+
+export interface AnalyticsResultTable {
+  id: string;
+  dataset_id: string;
+  indicator_key: string;
+  title: string;
+  status: string;
+  result_json: string;
+  computed_at: string;
+  computed_by_label: string;
+  published_at: string | null;
+  published_by_label: string | null;
 }

@@ -1,4 +1,5 @@
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -7,11 +8,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { loggerOptions } from './logging.ts';
 import { registerErrorPages } from './middleware/errors.ts';
+import { multipartLimits, receiveFile } from './middleware/multipart.ts';
 import { registerRequestContext } from './middleware/request-context.ts';
 import { registerRender } from './render.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { accountabilityRoutes } from './routes/accountability.routes.ts';
+import { actionRoutes } from './routes/action.routes.ts';
+import { insightRoutes } from './routes/insight.routes.ts';
+import { meetingRoutes } from './routes/meeting.routes.ts';
+import { membershipRoutes } from './routes/membership.routes.ts';
+import { analyticsRoutes } from './routes/analytics.routes.ts';
+import { analyticsDatasetRoutes } from './routes/analytics-datasets.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { edsRoutes } from './routes/eds.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { createSiteInfo } from './site.ts';
@@ -45,6 +55,13 @@ export async function buildApp(
     strictTransportSecurity: services.config.secureCookies,
   });
   await app.register(formbody);
+  // Multipart fields go to request.body like any form; files are checked for the CSRF field first.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    onFile: receiveFile,
+    limits: multipartLimits,
+    throwFileSizeLimit: false,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: nhsukAssetsDir, prefix: '/static/nhsuk/', maxAge: '1d' });
@@ -65,5 +82,13 @@ export async function buildApp(
   authRoutes(app, services);
   dashboardRoutes(app);
   adminRoutes(app, services);
+  membershipRoutes(app, services);
+  insightRoutes(app, services);
+  actionRoutes(app, services);
+  meetingRoutes(app, services);
+  accountabilityRoutes(app, services);
+  analyticsRoutes(app, services);
+  analyticsDatasetRoutes(app, services);
+  await app.register(edsRoutes(services));
   return app;
 }

@@ -28,6 +28,13 @@ export function navigationFor(viewer: ActiveSession | null, url: string): NavIte
   const items: NavItem[] = [{ href: '/', text: 'Home' }];
   const who = viewer && { id: viewer.user.id, role: viewer.user.role };
   if (can(who, 'dashboard:view')) items.push({ href: '/dashboard', text: 'Dashboard' });
+  if (can(who, 'insights:submit')) items.push({ href: '/insights', text: 'Issues' });
+  if (can(who, 'actions:manage')) items.push({ href: '/actions', text: 'Actions' });
+  if (can(who, 'meetings:view')) items.push({ href: '/meetings', text: 'Meetings' });
+  if (!who) items.push({ href: '/you-said-we-did', text: 'You said, we did' });
+  if (can(who, 'eds:manage')) items.push({ href: '/eds', text: 'EDS' });
+  else if (can(who, 'eds:grade')) items.push({ href: '/eds/grading', text: 'EDS grading' });
+  items.push({ href: '/analytics', text: 'Health inequalities' });
   if (can(who, 'users:list')) items.push({ href: '/admin/users', text: 'Accounts' });
   if (can(who, 'audit:read')) items.push({ href: '/admin/audit', text: 'Audit log' });
   for (const item of items) {

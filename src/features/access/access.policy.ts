@@ -5,13 +5,27 @@ import type { Role } from '../accounts/account.ts';
  * access policy; anonymous visitors have no role and may only do what is public.
  */
 export const permissions = {
-  'dashboard:view': ['admin', 'staff', 'member'],
+  'dashboard:view': ['admin', 'staff', 'member', 'grader'],
   'audit:read': ['admin'],
   'users:list': ['admin'],
   'users:invite': ['admin'],
   'users:edit': ['admin'],
   'organisations:list': ['admin', 'staff', 'member'],
-  'account:edit-own': ['admin', 'staff', 'member'],
+  'account:edit-own': ['admin', 'staff', 'member', 'grader'],
+  'partnership:directory': ['admin', 'staff', 'member'],
+  'partnership:manage': ['admin', 'staff'],
+  'insights:submit': ['admin', 'staff', 'member'],
+  'insights:triage': ['admin', 'staff'],
+  'insights:export': ['admin', 'staff'],
+  'themes:manage': ['admin'],
+  'actions:manage': ['admin', 'staff'],
+  'meetings:view': ['admin', 'staff', 'member'],
+  'meetings:manage': ['admin', 'staff'],
+  'eds:manage': ['admin', 'staff'],
+  'eds:reopen': ['admin'],
+  'eds:grade': ['admin', 'staff', 'member', 'grader'],
+  'workforce:manage': ['admin', 'staff'],
+  'analytics:manage': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,16 +1,19 @@
-export const roles = ['admin', 'staff', 'member'] as const;
+export const roles = ['admin', 'staff', 'member', 'grader'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
   admin: 'Administrator',
   staff: 'Trust staff',
   member: 'Partnership member',
+  grader: 'EDS grader',
 };
 
 export const roleDescriptions: Record<Role, string> = {
   admin: 'Manages accounts and settings, and can see everything staff can.',
   staff: 'Patient and community engagement team and other trust staff.',
   member: 'A representative of a community group or organisation in the partnership.',
+  grader:
+    'Someone from outside the partnership, such as a peer reviewer, who only grades the EDS outcomes they are invited to.',
 };
 
 export type UserStatus = 'invited' | 'active' | 'disabled';

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AccountService } from '../accounts/account.service.ts';
 import { systemActor } from '../audit/audit.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
+import { loadPartnershipDemo } from '../memberships/partnership-demo.ts';
 import { readSetting, writeSetting } from '../settings/settings.repository.ts';
 import {
   demoMemberOrganisations,
@@ -22,6 +23,10 @@ export function createDemoService(deps: {
   accounts: AccountService;
   organisations: OrganisationService;
   clock: () => Date;
+  /** Loads the synthetic analytics data (fictional ICS, service activity, published indicators). */
+  analyticsDemo?: () => Promise<void>;
+  /** Loads a completed, published EDS review for last year and this year's review in progress. */
+  edsDemo?: () => Promise<void>;
 }) {
   const { db, accounts, organisations, clock } = deps;
   return {
@@ -48,6 +53,9 @@ export function createDemoService(deps: {
         });
         credentials.push({ role: user.role, email: user.email, password });
       }
+      await loadPartnershipDemo({ db, clock, accounts, organisations, members });
+      await deps.analyticsDemo?.();
+      await deps.edsDemo?.();
       await writeSetting(db, demoSettingKey, clock().toISOString(), clock().toISOString());
       return credentials;
     },

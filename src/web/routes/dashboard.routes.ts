@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { can } from '../../features/access/access.policy.ts';
 import type { Role } from '../../features/accounts/account.ts';
 import { requirePermission } from '../middleware/authorise.ts';
+import { partnershipCards } from './partnership-cards.ts';
 
 const headings: Record<Role, string> = {
   admin: 'Administration',
   staff: 'Your work',
   member: 'Your partnership',
+  grader: 'Your EDS grading',
 };
 
 export function dashboardRoutes(app: FastifyInstance): void {
@@ -28,6 +30,21 @@ export function dashboardRoutes(app: FastifyInstance): void {
         description: 'Every change, who made it and when.',
       });
     }
+    if (can(who, 'eds:manage')) {
+      cards.push({
+        heading: 'Equality Delivery System',
+        href: '/eds',
+        description: 'Run the annual EDS review: evidence, graders, agreed ratings and the published report.',
+      });
+    }
+    if (can(who, 'eds:grade')) {
+      cards.push({
+        heading: 'Grade EDS outcomes',
+        href: '/eds/grading',
+        description: 'Read the evidence and grade the outcomes you have been asked to.',
+      });
+    }
+    cards.push(...partnershipCards(who));
     cards.push({
       heading: 'Your account',
       href: '/account',
