@@ -3,7 +3,7 @@ import { connectDatabase } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createServices } from '../../services.ts';
 import { buildApp } from '../../web/app.ts';
-import type { CliIO } from '../context.ts';
+import { CliError, type CliIO } from '../context.ts';
 import { printDemoCredentials, loadDemo } from './demo.ts';
 
 /** Runs the web app until SIGINT/SIGTERM, then finishes open requests and closes the database. */
@@ -30,6 +30,17 @@ export async function serve(io: CliIO, options: { withDemo: boolean }): Promise<
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError(
+        `Port ${config.port} is already in use. Stop the program using it, or choose another port, e.g. PORT=3001 npm start.`,
+      );
+    }
+    throw error;
+  }
   io.out(`Parity is running at ${config.baseUrl} (database: ${database.dialect}). Press Ctrl+C to stop.`);
 }
