@@ -31,8 +31,10 @@ export function createReportService(deps: ReportDeps) {
     const previousReview = await reviews.previousOf(review);
     const previousResults = previousReview && (await grading.results(previousReview.id));
     const organisation = review.organisationId ? await organisations.get(review.organisationId) : undefined;
+    const results = await grading.results(review.id);
     return buildReport({
-      results: await grading.results(review.id),
+      // The review as given: publish() passes the publication time before it is stored.
+      results: { ...results, review },
       evidence: await evidence.list(review.id),
       organisationName: organisation?.name ?? 'the organisation',
       previous: previousResults

@@ -222,6 +222,7 @@ describeEachDatabase('EDS review, grading and rating', (current) => {
     await t.services.eds.reports.publish(lead, reviewId);
     const published = await t.services.eds.reports.published(reviewId);
     expect(published.overall).toMatchObject({ total: 3, maximum: 33, band: 'Undeveloped' });
+    expect(published.publishedAt).toBe(t.clock.now.toISOString());
     expect(published.groups[0]!.outcomes[0]).toMatchObject({
       code: '1A',
       score: 1,
