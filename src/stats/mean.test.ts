@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meanWithT } from './mean.ts';
+import { meanWithT, meanWithTFromSums } from './mean.ts';
 
 describe('meanWithT', () => {
   it('gives the sum, count, sample SD and t interval', () => {
@@ -32,5 +32,49 @@ describe('meanWithT', () => {
         },
       ),
     );
+  });
+});
+
+describe('meanWithTFromSums', () => {
+  const sums = (values: number[]) => ({
+    n: values.length,
+    sum: values.reduce((a, b) => a + b, 0),
+    squares: values.reduce((a, b) => a + b * b, 0),
+  });
+
+  it('equals meanWithT on the same data to 1e-9', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 2, maxLength: 200 }),
+        (values) => {
+          const direct = meanWithT(values, [0.95, 0.998]);
+          const { n, sum, squares } = sums(values);
+          const fromSums = meanWithTFromSums(n, sum, squares, [0.95, 0.998]);
+          const scale = Math.max(1, Math.abs(direct.value), direct.sd);
+          expect(Math.abs(fromSums.value - direct.value)).toBeLessThanOrEqual(1e-9 * scale);
+          for (const level of [0, 1]) {
+            expect(Math.abs(fromSums.lower[level]! - direct.lower[level]!)).toBeLessThanOrEqual(1e-9 * scale);
+            expect(Math.abs(fromSums.upper[level]! - direct.upper[level]!)).toBeLessThanOrEqual(1e-9 * scale);
+          }
+        },
+      ),
+    );
+  });
+
+  it('gives the worked example of the reference and no limits for one value', () => {
+    const { n, sum, squares } = sums([7.1, 6.4, 8, 7.5]);
+    const out = meanWithTFromSums(n, sum, squares, [0.95]);
+    expect(out.value).toBeCloseTo(7.25, 12);
+    expect(out.lower[0]).toBeCloseTo(6.174697277281142, 9);
+    expect(out.upper[0]).toBeCloseTo(8.325302722718858, 9);
+    const single = meanWithTFromSums(1, 4, 16, [0.95]);
+    expect(single.value).toBe(4);
+    expect(Number.isNaN(single.lower[0])).toBe(true);
+  });
+
+  it('gives a zero-width interval when every value is the same', () => {
+    const out = meanWithTFromSums(3, 0.3, 0.03, [0.95]);
+    expect(out.sd).toBeGreaterThanOrEqual(0);
+    expect(out.lower[0]).toBeCloseTo(0.1, 9);
   });
 });

@@ -40,3 +40,29 @@ export function meanWithT(values: ArrayLike<number>, confidence: readonly number
 
 export const MEAN_STATISTIC = 'mean';
 export const MEAN_METHOD = "Student's t-distribution";
+
+/**
+ * The Student's t interval of a mean from pre-aggregated sums (count, Σx, Σx²), as SQL returns them:
+ * the same value and limits as meanWithT on the values themselves. The variance is
+ * (Σx² − (Σx)²/n)/(n − 1), clamped at 0 against rounding; fewer than two values give no limits.
+ */
+export function meanWithTFromSums(
+  count: number,
+  sum: number,
+  sumOfSquares: number,
+  confidence: readonly number[],
+): MeanSummary {
+  const value = sum / count;
+  const variance = count > 1 ? Math.max(0, (sumOfSquares - (sum * sum) / count) / (count - 1)) : NaN;
+  const sd = Math.sqrt(variance);
+  const standardError = sd / Math.sqrt(count);
+  const halfWidths = confidence.map((level) => Math.abs(qt((1 - level) / 2, count - 1)) * standardError);
+  return {
+    sum,
+    count,
+    sd,
+    value,
+    lower: halfWidths.map((half) => value - half),
+    upper: halfWidths.map((half) => value + half),
+  };
+}

@@ -117,6 +117,59 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('reads typed Parquet columns as they are and still names impossible values', async () => {
+    const file = path.join(dir, 'typed.parquet');
+    await store.run(
+      `COPY (SELECT * FROM (VALUES ('P1', 'X01000001', 34, DATE '2024-05-01', 1, 2.5), ('P2', 'X01000002', 130, DATE '2023-01-10', 2, NULL), ('P3', 'X01000003', 40, NULL, 0, 7.0)) v(person_id, lsoa_code, age, event_date, flag_frail, wait_weeks)) TO '${file}' (FORMAT parquet)`,
+    );
+    const result = await importDataset(store, {
+      id: 'typed',
+      file,
+      outFile: store.datasetPath('typed.parquet'),
+    });
+    expect(result.report.examples).toEqual([
+      { row: 2, column: 'age', value: '130', problem: 'impossible age' },
+      {
+        row: 2,
+        column: 'flag_frail',
+        value: '2',
+        problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
+      },
+    ]);
+    const stored = await store.query(
+      `SELECT age, age_band, esp_band, event_date::VARCHAR AS event_date, period, flag_frail, wait_weeks FROM read_parquet('${store.datasetPath('typed.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored).toEqual([
+      {
+        age: 34,
+        age_band: '25-34',
+        esp_band: 6,
+        event_date: '2024-05-01',
+        period: '2024/25',
+        flag_frail: 1,
+        wait_weeks: 2.5,
+      },
+      {
+        age: null,
+        age_band: null,
+        esp_band: null,
+        event_date: '2023-01-10',
+        period: '2022/23',
+        flag_frail: 0,
+        wait_weeks: null,
+      },
+      {
+        age: 40,
+        age_band: '35-44',
+        esp_band: 8,
+        event_date: null,
+        period: 'Not known',
+        flag_frail: 0,
+        wait_weeks: 7,
+      },
+    ]);
+  });
+
   it('refuses a mapping that names columns the file does not have', async () => {
     const file = write('short.csv', 'lsoa_code,age\nX01000001,3\n');
     await expect(

@@ -3,11 +3,11 @@
 // returned; the result is provenance and the validation report.
 import { existsSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
-import { ident, literal, sourceColumn } from '../sql-text.ts';
+import { literal } from '../sql-text.ts';
 import { geographyTables } from '../geography/model.ts';
 import { columnMappingSchema, defaultMapping, type ColumnMapping } from './mapping.ts';
-import { stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
-import * as std from './standardise.ts';
+import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
+import { standardSelectSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 
 export interface ImportProgress {
@@ -45,36 +45,6 @@ export function fieldsOf(mapping: ColumnMapping): DatasetFields {
     hasEthnicity: Boolean(mapping.columns.ethnicity),
     hasDate: Boolean(mapping.columns.event_date),
   };
-}
-
-function standardColumnsSql(m: ColumnMapping): string {
-  const c = m.columns;
-  const col = (name: string | undefined) => (name ? sourceColumn(name) : null);
-  const or = (name: string | undefined, build: (c: string) => string, type: string) =>
-    col(name) ? build(col(name) as string) : `CAST(NULL AS ${type})`;
-  const age = or(c.age, std.ageSql, 'INTEGER');
-  const date = or(c.event_date, std.dateSql, 'DATE');
-  const columns = [
-    `${or(c.person_id, std.personIdSql, 'VARCHAR')} AS person_id`,
-    `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
-    `${age} AS age`,
-    `${c.age_band && !c.age ? std.attributeSql(sourceColumn(c.age_band)) : std.ageBandSql(age)} AS age_band`,
-    `${c.age ? std.espBandSql(age) : 'CAST(NULL AS INTEGER)'} AS esp_band`,
-    `COALESCE(${or(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
-    `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
-    `${date} AS event_date`,
-    `COALESCE(${std.periodSql(date)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
-    ...Object.entries(m.measures).map(
-      ([name, source]) => `${std.measureSql(sourceColumn(source))} AS ${ident(name)}`,
-    ),
-    ...Object.entries(m.flags).map(
-      ([name, source]) => `COALESCE(${std.flagSql(sourceColumn(source))}, 0) AS ${ident(name)}`,
-    ),
-    ...Object.entries(m.attributes).map(
-      ([name, source]) => `${std.attributeSql(sourceColumn(source))} AS ${ident(name)}`,
-    ),
-  ];
-  return columns.join(',\n  ');
 }
 
 function checkMappingAgainstFile(mapping: ColumnMapping, columns: string[]): void {
@@ -132,10 +102,12 @@ export async function importDataset(
     );
     report({ stage: 'checking', percent: 40 });
     const geography = geographyRelation(store);
-    const validation = await validateSource(store, staged.parquet, mapping, geography);
+    const kinds = await columnKinds(store, staged.parquet);
+    const validation = await validateSource(store, { parquet: staged.parquet, kinds }, mapping, geography);
     report({ stage: 'writing', percent: 60 });
+    const relation = `read_parquet(${literal(staged.parquet)})`;
     await store.runWithProgress(
-      `COPY (SELECT ${standardColumnsSql(mapping)} FROM read_parquet(${literal(staged.parquet)})) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+      `COPY (${standardSelectSql(mapping, kinds, relation)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
       (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
     );
     const [counts] = await store.query<{ n: string }>(

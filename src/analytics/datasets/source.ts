@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
+import { kindOf, type ColumnKind } from './standardise.ts';
 import { xlsxToCsv } from './xlsx.ts';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
@@ -65,6 +66,12 @@ async function describe(store: AnalyticsStore, relation: string): Promise<{ name
     const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown problem';
     throw new SourceFileError(`The file could not be read: ${detail ?? ''}`);
   }
+}
+
+/** The kind of every column of a staged Parquet file (text for staged CSV and XLSX). */
+export async function columnKinds(store: AnalyticsStore, parquet: string): Promise<Map<string, ColumnKind>> {
+  const columns = await describe(store, `read_parquet(${literal(parquet)})`);
+  return new Map(columns.map((c) => [c.name, kindOf(c.type)]));
 }
 
 export const stagingPathFor = (store: AnalyticsStore, id: string): string =>

@@ -1,8 +1,12 @@
 // The validation report of an import: every value that cannot be read, by row, column and problem.
-// Row 1 is the first row below the headings (for Parquet, the first row of the file).
+// Row 1 is the first row below the headings (for Parquet, the first row of the file). One pass over
+// the file keeps only the rows with a problem (their row numbers, which checks fail, and the values
+// to show); the report is then read from that small table.
+import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
+import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
 
 export interface ProblemCount {
@@ -37,16 +41,18 @@ interface Check {
 
 export const EXAMPLE_LIMIT = 100;
 
-function checksFor(mapping: ColumnMapping, geographyRelation: string | null): Check[] {
+function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation: string | null): Check[] {
   const c = mapping.columns;
   const checks: Check[] = [];
   const add = (
     column: string | undefined,
     problem: string,
-    failing: (col: string) => string,
+    failing: (col: string, kind: std.ColumnKind) => string | null,
     showValue = true,
   ) => {
-    if (column) checks.push({ column, problem, failing: failing(sourceColumn(column)), showValue });
+    if (!column) return;
+    const condition = failing(sourceColumn(column), kinds.get(column) ?? 'text');
+    if (condition) checks.push({ column, problem, failing: condition, showValue });
   };
   add(c.lsoa_code, 'missing LSOA code', (col) => `NOT (${std.isPresentSql(col)})`, false);
   if (geographyRelation) {
@@ -58,11 +64,13 @@ function checksFor(mapping: ColumnMapping, geographyRelation: string | null): Ch
     );
   }
   add(c.person_id, 'missing person identifier', (col) => `NOT (${std.isPresentSql(col)})`, false);
-  add(c.age, 'not a number', (col) => `${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL`);
+  add(c.age, 'not a number', (col, kind) =>
+    kind === 'number' ? null : `${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL`,
+  );
   add(
     c.age,
     'impossible age',
-    (col) => `${std.ageNumberSql(col)} IS NOT NULL AND NOT ${std.ageValidSql(col)}`,
+    (col, kind) => `${std.ageNumberSql(col, kind)} IS NOT NULL AND NOT ${std.ageValidSql(col, kind)}`,
   );
   add(c.sex, 'unknown code', (col) => `${std.isPresentSql(col)} AND (${std.sexSql(col)}) IS NULL`);
   add(
@@ -70,55 +78,58 @@ function checksFor(mapping: ColumnMapping, geographyRelation: string | null): Ch
     'unknown code',
     (col) => `${std.isPresentSql(col)} AND (${std.ethnicCodeSql(col, mapping.ethnicityCoding)}) IS NULL`,
   );
-  add(
-    c.event_date,
-    'not a date (use YYYY-MM-DD or DD/MM/YYYY)',
-    (col) => `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
+  add(c.event_date, 'not a date (use YYYY-MM-DD or DD/MM/YYYY)', (col, kind) =>
+    kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
   );
   for (const column of Object.values(mapping.measures)) {
-    add(column, 'not a number', (col) => `${std.isPresentSql(col)} AND ${std.measureSql(col)} IS NULL`);
+    add(column, 'not a number', (col, kind) =>
+      kind === 'number' || kind === 'boolean'
+        ? null
+        : `${std.isPresentSql(col)} AND ${std.measureSql(col)} IS NULL`,
+    );
   }
   for (const column of Object.values(mapping.flags)) {
     add(
       column,
       'not a yes/no value (use 1/0, Y/N or true/false)',
-      (col) => `${std.isPresentSql(col)} AND (${std.flagSql(col)}) IS NULL`,
+      (col, kind) => `${std.isPresentSql(col, kind)} AND (${std.flagSql(col, kind)}) IS NULL`,
     );
   }
   return checks;
 }
 
-function problemsSql(source: string, checks: Check[]): string {
-  const parts = checks.map(
-    (check) =>
-      `SELECT file_row_number + 1 AS row_number, ${literal(check.column)} AS column_name, ` +
-      `${check.showValue ? `left(CAST(${sourceColumn(check.column)} AS VARCHAR), 40)` : "''"} AS value, ` +
-      `${literal(check.problem)} AS problem FROM ${source} WHERE ${check.failing}`,
-  );
-  return parts.join('\nUNION ALL\n');
+/** One pass: the rows with any problem, a 0/1 column per check and the raw values to show. */
+function problemRowsSql(source: string, checks: Check[]): string {
+  const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
+  const columns = [
+    'file_row_number + 1 AS row_number',
+    ...checks.map((check, i) => `COALESCE(${check.failing}, false) AS c${i}`),
+    ...shown.map((column, j) => `left(CAST(${sourceColumn(column)} AS VARCHAR), 40) AS v${j}`),
+  ];
+  return `SELECT ${columns.join(', ')} FROM ${source} WHERE ${checks.map((c) => `(${c.failing})`).join(' OR ')}`;
 }
 
-/** Runs every check over the staged file; the file is streamed, only problems are collected. */
-export async function validateSource(
+/** The problems of the problem rows, one row per failing check (row, column, value, problem). */
+function problemsSql(table: string, checks: Check[]): string {
+  const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
+  return checks
+    .map(
+      (check, i) =>
+        `SELECT row_number, ${literal(check.column)} AS column_name, ` +
+        `${check.showValue ? `v${shown.indexOf(check.column)}` : "''"} AS value, ` +
+        `${literal(check.problem)} AS problem FROM ${table} WHERE c${i}`,
+    )
+    .join('\nUNION ALL\n');
+}
+
+async function readReport(
   store: AnalyticsStore,
-  stagedParquet: string,
-  mapping: ColumnMapping,
-  geographyRelation: string | null,
-): Promise<ValidationReport> {
-  const warnings: string[] = [];
-  if (!geographyRelation) {
-    warnings.push(
-      `No LSOA ${mapping.lsoaVintage} reference geography has been imported, so LSOA codes were not checked and deprivation cannot be linked. Import it with "parity geo import".`,
-    );
-  }
-  const checks = checksFor(mapping, geographyRelation);
-  if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
-  const source = `read_parquet(${literal(stagedParquet)}, file_row_number = true)`;
-  const problems = `(${problemsSql(source, checks)})`;
+  problems: string,
+): Promise<Omit<ValidationReport, 'warnings'>> {
   const counts = await store.query<{ column_name: string; problem: string; n: string; first_row: string }>(
     `SELECT column_name, problem, count(*) AS n, min(row_number) AS first_row FROM ${problems} p GROUP BY column_name, problem ORDER BY first_row`,
   );
-  if (counts.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
+  if (counts.length === 0) return { problems: [], examples: [], rowsWithProblems: 0 };
   const examples = await store.query<{
     row_number: string;
     column_name: string;
@@ -144,6 +155,30 @@ export async function validateSource(
       problem: r.problem,
     })),
     rowsWithProblems: Number(distinct?.n ?? 0),
-    warnings,
   };
+}
+
+/** Runs every check over the staged file in one streamed pass; only rows with problems are kept. */
+export async function validateSource(
+  store: AnalyticsStore,
+  staged: { parquet: string; kinds: ColumnKinds },
+  mapping: ColumnMapping,
+  geographyRelation: string | null,
+): Promise<ValidationReport> {
+  const warnings: string[] = [];
+  if (!geographyRelation) {
+    warnings.push(
+      `No LSOA ${mapping.lsoaVintage} reference geography has been imported, so LSOA codes were not checked and deprivation cannot be linked. Import it with "parity geo import".`,
+    );
+  }
+  const checks = checksFor(mapping, staged.kinds, geographyRelation);
+  if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
+  const table = `problem_rows_${randomUUID().replaceAll('-', '')}`;
+  const source = `read_parquet(${literal(staged.parquet)}, file_row_number = true)`;
+  await store.run(`CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks)}`);
+  try {
+    return { ...(await readReport(store, `(${problemsSql(table, checks)})`)), warnings };
+  } finally {
+    await store.run(`DROP TABLE IF EXISTS ${table}`);
+  }
 }

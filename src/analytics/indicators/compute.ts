@@ -1,16 +1,16 @@
-// Computes an indicator pack: one aggregate query where the data is (DuckDB or PostgreSQL), then
+// Computes an indicator pack: aggregate queries where the data is (DuckDB or PostgreSQL), then
 // the statistics engine for limits and inequality measures, then disclosure control.
-import type { SqlRow } from '../store.ts';
-import { indicatorAggregatesSql, type Relations } from '../queries/indicator-aggregates.ts';
-import { populationAggregatesSql } from '../queries/population-aggregates.ts';
+import type { Relations } from '../queries/indicator-aggregates.ts';
+import { loadAggregates, type SqlRunner } from './aggregates.ts';
 import type { Dimension } from './dimensions.ts';
-import { estimatesFor, type Aggregates } from './estimates.ts';
+import { estimatesFor } from './estimates.ts';
 import { heatFor, siiFor } from './inequality.ts';
 import { publishBreakdown } from './disclose.ts';
+import { trendFor } from './trend.ts';
 import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure } from './result.ts';
 import { defaultMultiplier, fieldsUsed, usesPopulation, type IndicatorDefinition } from './schema.ts';
 
-export type SqlRunner = (sql: string) => Promise<SqlRow[]>;
+export type { SqlRunner } from './aggregates.ts';
 
 export interface PackInput {
   run: SqlRunner;
@@ -43,27 +43,6 @@ export function applicableIndicators(
   return indicators.filter(
     (i) => fieldsUsed(i).every((f) => available.has(f)) && (hasPopulation || !usesPopulation(i)),
   );
-}
-
-async function loadAggregates(input: PackInput): Promise<Aggregates> {
-  const rows = await input.run(indicatorAggregatesSql(input));
-  const population = new Map<string, SqlRow[]>();
-  const ranges = new Set(
-    input.indicators.flatMap((i) =>
-      'population' in i.denominator
-        ? [`${i.denominator.population.ageFrom}-${i.denominator.population.ageTo}`]
-        : [],
-    ),
-  );
-  for (const range of ranges) {
-    const [ageFrom, ageTo] = range.split('-').map(Number) as [number, number];
-    population.set(range, await input.run(populationAggregatesSql({ ...input, ageFrom, ageTo })));
-  }
-  return {
-    groups: rows.filter((r) => r.esp_band === null || r.esp_band === undefined),
-    banded: rows.filter((r) => r.esp_band !== null && r.esp_band !== undefined),
-    population,
-  };
 }
 
 const byPeriod = (a: string, b: string): number =>
@@ -122,6 +101,7 @@ function resultFor(
       .map((d) => ({ id: d.id, label: d.label })),
     rows,
     summaries,
+    trend: trendFor(indicator, periods, estimates, rows),
   };
 }
 

@@ -62,7 +62,14 @@ export const standardDimensions: Dimension[] = [
     key: 'ethnic_code',
   },
   { id: 'sex', label: 'sex', column: 'sex', population: false, stratum: 'person', key: 'sex' },
-  { id: 'age_band', label: 'age band', column: 'age_band', population: true, stratum: 'age', key: 'age_band' },
+  {
+    id: 'age_band',
+    label: 'age band',
+    column: 'age_band',
+    population: true,
+    stratum: 'age',
+    key: 'age_band',
+  },
   { id: 'place', label: 'place', column: 'place', population: true, stratum: 'geo', key: 'lsoa_code' },
   { id: 'ward', label: 'ward', column: 'ward_label', population: true, stratum: 'geo', key: 'lsoa_code' },
 ];

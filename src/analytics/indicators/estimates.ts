@@ -3,8 +3,10 @@ import { proportions } from '../../stats/proportion.ts';
 import { crudeRates } from '../../stats/rate.ts';
 import { directlyStandardisedRates } from '../../stats/dsr.ts';
 import { ESP2013 } from '../../stats/standard-populations.ts';
+import { meanWithTFromSums } from '../../stats/mean.ts';
 import type { SqlRow } from '../store.ts';
 import { measurePrefix } from '../queries/indicator-aggregates.ts';
+import type { Aggregates } from './aggregates.ts';
 import type { GroupEstimate } from './result.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
 
@@ -12,15 +14,6 @@ export const CONFIDENCE = [0.95, 0.998] as const;
 
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 const key = (...parts: (string | number)[]): string => parts.join('\u0000');
-
-export interface Aggregates {
-  /** Rows of the indicator query without an ESP band. */
-  groups: SqlRow[];
-  /** Rows with an ESP band (only when the pack has a DSR). */
-  banded: SqlRow[];
-  /** Population by dimension, group and ESP band for each age range "from-to". */
-  population: Map<string, SqlRow[]>;
-}
 
 function blank(row: SqlRow): Omit<GroupEstimate, 'numerator' | 'denominator' | 'value' | 'n'> {
   return {
@@ -169,13 +162,37 @@ function dsrEstimates(
   }));
 }
 
-function summaryEstimates(indicator: IndicatorDefinition, k: number, rows: SqlRow[]): GroupEstimate[] {
+function medianEstimates(k: number, rows: SqlRow[]): GroupEstimate[] {
+  const p = measurePrefix(k);
+  return rows
+    .map((r) => ({
+      ...blank(r),
+      numerator: NaN,
+      denominator: NaN,
+      n: num(r[`${p}_n`]),
+      value: num(r[`${p}_median`]),
+    }))
+    .filter((e) => e.n > 0);
+}
+
+/** Means with Student's t limits from each group's count, sum and sum of squares. */
+function meanEstimates(k: number, rows: SqlRow[]): GroupEstimate[] {
   const p = measurePrefix(k);
   return rows
     .map((r) => {
       const n = num(r[`${p}_n`]);
-      const value = indicator.statistic === 'median' ? num(r[`${p}_median`]) : num(r[`${p}_sum`]) / n;
-      return { ...blank(r), numerator: NaN, denominator: NaN, n, value, note: null };
+      const mean = meanWithTFromSums(n, num(r[`${p}_sum`]), num(r[`${p}_sumsq`]), CONFIDENCE);
+      return {
+        ...blank(r),
+        numerator: NaN,
+        denominator: NaN,
+        n,
+        value: mean.value,
+        lower95: mean.lower[0] as number,
+        upper95: mean.upper[0] as number,
+        lower998: mean.lower[1] as number,
+        upper998: mean.upper[1] as number,
+      };
     })
     .filter((e) => e.n > 0);
 }
@@ -198,7 +215,9 @@ export function estimatesFor(
       return crudeRateEstimates(indicator, k, aggregates.groups, population);
     case 'dsr':
       return dsrEstimates(indicator, k, aggregates.groups, aggregates.banded, population);
+    case 'mean':
+      return meanEstimates(k, aggregates.groups);
     default:
-      return summaryEstimates(indicator, k, aggregates.groups);
+      return medianEstimates(k, aggregates.groups);
   }
 }

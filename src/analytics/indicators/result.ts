@@ -50,6 +50,16 @@ export interface SummaryMeasure {
   intercept?: number;
 }
 
+/** The Fingertips recent-trend test over the overall values of the latest periods. */
+export interface TrendSummary {
+  marker: 'increasing' | 'decreasing' | 'no significant change' | 'cannot be calculated';
+  chiSquare: number | null;
+  /** The periods tested, oldest first. */
+  periods: string[];
+  method: string;
+  message: string | null;
+}
+
 export interface IndicatorResult {
   indicatorId: string;
   title: string;
@@ -69,4 +79,6 @@ export interface IndicatorResult {
   dimensions: { id: string; label: string }[];
   rows: PublishedRow[];
   summaries: SummaryMeasure[];
+  /** Absent in results computed before the trend test existed. */
+  trend?: TrendSummary;
 }

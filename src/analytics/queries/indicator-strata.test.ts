@@ -47,7 +47,8 @@ describe('two-phase indicator strata', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const keyOf = (r: SqlRow) => `${String(r.dimension)}|${String(r.group_value)}|${String(r.esp_band)}|${String(r.period)}`;
+  const keyOf = (r: SqlRow) =>
+    `${String(r.dimension)}|${String(r.group_value)}|${String(r.esp_band)}|${String(r.period)}`;
   const byKey = (rows: SqlRow[]) => new Map(rows.map((r) => [keyOf(r), r]));
 
   it('gives every breakdown the same counts and sums for every indicator', async () => {

@@ -30,7 +30,10 @@ function stratumSql(keys: Map<Stratum, string[]>): string {
 
 function valueSumsSql(bits: MeasureBits): string {
   return bits.valueFields
-    .map((f) => `,\n    SUM(${ident(f)}) AS ${valueSum(f)}, SUM(${ident(f)} * ${ident(f)}) AS ${valueSumOfSquares(f)}`)
+    .map(
+      (f) =>
+        `,\n    SUM(${ident(f)}) AS ${valueSum(f)}, SUM(${ident(f)} * ${ident(f)}) AS ${valueSumOfSquares(f)}`,
+    )
     .join('');
 }
 
@@ -38,9 +41,16 @@ function valueSumsSql(bits: MeasureBits): string {
 function bandedSql(bits: MeasureBits, allKeys: string[], personKeys: Set<string>): string {
   if (bits.banded.length === 0) return '';
   const keys = allKeys.map((k) =>
-    personKeys.has(k) ? `CAST(NULL AS ${k === 'ethnic_code' || k === 'sex' ? 'VARCHAR(200)' : 'INTEGER'}) AS ${ident(k)}` : ident(k),
+    personKeys.has(k)
+      ? `CAST(NULL AS ${k === 'ethnic_code' || k === 'sex' ? 'VARCHAR(200)' : 'INTEGER'}) AS ${ident(k)}`
+      : ident(k),
   );
-  const grouped = ['period', ...allKeys.filter((k) => !personKeys.has(k)).map(ident), 'esp_band', ...bits.patternColumns];
+  const grouped = [
+    'period',
+    ...allKeys.filter((k) => !personKeys.has(k)).map(ident),
+    'esp_band',
+    ...bits.patternColumns,
+  ];
   return `UNION ALL
   SELECT ${stratumCode.banded}, period, ${keys.join(', ')}, esp_band, ${bits.patternColumns.join(', ')}, COUNT(*)${valueSumsSql(bits)}
   FROM coded
@@ -91,7 +101,9 @@ export function indicatorStrataSql(options: {
   const banded = bits.banded.length > 0;
   const groups = breakdowns(options.dimensions, banded);
   const names = bits.decoded.map(measureName);
-  const fineSets = [...keys.values()].map((columns) => `(period, ${[...columns.map(ident), ...bits.patternColumns].join(', ')})`);
+  const fineSets = [...keys.values()].map(
+    (columns) => `(period, ${[...columns.map(ident), ...bits.patternColumns].join(', ')})`,
+  );
   return fillTemplate('indicator-strata', {
     patterns: patternSql(bits).join(',\n    '),
     activity: options.relations.activity,
@@ -110,7 +122,9 @@ export function indicatorStrataSql(options: {
     measure_names: names.length ? names.join(', ') : 'no_measure',
     dimension_label: `CASE ${groups.list.map((b) => `WHEN GROUPING(${b.column}) = 0 THEN '${b.id}'`).join(' ')} END`,
     group_value: `CASE ${groups.list.map((b) => `WHEN GROUPING(${b.column}) = 0 THEN ${b.column}`).join(' ')} END`,
-    esp_band: banded ? 'CASE WHEN GROUPING(esp_band) = 0 THEN COALESCE(esp_band, -1) END' : 'CAST(NULL AS INTEGER)',
+    esp_band: banded
+      ? 'CASE WHEN GROUPING(esp_band) = 0 THEN COALESCE(esp_band, -1) END'
+      : 'CAST(NULL AS INTEGER)',
     measure_sums: (names.length ? names : ['no_measure']).map((m) => `SUM(${m}) AS ${m}`).join(',\n    '),
     grouping_sets: groups.list
       .map((b) => (b.banded ? `(period, ${b.column}, esp_band)` : `(period, ${b.column})`))

@@ -57,7 +57,8 @@ export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
       if (indicator.statistic === 'dsr') banded.push(numerator);
       return;
     }
-    const denominator = 'where' in indicator.denominator ? conditionsSql(indicator.denominator.where) : '1 = 1';
+    const denominator =
+      'where' in indicator.denominator ? conditionsSql(indicator.denominator.where) : '1 = 1';
     if (indicator.statistic === 'proportion') {
       decoded.push(`${countOf(bit(`${denominator} AND ${numerator}`))} AS ${p}_num`);
       decoded.push(`${countOf(bit(denominator))} AS ${p}_den`);

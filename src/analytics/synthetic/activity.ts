@@ -6,8 +6,14 @@ import { literal } from '../sql-text.ts';
 import type { LsoaGeographyRow } from '../geography/model.ts';
 import { ethnicityMix } from './ethnicity-mix.ts';
 
-/** A uniform number in [0, 1) from a deterministic hash of a row (or person) number and a salt. */
-const u = (of: string, salt: number): string => `((hash(${of}, ${salt}) % 1000003) / 1000003.0)`;
+/** The seed of the demo and the benchmark; another seed gives another (equally deterministic) file. */
+export const ACTIVITY_SEED = 1;
+
+/**
+ * A uniform number in [0, 1) from a deterministic hash of a row (or person) number and a salt.
+ * `{{seed}}` is replaced by the seed when the whole query is built.
+ */
+const u = (of: string, salt: number): string => `((hash(${of}, ${salt}, {{seed}}) % 1000003) / 1000003.0)`;
 
 function ethnicityCase(): string {
   const branches = Object.entries(ethnicityMix).map(([place, mix]) => {
@@ -15,9 +21,9 @@ function ethnicityCase(): string {
     let cumulative = 0;
     const whens = mix.map(([code, weight]) => {
       cumulative += weight / total;
-      return `WHEN ${u('p', 5)} < ${cumulative.toFixed(6)} THEN ${literal(code)}`;
+      return `WHEN u_ethnicity < ${cumulative.toFixed(6)} THEN ${literal(code)}`;
     });
-    return `WHEN g.place = ${literal(place)} THEN CASE ${whens.join(' ')} ELSE 'Z' END`;
+    return `WHEN place = ${literal(place)} THEN CASE ${whens.join(' ')} ELSE 'Z' END`;
   });
   return `CASE ${branches.join(' ')} ELSE 'Z' END`;
 }
@@ -38,7 +44,7 @@ const activities = [
 ] as const;
 
 function activityCase(): string {
-  const whens = activities.map(([name, upTo]) => `WHEN ${u('i', 7)} < ${upTo} THEN '${name}'`);
+  const whens = activities.map(([name, upTo]) => `WHEN u_activity < ${upTo} THEN '${name}'`);
   return `CASE ${whens.join(' ')} ELSE 'outpatient' END`;
 }
 
@@ -79,20 +85,33 @@ function ageExpression(): string {
     ELSE LEAST(95, CAST(floor(-ln(1 - ${u('p', 4)}) * (30 + 2.5 * imd_decile)) AS INTEGER)) END`;
 }
 
-/** The SELECT producing `rows` events; `syn_lsoa(idx, lsoa_code, imd_decile, place)` must exist. */
-export function activitySql(rows: number, lsoaCount: number): string {
+/** A DuckDB list literal of one attribute of every LSOA, indexed 1 … n in the query. */
+const listOf = (values: (string | number)[]): string => `[${values.map((v) => literal(v)).join(', ')}]`;
+
+/**
+ * The SELECT producing `rows` events; `syn_rows(i)` (the row numbers 0 … rows − 1) must exist. Row
+ * numbers come from a table rather than range() because DuckDB scans a table on every thread but a
+ * table function on one; LSOAs are looked up in list literals rather than joined so that the rows
+ * keep their order (and the file its bytes) whatever the threads do. Uniforms tested in several
+ * CASE branches are drawn once per row; those used in one branch only stay inline.
+ */
+export function activitySql(rows: number, lsoas: LsoaGeographyRow[], seed = ACTIVITY_SEED): string {
   const persons = Math.max(1, Math.floor(rows / 3));
-  return `WITH drawn AS (
-  SELECT i, hash(i, 1) % ${persons} AS p FROM range(${rows}) t(i)
+  const sql = `WITH drawn AS (
+  SELECT i, hash(i, 1, {{seed}}) % ${persons} AS p FROM syn_rows
 ), located AS (
-  SELECT d.i, d.p, g.lsoa_code, g.imd_decile, g.place,
-    ${ethnicityCase()} AS ethnic_code,
-    CAST(DATE '2022-04-01' + CAST(floor(${u('d.i', 6)} * 1096) AS INTEGER) AS DATE) AS event_date
-  FROM drawn d JOIN syn_lsoa g ON g.idx = hash(d.p, 2) % ${lsoaCount}
+  SELECT i, p,
+    (${listOf(lsoas.map((l) => l.lsoa_code))})[k] AS lsoa_code,
+    (${listOf(lsoas.map((l) => l.imd_decile))})[k] AS imd_decile,
+    (${listOf(lsoas.map((l) => l.place))})[k] AS place,
+    ${u('p', 5)} AS u_ethnicity,
+    CAST(DATE '2022-04-01' + CAST(floor(${u('i', 6)} * 1096) AS INTEGER) AS DATE) AS event_date
+  FROM (SELECT i, p, CAST(hash(p, 2, {{seed}}) % ${lsoas.length} AS INTEGER) + 1 AS k FROM drawn) d
 ), typed AS (
-  SELECT *, ${activityCase().replaceAll('g.imd_decile', 'imd_decile')} AS activity,
+  SELECT *, ${ethnicityCase()} AS ethnic_code,
+    ${activityCase().replaceAll('g.imd_decile', 'imd_decile')} AS activity,
     CASE WHEN month(event_date) >= 4 THEN year(event_date) ELSE year(event_date) - 1 END AS year
-  FROM located
+  FROM (SELECT *, ${u('i', 7)} AS u_activity FROM located) l
 ), aged AS (
   SELECT *, ${ageExpression()} AS age FROM typed
 )
@@ -101,12 +120,7 @@ SELECT 'SYN' || lpad(CAST(p AS VARCHAR), 9, '0') AS person_id, lsoa_code, age,
   ethnic_code, event_date, activity,
   ${measures()}
 FROM aged`;
-}
-
-function lsoaValues(lsoas: LsoaGeographyRow[]): string {
-  return lsoas
-    .map((l, idx) => `(${idx}, ${literal(l.lsoa_code)}, ${l.imd_decile}, ${literal(l.place)})`)
-    .join(',\n');
+  return sql.replaceAll('{{seed}}', String(Math.trunc(seed)));
 }
 
 /** Writes `rows` synthetic events to a Parquet file; returns the number written. */
@@ -115,13 +129,12 @@ export async function writeSyntheticActivity(
   lsoas: LsoaGeographyRow[],
   rows: number,
   outFile: string,
+  seed = ACTIVITY_SEED,
 ): Promise<number> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE syn_rows AS SELECT range AS i FROM range(${rows})`);
   await store.run(
-    `CREATE OR REPLACE TEMP TABLE syn_lsoa AS SELECT * FROM (VALUES ${lsoaValues(lsoas)}) v(idx, lsoa_code, imd_decile, place)`,
+    `COPY (${activitySql(rows, lsoas, seed)}) TO ${literal(outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
   );
-  await store.run(
-    `COPY (${activitySql(rows, lsoas.length)}) TO ${literal(outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-  );
-  await store.run('DROP TABLE syn_lsoa');
+  await store.run('DROP TABLE syn_rows');
   return rows;
 }

@@ -35,6 +35,10 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       ]),
     );
     expect(dna.result.summaries.some((s) => s.measure === 'sii')).toBe(true);
+    const meanWait = results.find((r) => r.indicatorId === 'waiting-mean-weeks')!;
+    const overall = meanWait.result.rows.find((r) => r.dimension === 'overall')!;
+    expect(overall.lower95).toBeLessThan(overall.value!);
+    expect(overall.upper95).toBeGreaterThan(overall.value!);
   });
 
   it('shows public visitors published results only, with charts, tables and downloads', async () => {
@@ -46,6 +50,8 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const page = await browser.get(`/analytics/indicators/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<svg role="img"');
+    // The demo has three financial years; the recent-trend test needs five.
+    expect(page.body).toContain('Recent trend: not tested: a trend needs 5 periods');
     expect(page.body).not.toMatch(/<style/);
     const csv = await browser.get(`/analytics/indicators/${id}/download.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -1,0 +1,51 @@
+// The SELECT writing Parity's standard columns from a staged file. Each raw column is read once, as
+// its own type (inner query); age band, ESP band and financial year are derived from the typed age
+// and date (outer query) rather than parsing the raw text again for each.
+import { ident, sourceColumn } from '../sql-text.ts';
+import type { ColumnMapping } from './mapping.ts';
+import * as std from './standardise.ts';
+
+export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
+
+function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
+  const c = m.columns;
+  const kind = (name: string) => kinds.get(name) ?? 'text';
+  const read = (name: string | undefined, build: (c: string, k: std.ColumnKind) => string, type: string) =>
+    name ? build(sourceColumn(name), kind(name)) : `CAST(NULL AS ${type})`;
+  return [
+    `${read(c.person_id, std.personIdSql, 'VARCHAR')} AS person_id`,
+    `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
+    `${read(c.age, std.ageSql, 'INTEGER')} AS age`,
+    `${c.age_band && !c.age ? std.attributeSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
+    `COALESCE(${read(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
+    `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
+    `${read(c.event_date, std.dateSql, 'DATE')} AS event_date`,
+    ...Object.entries(m.measures).map(
+      ([name, source]) => `${std.measureSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,
+    ),
+    ...Object.entries(m.flags).map(
+      ([name, source]) => `COALESCE(${std.flagSql(sourceColumn(source), kind(source))}, 0) AS ${ident(name)}`,
+    ),
+    ...Object.entries(m.attributes).map(
+      ([name, source]) => `${std.attributeSql(sourceColumn(source))} AS ${ident(name)}`,
+    ),
+  ];
+}
+
+/** SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. */
+export function standardSelectSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string {
+  const c = m.columns;
+  const derived = [
+    'person_id',
+    'lsoa_code',
+    'age',
+    `${c.age_band && !c.age ? 'given_age_band' : std.ageBandSql('age')} AS age_band`,
+    `${c.age ? std.espBandSql('age') : 'CAST(NULL AS INTEGER)'} AS esp_band`,
+    'sex',
+    'ethnic_code',
+    'event_date',
+    `COALESCE(${std.periodSql('event_date')}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
+    ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
+  ];
+  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation}) typed`;
+}

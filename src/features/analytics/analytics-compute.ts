@@ -1,0 +1,119 @@
+// Computing a dataset's indicator pack where the data is, and storing the results as drafts.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { geographyRelation } from '../../analytics/datasets/import.ts';
+import { geographyTables } from '../../analytics/geography/model.ts';
+import { applicableIndicators, computePack } from '../../analytics/indicators/compute.ts';
+import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimensions.ts';
+import type { IndicatorResult } from '../../analytics/indicators/result.ts';
+import type { IndicatorDefinition } from '../../analytics/indicators/schema.ts';
+import { literal } from '../../analytics/sql-text.ts';
+import type { AnalyticsStore } from '../../analytics/store.ts';
+import type { Actor } from '../audit/audit.ts';
+import { FormError } from '../shared/errors.ts';
+import { parseInput } from '../shared/validation.ts';
+import type { AnalyticsContext } from './analytics-context.ts';
+import * as repo from './analytics.repository.ts';
+import { toDataset, type Dataset } from './analytics.ts';
+import { computeSchema } from './analytics.schema.ts';
+
+/** An empty relation with the geography's columns, for a store without reference geography. */
+const noGeography =
+  '(SELECT CAST(NULL AS VARCHAR) AS lsoa_code, CAST(NULL AS VARCHAR) AS vintage, CAST(NULL AS INTEGER) AS imd_decile, CAST(NULL AS INTEGER) AS imd_quintile, CAST(NULL AS INTEGER) AS core20, CAST(NULL AS VARCHAR) AS place, CAST(NULL AS VARCHAR) AS ward_name, CAST(NULL AS VARCHAR) AS la_name WHERE 1 = 0)';
+
+async function readyDataset(ctx: AnalyticsContext, name: string): Promise<Dataset> {
+  const row = await repo.findDatasetByName(ctx.db, name);
+  if (!row || row.status !== 'ready')
+    throw new FormError([{ field: 'dataset', message: `There is no imported dataset called ${name}` }]);
+  return toDataset(row);
+}
+
+function chooseIndicators(
+  all: IndicatorDefinition[],
+  dataset: Dataset,
+  hasPopulation: boolean,
+  indicatorId: string | undefined,
+): IndicatorDefinition[] {
+  const f = dataset.fields;
+  const fields = [...(f?.measures ?? []), ...(f?.flags ?? []), ...(f?.attributes ?? [])];
+  const chosen = applicableIndicators(all, fields, hasPopulation).filter(
+    (i) => !indicatorId || i.id === indicatorId,
+  );
+  if (indicatorId && chosen.length === 0)
+    throw new FormError([
+      {
+        field: 'indicator',
+        message: `Indicator ${indicatorId} does not exist or cannot be computed from this dataset`,
+      },
+    ]);
+  return chosen;
+}
+
+function chooseDimensions(dataset: Dataset, by: string[] | undefined): Dimension[] {
+  try {
+    return dimensionsFor(dataset.fields?.flags ?? [], by);
+  } catch (error) {
+    throw new FormError([{ field: 'by', message: (error as Error).message }]);
+  }
+}
+
+function relationsFor(store: AnalyticsStore, dataset: Dataset) {
+  return {
+    activity: `read_parquet(${literal(store.datasetPath(`${dataset.id}.parquet`))})`,
+    geography: geographyRelation(store) ?? noGeography,
+    population: `read_parquet(${literal(store.geographyPath(geographyTables.population))})`,
+  };
+}
+
+async function storeDrafts(
+  ctx: AnalyticsContext,
+  actor: Actor,
+  dataset: Dataset,
+  results: IndicatorResult[],
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const result of results) {
+      await repo.replaceResult(trx, {
+        id: randomUUID(),
+        dataset_id: dataset.id,
+        indicator_key: result.indicatorId,
+        title: result.title,
+        status: 'draft',
+        result_json: JSON.stringify(result),
+        computed_at: ctx.now(),
+        computed_by_label: actor.label,
+        published_at: null,
+        published_by_label: null,
+      });
+    }
+    await ctx.audit.record(trx, actor, {
+      action: 'analytics.results.computed',
+      entityType: 'analytics_dataset',
+      entityId: dataset.id,
+      summary: `Computed ${results.length} indicators for ${dataset.name} (drafts)`,
+    });
+  });
+}
+
+/** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
+export async function computeIndicators(
+  ctx: AnalyticsContext,
+  indicators: IndicatorDefinition[],
+  actor: Actor,
+  raw: { datasetName?: string; indicatorId?: string; by?: string[] },
+): Promise<IndicatorResult[]> {
+  const input = parseInput(computeSchema, raw);
+  const dataset = await readyDataset(ctx, input.datasetName);
+  const store = await ctx.store();
+  const hasPopulation = existsSync(store.geographyPath(geographyTables.population));
+  const results = await computePack({
+    run: (sql) => store.query(sql),
+    relations: relationsFor(store, dataset),
+    vintage: dataset.lsoaVintage,
+    indicators: chooseIndicators(indicators, dataset, hasPopulation, input.indicatorId),
+    dimensions: chooseDimensions(dataset, input.by),
+    hasPopulation,
+  });
+  if (!input.by?.length) await storeDrafts(ctx, actor, dataset, results);
+  return results;
+}

@@ -1,0 +1,176 @@
+// Dataset imports: the provenance record, the import itself (in the analytics store) and its
+// outcome, each step in a transaction with the audit log.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { importDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
+import { SourceFileError } from '../../analytics/datasets/source.ts';
+import type { Actor } from '../audit/audit.ts';
+import { FormError, NotFoundError } from '../shared/errors.ts';
+import { parseInput } from '../shared/validation.ts';
+import type { AnalyticsContext } from './analytics-context.ts';
+import * as repo from './analytics.repository.ts';
+import { toDataset, type Dataset } from './analytics.ts';
+import { datasetImportSchema } from './analytics.schema.ts';
+
+interface ImportRequest {
+  name?: string;
+  file?: string;
+  mapping?: unknown;
+  sourceName?: string;
+}
+
+async function createDatasetRecord(
+  ctx: AnalyticsContext,
+  actor: Actor,
+  input: { name: string; sourceName: string },
+): Promise<string> {
+  const existing = await repo.findDatasetByName(ctx.db, input.name);
+  if (existing?.status === 'importing')
+    throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
+  const id = randomUUID();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (existing) await repo.deleteDataset(trx, existing.id);
+    await repo.insertDataset(trx, {
+      id,
+      name: input.name,
+      source_file: input.sourceName,
+      file_format: path.extname(input.sourceName).replace('.', '') || 'csv',
+      lsoa_vintage: '2021',
+      status: 'importing',
+      stage: 'queued',
+      progress: 0,
+      rows_read: null,
+      rows_stored: null,
+      rows_with_problems: null,
+      fields_json: null,
+      mapping_json: null,
+      report_json: null,
+      error: null,
+      imported_by: actor.id,
+      imported_by_label: actor.label,
+      created_at: ctx.now(),
+      updated_at: ctx.now(),
+    });
+    await ctx.audit.record(trx, actor, {
+      action: 'analytics.dataset.import-started',
+      entityType: 'analytics_dataset',
+      entityId: id,
+      summary: `Started importing dataset ${input.name} from ${input.sourceName}`,
+      after: { name: input.name, sourceFile: input.sourceName },
+    });
+  });
+  if (existing) rmSync((await ctx.store()).datasetPath(`${existing.id}.parquet`), { force: true });
+  return id;
+}
+
+/** Writes progress to the dataset record at most twice a second (the web page shows it). */
+function progressWriter(ctx: AnalyticsContext, id: string, onProgress?: (p: ImportProgress) => void) {
+  let lastWrite = 0;
+  return (p: ImportProgress) => {
+    onProgress?.(p);
+    if (Date.now() - lastWrite < 500 && p.stage !== 'done') return;
+    lastWrite = Date.now();
+    void repo
+      .updateDataset(ctx.db, id, { stage: p.stage, progress: p.percent, updated_at: ctx.now() })
+      .catch(() => undefined);
+  };
+}
+
+async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown): Promise<void> {
+  const message =
+    error instanceof SourceFileError || error instanceof FormError
+      ? error.message
+      : 'The import failed unexpectedly';
+  await repo.updateDataset(ctx.db, id, {
+    status: 'failed',
+    stage: 'failed',
+    error: message,
+    updated_at: ctx.now(),
+  });
+}
+
+async function runImport(
+  ctx: AnalyticsContext,
+  actor: Actor,
+  id: string,
+  input: { name: string; file: string; mapping?: unknown },
+  onProgress?: (p: ImportProgress) => void,
+): Promise<Dataset> {
+  const s = await ctx.store();
+  try {
+    const imported = await importDataset(s, {
+      id,
+      file: input.file,
+      outFile: s.datasetPath(`${id}.parquet`),
+      mapping: input.mapping,
+      onProgress: progressWriter(ctx, id, onProgress),
+    });
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.updateDataset(trx, id, {
+        status: 'ready',
+        stage: 'done',
+        progress: 100,
+        file_format: imported.format,
+        lsoa_vintage: imported.mapping.lsoaVintage,
+        rows_read: imported.rowsRead,
+        rows_stored: imported.rowsStored,
+        rows_with_problems: imported.report.rowsWithProblems,
+        fields_json: JSON.stringify(imported.fields),
+        mapping_json: JSON.stringify(imported.mapping),
+        report_json: JSON.stringify(imported.report),
+        updated_at: ctx.now(),
+      });
+      await ctx.audit.record(trx, actor, {
+        action: 'analytics.dataset.imported',
+        entityType: 'analytics_dataset',
+        entityId: id,
+        summary: `Imported dataset ${input.name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems`,
+      });
+    });
+  } catch (error) {
+    await recordFailure(ctx, id, error);
+    throw error;
+  }
+  return toDataset((await repo.findDataset(ctx.db, id))!);
+}
+
+export function datasetOperations(ctx: AnalyticsContext) {
+  const begin = async (actor: Actor, raw: ImportRequest) => {
+    const input = parseInput(datasetImportSchema, raw);
+    const sourceName = input.sourceName ?? path.basename(input.file);
+    const id = await createDatasetRecord(ctx, actor, { name: input.name, sourceName });
+    return { id, input: { ...input, mapping: raw.mapping } };
+  };
+  return {
+    /** Imports a file and waits for it (command line). */
+    async importDataset(
+      actor: Actor,
+      raw: ImportRequest,
+      onProgress?: (p: ImportProgress) => void,
+    ): Promise<Dataset> {
+      const { id, input } = await begin(actor, raw);
+      return runImport(ctx, actor, id, input, onProgress);
+    },
+
+    /** Starts an import in the background and returns its id at once (web: the status page follows it). */
+    async startImport(actor: Actor, raw: ImportRequest): Promise<{ id: string; finished: Promise<void> }> {
+      const { id, input } = await begin(actor, raw);
+      const finished = runImport(ctx, actor, id, input)
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => rmSync(input.file, { force: true }));
+      return { id, finished };
+    },
+
+    listDatasets: async (): Promise<Dataset[]> => (await repo.findDatasets(ctx.db)).map(toDataset),
+
+    async getDataset(id: string): Promise<Dataset> {
+      const row = await repo.findDataset(ctx.db, id);
+      if (!row) throw new NotFoundError('No such dataset');
+      return toDataset(row);
+    },
+  };
+}

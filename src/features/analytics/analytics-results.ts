@@ -1,0 +1,77 @@
+// The indicator catalogue (built in and added by people) and the stored results: listing,
+// reading and publishing them.
+import { randomUUID } from 'node:crypto';
+import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
+import { indicatorSchema, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
+import type { Actor } from '../audit/audit.ts';
+import { FormError, NotFoundError } from '../shared/errors.ts';
+import { parseInput } from '../shared/validation.ts';
+import type { AnalyticsContext } from './analytics-context.ts';
+import * as repo from './analytics.repository.ts';
+import { toStoredResult, type StoredResult } from './analytics.ts';
+
+export function resultOperations(ctx: AnalyticsContext) {
+  async function indicators(): Promise<IndicatorDefinition[]> {
+    const custom = await repo.findCustomIndicators(ctx.db);
+    return [
+      ...builtInIndicators(),
+      ...custom.map((c) => indicatorSchema.parse(JSON.parse(c.definition_json))),
+    ];
+  }
+
+  return {
+    indicators,
+
+    async listResults(includeDrafts: boolean): Promise<StoredResult[]> {
+      return (await repo.findResults(ctx.db, !includeDrafts)).map(toStoredResult);
+    },
+
+    async getResult(id: string, includeDrafts: boolean): Promise<StoredResult> {
+      const row = await repo.findResult(ctx.db, id);
+      if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');
+      return toStoredResult(row);
+    },
+
+    async publish(actor: Actor, id: string): Promise<void> {
+      const row = await repo.findResult(ctx.db, id);
+      if (!row) throw new NotFoundError('No such result');
+      await ctx.db.transaction().execute(async (trx) => {
+        await repo.updateResult(trx, id, {
+          status: 'published',
+          published_at: ctx.now(),
+          published_by_label: actor.label,
+        });
+        await ctx.audit.record(trx, actor, {
+          action: 'analytics.result.published',
+          entityType: 'analytics_result',
+          entityId: id,
+          summary: `Published ${row.title}`,
+        });
+      });
+    },
+
+    async addIndicator(actor: Actor, definition: unknown): Promise<IndicatorDefinition> {
+      const parsed = parseInput(indicatorSchema, definition);
+      if ((await indicators()).some((i) => i.id === parsed.id))
+        throw new FormError([{ field: 'id', message: `An indicator called ${parsed.id} already exists` }]);
+      await ctx.db.transaction().execute(async (trx) => {
+        await repo.insertIndicator(trx, {
+          id: randomUUID(),
+          indicator_key: parsed.id,
+          definition_json: JSON.stringify(parsed),
+          created_by: actor.id,
+          created_by_label: actor.label,
+          created_at: ctx.now(),
+        });
+        await ctx.audit.record(trx, actor, {
+          action: 'analytics.indicator.added',
+          entityType: 'analytics_indicator',
+          entityId: parsed.id,
+          summary: `Added indicator ${parsed.title}`,
+          after: parsed,
+        });
+      });
+      return parsed;
+    },
+  };
+}
