@@ -50,7 +50,8 @@ test('the demo admin signs in, invites a member, sees it in the audit log and si
   await page.getByRole('link', { name: 'Jordan Example' }).click();
   await expectAccessible(page);
 
-  await page.getByRole('link', { name: 'Audit log' }).first().click();
+  await page.getByRole('link', { name: 'Admin', exact: true }).click();
+  await page.getByRole('link', { name: 'audit log' }).click();
   await expect(page.getByRole('cell', { name: /Invited Jordan Example/ })).toBeVisible();
   await expect(page.getByRole('cell', { name: /Signed in/ }).first()).toBeVisible();
   await expectAccessible(page);

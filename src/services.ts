@@ -14,7 +14,15 @@ import { createHealthService } from './features/health/health.service.ts';
 import { createMailer, type Mailer } from './features/mail/mail.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createPartnershipServices } from './features/memberships/partnership.services.ts';
+import { createAdviceServices } from './features/initiatives/advice.services.ts';
+import { loadAdviceDemo } from './features/advice/advice-demo.ts';
 import { createSessionService } from './features/sessions/session.service.ts';
+import { createInsightTaggingService } from './features/insight-tagging/insight-tagging.service.ts';
+import { loadInsightTaggingDemo } from './features/insight-tagging/insight-tagging-demo.ts';
+import { readModelFile } from './features/theme-classifier/model-file.ts';
+import { createThirdSectorServices } from './features/places/third-sector.services.ts';
+import { placeWardReader } from './features/analytics/place-geography.ts';
+import { loadThirdSectorDemo } from './features/places/third-sector-demo.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -57,6 +65,31 @@ export function createServices({ config, database, clock = () => new Date(), mai
     dataDir: config.dataDir,
   });
   const analytics = createAnalyticsService({ db, audit, clock, dataDir: config.dataDir });
+  const thirdSector = createThirdSectorServices({
+    db,
+    audit,
+    clock,
+    insights: partnership.insights,
+    actions: partnership.actions,
+    analytics: {
+      ...placeWardReader(config.dataDir),
+      listResults: (includeDrafts: boolean) => analytics.listResults(includeDrafts),
+    },
+  });
+  const insightTagging = createInsightTaggingService({
+    db,
+    audit,
+    insights: partnership.insights,
+    clock,
+    loadModel: () => readModelFile(),
+  });
+  const adviceServices = createAdviceServices({
+    db,
+    audit,
+    clock,
+    actions: partnership.actions,
+    meetings: partnership.meetings,
+  });
   return {
     config,
     database,
@@ -67,6 +100,8 @@ export function createServices({ config, database, clock = () => new Date(), mai
     accounts,
     organisations,
     ...partnership,
+    ...adviceServices,
+    insightTagging,
     signIn: createSignInService({ db, audit, sessions, clock }),
     credentials: createCredentialsService({ db, audit, mailer: mail, clock, baseUrl: config.baseUrl }),
     demo: createDemoService({
@@ -76,8 +111,12 @@ export function createServices({ config, database, clock = () => new Date(), mai
       clock,
       edsDemo: () => loadEdsDemo({ eds, accounts, organisations, actions: partnership.actions }),
       analyticsDemo: () => loadAnalyticsDemo(analytics, config.dataDir),
+      adviceDemo: () => loadAdviceDemo({ db, clock, accounts, organisations }),
+      thirdSectorDemo: () => loadThirdSectorDemo({ services: thirdSector, accounts, organisations, clock }),
+      insightTaggingDemo: () => loadInsightTaggingDemo({ accounts, tagging: insightTagging }),
     }),
     analytics,
+    ...thirdSector,
     eds,
     health: createHealthService(db),
   };

@@ -13,6 +13,7 @@ import { doctor } from './commands/doctor.ts';
 import { serve } from './commands/serve.ts';
 import { readAll, stats } from './commands/stats.ts';
 import { userCreate } from './commands/user-create.ts';
+import { themesCommand } from './commands/themes.ts';
 
 const usage = `Usage: parity <command> [options]
 
@@ -37,6 +38,10 @@ Commands:
                                 add an indicator to the catalogue (see docs/analytics.md)
   demo-data --rows <n> --out <file.parquet>
                                 write synthetic service activity for the fictional ICS
+  themes train [--data <csv>] [--include-corrections] [--out <file>] [--no-evaluate]
+                                train the insight theme, QDC and sentiment model (models/themes-v1.json.gz)
+  themes evaluate [--data <csv>] [--folds <n>]
+                                5-fold cross-validation of the theme and sentiment models, as JSON
   help                          show this message
 
 Configuration comes from environment variables; see .env.example.`;
@@ -101,6 +106,7 @@ const commands: Record<string, Command> = {
     return withServices(io, (s) => geoImport(s, io, args.slice(1)));
   },
   'demo-data': async (args, io) => withServices(io, (s) => demoData(s, io, args)),
+  themes: async (args, io) => themesCommand(io, args, (work) => withServices(io, work)),
   stats: async (args, io) => {
     io.out(stats(args[0], await readAll(io.stdin ?? process.stdin)));
     return 0;

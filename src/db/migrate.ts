@@ -3,6 +3,9 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_partnership.ts';
 import * as m0003 from './migrations/0003_eds.ts';
 import * as m0004 from './migrations/0004_analytics.ts';
+import * as m0005 from './migrations/0005_advice.ts';
+import * as m0006 from './migrations/0006_outreach.ts';
+import * as m0007 from './migrations/0007_insight_tagging.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so they travel with the code. */
@@ -11,6 +14,9 @@ const migrations: Record<string, Migration> = {
   '0002_partnership': m0002,
   '0003_eds': m0003,
   '0004_analytics': m0004,
+  '0005_advice': m0005,
+  '0006_outreach': m0006,
+  '0007_insight_tagging': m0007,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

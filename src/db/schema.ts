@@ -32,6 +32,9 @@ export interface Database {
   insight_item_themes: InsightItemThemeTable;
   insight_item_communities: InsightItemCommunityTable;
   insight_relations: InsightRelationTable;
+  insight_tags: InsightTagTable;
+  insight_imports: InsightImportTable;
+  insight_import_items: InsightImportItemTable;
   actions: ActionTable;
   action_updates: ActionUpdateTable;
   action_links: ActionLinkTable;
@@ -40,6 +43,28 @@ export interface Database {
   meeting_agenda_items: MeetingAgendaItemTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_decisions: MeetingDecisionTable;
+  places: PlaceTable;
+  outreach_activities: OutreachActivityTable;
+  outreach_activity_communities: OutreachActivityCommunityTable;
+  outreach_activity_insights: OutreachActivityInsightTable;
+  outreach_activity_actions: OutreachActivityActionTable;
+  agreements: AgreementTable;
+  agreement_communities: AgreementCommunityTable;
+  agreement_instalments: AgreementInstalmentTable;
+  agreement_deliverables: AgreementDeliverableTable;
+  agreement_milestones: AgreementMilestoneTable;
+  agreement_deliveries: AgreementDeliveryTable;
+  directory_entries: DirectoryEntryTable;
+  directory_entry_communities: DirectoryEntryCommunityTable;
+  engagement_guides: EngagementGuideTable;
+  initiatives: InitiativeTable;
+  initiative_documents: InitiativeDocumentTable;
+  initiative_questions: InitiativeQuestionTable;
+  initiative_answers: InitiativeAnswerTable;
+  initiative_decisions: InitiativeDecisionTable;
+  impact_assessments: ImpactAssessmentTable;
+  impact_assessment_groups: ImpactAssessmentGroupTable;
+  impact_assessment_links: ImpactAssessmentLinkTable;
 }
 
 export interface OrganisationTable {
@@ -204,6 +229,39 @@ export interface InsightRelationTable {
   insight_id: string;
   related_id: string;
   created_at: string;
+}
+
+/** A suggested (model or rule) or staff-given tag of an insight item, and the staff decision on it. */
+export interface InsightTagTable {
+  id: string;
+  insight_id: string;
+  kind: string;
+  value: string;
+  source: string;
+  score: number | null;
+  reason: string | null;
+  status: string;
+  model_id: string | null;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface InsightImportTable {
+  id: string;
+  file_name: string;
+  rows_read: number;
+  rows_imported: number;
+  problems_json: string;
+  imported_by: string | null;
+  imported_by_label: string;
+  created_at: string;
+}
+
+export interface InsightImportItemTable {
+  import_id: string;
+  insight_id: string;
 }
 
 /** Shared: the partnership's actions, the EDS action plan, advice items and place plans. */
@@ -444,4 +502,237 @@ export interface AnalyticsResultTable {
   computed_by_label: string;
   published_at: string | null;
   published_by_label: string | null;
+}
+
+/** Perspective and advice: an initiative or service development brought to the partnership. */
+export interface InitiativeTable {
+  id: string;
+  title: string;
+  service: string;
+  summary: string;
+  lead_user_id: string | null;
+  lead_name: string;
+  decision_date: string;
+  window_opens_on: string | null;
+  window_closes_on: string | null;
+  advice_summary: string | null;
+  advice_by_label: string | null;
+  advice_at: string | null;
+  response_changed: string | null;
+  response_unchanged: string | null;
+  response_by_label: string | null;
+  response_at: string | null;
+  public_summary: string | null;
+  published: Generated<number>;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InitiativeDocumentTable {
+  id: string;
+  initiative_id: string;
+  title: string;
+  link_url: string;
+  created_at: string;
+}
+
+export interface InitiativeQuestionTable {
+  id: string;
+  initiative_id: string;
+  position: number;
+  question: string;
+  created_at: string;
+}
+
+export interface InitiativeAnswerTable {
+  id: string;
+  initiative_id: string;
+  question_id: string;
+  organisation_id: string;
+  answered_by: string | null;
+  answer: string;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InitiativeDecisionTable {
+  id: string;
+  initiative_id: string;
+  decided_on: string;
+  decision: string;
+  duty_applies: number;
+  duty_section: string;
+  explanation: string;
+  recorded_by_label: string;
+  created_at: string;
+}
+
+export interface ImpactAssessmentTable {
+  initiative_id: string;
+  engagement: string | null;
+  signed_off_by: string | null;
+  signed_off_role: string | null;
+  signed_off_on: string | null;
+  review_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImpactAssessmentGroupTable {
+  id: string;
+  initiative_id: string;
+  group_key: string;
+  impact: string;
+  evidence: string | null;
+  mitigation: string | null;
+  updated_at: string;
+}
+
+/** Evidence (insight items, analytics results) and mitigation actions for one group of an EHIA. */
+export interface ImpactAssessmentLinkTable {
+  id: string;
+  initiative_id: string;
+  group_key: string;
+  target_type: string;
+  target_id: string;
+  created_at: string;
+}
+
+/** A place (e.g. a city or county): its local authorities and wards come from the analytics geography. */
+export interface PlaceTable {
+  id: string;
+  name: string;
+  summary: string;
+  priorities: string;
+  plan_summary: string | null;
+  partners: string | null;
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutreachActivityTable {
+  id: string;
+  kind: string;
+  title: string;
+  held_on: string;
+  place_id: string | null;
+  ward_code: string | null;
+  ward_name: string | null;
+  location: string | null;
+  organisation_id: string | null;
+  people_reached: number;
+  languages: string | null;
+  heard: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutreachActivityCommunityTable {
+  activity_id: string;
+  community: string;
+}
+
+export interface OutreachActivityInsightTable {
+  activity_id: string;
+  insight_id: string;
+}
+
+export interface OutreachActivityActionTable {
+  activity_id: string;
+  action_id: string;
+}
+
+/** A funded agreement with a VCSE partner. Money is in pence. */
+export interface AgreementTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  purpose: string;
+  place_id: string | null;
+  starts_on: string;
+  ends_on: string;
+  amount_pence: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementCommunityTable {
+  agreement_id: string;
+  community: string;
+}
+
+export interface AgreementInstalmentTable {
+  id: string;
+  agreement_id: string;
+  due_on: string;
+  amount_pence: number;
+  paid_on: string | null;
+  created_at: string;
+}
+
+export interface AgreementDeliverableTable {
+  id: string;
+  agreement_id: string;
+  description: string;
+  community: string | null;
+  target: number;
+  due_on: string;
+  created_at: string;
+}
+
+export interface AgreementMilestoneTable {
+  id: string;
+  agreement_id: string;
+  title: string;
+  due_on: string;
+  met_on: string | null;
+  created_at: string;
+}
+
+export interface AgreementDeliveryTable {
+  id: string;
+  agreement_id: string;
+  deliverable_id: string;
+  quantity: number;
+  delivered_on: string;
+  notes: string;
+  activity_id: string | null;
+  insight_id: string | null;
+  reported_by: string | null;
+  reported_by_label: string;
+  created_at: string;
+}
+
+export interface DirectoryEntryTable {
+  id: string;
+  name: string;
+  scope: string;
+  area: string;
+  description: string;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DirectoryEntryCommunityTable {
+  entry_id: string;
+  community: string;
+}
+
+export interface EngagementGuideTable {
+  id: string;
+  slug: string;
+  community: string;
+  summary: string;
+  body: string;
+  updated_by_label: string;
+  updated_at: string;
 }

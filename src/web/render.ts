@@ -23,24 +23,50 @@ interface NavItem {
   current?: boolean;
 }
 
+interface NavArea extends NavItem {
+  /** Paths that belong to this area, so its item is marked current on them too. */
+  within: string[];
+}
+
+/**
+ * The header navigation: a few areas per role, so it fits one line on a laptop; everything else is
+ * one click away on the dashboard.
+ */
 export function navigationFor(viewer: ActiveSession | null, url: string): NavItem[] {
   const path = url.split('?')[0] ?? '/';
-  const items: NavItem[] = [{ href: '/', text: 'Home' }];
   const who = viewer && { id: viewer.user.id, role: viewer.user.role };
-  if (can(who, 'dashboard:view')) items.push({ href: '/dashboard', text: 'Dashboard' });
-  if (can(who, 'insights:submit')) items.push({ href: '/insights', text: 'Issues' });
-  if (can(who, 'actions:manage')) items.push({ href: '/actions', text: 'Actions' });
-  if (can(who, 'meetings:view')) items.push({ href: '/meetings', text: 'Meetings' });
-  if (!who) items.push({ href: '/you-said-we-did', text: 'You said, we did' });
-  if (can(who, 'eds:manage')) items.push({ href: '/eds', text: 'EDS' });
-  else if (can(who, 'eds:grade')) items.push({ href: '/eds/grading', text: 'EDS grading' });
-  items.push({ href: '/analytics', text: 'Health inequalities' });
-  if (can(who, 'users:list')) items.push({ href: '/admin/users', text: 'Accounts' });
-  if (can(who, 'audit:read')) items.push({ href: '/admin/audit', text: 'Audit log' });
-  for (const item of items) {
-    item.current = item.href === '/' ? path === '/' : path.startsWith(item.href);
+  const areas: NavArea[] = [];
+  const add = (href: string, text: string, within: string[] = [href]) => areas.push({ href, text, within });
+  if (!who) {
+    add('/', 'Home');
+    add('/you-said-we-did', 'You said, we did');
+    add('/places', 'Places');
+    add('/analytics', 'Health inequalities');
+    add('/eds/reports', 'EDS reports');
+    return markCurrent(areas, path);
   }
-  return items;
+  add('/dashboard', 'Dashboard');
+  if (can(who, 'insights:submit')) add('/insights', 'Issues', ['/insights', '/admin/themes']);
+  if (can(who, 'actions:manage')) add('/actions', 'Actions');
+  else if (can(who, 'meetings:view')) add('/meetings', 'Meetings');
+  if (can(who, 'initiatives:view')) add('/initiatives', 'Advice', ['/initiatives', '/impact-assessments']);
+  if (can(who, 'outreach:manage')) add('/outreach', 'Outreach');
+  else if (can(who, 'agreements:view')) add('/agreements', 'Agreements');
+  if (can(who, 'eds:manage')) add('/eds', 'EDS');
+  else if (can(who, 'eds:grade')) add('/eds/grading', 'EDS grading');
+  add('/analytics', 'Health inequalities');
+  if (can(who, 'users:list')) add('/admin/users', 'Admin', ['/admin/users', '/admin/audit']);
+  return markCurrent(areas, path);
+}
+
+function markCurrent(areas: NavArea[], path: string): NavItem[] {
+  return areas.map(({ href, text, within }) => ({
+    href,
+    text,
+    current: within.some((prefix) =>
+      prefix === '/' ? path === '/' : path === prefix || path.startsWith(`${prefix}/`),
+    ),
+  }));
 }
 
 /** Errors as the templates want them: a list for the summary and a map for each field. */

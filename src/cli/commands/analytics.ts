@@ -97,12 +97,19 @@ export async function indicatorsAdd(services: Services, io: CliIO, args: string[
   return 0;
 }
 
-/** parity demo-data --rows <n> --out <file.parquet> */
+/** parity demo-data --rows <n> --out <file.parquet> [--seed <n>] */
 export async function demoData(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.out) throw new CliError('Usage: parity demo-data --rows <n> --out <file.parquet>');
+  const { values } = parseArgs({
+    args,
+    options: { rows: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } },
+  });
+  if (!values.out) throw new CliError('Usage: parity demo-data --rows <n> --out <file.parquet> [--seed <n>]');
   try {
-    const rows = await services.analytics.generateDemoData(Number(values.rows ?? '200000'), values.out);
+    const rows = await services.analytics.generateDemoData(
+      Number(values.rows ?? '200000'),
+      values.out,
+      values.seed === undefined ? undefined : Number(values.seed),
+    );
     io.out(`Wrote ${rows} synthetic rows to ${values.out}`);
     return 0;
   } finally {

@@ -17,6 +17,8 @@ export const permissions = {
   'insights:submit': ['admin', 'staff', 'member'],
   'insights:triage': ['admin', 'staff'],
   'insights:export': ['admin', 'staff'],
+  'insights:tag': ['admin', 'staff'],
+  'insights:import': ['admin', 'staff'],
   'themes:manage': ['admin'],
   'actions:manage': ['admin', 'staff'],
   'meetings:view': ['admin', 'staff', 'member'],
@@ -26,6 +28,15 @@ export const permissions = {
   'eds:grade': ['admin', 'staff', 'member', 'grader'],
   'workforce:manage': ['admin', 'staff'],
   'analytics:manage': ['admin', 'staff'],
+  'initiatives:view': ['admin', 'staff', 'member'],
+  'initiatives:manage': ['admin', 'staff'],
+  'initiatives:answer': ['member'],
+  'outreach:record': ['admin', 'staff', 'member'],
+  'outreach:manage': ['admin', 'staff'],
+  'agreements:view': ['admin', 'staff', 'member'],
+  'agreements:manage': ['admin', 'staff'],
+  'directory:manage': ['admin', 'staff'],
+  'places:manage': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isCommunity } from '../memberships/communities.ts';
 import { findThemes } from '../insights/theme.repository.ts';
+import { findPublishedAdvice } from '../advice/advice.repository.ts';
 import { parseQuarter, type PublicFilter } from './accountability.ts';
 import {
   countActionsCompleted,
@@ -26,12 +27,13 @@ export function createAccountabilityService(deps: { db: Kysely<Database>; clock:
   return {
     async page(filter: PublicFilter) {
       const applied = clean(filter);
-      const [records, facets, themes] = await Promise.all([
+      const [records, facets, themes, advice] = await Promise.all([
         findPublicRecords(db, applied),
         findPublicFacets(db),
         findThemes(db, { activeOnly: true }),
+        findPublishedAdvice(db),
       ]);
-      return { records, filter: applied, ...facets, themes };
+      return { records, filter: applied, ...facets, themes, advice };
     },
 
     async quarter(key: string | undefined) {

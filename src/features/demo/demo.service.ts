@@ -27,6 +27,12 @@ export function createDemoService(deps: {
   analyticsDemo?: () => Promise<void>;
   /** Loads a completed, published EDS review for last year and this year's review in progress. */
   edsDemo?: () => Promise<void>;
+  /** Loads initiatives brought to the partnership for advice, with their impact assessments. */
+  adviceDemo?: () => Promise<void>;
+  /** Loads places with plans, outreach, funded partner agreements and the directory. */
+  thirdSectorDemo?: () => Promise<void>;
+  /** Imports synthetic Friends and Family Test comments and tags every insight item. */
+  insightTaggingDemo?: () => Promise<void>;
 }) {
   const { db, accounts, organisations, clock } = deps;
   return {
@@ -56,6 +62,9 @@ export function createDemoService(deps: {
       await loadPartnershipDemo({ db, clock, accounts, organisations, members });
       await deps.analyticsDemo?.();
       await deps.edsDemo?.();
+      await deps.adviceDemo?.();
+      await deps.thirdSectorDemo?.();
+      await deps.insightTaggingDemo?.();
       await writeSetting(db, demoSettingKey, clock().toISOString(), clock().toISOString());
       return credentials;
     },

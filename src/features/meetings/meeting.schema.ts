@@ -30,8 +30,8 @@ export const agendaItemSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v ?? '')
-    .refine((v) => v === '' || /^(insight|action):[0-9a-f-]{36}$/.test(v), {
-      message: 'Choose an insight item or action from the list',
+    .refine((v) => v === '' || /^(insight|action|initiative):[0-9a-f-]{36}$/.test(v), {
+      message: 'Choose an insight item, action or initiative from the list',
     }),
 });
 

@@ -12,7 +12,7 @@ export interface AgendaItem {
   position: number;
   title: string;
   notes: string | null;
-  targetType: 'insight' | 'action' | null;
+  targetType: 'insight' | 'action' | 'initiative' | null;
   targetId: string | null;
 }
 

@@ -11,13 +11,15 @@ describeEachDatabase('partnership demo data', (current) => {
     await t.services.demo.load();
   }, 120_000);
 
+  // Other features' demos (outreach, imported comments) add issues of their own, so at least 60.
   it('loads 15 member organisations, 60 issues, 25 actions and 4 meetings', async () => {
     expect(await t.services.organisations.directory({ listedOnly: false })).toHaveLength(15);
     const { total, items } = await t.services.insights.list(staffView, { page: 1 });
-    expect(total).toBe(60);
+    expect(total).toBeGreaterThanOrEqual(60);
     expect(new Set(items.map((i) => i.status)).size).toBeGreaterThan(2);
     const linked = new Map<string, Awaited<ReturnType<typeof t.services.actions.list>>[number]>();
-    for (const page of [1, 2, 3]) {
+    const pages = Math.ceil(total / items.length);
+    for (let page = 1; page <= pages; page++) {
       for (const item of (await t.services.insights.list(staffView, { page })).items) {
         for (const a of await t.services.actions.list({
           linkedTo: { targetType: 'insight', targetId: item.id },

@@ -1,5 +1,10 @@
 // Turning stored results into what the analytics pages show. Pure functions, tested on their own.
-import type { IndicatorResult, PublishedRow, SummaryMeasure } from '../../analytics/indicators/result.ts';
+import type {
+  IndicatorResult,
+  PublishedRow,
+  SummaryMeasure,
+  TrendSummary,
+} from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, trendChart } from '../charts/indicator-charts.ts';
 
@@ -38,6 +43,22 @@ export function gradientDirection(result: IndicatorResult, sii: SummaryMeasure |
     return higherWhereLessDeprived ? 'Lower in more deprived areas' : 'Higher in more deprived areas';
   const worseInDeprived = higherWhereLessDeprived === (result.polarity === 'high-is-good');
   return worseInDeprived ? 'Worse in more deprived areas' : 'Better in more deprived areas';
+}
+
+/** Plain-English result of the recent-trend test, or null for results computed before it existed. */
+export function trendSentence(trend: TrendSummary | undefined): string | null {
+  if (!trend) return null;
+  if (trend.marker === 'cannot be calculated')
+    return `not tested: ${(trend.message ?? 'A trend needs 5 periods').replace(/^A /, 'a ')}.`;
+  const span = `${trend.periods[0] ?? ''} to ${trend.periods.at(-1) ?? ''}`;
+  const chi = trend.chiSquare === null ? '' : `, chi-square ${trend.chiSquare.toFixed(2)}`;
+  const finding =
+    trend.marker === 'no significant change'
+      ? 'No significant change'
+      : trend.marker === 'increasing'
+        ? 'Increasing'
+        : 'Decreasing';
+  return `${finding} over ${span} (${trend.method}${chi}).`;
 }
 
 export function overviewRow(stored: StoredResult) {
@@ -81,7 +102,7 @@ export function indicatorPage(stored: StoredResult, period: string) {
     ]),
     overall: table('overall')[0],
     breakdowns,
-    trend: { rows: trendRows, chart: trendChart(r, trendRows) },
+    trend: { rows: trendRows, chart: trendChart(r, trendRows), test: trendSentence(r.trend) },
     summaries: r.summaries.filter((s) => s.period === period),
     direction: gradientDirection(r, sii),
   };

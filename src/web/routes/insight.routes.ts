@@ -16,6 +16,7 @@ import { communities } from '../../features/memberships/communities.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { handleForm, type FormBody } from './form-helpers.ts';
+import { taggingFor } from './insight-tagging.routes.ts';
 import {
   actorOf,
   idParam,
@@ -152,6 +153,7 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
       related,
       themes,
       nextStatuses: [item.status, ...insightTransitions[item.status]],
+      tagging: await taggingFor(services, request, id),
       actionStatusLabels,
       ...labels,
     };

@@ -63,6 +63,10 @@ export function meetingRoutes(app: FastifyInstance, services: Services): void {
     const targets = [
       ...items.map((i) => ({ value: `insight:${i.id}`, text: `Issue: ${i.title}` })),
       ...openActions.map((a) => ({ value: `action:${a.id}`, text: `Action: ${a.title}` })),
+      ...(await services.initiatives.list(insightViewerOf(request))).map((i) => ({
+        value: `initiative:${i.id}`,
+        text: `Initiative: ${i.title}`,
+      })),
     ];
     const titles = Object.fromEntries(targets.map((t) => [t.value, t.text]));
     return {
