@@ -53,6 +53,8 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     // The demo has three financial years; the recent-trend test needs five.
     expect(page.body).toContain('Recent trend: not tested: a trend needs 5 periods');
     expect(page.body).not.toMatch(/<style/);
+    expect(page.body).toContain('IMD decile (1 = most deprived)');
+    expect(page.body).not.toContain('Imd decile');
     const csv = await browser.get(`/analytics/indicators/${id}/download.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toContain('indicator_id,indicator,period,breakdown,group');

@@ -22,7 +22,14 @@ export function decileChart(
   }));
   if (data.length === 0) return '';
   const marks: Plot.Markish[] = [
-    Plot.barY(data, { x: 'decile', y: 'value', fill: nhsBlue, fillOpacity: 0.75 }),
+    // The x scale is continuous (so the SII line can run from rank 0 to 1), so bars are drawn as rects.
+    Plot.rectY(data, {
+      x1: (d: { decile: number }) => d.decile - 0.4,
+      x2: (d: { decile: number }) => d.decile + 0.4,
+      y: 'value',
+      fill: nhsBlue,
+      fillOpacity: 0.75,
+    }),
     Plot.ruleX(
       data.filter((d) => d.lower !== null),
       { x: 'decile', y1: 'lower', y2: 'upper', stroke: nhsDarkGrey, strokeWidth: 2 },
@@ -44,7 +51,12 @@ export function decileChart(
       width: 640,
       height: 320,
       marginLeft: 56,
-      x: { label: 'IMD decile (1 = most deprived)', domain: [0.5, 10.5], ticks: 10, tickFormat: 'd' },
+      x: {
+        label: 'IMD decile (1 = most deprived)',
+        domain: [0.5, 10.5],
+        ticks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+        tickFormat: 'd',
+      },
       y: { label: `${result.unit}`, grid: true },
       marks,
     },
