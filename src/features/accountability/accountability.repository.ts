@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ActionStatus } from '../actions/action.ts';
 import type { InsightStatus } from '../insights/insight.ts';
+import { concernsCommunity, taggedWithTheme } from '../insights/insight.repository.ts';
 import type { PublicAction, PublicFilter, PublicRecord } from './accountability.ts';
 
 /** Only items staff marked publishable, with a public summary; only actions also marked publishable. */
@@ -16,28 +17,8 @@ export async function findPublicRecords(db: Kysely<Database>, filter: PublicFilt
   if (place) query = query.where('place', '=', place);
   if (from) query = query.where('created_at', '>=', from);
   if (to) query = query.where('created_at', '<', to);
-  if (community) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('insight_item_communities')
-          .select('community')
-          .whereRef('insight_item_communities.insight_id', '=', 'insight_items.id')
-          .where('community', '=', community),
-      ),
-    );
-  }
-  if (themeId) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('insight_item_themes')
-          .select('theme_id')
-          .whereRef('insight_item_themes.insight_id', '=', 'insight_items.id')
-          .where('theme_id', '=', themeId),
-      ),
-    );
-  }
+  if (community) query = query.where(concernsCommunity(community));
+  if (themeId) query = query.where(taggedWithTheme(themeId));
   const rows = await query.orderBy('created_at', 'desc').execute();
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];

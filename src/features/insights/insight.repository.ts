@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, InsightItemTable } from '../../db/schema.ts';
 import {
   insightPageSize,
@@ -227,33 +227,37 @@ export async function findInsightsByIdPrefix(db: Kysely<Database>, prefix: strin
   return rows.map((r) => r.id);
 }
 
+/** Insight items tagged with a theme; for `where` on any query over insight_items. */
+export function taggedWithTheme(themeId: string) {
+  return (eb: ExpressionBuilder<Database, 'insight_items'>) =>
+    eb.exists(
+      eb
+        .selectFrom('insight_item_themes')
+        .select('insight_item_themes.theme_id')
+        .whereRef('insight_item_themes.insight_id', '=', 'insight_items.id')
+        .where('insight_item_themes.theme_id', '=', themeId),
+    );
+}
+
+/** Insight items that concern a community; for `where` on any query over insight_items. */
+export function concernsCommunity(community: string) {
+  return (eb: ExpressionBuilder<Database, 'insight_items'>) =>
+    eb.exists(
+      eb
+        .selectFrom('insight_item_communities')
+        .select('insight_item_communities.community')
+        .whereRef('insight_item_communities.insight_id', '=', 'insight_items.id')
+        .where('insight_item_communities.community', '=', community),
+    );
+}
+
 function filtered(db: Kysely<Database>, filter: InsightFilter) {
   let query = selectItems(db);
   if (filter.status) query = query.where('insight_items.status', '=', filter.status);
   if (filter.organisationId) query = query.where('insight_items.organisation_id', '=', filter.organisationId);
   const { themeId, community, q } = filter;
-  if (themeId) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('insight_item_themes')
-          .select('insight_item_themes.theme_id')
-          .whereRef('insight_item_themes.insight_id', '=', 'insight_items.id')
-          .where('insight_item_themes.theme_id', '=', themeId),
-      ),
-    );
-  }
-  if (community) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('insight_item_communities')
-          .select('insight_item_communities.community')
-          .whereRef('insight_item_communities.insight_id', '=', 'insight_items.id')
-          .where('insight_item_communities.community', '=', community),
-      ),
-    );
-  }
+  if (themeId) query = query.where(taggedWithTheme(themeId));
+  if (community) query = query.where(concernsCommunity(community));
   if (q) {
     const pattern = `%${q.toLowerCase()}%`;
     query = query.where((eb) =>
