@@ -3,25 +3,26 @@
 --   1. one pass over the dataset to a small table of fine strata: COUNT(*) and value sums by
 --      period × LSOA, period × age band and period × ethnic code × sex × flags (GROUPING SETS), each
 --      also by the row's pattern of indicator conditions (one bit per condition, measure-bits.ts);
---      rows counted by a directly standardised rate also by LSOA × age band × ESP2013 band;
+--      rows counted by a directly standardised rate are keyed by their ESP2013 band as well (esp_key,
+--      NULL for every other row), so the LSOA and age-band strata also give the DSR's band counts;
 --   2. labels (deprivation, place, ward, ethnic group) joined to that small table, and the
 --      breakdowns added up from the strata whose pattern has each measure's bit set.
 -- Portable SQL (DuckDB, PostgreSQL, Spark / Databricks SQL): see docs/analytics-sql.md.
 -- Placeholders in double braces are filled by indicator-strata.ts.
-WITH coded AS (
-  SELECT a.*, {{patterns}}
-  FROM {{activity}} a
-), fine AS (
+WITH fine AS (
   SELECT
     {{stratum}} AS stratum,
     period,
     {{keys}},
-    CAST(NULL AS INTEGER) AS esp_band,
+    {{esp_column}} AS esp_band,
     {{pattern_columns}},
     COUNT(*) AS n{{value_sums}}
-  FROM coded
+  FROM (
+    SELECT a.*, {{patterns}},
+      {{esp_key}} AS esp_key
+    FROM {{activity}} a
+  ) coded
   GROUP BY GROUPING SETS ({{fine_sets}})
-  {{banded}}
 ), linked AS (
   SELECT
     f.*,

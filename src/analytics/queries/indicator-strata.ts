@@ -8,7 +8,7 @@ import type { Relations } from './indicator-aggregates.ts';
 import { measureBits, patternSql, valueSum, valueSumOfSquares, type MeasureBits } from './measure-bits.ts';
 import { fillTemplate } from './template.ts';
 
-const stratumCode: Record<Stratum | 'banded', number> = { geo: 1, age: 2, person: 3, banded: 4 };
+const stratumCode: Record<Stratum, number> = { geo: 1, age: 2, person: 3 };
 
 /** The key columns of each fine stratum the chosen breakdowns need (the LSOA one always: overall). */
 function strataKeys(dimensions: Dimension[]): Map<Stratum, string[]> {
@@ -37,25 +37,10 @@ function valueSumsSql(bits: MeasureBits): string {
     .join('');
 }
 
-/** The strata of rows counted by a directly standardised rate, by LSOA, age band and ESP2013 band. */
-function bandedSql(bits: MeasureBits, allKeys: string[], personKeys: Set<string>): string {
-  if (bits.banded.length === 0) return '';
-  const keys = allKeys.map((k) =>
-    personKeys.has(k)
-      ? `CAST(NULL AS ${k === 'ethnic_code' || k === 'sex' ? 'VARCHAR(200)' : 'INTEGER'}) AS ${ident(k)}`
-      : ident(k),
-  );
-  const grouped = [
-    'period',
-    ...allKeys.filter((k) => !personKeys.has(k)).map(ident),
-    'esp_band',
-    ...bits.patternColumns,
-  ];
-  return `UNION ALL
-  SELECT ${stratumCode.banded}, period, ${keys.join(', ')}, esp_band, ${bits.patternColumns.join(', ')}, COUNT(*)${valueSumsSql(bits)}
-  FROM coded
-  WHERE ${bits.banded.map((c) => `(${c})`).join(' OR ')}
-  GROUP BY ${grouped.join(', ')}`;
+/** ESP2013 band of a row counted by a directly standardised rate (-1: age unknown); NULL otherwise. */
+function espKeySql(bits: MeasureBits): string {
+  if (bits.banded.length === 0) return 'CAST(NULL AS INTEGER)';
+  return `CASE WHEN ${bits.banded.map((c) => `(${c})`).join(' OR ')} THEN COALESCE(esp_band, -1) END`;
 }
 
 const groupValue = (d: Dimension): string =>
@@ -76,7 +61,9 @@ function breakdowns(dimensions: Dimension[], banded: boolean): { masked: string[
   }
   if (banded) {
     for (const d of dimensions.filter((x) => x.population)) {
-      masked.push(`CASE WHEN stratum = ${stratumCode.banded} THEN ${groupValue(d)} END AS b_${d.id}`);
+      masked.push(
+        `CASE WHEN stratum = ${stratumCode[d.stratum]} AND esp_band IS NOT NULL THEN ${groupValue(d)} END AS b_${d.id}`,
+      );
       list.push({ id: d.id, column: `b_${d.id}`, banded: true });
     }
   }
@@ -97,13 +84,14 @@ export function indicatorStrataSql(options: {
   const bits = measureBits(options.indicators);
   const keys = strataKeys(options.dimensions);
   const allKeys = [...new Set([...keys.values()].flat())];
-  const personKeys = new Set(keys.get('person') ?? []);
   const banded = bits.banded.length > 0;
+  const bandedStrata = new Set(options.dimensions.filter((d) => d.population).map((d) => d.stratum));
   const groups = breakdowns(options.dimensions, banded);
   const names = bits.decoded.map(measureName);
-  const fineSets = [...keys.values()].map(
-    (columns) => `(period, ${[...columns.map(ident), ...bits.patternColumns].join(', ')})`,
-  );
+  const fineSets = [...keys.entries()].map(([stratum, columns]) => {
+    const espKey = banded && bandedStrata.has(stratum) ? ['esp_key'] : [];
+    return `(period, ${[...columns.map(ident), ...espKey, ...bits.patternColumns].join(', ')})`;
+  });
   return fillTemplate('indicator-strata', {
     patterns: patternSql(bits).join(',\n    '),
     activity: options.relations.activity,
@@ -111,8 +99,9 @@ export function indicatorStrataSql(options: {
     keys: allKeys.map(ident).join(', '),
     pattern_columns: bits.patternColumns.join(', '),
     value_sums: valueSumsSql(bits),
+    esp_key: espKeySql(bits),
+    esp_column: banded ? 'esp_key' : 'CAST(NULL AS INTEGER)',
     fine_sets: fineSets.join(', '),
-    banded: bandedSql(bits, allKeys, personKeys),
     geography: options.relations.geography,
     vintage: literal(options.vintage),
     ethnic_broad: ethnicLabel(allKeys, 'broad'),
@@ -122,9 +111,7 @@ export function indicatorStrataSql(options: {
     measure_names: names.length ? names.join(', ') : 'no_measure',
     dimension_label: `CASE ${groups.list.map((b) => `WHEN GROUPING(${b.column}) = 0 THEN '${b.id}'`).join(' ')} END`,
     group_value: `CASE ${groups.list.map((b) => `WHEN GROUPING(${b.column}) = 0 THEN ${b.column}`).join(' ')} END`,
-    esp_band: banded
-      ? 'CASE WHEN GROUPING(esp_band) = 0 THEN COALESCE(esp_band, -1) END'
-      : 'CAST(NULL AS INTEGER)',
+    esp_band: banded ? 'CASE WHEN GROUPING(esp_band) = 0 THEN esp_band END' : 'CAST(NULL AS INTEGER)',
     measure_sums: (names.length ? names : ['no_measure']).map((m) => `SUM(${m}) AS ${m}`).join(',\n    '),
     grouping_sets: groups.list
       .map((b) => (b.banded ? `(period, ${b.column}, esp_band)` : `(period, ${b.column})`))

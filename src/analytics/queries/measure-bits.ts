@@ -2,17 +2,17 @@
 // the two-phase aggregation (indicator-strata.sql) needs one COUNT(*) per fine stratum and pattern
 // instead of one SUM per indicator: every condition a count needs becomes one bit, identical
 // conditions share a bit, and the second phase adds up the strata whose pattern has the bit set.
-import type { IndicatorDefinition } from '../indicators/schema.ts';
+import type { Condition, IndicatorDefinition } from '../indicators/schema.ts';
 import { usesPopulation } from '../indicators/schema.ts';
 import { ident } from '../sql-text.ts';
-import { conditionsSql, measurePrefix } from './indicator-aggregates.ts';
+import { conditionSql, measurePrefix } from './indicator-aggregates.ts';
 
 /** Bits per pattern column: 2^30 stays inside a 32-bit integer and exact in a double. */
 const BITS_PER_COLUMN = 30;
 
 export interface MeasureBits {
-  /** One SQL condition per bit, in bit order. */
-  conditions: string[];
+  /** One condition per bit, in bit order: the SQL of each of its terms (all must hold). */
+  conditions: string[][];
   /** Pattern column names (p0, p1 …), one per 30 bits. */
   patternColumns: string[];
   /** Fields whose values (and squares) are summed per stratum, for means. */
@@ -36,10 +36,14 @@ export const valueSum = (field: string): string => `v_${field}_sum`;
 export const valueSumOfSquares = (field: string): string => `v_${field}_sumsq`;
 
 /** The bits, value sums and decoding of every non-median indicator of a pack. */
+const terms = (conditions: Condition[]): string[] => [...new Set(conditions.map(conditionSql))];
+const allOf = (list: string[]): string => (list.length ? list.join(' AND ') : '1 = 1');
+
+/** The bits, value sums and decoding of every non-median indicator of a pack. */
 export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
-  const conditions: string[] = [];
-  const bit = (condition: string): number => {
-    const found = conditions.indexOf(condition);
+  const conditions: string[][] = [];
+  const bit = (condition: string[]): number => {
+    const found = conditions.findIndex((c) => allOf(c) === allOf(condition));
     if (found >= 0) return found;
     conditions.push(condition);
     return conditions.length - 1;
@@ -50,23 +54,23 @@ export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
   const banded: string[] = [];
   indicators.forEach((indicator, k) => {
     const p = measurePrefix(k);
-    const numerator = conditionsSql(indicator.numerator.where);
+    const numerator = terms(indicator.numerator.where);
     if (indicator.statistic === 'median') return;
     if (usesPopulation(indicator)) {
       decoded.push(`${countOf(bit(numerator))} AS ${p}_num`);
-      if (indicator.statistic === 'dsr') banded.push(numerator);
+      if (indicator.statistic === 'dsr') banded.push(allOf(numerator));
       return;
     }
-    const denominator =
-      'where' in indicator.denominator ? conditionsSql(indicator.denominator.where) : '1 = 1';
+    const denominator = 'where' in indicator.denominator ? terms(indicator.denominator.where) : [];
+    const within = [...new Set([...denominator, ...numerator])];
     if (indicator.statistic === 'proportion') {
-      decoded.push(`${countOf(bit(`${denominator} AND ${numerator}`))} AS ${p}_num`);
+      decoded.push(`${countOf(bit(within))} AS ${p}_num`);
       decoded.push(`${countOf(bit(denominator))} AS ${p}_den`);
       return;
     }
     const field = (indicator.value as { field: string }).field;
     valueFields.add(field);
-    const b = bit(`${denominator} AND ${numerator} AND ${ident(field)} IS NOT NULL`);
+    const b = bit([...new Set([...within, `${ident(field)} IS NOT NULL`])]);
     decoded.push(`${countOf(b)} AS ${p}_n`);
     decoded.push(`CASE WHEN ${bitIsSet(b)} THEN ${valueSum(field)} END AS ${p}_sum`);
     decoded.push(`CASE WHEN ${bitIsSet(b)} THEN ${valueSumOfSquares(field)} END AS ${p}_sumsq`);
@@ -81,13 +85,31 @@ export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
   };
 }
 
-/** SQL computing each pattern column of a row from its conditions. */
+const presence = / IS NOT NULL$/;
+
+/**
+ * SQL computing each pattern column of a row from its conditions. Bits whose conditions share a
+ * presence test ("x IS NOT NULL") are nested under one test of it: in an extract where each row
+ * has only a few of the measure fields, most rows then pass one cheap test per field instead of
+ * one CASE per bit.
+ */
 export function patternSql(bits: MeasureBits): string[] {
   return bits.patternColumns.map((column) => {
-    const terms = bits.conditions
-      .map((condition, b) => ({ condition, b }))
-      .filter(({ b }) => patternColumn(b) === column)
-      .map(({ condition, b }) => `CASE WHEN ${condition} THEN ${2 ** (b % BITS_PER_COLUMN)} ELSE 0 END`);
-    return `${terms.length ? terms.join(' + ') : '0'} AS ${column}`;
+    const guarded = new Map<string, string[]>();
+    const plain: string[] = [];
+    bits.conditions.forEach((condition, b) => {
+      if (patternColumn(b) !== column) return;
+      const place = 2 ** (b % BITS_PER_COLUMN);
+      const guard = condition.find((t) => presence.test(t));
+      const rest = condition.filter((t) => t !== guard);
+      const term = rest.length ? `CASE WHEN ${allOf(rest)} THEN ${place} ELSE 0 END` : String(place);
+      if (guard) guarded.set(guard, [...(guarded.get(guard) ?? []), term]);
+      else plain.push(term);
+    });
+    const nested = [...guarded.entries()].map(
+      ([guard, inner]) => `CASE WHEN ${guard} THEN ${inner.join(' + ')} ELSE 0 END`,
+    );
+    const all = [...nested, ...plain];
+    return `${all.length ? all.join(' + ') : '0'} AS ${column}`;
   });
 }
