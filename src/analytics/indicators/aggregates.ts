@@ -1,16 +1,14 @@
 // Loading the aggregates of a pack where the data is: the two-phase strata query for counts and
-// sums, one straightforward query per median (over the rows that have the value only), and the
-// population denominators of rates.
+// sums, one exact median query per median indicator (over the rows that have the value only, with
+// the ranks of its limits from the counts the strata query gave), and the population denominators
+// of rates.
 import type { SqlRow } from '../store.ts';
-import {
-  conditionsSql,
-  indicatorAggregatesSql,
-  measurePrefix,
-  type Relations,
-} from '../queries/indicator-aggregates.ts';
+import { measurePrefix, type Relations } from '../queries/indicator-aggregates.ts';
+import { limitColumns, medianStrataSql, type GroupRanks } from '../queries/median-strata.ts';
+import { medianRanks } from '../../stats/median.ts';
+import { CONFIDENCE } from './confidence.ts';
 import { indicatorStrataSql } from '../queries/indicator-strata.ts';
 import { populationAggregatesSql } from '../queries/population-aggregates.ts';
-import { ident } from '../sql-text.ts';
 import type { Dimension } from './dimensions.ts';
 import type { IndicatorDefinition } from './schema.ts';
 
@@ -33,29 +31,46 @@ export interface AggregateInput {
   dimensions: Dimension[];
 }
 
-const groupKey = (r: SqlRow): string =>
-  `${String(r.dimension)}\u0000${String(r.group_value)}\u0000${String(r.period)}`;
+const groupKey = (dimension: unknown, group: unknown, period: unknown): string =>
+  `${String(dimension)}\u0000${String(group)}\u0000${String(period)}`;
 
-/** Adds m<k>_n and m<k>_median of every median indicator to the group rows. */
+/** The ranks of the median and limits of each group the strata query counted for indicator k. */
+function ranksOf(k: number, groups: SqlRow[]): GroupRanks[] {
+  const p = measurePrefix(k);
+  return groups
+    .filter((r) => Number(r[`${p}_n`]) > 0)
+    .map((r) => {
+      const n = Number(r[`${p}_n`]);
+      const ranks = medianRanks(n, CONFIDENCE);
+      return {
+        dimension: String(r.dimension),
+        group: String(r.group_value),
+        period: String(r.period),
+        n,
+        middle: ranks.middle,
+        limits: ranks.limits.map((l): [number, number] => (l ? [l.lower, l.upper] : [0, 0])),
+      };
+    });
+}
+
+/** Adds the median and its limits (m<k>_median, m<k>_lower_<i>, m<k>_upper_<i>) to the group rows. */
 async function addMedians(input: AggregateInput, groups: SqlRow[]): Promise<void> {
   for (const [k, indicator] of input.indicators.entries()) {
     if (indicator.statistic !== 'median') continue;
-    const field = ident((indicator.value as { field: string }).field);
-    const denominator =
-      'where' in indicator.denominator ? conditionsSql(indicator.denominator.where) : '1 = 1';
-    const rows = await input.run(
-      indicatorAggregatesSql({
-        ...input,
-        indicators: [indicator],
-        where: `${denominator} AND ${conditionsSql(indicator.numerator.where)} AND ${field} IS NOT NULL`,
-      }),
-    );
-    const medians = new Map(rows.map((r) => [groupKey(r), r]));
+    const ranks = ranksOf(k, groups);
+    if (ranks.length === 0) continue;
+    const rows = await input.run(medianStrataSql({ ...input, indicator, ranks, levels: CONFIDENCE.length }));
+    const found = new Map(rows.map((r) => [groupKey(r.dimension, r.group_value, r.period), r]));
     const p = measurePrefix(k);
     for (const row of groups) {
-      const found = medians.get(groupKey(row));
-      row[`${p}_n`] = found ? found.m0_n : 0;
-      row[`${p}_median`] = found ? found.m0_median : null;
+      const median = found.get(groupKey(row.dimension, row.group_value, row.period));
+      if (!median) continue;
+      if (Number(median.n) !== Number(row[`${p}_n`]))
+        throw new Error(`The median of ${indicator.id} counted other rows than the strata query`);
+      row[`${p}_median`] = median.median;
+      CONFIDENCE.forEach((_c, i) => {
+        for (const column of limitColumns(i)) row[`${p}_${column}`] = median[column];
+      });
     }
   }
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proportions } from '../../stats/proportion.ts';
+import { medianWithLimits } from '../../stats/median.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
 import { computePack } from './compute.ts';
@@ -41,18 +42,30 @@ const activity = missed.flatMap((m, i) =>
     event_date: '2024-06-01',
     period: '2024/25',
     dna: j < m ? 1 : 0,
+    // Every third person is on the waiting list, waiting longer in more deprived deciles.
+    wait_weeks: j % 3 === 0 ? (j % 7) + (10 - i) * 2 + 0.5 : null,
   })),
 );
 
 const csv = (rows: Record<string, unknown>[]) =>
-  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
-const dnaIndicator = builtInIndicators().filter((i) => i.id === 'did-not-attend');
+  [
+    Object.keys(rows[0]!).join(','),
+    ...rows.map((r) =>
+      Object.values(r)
+        .map((v) => v ?? '')
+        .join(','),
+    ),
+  ].join('\n');
+const packIndicators = builtInIndicators().filter((i) =>
+  ['did-not-attend', 'waiting-median-weeks'].includes(i.id),
+);
 const dimensions = dimensionsFor([], ['imd_decile', 'core20', 'ethnic_broad', 'sex']);
 
 describe('indicator computation with known answers', () => {
   let dir: string;
   let store: AnalyticsStore;
   let result: IndicatorResult;
+  let medianResult: IndicatorResult;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'parity-compute-'));
     store = await analyticsStore(dir);
@@ -63,14 +76,16 @@ describe('indicator computation with known answers', () => {
       geography: `read_csv('${path.join(dir, 'g.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
       population: 'unused',
     };
-    [result] = (await computePack({
+    const pack = await computePack({
       run: (sql) => store.query(sql),
       relations,
       vintage: '2021',
-      indicators: dnaIndicator,
+      indicators: packIndicators,
       dimensions,
       hasPopulation: false,
-    })) as [IndicatorResult];
+    });
+    result = pack.find((r) => r.indicatorId === 'did-not-attend')!;
+    medianResult = pack.find((r) => r.indicatorId === 'waiting-median-weeks')!;
   });
   afterAll(async () => {
     await closeAnalyticsStore(dir);
@@ -110,6 +125,19 @@ describe('indicator computation with known answers', () => {
     );
   });
 
+  it('gives each decile its median wait with distribution-free limits', () => {
+    const first = medianResult.rows.find((r) => r.dimension === 'imd_decile' && r.group === '1')!;
+    // Decile 1: 14 people waiting (j = 0, 3, …, 39), waits (j mod 7) + 20.5.
+    const waits = Array.from({ length: 40 }, (_v, j) => j)
+      .filter((j) => j % 3 === 0)
+      .map((j) => (j % 7) + 20.5);
+    const own = medianWithLimits(waits, [0.95]);
+    expect(first.value).toBeCloseTo(own.value, 10);
+    expect(first.lower95).toBeCloseTo(own.lower[0]!, 10);
+    expect(first.upper95).toBeCloseTo(own.upper[0]!, 10);
+    expect(first.lower95!).toBeLessThan(first.upper95!);
+  });
+
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same answers when the same SQL runs on PostgreSQL',
     async () => {
@@ -120,7 +148,7 @@ describe('indicator computation with known answers', () => {
       try {
         await client.query(`CREATE SCHEMA ${schema}`);
         await client.query(
-          `CREATE TABLE ${schema}.activity (person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, dna double precision)`,
+          `CREATE TABLE ${schema}.activity (person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, dna double precision, wait_weeks double precision)`,
         );
         await client.query(
           `CREATE TABLE ${schema}.lsoa_geography (lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer)`,
@@ -144,18 +172,21 @@ describe('indicator computation with known answers', () => {
           geography: `${schema}.lsoa_geography`,
           population: 'unused',
         };
-        const [onPostgres] = await computePack({
+        const onPostgresPack = await computePack({
           run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
           relations,
           vintage: '2021',
-          indicators: dnaIndicator,
+          indicators: packIndicators,
           dimensions,
           hasPopulation: false,
         });
+        const onPostgres = onPostgresPack.find((r) => r.indicatorId === 'did-not-attend');
+        const medianOnPostgres = onPostgresPack.find((r) => r.indicatorId === 'waiting-median-weeks');
         const sorted = (r: IndicatorResult) =>
           [...r.rows].sort((a, b) => `${a.dimension}${a.order}`.localeCompare(`${b.dimension}${b.order}`));
         expect(sorted(onPostgres!)).toEqual(sorted(result));
         expect(onPostgres!.summaries).toEqual(result.summaries);
+        expect(sorted(medianOnPostgres!)).toEqual(sorted(medianResult));
       } finally {
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await client.end();

@@ -6,11 +6,12 @@ import { ESP2013 } from '../../stats/standard-populations.ts';
 import { meanWithTFromSums } from '../../stats/mean.ts';
 import type { SqlRow } from '../store.ts';
 import { measurePrefix } from '../queries/indicator-aggregates.ts';
+import { limitColumns } from '../queries/median-strata.ts';
 import type { Aggregates } from './aggregates.ts';
 import type { GroupEstimate } from './result.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
+import { CONFIDENCE } from './confidence.ts';
 
-export const CONFIDENCE = [0.95, 0.998] as const;
 
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 const key = (...parts: (string | number)[]): string => parts.join('\u0000');
@@ -162,6 +163,7 @@ function dsrEstimates(
   }));
 }
 
+/** Medians with their distribution-free limits (the values at the ranks from src/stats/median.ts). */
 function medianEstimates(k: number, rows: SqlRow[]): GroupEstimate[] {
   const p = measurePrefix(k);
   return rows
@@ -171,6 +173,10 @@ function medianEstimates(k: number, rows: SqlRow[]): GroupEstimate[] {
       denominator: NaN,
       n: num(r[`${p}_n`]),
       value: num(r[`${p}_median`]),
+      lower95: num(r[`${p}_${limitColumns(0)[0]}`]),
+      upper95: num(r[`${p}_${limitColumns(0)[1]}`]),
+      lower998: num(r[`${p}_${limitColumns(1)[0]}`]),
+      upper998: num(r[`${p}_${limitColumns(1)[1]}`]),
     }))
     .filter((e) => e.n > 0);
 }

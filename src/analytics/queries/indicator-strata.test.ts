@@ -13,6 +13,8 @@ import { applicableIndicators } from '../indicators/compute.ts';
 import { dimensionsFor } from '../indicators/dimensions.ts';
 import { indicatorAggregatesSql, type Relations } from './indicator-aggregates.ts';
 import { indicatorStrataSql } from './indicator-strata.ts';
+import { loadAggregates } from '../indicators/aggregates.ts';
+import { medianWithLimits } from '../../stats/median.ts';
 
 // The two-phase query must give exactly the strata of the straightforward one-pass query.
 describe('two-phase indicator strata', () => {
@@ -93,5 +95,49 @@ describe('two-phase indicator strata', () => {
     expect(strip(await store.query(indicatorStrataSql(options)))).toEqual(
       strip(await store.query(indicatorAggregatesSql(options))),
     );
+  });
+
+  it('gives every breakdown the exact median, and the values at the ranks of its limits', async () => {
+    const indicators = applicableIndicators(builtInIndicators(), fields, true).filter(
+      (i) => i.statistic === 'median',
+    );
+    expect(indicators.length).toBe(1);
+    const dimensions = dimensionsFor(['flag_smi']);
+    const options = { indicators, dimensions, relations, vintage: '2021' };
+    const field = (indicators[0]!.value as { field: string }).field;
+    const reference = byKey(
+      await store.query(indicatorAggregatesSql({ ...options, where: `"${field}" IS NOT NULL` })),
+    );
+    const { groups } = await loadAggregates({ ...options, run: (sql) => store.query(sql) });
+    const computed = groups.filter((g) => Number(g.m0_n) > 0);
+    expect(computed.length).toBe(reference.size);
+    expect(computed.length).toBeGreaterThan(100);
+    for (const row of computed) {
+      const expected = reference.get(keyOf(row))!;
+      expect(Number(row.m0_n), keyOf(row)).toBe(Number(expected.m0_n));
+      expect(Number(row.m0_median), keyOf(row)).toBeCloseTo(Number(expected.m0_median), 9);
+    }
+    // The limits, worked out here from the values themselves, by decile and period.
+    const values = await store.query<{ period: string; decile: string; v: number }>(
+      `SELECT a.period, COALESCE(CAST(g.imd_decile AS VARCHAR), 'Not known') AS decile, a."${field}" AS v FROM ${relations.activity} a LEFT JOIN ${relations.geography} g ON g.lsoa_code = a.lsoa_code AND g.vintage = '2021' WHERE a."${field}" IS NOT NULL`,
+    );
+    const byGroup = new Map<string, number[]>();
+    for (const { period, decile, v } of values) {
+      const k = `${decile}|${period}`;
+      byGroup.set(k, [...(byGroup.get(k) ?? []), Number(v)]);
+    }
+    let compared = 0;
+    for (const row of computed.filter((r) => r.dimension === 'imd_decile')) {
+      const own = medianWithLimits(
+        byGroup.get(`${String(row.group_value)}|${String(row.period)}`)!,
+        [0.95, 0.998],
+      );
+      expect(Number(row.m0_median)).toBeCloseTo(own.value, 9);
+      expect(Number(row.m0_lower_0)).toBe(own.lower[0]);
+      expect(Number(row.m0_upper_0)).toBe(own.upper[0]);
+      expect(row.m0_lower_1 === null ? NaN : Number(row.m0_lower_1)).toBe(own.lower[1]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });

@@ -35,11 +35,11 @@ export function bitIsSet(bit: number): string {
 export const valueSum = (field: string): string => `v_${field}_sum`;
 export const valueSumOfSquares = (field: string): string => `v_${field}_sumsq`;
 
-/** The bits, value sums and decoding of every non-median indicator of a pack. */
+/** The bits, value sums and decoding of every indicator of a pack (for a median, its count). */
 const terms = (conditions: Condition[]): string[] => [...new Set(conditions.map(conditionSql))];
 const allOf = (list: string[]): string => (list.length ? list.join(' AND ') : '1 = 1');
 
-/** The bits, value sums and decoding of every non-median indicator of a pack. */
+/** The bits, value sums and decoding of every indicator of a pack (for a median, its count). */
 export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
   const conditions: string[][] = [];
   const bit = (condition: string[]): number => {
@@ -55,7 +55,6 @@ export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
   indicators.forEach((indicator, k) => {
     const p = measurePrefix(k);
     const numerator = terms(indicator.numerator.where);
-    if (indicator.statistic === 'median') return;
     if (usesPopulation(indicator)) {
       decoded.push(`${countOf(bit(numerator))} AS ${p}_num`);
       if (indicator.statistic === 'dsr') banded.push(allOf(numerator));
@@ -69,9 +68,11 @@ export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
       return;
     }
     const field = (indicator.value as { field: string }).field;
-    valueFields.add(field);
     const b = bit([...new Set([...within, `${ident(field)} IS NOT NULL`])]);
     decoded.push(`${countOf(b)} AS ${p}_n`);
+    // A median's count gives the ranks of its median and limits (median-strata.sql).
+    if (indicator.statistic === 'median') return;
+    valueFields.add(field);
     decoded.push(`CASE WHEN ${bitIsSet(b)} THEN ${valueSum(field)} END AS ${p}_sum`);
     decoded.push(`CASE WHEN ${bitIsSet(b)} THEN ${valueSumOfSquares(field)} END AS ${p}_sumsq`);
   });
