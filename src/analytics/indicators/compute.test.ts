@@ -52,7 +52,7 @@ const csv = (rows: Record<string, unknown>[]) =>
     Object.keys(rows[0]!).join(','),
     ...rows.map((r) =>
       Object.values(r)
-        .map((v) => v ?? '')
+        .map((v) => (v === null ? '' : String(v as string | number)))
         .join(','),
     ),
   ].join('\n');

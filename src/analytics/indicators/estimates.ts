@@ -12,7 +12,6 @@ import type { GroupEstimate } from './result.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
 import { CONFIDENCE } from './confidence.ts';
 
-
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 const key = (...parts: (string | number)[]): string => parts.join('\u0000');
 
