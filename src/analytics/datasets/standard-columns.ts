@@ -5,6 +5,13 @@ import { ident, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
 import * as std from './standardise.ts';
 
+/** SQL for the first and last financial year of a typed date column (null for text dates). */
+export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string | null {
+  const date = m.columns.event_date;
+  if (!date || kinds.get(date) !== 'date') return null;
+  return std.financialYearRangeSql(std.dateSql(sourceColumn(date), 'date'), relation);
+}
+
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
 
 function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
@@ -32,8 +39,16 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
   ];
 }
 
-/** SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. */
-export function standardSelectSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string {
+/**
+ * SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. `years`:
+ * the first and last financial year of the dates, when known (periods are then looked up).
+ */
+export function standardSelectSql(
+  m: ColumnMapping,
+  kinds: ColumnKinds,
+  relation: string,
+  years?: [number, number],
+): string {
   const c = m.columns;
   const derived = [
     'person_id',
@@ -44,7 +59,7 @@ export function standardSelectSql(m: ColumnMapping, kinds: ColumnKinds, relation
     'sex',
     'ethnic_code',
     'event_date',
-    `COALESCE(${std.periodSql('event_date')}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
+    `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
   return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation}) typed`;

@@ -61,33 +61,61 @@ export const espBandSql = (age: string): string =>
   `CASE WHEN ${age} IS NULL THEN NULL WHEN ${age} >= 90 THEN 18 ELSE CAST(floor(${age} / 5.0) AS INTEGER) END`;
 
 const list = (values: string[]): string => values.map((v) => literal(v)).join(', ');
+/** The value as trimmed upper-case text, for matching against code lists ('' when blank). */
+const normalised = (c: string): string => `upper(trim(CAST(${c} AS VARCHAR)))`;
 const female = ['F', 'FEMALE', '2', 'W', 'WOMAN'];
 const male = ['M', 'MALE', '1', 'MAN'];
 const unknownSex = ['U', 'UNKNOWN', '0', '9', 'X', 'I', 'INDETERMINATE', 'NOT KNOWN', 'NOT STATED'];
 
+const lookup = (value: string, groups: [string[], string][]): string =>
+  `CASE ${value} ${groups.flatMap(([codes, to]) => codes.map((code) => `WHEN ${literal(code)} THEN ${to}`)).join(' ')} END`;
+
 export const sexSql = (c: string): string =>
-  `CASE WHEN upper(${text(c)}) IN (${list(female)}) THEN 'F' WHEN upper(${text(c)}) IN (${list(male)}) THEN 'M' WHEN upper(${text(c)}) IN (${list(unknownSex)}) THEN 'U' END`;
+  lookup(normalised(c), [
+    [female, "'F'"],
+    [male, "'M'"],
+    [unknownSex, "'U'"],
+  ]);
+/** True when a present value is not one of `accepted` (compared trimmed, and upper-case unless `exact`). */
+export const notOneOfSql = (c: string, accepted: string[], exact = false): string =>
+  `COALESCE(${exact ? `trim(CAST(${c} AS VARCHAR))` : normalised(c)} NOT IN (${list(['', ...accepted])}), false)`;
+export const sexFailingSql = (c: string): string => notOneOfSql(c, [...female, ...male, ...unknownSex]);
 const nhsCodes = ethnicCategories.map((c) => c.code);
 
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
-  if (coding === 'nhs')
-    return `CASE WHEN upper(${text(c)}) IN (${list(nhsCodes)}) THEN upper(${text(c)}) END`;
+  if (coding === 'nhs') return `CASE WHEN ${normalised(c)} IN (${list(nhsCodes)}) THEN ${normalised(c)} END`;
   const whens = Object.entries(onsLabelToCode).map(
     ([label, code]) => `WHEN ${literal(label)} THEN '${code}'`,
   );
   return `CASE ${text(c)} ${whens.join(' ')} END`;
 }
+export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
+  coding === 'nhs' ? notOneOfSql(c, nhsCodes) : notOneOfSql(c, Object.keys(onsLabelToCode), true);
 
 export const dateSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'date'
     ? `CAST(${c} AS DATE)`
     : `COALESCE(TRY_CAST(${text(c)} AS DATE), CAST(TRY_STRPTIME(${text(c)}, '%d/%m/%Y') AS DATE))`;
 
-/** Financial year of a date expression, e.g. "2023/24". */
-export function periodSql(date: string): string {
-  const start = `(CASE WHEN month(${date}) >= 4 THEN year(${date}) ELSE year(${date}) - 1 END)`;
+const financialYearName = (start: number): string => `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+
+/**
+ * Financial year of a date expression, e.g. "2023/24". Given the range of financial years the dates
+ * fall in (`years`, first and last), the name is looked up rather than built as text for every row.
+ */
+export function periodSql(date: string, years?: [number, number]): string {
+  const start = `(year(${date}) - CASE WHEN month(${date}) < 4 THEN 1 ELSE 0 END)`;
+  if (years && years[1] - years[0] <= 50) {
+    const whens = [];
+    for (let y = years[0]; y <= years[1]; y++) whens.push(`WHEN ${y} THEN '${financialYearName(y)}'`);
+    return `CASE ${start} ${whens.join(' ')} END`;
+  }
   return `CASE WHEN ${date} IS NULL THEN NULL ELSE CAST(${start} AS VARCHAR) || '/' || lpad(CAST((${start} + 1) % 100 AS VARCHAR), 2, '0') END`;
 }
+
+/** SQL giving the first and last financial year (start years) of a date expression over `relation`. */
+export const financialYearRangeSql = (date: string, relation: string): string =>
+  `SELECT min(fy) AS first_year, max(fy) AS last_year FROM (SELECT year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END AS fy FROM (SELECT ${date} AS d FROM ${relation}) dated) years`;
 
 export const measureSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'number' || kind === 'boolean' ? `CAST(${c} AS DOUBLE)` : `TRY_CAST(${text(c)} AS DOUBLE)`;
@@ -97,9 +125,21 @@ const no = ['0', 'N', 'NO', 'FALSE', 'F'];
 export function flagSql(c: string, kind: ColumnKind = 'text'): string {
   if (kind === 'number') return `CASE WHEN ${c} = 1 THEN 1 WHEN ${c} = 0 THEN 0 END`;
   if (kind === 'boolean') return `CASE WHEN ${c} THEN 1 WHEN NOT ${c} THEN 0 END`;
-  return `CASE WHEN upper(${text(c)}) IN (${list(yes)}) THEN 1 WHEN upper(${text(c)}) IN (${list(no)}) THEN 0 END`;
+  return lookup(normalised(c), [
+    [yes, '1'],
+    [no, '0'],
+  ]);
+}
+/** True when a present value is not a yes/no value; null when the column's type cannot hold one. */
+export function flagFailingSql(c: string, kind: ColumnKind): string | null {
+  if (kind === 'number') return `COALESCE(${c} NOT IN (0, 1), false)`;
+  if (kind === 'boolean') return null;
+  return notOneOfSql(c, [...yes, ...no]);
 }
 
 export const attributeSql = (c: string): string => text(c);
 export const isPresentSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'text' ? `${text(c)} IS NOT NULL` : `${c} IS NOT NULL`;
+/** True when the value is missing or blank. */
+export const isMissingSql = (c: string, kind: ColumnKind = 'text'): string =>
+  kind === 'text' ? `(${c} IS NULL OR trim(CAST(${c} AS VARCHAR)) = '')` : `${c} IS NULL`;

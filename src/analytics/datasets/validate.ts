@@ -54,16 +54,16 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     const condition = failing(sourceColumn(column), kinds.get(column) ?? 'text');
     if (condition) checks.push({ column, problem, failing: condition, showValue });
   };
-  add(c.lsoa_code, 'missing LSOA code', (col) => `NOT (${std.isPresentSql(col)})`, false);
+  add(c.lsoa_code, 'missing LSOA code', (col, kind) => std.isMissingSql(col, kind), false);
   if (geographyRelation) {
     add(
       c.lsoa_code,
       `unknown LSOA ${mapping.lsoaVintage} code`,
       (col) =>
-        `${std.isPresentSql(col)} AND ${std.lsoaSql(col)} NOT IN (SELECT lsoa_code FROM ${geographyRelation} WHERE vintage = ${literal(mapping.lsoaVintage)})`,
+        `COALESCE(${std.lsoaSql(col)} NOT IN (SELECT lsoa_code FROM ${geographyRelation} WHERE vintage = ${literal(mapping.lsoaVintage)}), false)`,
     );
   }
-  add(c.person_id, 'missing person identifier', (col) => `NOT (${std.isPresentSql(col)})`, false);
+  add(c.person_id, 'missing person identifier', (col, kind) => std.isMissingSql(col, kind), false);
   add(c.age, 'not a number', (col, kind) =>
     kind === 'number' ? null : `${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL`,
   );
@@ -72,12 +72,8 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     'impossible age',
     (col, kind) => `${std.ageNumberSql(col, kind)} IS NOT NULL AND NOT ${std.ageValidSql(col, kind)}`,
   );
-  add(c.sex, 'unknown code', (col) => `${std.isPresentSql(col)} AND (${std.sexSql(col)}) IS NULL`);
-  add(
-    c.ethnicity,
-    'unknown code',
-    (col) => `${std.isPresentSql(col)} AND (${std.ethnicCodeSql(col, mapping.ethnicityCoding)}) IS NULL`,
-  );
+  add(c.sex, 'unknown code', (col) => std.sexFailingSql(col));
+  add(c.ethnicity, 'unknown code', (col) => std.ethnicFailingSql(col, mapping.ethnicityCoding));
   add(c.event_date, 'not a date (use YYYY-MM-DD or DD/MM/YYYY)', (col, kind) =>
     kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
   );
@@ -89,16 +85,18 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     );
   }
   for (const column of Object.values(mapping.flags)) {
-    add(
-      column,
-      'not a yes/no value (use 1/0, Y/N or true/false)',
-      (col, kind) => `${std.isPresentSql(col, kind)} AND (${std.flagSql(col, kind)}) IS NULL`,
+    add(column, 'not a yes/no value (use 1/0, Y/N or true/false)', (col, kind) =>
+      std.flagFailingSql(col, kind),
     );
   }
   return checks;
 }
 
-/** One pass: the rows with any problem, a 0/1 column per check and the raw values to show. */
+/**
+ * One pass: the rows with any problem, a 0/1 column per check and the raw values to show. Each check
+ * is computed once, in the inner SELECT; the filter on them is pushed below it, so the values to show
+ * are only read for rows with a problem.
+ */
 function problemRowsSql(source: string, checks: Check[]): string {
   const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
   const columns = [
@@ -106,7 +104,7 @@ function problemRowsSql(source: string, checks: Check[]): string {
     ...checks.map((check, i) => `COALESCE(${check.failing}, false) AS c${i}`),
     ...shown.map((column, j) => `left(CAST(${sourceColumn(column)} AS VARCHAR), 40) AS v${j}`),
   ];
-  return `SELECT ${columns.join(', ')} FROM ${source} WHERE ${checks.map((c) => `(${c.failing})`).join(' OR ')}`;
+  return `SELECT * FROM (SELECT ${columns.join(', ')} FROM ${source}) checked WHERE ${checks.map((_c, i) => `c${i}`).join(' OR ')}`;
 }
 
 /** The problems of the problem rows, one row per failing check (row, column, value, problem). */
