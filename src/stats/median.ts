@@ -7,6 +7,9 @@ import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialQuantile from '@stdlib/stats-base-dists-binomial-quantile';
 import { fail } from './errors.ts';
 
+export const MEDIAN_STATISTIC = 'median';
+export const MEDIAN_METHOD = 'Distribution-free (binomial order statistics)';
+
 export interface MedianRanks {
   /** 1-based ranks whose values average to the median (equal when n is odd). */
   middle: [number, number];

@@ -54,7 +54,7 @@ function ranksOf(k: number, groups: SqlRow[]): GroupRanks[] {
 }
 
 /** Adds the median and its limits (m<k>_median, m<k>_lower_<i>, m<k>_upper_<i>) to the group rows. */
-async function addMedians(input: AggregateInput, groups: SqlRow[]): Promise<void> {
+export async function addMedians(input: AggregateInput, groups: SqlRow[]): Promise<void> {
   for (const [k, indicator] of input.indicators.entries()) {
     if (indicator.statistic !== 'median') continue;
     const ranks = ranksOf(k, groups);
@@ -87,15 +87,21 @@ function populationRanges(indicators: IndicatorDefinition[]): string[] {
   ];
 }
 
-export async function loadAggregates(input: AggregateInput): Promise<Aggregates> {
+/** The strata counts and sums and the population denominators: everything but the medians. */
+export async function loadCounts(input: AggregateInput): Promise<Aggregates> {
   const rows = await input.run(indicatorStrataSql(input));
   const groups = rows.filter((r) => r.esp_band === null || r.esp_band === undefined);
   const banded = rows.filter((r) => r.esp_band !== null && r.esp_band !== undefined);
-  await addMedians(input, groups);
   const population = new Map<string, SqlRow[]>();
   for (const range of populationRanges(input.indicators)) {
     const [ageFrom, ageTo] = range.split('-').map(Number) as [number, number];
     population.set(range, await input.run(populationAggregatesSql({ ...input, ageFrom, ageTo })));
   }
   return { groups, banded, population };
+}
+
+export async function loadAggregates(input: AggregateInput): Promise<Aggregates> {
+  const aggregates = await loadCounts(input);
+  await addMedians(input, aggregates.groups);
+  return aggregates;
 }

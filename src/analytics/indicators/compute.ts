@@ -1,7 +1,7 @@
 // Computes an indicator pack: aggregate queries where the data is (DuckDB or PostgreSQL), then
 // the statistics engine for limits and inequality measures, then disclosure control.
 import type { Relations } from '../queries/indicator-aggregates.ts';
-import { loadAggregates, type SqlRunner } from './aggregates.ts';
+import { addMedians, loadCounts, type SqlRunner } from './aggregates.ts';
 import type { Dimension } from './dimensions.ts';
 import { estimatesFor } from './estimates.ts';
 import { heatFor, siiFor } from './inequality.ts';
@@ -105,11 +105,25 @@ function resultFor(
   };
 }
 
-/** Every indicator of the pack, disclosure-controlled and ready to store. */
+/**
+ * Every indicator of the pack, disclosure-controlled and ready to store. The median queries run
+ * where the data is while the other indicators' statistics are worked out here.
+ */
 export async function computePack(input: PackInput): Promise<IndicatorResult[]> {
   if (input.indicators.length === 0) return [];
-  const aggregates = await loadAggregates(input);
-  return input.indicators.map((indicator, k) =>
-    resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions),
+  const aggregates = await loadCounts(input);
+  const medians = addMedians(input, aggregates.groups);
+  // Let the median statement start before the synchronous work below takes the thread.
+  await new Promise((resolve) => setImmediate(resolve));
+  const isMedian = (i: IndicatorDefinition) => i.statistic === 'median';
+  const results = input.indicators.map((indicator, k) =>
+    isMedian(indicator)
+      ? null
+      : resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions),
+  );
+  await medians;
+  return input.indicators.map(
+    (indicator, k) =>
+      results[k] ?? resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions),
   );
 }

@@ -7,6 +7,7 @@ import { run as israte } from './israte.ts';
 import { run as isratio } from './isratio.ts';
 import { run as lifeExpectancy } from './life-expectancy.ts';
 import { run as mean } from './mean.ts';
+import { run as median } from './median.ts';
 import { run as proportion } from './proportion.ts';
 import { run as quantiles } from './quantiles.ts';
 import { run as rate } from './rate.ts';
@@ -21,6 +22,7 @@ export const jsonMethods: Record<string, JsonMethod> = {
   proportion,
   rate,
   mean,
+  median,
   dsr,
   isr,
   isratio,
