@@ -181,4 +181,43 @@ describe('dataset import', () => {
       }),
     ).rejects.toThrow('The mapping names columns the file does not have: LSOA11CD');
   });
+
+  it('reads codes in any case and with spaces, and treats blanks as missing rather than wrong', async () => {
+    const file = write(
+      'spaces.csv',
+      'person_id,lsoa_code,sex,ethnicity,flag_carer\n' +
+        'P1, x01000001 , f ,h,y\n' +
+        'P2,X01000002,,,\n' +
+        ' ,  ,Female, a ,No\n' +
+        'P4,X01000003,male,99,maybe\n',
+    );
+    const result = await importDataset(store, {
+      id: 'spaces',
+      file,
+      outFile: store.datasetPath('spaces.parquet'),
+      mapping: {
+        columns: { person_id: 'person_id', lsoa_code: 'lsoa_code', sex: 'sex', ethnicity: 'ethnicity' },
+        flags: { flag_carer: 'flag_carer' },
+      },
+    });
+    expect(result.report.problems).toEqual([
+      { column: 'lsoa_code', problem: 'missing LSOA code', rows: 1, firstRow: 3 },
+      { column: 'person_id', problem: 'missing person identifier', rows: 1, firstRow: 3 },
+      {
+        column: 'flag_carer',
+        problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
+        rows: 1,
+        firstRow: 4,
+      },
+    ]);
+    const stored = await store.query(
+      `SELECT lsoa_code, sex, ethnic_code, flag_carer FROM read_parquet('${store.datasetPath('spaces.parquet')}') ORDER BY person_id NULLS LAST`,
+    );
+    expect(stored).toEqual([
+      { lsoa_code: 'X01000001', sex: 'F', ethnic_code: 'H', flag_carer: 1 },
+      { lsoa_code: 'X01000002', sex: 'U', ethnic_code: '99', flag_carer: 0 },
+      { lsoa_code: 'X01000003', sex: 'M', ethnic_code: '99', flag_carer: 0 },
+      { lsoa_code: null, sex: 'F', ethnic_code: 'A', flag_carer: 0 },
+    ]);
+  });
 });

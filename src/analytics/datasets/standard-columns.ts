@@ -5,14 +5,14 @@ import { ident, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
 import * as std from './standardise.ts';
 
+export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
+
 /** SQL for the first and last financial year of a typed date column (null for text dates). */
 export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string | null {
   const date = m.columns.event_date;
   if (!date || kinds.get(date) !== 'date') return null;
   return std.financialYearRangeSql(std.dateSql(sourceColumn(date), 'date'), relation);
 }
-
-export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
 
 function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
   const c = m.columns;

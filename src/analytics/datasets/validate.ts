@@ -125,7 +125,7 @@ async function readReport(
   problems: string,
 ): Promise<Omit<ValidationReport, 'warnings'>> {
   const counts = await store.query<{ column_name: string; problem: string; n: string; first_row: string }>(
-    `SELECT column_name, problem, count(*) AS n, min(row_number) AS first_row FROM ${problems} p GROUP BY column_name, problem ORDER BY first_row`,
+    `SELECT column_name, problem, count(*) AS n, min(row_number) AS first_row FROM ${problems} p GROUP BY column_name, problem ORDER BY first_row, column_name, problem`,
   );
   if (counts.length === 0) return { problems: [], examples: [], rowsWithProblems: 0 };
   const examples = await store.query<{

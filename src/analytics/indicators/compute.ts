@@ -113,6 +113,8 @@ export async function computePack(input: PackInput): Promise<IndicatorResult[]> 
   if (input.indicators.length === 0) return [];
   const aggregates = await loadCounts(input);
   const medians = addMedians(input, aggregates.groups);
+  // Its failure is awaited below; until then it must not count as unhandled.
+  medians.catch(() => undefined);
   // Let the median statement start before the synchronous work below takes the thread.
   await new Promise((resolve) => setImmediate(resolve));
   const isMedian = (i: IndicatorDefinition) => i.statistic === 'median';

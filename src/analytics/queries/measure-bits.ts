@@ -35,7 +35,6 @@ export function bitIsSet(bit: number): string {
 export const valueSum = (field: string): string => `v_${field}_sum`;
 export const valueSumOfSquares = (field: string): string => `v_${field}_sumsq`;
 
-/** The bits, value sums and decoding of every indicator of a pack (for a median, its count). */
 const terms = (conditions: Condition[]): string[] => [...new Set(conditions.map(conditionSql))];
 const allOf = (list: string[]): string => (list.length ? list.join(' AND ') : '1 = 1');
 
