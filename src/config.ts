@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   baseUrl: string;
   databaseUrl: string;
+  /** Where datasets that live in PostgreSQL tables are (ANALYTICS_DATABASE_URL, else a PostgreSQL DATABASE_URL). */
+  analyticsDatabaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
   smtpUrl: string | undefined;
@@ -32,6 +34,12 @@ const envSchema = z.object({
     .string()
     .refine((v) => v.startsWith('sqlite:') || v.startsWith('postgres://') || v.startsWith('postgresql://'), {
       message: 'DATABASE_URL must start with sqlite:, postgres:// or postgresql://',
+    })
+    .optional(),
+  ANALYTICS_DATABASE_URL: z
+    .string()
+    .refine((v) => v.startsWith('postgres://') || v.startsWith('postgresql://'), {
+      message: 'ANALYTICS_DATABASE_URL must start with postgres:// or postgresql://',
     })
     .optional(),
   SESSION_SECRET: z.string().min(32, { message: 'SESSION_SECRET must be at least 32 characters' }).optional(),
@@ -72,6 +80,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     baseUrl,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'parity.sqlite')}`,
+    analyticsDatabaseUrl:
+      env.ANALYTICS_DATABASE_URL ?? (env.DATABASE_URL?.startsWith('postgres') ? env.DATABASE_URL : undefined),
     sessionSecret: env.SESSION_SECRET ?? keptSessionSecret(dataDir),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,

@@ -64,7 +64,13 @@ export function createServices({ config, database, clock = () => new Date(), mai
     baseUrl: config.baseUrl,
     dataDir: config.dataDir,
   });
-  const analytics = createAnalyticsService({ db, audit, clock, dataDir: config.dataDir });
+  const analytics = createAnalyticsService({
+    db,
+    audit,
+    clock,
+    dataDir: config.dataDir,
+    postgresUrl: config.analyticsDatabaseUrl,
+  });
   const thirdSector = createThirdSectorServices({
     db,
     audit,

@@ -7,7 +7,13 @@ import { CliError, consoleIO, withServices, type CliIO } from './context.ts';
 import { actionsCommand } from './commands/actions-remind.ts';
 import { backup } from './commands/backup.ts';
 import { geoImport } from './commands/geo-import.ts';
-import { datasetImport, demoData, indicatorsAdd, indicatorsCompute } from './commands/analytics.ts';
+import {
+  datasetImport,
+  datasetLink,
+  demoData,
+  indicatorsAdd,
+  indicatorsCompute,
+} from './commands/analytics.ts';
 import { loadDemo, printDemoCredentials } from './commands/demo.ts';
 import { doctor } from './commands/doctor.ts';
 import { serve } from './commands/serve.ts';
@@ -33,6 +39,8 @@ Commands:
                                 import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations
   dataset import <file> --name <name> [--map <mapping.json>]
                                 import a CSV, Parquet or XLSX extract into the analytics store
+  dataset link <schema.table> --name <name> [--vintage 2011|2021]
+                                use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
   indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv]
   indicators add <definition.json>
                                 add an indicator to the catalogue (see docs/analytics.md)
@@ -92,7 +100,9 @@ const commands: Record<string, Command> = {
   doctor: async (_args, io) => ((await doctor(io)) ? 0 : 1),
   actions: async (args, io) => withServices(io, (s) => actionsCommand(s, io, args)),
   dataset: async (args, io) => {
-    if (args[0] !== 'import') throw new CliError('Did you mean "parity dataset import"?');
+    if (args[0] === 'link') return withServices(io, (s) => datasetLink(s, io, args.slice(1)));
+    if (args[0] !== 'import')
+      throw new CliError('Did you mean "parity dataset import" or "parity dataset link"?');
     return withServices(io, (s) => datasetImport(s, io, args.slice(1)));
   },
   indicators: async (args, io) => {

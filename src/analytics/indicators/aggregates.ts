@@ -34,6 +34,12 @@ export interface AggregateInput {
 const groupKey = (dimension: unknown, group: unknown, period: unknown): string =>
   `${String(dimension)}\u0000${String(group)}\u0000${String(period)}`;
 
+const byGroup = (a: SqlRow, b: SqlRow): number => {
+  const key = (r: SqlRow) => `${groupKey(r.dimension, r.group_value, r.period)}\u0000${String(r.esp_band)}`;
+  const [x, y] = [key(a), key(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 /** The ranks of the median and limits of each group the strata query counted for indicator k. */
 function ranksOf(k: number, groups: SqlRow[]): GroupRanks[] {
   const p = measurePrefix(k);
@@ -89,7 +95,9 @@ function populationRanges(indicators: IndicatorDefinition[]): string[] {
 
 /** The strata counts and sums and the population denominators: everything but the medians. */
 export async function loadCounts(input: AggregateInput): Promise<Aggregates> {
-  const rows = await input.run(indicatorStrataSql(input));
+  // In a fixed order, so that simulated intervals (which draw for the groups in turn) are the same
+  // wherever and however often the query runs.
+  const rows = (await input.run(indicatorStrataSql(input))).sort(byGroup);
   const groups = rows.filter((r) => r.esp_band === null || r.esp_band === undefined);
   const banded = rows.filter((r) => r.esp_band !== null && r.esp_band !== undefined);
   const population = new Map<string, SqlRow[]>();

@@ -54,6 +54,42 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
   }
 }
 
+/** parity dataset link <schema.table> --name <name> [--vintage 2011|2021] */
+export async function datasetLink(services: Services, io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, vintage: { type: 'string' } },
+  });
+  const table = positionals[0];
+  if (!table)
+    throw new CliError('Usage: parity dataset link <schema.table> --name <name> [--vintage 2011|2021]');
+  try {
+    const dataset = await services.analytics.linkTable(systemActor, {
+      name: values.name,
+      table,
+      vintage: values.vintage,
+    });
+    io.out(
+      JSON.stringify(
+        {
+          id: dataset.id,
+          name: dataset.name,
+          table: dataset.sourceFile,
+          rows: dataset.rowsStored,
+          fields: dataset.fields,
+          report: dataset.report,
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  } finally {
+    await services.analytics.close();
+  }
+}
+
 /** parity indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] --format json|csv */
 export async function indicatorsCompute(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({

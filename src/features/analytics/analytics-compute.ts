@@ -8,6 +8,7 @@ import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimens
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import type { IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
+import { REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
 import type { Actor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
@@ -57,11 +58,28 @@ function chooseDimensions(dataset: Dataset, by: string[] | undefined): Dimension
   }
 }
 
-function relationsFor(store: AnalyticsStore, dataset: Dataset) {
+/** Where the dataset's aggregates are computed: DuckDB over its Parquet file, or its PostgreSQL table. */
+async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, dataset: Dataset) {
+  if (dataset.format === 'postgres') {
+    const source = ctx.postgres();
+    const reference = await source.copyReference(store);
+    return {
+      run: (sql: string) => source.run(sql),
+      relations: {
+        activity: relationSql(dataset.sourceFile),
+        geography: reference.geography,
+        // Without populations no rate is computed, so the relation is never read.
+        population: reference.population ?? `${REFERENCE_SCHEMA}.no_population`,
+      },
+    };
+  }
   return {
-    activity: `read_parquet(${literal(store.datasetPath(`${dataset.id}.parquet`))})`,
-    geography: geographyRelation(store) ?? noGeography,
-    population: `read_parquet(${literal(store.geographyPath(geographyTables.population))})`,
+    run: (sql: string) => store.query(sql),
+    relations: {
+      activity: `read_parquet(${literal(store.datasetPath(`${dataset.id}.parquet`))})`,
+      geography: geographyRelation(store) ?? noGeography,
+      population: `read_parquet(${literal(store.geographyPath(geographyTables.population))})`,
+    },
   };
 }
 
@@ -107,8 +125,7 @@ export async function computeIndicators(
   const store = await ctx.store();
   const hasPopulation = existsSync(store.geographyPath(geographyTables.population));
   const results = await computePack({
-    run: (sql) => store.query(sql),
-    relations: relationsFor(store, dataset),
+    ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
     indicators: chooseIndicators(indicators, dataset, hasPopulation, input.indicatorId),
     dimensions: chooseDimensions(dataset, input.by),

@@ -1,16 +1,29 @@
 import { z } from 'zod';
 
+const datasetName = z
+  .string()
+  .trim()
+  .min(2, { message: 'Enter a name for the dataset' })
+  .max(80, { message: 'The name must be 80 characters or fewer' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ()_.,-]*$/, {
+    message: 'The name can use letters, numbers, spaces and ( ) _ . , -',
+  });
+
 export const datasetImportSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, { message: 'Enter a name for the dataset' })
-    .max(80, { message: 'The name must be 80 characters or fewer' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 ()_.,-]*$/, {
-      message: 'The name can use letters, numbers, spaces and ( ) _ . , -',
-    }),
+  name: datasetName,
   file: z.string().min(1, { message: 'Choose a file to import' }),
   sourceName: z.string().max(255).optional(),
+});
+
+export const datasetLinkSchema = z.object({
+  name: datasetName,
+  table: z
+    .string()
+    .trim()
+    .regex(/^(?:[a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/, {
+      message: 'Give the table as schema.table, in lower case letters, digits and underscores',
+    }),
+  vintage: z.enum(['2011', '2021'], { message: 'The LSOA vintage is 2011 or 2021' }).default('2021'),
 });
 
 export const computeSchema = z.object({

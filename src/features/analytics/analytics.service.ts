@@ -60,7 +60,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       return writeSyntheticActivity(await ctx.store(), syntheticLsoas(), rows, path.resolve(outFile), seed);
     },
 
-    close: () => closeAnalyticsStore(deps.dataDir),
+    close: async () => {
+      await ctx.closePostgres();
+      await closeAnalyticsStore(deps.dataDir);
+    },
 
     /** Imports deprivation, ward lookups and populations from the official files. */
     importGeography: (

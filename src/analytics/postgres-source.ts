@@ -1,0 +1,129 @@
+// Datasets that live in a PostgreSQL table: the same indicator SQL runs there instead of in DuckDB.
+// Parity reads the table's column list and runs aggregate queries; no patient-level row comes back.
+// The reference geography (deprivation, wards, places, populations) is copied from the analytics
+// store into the schema `parity_reference`, so that the queries can join to it where the data is.
+import pg from 'pg';
+import { geographyTables } from './geography/model.ts';
+import { literal } from './sql-text.ts';
+import type { AnalyticsStore, SqlRow } from './store.ts';
+
+export const REFERENCE_SCHEMA = 'parity_reference';
+
+/** A table or view named as `table` or `schema.table`, in lower snake case. */
+const relationPattern = /^(?:[a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/;
+
+export class PostgresSourceError extends Error {
+  override readonly name = 'PostgresSourceError';
+}
+
+export interface TableColumn {
+  name: string;
+  /** PostgreSQL's data type, e.g. "text", "integer", "double precision". */
+  type: string;
+}
+
+export interface PostgresSource {
+  run(sql: string): Promise<SqlRow[]>;
+  columns(relation: string): Promise<TableColumn[]>;
+  /** Replaces the copy of the store's reference geography in `parity_reference`. */
+  copyReference(store: AnalyticsStore): Promise<{ geography: string; population: string | null }>;
+  close(): Promise<void>;
+}
+
+/** The relation as SQL (each part double-quoted), after checking it is a plain name. */
+export function relationSql(relation: string): string {
+  if (!relationPattern.test(relation))
+    throw new PostgresSourceError(
+      `"${relation}" is not a table name Parity can use: give schema.table in lower case letters, digits and underscores`,
+    );
+  return relation
+    .split('.')
+    .map((part) => `"${part}"`)
+    .join('.');
+}
+
+const duckToPostgres = (type: string): string => {
+  const t = type.toUpperCase();
+  if (t === 'VARCHAR') return 'text';
+  if (t === 'BIGINT' || t === 'HUGEINT') return 'bigint';
+  if (t === 'INTEGER' || t === 'SMALLINT' || t === 'TINYINT') return 'integer';
+  if (t === 'DOUBLE' || t === 'FLOAT' || t.startsWith('DECIMAL')) return 'double precision';
+  if (t === 'DATE') return 'date';
+  return 'text';
+};
+
+async function copyTable(client: pg.PoolClient, store: AnalyticsStore, table: string): Promise<void> {
+  const file = `read_parquet(${literal(store.geographyPath(table))})`;
+  const columns = await store.query<{ column_name: string; column_type: string }>(
+    `DESCRIBE SELECT * FROM ${file}`,
+  );
+  const names = columns.map((c) => `"${c.column_name}"`);
+  const target = `${REFERENCE_SCHEMA}."${table}"`;
+  await client.query(`DROP TABLE IF EXISTS ${target}`);
+  await client.query(
+    `CREATE TABLE ${target} (${columns.map((c) => `"${c.column_name}" ${duckToPostgres(c.column_type)}`).join(', ')})`,
+  );
+  const rows = await store.query(`SELECT * FROM ${file}`);
+  const batch = Math.max(1, Math.floor(30_000 / columns.length));
+  for (let start = 0; start < rows.length; start += batch) {
+    const slice = rows.slice(start, start + batch);
+    const values: unknown[] = [];
+    const tuples = slice.map((row) => {
+      const places = columns.map((c) => {
+        values.push(row[c.column_name] ?? null);
+        return `$${values.length}`;
+      });
+      return `(${places.join(', ')})`;
+    });
+    await client.query(`INSERT INTO ${target} (${names.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  }
+}
+
+export function openPostgresSource(connectionString: string): PostgresSource {
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  return {
+    run: async (sql) => (await pool.query(sql)).rows as SqlRow[],
+
+    async columns(relation) {
+      relationSql(relation);
+      const [schema, table] = relation.includes('.') ? relation.split('.') : ['public', relation];
+      const result = await pool.query<{ column_name: string; data_type: string }>(
+        'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position',
+        [schema, table],
+      );
+      if (result.rows.length === 0)
+        throw new PostgresSourceError(`There is no table or view called ${relation} in that database`);
+      return result.rows.map((r) => ({ name: r.column_name, type: r.data_type }));
+    },
+
+    async copyReference(store) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${REFERENCE_SCHEMA}`);
+        await copyTable(client, store, geographyTables.lsoa);
+        const hasPopulation = await store
+          .query(
+            `SELECT 1 FROM read_parquet(${literal(store.geographyPath(geographyTables.population))}) LIMIT 1`,
+          )
+          .then(
+            () => true,
+            () => false,
+          );
+        if (hasPopulation) await copyTable(client, store, geographyTables.population);
+        await client.query('COMMIT');
+        return {
+          geography: `${REFERENCE_SCHEMA}."${geographyTables.lsoa}"`,
+          population: hasPopulation ? `${REFERENCE_SCHEMA}."${geographyTables.population}"` : null,
+        };
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    close: () => pool.end(),
+  };
+}

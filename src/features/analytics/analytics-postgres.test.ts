@@ -1,0 +1,122 @@
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../../test/test-db.ts';
+import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { analyticsStore } from '../../analytics/store.ts';
+import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
+import type { IndicatorResult } from '../../analytics/indicators/result.ts';
+import { systemActor } from '../audit/audit.ts';
+
+/** Numbers to 9 significant digits: DuckDB and PostgreSQL may add doubles in another order. */
+const rounded = (value: unknown): unknown => {
+  if (typeof value === 'number') return Number.isFinite(value) ? Number(value.toPrecision(9)) : value;
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
+};
+const comparable = (r: IndicatorResult) => ({
+  indicator: r.indicatorId,
+  rows: rounded(
+    [...r.rows].sort((a, b) =>
+      `${a.period}${a.dimension}${a.order}`.localeCompare(`${b.period}${b.dimension}${b.order}`),
+    ),
+  ),
+  summaries: rounded(r.summaries),
+  trend: r.trend,
+});
+
+// A dataset in a PostgreSQL table gives the same published results as the same rows imported from a file.
+describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as PostgreSQL tables', () => {
+  let appDatabase: TestDatabase;
+  let warehouse: TestDatabase;
+  let client: pg.Client;
+  let t: TestApp;
+  beforeAll(async () => {
+    appDatabase = await createTestDatabase('sqlite');
+    warehouse = await createTestDatabase('postgres', { migrate: false });
+    t = await buildTestApp(appDatabase.handle, { analyticsDatabaseUrl: warehouse.url });
+    const store = await analyticsStore(t.services.config.dataDir);
+    await loadSyntheticGeography(store);
+    const file = path.join(t.services.config.dataDir, 'activity.parquet');
+    await t.services.analytics.generateDemoData(6_000, file);
+    const imported = await t.services.analytics.importDataset(systemActor, { name: 'From a file', file });
+    // The same standard columns, as a warehouse table.
+    const rows = await store.query(
+      `SELECT * EXCLUDE (event_date), CAST(event_date AS VARCHAR) AS event_date FROM read_parquet('${store.datasetPath(`${imported.id}.parquet`)}')`,
+    );
+    client = new pg.Client({ connectionString: warehouse.url });
+    await client.connect();
+    await client.query('CREATE SCHEMA clinic');
+    const columns = Object.keys(rows[0]!);
+    const typeOf = (c: string) =>
+      ['esp_band', 'age', 'flag_smi', 'flag_learning_disability'].includes(c)
+        ? 'integer'
+        : c === 'event_date'
+          ? 'date'
+          : typeof rows.find((r) => r[c] !== null)?.[c] === 'number'
+            ? 'double precision'
+            : 'text';
+    await client.query(
+      `CREATE TABLE clinic.activity (${columns.map((c) => `${c} ${typeOf(c)}`).join(', ')})`,
+    );
+    for (let start = 0; start < rows.length; start += 500) {
+      const slice = rows.slice(start, start + 500);
+      const values: unknown[] = [];
+      const tuples = slice.map(
+        (row) => `(${columns.map((c) => `$${values.push(row[c] ?? null)}`).join(', ')})`,
+      );
+      await client.query(
+        `INSERT INTO clinic.activity (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
+        values,
+      );
+    }
+    await client.query('CREATE TABLE clinic.incomplete (lsoa_code text, period text)');
+  }, 120_000);
+  afterAll(async () => {
+    await t.services.analytics.close();
+    await client.end();
+    await warehouse.drop();
+    await appDatabase.drop();
+  });
+
+  it('links the table, counting its rows and naming its measures and flags', async () => {
+    const linked = await t.services.analytics.linkTable(systemActor, {
+      name: 'In the warehouse',
+      table: 'clinic.activity',
+    });
+    expect(linked.format).toBe('postgres');
+    expect(linked.rowsStored).toBe(6_000);
+    expect(linked.fields?.flags).toEqual(['flag_smi', 'flag_learning_disability']);
+    expect(linked.fields?.measures).toEqual(
+      expect.arrayContaining(['dna', 'wait_weeks', 'emergency_admission']),
+    );
+    expect(linked.fields?.attributes).toEqual(['activity']);
+    const reference = await client.query<{ n: string }>(
+      'SELECT count(*) AS n FROM parity_reference.lsoa_geography',
+    );
+    expect(Number(reference.rows[0]?.n)).toBe(600);
+  });
+
+  it('computes the same published results there as from the imported file', async () => {
+    const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
+    const inWarehouse = await t.services.analytics.compute(systemActor, { datasetName: 'In the warehouse' });
+    expect(fromFile.length).toBe(13);
+    expect(inWarehouse.map(comparable)).toEqual(fromFile.map(comparable));
+    const median = inWarehouse.find((r) => r.indicatorId === 'waiting-median-weeks')!;
+    expect(median.rows.find((r) => r.dimension === 'overall')?.lower95).toEqual(expect.any(Number));
+  });
+
+  it('explains what is wrong with a table it cannot use', async () => {
+    await expect(
+      t.services.analytics.linkTable(systemActor, { name: 'Incomplete', table: 'clinic.incomplete' }),
+    ).rejects.toThrow(/has no age_band, esp_band, sex, ethnic_code columns/);
+    await expect(
+      t.services.analytics.linkTable(systemActor, { name: 'Missing', table: 'clinic.nothing_here' }),
+    ).rejects.toThrow(/no table or view called clinic.nothing_here/);
+    await expect(
+      t.services.analytics.linkTable(systemActor, { name: 'Odd', table: 'Clinic; DROP' }),
+    ).rejects.toThrow(/schema.table/);
+  });
+});
