@@ -66,11 +66,12 @@ export async function linkTable(
   );
   const missing = Number(counts?.missing ?? 0);
   const unknown = Number(counts?.unknown ?? 0);
+  const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
   const warnings: string[] = [];
-  if (missing) warnings.push(`${missing} rows have no LSOA code: they count as "Not known" deprivation.`);
+  if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)
     warnings.push(
-      `${unknown} rows have an LSOA code that is not in the LSOA ${vintage} reference geography (for example ${examples.map((r) => String(r.lsoa_code)).join(', ')}): they count as "Not known" deprivation.`,
+      `${rowsHave(unknown)} an LSOA code that is not in the LSOA ${vintage} reference geography (for example ${examples.map((r) => String(r.lsoa_code)).join(', ')}): counted as "Not known" deprivation.`,
     );
   return {
     rows: Number(counts?.n ?? 0),
