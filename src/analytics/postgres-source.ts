@@ -77,6 +77,8 @@ async function copyTable(client: pg.PoolClient, store: AnalyticsStore, table: st
     });
     await client.query(`INSERT INTO ${target} (${names.join(', ')}) VALUES ${tuples.join(', ')}`, values);
   }
+  // Without statistics the planner takes the new tables for tiny ones and joins them row by row.
+  await client.query(`ANALYZE ${target}`);
 }
 
 export function openPostgresSource(connectionString: string): PostgresSource {
