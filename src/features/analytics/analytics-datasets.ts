@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { importDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
+import { geographyRelation, importDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
@@ -145,18 +145,19 @@ async function linkPostgresTable(
   raw: { name?: string; table?: string; vintage?: string },
 ): Promise<Dataset> {
   const input = parseInput(datasetLinkSchema, raw);
+  const store = await ctx.store();
+  if (!geographyRelation(store))
+    throw new FormError([
+      { field: 'table', message: 'Import the reference geography first (parity geo import)' },
+    ]);
   const source = ctx.postgres();
   let linked;
   try {
-    const reference = await source.copyReference(await ctx.store());
+    const reference = await source.copyReference(store);
     linked = await linkTable(source, input.table, reference.geography, input.vintage);
   } catch (error) {
     if (error instanceof PostgresSourceError)
       throw new FormError([{ field: 'table', message: error.message }]);
-    if (error instanceof Error && /no such file|does not exist/i.test(error.message))
-      throw new FormError([
-        { field: 'table', message: 'Import the reference geography first (parity geo import)' },
-      ]);
     throw error;
   }
   const existing = await repo.findDatasetByName(ctx.db, input.name);
@@ -194,8 +195,8 @@ async function linkPostgresTable(
       after: { name: input.name, table: input.table, vintage: input.vintage },
     });
   });
-  if (existing?.file_format !== 'postgres' && existing)
-    rmSync((await ctx.store()).datasetPath(`${existing.id}.parquet`), { force: true });
+  if (existing && existing.file_format !== 'postgres')
+    rmSync(store.datasetPath(`${existing.id}.parquet`), { force: true });
   return toDataset((await repo.findDataset(ctx.db, id))!);
 }
 

@@ -118,4 +118,14 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     }
     expect((await new Browser(t.app).get('/analytics/datasets')).statusCode).toBe(303);
   });
+
+  it('says what is needed to link a PostgreSQL table when no such database is configured', async () => {
+    expect(t.services.config.analyticsDatabaseUrl).toBeUndefined();
+    await expect(
+      t.services.analytics.linkTable(systemActor, { name: 'Warehouse', table: 'clinic.activity' }),
+    ).rejects.toThrow(/set ANALYTICS_DATABASE_URL/);
+    await expect(
+      t.services.analytics.linkTable(systemActor, { name: 'Warehouse', table: 'Clinic Activity' }),
+    ).rejects.toThrow(/schema\.table/);
+  });
 });
