@@ -13,6 +13,7 @@ import { FormError, NotFoundError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
+import type { DatasetRow } from './analytics.repository.ts';
 import { toDataset, type Dataset } from './analytics.ts';
 import { datasetImportSchema, datasetLinkSchema } from './analytics.schema.ts';
 
@@ -23,23 +24,26 @@ interface ImportRequest {
   sourceName?: string;
 }
 
-async function createDatasetRecord(
+type DatasetRecord = Pick<DatasetRow, 'name' | 'source_file' | 'file_format' | 'lsoa_vintage'> &
+  Partial<DatasetRow>;
+
+/**
+ * Records a dataset under its name, replacing an earlier one of the same name (and its Parquet
+ * file), in one transaction with the audit entry.
+ */
+async function replaceDataset(
   ctx: AnalyticsContext,
   actor: Actor,
-  input: { name: string; sourceName: string },
+  record: DatasetRecord,
+  audit: { action: string; summary: string; after: Record<string, unknown> },
 ): Promise<string> {
-  const existing = await repo.findDatasetByName(ctx.db, input.name);
+  const existing = await repo.findDatasetByName(ctx.db, record.name);
   if (existing?.status === 'importing')
     throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
     if (existing) await repo.deleteDataset(trx, existing.id);
     await repo.insertDataset(trx, {
-      id,
-      name: input.name,
-      source_file: input.sourceName,
-      file_format: path.extname(input.sourceName).replace('.', '') || 'csv',
-      lsoa_vintage: '2021',
       status: 'importing',
       stage: 'queued',
       progress: 0,
@@ -50,21 +54,40 @@ async function createDatasetRecord(
       mapping_json: null,
       report_json: null,
       error: null,
+      ...record,
+      id,
       imported_by: actor.id,
       imported_by_label: actor.label,
       created_at: ctx.now(),
       updated_at: ctx.now(),
     });
-    await ctx.audit.record(trx, actor, {
+    await ctx.audit.record(trx, actor, { ...audit, entityType: 'analytics_dataset', entityId: id });
+  });
+  if (existing && existing.file_format !== 'postgres')
+    rmSync((await ctx.store()).datasetPath(`${existing.id}.parquet`), { force: true });
+  return id;
+}
+
+function createDatasetRecord(
+  ctx: AnalyticsContext,
+  actor: Actor,
+  input: { name: string; sourceName: string },
+): Promise<string> {
+  return replaceDataset(
+    ctx,
+    actor,
+    {
+      name: input.name,
+      source_file: input.sourceName,
+      file_format: path.extname(input.sourceName).replace('.', '') || 'csv',
+      lsoa_vintage: '2021',
+    },
+    {
       action: 'analytics.dataset.import-started',
-      entityType: 'analytics_dataset',
-      entityId: id,
       summary: `Started importing dataset ${input.name} from ${input.sourceName}`,
       after: { name: input.name, sourceFile: input.sourceName },
-    });
-  });
-  if (existing) rmSync((await ctx.store()).datasetPath(`${existing.id}.parquet`), { force: true });
-  return id;
+    },
+  );
 }
 
 /** Writes progress to the dataset record at most twice a second (the web page shows it). */
@@ -160,14 +183,10 @@ async function linkPostgresTable(
       throw new FormError([{ field: 'table', message: error.message }]);
     throw error;
   }
-  const existing = await repo.findDatasetByName(ctx.db, input.name);
-  if (existing?.status === 'importing')
-    throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
-  const id = randomUUID();
-  await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await repo.deleteDataset(trx, existing.id);
-    await repo.insertDataset(trx, {
-      id,
+  const id = await replaceDataset(
+    ctx,
+    actor,
+    {
       name: input.name,
       source_file: input.table,
       file_format: 'postgres',
@@ -179,24 +198,14 @@ async function linkPostgresTable(
       rows_stored: linked.rows,
       rows_with_problems: linked.report.rowsWithProblems,
       fields_json: JSON.stringify(linked.fields),
-      mapping_json: null,
       report_json: JSON.stringify(linked.report),
-      error: null,
-      imported_by: actor.id,
-      imported_by_label: actor.label,
-      created_at: ctx.now(),
-      updated_at: ctx.now(),
-    });
-    await ctx.audit.record(trx, actor, {
+    },
+    {
       action: 'analytics.dataset.linked',
-      entityType: 'analytics_dataset',
-      entityId: id,
       summary: `Linked dataset ${input.name} to the PostgreSQL table ${input.table}: ${linked.rows} rows`,
       after: { name: input.name, table: input.table, vintage: input.vintage },
-    });
-  });
-  if (existing && existing.file_format !== 'postgres')
-    rmSync(store.datasetPath(`${existing.id}.parquet`), { force: true });
+    },
+  );
   return toDataset((await repo.findDataset(ctx.db, id))!);
 }
 
