@@ -10,11 +10,14 @@ export const e2eDataDir = process.env.E2E_DATA_DIR ?? '.e2e-data';
  */
 export default defineConfig({
   testDir: 'e2e',
+  // Spec files run two at a time against the one server (each journey makes its own records);
+  // the journeys of a file run in order. A journey may take a minute or more on a loaded 2-core
+  // machine, most of it in the axe scans.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
-  timeout: 60_000,
+  timeout: 120_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
