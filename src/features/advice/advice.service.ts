@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 import {
   dutySectionLabels,
   type AdviceViewer,
@@ -9,7 +10,7 @@ import {
   type Initiative,
 } from '../initiatives/initiative.ts';
 import { findInitiative, updateInitiative } from '../initiatives/initiative.repository.ts';
-import { FormError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
+import { FormError, ForbiddenError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { PublishedAdvice } from './advice.ts';
 import { findDecisions, findPublishedAdvice, insertDecision } from './advice.repository.ts';
@@ -25,22 +26,14 @@ export function mayRespond(viewer: AdviceViewer, initiative: Initiative): boolea
  * did", and the log of decisions recording whether the duty to involve people applied.
  */
 export function createAdviceService(deps: { db: Kysely<Database>; audit: AuditService; clock: () => Date }) {
-  const { db, audit, clock } = deps;
+  const { db, clock } = deps;
   const now = () => clock().toISOString();
 
-  async function change(
-    actor: Actor,
-    id: string,
-    action: string,
-    write: (trx: Kysely<Database>, initiative: Initiative) => Promise<string>,
-  ): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      const initiative = await findInitiative(trx, id);
-      if (!initiative) throw new NotFoundError('No such initiative');
-      const summary = await write(trx, initiative);
-      await audit.record(trx, actor, { action, entityType: 'initiative', entityId: id, summary });
-    });
-  }
+  const change = auditedChange<Initiative>(deps, {
+    type: 'initiative',
+    find: findInitiative,
+    missing: 'No such initiative',
+  });
 
   return {
     async writeAdvice(actor: Actor, id: string, input: unknown): Promise<void> {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 import { findFlaggedInitiativeIds } from '../impact-assessments/impact-assessment.repository.ts';
 import type { MeetingService } from '../meetings/meeting.service.ts';
 import { FormError, ForbiddenError, NotFoundError } from '../shared/errors.ts';
@@ -72,24 +73,21 @@ export function createInitiativeService(deps: {
     return initiative;
   }
 
-  async function change(
+  const audited = auditedChange(deps, {
+    type: 'initiative',
+    find: findInitiative,
+    missing: 'No such initiative',
+  });
+  const change = (
     actor: Actor,
     id: string,
     summary: string,
     write: (trx: Kysely<Database>) => Promise<unknown>,
-  ) {
-    await db.transaction().execute(async (trx) => {
-      const initiative = await findInitiative(trx, id);
-      if (!initiative) throw new NotFoundError('No such initiative');
+  ) =>
+    audited(actor, id, 'initiative.change', async (trx, initiative) => {
       await write(trx);
-      await audit.record(trx, actor, {
-        action: 'initiative.change',
-        entityType: 'initiative',
-        entityId: id,
-        summary: `${summary} (${initiative.title})`,
-      });
+      return `${summary} (${initiative.title})`;
     });
-  }
 
   async function leadOf(trx: Kysely<Database>, leadUserId: string | null, actor: Actor) {
     const userId = leadUserId ?? actor.id;

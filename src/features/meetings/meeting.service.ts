@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../audit/audit.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import { londonToIso, type AgendaItem, type Meeting, type MeetingDetail } from './meeting.ts';
@@ -47,24 +48,17 @@ export function createMeetingService(deps: {
   const { db, audit, clock, baseUrl } = deps;
   const now = () => clock().toISOString();
 
-  async function change(
+  const audited = auditedChange(deps, { type: 'meeting', find: findMeeting, missing: 'No such meeting' });
+  const change = (
     actor: Actor,
     id: string,
     summary: string,
     write: (trx: Kysely<Database>) => Promise<unknown>,
-  ) {
-    await db.transaction().execute(async (trx) => {
-      const meeting = await findMeeting(trx, id);
-      if (!meeting) throw new NotFoundError('No such meeting');
+  ) =>
+    audited(actor, id, 'meeting.change', async (trx, meeting) => {
       await write(trx);
-      await audit.record(trx, actor, {
-        action: 'meeting.change',
-        entityType: 'meeting',
-        entityId: id,
-        summary: `${summary} (${meeting.title})`,
-      });
+      return `${summary} (${meeting.title})`;
     });
-  }
 
   async function get(viewer: MeetingViewer, id: string): Promise<MeetingDetail> {
     const meeting = await findMeeting(db, id);
