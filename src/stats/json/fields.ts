@@ -248,3 +248,43 @@ export function withConfidenceWording<T>(wording: string, read: () => T): T {
     throw error;
   }
 }
+
+/**
+ * The frame of a method that summarises one value per row (x) by group: the groups with their values,
+ * the confidence levels and the output type. `summarise` gives each group's columns (value and limits
+ * included); `computed` names those that the output types other than "full" drop.
+ */
+export function summariseValues(
+  input: JsonInput,
+  summarise: (values: Float64Array, levels: number[]) => JsonRow,
+  computed: readonly string[],
+): JsonRow[] {
+  const { params, rows } = readInput(input);
+  const groupBy = readGroupBy(params, rows);
+  const levels = readRestrictedConfidence(params);
+  const type = readOutputType(params);
+  const groups = groupContiguous(rows, groupBy);
+  const x = reorder(numberField(rows, 'x', { allowNa: true }), groups.order);
+  return groups.keys.map((key, g) =>
+    applyOutputType(
+      { ...key, ...summarise(x.subarray(groups.offsets[g], groups.offsets[g + 1]), levels) },
+      type,
+      levels,
+      computed,
+    ),
+  );
+}
+
+/** The limit columns of a summary (lowercl/uppercl, or lower95_0cl … for several levels). */
+export function limitValues(
+  levels: readonly number[],
+  lower: readonly number[],
+  upper: readonly number[],
+): JsonRow {
+  const row: JsonRow = {};
+  limitColumns(levels).forEach((names, l) => {
+    row[names.lower] = na(lower[l] as number);
+    row[names.upper] = na(upper[l] as number);
+  });
+  return row;
+}
