@@ -31,7 +31,7 @@ describe('dataset import', () => {
       'extract.csv',
       'Pseudo ID,LSOA,Age,Gender,Ethnicity,Appointment date,DNA flag\n' +
         'P1,X01000001,34,F,A,2023-05-01,0\n' +
-        'P2,E0100XXXX,130,Q,7,not a date,maybe\n' +
+        'P2,E0100QQQQ,130,Q,7,not a date,maybe\n' +
         'P3,x01000002,,Male,H,01/06/2024,1\n',
     );
     const mapping = {
@@ -71,7 +71,7 @@ describe('dataset import', () => {
       },
       { row: 2, column: 'Ethnicity', value: '7', problem: 'unknown code' },
       { row: 2, column: 'Gender', value: 'Q', problem: 'unknown code' },
-      { row: 2, column: 'LSOA', value: 'E0100XXXX', problem: 'unknown LSOA 2021 code' },
+      { row: 2, column: 'LSOA', value: 'E0100QQQQ', problem: 'unknown LSOA 2021 code' },
     ]);
     expect(progress.at(-1)).toBe(100);
     const stored = await store.query(
@@ -79,7 +79,7 @@ describe('dataset import', () => {
     );
     expect(stored).toEqual([
       { lsoa_code: 'X01000001', age: 34, sex: 'F', ethnic_code: 'A', period: '2023/24' },
-      { lsoa_code: 'E0100XXXX', age: null, sex: 'U', ethnic_code: '99', period: 'Not known' },
+      { lsoa_code: 'E0100QQQQ', age: null, sex: 'U', ethnic_code: '99', period: 'Not known' },
       { lsoa_code: 'X01000002', age: null, sex: 'M', ethnic_code: 'H', period: '2024/25' },
     ]);
   });
