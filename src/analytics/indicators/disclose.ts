@@ -108,9 +108,21 @@ export function publishBreakdown(
       upper998: limit(e.upper998),
       comparison: shown ? comparison(e, overall, indicator.polarity) : 'not compared',
       flag: value.flag,
-      note: e.note ?? (value.reason ? suppressionNote(value.reason) : null),
+      note: e.note ?? noteFor(value, numerator, denominator),
     };
   });
+}
+
+/** Why a value is missing; a value derived from hidden counts gives the reason its counts were hidden. */
+function noteFor(
+  value: DisclosedValue,
+  numerator: DisclosedValue,
+  denominator: DisclosedValue,
+): string | null {
+  if (!value.reason) return null;
+  if (value.reason !== 'derived') return suppressionNote(value.reason);
+  const reasons = [numerator.reason, denominator.reason];
+  return suppressionNote(reasons.includes('primary') ? 'primary' : (reasons.find(Boolean) ?? 'derived'));
 }
 
 function suppressionNote(reason: string): string {
