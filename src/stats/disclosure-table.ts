@@ -1,7 +1,11 @@
 // Disclosure control of a table of counts with margins: primary suppression and rounding per cell,
-// totals from the unrounded values then rounded, and secondary (complementary) suppression until
-// every row and column that has a published total holds either no suppressed entry or at least
-// two — so no suppressed entry equals a published total minus the published rest of its line.
+// totals from the unrounded values then rounded. Rounding is what stops a suppressed cell being
+// worked out as its total minus the rest of its line (total and rest are each only known to within
+// the rounding), which is why the NHS England rule of 2018 replaced secondary suppression with it.
+// Rounding does not always suffice (e.g. cells 1, 8, 8 with total 17 publish as *, 10, 10, 15, and
+// 15 + 2 − (10 − 2) − (10 − 2) = 1 pins the hidden cell to 1), and exact counts (roundTo 1) never do,
+// so secondary (complementary) suppression is applied to any line whose one suppressed entry can
+// still be worked out exactly, until none can.
 import { fail } from './errors.ts';
 import {
   discloseCount,
@@ -89,12 +93,40 @@ function complement(line: Entry[]): Entry | undefined {
   })[0];
 }
 
-function secondarySuppression(lines: Entry[][]): void {
+/** The whole numbers a published entry may stand for: its rounding range, above the suppressed ones. */
+function rangeOf(e: Entry, t: SdcThresholds): [number, number] {
+  const p = e.disclosed.published;
+  if (p === null) return [0, Infinity];
+  if (!Number.isFinite(e.disclosed.value) || p === 0) return [0, 0];
+  return [Math.max(Math.ceil(p - t.roundTo / 2), t.suppressUpTo + 1), Math.ceil(p + t.roundTo / 2) - 1];
+}
+
+/**
+ * Whether the one suppressed entry of a line can be worked out exactly from the published rest:
+ * the values the line's total minus its other cells (each only known within its rounding) allows,
+ * among those a suppressed entry can have, number one or none.
+ */
+function recoverable(line: Entry[], hidden: Entry, t: SdcThresholds): boolean {
+  const total = line[line.length - 1] as Entry;
+  let [lo, hi] = [0, 0];
+  for (const e of line) {
+    if (e === hidden) continue;
+    const [a, b] = rangeOf(e, t);
+    // Moving every other entry to the total's side of the equation: hidden = total − cells.
+    const sign = e === total || hidden === total ? 1 : -1;
+    [lo, hi] = sign > 0 ? [lo + a, hi + b] : [lo - b, hi - a];
+  }
+  const [low, high] = hidden.disclosed.reason === 'primary' ? [1, t.suppressUpTo] : [0, Infinity];
+  return Math.min(hi, high) - Math.max(lo, low) < 1;
+}
+
+function secondarySuppression(lines: Entry[][], thresholds: SdcThresholds): void {
   let changed = true;
   while (changed) {
     changed = false;
     for (const line of lines) {
-      if (line.filter(isSuppressed).length !== 1) continue;
+      const hidden = line.filter(isSuppressed);
+      if (hidden.length !== 1 || !recoverable(line, hidden[0] as Entry, thresholds)) continue;
       const next = complement(line);
       if (!next) continue;
       next.disclosed = suppressed(next.disclosed.value, 'secondary');
@@ -103,13 +135,16 @@ function secondarySuppression(lines: Entry[][]): void {
   }
 }
 
-/** Apply the count rules to a table and its margins, with secondary suppression below national level. */
+/**
+ * Apply the count rules to a table and its margins; below national level, secondary suppression
+ * wherever a suppressed entry could still be worked out exactly.
+ */
 export function discloseTable(
   table: CountTable,
   thresholds: SdcThresholds = NHS_SDC_DEFAULTS,
 ): DisclosedTable {
   const grid = buildGrid(table, thresholds);
-  if (table.level !== 'national') secondarySuppression(linesOf(grid, table));
+  if (table.level !== 'national') secondarySuppression(linesOf(grid, table), thresholds);
   const rows = table.cells.length;
   const width = table.cells[0]?.length ?? 0;
   const at = (i: number, j: number): DisclosedValue => (grid[i]?.[j] as Entry).disclosed;

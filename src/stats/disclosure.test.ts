@@ -114,41 +114,63 @@ describe('tables', () => {
     expect(t.columnTotals?.map((c) => c.published)).toEqual([25, 25]); // 24 → 25, 26 → 25
     expect(t.grandTotal?.published).toBe(50);
   });
-  it('suppresses the next smallest non-zero cell of a row holding one suppressed cell', () => {
-    const t = discloseTable({
-      cells: [
-        [3, 40, 0, 25],
-        [50, 60, 0, 70],
-      ],
-      level: 'subnational',
-      rowTotals: true,
-    });
+  // Published exactly, a line with one suppressed entry gives it away as total − rest.
+  const exact = thresholdsWith({ roundTo: 1 });
+  it('with exact counts, suppresses the next smallest non-zero cell of a row holding one suppressed cell', () => {
+    const t = discloseTable(
+      {
+        cells: [
+          [3, 40, 0, 25],
+          [50, 60, 0, 70],
+        ],
+        level: 'subnational',
+        rowTotals: true,
+      },
+      exact,
+    );
     expect(t.cells.map((row) => row.map((c) => c.reason))).toEqual([
       ['primary', null, null, 'secondary'],
       [null, null, null, null],
     ]);
-    expect(t.rowTotals?.map((c) => c.published)).toEqual([70, 180]);
+    expect(t.rowTotals?.map((c) => c.published)).toEqual([68, 180]);
   });
-  it('cascades through columns until no line has a single suppressed entry', () => {
-    const t = discloseTable({
-      cells: [
-        [3, 40],
-        [50, 60],
-      ],
-      level: 'subnational',
-      rowTotals: true,
-      columnTotals: true,
-    });
+  it('with exact counts, cascades through columns until no line has a single suppressed entry', () => {
+    const t = discloseTable(
+      {
+        cells: [
+          [3, 40],
+          [50, 60],
+        ],
+        level: 'subnational',
+        rowTotals: true,
+        columnTotals: true,
+      },
+      exact,
+    );
     expect(t.cells.map((row) => row.map((c) => c.reason))).toEqual([
       ['primary', 'secondary'],
       ['secondary', 'secondary'],
     ]);
   });
-  it('suppresses the total when nothing else in the line can hide the cell', () => {
-    const t = discloseTable({ cells: [[3, 0, 0]], level: 'subnational', rowTotals: true });
+  it('with exact counts, suppresses the total when nothing else in the line can hide the cell', () => {
+    const t = discloseTable({ cells: [[3, 0, 0]], level: 'subnational', rowTotals: true }, exact);
     expect(t.rowTotals?.[0]?.reason).toBe('primary'); // the total is 3 itself
-    const u = discloseTable({ cells: [[9, 3]], level: 'subnational', rowTotals: true });
+    const u = discloseTable({ cells: [[9, 3]], level: 'subnational', rowTotals: true }, exact);
     expect(u.cells[0]?.map((c) => c.reason)).toEqual(['secondary', 'primary']);
+  });
+  it('relies on rounding where it leaves the suppressed cell uncertain, as the NHS England rule does', () => {
+    // 68 → 70, 40 → 40, 25 → 25: the hidden cell is 70 ± 2 − (40 ± 2) − (25 ± 2), anything from 1 to 7.
+    const t = discloseTable({ cells: [[3, 40, 0, 25]], level: 'subnational', rowTotals: true });
+    expect(t.cells[0]?.map((c) => c.display)).toEqual(['*', '40', '0', '25']);
+    expect(t.rowTotals?.[0]?.display).toBe('70');
+  });
+  it('suppresses a second cell where the rounding ranges would still pin the suppressed one down', () => {
+    // 17 → 15, 8 → 10, 8 → 10: the hidden cell is at most 17 − 8 − 8 = 1, and it is at least 1.
+    const t = discloseTable({ cells: [[1, 8, 8]], level: 'subnational', rowTotals: true });
+    expect(t.cells[0]?.map((c) => c.reason)).toEqual(['primary', 'secondary', null]);
+    // One more count makes the published 15 stand for 13–17 again with room to spare.
+    const u = discloseTable({ cells: [[1, 8, 9]], level: 'subnational', rowTotals: true });
+    expect(u.cells[0]?.map((c) => c.reason)).toEqual(['primary', null, null]);
   });
   it('leaves national tables alone', () => {
     const t = discloseTable({ cells: [[3, 40]], level: 'national', rowTotals: true });
@@ -173,26 +195,84 @@ describe('tables', () => {
     return lines.every((line) => line.filter(isHidden).length !== 1);
   }
 
-  it('property: after disclosure no suppressed cell can be derived by subtraction from a published total', () => {
-    const cell = fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 400 }));
+  const tables = fc.integer({ min: 1, max: 6 }).chain((w) =>
+    fc.array(
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 400 })), {
+        minLength: w,
+        maxLength: w,
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  );
+  const primaryKept = (cells: number[][], t: DisclosedTable): boolean =>
+    cells.every((row, i) =>
+      row.every((n, j) => !(n >= 1 && n <= 7) || t.cells[i]?.[j]?.reason === 'primary'),
+    );
+
+  it('property: with exact counts, no suppressed cell can be derived by subtraction from a published total', () => {
     fc.assert(
-      fc.property(
-        fc
-          .integer({ min: 1, max: 6 })
-          .chain((w) =>
-            fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 }),
-          ),
-        fc.boolean(),
-        fc.boolean(),
-        (cells, rowTotals, columnTotals) => {
-          const t = discloseTable({ cells, level: 'subnational', rowTotals, columnTotals });
-          const primaryKept = cells.every((row, i) =>
-            row.every((n, j) => !(n >= 1 && n <= 7) || t.cells[i]?.[j]?.reason === 'primary'),
-          );
-          return primaryKept && noEntryDerivable(t, rowTotals, columnTotals);
-        },
-      ),
+      fc.property(tables, fc.boolean(), fc.boolean(), (cells, rowTotals, columnTotals) => {
+        const t = discloseTable({ cells, level: 'subnational', rowTotals, columnTotals }, exact);
+        return primaryKept(cells, t) && noEntryDerivable(t, rowTotals, columnTotals);
+      }),
       { numRuns: 500 },
+    );
+  });
+
+  /**
+   * The true entries of every line with a published total (the total last); `published` in parallel.
+   * Lines come from the original counts, so this check does not reuse the code under test.
+   */
+  function linesWithTruth(cells: number[][], t: DisclosedTable, rowTotals: boolean, columnTotals: boolean) {
+    const truth = cells.map((row) => (rowTotals ? [...row, row.reduce((a, b) => a + b, 0)] : [...row]));
+    const shown = t.cells.map((row, i) => (rowTotals ? [...row, t.rowTotals?.[i] as DisclosedValue] : row));
+    if (columnTotals) {
+      truth.push((truth[0] ?? []).map((_v, j) => truth.reduce((a, row) => a + (row[j] ?? 0), 0)));
+      shown.push([...(t.columnTotals ?? []), ...(t.grandTotal ? [t.grandTotal] : [])]);
+    }
+    const lines: { truth: number[]; shown: DisclosedValue[] }[] = [];
+    if (rowTotals) truth.forEach((row, i) => lines.push({ truth: row, shown: shown[i] ?? [] }));
+    if (columnTotals)
+      for (let j = 0; j < (truth[0]?.length ?? 0); j++)
+        lines.push({
+          truth: truth.map((row) => row[j] ?? 0),
+          shown: shown.map((row) => row[j] as DisclosedValue),
+        });
+    return lines;
+  }
+
+  /** Another value the one hidden entry could have: move it by one and another entry to match. */
+  function hasOtherValue(truth: number[], shown: DisclosedValue[], hidden: number): boolean {
+    const last = truth.length - 1;
+    const sameDisplay = (k: number, v: number) =>
+      v >= 0 && discloseCount(v, 'subnational').display === shown[k]?.display;
+    return [1, -1].some((d) => {
+      const moved = (truth[hidden] ?? 0) + d;
+      if (!(moved >= 1 && moved <= 7)) return false;
+      // The hidden entry and one other move together so that the line still adds up to its total.
+      return truth.some((v, k) => {
+        if (k === hidden || shown[k]?.published === null) return false;
+        const step = (k === last) !== (hidden === last) ? d : -d;
+        return sameDisplay(k, v + step);
+      });
+    });
+  }
+
+  it('property: with rounded counts, every suppressed cell alone in its line could have another value', () => {
+    fc.assert(
+      fc.property(tables, fc.boolean(), fc.boolean(), (cells, rowTotals, columnTotals) => {
+        const t = discloseTable({ cells, level: 'subnational', rowTotals, columnTotals });
+        const safe = linesWithTruth(cells, t, rowTotals, columnTotals).every(({ truth, shown }) => {
+          const hidden = shown.flatMap((s, k) => (s.published === null && s.reason !== null ? [k] : []));
+          return (
+            hidden.length !== 1 ||
+            shown[hidden[0] as number]?.reason !== 'primary' ||
+            hasOtherValue(truth, shown, hidden[0] as number)
+          );
+        });
+        return primaryKept(cells, t) && safe;
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,7 +1,8 @@
 // Statistical disclosure control for result tables before they are shown or exported: the NHS
-// England (ex-NHS Digital) secondary-care rule of 2018 for counts, percentages from rounded figures,
-// secondary suppression so no suppressed cell can be recovered by subtraction from a published
-// total, and the ONS event thresholds for rates. See docs/methods/disclosure.md.
+// England (ex-NHS Digital) secondary-care rule of 2018 for counts (rounding keeps a suppressed cell
+// from being recovered by subtraction from a published total; secondary suppression does it when
+// counts are published exactly), percentages from rounded figures, and the ONS event thresholds for
+// rates. See docs/methods/disclosure.md.
 import { fail } from './errors.ts';
 
 export type SdcReason = 'primary' | 'secondary' | 'derived' | 'low-count-rate';

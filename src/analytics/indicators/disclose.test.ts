@@ -23,26 +23,38 @@ const estimate = (group: string, numerator: number, denominator: number): GroupE
 });
 
 describe('publishing a breakdown', () => {
-  // Decile 1 has 3 events (hidden as a small number); the column of events has a published total,
-  // so the next smallest count, decile 3's 16, is hidden as well to stop 3 being worked out.
-  const rows = publishBreakdown(
-    dnaRate,
-    [estimate('1', 3, 120), estimate('2', 60, 240), estimate('3', 16, 290)],
-    undefined,
-  );
-  const byGroup = new Map(rows.map((r) => [r.group, r]));
+  const publish = (counts: [string, number, number][]) =>
+    new Map(
+      publishBreakdown(
+        dnaRate,
+        counts.map(([group, numerator, denominator]) => estimate(group, numerator, denominator)),
+        undefined,
+      ).map((r) => [r.group, r]),
+    );
 
-  it('says a value hidden for its own small count is a small number', () => {
-    expect(byGroup.get('1')).toMatchObject({ numerator: '*', value: null });
-    expect(byGroup.get('1')?.note).toBe('Small numbers suppressed to protect confidentiality');
+  it('hides a small count and lets rounding protect it, publishing the rest from rounded counts', () => {
+    // 3 is hidden; 79 events in all publish as 80, 60 as 60 and 16 as 15, so 3 could be 1 to 7.
+    const rows = publish([
+      ['1', 3, 120],
+      ['2', 60, 240],
+      ['3', 16, 290],
+    ]);
+    expect(rows.get('1')).toMatchObject({ numerator: '*', value: null });
+    expect(rows.get('1')?.note).toBe('Small numbers suppressed to protect confidentiality');
+    expect(rows.get('2')).toMatchObject({ numerator: '60', denominator: '240', value: 25, note: null });
+    expect(rows.get('3')).toMatchObject({ numerator: '15', denominator: '290', note: null });
+    expect(rows.get('3')?.value).toBeCloseTo((15 / 290) * 100, 10);
   });
 
   it('says a value hidden only to protect another group is hidden for that reason', () => {
-    expect(byGroup.get('3')).toMatchObject({ numerator: '*', denominator: '290', value: null });
-    expect(byGroup.get('3')?.note).toBe('Suppressed so that other small numbers cannot be worked out');
-  });
-
-  it('publishes the other groups from their rounded counts, with no note', () => {
-    expect(byGroup.get('2')).toMatchObject({ numerator: '60', denominator: '240', value: 25, note: null });
+    // 17 events publish as 15 and each 8 as 10: 15 + 2 − 8 − 8 = 1 would give the hidden 1 away.
+    const rows = publish([
+      ['1', 1, 120],
+      ['2', 8, 240],
+      ['3', 8, 290],
+    ]);
+    expect(rows.get('2')).toMatchObject({ numerator: '*', denominator: '240', value: null });
+    expect(rows.get('2')?.note).toBe('Suppressed so that other small numbers cannot be worked out');
+    expect(rows.get('3')).toMatchObject({ numerator: '10', denominator: '290', note: null });
   });
 });

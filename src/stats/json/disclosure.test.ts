@@ -35,9 +35,18 @@ describe('disclosure JSON adapter', () => {
       population: 2980,
     });
   });
-  it('suppresses a complementary cell so the column total does not give the suppressed one away', () => {
-    expect(out.rows[1]?.admissions_sdc).toBe('secondary');
+  it('lets the rounded column total protect the suppressed cell, as the NHS England rule does', () => {
+    // 103 → 105, 48 → 50, 52 → 50: Abbey could be anything from 1 to 7.
+    expect(out.rows[1]).toMatchObject({ admissions: 50, admissions_sdc: null });
     expect(out.rows[3]).toMatchObject({ ward: 'Total', admissions: 105, population: 6430 });
+  });
+  it('suppresses a complementary cell when counts are published exactly', () => {
+    const exact = run({
+      params: { count_columns: ['admissions'], column_totals: true, thresholds: { roundTo: 1 } },
+      rows,
+    });
+    expect(exact.rows.map((r) => r.admissions_sdc)).toEqual(['primary', 'secondary', null, null]);
+    expect(exact.rows[3]).toMatchObject({ admissions: 103 });
   });
   it('derives percentages from the published figures and suppresses them with their parts', () => {
     expect(out.rows[0]).toMatchObject({ admission_pct: null, admission_pct_sdc: 'derived' });
