@@ -23,6 +23,15 @@ const estimate = (group: string, numerator: number, denominator: number): GroupE
 });
 
 describe('publishing a breakdown', () => {
+  it('gives the groups in display order: deciles by number, "Not known" last', () => {
+    const rows = publishBreakdown(
+      dnaRate,
+      ['1', '10', '2', 'Not known', '9'].map((g) => estimate(g, 20, 100)),
+      undefined,
+    );
+    expect(rows.map((r) => r.group)).toEqual(['1', '2', '9', '10', 'Not known']);
+  });
+
   const publish = (counts: [string, number, number][]) =>
     new Map(
       publishBreakdown(

@@ -69,7 +69,10 @@ function comparison(
   ).at95;
 }
 
-/** Disclosure-controlled rows of one period × breakdown. `overall` is the same period's overall estimate. */
+/**
+ * Disclosure-controlled rows of one period × breakdown, in display order (deciles 1 to 10, "Not
+ * known" last). `overall` is the same period's overall estimate.
+ */
 export function publishBreakdown(
   indicator: IndicatorDefinition,
   estimates: GroupEstimate[],
@@ -85,7 +88,7 @@ export function publishBreakdown(
         numerators: estimates.map(() => discloseCount(NaN, 'subnational')),
         denominators: estimates.map((e) => discloseCount(e.n, 'subnational')),
       };
-  return estimates.map((e, i) => {
+  const rows = estimates.map((e, i): PublishedRow => {
     const numerator = numerators[i] as DisclosedValue;
     const denominator = e.denominatorIsPopulation
       ? discloseCount(e.denominator, 'subnational')
@@ -111,6 +114,7 @@ export function publishBreakdown(
       note: e.note ?? noteFor(value, numerator, denominator),
     };
   });
+  return rows.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
 }
 
 /** Why a value is missing; a value derived from hidden counts gives the reason its counts were hidden. */
