@@ -33,6 +33,13 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets');
   await expectAccessible(page);
 
+  // The demo runs on SQLite, so linking a PostgreSQL table explains what the server needs first.
+  await page.getByRole('link', { name: 'link a PostgreSQL table' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Link a PostgreSQL table');
+  await expect(page.getByText('No PostgreSQL database is set up for linked tables')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Datasets' }).click();
+
   await page.getByRole('link', { name: 'Synthetic service activity (demo)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Validation report' })).toBeVisible();
   await expectAccessible(page);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../../test/test-db.ts';
-import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeUser, testPassword } from '../../../test/factories.ts';
 import { analyticsStore } from '../../analytics/store.ts';
 import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
@@ -106,6 +107,32 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(inWarehouse.map(comparable)).toEqual(fromFile.map(comparable));
     const median = inWarehouse.find((r) => r.indicatorId === 'waiting-median-weeks')!;
     expect(median.rows.find((r) => r.dimension === 'overall')?.lower95).toEqual(expect.any(Number));
+  });
+
+  it('links a table from the web form, showing what is wrong in the error summary first', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const wrong = await browser.submit('/analytics/datasets/link', {
+      name: 'Warehouse outpatients',
+      table: 'clinic.incomplete',
+      vintage: '2021',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('nhsuk-error-summary');
+    expect(wrong.body).toContain('href="#table"');
+    expect(wrong.body).toMatch(/has no age_band, esp_band, sex, ethnic_code columns/);
+    expect(wrong.body).toContain('value="Warehouse outpatients"');
+    const linked = await browser.submit('/analytics/datasets/link', {
+      name: 'Warehouse outpatients',
+      table: 'clinic.activity',
+      vintage: '2021',
+    });
+    expect(linked.statusCode).toBe(303);
+    const page = await browser.get(linked.headers.location as string);
+    expect(page.body).toContain('PostgreSQL table (indicators are computed there)');
+    expect(page.body).toContain('clinic.activity');
+    expect(page.body).toContain('6000');
   });
 
   it('explains what is wrong with a table it cannot use', async () => {

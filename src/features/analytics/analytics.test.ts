@@ -115,6 +115,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       await browser.signIn(user.email, testPassword);
       expect((await browser.get('/analytics/datasets')).statusCode, role).toBe(status);
       expect((await browser.get('/analytics/datasets/new')).statusCode, role).toBe(status);
+      expect((await browser.get('/analytics/datasets/link')).statusCode, role).toBe(status);
     }
     expect((await new Browser(t.app).get('/analytics/datasets')).statusCode).toBe(303);
   });
@@ -127,5 +128,13 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     await expect(
       t.services.analytics.linkTable(systemActor, { name: 'Warehouse', table: 'Clinic Activity' }),
     ).rejects.toThrow(/schema\.table/);
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const page = await browser.get('/analytics/datasets/link');
+    expect(page.body).toContain(
+      'Ask the administrator of this server to set <code>ANALYTICS_DATABASE_URL</code>',
+    );
+    expect(page.body).not.toContain('Link the table');
   });
 });

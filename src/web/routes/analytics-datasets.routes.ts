@@ -78,6 +78,27 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return shown ?? reply.redirect(`/analytics/datasets/${id}`, 303);
   });
 
+  const linkForm = {
+    template: 'pages/analytics/dataset-link.njk',
+    context: {
+      pageTitle: 'Link a PostgreSQL table',
+      configured: Boolean(services.config.analyticsDatabaseUrl),
+    },
+  };
+
+  app.get('/analytics/datasets/link', manage, async (_request, reply) =>
+    reply.view(linkForm.template, { ...linkForm.context, values: {} }),
+  );
+
+  app.post('/analytics/datasets/link', manage, async (request, reply) => {
+    const values = formBody(request.body);
+    let id = '';
+    const shown = await handleForm(reply, { ...linkForm, values }, async () => {
+      ({ id } = await analytics.linkTable(actorOf(request), values));
+    });
+    return shown ?? reply.redirect(`/analytics/datasets/${id}`, 303);
+  });
+
   app.get('/analytics/datasets/:id', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idOf(request));
     const computed = (request.query as { computed?: string }).computed;
