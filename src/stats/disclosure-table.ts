@@ -96,8 +96,8 @@ function complement(line: Entry[]): Entry | undefined {
 /** The whole numbers a published entry may stand for: its rounding range, above the suppressed ones. */
 function rangeOf(e: Entry, t: SdcThresholds): [number, number] {
   const p = e.disclosed.published;
-  if (p === null) return [0, Infinity];
-  if (!Number.isFinite(e.disclosed.value) || p === 0) return [0, 0];
+  // Only a missing cell is unpublished yet not suppressed, and it adds nothing to its total.
+  if (p === null || p === 0) return [0, 0];
   return [Math.max(Math.ceil(p - t.roundTo / 2), t.suppressUpTo + 1), Math.ceil(p + t.roundTo / 2) - 1];
 }
 

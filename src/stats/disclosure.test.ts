@@ -171,6 +171,9 @@ describe('tables', () => {
     // One more count makes the published 15 stand for 13–17 again with room to spare.
     const u = discloseTable({ cells: [[1, 8, 9]], level: 'subnational', rowTotals: true });
     expect(u.cells[0]?.map((c) => c.reason)).toEqual(['primary', null, null]);
+    // A missing cell adds nothing to the total, so it cannot hide anything either.
+    const v = discloseTable({ cells: [[1, Number.NaN, 8, 8]], level: 'subnational', rowTotals: true });
+    expect(v.cells[0]?.map((c) => c.reason)).toEqual(['primary', null, 'secondary', null]);
   });
   it('leaves national tables alone', () => {
     const t = discloseTable({ cells: [[3, 40]], level: 'national', rowTotals: true });

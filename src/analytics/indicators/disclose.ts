@@ -1,6 +1,7 @@
 // Disclosure control before anything is stored for display or exported (stats/disclosure.ts: NHS
 // England secondary-care rule, percentages from rounded figures, secondary suppression where the
-// rounded total would still give a hidden count away, ONS thresholds for rates). Only PublishedRow values leave this module.
+// rounded total would still give a hidden count away, ONS thresholds for rates). Only PublishedRow
+// values leave this module.
 import { compareAtBothLevels, type ComparisonOutcome, type Polarity } from '../../stats/comparison.ts';
 import {
   discloseCount,
