@@ -40,6 +40,20 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Datasets' }).click();
 
+  await page.getByRole('link', { name: 'indicator catalogue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indicator catalogue');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Add an indicator' }).click();
+  await page.getByLabel('Title').fill('People waiting more than a year');
+  await page
+    .getByRole('textbox', { name: /Conditions/ })
+    .first()
+    .fill('wait_weeks more than 52');
+  await page.getByRole('button', { name: 'Add the indicator' }).click();
+  await expect(page.getByRole('alert')).toContainText('Numerator conditions, line 1');
+  await expectAccessible(page);
+  await page.goto('/analytics/datasets');
+
   await page.getByRole('link', { name: 'Synthetic service activity (demo)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Validation report' })).toBeVisible();
   await expectAccessible(page);

@@ -4,14 +4,32 @@ import { isSafeIdentifier } from '../sql-text.ts';
 const field = z
   .string()
   .refine(isSafeIdentifier, { message: 'Field names use lower-case letters, digits and underscores' });
-const scalar = z.union([z.number(), z.string().max(200)]);
+const scalar = z.union([z.number(), z.string().max(200, { message: 'A value is at most 200 characters' })]);
+/** Text between `min` and `max` characters, named in its messages. */
+const text = (what: string, min: number, max: number) =>
+  z
+    .string({ message: `Give ${what}` })
+    .trim()
+    .min(min, { message: `Give ${what}${min > 1 ? ` (at least ${min} characters)` : ''}` })
+    .max(max, {
+      message: `${what.replace(/^(a|an|the) /, '').replace(/^./, (c) => c.toUpperCase())} is at most ${max} characters`,
+    });
+const age = z
+  .number({ message: 'Ages are whole numbers from 0 to 90' })
+  .int({ message: 'Ages are whole numbers from 0 to 90' })
+  .min(0, { message: 'Ages are whole numbers from 0 to 90' })
+  .max(90, { message: 'Ages are whole numbers from 0 to 90 (90 means 90 and over)' });
 
 /** One condition on a row; conditions in a list must all hold. */
 export const conditionSchema = z
   .object({
     field,
-    op: z.enum(['eq', 'ne', 'in', 'lt', 'lte', 'gt', 'gte', 'present', 'absent']),
-    value: z.union([scalar, z.array(scalar).min(1).max(50)]).optional(),
+    op: z.enum(['eq', 'ne', 'in', 'lt', 'lte', 'gt', 'gte', 'present', 'absent'], {
+      message: 'A condition compares with eq, ne, in, lt, lte, gt or gte, or tests present or absent',
+    }),
+    value: z
+      .union([scalar, z.array(scalar).min(1).max(50, { message: 'A list has at most 50 values' })])
+      .optional(),
   })
   .strict()
   .refine((c) => (c.op === 'present' || c.op === 'absent' ? c.value === undefined : c.value !== undefined), {
@@ -19,17 +37,43 @@ export const conditionSchema = z
   })
   .refine((c) => (c.op === 'in') === Array.isArray(c.value), { message: 'Only "in" takes a list of values' });
 
+const conditions = z.array(conditionSchema).max(10, { message: 'Give at most 10 conditions' });
 const rowsSchema = z
-  .object({ description: z.string().min(3).max(500), where: z.array(conditionSchema).max(10).default([]) })
+  .object({ description: text('a description', 3, 500), where: conditions.default([]) })
   .strict();
-const populationSchema = z
+const populationRange = z
+  .object({ ageFrom: age, ageTo: age })
+  .strict()
+  .refine((p) => p.ageFrom <= p.ageTo, { message: 'The first age is not above the last' });
+
+interface RowsDenominator {
+  description: string;
+  where: z.output<typeof conditionSchema>[];
+}
+interface PopulationDenominator {
+  description: string;
+  population: z.output<typeof populationRange>;
+}
+
+/**
+ * Rows meeting conditions, or (for rates) a population age range. One object rather than a union,
+ * so that a mistake inside either kind is reported where it is rather than as "invalid input".
+ */
+const denominatorSchema = z
   .object({
-    description: z.string().min(3).max(500),
-    population: z
-      .object({ ageFrom: z.number().int().min(0).max(90), ageTo: z.number().int().min(0).max(90) })
-      .strict(),
+    description: text('a description', 3, 500),
+    where: conditions.optional(),
+    population: populationRange.optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => !(d.population && d.where?.length), {
+    message: 'A denominator is either rows with conditions or a population age range, not both',
+  })
+  .transform((d): RowsDenominator | PopulationDenominator =>
+    d.population
+      ? { description: d.description, population: d.population }
+      : { description: d.description, where: d.where ?? [] },
+  );
 
 export const statistics = ['proportion', 'crude-rate', 'dsr', 'mean', 'median'] as const;
 
@@ -38,23 +82,35 @@ export const indicatorSchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, {
       message: 'The identifier uses lower-case letters, digits and hyphens',
     }),
-    title: z.string().min(5).max(200),
-    programme: z.enum(['Core20PLUS5 adults', 'Core20PLUS5 children and young people', 'Access', 'Local']),
-    area: z.string().min(2).max(100),
-    statistic: z.enum(statistics),
+    title: text('a title', 5, 200),
+    programme: z.enum(['Core20PLUS5 adults', 'Core20PLUS5 children and young people', 'Access', 'Local'], {
+      message:
+        'Choose the programme: Core20PLUS5 adults, Core20PLUS5 children and young people, Access or Local',
+    }),
+    area: text('the clinical or service area', 2, 100),
+    statistic: z.enum(statistics, { message: `Choose the statistic: ${statistics.join(', ')}` }),
     numerator: rowsSchema,
-    denominator: z.union([rowsSchema, populationSchema]),
+    denominator: denominatorSchema,
     /** The measured field for means and medians. */
     value: z
-      .object({ field, description: z.string().min(3).max(300) })
+      .object({ field, description: text('a description of the value', 3, 300) })
       .strict()
       .optional(),
-    multiplier: z.number().positive().max(1_000_000).optional(),
-    polarity: z.enum(['high-is-good', 'low-is-good', 'no-judgement']),
-    unit: z.string().min(1).max(40),
-    definition: z.string().min(10).max(2000),
-    caveats: z.array(z.string().min(3).max(500)).max(10).default([]),
-    source: z.string().max(300).optional(),
+    multiplier: z
+      .number({ message: 'The multiplier is a number, for example 100 or 100000' })
+      .positive({ message: 'The multiplier is above 0' })
+      .max(1_000_000, { message: 'The multiplier is at most 1,000,000' })
+      .optional(),
+    polarity: z.enum(['high-is-good', 'low-is-good', 'no-judgement'], {
+      message: 'Choose whether high values are good, low values are good, or neither',
+    }),
+    unit: text('the unit', 1, 40),
+    definition: text('a definition', 10, 2000),
+    caveats: z
+      .array(text('a caveat', 3, 500))
+      .max(10, { message: 'Give at most 10 caveats' })
+      .default([]),
+    source: z.string().trim().max(300, { message: 'The source is at most 300 characters' }).optional(),
   })
   .strict()
   .refine((i) => (i.statistic === 'mean' || i.statistic === 'median') === Boolean(i.value), {

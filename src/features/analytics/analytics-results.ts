@@ -9,18 +9,67 @@ import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
 import { toStoredResult, type StoredResult } from './analytics.ts';
+import {
+  catalogueEntry,
+  formErrorsOfIndicator,
+  indicatorFromForm,
+  type IndicatorFormValues,
+} from './indicator-form.ts';
 
 export function resultOperations(ctx: AnalyticsContext) {
+  const customIndicators = async (): Promise<IndicatorDefinition[]> =>
+    (await repo.findCustomIndicators(ctx.db)).map((c) =>
+      indicatorSchema.parse(JSON.parse(c.definition_json)),
+    );
   async function indicators(): Promise<IndicatorDefinition[]> {
-    const custom = await repo.findCustomIndicators(ctx.db);
-    return [
-      ...builtInIndicators(),
-      ...custom.map((c) => indicatorSchema.parse(JSON.parse(c.definition_json))),
-    ];
+    return [...builtInIndicators(), ...(await customIndicators())];
+  }
+
+  async function addIndicator(actor: Actor, definition: unknown): Promise<IndicatorDefinition> {
+    const parsed = parseInput(indicatorSchema, definition);
+    if ((await indicators()).some((i) => i.id === parsed.id))
+      throw new FormError([{ field: 'id', message: `An indicator called ${parsed.id} already exists` }]);
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.insertIndicator(trx, {
+        id: randomUUID(),
+        indicator_key: parsed.id,
+        definition_json: JSON.stringify(parsed),
+        created_by: actor.id,
+        created_by_label: actor.label,
+        created_at: ctx.now(),
+      });
+      await ctx.audit.record(trx, actor, {
+        action: 'analytics.indicator.added',
+        entityType: 'analytics_indicator',
+        entityId: parsed.id,
+        summary: `Added indicator ${parsed.title}`,
+        after: parsed,
+      });
+    });
+    return parsed;
   }
 
   return {
     indicators,
+    addIndicator,
+
+    /** Every indicator, built in first, as the catalogue page lists them. */
+    async catalogue() {
+      return [
+        ...builtInIndicators().map((i) => catalogueEntry(i, true)),
+        ...(await customIndicators()).map((i) => catalogueEntry(i, false)),
+      ];
+    },
+
+    /** Adds an indicator described by the web form; problems are named by the form's fields. */
+    async addIndicatorFromForm(actor: Actor, values: IndicatorFormValues): Promise<IndicatorDefinition> {
+      const definition = indicatorFromForm(values);
+      try {
+        return await addIndicator(actor, definition);
+      } catch (error) {
+        throw error instanceof FormError ? formErrorsOfIndicator(error) : error;
+      }
+    },
 
     async listResults(includeDrafts: boolean): Promise<StoredResult[]> {
       return (await repo.findResults(ctx.db, !includeDrafts)).map(toStoredResult);
@@ -48,30 +97,6 @@ export function resultOperations(ctx: AnalyticsContext) {
           summary: `Published ${row.title}`,
         });
       });
-    },
-
-    async addIndicator(actor: Actor, definition: unknown): Promise<IndicatorDefinition> {
-      const parsed = parseInput(indicatorSchema, definition);
-      if ((await indicators()).some((i) => i.id === parsed.id))
-        throw new FormError([{ field: 'id', message: `An indicator called ${parsed.id} already exists` }]);
-      await ctx.db.transaction().execute(async (trx) => {
-        await repo.insertIndicator(trx, {
-          id: randomUUID(),
-          indicator_key: parsed.id,
-          definition_json: JSON.stringify(parsed),
-          created_by: actor.id,
-          created_by_label: actor.label,
-          created_at: ctx.now(),
-        });
-        await ctx.audit.record(trx, actor, {
-          action: 'analytics.indicator.added',
-          entityType: 'analytics_indicator',
-          entityId: parsed.id,
-          summary: `Added indicator ${parsed.title}`,
-          after: parsed,
-        });
-      });
-      return parsed;
     },
   };
 }

@@ -137,4 +137,58 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(page.body).not.toContain('Link the table');
   });
+
+  it('lets staff add an indicator without code, explaining each mistake against its field', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const catalogue = await browser.get('/analytics/catalogue');
+    expect(catalogue.body).toContain('Outpatient appointments not attended (DNA rate)');
+    expect(catalogue.body).toContain('<code>wait_weeks &gt; 18</code>');
+    const form = {
+      title: 'People waiting more than a year',
+      id: 'waiting-over-52-weeks',
+      programme: 'Local',
+      area: 'Elective recovery',
+      statistic: 'proportion',
+      numeratorDescription: 'People waiting more than 52 weeks',
+      numeratorConditions: 'wait_weeks more than 52',
+      denominatorDescription: 'Everyone on the waiting list',
+      denominatorConditions: 'wait_weeks present',
+      polarity: 'low-is-good',
+      unit: '%',
+      definition: 'The share of the waiting list that has waited more than a year.',
+    };
+    const wrong = await browser.submit('/analytics/catalogue/new', form);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('href="#numeratorConditions"');
+    expect(wrong.body).toContain('Numerator conditions, line 1: write the field, a comparison and a value');
+    expect(wrong.body).toContain('value="People waiting more than a year"');
+    const added = await browser.submit('/analytics/catalogue/new', {
+      ...form,
+      numeratorConditions: 'wait_weeks > 52',
+    });
+    expect(added.statusCode).toBe(303);
+    const listed = await browser.get(added.headers.location as string);
+    expect(listed.body).toContain('Added People waiting more than a year.');
+    expect(listed.body).toContain('<code>wait_weeks &gt; 52</code>');
+    const again = await browser.submit('/analytics/catalogue/new', {
+      ...form,
+      numeratorConditions: 'wait_weeks > 52',
+    });
+    expect(again.body).toContain('An indicator called waiting-over-52-weeks already exists');
+
+    // The new indicator is computed like a built-in one: fewer wait a year than 18 weeks.
+    const share = async (indicatorId: string) => {
+      const [result] = await t.services.analytics.compute(systemActor, {
+        datasetName: 'Synthetic service activity (demo)',
+        indicatorId,
+        by: ['imd_quintile'],
+      });
+      return result!.rows.find((r) => r.dimension === 'overall')!.value!;
+    };
+    const overYear = await share('waiting-over-52-weeks');
+    expect(overYear).toBeGreaterThan(0);
+    expect(overYear).toBeLessThan(await share('waiting-over-18-weeks'));
+  });
 });

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services.ts';
+import { requirePermission } from '../middleware/authorise.ts';
+import { formBody, handleForm } from './form-helpers.ts';
+
+const manage = { preHandler: requirePermission('analytics:manage') };
+
+/** Staff pages: the indicator catalogue, and adding an indicator without code. */
+export function analyticsCatalogueRoutes(app: FastifyInstance, services: Services): void {
+  const { analytics } = services;
+  const newForm = {
+    template: 'pages/analytics/indicator-new.njk',
+    context: { pageTitle: 'Add an indicator' },
+  };
+
+  app.get('/analytics/catalogue', manage, async (request, reply) => {
+    const indicators = await analytics.catalogue();
+    const added = indicators.find((i) => i.id === (request.query as { added?: string }).added);
+    return reply.view('pages/analytics/catalogue.njk', {
+      pageTitle: 'Indicator catalogue',
+      indicators,
+      notice: added
+        ? `Added ${added.title}. It is computed for every dataset that has the fields it reads.`
+        : undefined,
+    });
+  });
+
+  app.get('/analytics/catalogue/new', manage, async (_request, reply) =>
+    reply.view(newForm.template, { ...newForm.context, values: { programme: 'Local' } }),
+  );
+
+  app.post('/analytics/catalogue/new', manage, async (request, reply) => {
+    const values = formBody(request.body);
+    let id = '';
+    const shown = await handleForm(reply, { ...newForm, values }, async () => {
+      const viewer = request.viewer!.user;
+      ({ id } = await analytics.addIndicatorFromForm({ id: viewer.id, label: viewer.name }, values));
+    });
+    return shown ?? reply.redirect(`/analytics/catalogue?added=${encodeURIComponent(id)}`, 303);
+  });
+}
