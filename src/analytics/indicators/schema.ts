@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 
 const field = z
-  .string()
+  .string({ message: 'Name the dataset field' })
   .refine(isSafeIdentifier, { message: 'Field names use lower-case letters, digits and underscores' });
 const scalar = z.union([z.number(), z.string().max(200, { message: 'A value is at most 200 characters' })]);
 /** Text between `min` and `max` characters, named in its messages. */
@@ -79,7 +79,7 @@ export const statistics = ['proportion', 'crude-rate', 'dsr', 'mean', 'median'] 
 
 export const indicatorSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, {
+    id: z.string({ message: 'Give a short identifier' }).regex(/^[a-z0-9][a-z0-9-]{1,60}$/, {
       message: 'The identifier uses lower-case letters, digits and hyphens',
     }),
     title: text('a title', 5, 200),
