@@ -75,11 +75,14 @@ const denominatorSchema = z
       : { description: d.description, where: d.where ?? [] },
   );
 
+/** Indicator identifiers: lower-case letters, digits and hyphens. */
+export const indicatorIdPattern = /^[a-z0-9][a-z0-9-]{1,60}$/;
+
 export const statistics = ['proportion', 'crude-rate', 'dsr', 'mean', 'median'] as const;
 
 export const indicatorSchema = z
   .object({
-    id: z.string({ message: 'Give a short identifier' }).regex(/^[a-z0-9][a-z0-9-]{1,60}$/, {
+    id: z.string({ message: 'Give a short identifier' }).regex(indicatorIdPattern, {
       message: 'The identifier uses lower-case letters, digits and hyphens',
     }),
     title: text('a title', 5, 200),

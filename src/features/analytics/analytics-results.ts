@@ -61,6 +61,25 @@ export function resultOperations(ctx: AnalyticsContext) {
       ];
     },
 
+    /**
+     * Removes an indicator people added, so that it is no longer computed. Results already worked
+     * out for it stay, as they were published.
+     */
+    async removeIndicator(actor: Actor, key: string): Promise<void> {
+      const removed = (await customIndicators()).find((i) => i.id === key);
+      if (!removed) throw new NotFoundError('No such added indicator');
+      await ctx.db.transaction().execute(async (trx) => {
+        await repo.deleteIndicator(trx, key);
+        await ctx.audit.record(trx, actor, {
+          action: 'analytics.indicator.removed',
+          entityType: 'analytics_indicator',
+          entityId: key,
+          summary: `Removed indicator ${removed.title}`,
+          before: removed,
+        });
+      });
+    },
+
     /** Adds an indicator described by the web form; problems are named by the form's fields. */
     async addIndicatorFromForm(actor: Actor, values: IndicatorFormValues): Promise<IndicatorDefinition> {
       const definition = indicatorFromForm(values);

@@ -67,3 +67,12 @@ export const findCustomIndicators = (db: Kysely<Database>) =>
 export async function insertIndicator(db: Kysely<Database>, row: AnalyticsIndicatorTable): Promise<void> {
   await db.insertInto('analytics_indicators').values(row).execute();
 }
+
+/** Removes an indicator added by people (built-in ones are not in the table); true when one was. */
+export async function deleteIndicator(db: Kysely<Database>, key: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('analytics_indicators')
+    .where('indicator_key', '=', key)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -190,5 +190,26 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const overYear = await share('waiting-over-52-weeks');
     expect(overYear).toBeGreaterThan(0);
     expect(overYear).toBeLessThan(await share('waiting-over-18-weeks'));
+
+    // An added indicator can be removed again; a built-in one cannot.
+    const page = await browser.get('/analytics/catalogue');
+    expect(page.body).toContain('action="/analytics/catalogue/waiting-over-52-weeks/remove"');
+    expect(page.body).not.toContain('action="/analytics/catalogue/did-not-attend/remove"');
+    const removed = await browser.submit(
+      '/analytics/catalogue',
+      {},
+      '/analytics/catalogue/waiting-over-52-weeks/remove',
+    );
+    expect(removed.statusCode).toBe(303);
+    expect((await browser.get(removed.headers.location as string)).body).toContain(
+      'Removed the indicator waiting-over-52-weeks.',
+    );
+    expect((await t.services.analytics.indicators()).map((i) => i.id)).not.toContain('waiting-over-52-weeks');
+    const builtIn = await browser.submit(
+      '/analytics/catalogue',
+      {},
+      '/analytics/catalogue/did-not-attend/remove',
+    );
+    expect(builtIn.statusCode).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { indicatorIdPattern } from '../../analytics/indicators/schema.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { formBody, handleForm } from './form-helpers.ts';
@@ -15,14 +16,31 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
 
   app.get('/analytics/catalogue', manage, async (request, reply) => {
     const indicators = await analytics.catalogue();
-    const added = indicators.find((i) => i.id === (request.query as { added?: string }).added);
+    const query = request.query as { added?: string; removed?: string };
+    const added = indicators.find((i) => i.id === query.added);
+    // Named from the query only when it is a well-formed identifier that is no longer listed.
+    const removed =
+      query.removed &&
+      indicatorIdPattern.test(query.removed) &&
+      !indicators.some((i) => i.id === query.removed)
+        ? query.removed
+        : null;
     return reply.view('pages/analytics/catalogue.njk', {
       pageTitle: 'Indicator catalogue',
       indicators,
       notice: added
         ? `Added ${added.title}. It is computed for every dataset that has the fields it reads.`
-        : undefined,
+        : removed
+          ? `Removed the indicator ${removed}. Results already worked out for it are kept.`
+          : undefined,
     });
+  });
+
+  app.post('/analytics/catalogue/:key/remove', manage, async (request, reply) => {
+    const viewer = request.viewer!.user;
+    const key = (request.params as { key: string }).key;
+    await analytics.removeIndicator({ id: viewer.id, label: viewer.name }, key);
+    return reply.redirect(`/analytics/catalogue?removed=${encodeURIComponent(key)}`, 303);
   });
 
   app.get('/analytics/catalogue/new', manage, async (_request, reply) =>
