@@ -27,3 +27,10 @@ export function literal(value: string | number | boolean | null): string {
 export function isSafeIdentifier(name: string): boolean {
   return identifierPattern.test(name);
 }
+
+/**
+ * A value squared without overflowing an integer column (a linked table may hold whole numbers):
+ * multiplying by 1.0 first makes integers exact decimals and leaves doubles as they are, on DuckDB,
+ * PostgreSQL and Spark alike.
+ */
+export const squareSql = (value: string): string => `(${value} * 1.0) * ${value}`;

@@ -6,7 +6,7 @@ import { ethnicLabelSql } from '../datasets/ethnicity.ts';
 import type { Condition, IndicatorDefinition } from '../indicators/schema.ts';
 import { usesPopulation } from '../indicators/schema.ts';
 import type { Dimension } from '../indicators/dimensions.ts';
-import { ident, literal } from '../sql-text.ts';
+import { ident, literal, squareSql } from '../sql-text.ts';
 import { dimensionColumns, fillTemplate } from './template.ts';
 
 export interface Relations {
@@ -68,7 +68,7 @@ function measuresOf(indicator: IndicatorDefinition, k: number): string[] {
   return [
     `COUNT(${within}) AS ${p}_n`,
     `SUM(${within}) AS ${p}_sum`,
-    `SUM(${within} * ${within}) AS ${p}_sumsq`,
+    `SUM(${squareSql(within)}) AS ${p}_sumsq`,
   ];
 }
 

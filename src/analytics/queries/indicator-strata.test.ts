@@ -84,6 +84,29 @@ describe('two-phase indicator strata', () => {
     expect(events(twoPhase)).toEqual(events(straightforward));
   });
 
+  it('sums the squares of a whole-number measure too large to square in its own type', async () => {
+    // A linked table may hold integers: weeks × 10,000 squared is far beyond a 32-bit integer.
+    const indicators = applicableIndicators(builtInIndicators(), fields, true).filter(
+      (i) => i.id === 'waiting-mean-weeks',
+    );
+    const activity = `(SELECT * REPLACE (CAST(round(wait_weeks * 10000) AS INTEGER) AS wait_weeks) FROM ${relations.activity})`;
+    const options = {
+      indicators,
+      dimensions: dimensionsFor([], ['sex']),
+      relations: { ...relations, activity },
+      vintage: '2021',
+    };
+    const [expected] = await store.query(
+      `SELECT SUM(CAST(wait_weeks AS DOUBLE) * CAST(wait_weeks AS DOUBLE)) AS sumsq FROM ${activity} a`,
+    );
+    for (const sql of [indicatorStrataSql(options), indicatorAggregatesSql(options)]) {
+      const overall = (await store.query(sql)).filter((r) => r.dimension === 'overall');
+      const total = overall.reduce((sum, r) => sum + Number(r.m0_sumsq ?? 0), 0);
+      expect(Number(expected?.sumsq)).toBeGreaterThan(2 ** 40);
+      expect(total / Number(expected?.sumsq)).toBeCloseTo(1, 12);
+    }
+  });
+
   it('computes only the breakdowns asked for', async () => {
     const indicators = applicableIndicators(builtInIndicators(), fields, true).filter(
       (i) => i.id === 'did-not-attend',

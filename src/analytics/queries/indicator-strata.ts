@@ -2,7 +2,7 @@
 // to fine strata keyed by codes, then the breakdowns with their labels over that small table.
 import type { Dimension } from '../indicators/dimensions.ts';
 import type { IndicatorDefinition } from '../indicators/schema.ts';
-import { ident } from '../sql-text.ts';
+import { ident, squareSql } from '../sql-text.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import { measureBits, patternSql, valueSum, valueSumOfSquares, type MeasureBits } from './measure-bits.ts';
 import { fillTemplate } from './template.ts';
@@ -12,7 +12,7 @@ function valueSumsSql(bits: MeasureBits): string {
   return bits.valueFields
     .map(
       (f) =>
-        `,\n    SUM(${ident(f)}) AS ${valueSum(f)}, SUM(${ident(f)} * ${ident(f)}) AS ${valueSumOfSquares(f)}`,
+        `,\n    SUM(${ident(f)}) AS ${valueSum(f)}, SUM(${squareSql(ident(f))}) AS ${valueSumOfSquares(f)}`,
     )
     .join('');
 }
