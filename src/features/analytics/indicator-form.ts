@@ -205,11 +205,7 @@ export function formErrorsOfIndicator(error: FormError): FormError {
     const field = formField(e.field);
     if (seen.has(field)) continue;
     seen.add(field);
-    const message =
-      field === 'denominatorConditions' && e.message === 'Invalid input'
-        ? 'Give the denominator as conditions on rows or, for a rate, as a population age range'
-        : `${labels[field] ?? ''}${e.message}`;
-    errors.push({ field, message });
+    errors.push({ field, message: `${labels[field] ?? ''}${e.message}` });
   }
   return new FormError(errors);
 }

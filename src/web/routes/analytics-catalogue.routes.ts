@@ -3,6 +3,7 @@ import { indicatorIdPattern } from '../../analytics/indicators/schema.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { formBody, handleForm } from './form-helpers.ts';
+import { actorOf } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
 
@@ -37,9 +38,8 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
   });
 
   app.post('/analytics/catalogue/:key/remove', manage, async (request, reply) => {
-    const viewer = request.viewer!.user;
     const key = (request.params as { key: string }).key;
-    await analytics.removeIndicator({ id: viewer.id, label: viewer.name }, key);
+    await analytics.removeIndicator(actorOf(request), key);
     return reply.redirect(`/analytics/catalogue?removed=${encodeURIComponent(key)}`, 303);
   });
 
@@ -51,8 +51,7 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
     const values = formBody(request.body);
     let id = '';
     const shown = await handleForm(reply, { ...newForm, values }, async () => {
-      const viewer = request.viewer!.user;
-      ({ id } = await analytics.addIndicatorFromForm({ id: viewer.id, label: viewer.name }, values));
+      ({ id } = await analytics.addIndicatorFromForm(actorOf(request), values));
     });
     return shown ?? reply.redirect(`/analytics/catalogue?added=${encodeURIComponent(id)}`, 303);
   });

@@ -9,12 +9,9 @@ import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { uploadedFile } from '../middleware/multipart.ts';
 import { formBody, handleForm } from './form-helpers.ts';
+import { actorOf } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
-const actorOf = (request: FastifyRequest) => ({
-  id: request.viewer!.user.id,
-  label: request.viewer!.user.name,
-});
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
 function parseMapping(text: string | undefined): unknown {
