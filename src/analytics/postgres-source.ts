@@ -2,6 +2,7 @@
 // Parity reads the table's column list and runs aggregate queries; no patient-level row comes back.
 // The reference geography (deprivation, wards, places, populations) is copied from the analytics
 // store into the schema `parity_reference`, so that the queries can join to it where the data is.
+import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
 import { geographyTables } from './geography/model.ts';
 import { literal } from './sql-text.ts';
@@ -10,7 +11,7 @@ import type { AnalyticsStore, SqlRow } from './store.ts';
 export const REFERENCE_SCHEMA = 'parity_reference';
 
 /** A table or view named as `table` or `schema.table`, in lower snake case. */
-const relationPattern = /^(?:[a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/;
+export const relationPattern = /^(?:[a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/;
 
 export class PostgresSourceError extends Error {
   override readonly name = 'PostgresSourceError';
@@ -25,7 +26,7 @@ export interface TableColumn {
 export interface PostgresSource {
   run(sql: string): Promise<SqlRow[]>;
   columns(relation: string): Promise<TableColumn[]>;
-  /** Replaces the copy of the store's reference geography in `parity_reference`. */
+  /** Copies the store's reference geography to `parity_reference`, unless the copy there is current. */
   copyReference(store: AnalyticsStore): Promise<{ geography: string; population: string | null }>;
   close(): Promise<void>;
 }
@@ -81,6 +82,32 @@ async function copyTable(client: pg.PoolClient, store: AnalyticsStore, table: st
   await client.query(`ANALYZE ${target}`);
 }
 
+const referenceTables = [geographyTables.lsoa, geographyTables.population];
+
+/** Which reference files the copy was made from: their sizes and modification times. */
+function stampOf(store: AnalyticsStore): string {
+  return referenceTables
+    .map((table) => {
+      const file = store.geographyPath(table);
+      if (!existsSync(file)) return `${table}:none`;
+      const { size, mtimeMs } = statSync(file);
+      return `${table}:${size}:${mtimeMs}`;
+    })
+    .join(';');
+}
+
+const stampTable = `${REFERENCE_SCHEMA}.copied_from`;
+
+/** The stamp of the copy in PostgreSQL, or null when there is none (or its LSOA table is gone). */
+async function copiedStamp(client: pg.PoolClient): Promise<string | null> {
+  const exists = await client.query<{ stamp: string | null; lsoa: string | null }>(
+    `SELECT to_regclass('${stampTable}') AS stamp, to_regclass('${REFERENCE_SCHEMA}."${geographyTables.lsoa}"') AS lsoa`,
+  );
+  if (!exists.rows[0]?.stamp || !exists.rows[0].lsoa) return null;
+  const current = await client.query<{ stamp: string }>(`SELECT stamp FROM ${stampTable}`);
+  return current.rows[0]?.stamp ?? null;
+}
+
 export function openPostgresSource(connectionString: string): PostgresSource {
   const pool = new pg.Pool({ connectionString, max: 2 });
   return {
@@ -99,25 +126,25 @@ export function openPostgresSource(connectionString: string): PostgresSource {
     },
 
     async copyReference(store) {
+      const hasPopulation = existsSync(store.geographyPath(geographyTables.population));
+      const copied = {
+        geography: `${REFERENCE_SCHEMA}."${geographyTables.lsoa}"`,
+        population: hasPopulation ? `${REFERENCE_SCHEMA}."${geographyTables.population}"` : null,
+      };
+      const stamp = stampOf(store);
       const client = await pool.connect();
       try {
+        // Copied again only after a new geography import, not before every computation.
+        if ((await copiedStamp(client)) === stamp) return copied;
         await client.query('BEGIN');
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${REFERENCE_SCHEMA}`);
         await copyTable(client, store, geographyTables.lsoa);
-        const hasPopulation = await store
-          .query(
-            `SELECT 1 FROM read_parquet(${literal(store.geographyPath(geographyTables.population))}) LIMIT 1`,
-          )
-          .then(
-            () => true,
-            () => false,
-          );
         if (hasPopulation) await copyTable(client, store, geographyTables.population);
+        await client.query(`DROP TABLE IF EXISTS ${stampTable}`);
+        await client.query(`CREATE TABLE ${stampTable} (stamp text NOT NULL)`);
+        await client.query(`INSERT INTO ${stampTable} (stamp) VALUES ($1)`, [stamp]);
         await client.query('COMMIT');
-        return {
-          geography: `${REFERENCE_SCHEMA}."${geographyTables.lsoa}"`,
-          population: hasPopulation ? `${REFERENCE_SCHEMA}."${geographyTables.population}"` : null,
-        };
+        return copied;
       } catch (error) {
         await client.query('ROLLBACK');
         throw error;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemActor } from '../../features/audit/audit.ts';
+import type { Dataset } from '../../features/analytics/analytics.ts';
 import { exportRows, toCsv } from '../../features/analytics/export.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
@@ -12,6 +13,23 @@ function readJson(file: string, what: string): unknown {
     throw new CliError(`The ${what} ${file} could not be read as JSON`);
   }
 }
+
+/** What an import or a link prints: provenance, the fields found and the validation report. */
+const datasetJson = (dataset: Dataset): string =>
+  JSON.stringify(
+    {
+      id: dataset.id,
+      name: dataset.name,
+      source: dataset.sourceFile,
+      rowsRead: dataset.rowsRead,
+      rowsStored: dataset.rowsStored,
+      rowsWithProblems: dataset.rowsWithProblems,
+      fields: dataset.fields,
+      report: dataset.report,
+    },
+    null,
+    2,
+  );
 
 /** parity dataset import <file> --name <name> [--map <mapping.json>] */
 export async function datasetImport(services: Services, io: CliIO, args: string[]): Promise<number> {
@@ -34,20 +52,7 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
         shown = step;
       },
     );
-    io.out(
-      JSON.stringify(
-        {
-          id: dataset.id,
-          name: dataset.name,
-          rowsRead: dataset.rowsRead,
-          rowsStored: dataset.rowsStored,
-          rowsWithProblems: dataset.rowsWithProblems,
-          report: dataset.report,
-        },
-        null,
-        2,
-      ),
-    );
+    io.out(datasetJson(dataset));
     return 0;
   } finally {
     await services.analytics.close();
@@ -70,20 +75,7 @@ export async function datasetLink(services: Services, io: CliIO, args: string[])
       table,
       vintage: values.vintage,
     });
-    io.out(
-      JSON.stringify(
-        {
-          id: dataset.id,
-          name: dataset.name,
-          table: dataset.sourceFile,
-          rows: dataset.rowsStored,
-          fields: dataset.fields,
-          report: dataset.report,
-        },
-        null,
-        2,
-      ),
-    );
+    io.out(datasetJson(dataset));
     return 0;
   } finally {
     await services.analytics.close();

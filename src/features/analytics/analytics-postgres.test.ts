@@ -109,6 +109,18 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(median.rows.find((r) => r.dimension === 'overall')?.lower95).toEqual(expect.any(Number));
   });
 
+  it('copies the reference geography again only after a new geography import', async () => {
+    const tableId = async () =>
+      (await client.query<{ oid: number }>(`SELECT 'parity_reference.lsoa_geography'::regclass::oid AS oid`))
+        .rows[0]?.oid;
+    const before = await tableId();
+    await t.services.analytics.compute(systemActor, { datasetName: 'In the warehouse', by: ['sex'] });
+    expect(await tableId()).toBe(before);
+    await loadSyntheticGeography(await analyticsStore(t.services.config.dataDir));
+    await t.services.analytics.compute(systemActor, { datasetName: 'In the warehouse', by: ['sex'] });
+    expect(await tableId()).not.toBe(before);
+  });
+
   it('links a table from the web form, showing what is wrong in the error summary first', async () => {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relationPattern } from '../../analytics/postgres-source.ts';
 
 const datasetName = z
   .string()
@@ -17,12 +18,9 @@ export const datasetImportSchema = z.object({
 
 export const datasetLinkSchema = z.object({
   name: datasetName,
-  table: z
-    .string()
-    .trim()
-    .regex(/^(?:[a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$/, {
-      message: 'Give the table as schema.table, in lower case letters, digits and underscores',
-    }),
+  table: z.string().trim().regex(relationPattern, {
+    message: 'Give the table as schema.table, in lower case letters, digits and underscores',
+  }),
   vintage: z.enum(['2011', '2021'], { message: 'The LSOA vintage is 2011 or 2021' }).default('2021'),
 });
 
