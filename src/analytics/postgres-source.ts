@@ -53,6 +53,8 @@ const duckToPostgres = (type: string): string => {
   return 'text';
 };
 
+const COPY_PAGE_ROWS = 50_000;
+
 async function copyTable(client: pg.PoolClient, store: AnalyticsStore, table: string): Promise<void> {
   const file = `read_parquet(${literal(store.geographyPath(table))})`;
   const columns = await store.query<{ column_name: string; column_type: string }>(
@@ -64,19 +66,27 @@ async function copyTable(client: pg.PoolClient, store: AnalyticsStore, table: st
   await client.query(
     `CREATE TABLE ${target} (${columns.map((c) => `"${c.column_name}" ${duckToPostgres(c.column_type)}`).join(', ')})`,
   );
-  const rows = await store.query(`SELECT * FROM ${file}`);
-  const batch = Math.max(1, Math.floor(30_000 / columns.length));
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    const values: unknown[] = [];
-    const tuples = slice.map((row) => {
-      const places = columns.map((c) => {
-        values.push(row[c.column_name] ?? null);
-        return `$${values.length}`;
-      });
-      return `(${places.join(', ')})`;
-    });
-    await client.query(`INSERT INTO ${target} (${names.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  // Page by page, each page one INSERT of whole columns as arrays: a national population table
+  // (millions of rows) is neither held in memory at once nor sent as millions of parameters.
+  const arrays = columns.map((c, i) => `$${i + 1}::${duckToPostgres(c.column_type)}[]`);
+  const insert = `INSERT INTO ${target} (${names.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')})`;
+  const numbered = `read_parquet(${literal(store.geographyPath(table))}, file_row_number = true)`;
+  const readPage = (start: number) =>
+    store.queryColumns(
+      `SELECT ${names.join(', ')} FROM ${numbered} WHERE file_row_number >= ${start} AND file_row_number < ${start + COPY_PAGE_ROWS}`,
+    );
+  // The next page is read from DuckDB while PostgreSQL inserts this one.
+  let next = readPage(0);
+  try {
+    for (let start = 0; ; start += COPY_PAGE_ROWS) {
+      const page = await next;
+      const values = columns.map((c) => page[c.column_name] ?? []);
+      if ((values[0]?.length ?? 0) === 0) break;
+      next = readPage(start + COPY_PAGE_ROWS);
+      await client.query(insert, values);
+    }
+  } finally {
+    await next.catch(() => undefined);
   }
   // Without statistics the planner takes the new tables for tiny ones and joins them row by row.
   await client.query(`ANALYZE ${target}`);

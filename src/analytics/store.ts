@@ -13,6 +13,8 @@ export interface AnalyticsStore {
   datasetPath(fileName: string): string;
   geographyPath(table: string): string;
   query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]>;
+  /** The result as one array per column: cheaper than row objects when many rows come back. */
+  queryColumns(sql: string): Promise<Record<string, unknown[]>>;
   run(sql: string): Promise<void>;
   /** Runs a long statement, reporting DuckDB's own progress (0–100) about four times a second. */
   runWithProgress(sql: string, onProgress: (percent: number) => void): Promise<void>;
@@ -67,6 +69,7 @@ async function openStore(root: string, options: StoreOptions): Promise<Analytics
     geographyPath: (table) => path.join(root, 'geography', `${table}.parquet`),
     query: <T extends SqlRow>(sql: string) =>
       serial(async () => (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[]),
+    queryColumns: (sql) => serial(async () => (await connection.runAndReadAll(sql)).getColumnsObjectJson()),
     run: (sql) => serial(async () => void (await connection.run(sql))),
     runWithProgress: (sql, onProgress) =>
       serial(async () => {
