@@ -84,6 +84,10 @@ describe('percentages, rates and simple statistics', () => {
       reason: 'low-count-rate',
     });
     expect(discloseRate(123.4, 10, 'dsr')).toMatchObject({ published: 123.4, flag: 'u' });
+    // The DSR engine gives NaN below 10 events: still ':', not a blank.
+    expect(discloseRate(NaN, 9, 'dsr')).toMatchObject({ display: ':', reason: 'low-count-rate' });
+    expect(discloseRate(NaN, 0, 'dsr').display).toBe(':');
+    expect(discloseRate(NaN, 25, 'dsr')).toMatchObject({ display: '', reason: null });
     expect(discloseRate(5.1, 2, 'crude').reason).toBe('low-count-rate');
     expect(discloseRate(5.1, 3, 'crude').flag).toBe('u');
     expect(discloseRate(5.1, 20, 'crude').flag).toBeNull();

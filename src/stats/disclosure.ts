@@ -107,9 +107,11 @@ export function discloseRate(
   kind: 'dsr' | 'crude',
   thresholds: SdcThresholds = NHS_SDC_DEFAULTS,
 ): DisclosedValue {
-  if (!Number.isFinite(rate) || !Number.isFinite(events)) return missing(rate);
+  if (!Number.isFinite(events)) return missing(rate);
   const minimum = kind === 'dsr' ? thresholds.dsrMinEvents : thresholds.crudeRateMinEvents;
+  // Checked before the rate itself: an engine that declines to standardise so few events gives NaN.
   if (events < minimum) return suppressed(rate, 'low-count-rate', ':');
+  if (!Number.isFinite(rate)) return missing(rate);
   return {
     value: rate,
     published: rate,

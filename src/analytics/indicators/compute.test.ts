@@ -115,14 +115,25 @@ describe('indicator computation with known answers', () => {
     const sii = result.summaries.find((s) => s.measure === 'sii')!;
     expect(sii.value).toBeLessThan(0);
     expect(result.summaries.map((s) => `${s.dimension}:${s.measure}`)).toEqual(
-      expect.arrayContaining([
-        'imd_decile:sii',
-        'imd_decile:rii',
-        'imd_decile:d',
-        'core20:d',
-        'ethnic_broad:d',
-      ]),
+      expect.arrayContaining(['imd_decile:sii', 'imd_decile:rii', 'core20:d', 'ethnic_broad:d']),
     );
+  });
+
+  it('leaves out of the WHO measures any group whose value is hidden, and says so', () => {
+    // Decile 10 is suppressed (and one more decile with it): the gap between the ends would give
+    // its value back, so the ordered measures are not calculated; the SII, a regression the rule
+    // exempts, still is.
+    const hidden = result.rows
+      .filter((r) => r.dimension === 'imd_decile' && r.value === null)
+      .map((r) => r.group);
+    expect(hidden).toContain('10');
+    expect(result.summaries.filter((s) => s.dimension === 'imd_decile').map((s) => s.measure)).toEqual([
+      'sii',
+      'rii',
+    ]);
+    const note = result.summaryNotes?.find((n) => n.dimension === 'imd_decile' && n.measure === 'heat');
+    expect(note?.text).toContain('every group needs a published value');
+    expect(note?.text).toContain(`deciles ${hidden.join(', ').replace(/, (?=[^,]*$)/, ' and ')}`);
   });
 
   it('gives each decile its median wait with distribution-free limits', () => {

@@ -4,10 +4,10 @@ import type { Relations } from '../queries/indicator-aggregates.ts';
 import { addMedians, loadCounts, type SqlRunner } from './aggregates.ts';
 import type { Dimension } from './dimensions.ts';
 import { estimatesFor } from './estimates.ts';
-import { heatFor, siiFor } from './inequality.ts';
+import { heatFor, siiFor, type Inequality } from './inequality.ts';
 import { publishBreakdown } from './disclose.ts';
 import { trendFor } from './trend.ts';
-import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure } from './result.ts';
+import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure, SummaryNote } from './result.ts';
 import { defaultMultiplier, fieldsUsed, usesPopulation, type IndicatorDefinition } from './schema.ts';
 
 export type { SqlRunner } from './aggregates.ts';
@@ -52,14 +52,18 @@ function summariesFor(
   indicator: IndicatorDefinition,
   period: string,
   estimates: GroupEstimate[],
-): SummaryMeasure[] {
+  published: PublishedRow[],
+): Inequality {
   const of = (dimension: string) => estimates.filter((e) => e.dimension === dimension);
-  return [
-    ...siiFor(indicator, period, of('imd_decile')),
-    ...heatFor(indicator, period, 'imd_decile', of('imd_decile'), true),
-    ...heatFor(indicator, period, 'core20', of('core20'), false),
-    ...heatFor(indicator, period, 'ethnic_broad', of('ethnic_broad'), false),
+  const hidden = new Set(published.filter((r) => r.value === null).map((r) => `${r.dimension}|${r.group}`));
+  const shown = (e: GroupEstimate) => !hidden.has(`${e.dimension}|${e.group}`);
+  const parts = [
+    siiFor(indicator, period, of('imd_decile')),
+    heatFor(indicator, period, 'imd_decile', of('imd_decile'), { ordered: true, shown }),
+    heatFor(indicator, period, 'core20', of('core20'), { ordered: false, shown }),
+    heatFor(indicator, period, 'ethnic_broad', of('ethnic_broad'), { ordered: false, shown }),
   ];
+  return { measures: parts.flatMap((p) => p.measures), notes: parts.flatMap((p) => p.notes) };
 }
 
 function resultFor(
@@ -70,14 +74,19 @@ function resultFor(
   const periods = [...new Set(estimates.map((e) => e.period))].sort(byPeriod);
   const rows: PublishedRow[] = [];
   const summaries: SummaryMeasure[] = [];
+  const summaryNotes: SummaryNote[] = [];
   for (const period of periods) {
     const inPeriod = estimates.filter((e) => e.period === period);
     const overall = inPeriod.find((e) => e.dimension === 'overall');
+    const published: PublishedRow[] = [];
     for (const dimension of dimensions) {
       const group = inPeriod.filter((e) => e.dimension === dimension.id);
-      if (group.length) rows.push(...publishBreakdown(indicator, group, overall));
+      if (group.length) published.push(...publishBreakdown(indicator, group, overall));
     }
-    summaries.push(...summariesFor(indicator, period, inPeriod));
+    rows.push(...published);
+    const inequality = summariesFor(indicator, period, inPeriod, published);
+    summaries.push(...inequality.measures);
+    summaryNotes.push(...inequality.notes);
   }
   const known = periods.filter((p) => p !== 'Not known');
   return {
@@ -101,6 +110,7 @@ function resultFor(
       .map((d) => ({ id: d.id, label: d.label })),
     rows,
     summaries,
+    summaryNotes,
     trend: trendFor(indicator, periods, estimates, rows),
   };
 }

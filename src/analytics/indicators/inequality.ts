@@ -4,7 +4,8 @@
 import { calculateSii, type SiiRow } from '../../stats/sii.ts';
 import { heatMeasures, type HeatSubgroup } from '../../stats/heat.ts';
 import { StatsInputError } from '../../stats/errors.ts';
-import type { GroupEstimate, SummaryMeasure } from './result.ts';
+import type { GroupEstimate, SummaryMeasure, SummaryNote } from './result.ts';
+import { groupOrder } from './dimensions.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
 
 export const SII_REPETITIONS = 10_000;
@@ -18,20 +19,40 @@ const heatLabels: Record<string, string> = {
   idisw: 'Index of disparity (weighted)',
 };
 
-function safely<T>(work: () => T): T | undefined {
+/** Groups whose people are not placed on the scale: left out of every summary measure. */
+const unknownGroups = new Set(['Not known', 'Not stated or not known', 'Not stated']);
+
+const isKnownGroup = (e: GroupEstimate): boolean => !unknownGroups.has(e.group);
+
+const hasLimits = (e: GroupEstimate): boolean =>
+  Number.isFinite(e.value) && Number.isFinite(e.lower95) && Number.isFinite(e.upper95);
+
+/** "decile 2", "deciles 2 and 7", "Asian or Asian British": which groups kept a measure from being calculated. */
+function groupList(dimension: string, groups: string[]): string {
+  const names = [...groups].sort((a, b) => groupOrder(dimension, a).localeCompare(groupOrder(dimension, b)));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (dimension === 'imd_decile') return `${names.length === 1 ? 'decile' : 'deciles'} ${list}`;
+  return list ?? '';
+}
+
+export interface Inequality {
+  measures: SummaryMeasure[];
+  notes: SummaryNote[];
+}
+
+const none: Inequality = { measures: [], notes: [] };
+
+/** The engine's result, or its reason for refusing the input (a StatsInputError's message). */
+function attempt<T>(work: () => T): T | { refused: string } {
   try {
     return work();
   } catch (error) {
-    if (error instanceof StatsInputError) return undefined;
+    if (error instanceof StatsInputError) return { refused: error.message };
     throw error;
   }
 }
 
-const usable = (e: GroupEstimate): boolean =>
-  e.group !== 'Not known' &&
-  Number.isFinite(e.value) &&
-  Number.isFinite(e.lower95) &&
-  Number.isFinite(e.upper95);
+const refused = (outcome: object): outcome is { refused: string } => 'refused' in outcome;
 
 function siiRow(indicator: IndicatorDefinition, e: GroupEstimate): SiiRow {
   const scale = indicator.statistic === 'proportion' ? defaultMultiplier(indicator) : 1;
@@ -45,14 +66,33 @@ function siiRow(indicator: IndicatorDefinition, e: GroupEstimate): SiiRow {
   };
 }
 
-/** SII and RII across IMD deciles for one period (needs at least five deciles with data). */
+/**
+ * SII and RII across IMD deciles for one period. Like the PHE reference, it needs a value with
+ * limits for every decile present (at least five): leaving one out would move every other decile's
+ * rank. A regression over every decile, it may use values that disclosure control hides (the NHS
+ * England rule exempts regression models).
+ */
 export function siiFor(
   indicator: IndicatorDefinition,
   period: string,
-  deciles: GroupEstimate[],
-): SummaryMeasure[] {
-  const rows = deciles.filter(usable).map((e) => siiRow(indicator, e));
-  if (rows.length < 5) return [];
+  estimates: GroupEstimate[],
+): Inequality {
+  const deciles = estimates.filter(isKnownGroup);
+  if (deciles.length === 0) return none;
+  const note = (text: string): Inequality => ({
+    measures: [],
+    notes: [{ period, dimension: 'imd_decile', measure: 'sii', text }],
+  });
+  const missing = deciles.filter((e) => !hasLimits(e));
+  if (missing.length)
+    return note(
+      `Not calculated: every decile needs a value with confidence limits, and ${groupList(
+        'imd_decile',
+        missing.map((e) => e.group),
+      )} ${missing.length === 1 ? 'has' : 'have'} none${missing[0]?.note ? ` (${missing[0].note.toLowerCase()})` : ''}.`,
+    );
+  if (deciles.length < 5) return note('Not calculated: fewer than five deciles have data.');
+  const rows = deciles.map((e) => siiRow(indicator, e));
   const proportion = indicator.statistic === 'proportion';
   const valueType = proportion
     ? 2
@@ -60,7 +100,7 @@ export function siiFor(
       ? 0
       : 1;
   const multiplier = proportion ? defaultMultiplier(indicator) : 1;
-  const output = safely(() =>
+  const output = attempt(() =>
     calculateSii([{ key: period, rows }], {
       valueType,
       multiplier,
@@ -70,9 +110,10 @@ export function siiFor(
       confidence: 0.95,
     }),
   );
-  const fit = output?.results[0]?.fit;
-  if (!fit) return [];
-  return [
+  if (refused(output)) return note(`Not calculated: ${output.refused}.`);
+  const fit = output.results[0]?.fit;
+  if (!fit) return note("Not calculated: the deciles' values or populations are incomplete.");
+  const measures: SummaryMeasure[] = [
     {
       period,
       dimension: 'imd_decile',
@@ -93,12 +134,22 @@ export function siiFor(
       upper: fit.riiLimits[0]?.upper ?? null,
     },
   ];
+  return { measures, notes: [] };
 }
 
-function subgroups(estimates: GroupEstimate[], ordered: boolean): HeatSubgroup[] {
-  return estimates.filter(usable).map((e) => ({
+/**
+ * Groups for the WHO measures. These compare group values directly (a difference of two means gives
+ * both back), so a group whose value is hidden by disclosure control counts as missing, and the
+ * engine's own rules decide: ordered dimensions need every group, others 85% of them.
+ */
+function subgroups(
+  estimates: GroupEstimate[],
+  ordered: boolean,
+  shown: (e: GroupEstimate) => boolean,
+): HeatSubgroup[] {
+  return estimates.filter(isKnownGroup).map((e) => ({
     subgroup: e.group,
-    estimate: e.value,
+    estimate: hasLimits(e) && shown(e) ? e.value : NaN,
     lower: e.lower95,
     upper: e.upper95,
     population: e.denominatorIsPopulation
@@ -116,28 +167,45 @@ export function heatFor(
   period: string,
   dimension: string,
   estimates: GroupEstimate[],
-  ordered: boolean,
-): SummaryMeasure[] {
-  const groups = subgroups(estimates, ordered);
-  if (groups.length < 2) return [];
-  const measures = ordered || groups.length === 2 ? ['d', 'r'] : ['d', 'r', 'bgv', 'mdmw', 'idisw'];
+  options: { ordered: boolean; shown: (e: GroupEstimate) => boolean },
+): Inequality {
+  const groups = subgroups(estimates, options.ordered, options.shown);
+  if (groups.length < 2) return none;
+  const present = groups.filter((g) => Number.isFinite(g.estimate));
+  const measures = options.ordered || groups.length === 2 ? ['d', 'r'] : ['d', 'r', 'bgv', 'mdmw', 'idisw'];
   const scale = indicator.statistic === 'proportion' && defaultMultiplier(indicator) === 100 ? 100 : 1;
   const setting = {
     subgroups: groups,
     favourable: indicator.polarity === 'high-is-good',
-    ordered: ordered && groups.length > 2,
+    ordered: options.ordered && groups.length > 2,
     scale,
   };
-  const results = safely(() => heatMeasures(setting, measures, { seed: SII_SEED }));
-  return (results ?? [])
-    .filter((r) => Number.isFinite(r.estimate))
-    .map((r) => ({
-      period,
-      dimension,
-      measure: r.measure,
-      label: heatLabels[r.measure] ?? r.measure,
-      value: r.estimate,
-      lower: Number.isFinite(r.lower) ? r.lower : null,
-      upper: Number.isFinite(r.upper) ? r.upper : null,
-    }));
+  const results = attempt(() => heatMeasures(setting, measures, { seed: SII_SEED }));
+  if (refused(results)) {
+    const absent = groups.filter((g) => !Number.isFinite(g.estimate)).map((g) => g.subgroup ?? '');
+    const needs = setting.ordered
+      ? 'every group needs a published value'
+      : present.length < 2
+        ? 'at least two groups need published values'
+        : 'at least 85% of the groups need published values';
+    // The engine refuses too few estimates in its own words; say which groups were missing.
+    const text = /missing|at least two/.test(results.refused)
+      ? `Not calculated: ${needs}, and ${groupList(dimension, absent)} ${absent.length === 1 ? 'has' : 'have'} none.`
+      : `Not calculated: ${results.refused}.`;
+    return { measures: [], notes: [{ period, dimension, measure: 'heat', text }] };
+  }
+  return {
+    measures: results
+      .filter((r) => Number.isFinite(r.estimate))
+      .map((r) => ({
+        period,
+        dimension,
+        measure: r.measure,
+        label: heatLabels[r.measure] ?? r.measure,
+        value: r.estimate,
+        lower: Number.isFinite(r.lower) ? r.lower : null,
+        upper: Number.isFinite(r.upper) ? r.upper : null,
+      })),
+    notes: [],
+  };
 }

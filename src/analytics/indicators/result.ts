@@ -50,6 +50,15 @@ export interface SummaryMeasure {
   intercept?: number;
 }
 
+/** Why an inequality measure was not calculated for a period and breakdown. */
+export interface SummaryNote {
+  period: string;
+  dimension: string;
+  /** "sii" (with the RII) or "heat" (the WHO measures). */
+  measure: 'sii' | 'heat';
+  text: string;
+}
+
 /** The Fingertips recent-trend test over the overall values of the latest periods. */
 export interface TrendSummary {
   marker: 'increasing' | 'decreasing' | 'no significant change' | 'cannot be calculated';
@@ -79,6 +88,8 @@ export interface IndicatorResult {
   dimensions: { id: string; label: string }[];
   rows: PublishedRow[];
   summaries: SummaryMeasure[];
+  /** Absent in results computed before these notes existed. */
+  summaryNotes?: SummaryNote[];
   /** Absent in results computed before the trend test existed. */
   trend?: TrendSummary;
 }

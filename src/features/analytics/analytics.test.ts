@@ -63,6 +63,20 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('says on the indicator page why an inequality measure was not calculated', async () => {
+    // 20,000 demo rows leave some rare events too few in a decile for a value that can be shown.
+    const results = await t.services.analytics.listResults(false);
+    const withNote = results.find((r) => (r.result.summaryNotes ?? []).length > 0);
+    expect(withNote).toBeDefined();
+    const note = withNote!.result.summaryNotes![0]!;
+    const page = await new Browser(t.app).get(
+      `/analytics/indicators/${withNote!.id}?period=${encodeURIComponent(note.period)}`,
+    );
+    expect(page.body).toContain('<h2>Inequality measures</h2>');
+    const reason = note.text.replace('Not calculated: ', '').replace(/'/g, '&#39;');
+    expect(page.body).toContain(`were not calculated: ${reason}`);
+  });
+
   it('keeps drafts from the public and lets staff publish them', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-draft-'));
     const file = path.join(dir, 'extract.csv');

@@ -3,6 +3,7 @@ import type {
   IndicatorResult,
   PublishedRow,
   SummaryMeasure,
+  SummaryNote,
   TrendSummary,
 } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
@@ -104,8 +105,23 @@ export function indicatorPage(stored: StoredResult, period: string) {
     breakdowns,
     trend: { rows: trendRows, chart: trendChart(r, trendRows), test: trendSentence(r.trend) },
     summaries: r.summaries.filter((s) => s.period === period),
+    summaryNotes: (r.summaryNotes ?? []).filter((n) => n.period === period).map(noteSentence),
     direction: gradientDirection(r, sii),
   };
+}
+
+const noteSubjects: Record<string, string> = {
+  imd_decile: 'deprivation deciles',
+  core20: 'Core20 and the rest of the population',
+  ethnic_broad: 'ethnic groups',
+};
+
+/** "The WHO measures across ethnic groups were not calculated: …" */
+function noteSentence(note: SummaryNote): string {
+  const measures =
+    note.measure === 'sii' ? 'The slope and relative indices of inequality' : 'The WHO measures';
+  const subject = noteSubjects[note.dimension] ?? note.dimension;
+  return `${measures} across ${subject} were not calculated: ${note.text.replace(/^Not calculated: /, '')}`;
 }
 
 function chartFor(
