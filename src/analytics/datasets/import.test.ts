@@ -117,6 +117,42 @@ describe('dataset import', () => {
     ]);
   });
 
+  it("reads Excel numbers as stored and numbers problems by the sheet's rows, blank rows included", async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['lsoa_code', 'age', 'event_date', 'cost'],
+      ['X01000003', 61, new Date(Date.UTC(2024, 4, 1)), 1234567890123],
+      [],
+      ['X01000004', 25, new Date(Date.UTC(2024, 5, 1)), 0.000012345678901],
+      ['X01000004', 'forty', new Date(Date.UTC(2024, 6, 1)), 123456.789012345],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Costs');
+    const file = path.join(dir, 'costs.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
+    const result = await importDataset(store, {
+      id: 'costs',
+      file,
+      outFile: store.datasetPath('costs.parquet'),
+    });
+    // Row 1 is the first row below the headings; the blank row is row 2.
+    expect(result.report.examples).toEqual([
+      { row: 4, column: 'age', value: 'forty', problem: 'not a number' },
+    ]);
+    expect(result.rowsRead).toBe(4);
+    expect(result.rowsStored).toBe(3);
+    expect(result.report.warnings).toContain(
+      '1 row was blank in every mapped column and left out (they still count when rows are numbered).',
+    );
+    const stored = await store.query(
+      `SELECT CAST(event_date AS VARCHAR) AS event_date, cost FROM read_parquet('${store.datasetPath('costs.parquet')}') ORDER BY event_date`,
+    );
+    expect(stored).toEqual([
+      { event_date: '2024-05-01', cost: 1234567890123 },
+      { event_date: '2024-06-01', cost: 0.000012345678901 },
+      { event_date: '2024-07-01', cost: 123456.789012345 },
+    ]);
+  });
+
   it('reads typed Parquet columns as they are and still names impossible values', async () => {
     const file = path.join(dir, 'typed.parquet');
     await store.run(

@@ -5,7 +5,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { geographyTables } from '../geography/model.ts';
-import { columnMappingSchema, defaultMapping, type ColumnMapping } from './mapping.ts';
+import { mappingInputSchema, mappingProblems, resolveMapping, type ColumnMapping } from './mapping.ts';
 import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
@@ -97,8 +97,12 @@ export async function importDataset(
   const staging = stagingPathFor(store, options.id);
   try {
     report({ stage: 'reading', percent: 0 });
-    const userMapping =
-      options.mapping === undefined ? undefined : columnMappingSchema.parse(options.mapping);
+    if (options.mapping !== undefined) {
+      const problems = mappingProblems(options.mapping);
+      if (problems.length)
+        throw new SourceFileError(`The column mapping cannot be used: ${problems.join('; ')}`);
+    }
+    const userMapping = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
     const staged = await stageSource(
       store,
       options.file,
@@ -106,7 +110,7 @@ export async function importDataset(
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
       userMapping?.sheet,
     );
-    const mapping = userMapping ?? defaultMapping(staged.columns);
+    const mapping = resolveMapping(userMapping, staged.columns);
     checkMappingAgainstFile(
       mapping,
       staged.columns.map((c) => c.name),
@@ -129,15 +133,21 @@ export async function importDataset(
     } finally {
       await store.run('RESET preserve_insertion_order');
     }
-    const [counts] = await store.query<{ n: string }>(
-      `SELECT count(*) AS n FROM read_parquet(${literal(options.outFile)})`,
+    const [counts] = await store.query<{ read: string; stored: string }>(
+      `SELECT (SELECT count(*) FROM ${relation}) AS read, (SELECT count(*) FROM read_parquet(${literal(options.outFile)})) AS stored`,
     );
-    const rows = Number(counts?.n ?? 0);
+    const rowsRead = Number(counts?.read ?? 0);
+    const rowsStored = Number(counts?.stored ?? 0);
+    const blank = rowsRead - rowsStored;
+    if (blank > 0)
+      validation.warnings.push(
+        `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column and left out (they still count when rows are numbered).`,
+      );
     report({ stage: 'done', percent: 100 });
     return {
       format: staged.format,
-      rowsRead: rows,
-      rowsStored: rows,
+      rowsRead,
+      rowsStored,
       mapping,
       fields: fieldsOf(mapping),
       report: validation,

@@ -43,6 +43,20 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
  * SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. `years`:
  * the first and last financial year of the dates, when known (periods are then looked up).
  */
+/**
+ * True for a row whose every mapped column is empty: a spreadsheet's blank row. Such rows are left
+ * out of the checks and the dataset, while still counting in the row numbers of the report.
+ */
+export function blankRowSql(m: ColumnMapping): string {
+  const sources = [
+    ...Object.values(m.columns),
+    ...Object.values(m.measures),
+    ...Object.values(m.flags),
+    ...Object.values(m.attributes),
+  ].filter((c): c is string => typeof c === 'string');
+  return [...new Set(sources)].map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ');
+}
+
 export function standardSelectSql(
   m: ColumnMapping,
   kinds: ColumnKinds,
@@ -62,5 +76,5 @@ export function standardSelectSql(
     `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
-  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation}) typed`;
+  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation} WHERE NOT (${blankRowSql(m)})) typed`;
 }

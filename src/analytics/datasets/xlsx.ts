@@ -9,14 +9,31 @@ import { SourceFileError } from './source.ts';
 
 XLSX.stream.set_readable(Readable);
 
+/**
+ * Date cells written as YYYY-MM-DD whatever their display format: Excel's default date format shows
+ * dates in the reader's locale, which SheetJS renders the American way (5/1/24 for 5 January).
+ */
+function isoDates(worksheet: XLSX.WorkSheet): void {
+  for (const row of worksheet['!data'] ?? [])
+    for (const cell of row ?? [])
+      if (cell?.t === 'd') {
+        cell.z = 'yyyy-mm-dd';
+        delete cell.w;
+      }
+}
+
 export async function xlsxToCsv(file: string, csvFile: string, sheet?: string): Promise<string> {
   const workbook = XLSX.read(await readFile(file), { type: 'buffer', dense: true, cellDates: true });
   const name = sheet ?? workbook.SheetNames[0];
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!worksheet) throw new SourceFileError(`The workbook has no worksheet called ${sheet ?? '(first)'}`);
+  isoDates(worksheet);
   const out = createWriteStream(csvFile);
+  // Numbers as stored, not as displayed (a General cell shows 1234567890123 as 1.23457E+12); blank
+  // rows kept as empty fields, so that the report's row numbers are the sheet's.
   const stream = XLSX.stream.to_csv(worksheet, {
-    blankrows: false,
+    blankrows: true,
+    rawNumbers: true,
     dateNF: 'yyyy-mm-dd',
   }) as NodeJS.ReadableStream;
   stream.pipe(out);

@@ -33,16 +33,25 @@ export const standardFields = [
   'period',
 ];
 
+/** What a dataset lacks for an indicator: fields it reads, or populations for a rate; null if nothing. */
+export function unmetNeeds(
+  indicator: IndicatorDefinition,
+  datasetFields: string[],
+  hasPopulation: boolean,
+): { missingFields: string[]; population: boolean } | null {
+  const available = new Set([...standardFields, ...datasetFields]);
+  const missingFields = fieldsUsed(indicator).filter((f) => !available.has(f));
+  const population = usesPopulation(indicator) && !hasPopulation;
+  return missingFields.length || population ? { missingFields, population } : null;
+}
+
 /** The indicators a dataset can answer: every field they read exists, and rates have populations. */
 export function applicableIndicators(
   indicators: IndicatorDefinition[],
   datasetFields: string[],
   hasPopulation: boolean,
 ): IndicatorDefinition[] {
-  const available = new Set([...standardFields, ...datasetFields]);
-  return indicators.filter(
-    (i) => fieldsUsed(i).every((f) => available.has(f)) && (hasPopulation || !usesPopulation(i)),
-  );
+  return indicators.filter((i) => unmetNeeds(i, datasetFields, hasPopulation) === null);
 }
 
 const byPeriod = (a: string, b: string): number =>

@@ -107,6 +107,9 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
       by,
     });
     io.out(values.format === 'csv' ? toCsv(exportRows(results)).trimEnd() : JSON.stringify(results, null, 2));
+    if (!values.indicator && values.dataset)
+      for (const missing of await services.analytics.notComputed(values.dataset))
+        io.err(`Not computed: ${missing.title} (${missing.id}) ${missing.reason}.`);
     return 0;
   } finally {
     await services.analytics.close();

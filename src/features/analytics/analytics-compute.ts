@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables } from '../../analytics/geography/model.ts';
-import { applicableIndicators, computePack } from '../../analytics/indicators/compute.ts';
+import { applicableIndicators, computePack, unmetNeeds } from '../../analytics/indicators/compute.ts';
 import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import type { IndicatorDefinition } from '../../analytics/indicators/schema.ts';
@@ -22,12 +22,17 @@ import { computeSchema } from './analytics.schema.ts';
 const noGeography =
   '(SELECT CAST(NULL AS VARCHAR) AS lsoa_code, CAST(NULL AS VARCHAR) AS vintage, CAST(NULL AS INTEGER) AS imd_decile, CAST(NULL AS INTEGER) AS imd_quintile, CAST(NULL AS INTEGER) AS core20, CAST(NULL AS VARCHAR) AS place, CAST(NULL AS VARCHAR) AS ward_name, CAST(NULL AS VARCHAR) AS la_name WHERE 1 = 0)';
 
-async function readyDataset(ctx: AnalyticsContext, name: string): Promise<Dataset> {
+export async function readyDataset(ctx: AnalyticsContext, name: string): Promise<Dataset> {
   const row = await repo.findDatasetByName(ctx.db, name);
   if (!row || row.status !== 'ready')
     throw new FormError([{ field: 'dataset', message: `There is no imported dataset called ${name}` }]);
   return toDataset(row);
 }
+
+const datasetFields = (dataset: Dataset): string[] => {
+  const f = dataset.fields;
+  return [...(f?.measures ?? []), ...(f?.flags ?? []), ...(f?.attributes ?? [])];
+};
 
 function chooseIndicators(
   all: IndicatorDefinition[],
@@ -35,9 +40,7 @@ function chooseIndicators(
   hasPopulation: boolean,
   indicatorId: string | undefined,
 ): IndicatorDefinition[] {
-  const f = dataset.fields;
-  const fields = [...(f?.measures ?? []), ...(f?.flags ?? []), ...(f?.attributes ?? [])];
-  const chosen = applicableIndicators(all, fields, hasPopulation).filter(
+  const chosen = applicableIndicators(all, datasetFields(dataset), hasPopulation).filter(
     (i) => !indicatorId || i.id === indicatorId,
   );
   if (indicatorId && chosen.length === 0)
@@ -48,6 +51,43 @@ function chooseIndicators(
       },
     ]);
   return chosen;
+}
+
+/** The LSOA vintages (2011, 2021) that population estimates have been imported for. */
+async function populationVintages(store: AnalyticsStore): Promise<string[]> {
+  const file = store.geographyPath(geographyTables.population);
+  if (!existsSync(file)) return [];
+  const rows = await store.query<{ vintage: string }>(
+    `SELECT DISTINCT vintage FROM read_parquet(${literal(file)}) ORDER BY vintage`,
+  );
+  return rows.map((r) => r.vintage);
+}
+
+export interface IndicatorNotComputed {
+  id: string;
+  title: string;
+  reason: string;
+}
+
+/** The catalogue's indicators a dataset cannot give, each with what it would need. */
+export async function indicatorsNotComputed(
+  ctx: AnalyticsContext,
+  indicators: IndicatorDefinition[],
+  dataset: Dataset,
+): Promise<IndicatorNotComputed[]> {
+  const vintages = await populationVintages(await ctx.store());
+  const hasPopulation = vintages.includes(dataset.lsoaVintage);
+  const populationReason = vintages.length
+    ? `needs population estimates for LSOA ${dataset.lsoaVintage} areas, the codes this dataset uses; those imported are for LSOA ${vintages.join(' and ')} areas`
+    : 'needs LSOA population estimates, which have not been imported (parity geo import --population)';
+  return indicators.flatMap((indicator) => {
+    const unmet = unmetNeeds(indicator, datasetFields(dataset), hasPopulation);
+    if (!unmet) return [];
+    const reason = unmet.missingFields.length
+      ? `needs ${unmet.missingFields.length === 1 ? 'a field' : 'fields'} this dataset does not have: ${unmet.missingFields.join(', ')}`
+      : populationReason;
+    return [{ id: indicator.id, title: indicator.title, reason }];
+  });
 }
 
 function chooseDimensions(dataset: Dataset, by: string[] | undefined): Dimension[] {
@@ -123,7 +163,7 @@ export async function computeIndicators(
   const input = parseInput(computeSchema, raw);
   const dataset = await readyDataset(ctx, input.datasetName);
   const store = await ctx.store();
-  const hasPopulation = existsSync(store.geographyPath(geographyTables.population));
+  const hasPopulation = (await populationVintages(store)).includes(dataset.lsoaVintage);
   const results = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { geographyRelation, importDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
+import { mappingProblems } from '../../analytics/datasets/mapping.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
 import type { Actor } from '../audit/audit.ts';
 import { FormError, NotFoundError } from '../shared/errors.ts';
@@ -212,6 +213,8 @@ async function linkPostgresTable(
 export function datasetOperations(ctx: AnalyticsContext) {
   const begin = async (actor: Actor, raw: ImportRequest) => {
     const input = parseInput(datasetImportSchema, raw);
+    const problems = raw.mapping === undefined ? [] : mappingProblems(raw.mapping);
+    if (problems.length) throw new FormError(problems.map((message) => ({ field: 'mapping', message })));
     const sourceName = input.sourceName ?? path.basename(input.file);
     const id = await createDatasetRecord(ctx, actor, { name: input.name, sourceName });
     return { id, input: { ...input, mapping: raw.mapping } };

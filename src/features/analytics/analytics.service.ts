@@ -11,7 +11,7 @@ import type { Actor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import { analyticsContext, type AnalyticsContext, type AnalyticsDeps } from './analytics-context.ts';
-import { computeIndicators } from './analytics-compute.ts';
+import { computeIndicators, indicatorsNotComputed, readyDataset } from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
@@ -74,6 +74,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
     compute: async (actor: Actor, raw: { datasetName?: string; indicatorId?: string; by?: string[] }) =>
       computeIndicators(ctx, await results.indicators(), actor, raw),
+
+    /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
+    notComputed: async (datasetName: string) =>
+      indicatorsNotComputed(ctx, await results.indicators(), await readyDataset(ctx, datasetName)),
   };
 }
 

@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
 import { systemActor } from '../audit/audit.ts';
+import { FormError } from '../shared/errors.ts';
 import { loadAnalyticsDemo } from './analytics-demo.ts';
 
 describeEachDatabase('analytics: import, compute, publish and pages', (current) => {
@@ -102,6 +103,63 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(published.statusCode).toBe(303);
     expect((await new Browser(t.app).get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses a mapping it cannot use, and gives no rate for LSOA codes without population estimates', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-vintage-'));
+    const file = path.join(dir, 'admissions.csv');
+    writeFileSync(
+      file,
+      'person_id,lsoa_code,age,sex,ethnic_code,event_date,emergency_admission\nB1,E01000001,40,F,A,2024-05-01,1\nB2,E01000002,50,M,H,2024-06-01,0\n',
+    );
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Admissions on 2011 LSOAs',
+      file,
+      mapping: { lsoaVintage: '2011' },
+    });
+    const refused: unknown = await t.services.analytics
+      .importDataset(systemActor, {
+        name: 'Admissions, badly mapped',
+        file,
+        mapping: { lsoaVintage: '2019', colums: {} },
+      })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(FormError);
+    expect((refused as FormError).errors).toEqual([
+      { field: 'mapping', message: 'lsoaVintage: give "2011" or "2021"' },
+      {
+        field: 'mapping',
+        message:
+          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, attributes, flags, sheet)',
+      },
+    ]);
+    expect((await t.services.analytics.listDatasets()).map((d) => d.name)).not.toContain(
+      'Admissions, badly mapped',
+    );
+    // The demo's population estimates are for LSOA 2021 areas only.
+    const missing = await t.services.analytics.notComputed('Admissions on 2011 LSOAs');
+    expect(missing.find((m) => m.id === 'emergency-admissions')?.reason).toBe(
+      'needs population estimates for LSOA 2011 areas, the codes this dataset uses; those imported are for LSOA 2021 areas',
+    );
+    expect(missing.find((m) => m.id === 'did-not-attend')?.reason).toBe(
+      'needs a field this dataset does not have: dna',
+    );
+    const results = await t.services.analytics.compute(systemActor, {
+      datasetName: 'Admissions on 2011 LSOAs',
+    });
+    expect(results.map((r) => r.indicatorId)).not.toContain('emergency-admissions');
+    const demo = await t.services.analytics.notComputed('Synthetic service activity (demo)');
+    expect(demo.map((m) => m.id)).not.toContain('emergency-admissions');
+
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const dataset = (await t.services.analytics.listDatasets()).find(
+      (d) => d.name === 'Admissions on 2011 LSOAs',
+    )!;
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.body).toContain('Indicators this dataset cannot give');
+    expect(page.body).toContain('those imported are for LSOA 2021 areas');
   });
 
   it('shows staff a dataset with its provenance and validation report', async () => {

@@ -102,6 +102,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return reply.view('pages/analytics/dataset.njk', {
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
+      notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
       stageLabels,
       notice: computed ? `${computed} indicators computed as drafts. Check them, then publish.` : undefined,
     });

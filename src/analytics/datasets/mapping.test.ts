@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { mappingInputSchema, mappingProblems, resolveMapping } from './mapping.ts';
+
+const described = [
+  { name: 'person_id', type: 'VARCHAR' },
+  { name: 'LSOA', type: 'VARCHAR' },
+  { name: 'age_years', type: 'BIGINT' },
+  { name: 'sex', type: 'VARCHAR' },
+  { name: 'dna', type: 'BIGINT' },
+  { name: 'wait_weeks', type: 'DOUBLE' },
+  { name: 'flag_smi', type: 'BIGINT' },
+  { name: 'specialty', type: 'VARCHAR' },
+];
+
+describe('column mappings', () => {
+  it('names every problem at once, each by where it is', () => {
+    const problems = mappingProblems({
+      colums: {},
+      lsoaVintage: '2019',
+      columns: { lsoa: 'LSOA', age: '' },
+      measures: { 'Weeks waited': 'weeks' },
+      flags: { ld: 'LD' },
+    });
+    expect(problems.sort()).toEqual(
+      [
+        'columns: lsoa is not a standard field (person_id, lsoa_code, age, age_band, sex, ethnicity, event_date; other fields go under measures, flags or attributes)',
+        'columns.age: give the column name as it appears in the file',
+        'lsoaVintage: give "2011" or "2021"',
+        'measures.Weeks waited: names use lower-case letters, digits and underscores, starting with a letter',
+        'flags.ld: flag names start with flag_',
+        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, attributes, flags, sheet)',
+      ].sort(),
+    );
+    expect(mappingProblems([])).toEqual(['The mapping must be a JSON object, like the example']);
+    expect(mappingProblems({ lsoaVintage: '2011' })).toEqual([]);
+  });
+
+  it('detects from the file whatever the mapping leaves out', () => {
+    const mapping = resolveMapping(
+      mappingInputSchema.parse({ columns: { lsoa_code: 'LSOA', age: 'age_years' }, lsoaVintage: '2011' }),
+      described,
+    );
+    expect(mapping.columns).toMatchObject({
+      person_id: 'person_id',
+      lsoa_code: 'LSOA',
+      age: 'age_years',
+      sex: 'sex',
+    });
+    expect(mapping.lsoaVintage).toBe('2011');
+    // age_years is the age, so it is not also a measure.
+    expect(mapping.measures).toEqual({ dna: 'dna', wait_weeks: 'wait_weeks' });
+    expect(mapping.flags).toEqual({ flag_smi: 'flag_smi' });
+    expect(mapping.attributes).toEqual({ specialty: 'specialty' });
+  });
+
+  it('uses the measures, flags and attributes a mapping gives instead of the detected ones', () => {
+    const mapping = resolveMapping(
+      mappingInputSchema.parse({ columns: { lsoa_code: 'LSOA' }, measures: { missed: 'dna' }, flags: {} }),
+      described,
+    );
+    expect(mapping.measures).toEqual({ missed: 'dna' });
+    expect(mapping.flags).toEqual({});
+    expect(mapping.attributes).toEqual({ specialty: 'specialty' });
+  });
+});
