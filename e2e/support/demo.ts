@@ -38,6 +38,9 @@ export async function signIn(page: Page, role: DemoRole, options = { scan: true 
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Wait for the session: a page.goto straight after the click can cancel the sign-in while the
+  // password is still being checked (seen on a loaded machine).
+  await page.waitForURL((url) => url.pathname !== '/sign-in', { timeout: 15_000 });
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -63,17 +63,17 @@ describeEachDatabase('signing in and out over HTTP', (current) => {
     expect(entries).toHaveLength(0);
   });
 
-  it('throttles repeated sign-in attempts from one address', async () => {
+  it('throttles sign-in attempts from one address beyond what an office behind one proxy needs', async () => {
     const own = await buildTestApp(current().handle);
     const browser = new Browser(own.app);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 101; i++) {
       statuses.push(
         (await browser.submit('/sign-in', { email: `x${i}@example.org`, password: 'wrong' })).statusCode,
       );
     }
-    expect(statuses.slice(0, 5).every((s) => s === 400)).toBe(true);
-    expect(statuses).toContain(429);
+    expect(statuses.slice(0, 100)).toEqual(Array(100).fill(400));
+    expect(statuses[100]).toBe(429);
   });
 
   it('resets a forgotten password through the e-mailed link', async () => {
