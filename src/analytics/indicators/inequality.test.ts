@@ -51,6 +51,23 @@ describe('inequality measures', () => {
     ]);
   });
 
+  it('explains that a rate of 0 cannot be placed on the log scale the SII takes uncertainty on', () => {
+    const rate = builtInIndicators().find((i) => i.statistic === 'crude-rate')!;
+    const rates = deciles.map((d) =>
+      d.group === '7' ? { ...d, value: 0, lower95: 0, upper95: 4.2 } : { ...d, lower95: d.value - 1 },
+    );
+    expect(siiFor(rate, '2024/25', rates).notes[0]?.text).toBe(
+      "Not calculated: the method takes each decile's uncertainty on a log scale, and decile 7 has a confidence limit of 0.",
+    );
+    expect(
+      siiFor(
+        rate,
+        '2024/25',
+        rates.map((d) => (d.group === '7' ? { ...d, value: 1, lower95: 0.5 } : d)),
+      ).measures,
+    ).toHaveLength(2);
+  });
+
   it('leaves people whose ethnic group is not stated or not known out of the WHO measures', () => {
     const known = [
       estimate('ethnic_broad', 'White', 20),

@@ -100,6 +100,16 @@ export function siiFor(
       ? 0
       : 1;
   const multiplier = proportion ? defaultMultiplier(indicator) : 1;
+  // Rates' uncertainty is taken on the log scale and proportions' on the logit scale, where a
+  // limit of 0 (or 100%) has no value: the reference drops such an area.
+  const offScale = deciles.filter((e) => e.lower95 <= 0 || (proportion && e.upper95 >= multiplier));
+  if (valueType !== 0 && offScale.length)
+    return note(
+      `Not calculated: the method takes each decile's uncertainty on a ${proportion ? 'logit' : 'log'} scale, and ${groupList(
+        'imd_decile',
+        offScale.map((e) => e.group),
+      )} ${offScale.length === 1 ? 'has a confidence limit' : 'have confidence limits'} of ${proportion ? '0% or 100%' : '0'}.`,
+    );
   const output = attempt(() =>
     calculateSii([{ key: period, rows }], {
       valueType,
