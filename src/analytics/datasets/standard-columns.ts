@@ -40,10 +40,6 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
 }
 
 /**
- * SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. `years`:
- * the first and last financial year of the dates, when known (periods are then looked up).
- */
-/**
  * True for a row whose every mapped column is empty: a spreadsheet's blank row. Such rows are left
  * out of the checks and the dataset, while still counting in the row numbers of the report.
  */
@@ -54,9 +50,14 @@ export function blankRowSql(m: ColumnMapping): string {
     ...Object.values(m.flags),
     ...Object.values(m.attributes),
   ].filter((c): c is string => typeof c === 'string');
-  return [...new Set(sources)].map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ');
+  const unique = [...new Set(sources)];
+  return unique.length ? unique.map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ') : 'false';
 }
 
+/**
+ * SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. `years`:
+ * the first and last financial year of the dates, when known (periods are then looked up).
+ */
 export function standardSelectSql(
   m: ColumnMapping,
   kinds: ColumnKinds,
