@@ -15,7 +15,12 @@ import { syntheticLsoas } from '../src/analytics/synthetic/ics.ts';
 import { writeSyntheticActivity } from '../src/analytics/synthetic/activity.ts';
 import { importDataset } from '../src/analytics/datasets/import.ts';
 import { builtInIndicators } from '../src/analytics/indicators/catalogue.ts';
-import { applicableIndicators, computePack, standardFields } from '../src/analytics/indicators/compute.ts';
+import {
+  applicableIndicators,
+  computePack,
+  fieldsOfDataset,
+  standardFields,
+} from '../src/analytics/indicators/compute.ts';
 import { dimensionsFor } from '../src/analytics/indicators/dimensions.ts';
 import { fieldsUsed } from '../src/analytics/indicators/schema.ts';
 
@@ -62,8 +67,7 @@ try {
   const [imported, importMs] = await timed('import', () =>
     importDataset(store, { id: 'bench', file: source, outFile: dataset }),
   );
-  const fields = [...imported.fields.measures, ...imported.fields.flags, ...imported.fields.attributes];
-  const indicators = applicableIndicators(builtInIndicators(), fields, true);
+  const indicators = applicableIndicators(builtInIndicators(), fieldsOfDataset(imported.fields), true);
   const dimensions = dimensionsFor(imported.fields.flags);
   const relations = {
     activity: `read_parquet(${literal(dataset)})`,

@@ -153,6 +153,40 @@ describe('dataset import', () => {
     ]);
   });
 
+  it("reads yes/no measures written as words, and checks given age bands against Parity's", async () => {
+    // Nine readable values and one that is not: still a measure (at least 90% numbers), with the
+    // unreadable value reported rather than the whole column taken as text.
+    const dna = ['True', 'false', 'Yes', 'no', 'maybe', '1', '0', '1', '0', '1'];
+    const bands = ['18-24', '18 to 24', '85+', 'banana', '121+', '0-17', '25-34', '35-44', '45-54', '55-64'];
+    const file = write(
+      'bands.csv',
+      'lsoa_code,age_band,dna\n' + dna.map((d, i) => `X0100000${i},${bands[i]},${d}`).join('\n') + '\n',
+    );
+    const result = await importDataset(store, {
+      id: 'bands',
+      file,
+      outFile: store.datasetPath('bands.parquet'),
+    });
+    const notABand =
+      'not an age band Parity uses (0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85+)';
+    expect(result.fields.measures).toEqual(['dna']);
+    expect(result.report.examples.filter((e) => e.column !== 'lsoa_code')).toEqual([
+      { row: 4, column: 'age_band', value: 'banana', problem: notABand },
+      { row: 5, column: 'age_band', value: '121+', problem: notABand },
+      { row: 5, column: 'dna', value: 'maybe', problem: 'not a number' },
+    ]);
+    const stored = await store.query(
+      `SELECT age_band, dna FROM read_parquet('${store.datasetPath('bands.parquet')}') ORDER BY lsoa_code LIMIT 5`,
+    );
+    expect(stored).toEqual([
+      { age_band: '18-24', dna: 1 },
+      { age_band: '18-24', dna: 0 },
+      { age_band: '85+', dna: 1 },
+      { age_band: null, dna: 0 },
+      { age_band: null, dna: null },
+    ]);
+  });
+
   it('reads typed Parquet columns as they are and still names impossible values', async () => {
     const file = path.join(dir, 'typed.parquet');
     await store.run(
@@ -191,7 +225,8 @@ describe('dataset import', () => {
         esp_band: null,
         event_date: '2023-01-10',
         period: '2022/23',
-        flag_frail: 0,
+        // 2 is not a yes/no value: not known, rather than counted as "no".
+        flag_frail: null,
         wait_weeks: null,
       },
       {
@@ -251,8 +286,9 @@ describe('dataset import', () => {
     );
     expect(stored).toEqual([
       { lsoa_code: 'X01000001', sex: 'F', ethnic_code: 'H', flag_carer: 1 },
-      { lsoa_code: 'X01000002', sex: 'U', ethnic_code: '99', flag_carer: 0 },
-      { lsoa_code: 'X01000003', sex: 'M', ethnic_code: '99', flag_carer: 0 },
+      // A blank flag and an unreadable one ("maybe") are not known, not "no".
+      { lsoa_code: 'X01000002', sex: 'U', ethnic_code: '99', flag_carer: null },
+      { lsoa_code: 'X01000003', sex: 'M', ethnic_code: '99', flag_carer: null },
       { lsoa_code: null, sex: 'F', ethnic_code: 'A', flag_carer: 0 },
     ]);
   });

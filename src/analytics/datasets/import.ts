@@ -3,7 +3,8 @@
 // returned; the result is provenance and the validation report.
 import { existsSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
-import { literal } from '../sql-text.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
+import { attributeSql, kindOf, measureSql } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, type ColumnMapping } from './mapping.ts';
 import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
@@ -21,6 +22,9 @@ export interface DatasetFields {
   flags: string[];
   attributes: string[];
   hasAge: boolean;
+  /** Age in whole years (not only bands): needed by age conditions and standardisation. Absent in
+   * datasets imported before it was recorded. */
+  hasAgeInYears?: boolean;
   hasSex: boolean;
   hasEthnicity: boolean;
   hasDate: boolean;
@@ -41,6 +45,7 @@ export function fieldsOf(mapping: ColumnMapping): DatasetFields {
     flags: Object.keys(mapping.flags),
     attributes: Object.keys(mapping.attributes),
     hasAge: Boolean(mapping.columns.age || mapping.columns.age_band),
+    hasAgeInYears: Boolean(mapping.columns.age),
     hasSex: Boolean(mapping.columns.sex),
     hasEthnicity: Boolean(mapping.columns.ethnicity),
     hasDate: Boolean(mapping.columns.event_date),
@@ -61,6 +66,30 @@ function checkMappingAgainstFile(mapping: ColumnMapping, columns: string[]): voi
       `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,
     );
   }
+}
+
+/**
+ * Text columns at least 90% of whose values read as numbers (or yes/no): measures with a few
+ * unreadable values, which the report then names, rather than text.
+ */
+async function mostlyNumbers(
+  store: AnalyticsStore,
+  parquet: string,
+  columns: { name: string; type: string }[],
+): Promise<Set<string>> {
+  const text = columns.filter((c) => kindOf(c.type) === 'text').map((c) => c.name);
+  if (text.length === 0) return new Set();
+  const counts = text.flatMap((c, i) => [
+    `count(${attributeSql(sourceColumn(c))}) AS v${i}`,
+    `count(${measureSql(sourceColumn(c))}) AS n${i}`,
+  ]);
+  const [row] = await store.query(`SELECT ${counts.join(', ')} FROM read_parquet(${literal(parquet)})`);
+  return new Set(
+    text.filter((_c, i) => {
+      const values = Number(row?.[`v${i}`] ?? 0);
+      return values > 0 && Number(row?.[`n${i}`] ?? 0) >= 0.9 * values;
+    }),
+  );
 }
 
 export function geographyRelation(store: AnalyticsStore): string | null {
@@ -110,7 +139,11 @@ export async function importDataset(
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
       userMapping?.sheet,
     );
-    const mapping = resolveMapping(userMapping, staged.columns);
+    const mapping = resolveMapping(
+      userMapping,
+      staged.columns,
+      await mostlyNumbers(store, staged.parquet, staged.columns),
+    );
     checkMappingAgainstFile(
       mapping,
       staged.columns.map((c) => c.name),

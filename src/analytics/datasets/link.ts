@@ -43,6 +43,7 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
     flags,
     attributes,
     hasAge: names.has('age') || names.has('age_band'),
+    hasAgeInYears: names.has('age'),
     hasSex: true,
     hasEthnicity: true,
     hasDate: names.has('event_date'),

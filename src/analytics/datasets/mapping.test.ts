@@ -53,6 +53,20 @@ describe('column mappings', () => {
     expect(mapping.attributes).toEqual({ specialty: 'specialty' });
   });
 
+  it('turns headings with spaces into field names, leaving out any that would clash', () => {
+    const mapping = resolveMapping(undefined, [
+      { name: 'lsoa_code', type: 'VARCHAR' },
+      { name: 'Weeks waited', type: 'DOUBLE' },
+      { name: 'Flag LD', type: 'BIGINT' },
+      { name: 'Specialty name', type: 'VARCHAR' },
+      { name: 'specialty_name', type: 'VARCHAR' },
+      { name: '2nd attempt', type: 'BIGINT' },
+    ]);
+    expect(mapping.measures).toEqual({ weeks_waited: 'Weeks waited' });
+    expect(mapping.flags).toEqual({ flag_ld: 'Flag LD' });
+    expect(mapping.attributes).toEqual({ specialty_name: 'specialty_name' });
+  });
+
   it('uses the measures, flags and attributes a mapping gives instead of the detected ones', () => {
     const mapping = resolveMapping(
       mappingInputSchema.parse({ columns: { lsoa_code: 'LSOA' }, measures: { missed: 'dna' }, flags: {} }),

@@ -106,8 +106,9 @@ export function mappingProblems(raw: unknown): string[] {
 export function resolveMapping(
   input: MappingInput | undefined,
   described: { name: string; type: string }[],
+  mostlyNumbers: ReadonlySet<string> = new Set(),
 ): ColumnMapping {
-  const detected = defaultMapping(described);
+  const detected = defaultMapping(described, mostlyNumbers);
   if (!input) return detected;
   const given = Object.fromEntries(Object.entries(input.columns ?? {}).filter(([, v]) => v !== undefined));
   const columns = { ...detected.columns, ...given };
@@ -126,27 +127,44 @@ export function resolveMapping(
   });
 }
 
+/** A column heading as a field name: lower case, words joined by underscores. */
+const fieldNameFor = (heading: string): string =>
+  heading
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 63);
+
 const standardNames = ['person_id', 'lsoa_code', 'age', 'age_band', 'sex', 'ethnic_code', 'event_date'];
 const lsoaAliases = ['lsoa_code', 'lsoa21_code', 'lsoa11_code', 'lsoa21cd', 'lsoa11cd', 'lsoa'];
 
 /**
- * The mapping used when none is given: standard names as they are, `flag_…` columns as flags and
- * every other column as a measure.
+ * The mapping used when none is given: standard names as they are, `flag_…` columns as flags,
+ * numeric columns as measures (and text columns whose values are `mostlyNumbers`, so that a stray
+ * "n/a" is reported rather than turning the column into text) and other columns as attributes.
  */
-export function defaultMapping(described: { name: string; type: string }[]): ColumnMapping {
+export function defaultMapping(
+  described: { name: string; type: string }[],
+  mostlyNumbers: ReadonlySet<string> = new Set(),
+): ColumnMapping {
   const sourceColumns = described.map((d) => d.name);
   const numeric = new Set(
-    described.filter((d) => /INT|DOUBLE|FLOAT|DECIMAL|REAL|BOOLEAN/i.test(d.type)).map((d) => d.name),
+    described
+      .filter((d) => /INT|DOUBLE|FLOAT|DECIMAL|REAL|BOOLEAN/i.test(d.type) || mostlyNumbers.has(d.name))
+      .map((d) => d.name),
   );
   const lower = new Map(sourceColumns.map((c) => [c.toLowerCase(), c]));
   const lsoa = lsoaAliases.map((a) => lower.get(a)).find(Boolean);
   const measures: Record<string, string> = {};
   const flags: Record<string, string> = {};
   const attributes: Record<string, string> = {};
+  const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
   for (const column of sourceColumns) {
-    const name = column.toLowerCase();
-    if (standardNames.includes(name) || name === 'ethnicity' || lsoaAliases.includes(name)) continue;
-    if (!isSafeIdentifier(name)) continue;
+    const lowered = column.toLowerCase();
+    if (standardNames.includes(lowered) || lowered === 'ethnicity' || lsoaAliases.includes(lowered)) continue;
+    // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
+    const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);
+    if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;
+    taken.add(name);
     if (name.startsWith('flag_')) flags[name] = column;
     else if (numeric.has(column)) measures[name] = column;
     else attributes[name] = column;

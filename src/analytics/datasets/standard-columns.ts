@@ -23,7 +23,7 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
     `${read(c.person_id, std.personIdSql, 'VARCHAR')} AS person_id`,
     `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
     `${read(c.age, std.ageSql, 'INTEGER')} AS age`,
-    `${c.age_band && !c.age ? std.attributeSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
+    `${c.age_band && !c.age ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
     `COALESCE(${read(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
     `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
     `${read(c.event_date, std.dateSql, 'DATE')} AS event_date`,
@@ -31,7 +31,7 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
       ([name, source]) => `${std.measureSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,
     ),
     ...Object.entries(m.flags).map(
-      ([name, source]) => `COALESCE(${std.flagSql(sourceColumn(source), kind(source))}, 0) AS ${ident(name)}`,
+      ([name, source]) => `${std.flagSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,
     ),
     ...Object.entries(m.attributes).map(
       ([name, source]) => `${std.attributeSql(sourceColumn(source))} AS ${ident(name)}`,

@@ -48,6 +48,17 @@ export const ageBands: [number, number | null, string][] = [
   [85, null, '85+'],
 ];
 
+/**
+ * A given age band as one of Parity's (`ageBands`): written as they are, or with "to" for the dash
+ * ("18 to 24"), in any case and spacing; anything else is not a band Parity can use.
+ */
+export function givenAgeBandSql(c: string): string {
+  const tidy = `replace(replace(lower(${text(c)}), ' to ', '-'), ' ', '')`;
+  return `CASE ${tidy} ${ageBands.map(([, , label]) => `WHEN ${literal(label)} THEN ${literal(label)}`).join(' ')} END`;
+}
+export const ageBandFailingSql = (c: string): string =>
+  `(${text(c)} IS NOT NULL AND ${givenAgeBandSql(c)} IS NULL)`;
+
 /** Display age band of an integer age expression. */
 export function ageBandSql(age: string): string {
   const whens = ageBands.map(([from, to, label]) =>
@@ -117,8 +128,11 @@ export function periodSql(date: string, years?: [number, number]): string {
 export const financialYearRangeSql = (date: string, relation: string): string =>
   `SELECT min(fy) AS first_year, max(fy) AS last_year FROM (SELECT year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END AS fy FROM (SELECT ${date} AS d FROM ${relation}) dated) years`;
 
+/** A number; in a text column also true/false and yes/no (1/0), as spreadsheets write yes/no measures. */
 export const measureSql = (c: string, kind: ColumnKind = 'text'): string =>
-  kind === 'number' || kind === 'boolean' ? `CAST(${c} AS DOUBLE)` : `TRY_CAST(${text(c)} AS DOUBLE)`;
+  kind === 'number' || kind === 'boolean'
+    ? `CAST(${c} AS DOUBLE)`
+    : `COALESCE(TRY_CAST(${text(c)} AS DOUBLE), CASE ${normalised(c)} WHEN 'TRUE' THEN 1.0 WHEN 'YES' THEN 1.0 WHEN 'FALSE' THEN 0.0 WHEN 'NO' THEN 0.0 END)`;
 
 const yes = ['1', 'Y', 'YES', 'TRUE', 'T'];
 const no = ['0', 'N', 'NO', 'FALSE', 'F'];

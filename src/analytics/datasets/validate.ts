@@ -72,6 +72,12 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     'impossible age',
     (col, kind) => `${std.ageNumberSql(col, kind)} IS NOT NULL AND NOT ${std.ageValidSql(col, kind)}`,
   );
+  if (!c.age)
+    add(
+      c.age_band,
+      `not an age band Parity uses (${std.ageBands.map(([, , label]) => label).join(', ')})`,
+      (col) => std.ageBandFailingSql(col),
+    );
   add(c.sex, 'unknown code', (col) => std.sexFailingSql(col));
   add(c.ethnicity, 'unknown code', (col) => std.ethnicFailingSql(col, mapping.ethnicityCoding));
   add(c.event_date, 'not a date (use YYYY-MM-DD or DD/MM/YYYY)', (col, kind) =>

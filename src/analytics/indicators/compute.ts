@@ -8,7 +8,13 @@ import { heatFor, siiFor, type Inequality } from './inequality.ts';
 import { publishBreakdown } from './disclose.ts';
 import { trendFor } from './trend.ts';
 import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure, SummaryNote } from './result.ts';
-import { defaultMultiplier, fieldsUsed, usesPopulation, type IndicatorDefinition } from './schema.ts';
+import {
+  defaultMultiplier,
+  fieldsUsed,
+  numericFieldsUsed,
+  usesPopulation,
+  type IndicatorDefinition,
+} from './schema.ts';
 
 export type { SqlRunner } from './aggregates.ts';
 
@@ -33,25 +39,56 @@ export const standardFields = [
   'period',
 ];
 
-/** What a dataset lacks for an indicator: fields it reads, or populations for a rate; null if nothing. */
+/** The fields a dataset offers: its standard fields, its measures and flags (numbers) and attributes (text). */
+export interface AvailableFields {
+  standard: string[];
+  numbers: string[];
+  text: string[];
+}
+
+/** The fields of an imported or linked dataset as its record describes them. */
+export function fieldsOfDataset(f: {
+  measures: string[];
+  flags: string[];
+  attributes: string[];
+  hasAge: boolean;
+  hasAgeInYears?: boolean;
+}): AvailableFields {
+  const age = f.hasAgeInYears ?? f.hasAge;
+  return {
+    standard: standardFields.filter((s) => s !== 'age' || age),
+    numbers: [...f.measures, ...f.flags],
+    text: f.attributes,
+  };
+}
+
+/**
+ * What a dataset lacks for an indicator: fields it reads (a field compared with a number must hold
+ * numbers), whole-year age for standardising, or populations for a rate; null if nothing.
+ */
 export function unmetNeeds(
   indicator: IndicatorDefinition,
-  datasetFields: string[],
+  fields: AvailableFields,
   hasPopulation: boolean,
-): { missingFields: string[]; population: boolean } | null {
-  const available = new Set([...standardFields, ...datasetFields]);
-  const missingFields = fieldsUsed(indicator).filter((f) => !available.has(f));
+): { missingFields: string[]; textFields: string[]; population: boolean } | null {
+  const numbers = new Set([...fields.standard, ...fields.numbers]);
+  const available = new Set([...numbers, ...fields.text]);
+  const needed = [...fieldsUsed(indicator), ...(indicator.statistic === 'dsr' ? ['age'] : [])];
+  const missingFields = [...new Set(needed)].filter((f) => !available.has(f));
+  const textFields = numericFieldsUsed(indicator).filter((f) => available.has(f) && !numbers.has(f));
   const population = usesPopulation(indicator) && !hasPopulation;
-  return missingFields.length || population ? { missingFields, population } : null;
+  return missingFields.length || textFields.length || population
+    ? { missingFields, textFields, population }
+    : null;
 }
 
 /** The indicators a dataset can answer: every field they read exists, and rates have populations. */
 export function applicableIndicators(
   indicators: IndicatorDefinition[],
-  datasetFields: string[],
+  fields: AvailableFields,
   hasPopulation: boolean,
 ): IndicatorDefinition[] {
-  return indicators.filter((i) => unmetNeeds(i, datasetFields, hasPopulation) === null);
+  return indicators.filter((i) => unmetNeeds(i, fields, hasPopulation) === null);
 }
 
 const byPeriod = (a: string, b: string): number =>

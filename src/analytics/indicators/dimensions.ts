@@ -76,7 +76,9 @@ export const standardDimensions: Dimension[] = [
 
 export function flagDimension(flag: string): Dimension {
   const words = flag.replace(/^flag_/, '').replaceAll('_', ' ');
-  return { id: flag, label: `flag: ${words}`, column: flag, population: false, stratum: 'person', key: flag };
+  // Published as Yes and No; a value that could not be read is "Not known", not a No.
+  const column = `CASE WHEN ${flag} = 1 THEN 'Yes' WHEN ${flag} = 0 THEN 'No' END`;
+  return { id: flag, label: `flag: ${words}`, column, population: false, stratum: 'person', key: flag };
 }
 
 /** The dimensions for a dataset with these flags, optionally only those named in `only`. */

@@ -151,3 +151,20 @@ export function fieldsUsed(indicator: IndicatorDefinition): string[] {
   ];
   return [...new Set([...where.map((c) => c.field), ...(indicator.value ? [indicator.value.field] : [])])];
 }
+
+/** The fields the indicator reads as numbers: compared with a number, or averaged. */
+export function numericFieldsUsed(indicator: IndicatorDefinition): string[] {
+  const where = [
+    ...indicator.numerator.where,
+    ...('where' in indicator.denominator ? indicator.denominator.where : []),
+  ];
+  const numeric = (c: Condition) =>
+    ['lt', 'lte', 'gt', 'gte'].includes(c.op) ||
+    (Array.isArray(c.value) ? c.value : [c.value]).some((v) => typeof v === 'number');
+  return [
+    ...new Set([
+      ...where.filter(numeric).map((c) => c.field),
+      ...(indicator.value ? [indicator.value.field] : []),
+    ]),
+  ];
+}

@@ -9,7 +9,7 @@ import { syntheticLsoas } from '../synthetic/ics.ts';
 import { writeSyntheticActivity } from '../synthetic/activity.ts';
 import { importDataset } from '../datasets/import.ts';
 import { builtInIndicators } from '../indicators/catalogue.ts';
-import { applicableIndicators } from '../indicators/compute.ts';
+import { applicableIndicators, fieldsOfDataset, type AvailableFields } from '../indicators/compute.ts';
 import { dimensionsFor } from '../indicators/dimensions.ts';
 import { indicatorAggregatesSql, type Relations } from './indicator-aggregates.ts';
 import { indicatorStrataSql } from './indicator-strata.ts';
@@ -21,7 +21,7 @@ describe('two-phase indicator strata', () => {
   let dir: string;
   let store: AnalyticsStore;
   let relations: Relations;
-  let fields: string[];
+  let fields: AvailableFields;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'parity-strata-'));
     store = await analyticsStore(dir);
@@ -37,7 +37,7 @@ describe('two-phase indicator strata', () => {
       file: `${source}.edited.parquet`,
       outFile: store.datasetPath('strata.parquet'),
     });
-    fields = [...imported.fields.measures, ...imported.fields.flags, ...imported.fields.attributes];
+    fields = fieldsOfDataset(imported.fields);
     relations = {
       activity: `read_parquet(${literal(store.datasetPath('strata.parquet'))})`,
       geography: `read_parquet(${literal(store.geographyPath('lsoa_geography'))})`,

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables } from '../../analytics/geography/model.ts';
-import { applicableIndicators, computePack, unmetNeeds } from '../../analytics/indicators/compute.ts';
+import {
+  applicableIndicators,
+  computePack,
+  fieldsOfDataset,
+  unmetNeeds,
+  type AvailableFields,
+} from '../../analytics/indicators/compute.ts';
 import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import type { IndicatorDefinition } from '../../analytics/indicators/schema.ts';
@@ -29,10 +35,8 @@ export async function readyDataset(ctx: AnalyticsContext, name: string): Promise
   return toDataset(row);
 }
 
-const datasetFields = (dataset: Dataset): string[] => {
-  const f = dataset.fields;
-  return [...(f?.measures ?? []), ...(f?.flags ?? []), ...(f?.attributes ?? [])];
-};
+const datasetFields = (dataset: Dataset): AvailableFields =>
+  fieldsOfDataset(dataset.fields ?? { measures: [], flags: [], attributes: [], hasAge: false });
 
 function chooseIndicators(
   all: IndicatorDefinition[],
@@ -63,6 +67,8 @@ async function populationVintages(store: AnalyticsStore): Promise<string[]> {
   return rows.map((r) => r.vintage);
 }
 
+const fieldName = (field: string): string => (field === 'age' ? 'age in whole years' : field);
+
 export interface IndicatorNotComputed {
   id: string;
   title: string;
@@ -84,8 +90,10 @@ export async function indicatorsNotComputed(
     const unmet = unmetNeeds(indicator, datasetFields(dataset), hasPopulation);
     if (!unmet) return [];
     const reason = unmet.missingFields.length
-      ? `needs ${unmet.missingFields.length === 1 ? 'a field' : 'fields'} this dataset does not have: ${unmet.missingFields.join(', ')}`
-      : populationReason;
+      ? `needs ${unmet.missingFields.length === 1 ? 'a field' : 'fields'} this dataset does not have: ${unmet.missingFields.map(fieldName).join(', ')}`
+      : unmet.textFields.length
+        ? `needs ${unmet.textFields.join(', ')} as numbers, but this dataset holds ${unmet.textFields.length === 1 ? 'it' : 'them'} as text (import it again with ${unmet.textFields.length === 1 ? 'the column' : 'the columns'} under "measures" in the mapping, so that every value is checked)`
+        : populationReason;
     return [{ id: indicator.id, title: indicator.title, reason }];
   });
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { builtInIndicators } from './catalogue.ts';
+import { fieldsOfDataset, unmetNeeds } from './compute.ts';
+
+const indicator = (id: string) => builtInIndicators().find((i) => i.id === id)!;
+
+describe('what a dataset needs for an indicator', () => {
+  const base = { measures: ['dna', 'emergency_admission', 'bp_to_target'], flags: [], attributes: [] };
+
+  it('needs nothing more when the fields are there as numbers', () => {
+    const fields = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: true });
+    for (const id of ['did-not-attend', 'emergency-admissions', 'hypertension-treated-to-target'])
+      expect(unmetNeeds(indicator(id), fields, true), id).toBeNull();
+  });
+
+  it('needs age in whole years to standardise or to select by age, not only age bands', () => {
+    const bandsOnly = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: false });
+    expect(unmetNeeds(indicator('emergency-admissions'), bandsOnly, true)?.missingFields).toEqual(['age']);
+    expect(unmetNeeds(indicator('hypertension-treated-to-target'), bandsOnly, true)?.missingFields).toEqual([
+      'age',
+    ]);
+    expect(unmetNeeds(indicator('did-not-attend'), bandsOnly, true)).toBeNull();
+  });
+
+  it('needs a field compared with numbers to hold numbers, not text', () => {
+    const asText = fieldsOfDataset({ measures: [], flags: [], attributes: ['dna'], hasAge: true });
+    expect(unmetNeeds(indicator('did-not-attend'), asText, true)).toEqual({
+      missingFields: [],
+      textFields: ['dna'],
+      population: false,
+    });
+  });
+
+  it('needs populations for a rate', () => {
+    const fields = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: true });
+    expect(unmetNeeds(indicator('emergency-admissions'), fields, false)?.population).toBe(true);
+  });
+});
