@@ -6,7 +6,13 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { attributeSql, kindOf, measureSql } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
-import { mappingInputSchema, mappingProblems, resolveMapping, type ColumnMapping } from './mapping.ts';
+import {
+  isFieldColumn,
+  mappingInputSchema,
+  mappingProblems,
+  resolveMapping,
+  type ColumnMapping,
+} from './mapping.ts';
 import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
@@ -69,21 +75,24 @@ function checkMappingAgainstFile(mapping: ColumnMapping, columns: string[]): voi
 }
 
 /**
- * Text columns at least 90% of whose values read as numbers (or yes/no): measures with a few
- * unreadable values, which the report then names, rather than text.
+ * Text columns at least 90% of whose values read as numbers (or yes/no) in the first 100,000 rows:
+ * measures with a few unreadable values, which the report then names, rather than text.
  */
 async function mostlyNumbers(
   store: AnalyticsStore,
   parquet: string,
   columns: { name: string; type: string }[],
 ): Promise<Set<string>> {
-  const text = columns.filter((c) => kindOf(c.type) === 'text').map((c) => c.name);
+  const text = columns.filter((c) => kindOf(c.type) === 'text' && isFieldColumn(c.name)).map((c) => c.name);
   if (text.length === 0) return new Set();
   const counts = text.flatMap((c, i) => [
     `count(${attributeSql(sourceColumn(c))}) AS v${i}`,
     `count(${measureSql(sourceColumn(c))}) AS n${i}`,
   ]);
-  const [row] = await store.query(`SELECT ${counts.join(', ')} FROM read_parquet(${literal(parquet)})`);
+  // The first 100,000 rows decide, as a sample (DuckDB's own CSV sniffing samples too); every value
+  // is checked later, whichever way the column goes.
+  const sample = `(SELECT ${text.map(sourceColumn).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000)`;
+  const [row] = await store.query(`SELECT ${counts.join(', ')} FROM ${sample}`);
   return new Set(
     text.filter((_c, i) => {
       const values = Number(row?.[`v${i}`] ?? 0);

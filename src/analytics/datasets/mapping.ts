@@ -127,6 +127,12 @@ export function resolveMapping(
   });
 }
 
+/** Whether detection would make the column a measure, flag or attribute (not a standard field). */
+export const isFieldColumn = (column: string): boolean => {
+  const lowered = column.toLowerCase();
+  return !(standardNames.includes(lowered) || lowered === 'ethnicity' || lsoaAliases.includes(lowered));
+};
+
 /** A column heading as a field name: lower case, words joined by underscores. */
 const fieldNameFor = (heading: string): string =>
   heading
@@ -159,8 +165,8 @@ export function defaultMapping(
   const attributes: Record<string, string> = {};
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
   for (const column of sourceColumns) {
+    if (!isFieldColumn(column)) continue;
     const lowered = column.toLowerCase();
-    if (standardNames.includes(lowered) || lowered === 'ethnicity' || lsoaAliases.includes(lowered)) continue;
     // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
     const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;
