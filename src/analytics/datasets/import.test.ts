@@ -260,7 +260,8 @@ describe('dataset import', () => {
         'P1, x01000001 , f ,h,y\n' +
         'P2,X01000002,,,\n' +
         ' ,  ,Female, a ,No\n' +
-        'P4,X01000003,male,99,maybe\n',
+        'P4,X01000003,male,99,maybe\n' +
+        'P5,X01000004,m,A, 1.0 \n',
     );
     const result = await importDataset(store, {
       id: 'spaces',
@@ -289,6 +290,8 @@ describe('dataset import', () => {
       // A blank flag and an unreadable one ("maybe") are not known, not "no".
       { lsoa_code: 'X01000002', sex: 'U', ethnic_code: '99', flag_carer: null },
       { lsoa_code: 'X01000003', sex: 'M', ethnic_code: '99', flag_carer: null },
+      // A spreadsheet's numeric 1 written out as 1.0 is a yes.
+      { lsoa_code: 'X01000004', sex: 'M', ethnic_code: 'A', flag_carer: 1 },
       { lsoa_code: null, sex: 'F', ethnic_code: 'A', flag_carer: 0 },
     ]);
   });

@@ -11,6 +11,7 @@ import {
   mappingInputSchema,
   mappingProblems,
   resolveMapping,
+  sourceColumnsOf,
   type ColumnMapping,
 } from './mapping.ts';
 import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
@@ -60,13 +61,7 @@ export function fieldsOf(mapping: ColumnMapping): DatasetFields {
 
 function checkMappingAgainstFile(mapping: ColumnMapping, columns: string[]): void {
   const present = new Set(columns);
-  const wanted = [
-    ...Object.values(mapping.columns),
-    ...Object.values(mapping.measures),
-    ...Object.values(mapping.flags),
-    ...Object.values(mapping.attributes),
-  ].filter((c): c is string => typeof c === 'string');
-  const missing = wanted.filter((c) => !present.has(c));
+  const missing = sourceColumnsOf(mapping).filter((c) => !present.has(c));
   if (missing.length) {
     throw new SourceFileError(
       `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,

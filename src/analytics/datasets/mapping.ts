@@ -40,6 +40,17 @@ export const columnMappingSchema = z
 
 export type ColumnMapping = z.output<typeof columnMappingSchema>;
 
+/** Every column of the file that a mapping reads, once each. */
+export function sourceColumnsOf(m: ColumnMapping): string[] {
+  const all = [
+    ...Object.values(m.columns),
+    ...Object.values(m.measures),
+    ...Object.values(m.flags),
+    ...Object.values(m.attributes),
+  ].filter((c): c is string => typeof c === 'string');
+  return [...new Set(all)];
+}
+
 /** Parity name → column in the file, each name checked with its own message. */
 const namedFields = (kind: 'field' | 'flag') =>
   z.record(z.string(), sourceName).superRefine((record, ctx) => {

@@ -2,7 +2,7 @@
 // its own type (inner query); age band, ESP band and financial year are derived from the typed age
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
-import type { ColumnMapping } from './mapping.ts';
+import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
@@ -44,14 +44,8 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
  * out of the checks and the dataset, while still counting in the row numbers of the report.
  */
 export function blankRowSql(m: ColumnMapping): string {
-  const sources = [
-    ...Object.values(m.columns),
-    ...Object.values(m.measures),
-    ...Object.values(m.flags),
-    ...Object.values(m.attributes),
-  ].filter((c): c is string => typeof c === 'string');
-  const unique = [...new Set(sources)];
-  return unique.length ? unique.map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ') : 'false';
+  const sources = sourceColumnsOf(m);
+  return sources.length ? sources.map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ') : 'false';
 }
 
 /**

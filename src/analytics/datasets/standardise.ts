@@ -139,16 +139,18 @@ const no = ['0', 'N', 'NO', 'FALSE', 'F'];
 export function flagSql(c: string, kind: ColumnKind = 'text'): string {
   if (kind === 'number') return `CASE WHEN ${c} = 1 THEN 1 WHEN ${c} = 0 THEN 0 END`;
   if (kind === 'boolean') return `CASE WHEN ${c} THEN 1 WHEN NOT ${c} THEN 0 END`;
-  return lookup(normalised(c), [
+  // A number written out ("1.0", as spreadsheets export a numeric 1) reads as the number would.
+  const number = `TRY_CAST(${text(c)} AS DOUBLE)`;
+  return `COALESCE(CASE ${number} WHEN 1 THEN 1 WHEN 0 THEN 0 END, ${lookup(normalised(c), [
     [yes, '1'],
     [no, '0'],
-  ]);
+  ])})`;
 }
 /** True when a present value is not a yes/no value; null when the column's type cannot hold one. */
 export function flagFailingSql(c: string, kind: ColumnKind): string | null {
   if (kind === 'number') return `COALESCE(${c} NOT IN (0, 1), false)`;
   if (kind === 'boolean') return null;
-  return notOneOfSql(c, [...yes, ...no]);
+  return `(${notOneOfSql(c, [...yes, ...no])} AND COALESCE(TRY_CAST(${text(c)} AS DOUBLE) NOT IN (0, 1), true))`;
 }
 
 export const attributeSql = (c: string): string => text(c);
