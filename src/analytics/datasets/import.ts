@@ -6,14 +6,8 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { attributeSql, kindOf, measureSql } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
-import {
-  isFieldColumn,
-  mappingInputSchema,
-  mappingProblems,
-  resolveMapping,
-  sourceColumnsOf,
-  type ColumnMapping,
-} from './mapping.ts';
+import { isFieldColumn, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { mappingInputSchema, mappingProblems, resolveMapping } from './mapping-input.ts';
 import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mappingInputSchema, mappingProblems, resolveMapping } from './mapping.ts';
+import { mappingInputSchema, mappingProblems, resolveMapping } from './mapping-input.ts';
 
 const described = [
   { name: 'person_id', type: 'VARCHAR' },

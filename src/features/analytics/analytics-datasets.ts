@@ -7,7 +7,7 @@ import path from 'node:path';
 import { geographyRelation, importDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
-import { mappingProblems } from '../../analytics/datasets/mapping.ts';
+import { mappingProblems } from '../../analytics/datasets/mapping-input.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
 import type { Actor } from '../audit/audit.ts';
 import { FormError, NotFoundError } from '../shared/errors.ts';

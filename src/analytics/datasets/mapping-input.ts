@@ -1,0 +1,92 @@
+// What a person may write as a column mapping (a JSON file or the import form): every part
+// optional, every problem named; and the mapping it resolves to over what is detected from the file.
+import { z } from 'zod';
+import { isSafeIdentifier } from '../sql-text.ts';
+import { columnMappingSchema, defaultMapping, sourceName, type ColumnMapping } from './mapping.ts';
+
+/** Parity name → column in the file, each name checked with its own message. */
+const namedFields = (kind: 'field' | 'flag') =>
+  z.record(z.string(), sourceName).superRefine((record, ctx) => {
+    for (const name of Object.keys(record)) {
+      const message = !isSafeIdentifier(name)
+        ? 'names use lower-case letters, digits and underscores, starting with a letter'
+        : kind === 'flag' && !name.startsWith('flag_')
+          ? 'flag names start with flag_'
+          : null;
+      if (message) ctx.addIssue({ code: 'custom', path: [name], message });
+    }
+  });
+
+const settings = ['columns', 'lsoaVintage', 'ethnicityCoding', 'measures', 'attributes', 'flags', 'sheet'];
+const standardColumns = ['person_id', 'lsoa_code', 'age', 'age_band', 'sex', 'ethnicity', 'event_date'];
+
+/**
+ * What a person may write in a mapping file: every part is optional, and what is left out is
+ * detected from the file as when no mapping is given (standard names; other columns as measures,
+ * flags or attributes). Measures, flags or attributes that are given replace the detected ones.
+ */
+export const mappingInputSchema = z.strictObject(
+  {
+    columns: z
+      .strictObject(Object.fromEntries(standardColumns.map((c) => [c, sourceName.optional()])), {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `columns: ${issue.keys.join(', ')} is not a standard field (${standardColumns.join(', ')}; other fields go under measures, flags or attributes)`
+            : 'columns: give the standard fields as an object, like the example',
+      })
+      .optional(),
+    lsoaVintage: z.enum(['2011', '2021'], { message: 'give "2011" or "2021"' }).optional(),
+    ethnicityCoding: z.enum(['nhs', 'ons2021'], { message: 'give "nhs" or "ons2021"' }).optional(),
+    measures: namedFields('field').optional(),
+    attributes: namedFields('field').optional(),
+    flags: namedFields('flag').optional(),
+    sheet: z.string().min(1, { message: "sheet: give the worksheet's name" }).optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${issue.keys.join(', ')} is not a mapping setting (the settings are ${settings.join(', ')})`
+        : 'The mapping must be a JSON object, like the example',
+  },
+);
+
+export type MappingInput = z.output<typeof mappingInputSchema>;
+
+/** Every problem with a mapping as written, each named by where it is ("measures.dna: …"); none when it can be used. */
+export function mappingProblems(raw: unknown): string[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return ['The mapping must be a JSON object, like the example'];
+  const result = mappingInputSchema.safeParse(raw);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const where = issue.path.map(String).join('.');
+    return where && !issue.message.startsWith(`${where.split('.')[0]}:`) && issue.code !== 'unrecognized_keys'
+      ? `${where}: ${issue.message}`
+      : issue.message;
+  });
+}
+
+/** The mapping to import with: what the person wrote, over what is detected from the file. */
+export function resolveMapping(
+  input: MappingInput | undefined,
+  described: { name: string; type: string }[],
+  mostlyNumbers: ReadonlySet<string> = new Set(),
+): ColumnMapping {
+  const detected = defaultMapping(described, mostlyNumbers);
+  if (!input) return detected;
+  const given = Object.fromEntries(Object.entries(input.columns ?? {}).filter(([, v]) => v !== undefined));
+  const columns = { ...detected.columns, ...given };
+  // A column the person mapped to a standard field is not also a detected measure or attribute.
+  const mapped = new Set(Object.values(given));
+  const unmapped = (detectedFields: Record<string, string>) =>
+    Object.fromEntries(Object.entries(detectedFields).filter(([, column]) => !mapped.has(column)));
+  return columnMappingSchema.parse({
+    columns,
+    lsoaVintage: input.lsoaVintage ?? detected.lsoaVintage,
+    ethnicityCoding: input.ethnicityCoding ?? detected.ethnicityCoding,
+    measures: input.measures ?? unmapped(detected.measures),
+    attributes: input.attributes ?? unmapped(detected.attributes),
+    flags: input.flags ?? unmapped(detected.flags),
+    ...(input.sheet ? { sheet: input.sheet } : {}),
+  });
+}
