@@ -76,6 +76,22 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain('<h2>Inequality measures</h2>');
     const reason = note.text.replace('Not calculated: ', '').replace(/'/g, '&#39;');
     expect(page.body).toContain(`were not calculated: ${reason}`);
+    // The download holds what the page shows: the groups, the measures, and why any is missing.
+    const csv = (
+      await new Browser(t.app).get(
+        `/analytics/indicators/${withNote!.id}/download.csv?period=${encodeURIComponent(note.period)}`,
+      )
+    ).body;
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]!.endsWith(',note,kind')).toBe(true);
+    expect(lines.filter((l) => l.endsWith(',group')).length).toBe(
+      withNote!.result.rows.filter((r) => r.period === note.period).length,
+    );
+    expect(lines.some((l) => l.includes(note.text) && l.endsWith(',inequality measure'))).toBe(true);
+    for (const measure of withNote!.result.summaries.filter((m) => m.period === note.period))
+      expect(lines.some((l) => l.includes(`,${measure.label},,,${Number(measure.value.toFixed(4))},`))).toBe(
+        true,
+      );
   });
 
   it('keeps drafts from the public and lets staff publish them', async () => {

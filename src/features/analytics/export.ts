@@ -1,5 +1,6 @@
-// What people download: the disclosure-controlled rows of a result as CSV (with formula-injection
-// guarding) or XLSX. Nothing here sees patient-level data.
+// What people download: the disclosure-controlled rows of a result, and its inequality measures (or
+// why each was not calculated), as CSV (with formula-injection guarding) or XLSX. Nothing here sees
+// patient-level data.
 import * as XLSX from '@e965/xlsx';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 
@@ -20,34 +21,73 @@ export const exportColumns = [
   'compared_with_overall',
   'flag',
   'note',
+  'kind',
 ] as const;
 
 type ExportRow = Record<(typeof exportColumns)[number], string | number | null>;
 
-export function exportRows(
-  results: IndicatorResult[],
-  filter: (row: PublishedRow) => boolean = () => true,
-): ExportRow[] {
-  return results.flatMap((result) =>
-    result.rows.filter(filter).map((row) => ({
-      indicator_id: result.indicatorId,
-      indicator: result.title,
-      period: row.period,
-      breakdown: row.dimension,
-      group: row.group,
-      numerator: row.numerator,
-      denominator: row.denominator,
-      value: row.value === null ? row.valueText : Number(row.value.toFixed(4)),
-      unit: result.unit,
-      lower_95: round(row.lower95),
-      upper_95: round(row.upper95),
-      lower_99_8: round(row.lower998),
-      upper_99_8: round(row.upper998),
-      compared_with_overall: row.comparison,
-      flag: row.flag,
-      note: row.note,
-    })),
-  );
+/** The rows of each result (of one period, if given): its groups, then its inequality measures. */
+export function exportRows(results: IndicatorResult[], period?: string): ExportRow[] {
+  const inPeriod = (p: string) => period === undefined || p === period;
+  return results.flatMap((result) => {
+    const common = { indicator_id: result.indicatorId, indicator: result.title };
+    const blank = { numerator: null, denominator: null, compared_with_overall: null, flag: null };
+    const groups = result.rows
+      .filter((row) => inPeriod(row.period))
+      .map((row): ExportRow => ({
+        ...common,
+        period: row.period,
+        breakdown: row.dimension,
+        group: row.group,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        value: row.value === null ? row.valueText : Number(row.value.toFixed(4)),
+        unit: result.unit,
+        lower_95: round(row.lower95),
+        upper_95: round(row.upper95),
+        lower_99_8: round(row.lower998),
+        upper_99_8: round(row.upper998),
+        compared_with_overall: row.comparison,
+        flag: row.flag,
+        note: row.note,
+        kind: 'group',
+      }));
+    const measures = result.summaries
+      .filter((s) => inPeriod(s.period))
+      .map((s): ExportRow => ({
+        ...common,
+        ...blank,
+        period: s.period,
+        breakdown: s.dimension,
+        group: s.label,
+        value: Number(s.value.toFixed(4)),
+        unit: null,
+        lower_95: round(s.lower),
+        upper_95: round(s.upper),
+        lower_99_8: null,
+        upper_99_8: null,
+        note: null,
+        kind: 'inequality measure',
+      }));
+    const notCalculated = (result.summaryNotes ?? [])
+      .filter((n) => inPeriod(n.period))
+      .map((n): ExportRow => ({
+        ...common,
+        ...blank,
+        period: n.period,
+        breakdown: n.dimension,
+        group: n.measure === 'sii' ? 'Slope and relative index of inequality' : 'WHO measures',
+        value: null,
+        unit: null,
+        lower_95: null,
+        upper_95: null,
+        lower_99_8: null,
+        upper_99_8: null,
+        note: n.text,
+        kind: 'inequality measure',
+      }));
+    return [...groups, ...measures, ...notCalculated];
+  });
 }
 
 const round = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(4)));

@@ -51,7 +51,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
     app.get(`/analytics/indicators/:id/download.${format}`, async (request, reply) => {
       const stored = await analytics.getResult(idOf(request), staff(request));
       const period = (request.query as { period?: string }).period;
-      const rows = exportRows([stored.result], (row) => !period || row.period === period);
+      const rows = exportRows([stored.result], period || undefined);
       const name = `${stored.result.indicatorId}${period ? `-${period.replace('/', '-')}` : ''}`;
       reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
