@@ -71,7 +71,11 @@ function markCurrent(areas: NavArea[], path: string): NavItem[] {
 
 /** Errors as the templates want them: a list for the summary and a map for each field. */
 export function formErrors(errors: FieldError[]) {
-  return { errors, fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.message])) };
+  // A field with several problems shows them all beside it, as the summary does.
+  const fieldErrors: Record<string, string> = {};
+  for (const e of errors)
+    fieldErrors[e.field] = fieldErrors[e.field] ? `${fieldErrors[e.field]}. ${e.message}` : e.message;
+  return { errors, fieldErrors };
 }
 
 export function registerRender(app: FastifyInstance, env: nunjucks.Environment, site: SiteInfo): void {

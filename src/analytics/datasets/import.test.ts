@@ -156,7 +156,7 @@ describe('dataset import', () => {
   it("reads yes/no measures written as words, and checks given age bands against Parity's", async () => {
     // Nine readable values and one that is not: still a measure (at least 90% numbers), with the
     // unreadable value reported rather than the whole column taken as text.
-    const dna = ['True', 'false', 'Yes', 'no', 'maybe', '1', '0', '1', '0', '1'];
+    const dna = ['True', 'false', 'Yes', 'no', 'maybe', 'Y', 'N', '1', '0', '1'];
     const bands = ['18-24', '18 to 24', '85+', 'banana', '121+', '0-17', '25-34', '35-44', '45-54', '55-64'];
     const file = write(
       'bands.csv',
@@ -185,6 +185,10 @@ describe('dataset import', () => {
       { age_band: null, dna: 0 },
       { age_band: null, dna: null },
     ]);
+    const all = await store.query<{ dna: number | null }>(
+      `SELECT dna FROM read_parquet('${store.datasetPath('bands.parquet')}') ORDER BY lsoa_code`,
+    );
+    expect(all.map((r) => r.dna)).toEqual([1, 0, 1, 0, null, 1, 0, 1, 0, 1]);
   });
 
   it('reads typed Parquet columns as they are and still names impossible values', async () => {

@@ -19,6 +19,8 @@ const namedFields = (kind: 'field' | 'flag') =>
 
 const settings = ['columns', 'lsoaVintage', 'ethnicityCoding', 'measures', 'attributes', 'flags', 'sheet'];
 const standardColumns = ['person_id', 'lsoa_code', 'age', 'age_band', 'sex', 'ethnicity', 'event_date'];
+/** ethnic_code, the stored field's name, is read as ethnicity (people copy it from the file names). */
+const aliases: Record<string, string> = { ethnic_code: 'ethnicity' };
 
 /**
  * What a person may write in a mapping file: every part is optional, and what is left out is
@@ -28,12 +30,17 @@ const standardColumns = ['person_id', 'lsoa_code', 'age', 'age_band', 'sex', 'et
 export const mappingInputSchema = z.strictObject(
   {
     columns: z
-      .strictObject(Object.fromEntries(standardColumns.map((c) => [c, sourceName.optional()])), {
-        error: (issue) =>
-          issue.code === 'unrecognized_keys'
-            ? `columns: ${issue.keys.join(', ')} is not a standard field (${standardColumns.join(', ')}; other fields go under measures, flags or attributes)`
-            : 'columns: give the standard fields as an object, like the example',
-      })
+      .strictObject(
+        Object.fromEntries(
+          [...standardColumns, ...Object.keys(aliases)].map((c) => [c, sourceName.optional()]),
+        ),
+        {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `columns: ${issue.keys.join(', ')} is not a standard field (${standardColumns.join(', ')}; other fields go under measures, flags or attributes)`
+              : 'columns: give the standard fields as an object, like the example',
+        },
+      )
       .optional(),
     lsoaVintage: z.enum(['2011', '2021'], { message: 'give "2011" or "2021"' }).optional(),
     ethnicityCoding: z.enum(['nhs', 'ons2021'], { message: 'give "nhs" or "ons2021"' }).optional(),
@@ -74,7 +81,11 @@ export function resolveMapping(
 ): ColumnMapping {
   const detected = defaultMapping(described, mostlyNumbers);
   if (!input) return detected;
-  const given = Object.fromEntries(Object.entries(input.columns ?? {}).filter(([, v]) => v !== undefined));
+  const given = Object.fromEntries(
+    Object.entries(input.columns ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [aliases[k] ?? k, v]),
+  );
   const columns = { ...detected.columns, ...given };
   // A column the person mapped to a standard field is not also a detected measure or attribute.
   const mapped = new Set(Object.values(given));

@@ -67,6 +67,14 @@ describe('column mappings', () => {
     expect(mapping.attributes).toEqual({ specialty_name: 'specialty_name' });
   });
 
+  it('reads ethnic_code in a mapping as ethnicity', () => {
+    const mapping = resolveMapping(
+      mappingInputSchema.parse({ columns: { lsoa_code: 'LSOA', ethnic_code: 'sex' } }),
+      described,
+    );
+    expect(mapping.columns.ethnicity).toBe('sex');
+  });
+
   it('uses the measures, flags and attributes a mapping gives instead of the detected ones', () => {
     const mapping = resolveMapping(
       mappingInputSchema.parse({ columns: { lsoa_code: 'LSOA' }, measures: { missed: 'dna' }, flags: {} }),

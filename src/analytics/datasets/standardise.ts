@@ -128,14 +128,18 @@ export function periodSql(date: string, years?: [number, number]): string {
 export const financialYearRangeSql = (date: string, relation: string): string =>
   `SELECT min(fy) AS first_year, max(fy) AS last_year FROM (SELECT year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END AS fy FROM (SELECT ${date} AS d FROM ${relation}) dated) years`;
 
-/** A number; in a text column also true/false and yes/no (1/0), as spreadsheets write yes/no measures. */
+const yes = ['1', 'Y', 'YES', 'TRUE', 'T'];
+const no = ['0', 'N', 'NO', 'FALSE', 'F'];
+
+/** A number; in a text column also the yes/no words flags take (Y/N, yes/no, true/false: 1/0). */
 export const measureSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'number' || kind === 'boolean'
     ? `CAST(${c} AS DOUBLE)`
-    : `COALESCE(TRY_CAST(${text(c)} AS DOUBLE), CASE ${normalised(c)} WHEN 'TRUE' THEN 1.0 WHEN 'YES' THEN 1.0 WHEN 'FALSE' THEN 0.0 WHEN 'NO' THEN 0.0 END)`;
+    : `COALESCE(TRY_CAST(${text(c)} AS DOUBLE), ${lookup(normalised(c), [
+        [yes, '1.0'],
+        [no, '0.0'],
+      ])})`;
 
-const yes = ['1', 'Y', 'YES', 'TRUE', 'T'];
-const no = ['0', 'N', 'NO', 'FALSE', 'F'];
 export function flagSql(c: string, kind: ColumnKind = 'text'): string {
   if (kind === 'number') return `CASE WHEN ${c} = 1 THEN 1 WHEN ${c} = 0 THEN 0 END`;
   if (kind === 'boolean') return `CASE WHEN ${c} THEN 1 WHEN NOT ${c} THEN 0 END`;

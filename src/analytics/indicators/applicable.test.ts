@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInIndicators } from './catalogue.ts';
 import { fieldsOfDataset, unmetNeeds } from './compute.ts';
+import { conditionSchema } from './schema.ts';
 
 const indicator = (id: string) => builtInIndicators().find((i) => i.id === id)!;
 
@@ -34,5 +35,15 @@ describe('what a dataset needs for an indicator', () => {
   it('needs populations for a rate', () => {
     const fields = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: true });
     expect(unmetNeeds(indicator('emergency-admissions'), fields, false)?.population).toBe(true);
+  });
+});
+
+describe('conditions', () => {
+  it('compare in order only with a number, so that no computation meets "> \'> 52\'"', () => {
+    expect(
+      conditionSchema.safeParse({ field: 'wait_weeks', op: 'gt', value: '> 52' }).error?.issues[0]?.message,
+    ).toBe('lt, lte, gt and gte compare with a number');
+    expect(conditionSchema.safeParse({ field: 'wait_weeks', op: 'gt', value: 52 }).success).toBe(true);
+    expect(conditionSchema.safeParse({ field: 'sex', op: 'ne', value: 'U' }).success).toBe(true);
   });
 });

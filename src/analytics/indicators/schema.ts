@@ -35,7 +35,10 @@ export const conditionSchema = z
   .refine((c) => (c.op === 'present' || c.op === 'absent' ? c.value === undefined : c.value !== undefined), {
     message: 'Give a value for every condition except "present" and "absent"',
   })
-  .refine((c) => (c.op === 'in') === Array.isArray(c.value), { message: 'Only "in" takes a list of values' });
+  .refine((c) => (c.op === 'in') === Array.isArray(c.value), { message: 'Only "in" takes a list of values' })
+  .refine((c) => !['lt', 'lte', 'gt', 'gte'].includes(c.op) || typeof c.value === 'number', {
+    message: 'lt, lte, gt and gte compare with a number',
+  });
 
 const conditions = z.array(conditionSchema).max(10, { message: 'Give at most 10 conditions' });
 const rowsSchema = z

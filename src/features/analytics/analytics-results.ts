@@ -17,10 +17,13 @@ import {
 } from './indicator-form.ts';
 
 export function resultOperations(ctx: AnalyticsContext) {
+  // A definition stored before a rule was tightened (e.g. "> '> 52'", accepted until 2026-11-23)
+  // is left out rather than stopping every computation.
   const customIndicators = async (): Promise<IndicatorDefinition[]> =>
-    (await repo.findCustomIndicators(ctx.db)).map((c) =>
-      indicatorSchema.parse(JSON.parse(c.definition_json)),
-    );
+    (await repo.findCustomIndicators(ctx.db)).flatMap((c) => {
+      const parsed = indicatorSchema.safeParse(JSON.parse(c.definition_json));
+      return parsed.success ? [parsed.data] : [];
+    });
   async function indicators(): Promise<IndicatorDefinition[]> {
     return [...builtInIndicators(), ...(await customIndicators())];
   }

@@ -35,14 +35,24 @@ export async function deleteDataset(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('analytics_datasets').where('id', '=', id).execute();
 }
 
-export const findResults = (db: Kysely<Database>, onlyPublished: boolean): Promise<ResultRow[]> => {
-  let query = db.selectFrom('analytics_results').selectAll().orderBy('computed_at', 'desc');
-  if (onlyPublished) query = query.where('status', '=', 'published');
+/** A stored result with the name of the dataset it was computed from. */
+export type ResultWithDataset = ResultRow & { dataset_name: string | null };
+
+const resultsWithDataset = (db: Kysely<Database>) =>
+  db
+    .selectFrom('analytics_results as r')
+    .leftJoin('analytics_datasets as d', 'd.id', 'r.dataset_id')
+    .selectAll('r')
+    .select('d.name as dataset_name');
+
+export const findResults = (db: Kysely<Database>, onlyPublished: boolean): Promise<ResultWithDataset[]> => {
+  let query = resultsWithDataset(db).orderBy('r.computed_at', 'desc');
+  if (onlyPublished) query = query.where('r.status', '=', 'published');
   return query.execute();
 };
 
-export const findResult = (db: Kysely<Database>, id: string): Promise<ResultRow | undefined> =>
-  db.selectFrom('analytics_results').selectAll().where('id', '=', id).executeTakeFirst();
+export const findResult = (db: Kysely<Database>, id: string): Promise<ResultWithDataset | undefined> =>
+  resultsWithDataset(db).where('r.id', '=', id).executeTakeFirst();
 
 export async function replaceResult(db: Kysely<Database>, row: ResultRow): Promise<void> {
   await db

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
@@ -62,6 +63,15 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const xlsx = await browser.get(`/analytics/indicators/${id}/download.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Rounded counts are numbers a spreadsheet can add up; a suppressed one stays "*".
+    const sheet = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
+    const cells = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet.Sheets[sheet.SheetNames[0]!]!);
+    const groups = cells.filter((c) => c.kind === 'group');
+    expect(groups.some((c) => typeof c.denominator === 'number')).toBe(true);
+    expect(groups.every((c) => typeof c.numerator === 'number' || c.numerator === '*')).toBe(true);
+    // Which dataset a figure comes from, on the overview and the indicator page.
+    expect(overview.body).toContain('Data: Synthetic service activity (demo)');
+    expect(page.body).toContain('Synthetic service activity (demo)');
   });
 
   it('says on the indicator page why an inequality measure was not calculated', async () => {
@@ -118,6 +128,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       `/analytics/results/${draft.id}/publish`,
     );
     expect(published.statusCode).toBe(303);
+    expect((await browser.get(`/analytics/indicators/${draft.id}?published=1`)).body).toContain(
+      'Published. Everyone can now see this result.',
+    );
     expect((await new Browser(t.app).get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(200);
   });
 

@@ -28,6 +28,8 @@ export interface Dataset {
 export interface StoredResult {
   id: string;
   datasetId: string;
+  /** The dataset's name (null if it has since been replaced under another name). */
+  datasetName: string | null;
   indicatorId: string;
   title: string;
   status: 'draft' | 'published';
@@ -61,10 +63,11 @@ export function toDataset(row: DatasetRow): Dataset {
   };
 }
 
-export function toStoredResult(row: ResultRow): StoredResult {
+export function toStoredResult(row: ResultRow & { dataset_name?: string | null }): StoredResult {
   return {
     id: row.id,
     datasetId: row.dataset_id,
+    datasetName: row.dataset_name ?? null,
     indicatorId: row.indicator_key,
     title: row.title,
     status: row.status as 'draft' | 'published',

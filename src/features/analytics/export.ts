@@ -2,7 +2,7 @@
 // why each was not calculated), as CSV (with formula-injection guarding) or XLSX. Nothing here sees
 // patient-level data.
 import * as XLSX from '@e965/xlsx';
-import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
+import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 
 export const exportColumns = [
   'indicator_id',
@@ -112,9 +112,10 @@ export function toCsv(rows: ExportRow[]): string {
 }
 
 export function toXlsx(rows: ExportRow[], sheetName: string): Buffer {
-  const guarded = rows.map((r) =>
-    Object.fromEntries(exportColumns.map((c) => [c, typeof r[c] === 'string' ? guardCell(r[c]) : r[c]])),
-  );
+  // Rounded counts as numbers, so that a spreadsheet can add them up; "*" stays text.
+  const cell = (v: string | number | null) =>
+    typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : guardCell(v)) : v;
+  const guarded = rows.map((r) => Object.fromEntries(exportColumns.map((c) => [c, cell(r[c])])));
   const sheet = XLSX.utils.json_to_sheet(guarded, { header: [...exportColumns] });
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));

@@ -70,10 +70,10 @@ describe('the add-an-indicator form', () => {
   it('names each line it cannot read', () => {
     const errors = errorsOf({
       ...smoking,
-      numeratorConditions: 'smoking_status present\nSmoking = 1\nbooking_weeks about 12',
+      numeratorConditions: 'smoking_status present\nSmoking = 1\nbooking_weeks about 12\nbooking_weeks >> 12',
     });
     expect(errors.numeratorConditions).toBe(
-      'Numerator conditions, line 2: write the field name Smoking in lower case; line 3: write the field, a comparison and a value, for example wait_weeks > 18, cancer_stage in 1, 2 or dna present',
+      'Numerator conditions, line 2: write the field name Smoking in lower case; line 3: write the field, a comparison and a value, for example wait_weeks > 18, cancer_stage in 1, 2 or dna present; line 4: compare with > only against a number (not "> 12"), for example wait_weeks > 18, cancer_stage in 1, 2 or dna present',
     );
   });
 

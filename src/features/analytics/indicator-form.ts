@@ -47,7 +47,14 @@ function conditionOf(line: string): Condition | string {
   const list = /^in\s+(\S.*)$/i.exec(rest)?.[1];
   if (list) return { field, op: 'in', value: list.split(',').map(scalar) };
   const [, symbol, value] = /^(<=|>=|!=|<>|==|=|<|>)\s*(\S.*)$/.exec(rest) ?? [];
-  if (symbol && value) return { field, op: symbols[symbol] as Condition['op'], value: scalar(value) };
+  if (symbol && value) {
+    const op = symbols[symbol] as Condition['op'];
+    const read = scalar(value);
+    // "wait_weeks >> 52" reads as "> '> 52'": an order needs a number after it.
+    if (['lt', 'lte', 'gt', 'gte'].includes(op) && typeof read !== 'number')
+      return `compare with ${symbol} only against a number (not "${value}"), ${example}`;
+    return { field, op, value: read };
+  }
   return `write the field, a comparison and a value, ${example}`;
 }
 

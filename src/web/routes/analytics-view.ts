@@ -70,6 +70,7 @@ export function overviewRow(stored: StoredResult) {
   return {
     id: stored.id,
     title: r.title,
+    datasetName: stored.datasetName,
     programme: r.programme,
     status: stored.status,
     period,

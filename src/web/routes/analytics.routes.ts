@@ -34,7 +34,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
 
   app.get('/analytics/indicators/:id', async (request, reply) => {
     const stored = await analytics.getResult(idOf(request), staff(request));
-    const query = request.query as { period?: string };
+    const query = request.query as { period?: string; published?: string };
     const period = stored.result.periods.includes(query.period ?? '')
       ? (query.period as string)
       : stored.result.latestPeriod;
@@ -43,6 +43,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
       stored,
       result: stored.result,
       page: indicatorPage(stored, period),
+      published: query.published === '1' && stored.status === 'published',
       isStaff: staff(request),
     });
   });
