@@ -202,6 +202,10 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Validation report');
     expect(page.body).toContain('demo-activity.parquet');
+    // Its results, to check and publish from here.
+    expect(page.body).toContain('Results from this dataset');
+    for (const r of (await t.services.analytics.listResults(true)).filter((x) => x.datasetId === dataset.id))
+      expect(page.body).toContain(`href="/analytics/indicators/${r.id}"`);
     expect(page.body).toContain('20000');
   });
 

@@ -103,8 +103,11 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
+      results: (await analytics.listResults(true)).filter((r) => r.datasetId === dataset.id),
       stageLabels,
-      notice: computed ? `${computed} indicators computed as drafts. Check them, then publish.` : undefined,
+      notice: computed
+        ? `${computed} indicators computed as drafts. Check each one below, then publish it.`
+        : undefined,
     });
   });
 

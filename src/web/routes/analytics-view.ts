@@ -94,10 +94,15 @@ export function indicatorPage(stored: StoredResult, period: string) {
   const breakdowns = r.dimensions
     .filter((d) => d.id !== 'overall')
     .map((d) => ({ ...d, rows: table(d.id), chart: chartFor(r, d.id, d.label, period, sii) }));
-  const trendRows = r.rows.filter((row) => row.dimension === 'overall');
+  // Rows whose date could not be read are a period of their own, shown when chosen, but not a year.
+  const trendRows = r.rows.filter((row) => row.dimension === 'overall' && row.period !== 'Not known');
   return {
     period,
-    periodItems: r.periods.map((p) => ({ value: p, text: p, selected: p === period })),
+    periodItems: r.periods.map((p) => ({
+      value: p,
+      text: p === 'Not known' ? 'Date not known' : p,
+      selected: p === period,
+    })),
     dimensionLabels: Object.fromEntries<string>([
       ...r.dimensions.map((d): [string, string] => [d.id, d.label]),
       ['core20', 'Core20 or the rest'],
