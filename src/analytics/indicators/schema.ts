@@ -83,6 +83,15 @@ export const indicatorIdPattern = /^[a-z0-9][a-z0-9-]{1,60}$/;
 
 export const statistics = ['proportion', 'crude-rate', 'dsr', 'mean', 'median'] as const;
 
+/** Each statistic in words, for pages. */
+export const statisticLabels: Record<(typeof statistics)[number], string> = {
+  proportion: 'Proportion (percentage)',
+  'crude-rate': 'Crude rate',
+  dsr: 'Directly age-standardised rate',
+  mean: 'Mean',
+  median: 'Median',
+};
+
 export const indicatorSchema = z
   .object({
     id: z.string({ message: 'Give a short identifier' }).regex(indicatorIdPattern, {

@@ -69,6 +69,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const groups = cells.filter((c) => c.kind === 'group');
     expect(groups.some((c) => typeof c.denominator === 'number')).toBe(true);
     expect(groups.every((c) => typeof c.numerator === 'number' || c.numerator === '*')).toBe(true);
+    const unknown = await browser.get(`/analytics/indicators/${id}?period=1999%2F00`);
+    expect(unknown.body).toContain('There are no figures for the period 1999/00.');
+    expect(page.body).toContain('How to read these');
     // Which dataset a figure comes from, on the overview and the indicator page.
     expect(overview.body).toContain('Data: Synthetic service activity (demo)');
     expect(page.body).toContain('Synthetic service activity (demo)');
@@ -250,6 +253,8 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const catalogue = await browser.get('/analytics/catalogue');
     expect(catalogue.body).toContain('Outpatient appointments not attended (DNA rate)');
     expect(catalogue.body).toContain('<code>wait_weeks &gt; 18</code>');
+    expect(catalogue.body).toContain('Directly age-standardised rate');
+    expect(catalogue.body).not.toMatch(/Statistic <\/span>dsr/);
     const form = {
       title: 'People waiting more than a year',
       id: 'waiting-over-52-weeks',

@@ -3,6 +3,7 @@
 // that schema's complaints turned back into the form's own fields.
 import {
   indicatorSchema,
+  statisticLabels,
   type Condition,
   type IndicatorDefinition,
 } from '../../analytics/indicators/schema.ts';
@@ -230,7 +231,7 @@ export function catalogueEntry(i: IndicatorDefinition, builtIn: boolean) {
     id: i.id,
     title: i.title,
     programme: i.programme,
-    statistic: i.statistic,
+    statistic: statisticLabels[i.statistic],
     builtIn,
     numerator: [i.numerator.description, ...i.numerator.where.map(conditionText)],
     denominator:

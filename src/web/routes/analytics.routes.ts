@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { statisticLabels } from '../../analytics/indicators/schema.ts';
 import { can } from '../../features/access/access.policy.ts';
 import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
 import type { Services } from '../../services.ts';
@@ -44,6 +45,8 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
       result: stored.result,
       page: indicatorPage(stored, period),
       published: query.published === '1' && stored.status === 'published',
+      statisticLabel: statisticLabels[stored.result.statistic as keyof typeof statisticLabels],
+      unknownPeriod: query.period && query.period !== period ? query.period : null,
       isStaff: staff(request),
     });
   });
