@@ -97,6 +97,11 @@ export function resultOperations(ctx: AnalyticsContext) {
       return (await repo.findResults(ctx.db, !includeDrafts)).map(toStoredResult);
     },
 
+    /** A dataset's results, by title, with their status (for its page). */
+    async resultsOfDataset(datasetId: string): Promise<{ id: string; title: string; status: string }[]> {
+      return repo.findResultsOfDataset(ctx.db, datasetId);
+    },
+
     async getResult(id: string, includeDrafts: boolean): Promise<StoredResult> {
       const row = await repo.findResult(ctx.db, id);
       if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');

@@ -51,6 +51,15 @@ export const findResults = (db: Kysely<Database>, onlyPublished: boolean): Promi
   return query.execute();
 };
 
+/** One dataset's results, without their (large) JSON: for listing on the dataset's page. */
+export const findResultsOfDataset = (db: Kysely<Database>, datasetId: string) =>
+  db
+    .selectFrom('analytics_results')
+    .select(['id', 'title', 'status'])
+    .where('dataset_id', '=', datasetId)
+    .orderBy('title')
+    .execute();
+
 export const findResult = (db: Kysely<Database>, id: string): Promise<ResultWithDataset | undefined> =>
   resultsWithDataset(db).where('r.id', '=', id).executeTakeFirst();
 

@@ -31,7 +31,16 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
   const inPeriod = (p: string) => period === undefined || p === period;
   return results.flatMap((result) => {
     const common = { indicator_id: result.indicatorId, indicator: result.title };
-    const blank = { numerator: null, denominator: null, compared_with_overall: null, flag: null };
+    // What a measure's row leaves empty: the counts, the unit, the 99.8% limits, the comparison.
+    const blank = {
+      numerator: null,
+      denominator: null,
+      unit: null,
+      lower_99_8: null,
+      upper_99_8: null,
+      compared_with_overall: null,
+      flag: null,
+    };
     const groups = result.rows
       .filter((row) => inPeriod(row.period))
       .map((row): ExportRow => ({
@@ -61,11 +70,8 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
         breakdown: s.dimension,
         group: s.label,
         value: Number(s.value.toFixed(4)),
-        unit: null,
         lower_95: round(s.lower),
         upper_95: round(s.upper),
-        lower_99_8: null,
-        upper_99_8: null,
         note: null,
         kind: 'inequality measure',
       }));
@@ -78,11 +84,8 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
         breakdown: n.dimension,
         group: n.measure === 'sii' ? 'Slope and relative index of inequality' : 'WHO measures',
         value: null,
-        unit: null,
         lower_95: null,
         upper_95: null,
-        lower_99_8: null,
-        upper_99_8: null,
         note: n.text,
         kind: 'inequality measure',
       }));

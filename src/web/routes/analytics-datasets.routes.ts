@@ -103,7 +103,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
-      results: (await analytics.listResults(true)).filter((r) => r.datasetId === dataset.id),
+      results: await analytics.resultsOfDataset(dataset.id),
       stageLabels,
       notice: computed
         ? `${computed} indicators computed as drafts. Check each one below, then publish it.`
