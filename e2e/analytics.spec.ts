@@ -74,9 +74,13 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clinic extract');
   await expectAccessible(page);
-  for (let attempt = 0; attempt < 20 && !(await page.getByText('Validation report').isVisible()); attempt++) {
-    await page.getByRole('link', { name: 'Refresh this page' }).click();
+  // Refresh as a person would while the import runs; wait for each new page to load before looking
+  // again (looking mid-navigation saw neither the report nor the link).
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
   }
+  await expect(page.getByText('Validation report')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'impossible age' }).first()).toBeVisible();
   await expectAccessible(page);
 });
