@@ -73,4 +73,17 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('reference geography co
     );
     expect(Number((await source.run(populationSql(copied.population!)))[0]?.n)).toBe(lsoas * 91);
   });
+
+  it('survives the server closing an idle connection, and carries on with a new one', async () => {
+    await source.run('SELECT 1');
+    const admin = openPostgresSource(warehouse.url);
+    await admin.run(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    await admin.close();
+    // The pool's idle client hears of it as an error event; without a handler the process would die.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await source.run('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
 });

@@ -120,6 +120,9 @@ async function copiedStamp(client: pg.PoolClient): Promise<string | null> {
 
 export function openPostgresSource(connectionString: string): PostgresSource {
   const pool = new pg.Pool({ connectionString, max: 2 });
+  // As for the app database (src/db/connect.ts): an idle connection closed by the server (restart,
+  // failover, admin command) must not crash the process; the next query reports a lasting problem.
+  pool.on('error', () => undefined);
   return {
     run: async (sql) => (await pool.query(sql)).rows as SqlRow[],
 
