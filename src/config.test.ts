@@ -52,6 +52,16 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://parity@db/parity');
   });
 
+  it('works published limits out from exact counts unless DISCLOSURE_LIMITS says rounded', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).disclosureLimits).toBe('exact');
+    expect(loadConfig({ DATA_DIR: tempDir(), DISCLOSURE_LIMITS: 'rounded' }).disclosureLimits).toBe(
+      'rounded',
+    );
+    expect(() => loadConfig({ DATA_DIR: tempDir(), DISCLOSURE_LIMITS: 'approximate' })).toThrow(
+      /DISCLOSURE_LIMITS must be exact or rounded/,
+    );
+  });
+
   it('treats blank variables as absent', () => {
     expect(loadConfig({ DATA_DIR: tempDir(), SMTP_URL: '', PORT: '' }).smtpUrl).toBeUndefined();
   });

@@ -20,6 +20,8 @@ export interface Config {
   logLevel: LogLevel;
   /** True when BASE_URL is https: cookies are then marked Secure. */
   secureCookies: boolean;
+  /** What published proportions, crude rates and their limits come from (DISCLOSURE_LIMITS). */
+  disclosureLimits: 'exact' | 'rounded';
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -51,6 +53,9 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Parity <no-reply@parity.invalid>'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  DISCLOSURE_LIMITS: z
+    .enum(['exact', 'rounded'], { message: 'DISCLOSURE_LIMITS must be exact or rounded' })
+    .default('exact'),
 });
 
 export class ConfigError extends Error {
@@ -87,6 +92,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
     secureCookies: baseUrl.startsWith('https://'),
+    disclosureLimits: env.DISCLOSURE_LIMITS,
   };
 }
 

@@ -70,6 +70,7 @@ export function createServices({ config, database, clock = () => new Date(), mai
     clock,
     dataDir: config.dataDir,
     postgresUrl: config.analyticsDatabaseUrl,
+    limitsFrom: config.disclosureLimits,
   });
   const thirdSector = createThirdSectorServices({
     db,

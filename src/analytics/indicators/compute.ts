@@ -6,6 +6,7 @@ import type { Dimension } from './dimensions.ts';
 import { estimatesFor } from './estimates.ts';
 import { heatFor, siiFor, type Inequality } from './inequality.ts';
 import { publishBreakdown } from './disclose.ts';
+import { publishedBasis, type LimitsBasis } from './rounded-basis.ts';
 import { trendFor } from './trend.ts';
 import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure, SummaryNote } from './result.ts';
 import {
@@ -26,6 +27,8 @@ export interface PackInput {
   dimensions: Dimension[];
   /** Whether LSOA population estimates exist (rates need them). */
   hasPopulation: boolean;
+  /** What published proportions, crude rates and their limits come from (default: exact counts). */
+  limitsFrom?: LimitsBasis;
 }
 
 export const standardFields = [
@@ -94,35 +97,44 @@ export function applicableIndicators(
 const byPeriod = (a: string, b: string): number =>
   a === 'Not known' ? 1 : b === 'Not known' ? -1 : a.localeCompare(b);
 
+/**
+ * The inequality measures of one period. The SII (a regression, exempt from disclosure control)
+ * takes every decile's exact estimate; the WHO measures compare published values directly, so they
+ * take the estimates the published figures come from, of published groups only.
+ */
 function summariesFor(
   indicator: IndicatorDefinition,
   period: string,
-  estimates: GroupEstimate[],
+  exact: GroupEstimate[],
+  basis: GroupEstimate[],
   published: PublishedRow[],
 ): Inequality {
-  const of = (dimension: string) => estimates.filter((e) => e.dimension === dimension);
+  const of = (list: GroupEstimate[], dimension: string) => list.filter((e) => e.dimension === dimension);
   const hidden = new Set(published.filter((r) => r.value === null).map((r) => `${r.dimension}|${r.group}`));
   const shown = (e: GroupEstimate) => !hidden.has(`${e.dimension}|${e.group}`);
   const parts = [
-    siiFor(indicator, period, of('imd_decile')),
-    heatFor(indicator, period, 'imd_decile', of('imd_decile'), { ordered: true, shown }),
-    heatFor(indicator, period, 'core20', of('core20'), { ordered: false, shown }),
-    heatFor(indicator, period, 'ethnic_broad', of('ethnic_broad'), { ordered: false, shown }),
+    siiFor(indicator, period, of(exact, 'imd_decile')),
+    heatFor(indicator, period, 'imd_decile', of(basis, 'imd_decile'), { ordered: true, shown }),
+    heatFor(indicator, period, 'core20', of(basis, 'core20'), { ordered: false, shown }),
+    heatFor(indicator, period, 'ethnic_broad', of(basis, 'ethnic_broad'), { ordered: false, shown }),
   ];
   return { measures: parts.flatMap((p) => p.measures), notes: parts.flatMap((p) => p.notes) };
 }
 
-function resultFor(
+/** One indicator's result from its estimates: published rows, inequality measures and trend. */
+export function resultFor(
   indicator: IndicatorDefinition,
   estimates: GroupEstimate[],
   dimensions: Dimension[],
+  limitsFrom: LimitsBasis = 'exact',
 ): IndicatorResult {
   const periods = [...new Set(estimates.map((e) => e.period))].sort(byPeriod);
+  const basis = publishedBasis(indicator, estimates, limitsFrom);
   const rows: PublishedRow[] = [];
   const summaries: SummaryMeasure[] = [];
   const summaryNotes: SummaryNote[] = [];
   for (const period of periods) {
-    const inPeriod = estimates.filter((e) => e.period === period);
+    const inPeriod = basis.filter((e) => e.period === period);
     const overall = inPeriod.find((e) => e.dimension === 'overall');
     const published: PublishedRow[] = [];
     for (const dimension of dimensions) {
@@ -130,7 +142,8 @@ function resultFor(
       if (group.length) published.push(...publishBreakdown(indicator, group, overall));
     }
     rows.push(...published);
-    const inequality = summariesFor(indicator, period, inPeriod, published);
+    const exact = estimates.filter((e) => e.period === period);
+    const inequality = summariesFor(indicator, period, exact, inPeriod, published);
     summaries.push(...inequality.measures);
     summaryNotes.push(...inequality.notes);
   }
@@ -157,7 +170,8 @@ function resultFor(
     rows,
     summaries,
     summaryNotes,
-    trend: trendFor(indicator, periods, estimates, rows),
+    trend: trendFor(indicator, periods, basis, rows),
+    limitsFrom,
   };
 }
 
@@ -177,11 +191,12 @@ export async function computePack(input: PackInput): Promise<IndicatorResult[]> 
   const results = input.indicators.map((indicator, k) =>
     isMedian(indicator)
       ? null
-      : resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions),
+      : resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom),
   );
   await medians;
   return input.indicators.map(
     (indicator, k) =>
-      results[k] ?? resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions),
+      results[k] ??
+      resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom),
   );
 }

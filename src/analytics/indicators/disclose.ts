@@ -17,7 +17,8 @@ import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-function countsOf(
+/** The counts of one period × breakdown as published (rounded, suppressed where they must be). */
+export function breakdownCounts(
   estimates: GroupEstimate[],
   withDenominator: boolean,
 ): { numerators: DisclosedValue[]; denominators: DisclosedValue[] } {
@@ -84,7 +85,7 @@ export function publishBreakdown(
     indicator.statistic === 'crude-rate' ||
     indicator.statistic === 'dsr';
   const { numerators, denominators } = countable
-    ? countsOf(estimates, indicator.statistic === 'proportion')
+    ? breakdownCounts(estimates, indicator.statistic === 'proportion')
     : {
         numerators: estimates.map(() => discloseCount(NaN, 'subnational')),
         denominators: estimates.map((e) => discloseCount(e.n, 'subnational')),

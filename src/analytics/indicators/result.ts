@@ -92,4 +92,6 @@ export interface IndicatorResult {
   summaryNotes?: SummaryNote[];
   /** Absent in results computed before the trend test existed. */
   trend?: TrendSummary;
+  /** What published percentages, crude rates and limits came from; absent before the setting existed (exact). */
+  limitsFrom?: 'exact' | 'rounded';
 }

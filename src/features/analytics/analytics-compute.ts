@@ -178,6 +178,7 @@ export async function computeIndicators(
     indicators: chooseIndicators(indicators, dataset, hasPopulation, input.indicatorId),
     dimensions: chooseDimensions(dataset, input.by),
     hasPopulation,
+    limitsFrom: ctx.limitsFrom ?? 'exact',
   });
   if (!input.by?.length) await storeDrafts(ctx, actor, dataset, results);
   return results;

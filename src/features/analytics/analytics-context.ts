@@ -6,6 +6,7 @@ import { analyticsStore, type AnalyticsStore } from '../../analytics/store.ts';
 import { openPostgresSource, type PostgresSource } from '../../analytics/postgres-source.ts';
 import { FormError } from '../shared/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import type { LimitsBasis } from '../../analytics/indicators/rounded-basis.ts';
 
 export interface AnalyticsDeps {
   db: Kysely<Database>;
@@ -14,6 +15,8 @@ export interface AnalyticsDeps {
   dataDir: string;
   /** PostgreSQL database of datasets linked as tables (config.analyticsDatabaseUrl). */
   postgresUrl?: string | undefined;
+  /** What published proportions, crude rates and their limits come from (config.disclosureLimits). */
+  limitsFrom?: LimitsBasis;
 }
 
 export interface AnalyticsContext extends AnalyticsDeps {
