@@ -56,6 +56,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(await runCli(['doctor'], io)).toBe(0);
     expect(out.join('\n')).toContain(`ok    database ${dialect}`);
     expect(out.join('\n')).toContain('ok    database schema is up to date');
+    expect(out.join('\n')).toContain('limits come from the exact counts');
   });
 
   it(

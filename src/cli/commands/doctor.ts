@@ -31,6 +31,11 @@ export async function doctor(io: CliIO): Promise<boolean> {
       io.err(`fail  ${pending.length} migration(s) not applied: run "parity migrate"`);
     } else io.out('ok    database schema is up to date');
     io.out(`ok    e-mail goes to ${services.mailer.describe()}`);
+    io.out(
+      config.disclosureLimits === 'rounded'
+        ? 'ok    published percentages, crude rates and limits come from the rounded counts (DISCLOSURE_LIMITS)'
+        : 'ok    published percentages, crude rates and limits come from the exact counts (DISCLOSURE_LIMITS=rounded to change)',
+    );
     if (config.env === 'production' && !config.secureCookies) {
       healthy = false;
       io.err('fail  BASE_URL must be https:// in production so cookies are sent securely');
