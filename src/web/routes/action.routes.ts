@@ -86,7 +86,7 @@ export function actionRoutes(app: FastifyInstance, services: Services): void {
           : (await actions.create(actorOf(request), values)).id;
       },
     );
-    return shown ?? reply.redirect(`/actions/${id}?created=1`, 303);
+    return shown ? reply : reply.redirect(`/actions/${id}?created=1`, 303);
   });
 
   const showContext = async (id: string) => {
@@ -121,7 +121,7 @@ export function actionRoutes(app: FastifyInstance, services: Services): void {
     const values = partnershipForm(request.body);
     const form = { template: 'pages/actions/edit.njk', context: await editContext(id), values };
     const shown = await handleForm(reply, form, () => actions.edit(actorOf(request), id, values));
-    return shown ?? reply.redirect(`/actions/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/actions/${id}?saved=1`, 303);
   });
 
   for (const [path, change] of [
@@ -146,7 +146,7 @@ export function actionRoutes(app: FastifyInstance, services: Services): void {
         values: { status: context.action.status, ...values },
       };
       const shown = await handleForm(reply, form, () => change(request, id, values));
-      return shown ?? reply.redirect(`/actions/${id}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`/actions/${id}?saved=1`, 303);
     });
   }
 }

@@ -42,7 +42,7 @@ export function adminRoutes(app: FastifyInstance, services: Services): void {
       const shown = await handleForm(reply, { template: 'pages/admin/invite.njk', context, values }, () =>
         accounts.invite(actor, values),
       );
-      return shown ?? reply.redirect('/admin/users?invited=1', 303);
+      return shown ? reply : reply.redirect('/admin/users?invited=1', 303);
     },
   );
 
@@ -64,7 +64,7 @@ export function adminRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, { template: 'pages/admin/user-edit.njk', context, values }, () =>
       accounts.update(actor, person.id, values),
     );
-    return shown ?? reply.redirect('/admin/users?saved=1', 303);
+    return shown ? reply : reply.redirect('/admin/users?saved=1', 303);
   });
 
   app.get('/admin/audit', { preHandler: requirePermission('audit:read') }, async (request, reply) => {

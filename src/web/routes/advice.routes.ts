@@ -62,7 +62,7 @@ export function adviceRoutes(app: FastifyInstance, services: Services): void {
       const values = formBody(request.body);
       const form = { template: step.template, context: await context(request, id), values };
       const shown = await handleForm(reply, form, () => step.save(services, request, id, values));
-      return shown ?? reply.redirect(`/initiatives/${id}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`/initiatives/${id}?saved=1`, 303);
     });
   }
 }

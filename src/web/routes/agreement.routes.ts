@@ -64,7 +64,7 @@ export function agreementRoutes(app: FastifyInstance, services: Services): void 
     const shown = await handleForm(reply, form, async () => {
       id = await agreements.create(viewer(request), values);
     });
-    return shown ?? reply.redirect(`/agreements/${id}?created=1`, 303);
+    return shown ? reply : reply.redirect(`/agreements/${id}?created=1`, 303);
   });
 
   const showContext = async (request: FastifyRequest, id: string) => {
@@ -95,7 +95,7 @@ export function agreementRoutes(app: FastifyInstance, services: Services): void 
     const values = partnershipForm(request.body);
     const form = { template: 'pages/agreements/show.njk', context: await showContext(request, id), values };
     const shown = await handleForm(reply, form, () => agreements.changeStatus(viewer(request), id, values));
-    return shown ?? reply.redirect(`/agreements/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/agreements/${id}?saved=1`, 303);
   });
 
   for (const [path, change] of [
@@ -126,7 +126,7 @@ export function agreementRoutes(app: FastifyInstance, services: Services): void 
       const values = partnershipForm(request.body);
       const form = { template, context: await context(request), values };
       const shown = await handleForm(reply, form, () => agreements[part.change](viewer(request), id, values));
-      return shown ?? reply.redirect(`/agreements/${id}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`/agreements/${id}?saved=1`, 303);
     });
   }
 
@@ -147,6 +147,6 @@ export function agreementRoutes(app: FastifyInstance, services: Services): void 
     const values = partnershipForm(request.body);
     const form = { template: 'pages/agreements/report.njk', context: await reportContext(request), values };
     const shown = await handleForm(reply, form, () => agreements.reportDelivery(viewer(request), id, values));
-    return shown ?? reply.redirect(`/agreements/${id}?reported=1`, 303);
+    return shown ? reply : reply.redirect(`/agreements/${id}?reported=1`, 303);
   });
 }

@@ -53,6 +53,6 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
     const shown = await handleForm(reply, { ...newForm, values }, async () => {
       ({ id } = await analytics.addIndicatorFromForm(actorOf(request), values));
     });
-    return shown ?? reply.redirect(`/analytics/catalogue?added=${encodeURIComponent(id)}`, 303);
+    return shown ? reply : reply.redirect(`/analytics/catalogue?added=${encodeURIComponent(id)}`, 303);
   });
 }

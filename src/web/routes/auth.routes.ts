@@ -29,7 +29,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       { template: 'pages/auth/sign-in.njk', context: { pageTitle: 'Sign in', next: values.next }, values },
       async () => ({ token } = await signIn.signIn(values)),
     );
-    if (shown) return shown;
+    if (shown) return reply;
     reply.setCookie(sessionCookie, token, cookieOptions(services.config.secureCookies));
     return reply.redirect(safeNext(values.next), 303);
   });
@@ -51,7 +51,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       { template: 'pages/auth/reset-request.njk', context: { pageTitle: 'Reset your password' }, values },
       () => credentials.requestReset(values),
     );
-    return shown ?? reply.view('pages/auth/reset-sent.njk', { pageTitle: 'Check your e-mail' });
+    return shown ? reply : reply.view('pages/auth/reset-sent.njk', { pageTitle: 'Check your e-mail' });
   });
 
   setPasswordRoutes(app, services, 'reset', '/password-reset/:token', 'Set a new password');
@@ -98,6 +98,6 @@ function setPasswordRoutes(
       { template: 'pages/auth/set-password.njk', context: pageFor(token, person), values },
       () => services.credentials.setPassword(purpose, token, values),
     );
-    return shown ?? reply.redirect('/sign-in?done=password', 303);
+    return shown ? reply : reply.redirect('/sign-in?done=password', 303);
   });
 }

@@ -70,7 +70,7 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
     const shown = await handleForm(reply, { template: 'pages/directory/form.njk', context, values }, () =>
       directory.create(actorOf(request), values),
     );
-    return shown ?? reply.redirect('/directory?saved=1', 303);
+    return shown ? reply : reply.redirect('/directory?saved=1', 303);
   });
 
   const editContext = async (request: FastifyRequest) => {
@@ -94,7 +94,7 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
     const shown = await handleForm(reply, { template: 'pages/directory/form.njk', context, values }, () =>
       directory.edit(actorOf(request), context.entry.id, values),
     );
-    return shown ?? reply.redirect('/directory?saved=1', 303);
+    return shown ? reply : reply.redirect('/directory?saved=1', 303);
   });
 
   app.get('/engaging', async (_request, reply) =>
@@ -139,6 +139,6 @@ export function directoryRoutes(app: FastifyInstance, services: Services): void 
       { template: 'pages/directory/guide-edit.njk', context, values },
       () => directory.editGuide(actorOf(request), context.guide.slug, values),
     );
-    return shown ?? reply.redirect(`/engaging/${context.guide.slug}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/engaging/${context.guide.slug}?saved=1`, 303);
   });
 }

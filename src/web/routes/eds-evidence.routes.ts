@@ -49,7 +49,7 @@ export function edsEvidenceRoutes(app: FastifyInstance, services: Services): voi
         file && { filename: file.filename, data: file.data, tooLarge: file.tooLarge },
       ),
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
   });
 
   app.post('/eds/reviews/:id/outcomes/:code/evidence/workforce', manage, async (request, reply) => {
@@ -68,7 +68,7 @@ export function edsEvidenceRoutes(app: FastifyInstance, services: Services): voi
         await evidence.addWorkforce(edsUser(request), id, code, year);
       },
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
   });
 
   app.post('/eds/evidence/:evidenceId/remove', manage, async (request, reply) => {

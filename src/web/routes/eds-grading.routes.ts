@@ -47,7 +47,7 @@ export function edsGradingRoutes(app: FastifyInstance, services: Services): void
       },
       () => grading.invite(edsUser(request), id, values),
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}/graders?invited=1`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}/graders?invited=1`, 303);
   });
 
   app.get('/eds/grading', grade, async (request, reply) =>
@@ -94,6 +94,6 @@ export function edsGradingRoutes(app: FastifyInstance, services: Services): void
     const shown = await handleForm(reply, { template: 'pages/eds/grade.njk', context, values }, () =>
       grading.saveGrade(edsUser(request), id, code, values),
     );
-    return shown ?? reply.redirect(`/eds/grading/${id}?saved=${encodeURIComponent(code)}`, 303);
+    return shown ? reply : reply.redirect(`/eds/grading/${id}?saved=${encodeURIComponent(code)}`, 303);
   });
 }

@@ -53,7 +53,7 @@ export function edsReviewRoutes(app: FastifyInstance, services: Services): void 
         id = (await reviews.open(edsUser(request), values)).id;
       },
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}?done=opened`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}?done=opened`, 303);
   });
 
   app.get('/eds/reviews/:id', manage, async (request, reply) => {
@@ -104,7 +104,7 @@ export function edsReviewRoutes(app: FastifyInstance, services: Services): void 
       { template: 'pages/eds/plan.njk', context: await planContext(id), values },
       () => reviews.savePlan(edsUser(request), id, values),
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}?done=planned`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}?done=planned`, 303);
   });
 
   async function outcomeContext(id: string, code: string) {
@@ -142,7 +142,7 @@ export function edsReviewRoutes(app: FastifyInstance, services: Services): void 
         ? reviews.removeConsensus(edsUser(request), id, code)
         : reviews.recordConsensus(edsUser(request), id, code, values),
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
   });
 
   type Run = (user: ReturnType<typeof edsUser>, id: string) => Promise<void>;
@@ -186,7 +186,7 @@ export function edsReviewRoutes(app: FastifyInstance, services: Services): void 
       { template: 'pages/eds/sign-off.njk', context: await signOffContext(id), values },
       () => reviews.signOff(edsUser(request), id, values),
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}?done=signed`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}?done=signed`, 303);
   });
 
   edsObjectiveRoutes(app, services);
@@ -213,7 +213,7 @@ function edsObjectiveRoutes(app: FastifyInstance, services: Services): void {
       { template: 'pages/eds/objectives.njk', context: await listContext(user.organisationId), values },
       () => objectives.create(user, values),
     );
-    return shown ?? reply.redirect('/eds/objectives', 303);
+    return shown ? reply : reply.redirect('/eds/objectives', 303);
   });
 
   async function actionContext(id: string, code: string) {
@@ -239,6 +239,6 @@ function edsObjectiveRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, { template: 'pages/eds/action-new.njk', context, values }, () =>
       actionPlan.add(edsUser(request), id, code, values),
     );
-    return shown ?? reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
+    return shown ? reply : reply.redirect(`/eds/reviews/${id}/outcomes/${code}`, 303);
   });
 }

@@ -55,7 +55,7 @@ export function edsWorkforceRoutes(app: FastifyInstance, services: Services): vo
         years = await workforce.importCsv(edsUser(request), file.data.toString('utf8'));
       },
     );
-    return shown ?? reply.redirect(`/eds/workforce?imported=${years.join(',')}`, 303);
+    return shown ? reply : reply.redirect(`/eds/workforce?imported=${years.join(',')}`, 303);
   });
 
   // Graders read these figures as evidence, so anyone taking part in grading may see them.

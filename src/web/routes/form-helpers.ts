@@ -17,21 +17,27 @@ export function formBody(body: unknown): FormBody {
 
 /**
  * Runs a change; when the input is wrong, shows the form again with the error summary, the
- * person's own values (never passwords) and a 400 status.
+ * person's own values (never passwords) and a 400 status, and returns true: the handler then
+ * returns `reply` and sends nothing else (`return shown ? reply : reply.redirect(…)`).
+ *
+ * It returns a flag, not the reply: a Fastify reply is "thenable", so an async function that
+ * returns it resolves to undefined once it has been sent, which read as "nothing shown" and sent a
+ * second answer ("Reply was already sent").
  */
 export async function handleForm(
   reply: FastifyReply,
   form: { template: string; context: Record<string, unknown>; values: FormBody },
   change: () => Promise<unknown>,
-): Promise<FastifyReply | undefined> {
+): Promise<boolean> {
   try {
     await change();
-    return undefined;
+    return false;
   } catch (error) {
     if (!(error instanceof FormError)) throw error;
     const { password: _p, confirmPassword: _c, ...values } = form.values;
     reply.code(400);
-    return reply.view(form.template, { ...form.context, values, ...formErrors(error.errors) });
+    reply.view(form.template, { ...form.context, values, ...formErrors(error.errors) });
+    return true;
   }
 }
 

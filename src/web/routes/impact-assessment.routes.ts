@@ -71,7 +71,7 @@ export function impactAssessmentRoutes(app: FastifyInstance, services: Services)
     const shown = await handleForm(reply, form, () =>
       impactAssessments.saveGroup(actorOf(request), id, key, values),
     );
-    return shown ?? reply.redirect(`${base(id)}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`${base(id)}?saved=1`, 303);
   });
 
   const actionContext = async (request: FastifyRequest) => {
@@ -101,7 +101,7 @@ export function impactAssessmentRoutes(app: FastifyInstance, services: Services)
     const shown = await handleForm(reply, form, () =>
       impactAssessments.addMitigationAction(actorOf(request), id, key, values),
     );
-    return shown ?? reply.redirect(`${base(id)}/groups/${key}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`${base(id)}/groups/${key}?saved=1`, 303);
   });
 
   const sectionPages: [
@@ -142,7 +142,7 @@ export function impactAssessmentRoutes(app: FastifyInstance, services: Services)
       const values = formBody(request.body);
       const form = { template, context: await context(id), values };
       const shown = await handleForm(reply, form, () => save(id, values, request));
-      return shown ?? reply.redirect(`${base(id)}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`${base(id)}?saved=1`, 303);
     });
   }
 }

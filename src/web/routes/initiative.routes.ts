@@ -69,7 +69,7 @@ export function initiativeRoutes(app: FastifyInstance, services: Services): void
       { template: 'pages/initiatives/new.njk', context: await newContext(), values },
       async () => (id = await initiatives.create(actorOf(request), values)),
     );
-    return shown ?? reply.redirect(`/initiatives/${id}?created=1`, 303);
+    return shown ? reply : reply.redirect(`/initiatives/${id}?created=1`, 303);
   });
 
   /** The initiative page: members see it and their answers; staff manage it from here. */
@@ -122,7 +122,9 @@ export function initiativeRoutes(app: FastifyInstance, services: Services): void
       const context = await showContext(request, id);
       const form = { template: 'pages/initiatives/show.njk', context: { ...context, form: path }, values };
       const shown = await handleForm(reply, form, () => change(request, id, values));
-      return shown ?? reply.redirect(`/initiatives/${id}?${path === 'agenda' ? 'agenda' : 'saved'}=1`, 303);
+      return shown
+        ? reply
+        : reply.redirect(`/initiatives/${id}?${path === 'agenda' ? 'agenda' : 'saved'}=1`, 303);
     });
   }
 
@@ -150,7 +152,7 @@ export function initiativeRoutes(app: FastifyInstance, services: Services): void
     const values = formBody(request.body);
     const form = { template: 'pages/initiatives/edit.njk', context: await editContext(id, request), values };
     const shown = await handleForm(reply, form, () => initiatives.edit(actorOf(request), id, values));
-    return shown ?? reply.redirect(`/initiatives/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/initiatives/${id}?saved=1`, 303);
   });
 
   answerRoutes(app, services);
@@ -204,6 +206,6 @@ function answerRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, form, () =>
       initiatives.answer(adviceViewerOf(request), id, values),
     );
-    return shown ?? reply.redirect(`/initiatives/${id}?answered=1`, 303);
+    return shown ? reply : reply.redirect(`/initiatives/${id}?answered=1`, 303);
   });
 }

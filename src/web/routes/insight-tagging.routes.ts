@@ -105,7 +105,7 @@ export function insightTaggingRoutes(app: FastifyInstance, services: Services): 
         });
       },
     );
-    if (shown) return shown;
+    if (shown) return reply;
     return reply.view('pages/insight-tagging/imported.njk', { pageTitle: 'Comments imported', report });
   });
 }

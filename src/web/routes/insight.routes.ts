@@ -88,7 +88,7 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
         ? await insights.submit(insightViewerOf(request), values)
         : await insights.submitPublic(values);
     });
-    if (shown) return shown;
+    if (shown) return reply;
     if (request.viewer) return reply.redirect(`/insights/${id}?submitted=1`, 303);
     return reply.view('pages/insights/thanks.njk', {
       pageTitle: 'Thank you for telling us',
@@ -191,7 +191,7 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
     const values = partnershipForm(request.body);
     const form = { template: 'pages/insights/edit.njk', context: await editContext(request, id), values };
     const shown = await handleForm(reply, form, () => insights.edit(insightViewerOf(request), id, values));
-    return shown ?? reply.redirect(`/insights/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/insights/${id}?saved=1`, 303);
   });
 
   const staffPost = (
@@ -208,7 +208,7 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
         values: { ...(triageValues(context.item) as unknown as FormBody), ...values },
       };
       const shown = await handleForm(reply, form, () => change(request, id, values));
-      return shown ?? reply.redirect(`/insights/${id}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`/insights/${id}?saved=1`, 303);
     });
 
   staffPost('/insights/:id/triage', (request, id, values) =>
@@ -241,7 +241,7 @@ function themeRoutes(app: FastifyInstance, services: Services): void {
     const values = partnershipForm(request.body);
     const form = { template: 'pages/insights/themes.njk', context: await listContext(), values };
     const shown = await handleForm(reply, form, () => themes.add(actorOf(request), values));
-    return shown ?? reply.redirect('/admin/themes?saved=1', 303);
+    return shown ? reply : reply.redirect('/admin/themes?saved=1', 303);
   });
 
   app.get('/admin/themes/:id', manage, async (request, reply) => {
@@ -267,6 +267,6 @@ function themeRoutes(app: FastifyInstance, services: Services): void {
       { template: 'pages/insights/theme-edit.njk', context, values },
       () => themes.update(actorOf(request), theme.id, values),
     );
-    return shown ?? reply.redirect('/admin/themes?saved=1', 303);
+    return shown ? reply : reply.redirect('/admin/themes?saved=1', 303);
   });
 }

@@ -47,7 +47,7 @@ export function meetingRoutes(app: FastifyInstance, services: Services): void {
       { template: 'pages/meetings/new.njk', context: { pageTitle: 'Schedule a meeting' }, values },
       async () => (id = await meetings.create(actorOf(request), values)),
     );
-    return shown ?? reply.redirect(`/meetings/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/meetings/${id}?saved=1`, 303);
   });
 
   /** Staff link agenda items to open insight and actions; the titles help them choose. */
@@ -114,7 +114,7 @@ export function meetingRoutes(app: FastifyInstance, services: Services): void {
       const shown = await handleForm(reply, { template: 'pages/meetings/show.njk', context, values }, () =>
         change(request, id, values),
       );
-      return shown ?? reply.redirect(`/meetings/${id}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`/meetings/${id}?saved=1`, 303);
     });
   }
 }

@@ -65,7 +65,9 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
       { template: 'pages/partnership/join.njk', context: joinContext, values },
       () => memberships.apply(values),
     );
-    return shown ?? reply.view('pages/partnership/join-done.njk', { pageTitle: 'Application received' });
+    return shown
+      ? reply
+      : reply.view('pages/partnership/join-done.njk', { pageTitle: 'Application received' });
   });
 
   app.get('/partnership/members', async (_request, reply) =>
@@ -133,7 +135,7 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
     const shown = await handleForm(reply, form, () =>
       memberships.updateProfile(actorOf(request), id, values),
     );
-    return shown ?? reply.redirect(`/partnership/organisations/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/partnership/organisations/${id}?saved=1`, 303);
   });
 
   app.post('/partnership/organisations/:id/representatives', manage, async (request, reply) => {
@@ -151,7 +153,7 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
       { template: 'pages/partnership/organisation.njk', context, values },
       () => memberships.addRepresentative(actorOf(request), id, values),
     );
-    return shown ?? reply.redirect(`/partnership/organisations/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/partnership/organisations/${id}?saved=1`, 303);
   });
 
   app.post(
@@ -172,7 +174,7 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
         { template: 'pages/partnership/organisation.njk', context, values },
         () => memberships.endRepresentative(actorOf(request), id, representativeId, values),
       );
-      return shown ?? reply.redirect(`/partnership/organisations/${id}?saved=1`, 303);
+      return shown ? reply : reply.redirect(`/partnership/organisations/${id}?saved=1`, 303);
     },
   );
 
@@ -204,23 +206,18 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
 
   app.post('/partnership/applications/:id/approve', manage, async (request, reply) => {
     const id = idParam(request);
-    let approved: Awaited<ReturnType<typeof memberships.approve>> | undefined;
+    let next = '';
     const form = {
       template: 'pages/partnership/application.njk',
       context: await applicationContext(id),
       values: {},
     };
-    const shown = await handleForm(
-      reply,
-      form,
-      async () => (approved = await memberships.approve(actorOf(request), id)),
-    );
-    if (shown || !approved) return shown;
-    const invited = approved.invited.length ? 'sent' : 'existing';
-    return reply.redirect(
-      `/partnership/organisations/${approved.organisationId}?approved=1&invited=${invited}`,
-      303,
-    );
+    const shown = await handleForm(reply, form, async () => {
+      const approved = await memberships.approve(actorOf(request), id);
+      const invited = approved.invited.length ? 'sent' : 'existing';
+      next = `/partnership/organisations/${approved.organisationId}?approved=1&invited=${invited}`;
+    });
+    return shown ? reply : reply.redirect(next, 303);
   });
 
   app.post('/partnership/applications/:id/decline', manage, async (request, reply) => {
@@ -232,6 +229,6 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
       values,
     };
     const shown = await handleForm(reply, form, () => memberships.decline(actorOf(request), id, values));
-    return shown ?? reply.redirect('/partnership/applications?declined=1', 303);
+    return shown ? reply : reply.redirect('/partnership/applications?declined=1', 303);
   });
 }

@@ -84,7 +84,7 @@ export function outreachRoutes(app: FastifyInstance, services: Services): void {
         id = await outreach.record(insightViewerOf(request), values);
       },
     );
-    return shown ?? reply.redirect(`/outreach/${id}?created=1`, 303);
+    return shown ? reply : reply.redirect(`/outreach/${id}?created=1`, 303);
   });
 
   app.get('/outreach/coverage', record, async (request, reply) => {
@@ -145,7 +145,7 @@ export function outreachRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, form, () =>
       outreach.raiseInsight(insightViewerOf(request), id, values),
     );
-    return shown ?? reply.redirect(`/outreach/${id}?raised=1`, 303);
+    return shown ? reply : reply.redirect(`/outreach/${id}?raised=1`, 303);
   });
 
   app.get('/outreach/:id/edit', record, async (request, reply) => {
@@ -171,7 +171,7 @@ export function outreachRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, { template: 'pages/outreach/form.njk', context, values }, () =>
       outreach.edit(insightViewerOf(request), id, values),
     );
-    return shown ?? reply.redirect(`/outreach/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/outreach/${id}?saved=1`, 303);
   });
 
   const followUpContext = async (request: FastifyRequest, id: string) => ({
@@ -198,6 +198,6 @@ export function outreachRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, form, () =>
       outreach.addFollowUp(insightViewerOf(request), id, values),
     );
-    return shown ?? reply.redirect(`/outreach/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/outreach/${id}?saved=1`, 303);
   });
 }

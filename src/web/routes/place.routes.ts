@@ -51,7 +51,7 @@ export function placeRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, form, async () => {
       id = await places.create(actorOf(request), values);
     });
-    return shown ?? reply.redirect(`/places/${id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/places/${id}?saved=1`, 303);
   });
 
   app.get('/places/:id', async (request, reply) => {
@@ -98,7 +98,7 @@ export function placeRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, { template: 'pages/places/form.njk', context, values }, () =>
       places.edit(actorOf(request), context.place.id, values),
     );
-    return shown ?? reply.redirect(`/places/${context.place.id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/places/${context.place.id}?saved=1`, 303);
   });
 
   const actionContext = async (request: FastifyRequest) => ({
@@ -120,6 +120,6 @@ export function placeRoutes(app: FastifyInstance, services: Services): void {
     const shown = await handleForm(reply, { template: 'pages/places/action-new.njk', context, values }, () =>
       places.addPlanAction(actorOf(request), context.place.id, values),
     );
-    return shown ?? reply.redirect(`/places/${context.place.id}?saved=1`, 303);
+    return shown ? reply : reply.redirect(`/places/${context.place.id}?saved=1`, 303);
   });
 }
