@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -82,6 +82,25 @@ describeEachDatabase('the command line', (current, dialect) => {
       }
     },
   );
+
+  it('removes a dataset by name with its stored file, and says when there is none', async () => {
+    const file = path.join(dataDir, 'extract.csv');
+    writeFileSync(
+      file,
+      'person_id,lsoa_code,age,sex,ethnic_code,event_date\nA1,X01000001,40,F,A,2024-05-01\n',
+    );
+    expect(await runCli(['dataset', 'import', file, '--name', 'Clinic extract'], captureIO().io)).toBe(0);
+    expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toHaveLength(1);
+    const { io, out } = captureIO();
+    expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], io)).toBe(0);
+    expect(out.join('\n')).toBe(
+      'Removed dataset Clinic extract and 0 results computed from it (0 published).',
+    );
+    expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toEqual([]);
+    const again = captureIO();
+    expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], again.io)).toBe(1);
+    expect(again.err.join('\n')).toBe('There is no dataset called Clinic extract');
+  });
 
   it('refuses unknown commands with the usage', async () => {
     const { io, err } = captureIO();

@@ -10,6 +10,7 @@ import { geoImport } from './commands/geo-import.ts';
 import {
   datasetImport,
   datasetLink,
+  datasetRemove,
   demoData,
   indicatorsAdd,
   indicatorsCompute,
@@ -41,6 +42,8 @@ Commands:
                                 import a CSV, Parquet or XLSX extract into the analytics store
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
                                 use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
+  dataset remove --name <name>  delete a dataset, its stored file and the results computed from it
+                                (a linked PostgreSQL table itself is left as it is)
   indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv]
   indicators add <definition.json>
                                 add an indicator to the catalogue (see docs/analytics.md)
@@ -101,8 +104,11 @@ const commands: Record<string, Command> = {
   actions: async (args, io) => withServices(io, (s) => actionsCommand(s, io, args)),
   dataset: async (args, io) => {
     if (args[0] === 'link') return withServices(io, (s) => datasetLink(s, io, args.slice(1)));
+    if (args[0] === 'remove') return withServices(io, (s) => datasetRemove(s, io, args.slice(1)));
     if (args[0] !== 'import')
-      throw new CliError('Did you mean "parity dataset import" or "parity dataset link"?');
+      throw new CliError(
+        'Did you mean "parity dataset import", "parity dataset link" or "parity dataset remove"?',
+      );
     return withServices(io, (s) => datasetImport(s, io, args.slice(1)));
   },
   indicators: async (args, io) => {

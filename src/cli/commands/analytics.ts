@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { systemActor } from '../../features/audit/audit.ts';
 import type { Dataset } from '../../features/analytics/analytics.ts';
 import { exportRows, toCsv } from '../../features/analytics/export.ts';
+import { NotFoundError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
 
@@ -77,6 +78,25 @@ export async function datasetLink(services: Services, io: CliIO, args: string[])
     });
     io.out(datasetJson(dataset));
     return 0;
+  } finally {
+    await services.analytics.close();
+  }
+}
+
+/** parity dataset remove --name <name>: the dataset, its file and its results (a linked table stays). */
+export async function datasetRemove(services: Services, io: CliIO, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' } } });
+  if (!values.name) throw new CliError('Usage: parity dataset remove --name <name>');
+  try {
+    const removed = await services.analytics.removeDataset(systemActor, { name: values.name });
+    io.out(
+      `Removed dataset ${removed.name} and ${removed.results} results computed from it (${removed.published} published).`,
+    );
+    if (removed.linked) io.out(`The PostgreSQL table ${removed.sourceFile} was not changed.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new CliError(error.message);
+    throw error;
   } finally {
     await services.analytics.close();
   }

@@ -18,4 +18,11 @@ describe('access policy', () => {
       expect(can(viewer, 'dashboard:view')).toBe(true);
     }
   });
+
+  it('lets only staff and administrators remove analytics datasets', () => {
+    for (const role of roles)
+      expect(can({ id: 'x', role }, 'analytics:remove-datasets'), role).toBe(
+        role === 'admin' || role === 'staff',
+      );
+  });
 });

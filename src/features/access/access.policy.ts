@@ -28,6 +28,9 @@ export const permissions = {
   'eds:grade': ['admin', 'staff', 'member', 'grader'],
   'workforce:manage': ['admin', 'staff'],
   'analytics:manage': ['admin', 'staff'],
+  // Deletes patient-level extracts and takes their published results down: its own permission, so
+  // it can be narrowed without touching the rest of the analytics pages.
+  'analytics:remove-datasets': ['admin', 'staff'],
   'initiatives:view': ['admin', 'staff', 'member'],
   'initiatives:manage': ['admin', 'staff'],
   'initiatives:answer': ['member'],

@@ -4,7 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { geographyRelation, importDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
+import { removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
+import {
+  geographyRelation,
+  importDataset,
+  type ImportedDataset,
+  type ImportProgress,
+} from '../../analytics/datasets/import.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
 import { mappingProblems } from '../../analytics/datasets/mapping-input.ts';
@@ -15,7 +21,7 @@ import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
 import type { DatasetRow } from './analytics.repository.ts';
-import { toDataset, type Dataset } from './analytics.ts';
+import { importIsRunning, toDataset, type Dataset } from './analytics.ts';
 import { datasetImportSchema, datasetLinkSchema } from './analytics.schema.ts';
 
 interface ImportRequest {
@@ -39,7 +45,7 @@ async function replaceDataset(
   audit: { action: string; summary: string; after: Record<string, unknown> },
 ): Promise<string> {
   const existing = await repo.findDatasetByName(ctx.db, record.name);
-  if (existing?.status === 'importing')
+  if (existing && importIsRunning(toDataset(existing), ctx.clock()))
     throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
@@ -64,8 +70,7 @@ async function replaceDataset(
     });
     await ctx.audit.record(trx, actor, { ...audit, entityType: 'analytics_dataset', entityId: id });
   });
-  if (existing && existing.file_format !== 'postgres')
-    rmSync((await ctx.store()).datasetPath(`${existing.id}.parquet`), { force: true });
+  if (existing) removeDatasetFiles(await ctx.store(), existing.id);
   return id;
 }
 
@@ -117,6 +122,40 @@ async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown):
   });
 }
 
+/** Records a finished import with its audit entry; false when its record was removed while it ran. */
+function recordImported(
+  ctx: AnalyticsContext,
+  actor: Actor,
+  id: string,
+  name: string,
+  imported: ImportedDataset,
+): Promise<boolean> {
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.findDataset(trx, id))) return false;
+    await repo.updateDataset(trx, id, {
+      status: 'ready',
+      stage: 'done',
+      progress: 100,
+      file_format: imported.format,
+      lsoa_vintage: imported.mapping.lsoaVintage,
+      rows_read: imported.rowsRead,
+      rows_stored: imported.rowsStored,
+      rows_with_problems: imported.report.rowsWithProblems,
+      fields_json: JSON.stringify(imported.fields),
+      mapping_json: JSON.stringify(imported.mapping),
+      report_json: JSON.stringify(imported.report),
+      updated_at: ctx.now(),
+    });
+    await ctx.audit.record(trx, actor, {
+      action: 'analytics.dataset.imported',
+      entityType: 'analytics_dataset',
+      entityId: id,
+      summary: `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems`,
+    });
+    return true;
+  });
+}
+
 async function runImport(
   ctx: AnalyticsContext,
   actor: Actor,
@@ -133,29 +172,13 @@ async function runImport(
       mapping: input.mapping,
       onProgress: progressWriter(ctx, id, onProgress),
     });
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.updateDataset(trx, id, {
-        status: 'ready',
-        stage: 'done',
-        progress: 100,
-        file_format: imported.format,
-        lsoa_vintage: imported.mapping.lsoaVintage,
-        rows_read: imported.rowsRead,
-        rows_stored: imported.rowsStored,
-        rows_with_problems: imported.report.rowsWithProblems,
-        fields_json: JSON.stringify(imported.fields),
-        mapping_json: JSON.stringify(imported.mapping),
-        report_json: JSON.stringify(imported.report),
-        updated_at: ctx.now(),
-      });
-      await ctx.audit.record(trx, actor, {
-        action: 'analytics.dataset.imported',
-        entityType: 'analytics_dataset',
-        entityId: id,
-        summary: `Imported dataset ${input.name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems`,
-      });
-    });
+    if (!(await recordImported(ctx, actor, id, input.name, imported)))
+      throw new FormError([
+        { field: 'name', message: 'The dataset was removed while it was being imported' },
+      ]);
   } catch (error) {
+    // A failed import, or one removed while it ran, keeps none of the rows it had written.
+    removeDatasetFiles(s, id);
     await recordFailure(ctx, id, error);
     throw error;
   }

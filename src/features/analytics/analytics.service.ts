@@ -13,6 +13,7 @@ import { parseInput } from '../shared/validation.ts';
 import { analyticsContext, type AnalyticsContext, type AnalyticsDeps } from './analytics-context.ts';
 import { computeIndicators, indicatorsNotComputed, readyDataset } from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
+import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
 
@@ -50,6 +51,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   return {
     ...results,
     ...datasetOperations(ctx),
+    ...datasetRemovalOperations(ctx),
 
     /** Writes `rows` events of synthetic activity for the fictional ICS to a Parquet file (same rows and seed, same file). */
     async generateDemoData(rows: number, outFile: string, seed?: number): Promise<number> {

@@ -77,6 +77,21 @@ export function toStoredResult(row: ResultRow & { dataset_name?: string | null }
   };
 }
 
+/**
+ * An import writes its progress as it goes (every half second while DuckDB reports, and at each
+ * stage). One marked as importing that has written nothing for this long has stopped, for
+ * example because the server was restarted during it, and can be removed or replaced.
+ */
+export const importStalledAfterMs = 60 * 60 * 1000;
+
+/** Whether a dataset's import is still running (so its files are still being written). */
+export function importIsRunning(dataset: Pick<Dataset, 'status' | 'updatedAt'>, now: Date): boolean {
+  return (
+    dataset.status === 'importing' &&
+    now.getTime() - new Date(dataset.updatedAt).getTime() < importStalledAfterMs
+  );
+}
+
 export const stageLabels: Record<string, string> = {
   queued: 'Waiting to start',
   reading: 'Reading the file',

@@ -8,6 +8,11 @@ import { FormError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { uploadedFile } from '../middleware/multipart.ts';
+import {
+  datasetRemovalRoutes,
+  mayRemoveDatasets,
+  removedNotice,
+} from './analytics-dataset-removal.routes.ts';
 import { formBody, handleForm } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 
@@ -27,13 +32,15 @@ function parseMapping(text: string | undefined): unknown {
 export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
 
-  app.get('/analytics/datasets', manage, async (_request, reply) =>
-    reply.view('pages/analytics/datasets.njk', {
+  app.get('/analytics/datasets', manage, async (request, reply) => {
+    const { removed } = request.query as { removed?: string };
+    return reply.view('pages/analytics/datasets.njk', {
       pageTitle: 'Datasets',
       datasets: await analytics.listDatasets(),
       stageLabels,
-    }),
-  );
+      notice: removed ? removedNotice(await analytics.removedDataset(removed)) : undefined,
+    });
+  });
 
   app.get('/analytics/datasets/new', manage, async (_request, reply) =>
     reply.view('pages/analytics/dataset-new.njk', { pageTitle: 'Import a dataset' }),
@@ -72,7 +79,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
         }));
       },
     );
-    return shown ?? reply.redirect(`/analytics/datasets/${id}`, 303);
+    return shown ? reply : reply.redirect(`/analytics/datasets/${id}`, 303);
   });
 
   const linkForm = {
@@ -93,7 +100,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     const shown = await handleForm(reply, { ...linkForm, values }, async () => {
       ({ id } = await analytics.linkTable(actorOf(request), values));
     });
-    return shown ?? reply.redirect(`/analytics/datasets/${id}`, 303);
+    return shown ? reply : reply.redirect(`/analytics/datasets/${id}`, 303);
   });
 
   app.get('/analytics/datasets/:id', manage, async (request, reply) => {
@@ -105,6 +112,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
       results: await analytics.resultsOfDataset(dataset.id),
       stageLabels,
+      mayRemove: mayRemoveDatasets(request),
       notice: computed
         ? `${computed} indicators computed as drafts. Check each one below, then publish it.`
         : undefined,

@@ -1,0 +1,238 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  describeEachDatabase,
+  dialectsUnderTest,
+  type TestDatabase,
+} from '../../../test/test-db.ts';
+import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeUser, testPassword } from '../../../test/factories.ts';
+import { datasetFiles } from '../../analytics/datasets/dataset-files.ts';
+import { analyticsStore } from '../../analytics/store.ts';
+import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
+import { systemActor } from '../audit/audit.ts';
+import { FormError } from '../shared/errors.ts';
+
+const extract =
+  'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n' +
+  'A1,X01000001,40,F,A,2024-05-01,1\nA2,X01000002,50,M,H,2024-06-01,0\nA3,X01000002,61,F,B,2024-07-01,0\n';
+
+describeEachDatabase('analytics: removing a dataset', (current) => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await buildTestApp(current().handle);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-remove-'));
+  });
+  afterAll(async () => {
+    await t.services.analytics.close();
+  });
+
+  const importExtract = async (name: string) => {
+    const file = path.join(dir, `${name.replace(/\W/g, '-')}.csv`);
+    writeFileSync(file, extract);
+    return t.services.analytics.importDataset(systemActor, { name, file, sourceName: 'clinic.csv' });
+  };
+  const parquetOf = async (id: string) =>
+    (await analyticsStore(t.services.config.dataDir)).datasetPath(`${id}.parquet`);
+  const signedIn = async (role: 'admin' | 'staff' | 'member') => {
+    const user = await makeUser(t.services, role);
+    const browser = new Browser(t.app);
+    await browser.signIn(user.email, testPassword);
+    return { user, browser };
+  };
+
+  it('removes a dataset through its pages: file, record and results gone, with an audit entry', async () => {
+    const dataset = await importExtract('Clinic extract');
+    await t.services.analytics.compute(systemActor, { datasetName: 'Clinic extract' });
+    const [result] = (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === dataset.id);
+    await t.services.analytics.publish(systemActor, result!.id);
+    expect(existsSync(await parquetOf(dataset.id))).toBe(true);
+    expect((await new Browser(t.app).get(`/analytics/indicators/${result!.id}`)).statusCode).toBe(200);
+
+    const { user, browser } = await signedIn('staff');
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.body).toContain(`href="/analytics/datasets/${dataset.id}/remove"`);
+    const confirm = await browser.get(`/analytics/datasets/${dataset.id}/remove`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Remove this dataset');
+    expect(confirm.body).toContain('Published results will be taken down');
+    expect(confirm.body).toContain(`href="/analytics/indicators/${result!.id}"`);
+    expect(confirm.body).toContain('nhsuk-button--warning');
+
+    const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe(`/analytics/datasets?removed=${dataset.id}`);
+    const list = await browser.get(removed.headers.location as string);
+    expect(list.body).toContain(
+      'Removed Clinic extract. Its stored file has been deleted, and so has the result worked out from it (it was published).',
+    );
+
+    expect(existsSync(await parquetOf(dataset.id))).toBe(false);
+    expect((await t.services.analytics.listDatasets()).map((d) => d.id)).not.toContain(dataset.id);
+    expect((await t.services.analytics.listResults(true)).filter((r) => r.datasetId === dataset.id)).toEqual(
+      [],
+    );
+    expect((await new Browser(t.app).get(`/analytics/indicators/${result!.id}`)).statusCode).toBe(404);
+    expect((await browser.get(`/analytics/datasets/${dataset.id}/remove`)).statusCode).toBe(404);
+    const { entries } = await t.services.audit.list({ entityId: dataset.id, page: 1 });
+    const entry = entries.find((e) => e.action === 'analytics.dataset.removed');
+    expect(entry?.actorId).toBe(user.id);
+    expect(entry?.summary).toContain('Removed dataset Clinic extract (clinic.csv) and 1 results');
+    expect(entry?.before).toMatchObject({ removedResults: [{ title: result!.title, status: 'published' }] });
+  });
+
+  it('removes a failed import and whatever files it left behind', async () => {
+    const file = path.join(dir, 'broken.csv');
+    writeFileSync(file, 'not,the,columns\n1,2,3\n');
+    const failed: unknown = await t.services.analytics
+      .importDataset(systemActor, { name: 'Broken extract', file })
+      .catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(Error);
+    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Broken extract')!;
+    expect(dataset.status).toBe('failed');
+    // What an import stopped half-way could leave: its output and its staging copies.
+    const files = datasetFiles(await analyticsStore(t.services.config.dataDir), dataset.id);
+    for (const leftover of files) writeFileSync(leftover, 'rows');
+
+    const { browser } = await signedIn('admin');
+    expect((await browser.get(`/analytics/datasets/${dataset.id}`)).body).toContain(
+      'remove this failed import',
+    );
+    const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
+    expect(removed.statusCode).toBe(303);
+    for (const leftover of files) expect(existsSync(leftover), leftover).toBe(false);
+    expect((await t.services.analytics.listDatasets()).map((d) => d.id)).not.toContain(dataset.id);
+  });
+
+  it('refuses while the import runs, and allows it once the import has stopped', async () => {
+    const dataset = await importExtract('Still importing');
+    // As the record looks while an import is checking rows.
+    const running = { status: 'importing', stage: 'checking', updated_at: t.clock.now.toISOString() };
+    await t.services.database.db
+      .updateTable('analytics_datasets')
+      .set(running)
+      .where('id', '=', dataset.id)
+      .execute();
+    const { browser } = await signedIn('staff');
+    const confirm = await browser.get(`/analytics/datasets/${dataset.id}/remove`);
+    expect(confirm.body).toContain('This dataset is still being imported');
+    expect(confirm.body).not.toContain('Remove dataset</button>');
+    await expect(t.services.analytics.removeDataset(systemActor, { id: dataset.id })).rejects.toThrow(
+      FormError,
+    );
+    const refused = await browser.post(`/analytics/datasets/${dataset.id}/remove`, {
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(confirm.body)![1]!,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is a problem');
+    expect(refused.body).toContain('href="#remove"');
+    expect(refused.body).toContain('id="remove"');
+    expect(existsSync(await parquetOf(dataset.id))).toBe(true);
+
+    // Nothing written for over an hour: the import stopped (say, the server restarted).
+    t.clock.now = new Date(t.clock.now.getTime() + 61 * 60 * 1000);
+    const stalled = await browser.get(`/analytics/datasets/${dataset.id}/remove`);
+    expect(stalled.body).toContain('The import of this dataset stopped without finishing');
+    expect((await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {})).statusCode).toBe(303);
+    expect(existsSync(await parquetOf(dataset.id))).toBe(false);
+  });
+
+  it('deletes the file of an import whose record was removed while it ran', async () => {
+    const file = path.join(dir, 'racing.csv');
+    writeFileSync(file, extract);
+    const { id, finished } = await t.services.analytics.startImport(systemActor, { name: 'Racing', file });
+    // Another process removed the record (the import had looked stopped to it).
+    await t.services.database.db.deleteFrom('analytics_datasets').where('id', '=', id).execute();
+    await finished;
+    expect(existsSync(await parquetOf(id))).toBe(false);
+    expect((await t.services.analytics.listDatasets()).map((d) => d.id)).not.toContain(id);
+  });
+
+  it('lets only staff and admins remove a dataset, and only with the form token', async () => {
+    const dataset = await importExtract('Kept extract');
+    const { browser: member } = await signedIn('member');
+    expect((await member.get(`/analytics/datasets/${dataset.id}/remove`)).statusCode).toBe(403);
+    // A valid token (from the member's own dashboard) does not make up for the missing permission.
+    const forbidden = await member.submit('/dashboard', {}, `/analytics/datasets/${dataset.id}/remove`);
+    expect(forbidden.statusCode).toBe(403);
+    expect((await new Browser(t.app).get(`/analytics/datasets/${dataset.id}/remove`)).statusCode).toBe(303);
+
+    const { browser: staff } = await signedIn('staff');
+    const noToken = await staff.post(`/analytics/datasets/${dataset.id}/remove`, {});
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.body).toContain('that form has expired');
+    const wrongToken = await staff.post(`/analytics/datasets/${dataset.id}/remove`, { _csrf: 'forged' });
+    expect(wrongToken.statusCode).toBe(403);
+
+    expect((await t.services.analytics.listDatasets()).map((d) => d.id)).toContain(dataset.id);
+    expect(existsSync(await parquetOf(dataset.id))).toBe(true);
+  });
+
+  it('removes a dataset by name from the command line service, and says when there is none', async () => {
+    const dataset = await importExtract('Named extract');
+    const removed = await t.services.analytics.removeDataset(systemActor, { name: 'Named extract' });
+    expect(removed).toMatchObject({ id: dataset.id, linked: false, results: 0, published: 0 });
+    expect(existsSync(await parquetOf(dataset.id))).toBe(false);
+    await expect(t.services.analytics.removeDataset(systemActor, { name: 'Named extract' })).rejects.toThrow(
+      'There is no dataset called Named extract',
+    );
+  });
+});
+
+describe.runIf(dialectsUnderTest().includes('postgres'))(
+  'analytics: removing a linked PostgreSQL table',
+  () => {
+    let appDatabase: TestDatabase;
+    let warehouse: TestDatabase;
+    let client: pg.Client;
+    let t: TestApp;
+    beforeAll(async () => {
+      appDatabase = await createTestDatabase('sqlite');
+      warehouse = await createTestDatabase('postgres', { migrate: false });
+      t = await buildTestApp(appDatabase.handle, { analyticsDatabaseUrl: warehouse.url });
+      await loadSyntheticGeography(await analyticsStore(t.services.config.dataDir));
+      client = new pg.Client({ connectionString: warehouse.url });
+      await client.connect();
+      await client.query('CREATE SCHEMA clinic');
+      await client.query(
+        'CREATE TABLE clinic.activity (lsoa_code text, period text, age_band text, esp_band integer, sex text, ethnic_code text, dna integer)',
+      );
+      await client.query(
+        "INSERT INTO clinic.activity VALUES ('X01000001', '2024/25', '35-44', 9, 'F', 'A', 1), ('X01000002', '2024/25', '45-54', 11, 'M', 'H', 0)",
+      );
+    }, 120_000);
+    afterAll(async () => {
+      await t.services.analytics.close();
+      await client.end();
+      await warehouse.drop();
+      await appDatabase.drop();
+    });
+
+    it("removes only Parity's link: the table and its rows stay", async () => {
+      const dataset = await t.services.analytics.linkTable(systemActor, {
+        name: 'Warehouse clinic',
+        table: 'clinic.activity',
+      });
+      await t.services.analytics.compute(systemActor, { datasetName: 'Warehouse clinic' });
+      const user = await makeUser(t.services, 'staff');
+      const browser = new Browser(t.app);
+      await browser.signIn(user.email, testPassword);
+      const confirm = await browser.get(`/analytics/datasets/${dataset.id}/remove`);
+      expect(confirm.body).toContain('does not change or delete the table <code>clinic.activity</code>');
+      const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
+      expect(removed.statusCode).toBe(303);
+      expect((await browser.get(removed.headers.location as string)).body).toContain(
+        'Removed Warehouse clinic, the link to the PostgreSQL table clinic.activity, and deleted the result worked out from it. The table itself has not been changed.',
+      );
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM clinic.activity');
+      expect(Number(rows[0]!.n)).toBe(2);
+      expect(await t.services.analytics.listDatasets()).toEqual([]);
+      expect(await t.services.analytics.listResults(true)).toEqual([]);
+    });
+  },
+);
