@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { e2eDataDir } from '../playwright.config.ts';
 import { expectAccessible } from './support/axe.ts';
 import { signIn } from './support/demo.ts';
 
@@ -15,7 +18,28 @@ test('a public visitor reads where the gaps are and opens an indicator with its 
   );
   await expect(page.getByRole('img', { name: /by deprivation decile/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /By IMD decile/ })).toBeVisible();
+  // Each chart has a key in words beside it.
+  await expect(page.getByText('Blue bar: the value for each decile.')).toBeVisible();
+  await expect(page.getByText(/^Dashed red line: the slope index of inequality/)).toBeVisible();
+  // Sex is shown in words, not as the stored F and M.
+  const bySex = page.getByRole('table', { name: /By sex/ });
+  await expect(bySex.getByRole('cell', { name: 'Female', exact: true })).toBeVisible();
+  await expect(bySex.getByRole('cell', { name: 'Male', exact: true })).toBeVisible();
+  await expect(bySex.getByRole('cell', { name: 'F', exact: true })).toHaveCount(0);
   await expectAccessible(page);
+
+  // "On this page" leads to each section; the long ward table is folded away until asked for.
+  const contents = page.getByRole('navigation', { name: 'On this page' });
+  await contents.getByRole('link', { name: 'By ward' }).click();
+  await expect(page).toHaveURL(/#by-ward$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'By ward' })).toBeInViewport();
+  const wards = page.getByRole('table', { name: /By ward/ });
+  await expect(wards).toBeHidden();
+  await page.getByText(/^Show all \d+ wards$/).click();
+  await expect(wards).toBeVisible();
+  expect(await wards.getByRole('row').count()).toBeGreaterThan(20);
+  await contents.getByRole('link', { name: 'Caveats' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Caveats' })).toBeInViewport();
 
   await page.getByLabel('Show period').selectOption('2022/23');
   await page.getByRole('button', { name: 'Show' }).click();
@@ -25,6 +49,24 @@ test('a public visitor reads where the gaps are and opens an indicator with its 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /^CSV/ }).click();
   expect((await download).suggestedFilename()).toBe('did-not-attend-2022-23.csv');
+});
+
+test('an indicator page reads on a 320px-wide phone without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/analytics');
+  await page.getByRole('link', { name: 'Outpatient appointments not attended (DNA rate)' }).click();
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  // Charts fill the column (drawn phone-sized, so their text stays readable).
+  const chart = await page.getByRole('img', { name: /by deprivation decile/ }).boundingBox();
+  expect(chart?.width).toBeGreaterThan(260);
+  await page.getByText(/^Show all \d+ wards$/).click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectAccessible(page);
 });
 
 test('staff follow a dataset import and see its validation report', async ({ page }) => {
@@ -82,5 +124,53 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   }
   await expect(page.getByText('Validation report')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'impossible age' }).first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Unwanted extract');
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+    name: 'unwanted.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\nA,X01000001,44,F,A,2024-05-01,1\n',
+    ),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unwanted extract');
+  const stored = path.join(e2eDataDir, 'analytics', 'datasets', `${page.url().split('/').pop()}.parquet`);
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
+  }
+  await expect(page.getByText('Validation report')).toBeVisible();
+  expect(existsSync(stored)).toBe(true);
+  await page.getByRole('button', { name: 'Compute the indicators' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Results from this dataset' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Remove this dataset' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Remove this dataset');
+  await expect(page.getByText('deletes its stored file from the analytics store')).toBeVisible();
+  // The draft result worked out from it is named before anything is deleted.
+  const doomed = page.getByRole('heading', { level: 2, name: 'Results that will be deleted' });
+  await expect(doomed).toBeVisible();
+  await expect(page.getByRole('link', { name: /not attended/ })).toBeVisible();
+  await expectAccessible(page);
+  // Cancel leads back without removing anything.
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unwanted extract');
+
+  await page.getByRole('link', { name: 'Remove this dataset' }).click();
+  await page.getByRole('button', { name: 'Remove dataset' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Datasets');
+  await expect(
+    page.getByText(
+      'Removed Unwanted extract. Its stored file has been deleted, and so has the result worked out from it.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Unwanted extract' })).toHaveCount(0);
+  expect(existsSync(stored)).toBe(false);
   await expectAccessible(page);
 });

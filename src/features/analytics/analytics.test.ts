@@ -77,6 +77,26 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain('Synthetic service activity (demo)');
   });
 
+  it('gives the indicator page a contents list, folds the ward table away and names sex in words', async () => {
+    const dna = (await t.services.analytics.listResults(false)).find(
+      (r) => r.indicatorId === 'did-not-attend',
+    )!;
+    const page = (await new Browser(t.app).get(`/analytics/indicators/${dna.id}`)).body;
+    expect(page).toContain(
+      '<h2 class="nhsuk-heading-s nhsuk-u-margin-bottom-2" id="contents-heading">On this page</h2>',
+    );
+    for (const id of ['by-imd-decile', 'by-ward', 'trend', 'definition', 'caveats']) {
+      expect(page).toContain(`href="#${id}"`);
+      expect(page).toContain(`id="${id}"`);
+    }
+    expect(page).toMatch(
+      /<details class="nhsuk-details">\s*<summary[^>]*><span[^>]*>Show all \d+ wards<\/span>/,
+    );
+    expect(page).toContain('<th scope="col" role="columnheader">Sex</th>');
+    expect(page).toMatch(/<\/span>Female<\/td>/);
+    expect(page).not.toMatch(/<\/span>F<\/td>/);
+  });
+
   it('says on the indicator page why an inequality measure was not calculated', async () => {
     // 20,000 demo rows leave some rare events too few in a decile for a value that can be shown.
     const results = await t.services.analytics.listResults(false);
@@ -86,7 +106,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const page = await new Browser(t.app).get(
       `/analytics/indicators/${withNote!.id}?period=${encodeURIComponent(note.period)}`,
     );
-    expect(page.body).toContain('<h2>Inequality measures</h2>');
+    expect(page.body).toContain('<h2 id="inequality-measures">Inequality measures</h2>');
     const reason = note.text.replace('Not calculated: ', '').replace(/'/g, '&#39;');
     expect(page.body).toContain(`were not calculated: ${reason}`);
     // The download holds what the page shows: the groups, the measures, and why any is missing.

@@ -1,10 +1,18 @@
+// The indicator page's charts, drawn for a small phone first: a narrow viewBox with large text (a
+// 320px screen shows them at nine-tenths of their size, so text is about 13px), and groups as
+// horizontal bars labelled above. Each chart's key is HTML beside it (analytics-breakdown.ts), and its data table has every value.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorResult, PublishedRow, SummaryMeasure } from '../../analytics/indicators/result.ts';
-import { renderPlot } from './plot.ts';
+import { renderPlot, type ChartLook } from './plot.ts';
 
 const nhsBlue = '#005eb8';
 const nhsDarkGrey = '#425563';
 const nhsRed = '#d5281b';
+
+/** The width of every indicator chart's viewBox: about a phone's content width. */
+export const chartWidth = 320;
+const fontSize = 15;
+const look: ChartLook = { fontSize, className: 'parity-chart parity-chart--indicator' };
 
 const shown = (rows: PublishedRow[]) => rows.filter((r) => r.value !== null);
 
@@ -48,16 +56,21 @@ export function decileChart(
   }
   return renderPlot(
     {
-      width: 640,
-      height: 320,
-      marginLeft: 56,
+      width: chartWidth,
+      height: 300,
+      marginLeft: 52,
+      marginRight: 8,
+      marginBottom: 44,
       x: {
         label: 'IMD decile (1 = most deprived)',
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        labelOffset: 38,
         domain: [0.5, 10.5],
         ticks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
         tickFormat: 'd',
       },
-      y: { label: `${result.unit}`, grid: true },
+      y: { label: result.unit, grid: true, ticks: 5 },
       marks,
     },
     {
@@ -65,39 +78,105 @@ export function decileChart(
       description:
         'Bars show each decile, grey lines the 95% confidence interval and the dashed red line the slope index of inequality.',
     },
+    look,
   );
 }
 
-/** Horizontal bars for a non-ordered breakdown (ethnic group, place) with 95% whiskers. */
+const barHeight = 18;
+/** Room for a label's line of text: Plot wraps at about this many of the font's em per character. */
+const emPerCharacter = 0.6;
+
+/** How each group's row is laid out: its name (wrapped onto as many lines as the longest needs), then its bar. */
+export function groupRows(labels: string[]): { rowHeight: number; barTop: number } {
+  const perLine = Math.floor((chartWidth - 24) / (fontSize * emPerCharacter));
+  const lines = Math.max(1, ...labels.map((l) => Math.ceil(l.length / perLine)));
+  const barTop = Math.ceil(lines * fontSize * 1.2) + 6;
+  return { rowHeight: barTop + barHeight + 10, barTop };
+}
+
+interface GroupDatum {
+  group: string;
+  label: string;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** Each group's bar in the lower part of its row, its whisker through the bar, its name above. */
+function groupMarks(data: GroupDatum[], rowHeight: number, barTop: number): Plot.Markish[] {
+  // Marks are placed from the middle of each group's row.
+  const barMiddle = barTop + barHeight / 2 - rowHeight / 2;
+  return [
+    Plot.barX(data, {
+      y: 'group',
+      x: 'value',
+      fill: nhsBlue,
+      fillOpacity: 0.75,
+      insetTop: barTop,
+      insetBottom: rowHeight - barTop - barHeight,
+    }),
+    Plot.ruleY(
+      data.filter((d) => d.lower !== null),
+      { y: 'group', x1: 'lower', x2: 'upper', stroke: nhsDarkGrey, strokeWidth: 2, dy: barMiddle },
+    ),
+    Plot.text(data, {
+      y: 'group',
+      text: 'label',
+      frameAnchor: 'left',
+      textAnchor: 'start',
+      lineAnchor: 'bottom',
+      dx: 4,
+      dy: barTop - rowHeight / 2 - 4,
+      fontSize,
+      lineHeight: 1.2,
+      fill: '#212b32',
+      // A halo in the page's background keeps the words clear of the grid lines behind them.
+      stroke: '#f0f4f5',
+      strokeWidth: 4,
+      lineWidth: (chartWidth - 24) / fontSize,
+    }),
+    Plot.ruleX([0]),
+  ];
+}
+
+/**
+ * Horizontal bars for a non-ordered breakdown (ethnic group, place), each group's name and value
+ * written above its bar so that long names need no margin, with 95% whiskers.
+ */
 export function groupChart(result: IndicatorResult, rows: PublishedRow[], title: string): string {
-  const data = shown(rows).map((r) => ({
+  const data = shown(rows).map((r): GroupDatum => ({
     group: r.group,
+    label: `${r.group}: ${r.valueText}`,
     value: r.value,
     lower: r.lower95,
     upper: r.upper95,
   }));
   if (data.length === 0) return '';
+  const { rowHeight, barTop } = groupRows(data.map((d) => d.label));
   return renderPlot(
     {
-      width: 640,
-      height: 40 + data.length * 28,
-      marginLeft: 240,
-      x: { label: result.unit, grid: true },
-      y: { label: null, domain: data.map((d) => d.group) },
-      marks: [
-        Plot.barX(data, { y: 'group', x: 'value', fill: nhsBlue, fillOpacity: 0.75 }),
-        Plot.ruleY(
-          data.filter((d) => d.lower !== null),
-          { y: 'group', x1: 'lower', x2: 'upper', stroke: nhsDarkGrey, strokeWidth: 2 },
-        ),
-        Plot.ruleX([0]),
-      ],
+      width: chartWidth,
+      height: 48 + data.length * rowHeight,
+      marginTop: 8,
+      marginLeft: 8,
+      marginRight: 16,
+      marginBottom: 40,
+      x: { label: result.unit, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 4 },
+      y: { axis: null, domain: data.map((d) => d.group), padding: 0 },
+      marks: groupMarks(data, rowHeight, barTop),
     },
     {
       label: `${result.title} by ${title}`,
-      description: `Bars show each group with its 95% confidence interval.`,
+      description: 'Bars show each group with its 95% confidence interval.',
     },
+    look,
   );
+}
+
+/** Label at most four periods along the axis (the latest always), so that they do not run together. */
+export function periodTicks(periods: string[]): string[] {
+  const step = Math.ceil(periods.length / 4);
+  return periods.filter((_, i) => (periods.length - 1 - i) % step === 0);
 }
 
 /** The overall value in each period, with its 95% interval. */
@@ -111,23 +190,35 @@ export function trendChart(result: IndicatorResult, rows: PublishedRow[]): strin
   if (data.length < 2) return '';
   return renderPlot(
     {
-      width: 640,
+      width: chartWidth,
       height: 280,
-      marginLeft: 56,
-      x: { label: 'Period', domain: data.map((d) => d.period), type: 'point', padding: 0.3 },
-      y: { label: result.unit, grid: true },
+      marginLeft: 52,
+      marginRight: 24,
+      marginBottom: 44,
+      x: {
+        label: 'Period',
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        labelOffset: 38,
+        domain: data.map((d) => d.period),
+        ticks: periodTicks(data.map((d) => d.period)),
+        type: 'point',
+        padding: 0.3,
+      },
+      y: { label: result.unit, grid: true, ticks: 5 },
       marks: [
         Plot.ruleX(
           data.filter((d) => d.lower !== null),
           { x: 'period', y1: 'lower', y2: 'upper', stroke: nhsDarkGrey, strokeWidth: 2 },
         ),
         Plot.line(data, { x: 'period', y: 'value', stroke: nhsBlue, strokeWidth: 2 }),
-        Plot.dot(data, { x: 'period', y: 'value', fill: nhsBlue, r: 4 }),
+        Plot.dot(data, { x: 'period', y: 'value', fill: nhsBlue, r: 5 }),
       ],
     },
     {
       label: `${result.title}: trend`,
       description: 'The overall value in each period with its 95% confidence interval.',
     },
+    look,
   );
 }

@@ -21,7 +21,19 @@ interface SvgNode {
   remove(): void;
 }
 
-export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
+/** How the SVG is drawn: its text size (in the viewBox's units) and its CSS class. */
+export interface ChartLook {
+  fontSize: number;
+  className: string;
+}
+
+const standardLook: ChartLook = { fontSize: 12, className: 'parity-chart' };
+
+export function renderPlot(
+  options: Plot.PlotOptions,
+  text: ChartText,
+  look: ChartLook = standardLook,
+): string {
   // Plot's types name the browser's Document, which this server-side project does not declare.
   const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as {
     document: never;
@@ -37,8 +49,8 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   svg.setAttribute('role', 'img');
   svg.setAttribute('font-family', 'Frutiger W01, Arial, sans-serif');
-  svg.setAttribute('font-size', '12');
-  svg.setAttribute('class', 'parity-chart');
+  svg.setAttribute('font-size', String(look.fontSize));
+  svg.setAttribute('class', look.className);
   svg.removeAttribute('style');
   // Without fixed width and height the viewBox lets the chart shrink to a 320px screen.
   svg.removeAttribute('width');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
-import { indicatorPage } from './analytics-view.ts';
+import { byBreakdown, contentsOf, indicatorPage } from './analytics-view.ts';
 
 const overall = (period: string, value: number): PublishedRow => ({
   period,
@@ -57,5 +57,84 @@ describe('the indicator page', () => {
       'The slope and relative indices of inequality across deprivation deciles were not calculated: fewer than five deciles have data.',
     ]);
     expect(indicatorPage(stored, '2023/24').summaryNotes).toEqual([]);
+  });
+});
+
+describe('a long indicator page', () => {
+  const row = (dimension: string, group: string, value: number): PublishedRow => ({
+    ...overall('2024/25', value),
+    dimension,
+    group,
+    order: group,
+    numerator: '12345',
+  });
+  const wards = Array.from({ length: 25 }, (_, i) => row('ward', `Ward ${String(i + 10)}`, 10 + i));
+  const long: IndicatorResult = {
+    ...result,
+    dimensions: [
+      { id: 'overall', label: 'Overall' },
+      { id: 'sex', label: 'sex' },
+      { id: 'ward', label: 'ward' },
+    ],
+    rows: [overall('2024/25', 18), row('sex', 'F', 17), row('sex', 'M', 19), row('sex', 'U', 20), ...wards],
+  };
+  const page = indicatorPage({ ...stored, result: long }, '2024/25');
+
+  it('lists every section in its contents, each by the id of its heading', () => {
+    expect(page.contents).toEqual([
+      { href: '#inequality-measures', text: 'Inequality measures' },
+      { href: '#by-sex', text: 'By sex' },
+      { href: '#by-ward', text: 'By ward' },
+      { href: '#trend', text: 'Trend' },
+      { href: '#definition', text: 'Definition' },
+      { href: '#caveats', text: 'Caveats' },
+    ]);
+    expect(page.breakdowns.map((b) => b.id)).toEqual(['by-sex', 'by-ward']);
+  });
+
+  it('folds a breakdown of more than 20 groups away behind "Show all", with a summary in words', () => {
+    const [sex, ward] = page.breakdowns;
+    expect(sex?.long).toBe(false);
+    expect(ward?.long).toBe(true);
+    expect(ward?.showAll).toBe('Show all 25 wards');
+    expect(ward?.rows).toHaveLength(25);
+    expect(ward?.summary.at(-1)).toBe('Highest: Ward 34 (34.0%). Lowest: Ward 10 (10.0%).');
+  });
+
+  it('names sex groups in words in the table and the chart, and leaves "Not known" out of the chart', () => {
+    const sex = page.breakdowns[0];
+    expect(sex?.rows.map((r) => r.label)).toEqual(['Female', 'Male', 'Not known']);
+    expect(sex?.rows[0]?.numerator).toBe('12,345');
+    expect(sex?.chart).toContain('Female: 17.0');
+    expect(sex?.chart).toContain('Male: 19.0');
+    expect(sex?.chart).not.toContain('Not known');
+    expect(sex?.key.map((k) => k.mark)).toEqual(['bar', 'whisker']);
+  });
+
+  it('keeps the full heading in the contents when two would shorten to the same words', () => {
+    const items = contentsOf(false, [
+      { id: 'by-ethnic-broad', heading: 'By ethnic group (broad)' },
+      { id: 'by-ethnic-detailed', heading: 'By ethnic group (detailed)' },
+      { id: 'by-imd-decile', heading: 'By IMD decile (1 = most deprived)' },
+    ]);
+    expect(items.map((i) => i.text).slice(0, 3)).toEqual([
+      'By ethnic group (broad)',
+      'By ethnic group (detailed)',
+      'By IMD decile',
+    ]);
+  });
+});
+
+describe('the inequality measures', () => {
+  it('are grouped into one table per breakdown, keeping their order', () => {
+    const measures = [
+      { breakdown: 'IMD decile', label: 'SII' },
+      { breakdown: 'Core20 or the rest', label: 'WHO D' },
+      { breakdown: 'IMD decile', label: 'RII' },
+    ];
+    expect(byBreakdown(measures)).toEqual([
+      { breakdown: 'IMD decile', rows: [measures[0], measures[2]] },
+      { breakdown: 'Core20 or the rest', rows: [measures[1]] },
+    ]);
   });
 });

@@ -8,19 +8,23 @@ import type {
 } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, trendChart } from '../charts/indicator-charts.ts';
-
-export const comparisonLabels: Record<string, string> = {
-  better: 'Better than overall',
-  worse: 'Worse than overall',
-  similar: 'Similar to overall',
-  higher: 'Higher than overall',
-  lower: 'Lower than overall',
-  'not compared': 'Not compared',
-};
-
-export function formatNumber(value: number | null | undefined, digits = 1): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
-}
+import {
+  breakdownSummary,
+  chartKey,
+  countOf,
+  displayRow,
+  longTableRows,
+  type KeyItem,
+} from './analytics-breakdown.ts';
+import {
+  fixed,
+  groupLabel,
+  interval,
+  sectionId,
+  shortLabel,
+  withSeparators,
+  withUnit,
+} from './analytics-format.ts';
 
 const rowsOf = (result: IndicatorResult, period: string, dimension: string): PublishedRow[] =>
   result.rows
@@ -78,7 +82,7 @@ export function overviewRow(stored: StoredResult) {
     overall: rowsOf(r, period, 'overall')[0]?.valueText ?? '–',
     mostDeprived: deciles[0]?.valueText ?? '–',
     leastDeprived: deciles.at(-1)?.valueText ?? '–',
-    sii: sii ? `${formatNumber(sii.value)} (${formatNumber(sii.lower)} to ${formatNumber(sii.upper)})` : '–',
+    sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
   };
 }
@@ -86,16 +90,25 @@ export function overviewRow(stored: StoredResult) {
 export function indicatorPage(stored: StoredResult, period: string) {
   const r = stored.result;
   const sii = summary(r, period, 'imd_decile', 'sii');
-  const table = (dimension: string) =>
-    rowsOf(r, period, dimension).map((row) => ({
-      ...row,
-      comparisonLabel: comparisonLabels[row.comparison] ?? row.comparison,
-    }));
   const breakdowns = r.dimensions
     .filter((d) => d.id !== 'overall')
-    .map((d) => ({ ...d, rows: table(d.id), chart: chartFor(r, d.id, d.label, period, sii) }));
+    .map((d) => breakdownView(r, d, period, sii));
   // Rows whose date could not be read are a period of their own, shown when chosen, but not a year.
   const trendRows = r.rows.filter((row) => row.dimension === 'overall' && row.period !== 'Not known');
+  const labels = Object.fromEntries<string>([
+    ...r.dimensions.map((d): [string, string] => [d.id, d.label]),
+    ['core20', 'Core20 or the rest'],
+  ]);
+  const summaries = r.summaries
+    .filter((s) => s.period === period)
+    .map((s) => ({
+      breakdown: labels[s.dimension] ?? s.dimension,
+      label: s.label,
+      value: fixed(s.value, 2),
+      interval: interval(s.lower, s.upper, 2),
+    }));
+  const summaryNotes = (r.summaryNotes ?? []).filter((n) => n.period === period).map(noteSentence);
+  const overall = rowsOf(r, period, 'overall')[0];
   return {
     period,
     periodItems: r.periods.map((p) => ({
@@ -103,16 +116,67 @@ export function indicatorPage(stored: StoredResult, period: string) {
       text: p === 'Not known' ? 'Date not known' : p,
       selected: p === period,
     })),
-    dimensionLabels: Object.fromEntries<string>([
-      ...r.dimensions.map((d): [string, string] => [d.id, d.label]),
-      ['core20', 'Core20 or the rest'],
-    ]),
-    overall: table('overall')[0],
+    overall: overall ? displayRow(overall) : undefined,
+    overallText: overall ? withUnit(withSeparators(overall.valueText), r.unit) : '–',
     breakdowns,
-    trend: { rows: trendRows, chart: trendChart(r, trendRows), test: trendSentence(r.trend) },
-    summaries: r.summaries.filter((s) => s.period === period),
-    summaryNotes: (r.summaryNotes ?? []).filter((n) => n.period === period).map(noteSentence),
+    trend: {
+      rows: trendRows.map(displayRow),
+      chart: trendChart(r, trendRows),
+      key: chartKey('trend', false),
+      test: trendSentence(r.trend),
+    },
+    summaries,
+    measureTables: byBreakdown(summaries),
+    summaryNotes,
+    contents: contentsOf(summaries.length + summaryNotes.length > 0, breakdowns),
     direction: gradientDirection(r, sii),
+  };
+}
+
+/** Inequality measures in one small table per breakdown, in the order they were computed. */
+export function byBreakdown<T extends { breakdown: string }>(
+  measures: T[],
+): { breakdown: string; rows: T[] }[] {
+  const names = [...new Set(measures.map((m) => m.breakdown))];
+  return names.map((breakdown) => ({ breakdown, rows: measures.filter((m) => m.breakdown === breakdown) }));
+}
+
+/** The page's "On this page" list: every section, in order, by the id of its heading. */
+export function contentsOf(withMeasures: boolean, breakdowns: { id: string; heading: string }[]) {
+  return [
+    ...(withMeasures ? [{ href: '#inequality-measures', text: 'Inequality measures' }] : []),
+    ...breakdowns.map((b) => ({ href: `#${b.id}`, text: shortened(b.heading, breakdowns) })),
+    { href: '#trend', text: 'Trend' },
+    { href: '#definition', text: 'Definition' },
+    { href: '#caveats', text: 'Caveats' },
+  ];
+}
+
+/** The short form of a heading, unless another heading shortens to the same words. */
+function shortened(heading: string, all: { heading: string }[]): string {
+  const short = shortLabel(heading);
+  return all.some((b) => b.heading !== heading && shortLabel(b.heading) === short) ? heading : short;
+}
+
+function breakdownView(
+  r: IndicatorResult,
+  dimension: { id: string; label: string },
+  period: string,
+  sii: SummaryMeasure | undefined,
+) {
+  const rows = rowsOf(r, period, dimension.id);
+  const chart = chartFor(r, dimension.id, dimension.label, rows, sii);
+  const long = rows.length > longTableRows;
+  return {
+    id: sectionId(dimension.id),
+    label: dimension.label,
+    heading: `By ${dimension.label}`,
+    rows: rows.map(displayRow),
+    chart: chart.svg,
+    key: chart.key,
+    long,
+    showAll: `Show all ${countOf(dimension.id, rows.length)}`,
+    summary: long ? breakdownSummary(dimension.id, rows, r.unit) : [],
   };
 }
 
@@ -134,12 +198,28 @@ function chartFor(
   r: IndicatorResult,
   dimension: string,
   label: string,
-  period: string,
+  rows: PublishedRow[],
   sii: SummaryMeasure | undefined,
-): string {
-  const rows = rowsOf(r, period, dimension).filter((row) => row.group !== 'Not known');
-  if (dimension === 'imd_decile') return decileChart(r, rows, sii);
-  if (['ethnic_broad', 'place', 'core20', 'imd_quintile', 'sex', 'age_band'].includes(dimension))
-    return groupChart(r, rows, label);
-  return '';
+): { svg: string; key: KeyItem[] } {
+  // Charts name groups as the page does (Female, not F) and leave out those not known.
+  const named = rows
+    .map((row) => ({
+      ...row,
+      group: groupLabel(row.dimension, row.group),
+      valueText: withSeparators(row.valueText),
+    }))
+    .filter((row) => row.group !== 'Not known');
+  const svg =
+    dimension === 'imd_decile'
+      ? decileChart(r, named, sii)
+      : charted.includes(dimension)
+        ? groupChart(r, named, label)
+        : '';
+  if (!svg) return { svg, key: [] };
+  return {
+    svg,
+    key: chartKey(dimension === 'imd_decile' ? 'decile' : 'group', sii?.intercept !== undefined),
+  };
 }
+
+const charted = ['ethnic_broad', 'place', 'core20', 'imd_quintile', 'sex', 'age_band'];

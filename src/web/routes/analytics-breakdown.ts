@@ -1,0 +1,122 @@
+// One breakdown of an indicator as the page shows it: rows written for reading, a plain-English key to
+// its chart, and for long breakdowns (wards) a short summary while the full table sits behind a
+// "Show all" details. Pure functions, tested on their own.
+import type { PublishedRow } from '../../analytics/indicators/result.ts';
+import { decimalsOf, groupLabel, interval, withSeparators, withUnit } from './analytics-format.ts';
+
+export const comparisonLabels: Record<string, string> = {
+  better: 'Better than overall',
+  worse: 'Worse than overall',
+  similar: 'Similar to overall',
+  higher: 'Higher than overall',
+  lower: 'Lower than overall',
+  'not compared': 'Not compared',
+};
+
+/** More rows than this and the table is folded away behind "Show all …". */
+export const longTableRows = 20;
+
+export interface DisplayRow {
+  group: string;
+  period: string;
+  /** The group's name as shown (Female, not F). */
+  label: string;
+  numerator: string;
+  denominator: string;
+  value: string;
+  interval: string;
+  comparison: string;
+  note: string | null;
+}
+
+/** A published row written for the page: separators on counts, intervals to the value's decimals. */
+export function displayRow(row: PublishedRow): DisplayRow {
+  const value = withSeparators(row.valueText);
+  return {
+    group: row.group,
+    period: row.period,
+    label: groupLabel(row.dimension, row.group),
+    numerator: withSeparators(row.numerator),
+    denominator: withSeparators(row.denominator),
+    value: row.flag ? `${value} (${row.flag})` : value,
+    interval: interval(row.lower95, row.upper95, decimalsOf(row.valueText)),
+    comparison: comparisonLabels[row.comparison] ?? row.comparison,
+    note: row.note,
+  };
+}
+
+const nouns: Record<string, [string, string]> = {
+  imd_decile: ['decile', 'deciles'],
+  imd_quintile: ['quintile', 'quintiles'],
+  ethnic_broad: ['ethnic group', 'ethnic groups'],
+  ethnic_detailed: ['ethnic group', 'ethnic groups'],
+  age_band: ['age band', 'age bands'],
+  place: ['place', 'places'],
+  ward: ['ward', 'wards'],
+};
+
+/** "1 ward", "100 wards", "3 groups". */
+export function countOf(dimension: string, n: number): string {
+  const [one, many] = nouns[dimension] ?? ['group', 'groups'];
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+const comparisonWords: [string, string][] = [
+  ['worse', 'worse'],
+  ['better', 'better'],
+  ['higher', 'higher'],
+  ['lower', 'lower'],
+  ['similar', 'similar'],
+  ['not compared', 'not compared'],
+];
+
+const list = (parts: string[]): string =>
+  parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+
+/**
+ * What a long breakdown shows at a glance: how many groups differ from the overall value, and the
+ * highest and lowest. "Compared with the overall value, 12 of the 100 wards are worse, …"
+ */
+export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: string): string[] {
+  const counts = comparisonWords
+    .map(([key, word]) => ({ word, n: rows.filter((r) => r.comparison === key).length }))
+    .filter((c) => c.n > 0)
+    .map((c, i) => `${c.n}${i === 0 ? ` of the ${countOf(dimension, rows.length)}` : ''} ${c.word}`);
+  const sentences = counts.length ? [`Compared with the overall value: ${list(counts)}.`] : [];
+  const valued = rows.filter((r) => r.value !== null && r.group !== 'Not known');
+  if (valued.length < 2) return sentences;
+  const byValue = [...valued].sort((a, b) => (b.value as number) - (a.value as number));
+  const describe = (r: PublishedRow) =>
+    `${groupLabel(r.dimension, r.group)} (${withUnit(withSeparators(r.valueText), unit)})`;
+  sentences.push(
+    `Highest: ${describe(byValue[0] as PublishedRow)}. Lowest: ${describe(byValue.at(-1) as PublishedRow)}.`,
+  );
+  return sentences;
+}
+
+export type ChartKind = 'decile' | 'group' | 'trend';
+export interface KeyItem {
+  /** Names the CSS sample drawn beside the words: bar, whisker, sii or dot. */
+  mark: 'bar' | 'whisker' | 'sii' | 'dot';
+  text: string;
+}
+
+const whisker: KeyItem = {
+  mark: 'whisker',
+  text: 'Grey line: the 95% confidence interval, the range the true value is likely to be in. Where two ranges overlap, the difference may be down to chance.',
+};
+
+/** The visible key to a chart, in words. */
+export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
+  if (kind === 'trend')
+    return [{ mark: 'dot', text: 'Blue dot: the overall value in that period.' }, whisker];
+  if (kind === 'group')
+    return [{ mark: 'bar', text: 'Blue bar: the value for the group named above it.' }, whisker];
+  const key: KeyItem[] = [{ mark: 'bar', text: 'Blue bar: the value for each decile.' }, whisker];
+  if (withSii)
+    key.push({
+      mark: 'sii',
+      text: 'Dashed red line: the slope index of inequality, the straight line that best fits the values from the most to the least deprived.',
+    });
+  return key;
+}
