@@ -13,3 +13,53 @@ describeEachDatabase('migrations', (current) => {
     expect(await pendingMigrations(db)).toEqual([]);
   });
 });
+
+describeEachDatabase('migration 0008 (result versions), reverted', (current) => {
+  it('keeps the published version where a result also has a draft', async () => {
+    const { db } = current().handle;
+    const at = new Date().toISOString();
+    await db
+      .insertInto('analytics_datasets')
+      .values({
+        id: 'd1',
+        name: 'Versions',
+        source_file: 'v.csv',
+        file_format: 'csv',
+        lsoa_vintage: '2021',
+        status: 'ready',
+        stage: 'done',
+        progress: 100,
+        rows_read: 1,
+        rows_stored: 1,
+        rows_with_problems: 0,
+        mapping_json: null,
+        fields_json: null,
+        report_json: null,
+        error: null,
+        imported_by: null,
+        imported_by_label: 'Test',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    const result = { dataset_id: 'd1', indicator_key: 'dna', title: 'DNA', result_json: '{}' };
+    const common = {
+      computed_at: at,
+      computed_by_label: 'Test',
+      published_at: null,
+      published_by_label: null,
+    };
+    await db
+      .insertInto('analytics_results')
+      .values([
+        { ...result, ...common, id: 'r-published', status: 'published' },
+        { ...result, ...common, id: 'r-draft', status: 'draft' },
+      ])
+      .execute();
+    expect(await migrateDown(db)).toEqual(['0008_result_versions']);
+    const left = await db.selectFrom('analytics_results').select(['id']).execute();
+    expect(left.map((r) => r.id)).toEqual(['r-published']);
+    await migrateToLatest(db);
+    await db.deleteFrom('analytics_datasets').where('id', '=', 'd1').execute();
+  });
+});

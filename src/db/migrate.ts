@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_analytics.ts';
 import * as m0005 from './migrations/0005_advice.ts';
 import * as m0006 from './migrations/0006_outreach.ts';
 import * as m0007 from './migrations/0007_insight_tagging.ts';
+import * as m0008 from './migrations/0008_result_versions.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so they travel with the code. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_advice': m0005,
   '0006_outreach': m0006,
   '0007_insight_tagging': m0007,
+  '0008_result_versions': m0008,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

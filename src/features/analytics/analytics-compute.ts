@@ -139,7 +139,7 @@ async function storeDrafts(
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     for (const result of results) {
-      await repo.replaceResult(trx, {
+      await repo.replaceDraft(trx, {
         id: randomUUID(),
         dataset_id: dataset.id,
         indicator_key: result.indicatorId,

@@ -16,7 +16,19 @@ import {
   type IndicatorFormValues,
 } from './indicator-form.ts';
 
+/** Another version of the same indicator from the same dataset. */
+export interface ResultVersion {
+  id: string;
+  status: string;
+  computedAt: string;
+}
+
 export function resultOperations(ctx: AnalyticsContext) {
+  const otherVersionOf = async (row: repo.ResultRow): Promise<ResultVersion | null> => {
+    const other = await repo.findOtherVersion(ctx.db, row);
+    return other ? { id: other.id, status: other.status, computedAt: other.computed_at } : null;
+  };
+
   // A definition stored before a rule was tightened (e.g. "> '> 52'", accepted until 2026-11-23)
   // is left out rather than stopping every computation.
   const customIndicators = async (): Promise<IndicatorDefinition[]> =>
@@ -108,22 +120,55 @@ export function resultOperations(ctx: AnalyticsContext) {
       return toStoredResult(row);
     },
 
-    async publish(actor: Actor, id: string): Promise<void> {
+    /** The other version of a result, if any: its newer draft, or the published version a draft replaces. */
+    async otherVersion(id: string): Promise<ResultVersion | null> {
       const row = await repo.findResult(ctx.db, id);
       if (!row) throw new NotFoundError('No such result');
+      return otherVersionOf(row);
+    },
+
+    /** A result as its page shows it; staff also learn of its other version (draft or published). */
+    async resultPage(
+      id: string,
+      includeDrafts: boolean,
+    ): Promise<{ stored: StoredResult; otherVersion: ResultVersion | null }> {
+      const row = await repo.findResult(ctx.db, id);
+      if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');
+      return { stored: toStoredResult(row), otherVersion: includeDrafts ? await otherVersionOf(row) : null };
+    },
+
+    /**
+     * Publishes a draft. Where a version is already published, the draft's figures replace it under
+     * the published result's own address (so links to it, e.g. from EDS evidence, keep working) and
+     * the draft goes. Returns the id of the published result.
+     */
+    async publish(actor: Actor, id: string): Promise<string> {
+      const row = await repo.findResult(ctx.db, id);
+      if (!row) throw new NotFoundError('No such result');
+      if (row.status === 'published') return id;
+      const earlier = await repo.findOtherVersion(ctx.db, row);
+      const publishedId = earlier?.id ?? id;
       await ctx.db.transaction().execute(async (trx) => {
-        await repo.updateResult(trx, id, {
+        if (earlier) await repo.deleteResult(trx, id);
+        await repo.updateResult(trx, publishedId, {
           status: 'published',
+          title: row.title,
+          result_json: row.result_json,
+          computed_at: row.computed_at,
+          computed_by_label: row.computed_by_label,
           published_at: ctx.now(),
           published_by_label: actor.label,
         });
         await ctx.audit.record(trx, actor, {
           action: 'analytics.result.published',
           entityType: 'analytics_result',
-          entityId: id,
-          summary: `Published ${row.title}`,
+          entityId: publishedId,
+          summary: earlier
+            ? `Published ${row.title}, replacing the version computed ${earlier.computed_at}`
+            : `Published ${row.title}`,
         });
       });
+      return publishedId;
     },
   };
 }

@@ -63,13 +63,32 @@ export const findResultsOfDataset = (db: Kysely<Database>, datasetId: string) =>
 export const findResult = (db: Kysely<Database>, id: string): Promise<ResultWithDataset | undefined> =>
   resultsWithDataset(db).where('r.id', '=', id).executeTakeFirst();
 
-export async function replaceResult(db: Kysely<Database>, row: ResultRow): Promise<void> {
+/** Stores a newly computed draft in place of the previous draft; a published version stays up. */
+export async function replaceDraft(db: Kysely<Database>, row: ResultRow): Promise<void> {
   await db
     .deleteFrom('analytics_results')
     .where('dataset_id', '=', row.dataset_id)
     .where('indicator_key', '=', row.indicator_key)
+    .where('status', '=', 'draft')
     .execute();
   await db.insertInto('analytics_results').values(row).execute();
+}
+
+/** The other version of a result (the published one of a draft, or the newer draft of a published one). */
+export const findOtherVersion = (
+  db: Kysely<Database>,
+  row: Pick<ResultRow, 'id' | 'dataset_id' | 'indicator_key'>,
+): Promise<Pick<ResultRow, 'id' | 'status' | 'computed_at'> | undefined> =>
+  db
+    .selectFrom('analytics_results')
+    .select(['id', 'status', 'computed_at'])
+    .where('dataset_id', '=', row.dataset_id)
+    .where('indicator_key', '=', row.indicator_key)
+    .where('id', '!=', row.id)
+    .executeTakeFirst();
+
+export async function deleteResult(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('analytics_results').where('id', '=', id).execute();
 }
 
 export async function updateResult(

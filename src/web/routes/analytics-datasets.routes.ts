@@ -126,7 +126,10 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   });
 
   app.post('/analytics/results/:id/publish', manage, async (request, reply) => {
-    await analytics.publish(actorOf(request), idOf(request));
-    return reply.redirect(`/analytics/indicators/${idOf(request)}?published=1`, 303);
+    // A draft of a result already published takes the published one's place (and address).
+    const publishedId = await analytics.publish(actorOf(request), idOf(request));
+    return reply.redirect(`/analytics/indicators/${publishedId}?published=1`, 303);
   });
+
+  datasetRemovalRoutes(app, services);
 }

@@ -34,7 +34,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
   });
 
   app.get('/analytics/indicators/:id', async (request, reply) => {
-    const stored = await analytics.getResult(idOf(request), staff(request));
+    const { stored, otherVersion } = await analytics.resultPage(idOf(request), staff(request));
     const query = request.query as { period?: string; published?: string };
     const period = stored.result.periods.includes(query.period ?? '')
       ? (query.period as string)
@@ -42,6 +42,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
     return reply.view('pages/analytics/indicator.njk', {
       pageTitle: stored.result.title,
       stored,
+      otherVersion,
       result: stored.result,
       page: indicatorPage(stored, period),
       published: query.published === '1' && stored.status === 'published',

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/test-db.ts';
+import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeUser, testPassword } from '../../../test/factories.ts';
+import { systemActor } from '../audit/audit.ts';
+import { loadAnalyticsDemo, demoDatasetName } from './analytics-demo.ts';
+
+// Computing again must not take published figures off the public pages: the new results wait as
+// drafts beside them until staff publish them, and then take the published results' place.
+describeEachDatabase('analytics: a published result and its newer draft', (current) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(current().handle);
+    await loadAnalyticsDemo(t.services.analytics, t.services.config.dataDir, 20_000);
+  }, 120_000);
+  afterAll(async () => {
+    await t.services.analytics.close();
+  });
+
+  const dnaOf = async (includeDrafts: boolean) =>
+    (await t.services.analytics.listResults(includeDrafts)).filter((r) => r.indicatorId === 'did-not-attend');
+
+  it('keeps the published version up while a recomputed draft waits beside it', async () => {
+    const [published] = await dnaOf(false);
+    t.clock.now = new Date(Date.now() + 60_000);
+    await t.services.analytics.compute(systemActor, { datasetName: demoDatasetName });
+    // Computing twice leaves one draft, not two.
+    t.clock.now = new Date(Date.now() + 120_000);
+    await t.services.analytics.compute(systemActor, { datasetName: demoDatasetName });
+
+    expect((await t.services.analytics.listResults(false)).length).toBe(13);
+    expect(await dnaOf(false)).toEqual([published]);
+    const versions = await dnaOf(true);
+    expect(versions.map((v) => v.status).sort()).toEqual(['draft', 'published']);
+    const draft = versions.find((v) => v.status === 'draft')!;
+    expect(draft.computedAt).toBe(t.clock.now.toISOString());
+
+    // Staff see each version pointing to the other; the public see the published one only.
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const publishedPage = await browser.get(`/analytics/indicators/${published!.id}`);
+    expect(publishedPage.body).toContain('A newer draft of this result');
+    expect(publishedPage.body).toContain(`href="/analytics/indicators/${draft.id}"`);
+    const draftPage = await browser.get(`/analytics/indicators/${draft.id}`);
+    expect(draftPage.body).toContain('Publishing it replaces the');
+    expect(draftPage.body).toContain(`href="/analytics/indicators/${published!.id}"`);
+    expect((await new Browser(t.app).get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(404);
+    const publicPage = await new Browser(t.app).get(`/analytics/indicators/${published!.id}`);
+    expect(publicPage.body).not.toContain('A newer draft');
+
+    // Publishing the draft puts its figures at the published result's address.
+    const done = await browser.submit(
+      `/analytics/indicators/${draft.id}`,
+      {},
+      `/analytics/results/${draft.id}/publish`,
+    );
+    expect(done.headers.location).toBe(`/analytics/indicators/${published!.id}?published=1`);
+    const after = await dnaOf(true);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: published!.id, status: 'published', computedAt: draft.computedAt });
+    expect((await browser.get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(404);
+    const audit = await t.services.audit.list({
+      action: 'analytics.result.published',
+      entityId: published!.id,
+      page: 1,
+    });
+    expect(audit.entries[0]?.summary).toMatch(/replacing the version computed/);
+  });
+});
