@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
-import { byBreakdown, contentsOf, indicatorPage } from './analytics-view.ts';
+import { byBreakdown, contentsOf, indicatorPage, overviewRow } from './analytics-view.ts';
 
 const overall = (period: string, value: number): PublishedRow => ({
   period,
@@ -57,6 +57,36 @@ describe('the indicator page', () => {
       'The slope and relative indices of inequality across deprivation deciles were not calculated: fewer than five deciles have data.',
     ]);
     expect(indicatorPage(stored, '2023/24').summaryNotes).toEqual([]);
+  });
+});
+
+describe('the overview', () => {
+  it("writes each indicator's figures with separators, the overall value with its unit", () => {
+    const rate = {
+      ...result,
+      unit: 'per 100,000',
+      rows: [
+        { ...overall('2024/25', 1234.5), valueText: '1234.5' },
+        {
+          ...overall('2024/25', 2345.6),
+          dimension: 'imd_decile',
+          group: '1',
+          order: '01',
+          valueText: '2345.6',
+        },
+        {
+          ...overall('2024/25', 987.6),
+          dimension: 'imd_decile',
+          group: '10',
+          order: '10',
+          valueText: '987.6',
+        },
+      ],
+    };
+    const row = overviewRow({ ...stored, result: rate });
+    expect(row.overall).toBe('1,234.5 per 100,000');
+    expect([row.mostDeprived, row.leastDeprived]).toEqual(['2,345.6', '987.6']);
+    expect(overviewRow(stored).overall).toBe('18.0%');
   });
 });
 

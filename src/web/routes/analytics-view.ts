@@ -79,9 +79,9 @@ export function overviewRow(stored: StoredResult) {
     status: stored.status,
     period,
     unit: r.unit,
-    overall: rowsOf(r, period, 'overall')[0]?.valueText ?? '–',
-    mostDeprived: deciles[0]?.valueText ?? '–',
-    leastDeprived: deciles.at(-1)?.valueText ?? '–',
+    overall: withUnit(withSeparators(rowsOf(r, period, 'overall')[0]?.valueText), r.unit),
+    mostDeprived: withSeparators(deciles[0]?.valueText),
+    leastDeprived: withSeparators(deciles.at(-1)?.valueText),
     sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
   };
