@@ -61,14 +61,8 @@ export function countOf(dimension: string, n: number): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
-const comparisonWords: [string, string][] = [
-  ['worse', 'worse'],
-  ['better', 'better'],
-  ['higher', 'higher'],
-  ['lower', 'lower'],
-  ['similar', 'similar'],
-  ['not compared', 'not compared'],
-];
+/** The order in which a long breakdown's summary counts its groups. */
+const comparisonOrder = ['worse', 'better', 'higher', 'lower', 'similar', 'not compared'];
 
 const list = (parts: string[]): string =>
   parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -78,8 +72,8 @@ const list = (parts: string[]): string =>
  * highest and lowest. "Compared with the overall value, 12 of the 100 wards are worse, …"
  */
 export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: string): string[] {
-  const counts = comparisonWords
-    .map(([key, word]) => ({ word, n: rows.filter((r) => r.comparison === key).length }))
+  const counts = comparisonOrder
+    .map((word) => ({ word, n: rows.filter((r) => r.comparison === word).length }))
     .filter((c) => c.n > 0)
     .map((c, i) => `${c.n}${i === 0 ? ` of the ${countOf(dimension, rows.length)}` : ''} ${c.word}`);
   const sentences = counts.length ? [`Compared with the overall value: ${list(counts)}.`] : [];
