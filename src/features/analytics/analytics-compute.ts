@@ -17,7 +17,7 @@ import { literal } from '../../analytics/sql-text.ts';
 import { REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
 import type { Actor } from '../audit/audit.ts';
-import { FormError } from '../shared/errors.ts';
+import { FormError, NotFoundError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
@@ -131,6 +131,9 @@ async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, data
   };
 }
 
+const removedWhileComputing = (dataset: Dataset) =>
+  new NotFoundError(`The dataset ${dataset.name} was removed while its indicators were being computed`);
+
 async function storeDrafts(
   ctx: AnalyticsContext,
   actor: Actor,
@@ -138,6 +141,7 @@ async function storeDrafts(
   results: IndicatorResult[],
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.findDataset(trx, dataset.id))) throw removedWhileComputing(dataset);
     for (const result of results) {
       await repo.replaceDraft(trx, {
         id: randomUUID(),
@@ -179,6 +183,10 @@ export async function computeIndicators(
     dimensions: chooseDimensions(dataset, input.by),
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',
+  }).catch(async (error: unknown) => {
+    // Its file may have gone with it: say so rather than pass on DuckDB's complaint.
+    if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);
+    throw error;
   });
   if (!input.by?.length) await storeDrafts(ctx, actor, dataset, results);
   return results;

@@ -14,7 +14,10 @@ import { makeUser, testPassword } from '../../../test/factories.ts';
 import { datasetFiles } from '../../analytics/datasets/dataset-files.ts';
 import { analyticsStore } from '../../analytics/store.ts';
 import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
+import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { systemActor } from '../audit/audit.ts';
+import { analyticsContext } from './analytics-context.ts';
+import { computeIndicators } from './analytics-compute.ts';
 import { FormError } from '../shared/errors.ts';
 
 const extract =
@@ -181,6 +184,30 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     await expect(t.services.analytics.removeDataset(systemActor, { name: 'Named extract' })).rejects.toThrow(
       'There is no dataset called Named extract',
     );
+  });
+
+  it('says so, and stores nothing, when a dataset is removed while its indicators are computed', async () => {
+    const dataset = await importExtract('Removed midway');
+    // The same services over the same database, whose analytics store removes the dataset as the
+    // computation opens it: after the dataset was read, before anything is stored.
+    const ctx = analyticsContext({
+      db: t.services.database.db,
+      audit: t.services.audit,
+      clock: () => new Date(),
+      dataDir: t.services.config.dataDir,
+    });
+    const removing = {
+      ...ctx,
+      store: async () => {
+        await t.services.analytics.removeDataset(systemActor, { id: dataset.id });
+        return ctx.store();
+      },
+    };
+    await expect(
+      computeIndicators(removing, builtInIndicators(), systemActor, { datasetName: 'Removed midway' }),
+    ).rejects.toThrow('The dataset Removed midway was removed while its indicators were being computed');
+    const left = (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === dataset.id);
+    expect(left).toEqual([]);
   });
 });
 
