@@ -74,8 +74,23 @@ export const standardDimensions: Dimension[] = [
   { id: 'ward', label: 'ward', column: 'ward_label', population: true, stratum: 'geo', key: 'lsoa_code' },
 ];
 
+/** Flag names common in NHS extracts (the PLUS groups of Core20PLUS5), written out in full. */
+const flagWords: Record<string, string> = {
+  smi: 'severe mental illness (SMI)',
+  ld: 'learning disability',
+  sen: 'special educational needs',
+  send: 'special educational needs and disability',
+  lac: 'looked-after child',
+};
+
+/** "flag_smi" → "severe mental illness (SMI)", "flag_learning_disability" → "learning disability". */
+export function flagLabel(flag: string): string {
+  const name = flag.replace(/^flag_/, '');
+  return flagWords[name.toLowerCase()] ?? name.replaceAll('_', ' ');
+}
+
 export function flagDimension(flag: string): Dimension {
-  const words = flag.replace(/^flag_/, '').replaceAll('_', ' ');
+  const words = flagLabel(flag);
   // Published as Yes and No; a value that could not be read is "Not known", not a No.
   const column = `CASE WHEN ${flag} = 1 THEN 'Yes' WHEN ${flag} = 0 THEN 'No' END`;
   return { id: flag, label: `flag: ${words}`, column, population: false, stratum: 'person', key: flag };
