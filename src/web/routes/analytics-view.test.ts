@@ -141,6 +141,18 @@ describe('a long indicator page', () => {
     expect(sex?.key.map((k) => k.mark)).toEqual(['bar', 'whisker']);
   });
 
+  it('draws flags (Yes and No) as a chart, and leaves wards to the table and the summary', () => {
+    const flagged: IndicatorResult = {
+      ...long,
+      dimensions: [...long.dimensions, { id: 'flag_smi', label: 'flag: severe mental illness (SMI)' }],
+      rows: [...long.rows, row('flag_smi', 'Yes', 25), row('flag_smi', 'No', 17)],
+    };
+    const breakdowns = indicatorPage({ ...stored, result: flagged }, '2024/25').breakdowns;
+    const flag = breakdowns.find((b) => b.id === 'by-flag-smi');
+    expect(flag?.chart).toContain('Yes: 25.0');
+    expect(breakdowns.find((b) => b.id === 'by-ward')?.chart).toBe('');
+  });
+
   it('keeps the full heading in the contents when two would shorten to the same words', () => {
     const items = contentsOf(false, [
       { id: 'by-ethnic-broad', heading: 'By ethnic group (broad)' },

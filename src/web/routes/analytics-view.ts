@@ -212,7 +212,7 @@ function chartFor(
   const svg =
     dimension === 'imd_decile'
       ? decileChart(r, named, sii)
-      : charted.includes(dimension)
+      : charted.includes(dimension) || dimension.startsWith('flag_')
         ? groupChart(r, named, label)
         : '';
   if (!svg) return { svg, key: [] };
@@ -222,4 +222,5 @@ function chartFor(
   };
 }
 
+/** Breakdowns drawn as a chart besides deciles and flags (wards and detailed groups have a table only). */
 const charted = ['ethnic_broad', 'place', 'core20', 'imd_quintile', 'sex', 'age_band'];
