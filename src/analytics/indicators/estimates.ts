@@ -29,7 +29,8 @@ function blank(row: SqlRow): Omit<GroupEstimate, 'numerator' | 'denominator' | '
   };
 }
 
-function withLimits(
+/** The estimates with the value and 95% and 99.8% limits of the same row of `set`. */
+export function withLimits(
   estimates: GroupEstimate[],
   set: { value: Float64Array; lower: Float64Array[]; upper: Float64Array[] },
 ): GroupEstimate[] {

@@ -7,6 +7,7 @@ import { proportions } from '../../stats/proportion.ts';
 import { crudeRates } from '../../stats/rate.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { breakdownCounts } from './disclose.ts';
+import { withLimits } from './estimates.ts';
 import type { GroupEstimate } from './result.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
 
@@ -29,23 +30,18 @@ function onRoundedCounts(indicator: IndicatorDefinition, group: GroupEstimate[])
   );
   const options = { confidence: CONFIDENCE, multiplier: defaultMultiplier(indicator) };
   const set = proportion ? proportions(x, n, options) : crudeRates(x, n, options);
+  const redone = withLimits(
+    rows.map((i) => group[i] as GroupEstimate),
+    set,
+  );
   const out = [...group];
   rows.forEach((i, j) => {
-    const e = group[i] as GroupEstimate;
+    const e = redone[j] as GroupEstimate;
     // The overall row's counts feed the trend test of proportions: there, too, the published ones.
-    const counts =
+    out[i] =
       proportion && e.dimension === 'overall'
-        ? { numerator: x[j] as number, denominator: n[j] as number }
-        : {};
-    out[i] = {
-      ...e,
-      ...counts,
-      value: set.value[j] as number,
-      lower95: set.lower[0]?.[j] as number,
-      upper95: set.upper[0]?.[j] as number,
-      lower998: set.lower[1]?.[j] as number,
-      upper998: set.upper[1]?.[j] as number,
-    };
+        ? { ...e, numerator: x[j] as number, denominator: n[j] as number }
+        : e;
   });
   return out;
 }
