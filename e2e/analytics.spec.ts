@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { e2eDataDir } from '../playwright.config.ts';
 import { expectAccessible } from './support/axe.ts';
 import { signIn } from './support/demo.ts';
@@ -105,24 +105,12 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expect(page.getByRole('alert')).toContainText('Choose a CSV, Parquet or Excel file to import');
   await expectAccessible(page);
 
-  await page.getByLabel('Dataset name').fill('Clinic extract');
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
-    name: 'clinic.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\nA,X01000001,44,F,A,2024-05-01,1\nB,NOTANLSOA,200,F,A,2024-05-02,0\n',
-    ),
-  });
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clinic extract');
-  await expectAccessible(page);
-  // Refresh as a person would while the import runs; wait for each new page to load before looking
-  // again (looking mid-navigation saw neither the report nor the link).
-  const refresh = page.getByRole('link', { name: 'Refresh this page' });
-  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
-    await Promise.all([page.waitForEvent('load'), refresh.click()]);
-  }
-  await expect(page.getByText('Validation report')).toBeVisible();
+  await importCsv(
+    page,
+    'Clinic extract',
+    'A,X01000001,44,F,A,2024-05-01,1\nB,NOTANLSOA,200,F,A,2024-05-02,0\n',
+    { scan: true },
+  );
   await expect(page.getByRole('cell', { name: 'impossible age' }).first()).toBeVisible();
   await expectAccessible(page);
 });
@@ -130,22 +118,8 @@ test('staff follow a dataset import and see its validation report', async ({ pag
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {
   await signIn(page, 'staff', { scan: false });
   await page.goto('/analytics/datasets/new');
-  await page.getByLabel('Dataset name').fill('Unwanted extract');
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
-    name: 'unwanted.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(
-      'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\nA,X01000001,44,F,A,2024-05-01,1\n',
-    ),
-  });
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unwanted extract');
+  await importCsv(page, 'Unwanted extract', 'A,X01000001,44,F,A,2024-05-01,1\n');
   const stored = path.join(e2eDataDir, 'analytics', 'datasets', `${page.url().split('/').pop()}.parquet`);
-  const refresh = page.getByRole('link', { name: 'Refresh this page' });
-  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
-    await Promise.all([page.waitForEvent('load'), refresh.click()]);
-  }
-  await expect(page.getByText('Validation report')).toBeVisible();
   expect(existsSync(stored)).toBe(true);
   await page.getByRole('button', { name: 'Compute the indicators' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Results from this dataset' })).toBeVisible();
@@ -174,3 +148,25 @@ test('staff remove an unwanted dataset after confirming what goes with it', asyn
   expect(existsSync(stored)).toBe(false);
   await expectAccessible(page);
 });
+
+/**
+ * Imports a CSV of the standard columns from the import form it is on, then refreshes the dataset's
+ * page as a person would until the validation report is there (waiting for each page to load before
+ * looking again: a look mid-navigation saw neither the report nor the link).
+ */
+async function importCsv(page: Page, name: string, rows: string, options = { scan: false }) {
+  await page.getByLabel('Dataset name').fill(name);
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+    name: 'extract.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n${rows}`),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  if (options.scan) await expectAccessible(page);
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
+  }
+  await expect(page.getByText('Validation report')).toBeVisible();
+}

@@ -24,6 +24,12 @@ export interface ResultVersion {
 }
 
 export function resultOperations(ctx: AnalyticsContext) {
+  /** A stored result; drafts only for those who may see them. */
+  const readableResult = async (id: string, includeDrafts: boolean): Promise<repo.ResultWithDataset> => {
+    const row = await repo.findResult(ctx.db, id);
+    if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');
+    return row;
+  };
   const otherVersionOf = async (row: repo.ResultRow): Promise<ResultVersion | null> => {
     const other = await repo.findOtherVersion(ctx.db, row);
     return other ? { id: other.id, status: other.status, computedAt: other.computed_at } : null;
@@ -115,16 +121,7 @@ export function resultOperations(ctx: AnalyticsContext) {
     },
 
     async getResult(id: string, includeDrafts: boolean): Promise<StoredResult> {
-      const row = await repo.findResult(ctx.db, id);
-      if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');
-      return toStoredResult(row);
-    },
-
-    /** The other version of a result, if any: its newer draft, or the published version a draft replaces. */
-    async otherVersion(id: string): Promise<ResultVersion | null> {
-      const row = await repo.findResult(ctx.db, id);
-      if (!row) throw new NotFoundError('No such result');
-      return otherVersionOf(row);
+      return toStoredResult(await readableResult(id, includeDrafts));
     },
 
     /** A result as its page shows it; staff also learn of its other version (draft or published). */
@@ -132,8 +129,7 @@ export function resultOperations(ctx: AnalyticsContext) {
       id: string,
       includeDrafts: boolean,
     ): Promise<{ stored: StoredResult; otherVersion: ResultVersion | null }> {
-      const row = await repo.findResult(ctx.db, id);
-      if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');
+      const row = await readableResult(id, includeDrafts);
       return { stored: toStoredResult(row), otherVersion: includeDrafts ? await otherVersionOf(row) : null };
     },
 

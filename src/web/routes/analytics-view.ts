@@ -78,7 +78,6 @@ export function overviewRow(stored: StoredResult) {
     programme: r.programme,
     status: stored.status,
     period,
-    unit: r.unit,
     overall: withUnit(withSeparators(rowsOf(r, period, 'overall')[0]?.valueText), r.unit),
     mostDeprived: withSeparators(deciles[0]?.valueText),
     leastDeprived: withSeparators(deciles.at(-1)?.valueText),
@@ -116,7 +115,6 @@ export function indicatorPage(stored: StoredResult, period: string) {
       text: p === 'Not known' ? 'Date not known' : p,
       selected: p === period,
     })),
-    overall: overall ? displayRow(overall) : undefined,
     overallText: overall ? withUnit(withSeparators(overall.valueText), r.unit) : '–',
     breakdowns,
     trend: {
