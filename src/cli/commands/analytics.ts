@@ -90,7 +90,7 @@ export async function datasetRemove(services: Services, io: CliIO, args: string[
   try {
     const removed = await services.analytics.removeDataset(systemActor, { name: values.name });
     io.out(
-      `Removed dataset ${removed.name} and ${removed.results} results computed from it (${removed.published} published).`,
+      `Removed dataset ${removed.name} and ${removed.results} ${removed.results === 1 ? 'result' : 'results'} computed from it (${removed.published} published).`,
     );
     if (removed.linked) io.out(`The PostgreSQL table ${removed.sourceFile} was not changed.`);
     return 0;

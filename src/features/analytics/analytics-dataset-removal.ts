@@ -12,17 +12,22 @@ import { importIsRunning, toDataset, type Dataset } from './analytics.ts';
 
 export type DatasetRef = { id: string } | { name: string };
 
+/** One indicator's result: its published version, a newer draft, or both. */
 export interface ResultOfDataset {
+  /** The published version's id where there is one, else the draft's. */
   id: string;
   title: string;
-  status: string;
+  published: boolean;
+  /** Whether there is a draft (newer than the published version, where there is one). */
+  draft: boolean;
 }
 
 /** What removing a dataset would do, for the page that asks to confirm it. */
 export interface DatasetRemoval {
   dataset: Dataset;
-  /** The results computed from it, which go with it. */
+  /** The results computed from it, one per indicator, which go with it. */
   results: ResultOfDataset[];
+  /** How many of those are published. */
   published: number;
   /** True while its import runs: it cannot be removed until the import has finished or failed. */
   importing: boolean;
@@ -54,14 +59,33 @@ async function findRow(db: Kysely<Database>, ref: DatasetRef) {
   return row;
 }
 
+/** The versions of each indicator's result (published, draft or both) as one entry per indicator. */
+function byIndicator(versions: { id: string; indicator_key: string; title: string; status: string }[]) {
+  const results = new Map<string, ResultOfDataset>();
+  for (const v of versions) {
+    const result = results.get(v.indicator_key) ?? {
+      id: v.id,
+      title: v.title,
+      published: false,
+      draft: false,
+    };
+    if (v.status === 'published') Object.assign(result, { id: v.id, title: v.title, published: true });
+    else result.draft = true;
+    results.set(v.indicator_key, result);
+  }
+  return [...results.values()];
+}
+
 async function removalOf(ctx: AnalyticsContext, db: Kysely<Database>, ref: DatasetRef) {
   const dataset = toDataset(await findRow(db, ref));
-  const results = await repo.findResultsOfDataset(db, dataset.id);
+  const versions = await repo.findResultsOfDataset(db, dataset.id);
+  const results = byIndicator(versions);
   const importing = importIsRunning(dataset, ctx.clock());
   return {
     dataset,
+    versions,
     results,
-    published: results.filter((r) => r.status === 'published').length,
+    published: results.filter((r) => r.published).length,
     importing,
     stalled: dataset.status === 'importing' && !importing,
   };
@@ -89,8 +113,11 @@ async function removeDataset(ctx: AnalyticsContext, actor: Actor, ref: DatasetRe
       action: removedAction,
       entityType: 'analytics_dataset',
       entityId: summary.id,
-      summary: `Removed dataset ${summary.name} (${summary.sourceFile}) and ${summary.results} results computed from it, ${summary.published} of them published`,
-      before: { ...summary, removedResults: removal.results.map(({ title, status }) => ({ title, status })) },
+      summary: `Removed dataset ${summary.name} (${summary.sourceFile}) and ${summary.results} ${summary.results === 1 ? 'result' : 'results'} computed from it, ${summary.published} of them published`,
+      before: {
+        ...summary,
+        removedResults: removal.versions.map(({ title, status }) => ({ title, status })),
+      },
     });
     return summary;
   });

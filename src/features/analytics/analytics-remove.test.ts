@@ -54,6 +54,8 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     await t.services.analytics.compute(systemActor, { datasetName: 'Clinic extract' });
     const [result] = (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === dataset.id);
     await t.services.analytics.publish(systemActor, result!.id);
+    // Computing again leaves a newer draft beside the published result: still one result to remove.
+    await t.services.analytics.compute(systemActor, { datasetName: 'Clinic extract' });
     expect(existsSync(await parquetOf(dataset.id))).toBe(true);
     expect((await new Browser(t.app).get(`/analytics/indicators/${result!.id}`)).statusCode).toBe(200);
 
@@ -65,6 +67,9 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     expect(confirm.body).toContain('Remove this dataset');
     expect(confirm.body).toContain('Published results will be taken down');
     expect(confirm.body).toContain(`href="/analytics/indicators/${result!.id}"`);
+    const listed = confirm.body.slice(confirm.body.indexOf('Results that will be deleted'));
+    expect(listed.split(`>${result!.title}</a>`)).toHaveLength(2);
+    expect(listed).toContain('Newer draft');
     expect(confirm.body).toContain('nhsuk-button--warning');
 
     const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
@@ -85,8 +90,15 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     const { entries } = await t.services.audit.list({ entityId: dataset.id, page: 1 });
     const entry = entries.find((e) => e.action === 'analytics.dataset.removed');
     expect(entry?.actorId).toBe(user.id);
-    expect(entry?.summary).toContain('Removed dataset Clinic extract (clinic.csv) and 1 results');
-    expect(entry?.before).toMatchObject({ removedResults: [{ title: result!.title, status: 'published' }] });
+    expect(entry?.summary).toContain('Removed dataset Clinic extract (clinic.csv) and 1 result computed');
+    expect(entry?.before).toMatchObject({
+      results: 1,
+      published: 1,
+      removedResults: [
+        { title: result!.title, status: 'published' },
+        { title: result!.title, status: 'draft' },
+      ],
+    });
   });
 
   it('removes a failed import and whatever files it left behind', async () => {

@@ -55,9 +55,11 @@ export const findResults = (db: Kysely<Database>, onlyPublished: boolean): Promi
 export const findResultsOfDataset = (db: Kysely<Database>, datasetId: string) =>
   db
     .selectFrom('analytics_results')
-    .select(['id', 'title', 'status'])
+    .select(['id', 'indicator_key', 'title', 'status'])
     .where('dataset_id', '=', datasetId)
     .orderBy('title')
+    // A published version before its draft ('published' > 'draft').
+    .orderBy('status', 'desc')
     .execute();
 
 export const findResult = (db: Kysely<Database>, id: string): Promise<ResultWithDataset | undefined> =>
