@@ -221,6 +221,30 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     const left = (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === dataset.id);
     expect(left).toEqual([]);
   });
+
+  it('tells staff who press "Compute" on a dataset removed meanwhile that it was removed', async () => {
+    const dataset = await importExtract('Removed while computing');
+    const { browser } = await signedIn('staff');
+    const page = `/analytics/datasets/${dataset.id}`;
+    expect((await browser.get(page)).body).toContain(`action="${page}/compute"`);
+    // Someone else removes it after the page was opened, as the computation starts.
+    const { compute } = t.services.analytics;
+    t.services.analytics.compute = async (actor, input) => {
+      await t.services.analytics.removeDataset(systemActor, { id: dataset.id });
+      return compute(actor, input);
+    };
+    try {
+      const response = await browser.submit(page, {}, `${page}/compute`);
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/analytics/datasets?removed=${dataset.id}&computing=1`);
+      const list = await browser.get(response.headers.location as string);
+      expect(list.body).toContain(
+        'Its indicators were not computed: the dataset was removed while they were being worked out. Removed Removed while computing.',
+      );
+    } finally {
+      t.services.analytics.compute = compute;
+    }
+  });
 });
 
 describe.runIf(dialectsUnderTest().includes('postgres'))(

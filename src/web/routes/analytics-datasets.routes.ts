@@ -33,12 +33,16 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   const { analytics } = services;
 
   app.get('/analytics/datasets', manage, async (request, reply) => {
-    const { removed } = request.query as { removed?: string };
+    const { removed, computing } = request.query as { removed?: string; computing?: string };
+    const notice = removed ? removedNotice(await analytics.removedDataset(removed)) : undefined;
     return reply.view('pages/analytics/datasets.njk', {
       pageTitle: 'Datasets',
       datasets: await analytics.listDatasets(),
       stageLabels,
-      notice: removed ? removedNotice(await analytics.removedDataset(removed)) : undefined,
+      notice:
+        notice && computing
+          ? `Its indicators were not computed: the dataset was removed while they were being worked out. ${notice}`
+          : notice,
     });
   });
 
@@ -121,8 +125,18 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
 
   app.post('/analytics/datasets/:id/compute', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idOf(request));
-    const results = await analytics.compute(actorOf(request), { datasetName: dataset.name });
-    return reply.redirect(`/analytics/datasets/${dataset.id}?computed=${results.length}`, 303);
+    try {
+      const results = await analytics.compute(actorOf(request), { datasetName: dataset.name });
+      return reply.redirect(`/analytics/datasets/${dataset.id}?computed=${results.length}`, 303);
+    } catch (error) {
+      // Removed meanwhile (by someone else, or in another tab): whatever failed, that is why.
+      if (await analytics.removedDataset(dataset.id))
+        return reply.redirect(
+          `/analytics/datasets?removed=${encodeURIComponent(dataset.id)}&computing=1`,
+          303,
+        );
+      throw error;
+    }
   });
 
   app.post('/analytics/results/:id/publish', manage, async (request, reply) => {
