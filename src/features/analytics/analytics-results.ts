@@ -2,6 +2,7 @@
 // reading and publishing them.
 import { randomUUID } from 'node:crypto';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
+import type { LimitsBasis } from '../../analytics/indicators/rounded-basis.ts';
 import { indicatorSchema, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import type { Actor } from '../audit/audit.ts';
 import { FormError, NotFoundError } from '../shared/errors.ts';
@@ -23,7 +24,24 @@ export interface ResultVersion {
   computedAt: string;
 }
 
+/** A result whose limits were worked out on another basis than the server's DISCLOSURE_LIMITS. */
+export interface OutdatedLimits {
+  from: LimitsBasis;
+  now: LimitsBasis;
+}
+
+const basisInWords: Record<LimitsBasis, string> = {
+  exact: 'the exact counts',
+  rounded: 'the rounded counts it publishes',
+};
+
 export function resultOperations(ctx: AnalyticsContext) {
+  /** Results stored before the setting changed keep the basis they were worked out on. */
+  const outdatedLimits = (stored: StoredResult): OutdatedLimits | null => {
+    const from = stored.result.limitsFrom ?? 'exact';
+    const now = ctx.limitsFrom ?? 'exact';
+    return from === now ? null : { from, now };
+  };
   /** A stored result; drafts only for those who may see them. */
   const readableResult = async (id: string, includeDrafts: boolean): Promise<repo.ResultWithDataset> => {
     const row = await repo.findResult(ctx.db, id);
@@ -128,9 +146,15 @@ export function resultOperations(ctx: AnalyticsContext) {
     async resultPage(
       id: string,
       includeDrafts: boolean,
-    ): Promise<{ stored: StoredResult; otherVersion: ResultVersion | null }> {
+    ): Promise<{
+      stored: StoredResult;
+      otherVersion: ResultVersion | null;
+      outdatedLimits: OutdatedLimits | null;
+    }> {
       const row = await readableResult(id, includeDrafts);
-      return { stored: toStoredResult(row), otherVersion: includeDrafts ? await otherVersionOf(row) : null };
+      const stored = toStoredResult(row);
+      if (!includeDrafts) return { stored, otherVersion: null, outdatedLimits: null };
+      return { stored, otherVersion: await otherVersionOf(row), outdatedLimits: outdatedLimits(stored) };
     },
 
     /**
@@ -142,6 +166,14 @@ export function resultOperations(ctx: AnalyticsContext) {
       const row = await repo.findResult(ctx.db, id);
       if (!row) throw new NotFoundError('No such result');
       if (row.status === 'published') return id;
+      const outdated = outdatedLimits(toStoredResult(row));
+      if (outdated)
+        throw new FormError([
+          {
+            field: 'publish',
+            message: `Compute this dataset's indicators again before you publish: this draft's figures were worked out from ${basisInWords[outdated.from]}, and this server now works them out from ${basisInWords[outdated.now]}`,
+          },
+        ]);
       const earlier = await repo.findOtherVersion(ctx.db, row);
       const publishedId = earlier?.id ?? id;
       await ctx.db.transaction().execute(async (trx) => {

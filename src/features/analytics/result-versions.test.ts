@@ -67,4 +67,49 @@ describeEachDatabase('analytics: a published result and its newer draft', (curre
     });
     expect(audit.entries[0]?.summary).toMatch(/replacing the version computed/);
   });
+
+  it('holds back a draft worked out on another limits basis than the server now uses', async () => {
+    const [published] = await dnaOf(false);
+    t.clock.now = new Date(Date.now() + 180_000);
+    await t.services.analytics.compute(systemActor, { datasetName: demoDatasetName });
+    const draft = (await dnaOf(true)).find((v) => v.status === 'draft')!;
+    expect(draft.result.limitsFrom).toBe('exact');
+
+    // The same database, served with DISCLOSURE_LIMITS=rounded (as after a change of setting).
+    const rounded = await buildTestApp(current().handle, { disclosureLimits: 'rounded' });
+    try {
+      const staff = await makeUser(rounded.services, 'staff');
+      const browser = new Browser(rounded.app);
+      await browser.signIn(staff.email, testPassword);
+      const draftPage = (await browser.get(`/analytics/indicators/${draft.id}`)).body;
+      expect(draftPage).toContain(
+        'were worked out from the exact counts, but this server now works them out from the rounded counts it publishes',
+      );
+      expect(draftPage).not.toContain(`action="/analytics/results/${draft.id}/publish"`);
+      const refused = await browser.submit(
+        `/analytics/indicators/${draft.id}`,
+        {},
+        `/analytics/results/${draft.id}/publish`,
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('There is a problem');
+      expect(refused.body).toContain('indicators again before you publish: this draft');
+      expect((await dnaOf(false))[0]).toMatchObject({ id: published!.id, computedAt: published!.computedAt });
+
+      const publishedPage = (await browser.get(`/analytics/indicators/${published!.id}`)).body;
+      expect(publishedPage).toContain('To bring it up to date');
+      const publicPage = (await new Browser(rounded.app).get(`/analytics/indicators/${published!.id}`)).body;
+      expect(publicPage).not.toContain('DISCLOSURE_LIMITS');
+    } finally {
+      await rounded.services.analytics.close();
+    }
+
+    // Served as it was computed, the same draft can be published.
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const draftPage = (await browser.get(`/analytics/indicators/${draft.id}`)).body;
+    expect(draftPage).toContain(`action="/analytics/results/${draft.id}/publish"`);
+    expect(draftPage).not.toContain('DISCLOSURE_LIMITS');
+  });
 });

@@ -13,6 +13,7 @@ import {
   mayRemoveDatasets,
   removedNotice,
 } from './analytics-dataset-removal.routes.ts';
+import { indicatorView } from './analytics.routes.ts';
 import { formBody, handleForm } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 
@@ -141,8 +142,13 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
 
   app.post('/analytics/results/:id/publish', manage, async (request, reply) => {
     // A draft of a result already published takes the published one's place (and address).
-    const publishedId = await analytics.publish(actorOf(request), idOf(request));
-    return reply.redirect(`/analytics/indicators/${publishedId}?published=1`, 303);
+    let publishedId = '';
+    const page = { template: 'pages/analytics/indicator.njk', values: {} };
+    const context = await indicatorView(services, request, idOf(request));
+    const shown = await handleForm(reply, { ...page, context }, async () => {
+      publishedId = await analytics.publish(actorOf(request), idOf(request));
+    });
+    return shown ? reply : reply.redirect(`/analytics/indicators/${publishedId}?published=1`, 303);
   });
 
   datasetRemovalRoutes(app, services);

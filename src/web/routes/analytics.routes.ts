@@ -13,6 +13,31 @@ const staff = (request: FastifyRequest): boolean =>
 
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
+/** The indicator page's context: the result for the period asked for, and for staff its versions. */
+export async function indicatorView(
+  { analytics }: Services,
+  request: FastifyRequest,
+  id: string,
+): Promise<Record<string, unknown>> {
+  const { stored, otherVersion, outdatedLimits } = await analytics.resultPage(id, staff(request));
+  const query = request.query as { period?: string; published?: string };
+  const period = stored.result.periods.includes(query.period ?? '')
+    ? (query.period as string)
+    : stored.result.latestPeriod;
+  return {
+    pageTitle: stored.result.title,
+    stored,
+    otherVersion,
+    outdatedLimits,
+    result: stored.result,
+    page: indicatorPage(stored, period),
+    published: query.published === '1' && stored.status === 'published',
+    statisticLabel: statisticLabels[stored.result.statistic as keyof typeof statisticLabels],
+    unknownPeriod: query.period && query.period !== period ? query.period : null,
+    isStaff: staff(request),
+  };
+}
+
 /** Public pages: published, disclosure-controlled results (staff also see drafts). */
 export function analyticsRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
@@ -33,24 +58,9 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
     });
   });
 
-  app.get('/analytics/indicators/:id', async (request, reply) => {
-    const { stored, otherVersion } = await analytics.resultPage(idOf(request), staff(request));
-    const query = request.query as { period?: string; published?: string };
-    const period = stored.result.periods.includes(query.period ?? '')
-      ? (query.period as string)
-      : stored.result.latestPeriod;
-    return reply.view('pages/analytics/indicator.njk', {
-      pageTitle: stored.result.title,
-      stored,
-      otherVersion,
-      result: stored.result,
-      page: indicatorPage(stored, period),
-      published: query.published === '1' && stored.status === 'published',
-      statisticLabel: statisticLabels[stored.result.statistic as keyof typeof statisticLabels],
-      unknownPeriod: query.period && query.period !== period ? query.period : null,
-      isStaff: staff(request),
-    });
-  });
+  app.get('/analytics/indicators/:id', async (request, reply) =>
+    reply.view('pages/analytics/indicator.njk', await indicatorView(services, request, idOf(request))),
+  );
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/analytics/indicators/:id/download.${format}`, async (request, reply) => {
