@@ -1,6 +1,6 @@
 // The indicator page's charts, drawn for a small phone first: a narrow viewBox with large text (a
 // 320px screen shows them at nine-tenths of their size, so text is about 13px), and groups as
-// horizontal bars labelled above. Each chart's key is HTML beside it (analytics-breakdown.ts), and its data table has every value.
+// horizontal bars labelled above (many groups, such as wards, as ranked dots). Each chart's key is HTML beside it (analytics-breakdown.ts), and its data table has every value.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorResult, PublishedRow, SummaryMeasure } from '../../analytics/indicators/result.ts';
 import { renderPlot, type ChartLook } from './plot.ts';
@@ -168,6 +168,58 @@ export function groupChart(result: IndicatorResult, rows: PublishedRow[], title:
     {
       label: `${result.title} by ${title}`,
       description: 'Bars show each group with its 95% confidence interval.',
+    },
+    look,
+  );
+}
+
+/**
+ * Many groups (wards) ranked from the lowest value to the highest: a dot for each with its 95%
+ * whisker, and the overall value as a dashed line across, so that the groups whose interval does not
+ * reach the line stand out without a hundred names. The names are in the table and the summary.
+ */
+export function rankedChart(
+  result: IndicatorResult,
+  rows: PublishedRow[],
+  overall: number | null,
+  title: string,
+): string {
+  const data = shown(rows)
+    .map((r) => ({ value: r.value as number, lower: r.lower95, upper: r.upper95 }))
+    .sort((a, b) => a.value - b.value)
+    .map((d, i) => ({ ...d, rank: i + 1 }));
+  if (data.length < 2) return '';
+  const marks: Plot.Markish[] = [
+    Plot.ruleX(
+      data.filter((d) => d.lower !== null),
+      { x: 'rank', y1: 'lower', y2: 'upper', stroke: nhsDarkGrey, strokeWidth: 1.5, strokeOpacity: 0.7 },
+    ),
+    Plot.dot(data, { x: 'rank', y: 'value', fill: nhsBlue, r: 2.5 }),
+  ];
+  if (overall !== null)
+    marks.push(Plot.ruleY([overall], { stroke: nhsRed, strokeWidth: 2, strokeDasharray: '6,4' }));
+  return renderPlot(
+    {
+      width: chartWidth,
+      height: 280,
+      marginLeft: 52,
+      marginRight: 20,
+      marginBottom: 44,
+      x: {
+        label: `${title} ranked, lowest value first`,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        labelOffset: 38,
+        domain: [0.5, data.length + 0.5],
+        ticks: [1, data.length],
+        tickFormat: 'd',
+      },
+      y: { label: result.unit, grid: true, ticks: 5 },
+      marks,
+    },
+    {
+      label: `${result.title} by ${title}, ranked`,
+      description: `Dots show each of the ${data.length} groups from the lowest value to the highest, grey lines their 95% confidence intervals and the dashed red line the overall value.`,
     },
     look,
   );

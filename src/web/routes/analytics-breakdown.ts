@@ -88,7 +88,7 @@ export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: 
   return sentences;
 }
 
-export type ChartKind = 'decile' | 'group' | 'trend';
+export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend';
 export interface KeyItem {
   /** Names the CSS sample drawn beside the words: bar, whisker, sii or dot. */
   mark: 'bar' | 'whisker' | 'sii' | 'dot';
@@ -106,6 +106,15 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
     return [{ mark: 'dot', text: 'Blue dot: the overall value in that period.' }, whisker];
   if (kind === 'group')
     return [{ mark: 'bar', text: 'Blue bar: the value for the group named above it.' }, whisker];
+  if (kind === 'ranked')
+    return [
+      {
+        mark: 'dot',
+        text: 'Blue dot: the value for one group, in order from the lowest value to the highest.',
+      },
+      whisker,
+      { mark: 'sii', text: 'Dashed red line: the overall value.' },
+    ];
   const key: KeyItem[] = [{ mark: 'bar', text: 'Blue bar: the value for each decile.' }, whisker];
   if (withSii)
     key.push({

@@ -141,16 +141,38 @@ describe('a long indicator page', () => {
     expect(sex?.key.map((k) => k.mark)).toEqual(['bar', 'whisker']);
   });
 
-  it('draws flags (Yes and No) as a chart, and leaves wards to the table and the summary', () => {
-    const flagged: IndicatorResult = {
+  it('draws flags (Yes and No) and detailed ethnic groups as bars', () => {
+    const more: IndicatorResult = {
       ...long,
-      dimensions: [...long.dimensions, { id: 'flag_smi', label: 'flag: severe mental illness (SMI)' }],
-      rows: [...long.rows, row('flag_smi', 'Yes', 25), row('flag_smi', 'No', 17)],
+      dimensions: [
+        ...long.dimensions,
+        { id: 'flag_smi', label: 'flag: severe mental illness (SMI)' },
+        { id: 'ethnic_detailed', label: 'ethnic group (detailed)' },
+      ],
+      rows: [
+        ...long.rows,
+        row('flag_smi', 'Yes', 25),
+        row('flag_smi', 'No', 17),
+        row('ethnic_detailed', 'Asian or Asian British: Indian', 21),
+        row('ethnic_detailed', 'White: Irish', 16),
+      ],
     };
-    const breakdowns = indicatorPage({ ...stored, result: flagged }, '2024/25').breakdowns;
-    const flag = breakdowns.find((b) => b.id === 'by-flag-smi');
-    expect(flag?.chart).toContain('Yes: 25.0');
-    expect(breakdowns.find((b) => b.id === 'by-ward')?.chart).toBe('');
+    const breakdowns = indicatorPage({ ...stored, result: more }, '2024/25').breakdowns;
+    expect(breakdowns.find((b) => b.id === 'by-flag-smi')?.chart).toContain('Yes: 25.0');
+    const detailed = breakdowns.find((b) => b.id === 'by-ethnic-detailed');
+    expect(detailed?.chart).toContain('Asian or Asian British: Indian: 21.0');
+    expect(detailed?.chart.match(/<rect/g)).toHaveLength(2);
+  });
+
+  it('draws wards as dots ranked by value, with the overall value across, leaving names to the table', () => {
+    const withUnknown: IndicatorResult = { ...long, rows: [...long.rows, row('ward', 'Not known', 90)] };
+    const ward = indicatorPage({ ...stored, result: withUnknown }, '2024/25').breakdowns[1];
+    expect(ward?.rows).toHaveLength(26);
+    expect(ward?.chart.match(/<circle/g)).toHaveLength(25);
+    expect(ward?.chart).not.toContain('Ward 10');
+    expect(ward?.chart).toContain('ward ranked, lowest value first');
+    expect(ward?.chart).toContain('stroke-dasharray="6,4"');
+    expect(ward?.key.map((k) => k.mark)).toEqual(['dot', 'whisker', 'sii']);
   });
 
   it('keeps the full heading in the contents when two would shorten to the same words', () => {

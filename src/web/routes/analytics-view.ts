@@ -7,7 +7,7 @@ import type {
   TrendSummary,
 } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
-import { decileChart, groupChart, trendChart } from '../charts/indicator-charts.ts';
+import { decileChart, groupChart, rankedChart, trendChart } from '../charts/indicator-charts.ts';
 import {
   breakdownSummary,
   chartKey,
@@ -163,8 +163,19 @@ function breakdownView(
   sii: SummaryMeasure | undefined,
 ) {
   const rows = rowsOf(r, period, dimension.id);
-  const chart = chartFor(r, dimension.id, dimension.label, rows, sii);
   const long = rows.length > longTableRows;
+  const overall = rowsOf(r, period, 'overall')[0]?.value ?? null;
+  const chart = long
+    ? {
+        svg: rankedChart(
+          r,
+          rows.filter((row) => row.group !== 'Not known'),
+          overall,
+          dimension.label,
+        ),
+        key: chartKey('ranked', false),
+      }
+    : chartFor(r, dimension.id, dimension.label, rows, sii);
   return {
     id: sectionId(dimension.id),
     label: dimension.label,
@@ -220,5 +231,5 @@ function chartFor(
   };
 }
 
-/** Breakdowns drawn as a chart besides deciles and flags (wards and detailed groups have a table only). */
-const charted = ['ethnic_broad', 'place', 'core20', 'imd_quintile', 'sex', 'age_band'];
+/** Breakdowns drawn as bars besides deciles and flags (long ones, such as wards, as ranked dots). */
+const charted = ['ethnic_broad', 'ethnic_detailed', 'place', 'core20', 'imd_quintile', 'sex', 'age_band'];
