@@ -8,19 +8,15 @@ import type { Actor } from '../audit/audit.ts';
 import { FormError, NotFoundError } from '../shared/errors.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
-import { importIsRunning, toDataset, type Dataset } from './analytics.ts';
+import {
+  importIsRunning,
+  resultsByIndicator,
+  toDataset,
+  type Dataset,
+  type ResultOfDataset,
+} from './analytics.ts';
 
 export type DatasetRef = { id: string } | { name: string };
-
-/** One indicator's result: its published version, a newer draft, or both. */
-export interface ResultOfDataset {
-  /** The published version's id where there is one, else the draft's. */
-  id: string;
-  title: string;
-  published: boolean;
-  /** Whether there is a draft (newer than the published version, where there is one). */
-  draft: boolean;
-}
 
 /** What removing a dataset would do, for the page that asks to confirm it. */
 export interface DatasetRemoval {
@@ -59,33 +55,16 @@ async function findRow(db: Kysely<Database>, ref: DatasetRef) {
   return row;
 }
 
-/** The versions of each indicator's result (published, draft or both) as one entry per indicator. */
-function byIndicator(versions: { id: string; indicator_key: string; title: string; status: string }[]) {
-  const results = new Map<string, ResultOfDataset>();
-  for (const v of versions) {
-    const result = results.get(v.indicator_key) ?? {
-      id: v.id,
-      title: v.title,
-      published: false,
-      draft: false,
-    };
-    if (v.status === 'published') Object.assign(result, { id: v.id, title: v.title, published: true });
-    else result.draft = true;
-    results.set(v.indicator_key, result);
-  }
-  return [...results.values()];
-}
-
 async function removalOf(ctx: AnalyticsContext, db: Kysely<Database>, ref: DatasetRef) {
   const dataset = toDataset(await findRow(db, ref));
   const versions = await repo.findResultsOfDataset(db, dataset.id);
-  const results = byIndicator(versions);
+  const results = resultsByIndicator(versions);
   const importing = importIsRunning(dataset, ctx.clock());
   return {
     dataset,
     versions,
     results,
-    published: results.filter((r) => r.published).length,
+    published: results.filter((r) => r.publishedId !== null).length,
     importing,
     stalled: dataset.status === 'importing' && !importing,
   };

@@ -9,7 +9,7 @@ import { FormError, NotFoundError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
-import { toStoredResult, type StoredResult } from './analytics.ts';
+import { resultsByIndicator, toStoredResult, type ResultOfDataset, type StoredResult } from './analytics.ts';
 import {
   catalogueEntry,
   formErrorsOfIndicator,
@@ -133,9 +133,9 @@ export function resultOperations(ctx: AnalyticsContext) {
       return (await repo.findResults(ctx.db, !includeDrafts)).map(toStoredResult);
     },
 
-    /** A dataset's results, by title, with their status (for its page). */
-    async resultsOfDataset(datasetId: string): Promise<{ id: string; title: string; status: string }[]> {
-      return repo.findResultsOfDataset(ctx.db, datasetId);
+    /** A dataset's results, one per indicator by title, each with its published version and draft. */
+    async resultsOfDataset(datasetId: string): Promise<ResultOfDataset[]> {
+      return resultsByIndicator(await repo.findResultsOfDataset(ctx.db, datasetId));
     },
 
     async getResult(id: string, includeDrafts: boolean): Promise<StoredResult> {

@@ -100,3 +100,25 @@ export const stageLabels: Record<string, string> = {
   done: 'Finished',
   failed: 'Failed',
 };
+
+/** One indicator's result from a dataset: its published version, a newer draft, or both. */
+export interface ResultOfDataset {
+  title: string;
+  publishedId: string | null;
+  /** A draft: the only version, or newer than the published one and waiting to be checked. */
+  draftId: string | null;
+}
+
+/** The versions of each indicator's results (published, draft or both) as one entry per indicator. */
+export function resultsByIndicator(
+  versions: { id: string; indicator_key: string; title: string; status: string }[],
+): ResultOfDataset[] {
+  const results = new Map<string, ResultOfDataset>();
+  for (const v of versions) {
+    const result = results.get(v.indicator_key) ?? { title: v.title, publishedId: null, draftId: null };
+    if (v.status === 'published') Object.assign(result, { title: v.title, publishedId: v.id });
+    else result.draftId = v.id;
+    results.set(v.indicator_key, result);
+  }
+  return [...results.values()];
+}

@@ -48,6 +48,11 @@ describeEachDatabase('analytics: a published result and its newer draft', (curre
     expect((await new Browser(t.app).get(`/analytics/indicators/${draft.id}`)).statusCode).toBe(404);
     const publicPage = await new Browser(t.app).get(`/analytics/indicators/${published!.id}`);
     expect(publicPage.body).not.toContain('A newer draft');
+    // The dataset's page lists the indicator once, linking to the published version and the draft.
+    const datasetPage = (await browser.get(`/analytics/datasets/${published!.datasetId}`)).body;
+    const listed = datasetPage.slice(datasetPage.indexOf('Results from this dataset'));
+    expect(listed.split(`>${published!.title}</a>`)).toHaveLength(2);
+    expect(listed).toContain(`<a href="/analytics/indicators/${draft.id}">Newer draft`);
 
     // Publishing the draft puts its figures at the published result's address.
     const done = await browser.submit(
