@@ -122,6 +122,20 @@ describe('HEAT measure properties', () => {
     expect(byMeasure(setting(subs, true, true), ['d']).d?.estimate).toBe(-20);
   });
 
+  it('of subgroups tied on the highest or lowest estimate, compares the first in input order', () => {
+    const subs = [
+      { estimate: 10, se: 1, population: 100 },
+      { estimate: 20, se: 2, population: 100 },
+      { estimate: 10, se: 3, population: 100 },
+      { estimate: 20, se: 4, population: 100 },
+    ];
+    const d = byMeasure(setting(subs, false), ['d']).d;
+    expect(d?.estimate).toBe(10);
+    expect(d?.se).toBeCloseTo(Math.sqrt(2 ** 2 + 1 ** 2), 12);
+    const reversed = byMeasure(setting([...subs].reverse(), false), ['d']).d;
+    expect(reversed?.se).toBeCloseTo(Math.sqrt(4 ** 2 + 3 ** 2), 12);
+  });
+
   it('knows which measures apply where', () => {
     expect(
       applicableMeasures(

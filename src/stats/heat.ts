@@ -20,11 +20,14 @@ export type { HeatMode, HeatOptions, HeatResult, HeatSetting, HeatSubgroup } fro
 /** The pair D and R compare: [higher, lower] indices in HEAT's sense (get_est_se_min_max). */
 function comparedPair(p: Prepared): [number, number] {
   const indices = p.est.map((_e, i) => i);
+  // Of subgroups tied on the highest or lowest estimate, the first in input order (as R's which.max).
+  const pick = (among: number[], better: (a: number, b: number) => boolean): number =>
+    among.reduce((best, i) => (better(p.est[i] as number, p.est[best] as number) ? i : best));
+  const higher = (a: number, b: number) => a > b;
+  const lower = (a: number, b: number) => a < b;
   if (p.reference >= 0) {
     const others = indices.filter((i) => i !== p.reference);
-    const pick = (better: (a: number, b: number) => boolean): number =>
-      others.reduce((best, i) => (better(p.est[i] as number, p.est[best] as number) ? i : best));
-    return p.favourable ? [p.reference, pick((a, b) => a < b)] : [pick((a, b) => a > b), p.reference];
+    return p.favourable ? [p.reference, pick(others, lower)] : [pick(others, higher), p.reference];
   }
   if (p.ordered) {
     const first = 0;
@@ -32,8 +35,7 @@ function comparedPair(p: Prepared): [number, number] {
     // Favourable: most advantaged minus most disadvantaged; adverse: the reverse.
     return p.favourable ? [last, first] : [first, last];
   }
-  const byEstimate = [...indices].sort((a, b) => (p.est[a] as number) - (p.est[b] as number));
-  return [byEstimate[byEstimate.length - 1] as number, byEstimate[0] as number];
+  return [pick(indices, higher), pick(indices, lower)];
 }
 
 export function difference(p: Prepared): HeatResult {
