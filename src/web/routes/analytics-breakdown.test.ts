@@ -77,7 +77,7 @@ describe('a long breakdown at a glance', () => {
 
 describe('the key to a chart', () => {
   it('explains the dashed line only where the chart draws one', () => {
-    expect(chartKey('decile', true).map((k) => k.mark)).toEqual(['bar', 'whisker', 'sii']);
+    expect(chartKey('decile', true).map((k) => k.mark)).toEqual(['bar', 'whisker', 'dashed']);
     expect(chartKey('decile', false).map((k) => k.mark)).toEqual(['bar', 'whisker']);
     expect(chartKey('trend', false).map((k) => k.mark)).toEqual(['dot', 'whisker']);
   });

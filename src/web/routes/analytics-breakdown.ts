@@ -90,8 +90,8 @@ export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: 
 
 export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend';
 export interface KeyItem {
-  /** Names the CSS sample drawn beside the words: bar, whisker, sii or dot. */
-  mark: 'bar' | 'whisker' | 'sii' | 'dot';
+  /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line) or dot. */
+  mark: 'bar' | 'whisker' | 'dashed' | 'dot';
   text: string;
 }
 
@@ -113,12 +113,12 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
         text: 'Blue dot: the value for one group, in order from the lowest value to the highest.',
       },
       whisker,
-      { mark: 'sii', text: 'Dashed red line: the overall value.' },
+      { mark: 'dashed', text: 'Dashed red line: the overall value.' },
     ];
   const key: KeyItem[] = [{ mark: 'bar', text: 'Blue bar: the value for each decile.' }, whisker];
   if (withSii)
     key.push({
-      mark: 'sii',
+      mark: 'dashed',
       text: 'Dashed red line: the slope index of inequality, the straight line that best fits the values from the most to the least deprived.',
     });
   return key;

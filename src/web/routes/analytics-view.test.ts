@@ -172,7 +172,7 @@ describe('a long indicator page', () => {
     expect(ward?.chart).not.toContain('Ward 10');
     expect(ward?.chart).toContain('ward ranked, lowest value first');
     expect(ward?.chart).toContain('stroke-dasharray="6,4"');
-    expect(ward?.key.map((k) => k.mark)).toEqual(['dot', 'whisker', 'sii']);
+    expect(ward?.key.map((k) => k.mark)).toEqual(['dot', 'whisker', 'dashed']);
   });
 
   it('keeps the full heading in the contents when two would shorten to the same words', () => {
