@@ -28,6 +28,8 @@ export interface ResultVersion {
 export interface OutdatedLimits {
   from: LimitsBasis;
   now: LimitsBasis;
+  /** What changed, in words: "… worked out from the exact counts, but this server now …". */
+  change: string;
 }
 
 const basisInWords: Record<LimitsBasis, string> = {
@@ -40,7 +42,9 @@ export function resultOperations(ctx: AnalyticsContext) {
   const outdatedLimits = (stored: StoredResult): OutdatedLimits | null => {
     const from = stored.result.limitsFrom ?? 'exact';
     const now = ctx.limitsFrom ?? 'exact';
-    return from === now ? null : { from, now };
+    if (from === now) return null;
+    const change = `This result's percentages, rates and confidence intervals were worked out from ${basisInWords[from]}, but this server now works them out from ${basisInWords[now]} (DISCLOSURE_LIMITS).`;
+    return { from, now, change };
   };
   /** A stored result; drafts only for those who may see them. */
   const readableResult = async (id: string, includeDrafts: boolean): Promise<repo.ResultWithDataset> => {
@@ -171,7 +175,7 @@ export function resultOperations(ctx: AnalyticsContext) {
         throw new FormError([
           {
             field: 'publish',
-            message: `Compute this dataset's indicators again before you publish: this draft's figures were worked out from ${basisInWords[outdated.from]}, and this server now works them out from ${basisInWords[outdated.now]}`,
+            message: `${outdated.change} Compute this dataset's indicators again before you publish it.`,
           },
         ]);
       const earlier = await repo.findOtherVersion(ctx.db, row);

@@ -98,7 +98,7 @@ describeEachDatabase('analytics: a published result and its newer draft', (curre
       );
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('There is a problem');
-      expect(refused.body).toContain('indicators again before you publish: this draft');
+      expect(refused.body).toContain('indicators again before you publish it.');
       expect((await dnaOf(false))[0]).toMatchObject({ id: published!.id, computedAt: published!.computedAt });
 
       const publishedPage = (await browser.get(`/analytics/indicators/${published!.id}`)).body;

@@ -143,9 +143,12 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   app.post('/analytics/results/:id/publish', manage, async (request, reply) => {
     // A draft of a result already published takes the published one's place (and address).
     let publishedId = '';
-    const page = { template: 'pages/analytics/indicator.njk', values: {} };
-    const context = await indicatorView(services, request, idOf(request));
-    const shown = await handleForm(reply, { ...page, context }, async () => {
+    const page = {
+      template: 'pages/analytics/indicator.njk',
+      context: () => indicatorView(services, request, idOf(request)),
+      values: {},
+    };
+    const shown = await handleForm(reply, page, async () => {
       publishedId = await analytics.publish(actorOf(request), idOf(request));
     });
     return shown ? reply : reply.redirect(`/analytics/indicators/${publishedId}?published=1`, 303);

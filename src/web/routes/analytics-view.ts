@@ -165,17 +165,7 @@ function breakdownView(
   const rows = rowsOf(r, period, dimension.id);
   const long = rows.length > longTableRows;
   const overall = rowsOf(r, period, 'overall')[0]?.value ?? null;
-  const chart = long
-    ? {
-        svg: rankedChart(
-          r,
-          rows.filter((row) => row.group !== 'Not known'),
-          overall,
-          dimension.label,
-        ),
-        key: chartKey('ranked', false),
-      }
-    : chartFor(r, dimension.id, dimension.label, rows, sii);
+  const chart = chartFor(r, dimension, rows, long ? { overall } : { sii });
   return {
     id: sectionId(dimension.id),
     label: dimension.label,
@@ -205,10 +195,10 @@ function noteSentence(note: SummaryNote): string {
 
 function chartFor(
   r: IndicatorResult,
-  dimension: string,
-  label: string,
+  dimension: { id: string; label: string },
   rows: PublishedRow[],
-  sii: SummaryMeasure | undefined,
+  // A long breakdown (wards) is drawn as ranked dots against the overall value.
+  line: { sii: SummaryMeasure | undefined } | { overall: number | null },
 ): { svg: string; key: KeyItem[] } {
   // Charts name groups as the page does (Female, not F) and leave out those not known.
   const named = rows
@@ -218,16 +208,20 @@ function chartFor(
       valueText: withSeparators(row.valueText),
     }))
     .filter((row) => row.group !== 'Not known');
+  if ('overall' in line) {
+    const svg = rankedChart(r, named, line.overall, dimension.label);
+    return { svg, key: svg ? chartKey('ranked', false) : [] };
+  }
   const svg =
-    dimension === 'imd_decile'
-      ? decileChart(r, named, sii)
-      : charted.includes(dimension) || dimension.startsWith('flag_')
-        ? groupChart(r, named, label)
+    dimension.id === 'imd_decile'
+      ? decileChart(r, named, line.sii)
+      : charted.includes(dimension.id) || dimension.id.startsWith('flag_')
+        ? groupChart(r, named, dimension.label)
         : '';
   if (!svg) return { svg, key: [] };
   return {
     svg,
-    key: chartKey(dimension === 'imd_decile' ? 'decile' : 'group', sii?.intercept !== undefined),
+    key: chartKey(dimension.id === 'imd_decile' ? 'decile' : 'group', line.sii?.intercept !== undefined),
   };
 }
 

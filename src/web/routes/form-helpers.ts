@@ -26,7 +26,12 @@ export function formBody(body: unknown): FormBody {
  */
 export async function handleForm(
   reply: FastifyReply,
-  form: { template: string; context: Record<string, unknown>; values: FormBody },
+  form: {
+    template: string;
+    /** What the page shows besides the form; a function when it is costly and only needed on error. */
+    context: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
+    values: FormBody;
+  },
   change: () => Promise<unknown>,
 ): Promise<boolean> {
   try {
@@ -36,7 +41,8 @@ export async function handleForm(
     if (!(error instanceof FormError)) throw error;
     const { password: _p, confirmPassword: _c, ...values } = form.values;
     reply.code(400);
-    reply.view(form.template, { ...form.context, values, ...formErrors(error.errors) });
+    const context = typeof form.context === 'function' ? await form.context() : form.context;
+    reply.view(form.template, { ...context, values, ...formErrors(error.errors) });
     return true;
   }
 }
