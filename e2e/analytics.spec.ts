@@ -112,6 +112,11 @@ test('staff follow a dataset import and see its validation report', async ({ pag
     { scan: true },
   );
   await expect(page.getByRole('cell', { name: 'impossible age' }).first()).toBeVisible();
+  // What each column was read as, for the person to check.
+  await expect(page.getByRole('heading', { level: 2, name: 'Columns read' })).toBeVisible();
+  await expect(
+    page.getByRole('definition').filter({ hasText: 'ethnic_code (NHS ethnic category codes)' }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 

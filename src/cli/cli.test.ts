@@ -87,9 +87,21 @@ describeEachDatabase('the command line', (current, dialect) => {
     const file = path.join(dataDir, 'extract.csv');
     writeFileSync(
       file,
-      'person_id,lsoa_code,age,sex,ethnic_code,event_date\nA1,X01000001,40,F,A,2024-05-01\n',
+      'Pseudo ID,LSOA,Age,Gender,Ethnic category,Appointment date\nA1,X01000001,40,2,A,01/05/2024\n',
     );
-    expect(await runCli(['dataset', 'import', file, '--name', 'Clinic extract'], captureIO().io)).toBe(0);
+    const imported = captureIO();
+    expect(await runCli(['dataset', 'import', file, '--name', 'Clinic extract'], imported.io)).toBe(0);
+    // What each heading was read as is printed, for the person to check.
+    expect((JSON.parse(imported.out.join('\n')) as { columnsRead: unknown }).columnsRead).toEqual({
+      person_id: 'Pseudo ID',
+      lsoa_code: 'LSOA',
+      age: 'Age',
+      sex: 'Gender',
+      ethnicity: 'Ethnic category',
+      event_date: 'Appointment date',
+      lsoaVintage: '2021',
+      ethnicityCoding: 'nhs',
+    });
     expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toHaveLength(1);
     const { io, out } = captureIO();
     expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], io)).toBe(0);

@@ -299,4 +299,60 @@ describe('dataset import', () => {
       { lsoa_code: null, sex: 'F', ethnic_code: 'A', flag_carer: 0 },
     ]);
   });
+
+  it('recognises the columns of an extract with NHS headings, and reads ONS 2021 ethnic groups', async () => {
+    const file = write(
+      'nhs-headings.csv',
+      'Pseudo ID,LSOA 2021 code,Age at appointment,Gender,Ethnic group,Referral date,Appointment Date,DNA\n' +
+        'P1,X01000001,34,2,White: Irish,2023-01-05,2023-05-01,0\n' +
+        'P2,X01000002,71,1,"Asian, Asian British or Asian Welsh: Pakistani",2023-11-20,2024-02-10,1\n' +
+        'P3,X01000003,8,9,Other ethnic group: Arab,2024-03-01,2024-04-02,0\n',
+    );
+    const result = await importDataset(store, {
+      id: 'nhs-headings',
+      file,
+      outFile: store.datasetPath('nhs-headings.parquet'),
+    });
+    expect(result.mapping.columns).toEqual({
+      person_id: 'Pseudo ID',
+      lsoa_code: 'LSOA 2021 code',
+      age: 'Age at appointment',
+      sex: 'Gender',
+      ethnicity: 'Ethnic group',
+      event_date: 'Appointment Date',
+    });
+    expect(result.mapping.ethnicityCoding).toBe('ons2021');
+    expect(result.fields.measures).toEqual(['dna']);
+    expect(result.fields.attributes).toEqual(['referral_date']);
+    expect(result.report.problems).toEqual([]);
+    expect(result.report.warnings).toEqual([
+      '"Appointment Date" was read as the date of each row, which gives its financial year. The file also has "Referral date": to use it instead, name it in the mapping (columns.event_date).',
+    ]);
+    const stored = await store.query(
+      `SELECT person_id, age, sex, ethnic_code, period, dna FROM read_parquet('${store.datasetPath('nhs-headings.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored).toEqual([
+      { person_id: 'P1', age: 34, sex: 'F', ethnic_code: 'B', period: '2023/24', dna: 0 },
+      { person_id: 'P2', age: 71, sex: 'M', ethnic_code: 'J', period: '2023/24', dna: 1 },
+      { person_id: 'P3', age: 8, sex: 'U', ethnic_code: 'S', period: '2024/25', dna: 0 },
+    ]);
+  });
+
+  it('says when no column could be the LSOA code, and when none gives the date', async () => {
+    const noLsoa = write('no-lsoa.csv', 'Pseudo ID,Postcode district,DNA\nP1,LE1,0\n');
+    await expect(
+      importDataset(store, { id: 'no-lsoa', file: noLsoa, outFile: store.datasetPath('no-lsoa.parquet') }),
+    ).rejects.toThrow(
+      'No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). Name it in the mapping: {"columns": {"lsoa_code": "<its heading>"}}. The file has: Pseudo ID, Postcode district, DNA',
+    );
+    const undated = write('undated.csv', 'LSOA,DNA\nX01000001,0\n');
+    const result = await importDataset(store, {
+      id: 'undated',
+      file: undated,
+      outFile: store.datasetPath('undated.parquet'),
+    });
+    expect(result.report.warnings).toEqual([
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date).',
+    ]);
+  });
 });

@@ -4,10 +4,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
-import { attributeSql, kindOf, measureSql } from './standardise.ts';
+import { attributeSql, ethnicCodeSql, kindOf, measureSql, type ColumnKind } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
-import { isFieldColumn, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
-import { mappingInputSchema, mappingProblems, resolveMapping } from './mapping-input.ts';
+import { recogniseColumns } from './headings.ts';
+import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
+import { mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
 import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
@@ -53,8 +55,14 @@ export function fieldsOf(mapping: ColumnMapping): DatasetFields {
   };
 }
 
-function checkMappingAgainstFile(mapping: ColumnMapping, columns: string[]): void {
+function checkMappingAgainstFile(
+  mapping: ColumnMapping,
+  columns: string[],
+  given: MappingInput | undefined,
+): void {
   const present = new Set(columns);
+  if (!present.has(mapping.columns.lsoa_code) && !given?.columns?.lsoa_code)
+    throw new SourceFileError(noLsoaColumnMessage(columns));
   const missing = sourceColumnsOf(mapping).filter((c) => !present.has(c));
   if (missing.length) {
     throw new SourceFileError(
@@ -72,7 +80,8 @@ async function mostlyNumbers(
   parquet: string,
   columns: { name: string; type: string }[],
 ): Promise<Set<string>> {
-  const text = columns.filter((c) => kindOf(c.type) === 'text' && isFieldColumn(c.name)).map((c) => c.name);
+  const standard = new Set(Object.values(recogniseColumns(columns.map((c) => c.name)).columns));
+  const text = columns.filter((c) => kindOf(c.type) === 'text' && !standard.has(c.name)).map((c) => c.name);
   if (text.length === 0) return new Set();
   const counts = text.flatMap((c, i) => [
     `count(${attributeSql(sourceColumn(c))}) AS v${i}`,
@@ -88,6 +97,25 @@ async function mostlyNumbers(
       return values > 0 && Number(row?.[`n${i}`] ?? 0) >= 0.9 * values;
     }),
   );
+}
+
+/**
+ * How a text ethnicity column is coded, from the first 100,000 rows: the ONS 2021 census groups
+ * when more of its values are ONS labels than NHS codes, otherwise NHS ethnic category codes.
+ */
+async function ethnicityCodingOf(
+  store: AnalyticsStore,
+  parquet: string,
+  column: string | undefined,
+  kinds: ReadonlyMap<string, ColumnKind>,
+): Promise<'nhs' | 'ons2021'> {
+  if (!column || kinds.get(column) !== 'text') return 'nhs';
+  const c = sourceColumn(column);
+  const sample = `(SELECT ${c} FROM read_parquet(${literal(parquet)}) LIMIT 100000)`;
+  const [row] = await store.query(
+    `SELECT count(${ethnicCodeSql(c, 'nhs')}) AS nhs, count(${ethnicCodeSql(c, 'ons2021')}) AS ons FROM ${sample}`,
+  );
+  return Number(row?.ons ?? 0) > Number(row?.nhs ?? 0) ? 'ons2021' : 'nhs';
 }
 
 export function geographyRelation(store: AnalyticsStore): string | null {
@@ -142,14 +170,20 @@ export async function importDataset(
       staged.columns,
       await mostlyNumbers(store, staged.parquet, staged.columns),
     );
-    checkMappingAgainstFile(
-      mapping,
-      staged.columns.map((c) => c.name),
-    );
+    const columnNames = staged.columns.map((c) => c.name);
+    checkMappingAgainstFile(mapping, columnNames, userMapping);
     report({ stage: 'checking', percent: 40 });
     const geography = geographyRelation(store);
     const kinds = await columnKinds(store, staged.parquet);
+    if (!userMapping?.ethnicityCoding)
+      mapping.ethnicityCoding = await ethnicityCodingOf(
+        store,
+        staged.parquet,
+        mapping.columns.ethnicity,
+        kinds,
+      );
     const validation = await validateSource(store, { parquet: staged.parquet, kinds }, mapping, geography);
+    validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
     report({ stage: 'writing', percent: 60 });
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));

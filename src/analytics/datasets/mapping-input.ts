@@ -2,6 +2,7 @@
 // optional, every problem named; and the mapping it resolves to over what is detected from the file.
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
+import { lsoaVintageOf } from './headings.ts';
 import { columnMappingSchema, defaultMapping, sourceName, type ColumnMapping } from './mapping.ts';
 
 /** Parity name → column in the file, each name checked with its own message. */
@@ -79,21 +80,25 @@ export function resolveMapping(
   described: { name: string; type: string }[],
   mostlyNumbers: ReadonlySet<string> = new Set(),
 ): ColumnMapping {
-  const detected = defaultMapping(described, mostlyNumbers);
-  if (!input) return detected;
+  if (!input) return defaultMapping(described, mostlyNumbers);
   const given = Object.fromEntries(
     Object.entries(input.columns ?? {})
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [aliases[k] ?? k, v]),
   );
-  const columns = { ...detected.columns, ...given };
-  // A column the person mapped to a standard field is not also a detected measure or attribute.
+  // A column the person mapped to a standard field is not detected as another one, nor as a
+  // measure or attribute.
   const mapped = new Set(Object.values(given));
+  const detected = defaultMapping(
+    described.filter((d) => !mapped.has(d.name)),
+    mostlyNumbers,
+  );
+  const columns = { ...detected.columns, ...given };
   const unmapped = (detectedFields: Record<string, string>) =>
     Object.fromEntries(Object.entries(detectedFields).filter(([, column]) => !mapped.has(column)));
   return columnMappingSchema.parse({
     columns,
-    lsoaVintage: input.lsoaVintage ?? detected.lsoaVintage,
+    lsoaVintage: input.lsoaVintage ?? lsoaVintageOf(columns.lsoa_code) ?? '2021',
     ethnicityCoding: input.ethnicityCoding ?? detected.ethnicityCoding,
     measures: input.measures ?? unmapped(detected.measures),
     attributes: input.attributes ?? unmapped(detected.attributes),

@@ -2,6 +2,7 @@
 // (mapping-input.ts reads what a person writes).
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
+import { normaliseHeading, recogniseColumns } from './headings.ts';
 
 const fieldName = z.string().refine(isSafeIdentifier, {
   message: 'Field names use lower-case letters, digits and underscores, starting with a letter',
@@ -56,25 +57,12 @@ export function sourceColumnsOf(m: ColumnMapping): string[] {
   return [...new Set(all)];
 }
 
-/** Whether detection would make the column a measure, flag or attribute (not a standard field). */
-export const isFieldColumn = (column: string): boolean => {
-  const lowered = column.toLowerCase();
-  return !(standardNames.includes(lowered) || lowered === 'ethnicity' || lsoaAliases.includes(lowered));
-};
-
 /** A column heading as a field name: lower case, words joined by underscores. */
-const fieldNameFor = (heading: string): string =>
-  heading
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 63);
-
-const standardNames = ['person_id', 'lsoa_code', 'age', 'age_band', 'sex', 'ethnic_code', 'event_date'];
-const lsoaAliases = ['lsoa_code', 'lsoa21_code', 'lsoa11_code', 'lsoa21cd', 'lsoa11cd', 'lsoa'];
+const fieldNameFor = (heading: string): string => normaliseHeading(heading).slice(0, 63);
 
 /**
- * The mapping used when none is given: standard names as they are, `flag_…` columns as flags,
- * numeric columns as measures (and text columns whose values are `mostlyNumbers`, so that a stray
+ * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
+ * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are `mostlyNumbers`, so that a stray
  * "n/a" is reported rather than turning the column into text) and other columns as attributes.
  */
 export function defaultMapping(
@@ -87,14 +75,14 @@ export function defaultMapping(
       .filter((d) => /INT|DOUBLE|FLOAT|DECIMAL|REAL|BOOLEAN/i.test(d.type) || mostlyNumbers.has(d.name))
       .map((d) => d.name),
   );
-  const lower = new Map(sourceColumns.map((c) => [c.toLowerCase(), c]));
-  const lsoa = lsoaAliases.map((a) => lower.get(a)).find(Boolean);
+  const recognised = recogniseColumns(sourceColumns);
+  const standard = new Set(Object.values(recognised.columns));
   const measures: Record<string, string> = {};
   const flags: Record<string, string> = {};
   const attributes: Record<string, string> = {};
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
   for (const column of sourceColumns) {
-    if (!isFieldColumn(column)) continue;
+    if (standard.has(column)) continue;
     const lowered = column.toLowerCase();
     // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
     const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);
@@ -104,18 +92,9 @@ export function defaultMapping(
     else if (numeric.has(column)) measures[name] = column;
     else attributes[name] = column;
   }
-  const pick = (name: string) => lower.get(name);
   return columnMappingSchema.parse({
-    columns: {
-      person_id: pick('person_id'),
-      lsoa_code: lsoa ?? 'lsoa_code',
-      age: pick('age'),
-      age_band: pick('age_band'),
-      sex: pick('sex'),
-      ethnicity: pick('ethnic_code') ?? pick('ethnicity'),
-      event_date: pick('event_date'),
-    },
-    lsoaVintage: lower.has('lsoa11_code') || lower.has('lsoa11cd') ? '2011' : '2021',
+    columns: { lsoa_code: 'lsoa_code', ...recognised.columns },
+    lsoaVintage: recognised.lsoaVintage ?? '2021',
     measures,
     flags,
     attributes,

@@ -25,6 +25,13 @@ const datasetJson = (dataset: Dataset): string =>
       rowsRead: dataset.rowsRead,
       rowsStored: dataset.rowsStored,
       rowsWithProblems: dataset.rowsWithProblems,
+      columnsRead: dataset.mapping
+        ? {
+            ...dataset.mapping.columns,
+            lsoaVintage: dataset.mapping.lsoaVintage,
+            ethnicityCoding: dataset.mapping.columns.ethnicity ? dataset.mapping.ethnicityCoding : undefined,
+          }
+        : undefined,
       fields: dataset.fields,
       report: dataset.report,
     },

@@ -1,5 +1,6 @@
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import type { DatasetFields } from '../../analytics/datasets/import.ts';
+import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
 import type { ValidationReport } from '../../analytics/datasets/validate.ts';
 import type { DatasetRow, ResultRow } from './analytics.repository.ts';
 
@@ -18,6 +19,8 @@ export interface Dataset {
   rowsStored: number | null;
   rowsWithProblems: number | null;
   fields: DatasetFields | null;
+  /** How the file's columns were read (null for a linked table, and before an import finishes). */
+  mapping: ColumnMapping | null;
   report: ValidationReport | null;
   error: string | null;
   importedBy: string;
@@ -55,6 +58,7 @@ export function toDataset(row: DatasetRow): Dataset {
     rowsStored: count(row.rows_stored),
     rowsWithProblems: count(row.rows_with_problems),
     fields: parse<DatasetFields>(row.fields_json),
+    mapping: parse<ColumnMapping>(row.mapping_json),
     report: parse<ValidationReport>(row.report_json),
     error: row.error,
     importedBy: row.imported_by_label,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stageLabels } from '../../features/analytics/analytics.ts';
+import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
@@ -116,6 +117,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       dataset,
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
       results: await analytics.resultsOfDataset(dataset.id),
+      columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
       stageLabels,
       mayRemove: mayRemoveDatasets(request),
       notice: computed

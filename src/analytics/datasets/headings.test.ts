@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { lsoaVintageOf, recogniseColumns } from './headings.ts';
+
+describe('recognising standard fields from headings', () => {
+  it('reads the headings of a SUS-style extract, whatever their case and punctuation', () => {
+    const found = recogniseColumns([
+      'Der_Pseudo_NHS_Number',
+      'Der_Postcode_LSOA_2011_Code',
+      'Der_Age_at_CDS_Activity_Date',
+      'Person_Stated_Gender_Code',
+      'Ethnic_Category',
+      'Appointment_Date',
+      'Treatment_Function_Code',
+    ]);
+    expect(found.columns).toEqual({
+      person_id: 'Der_Pseudo_NHS_Number',
+      lsoa_code: 'Der_Postcode_LSOA_2011_Code',
+      age: 'Der_Age_at_CDS_Activity_Date',
+      sex: 'Person_Stated_Gender_Code',
+      ethnicity: 'Ethnic_Category',
+      event_date: 'Appointment_Date',
+    });
+    expect(found.lsoaVintage).toBe('2011');
+    expect(found.otherDates).toEqual([]);
+  });
+
+  it('prefers the more specific heading and names the other dates, but not a date of birth', () => {
+    const found = recogniseColumns([
+      'Referral date',
+      'Date of birth',
+      'Gender',
+      'Sex',
+      'Appointment date',
+      'LSOA',
+    ]);
+    expect(found.columns.sex).toBe('Sex');
+    expect(found.columns.event_date).toBe('Appointment date');
+    expect(found.otherDates).toEqual(['Referral date']);
+    expect(found.lsoaVintage).toBeUndefined();
+  });
+
+  it('leaves out what it does not recognise rather than guessing', () => {
+    const found = recogniseColumns(['Postcode', 'Years', 'Specialty', 'Outcome']);
+    expect(found.columns).toEqual({});
+  });
+
+  it('reads the LSOA vintage a heading names', () => {
+    expect(lsoaVintageOf('LSOA11CD')).toBe('2011');
+    expect(lsoaVintageOf('lsoa21_code')).toBe('2021');
+    expect(lsoaVintageOf('LSOA 2021 code')).toBe('2021');
+    expect(lsoaVintageOf('LSOA code')).toBeUndefined();
+  });
+});

@@ -1,0 +1,149 @@
+// Which columns of an extract hold Parity's standard fields, recognised from their headings when no
+// mapping names them: the standard names themselves, and the headings NHS extracts commonly use
+// (SUS and ECDS derived fields, GP system reports, hand-made spreadsheets). Headings are compared
+// after normalising case, spaces and punctuation, so "Appointment Date" and "appointment_date" match.
+
+export type StandardColumn =
+  'person_id' | 'lsoa_code' | 'age' | 'age_band' | 'sex' | 'ethnicity' | 'event_date';
+
+/** Normalised headings for each standard field, the most specific first. */
+export const standardHeadings: Record<StandardColumn, string[]> = {
+  person_id: [
+    'person_id',
+    'pseudo_id',
+    'pseudonymised_id',
+    'pseudonymised_person_id',
+    'pseudo_nhs_number',
+    'der_pseudo_nhs_number',
+    'pseudonymised_nhs_number',
+    'nhs_number_pseudo',
+    'patient_pseudonym',
+    'person_pseudonym',
+    'pseudonym',
+    'patient_id',
+  ],
+  lsoa_code: [
+    'lsoa_code',
+    'lsoa21_code',
+    'lsoa11_code',
+    'lsoa21cd',
+    'lsoa11cd',
+    'lsoa_2021_code',
+    'lsoa_2011_code',
+    'der_postcode_lsoa_2021_code',
+    'der_postcode_lsoa_2011_code',
+    'der_postcode_lsoa_code',
+    'lsoa_of_residence',
+    'lsoa_2021',
+    'lsoa_2011',
+    'lsoa21',
+    'lsoa11',
+    'lsoa',
+  ],
+  age: [
+    'age',
+    'age_in_years',
+    'age_years',
+    'age_at_event',
+    'age_at_activity',
+    'der_age_at_cds_activity_date',
+    'age_at_appointment',
+    'age_at_attendance',
+    'age_at_admission',
+    'age_on_admission',
+    'age_at_referral',
+    'age_at_diagnosis',
+    'age_at_booking',
+  ],
+  age_band: ['age_band', 'age_group', 'ageband', 'age_range'],
+  sex: [
+    'sex',
+    'gender',
+    'sex_code',
+    'gender_code',
+    'person_stated_gender_code',
+    'person_stated_gender',
+    'stated_gender',
+    'person_gender_code_current',
+    'person_gender',
+    'person_phenotypic_sex',
+  ],
+  ethnicity: [
+    'ethnic_code',
+    'ethnicity',
+    'ethnic_category',
+    'ethnic_category_code',
+    'ethnicity_code',
+    'ethnic_group',
+    'ethnic_group_code',
+    'ethnic_origin',
+    'ethnic_origin_code',
+  ],
+  event_date: [
+    'event_date',
+    'activity_date',
+    'appointment_date',
+    'attendance_date',
+    'admission_date',
+    'date_of_admission',
+    'diagnosis_date',
+    'date_of_diagnosis',
+    'booking_date',
+    'contact_date',
+    'episode_start_date',
+    'referral_date',
+    'date',
+  ],
+};
+
+export const normaliseHeading = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+/** The LSOA vintage a heading names (LSOA11CD, "LSOA 2021 code" …), if it names one. */
+export function lsoaVintageOf(heading: string): '2011' | '2021' | undefined {
+  const normalised = normaliseHeading(heading);
+  if (/(^|_)lsoa_?(2011|11)|_2011(_|$)/.test(normalised)) return '2011';
+  if (/(^|_)lsoa_?(2021|21)|_2021(_|$)/.test(normalised)) return '2021';
+  return undefined;
+}
+
+/** A heading that looks like a date other than birth or death (for naming the event date's rivals). */
+const datedHeading = (normalised: string): boolean =>
+  /(^|_)date($|_)/.test(normalised) && !/birth|death|dob|dod/.test(normalised);
+
+export interface RecognisedColumns {
+  columns: Partial<Record<StandardColumn, string>>;
+  /** The LSOA vintage the LSOA column's heading names (LSOA11CD, LSOA 2011 …), if it names one. */
+  lsoaVintage?: '2011' | '2021';
+  /** Other date columns, not read as the event date (the import says which one it took). */
+  otherDates: string[];
+}
+
+/**
+ * The column holding each standard field, from the headings of `columns` (in file order): for each
+ * field, the column whose heading comes first in that field's list. A column is taken once.
+ */
+export function recogniseColumns(columns: string[]): RecognisedColumns {
+  const byHeading = new Map<string, string>();
+  for (const column of columns) {
+    const normalised = normaliseHeading(column);
+    if (!byHeading.has(normalised)) byHeading.set(normalised, column);
+  }
+  const taken = new Set<string>();
+  const found: Partial<Record<StandardColumn, string>> = {};
+  for (const [field, headings] of Object.entries(standardHeadings) as [StandardColumn, string[]][]) {
+    const column = headings.map((h) => byHeading.get(h)).find((c) => c !== undefined && !taken.has(c));
+    if (column === undefined) continue;
+    found[field] = column;
+    taken.add(column);
+  }
+  const lsoaVintage = found.lsoa_code === undefined ? undefined : lsoaVintageOf(found.lsoa_code);
+  return {
+    columns: found,
+    ...(lsoaVintage ? { lsoaVintage } : {}),
+    otherDates: columns.filter((c) => !taken.has(c) && datedHeading(normaliseHeading(c))),
+  };
+}

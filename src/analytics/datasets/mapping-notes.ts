@@ -1,0 +1,32 @@
+// What an import tells the person about the columns it chose for them: which date gives the
+// periods when the file has several, and what follows when it has none.
+import { recogniseColumns } from './headings.ts';
+import type { ColumnMapping } from './mapping.ts';
+import type { MappingInput } from './mapping-input.ts';
+
+const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+/** Notes for the validation report about the date column, given what the person mapped themselves. */
+export function mappingNotes(
+  mapping: ColumnMapping,
+  given: MappingInput | undefined,
+  columns: string[],
+): string[] {
+  const date = mapping.columns.event_date;
+  if (!date)
+    return [
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date).',
+    ];
+  if (given?.columns?.event_date) return [];
+  const others = recogniseColumns(columns).otherDates.filter((c) => c !== date);
+  return others.length
+    ? [
+        `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(others)}: to use ${others.length === 1 ? 'it' : 'one of them'} instead, name it in the mapping (columns.event_date).`,
+      ]
+    : [];
+}
+
+/** The error for a file in which no column could be read as the LSOA code. */
+export function noLsoaColumnMessage(columns: string[]): string {
+  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). Name it in the mapping: {"columns": {"lsoa_code": "<its heading>"}}. The file has: ${columns.join(', ')}`;
+}

@@ -1,0 +1,45 @@
+// Which column of the source file each of a dataset's fields was read from, in words for the
+// dataset's page, so that whoever imported it can check what Parity recognised.
+import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
+
+export interface ColumnRead {
+  field: string;
+  /** The column's heading in the file, or null when the file gave no such column. */
+  column: string | null;
+  note?: string;
+}
+
+export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
+  const c = mapping.columns;
+  const standard: ColumnRead[] = [
+    { field: 'Person identifier', column: c.person_id ?? null },
+    { field: 'LSOA code', column: c.lsoa_code, note: `${mapping.lsoaVintage} LSOAs` },
+    c.age || !c.age_band
+      ? { field: 'Age', column: c.age ?? null }
+      : { field: 'Age band', column: c.age_band },
+    { field: 'Sex', column: c.sex ?? null },
+    {
+      field: 'Ethnic group',
+      column: c.ethnicity ?? null,
+      ...(c.ethnicity
+        ? {
+            note:
+              mapping.ethnicityCoding === 'ons2021' ? 'ONS 2021 census groups' : 'NHS ethnic category codes',
+          }
+        : {}),
+    },
+    {
+      field: 'Date',
+      column: c.event_date ?? null,
+      ...(c.event_date ? { note: 'gives the financial year' } : {}),
+    },
+  ];
+  const named = (kind: string, fields: Record<string, string>): ColumnRead[] =>
+    Object.entries(fields).map(([name, column]) => ({ field: `${kind}: ${name}`, column }));
+  return [
+    ...standard,
+    ...named('Measure', mapping.measures),
+    ...named('Flag', mapping.flags),
+    ...named('Kept as text', mapping.attributes),
+  ];
+}
