@@ -38,6 +38,11 @@ test('a public visitor reads where the gaps are and opens an indicator with its 
   await page.getByText(/^Show all \d+ wards$/).click();
   await expect(wards).toBeVisible();
   expect(await wards.getByRole('row').count()).toBeGreaterThan(20);
+  // Whether the gap is closing: the SII of each period, in words, a chart and a table.
+  await contents.getByRole('link', { name: 'Gap over time' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Gap over time' })).toBeInViewport();
+  await expect(page.getByRole('img', { name: /gap by deprivation over time/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Slope index of inequality by period' })).toBeVisible();
   await contents.getByRole('link', { name: 'Caveats' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Caveats' })).toBeInViewport();
 

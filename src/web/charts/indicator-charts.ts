@@ -232,18 +232,46 @@ export function periodTicks(periods: string[]): string[] {
 }
 
 /** The overall value in each period, with its 95% interval. */
+/** The overall value in each period with its 95% confidence interval. */
 export function trendChart(result: IndicatorResult, rows: PublishedRow[]): string {
   const data = shown(rows).map((r) => ({
     period: r.period,
-    value: r.value,
+    value: r.value as number,
     lower: r.lower95,
     upper: r.upper95,
   }));
+  return periodChart(data, {
+    yLabel: result.unit,
+    label: `${result.title}: trend`,
+    description: 'The overall value in each period with its 95% confidence interval.',
+  });
+}
+
+/** The slope index of inequality of each period with its 95% interval, against a line at no gap. */
+export function gapChart(
+  result: IndicatorResult,
+  points: { period: string; value: number; lower: number; upper: number }[],
+): string {
+  return periodChart(points, {
+    yLabel: `SII (${result.unit})`,
+    label: `${result.title}: gap by deprivation over time`,
+    description:
+      'The slope index of inequality in each period with its 95% confidence interval; zero is no gap.',
+    zeroLine: true,
+  });
+}
+
+function periodChart(
+  data: { period: string; value: number; lower: number | null; upper: number | null }[],
+  text: { yLabel: string; label: string; description: string; zeroLine?: boolean },
+): string {
   if (data.length < 2) return '';
   return renderPlot(
     {
       width: chartWidth,
       height: 280,
+      // Room above the plot for the y label, clear of a zero line drawn along its top.
+      marginTop: 32,
       marginLeft: 52,
       marginRight: 24,
       marginBottom: 44,
@@ -257,8 +285,9 @@ export function trendChart(result: IndicatorResult, rows: PublishedRow[]): strin
         type: 'point',
         padding: 0.3,
       },
-      y: { label: result.unit, grid: true, ticks: 5 },
+      y: { label: text.yLabel, grid: true, ticks: 5, nice: true },
       marks: [
+        ...(text.zeroLine ? [Plot.ruleY([0], { stroke: nhsDarkGrey })] : []),
         Plot.ruleX(
           data.filter((d) => d.lower !== null),
           { x: 'period', y1: 'lower', y2: 'upper', stroke: nhsDarkGrey, strokeWidth: 2 },
@@ -267,10 +296,7 @@ export function trendChart(result: IndicatorResult, rows: PublishedRow[]): strin
         Plot.dot(data, { x: 'period', y: 'value', fill: nhsBlue, r: 5 }),
       ],
     },
-    {
-      label: `${result.title}: trend`,
-      description: 'The overall value in each period with its 95% confidence interval.',
-    },
+    { label: text.label, description: text.description },
     look,
   );
 }

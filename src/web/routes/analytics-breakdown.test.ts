@@ -80,5 +80,6 @@ describe('the key to a chart', () => {
     expect(chartKey('decile', true).map((k) => k.mark)).toEqual(['bar', 'whisker', 'dashed']);
     expect(chartKey('decile', false).map((k) => k.mark)).toEqual(['bar', 'whisker']);
     expect(chartKey('trend', false).map((k) => k.mark)).toEqual(['dot', 'whisker']);
+    expect(chartKey('gap', false).map((k) => k.mark)).toEqual(['dot', 'whisker']);
   });
 });

@@ -88,7 +88,7 @@ export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: 
   return sentences;
 }
 
-export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend';
+export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend' | 'gap';
 export interface KeyItem {
   /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line) or dot. */
   mark: 'bar' | 'whisker' | 'dashed' | 'dot';
@@ -104,6 +104,14 @@ const whisker: KeyItem = {
 export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
   if (kind === 'trend')
     return [{ mark: 'dot', text: 'Blue dot: the overall value in that period.' }, whisker];
+  if (kind === 'gap')
+    return [
+      {
+        mark: 'dot',
+        text: 'Blue dot: the slope index of inequality in that period, the modelled gap from the most to the least deprived.',
+      },
+      whisker,
+    ];
   if (kind === 'group')
     return [{ mark: 'bar', text: 'Blue bar: the value for the group named above it.' }, whisker];
   if (kind === 'ranked')

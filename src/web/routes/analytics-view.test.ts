@@ -90,6 +90,47 @@ describe('the overview', () => {
   });
 });
 
+describe('the gap over time', () => {
+  const sii = (period: string, value: number) => ({
+    period,
+    dimension: 'imd_decile',
+    measure: 'sii',
+    label: 'Slope index of inequality (SII)',
+    value,
+    lower: value - 1,
+    upper: value + 1,
+  });
+  const closing = { ...stored, result: { ...result, summaries: [sii('2023/24', -9), sii('2024/25', -4.5)] } };
+
+  it('says on the indicator page whether the gap is closing, with a chart and a table of the SII', () => {
+    const gap = indicatorPage(closing, '2024/25').gap;
+    expect(gap?.sentences).toEqual([
+      'The slope index of inequality (SII) was -9.0 (-10.0 to -8.0) in 2023/24 and -4.5 (-5.5 to -3.5) in 2024/25.',
+      'Their 95% intervals do not overlap, so the gap is narrower than in 2023/24.',
+      'Recent trend of the gap: not tested, as a trend needs the SII of 5 periods.',
+    ]);
+    expect(gap?.chart).toContain('<svg');
+    expect(gap?.rows).toEqual([
+      { period: '2023/24', value: '-9.00', interval: '-10.00 to -8.00' },
+      { period: '2024/25', value: '-4.50', interval: '-5.50 to -3.50' },
+    ]);
+  });
+
+  it('says so when there is no SII to compare, and shows no section for a single period', () => {
+    expect(indicatorPage(stored, '2024/25').gap?.sentences).toEqual([
+      'The gap cannot be compared over time: it needs the SII of at least two periods.',
+    ]);
+    const single = { ...stored, result: { ...result, periods: ['2024/25'] } };
+    expect(indicatorPage(single, '2024/25').gap).toBeNull();
+    expect(indicatorPage(single, '2024/25').contents.map((c) => c.text)).not.toContain('Gap over time');
+  });
+
+  it('gives the overview a few words on the change', () => {
+    expect(overviewRow(closing).gapChange).toBe('Narrower than in 2023/24');
+    expect(overviewRow(stored).gapChange).toBeNull();
+  });
+});
+
 describe('a long indicator page', () => {
   const row = (dimension: string, group: string, value: number): PublishedRow => ({
     ...overall('2024/25', value),
@@ -116,6 +157,7 @@ describe('a long indicator page', () => {
       { href: '#by-sex', text: 'By sex' },
       { href: '#by-ward', text: 'By ward' },
       { href: '#trend', text: 'Trend' },
+      { href: '#gap-over-time', text: 'Gap over time' },
       { href: '#definition', text: 'Definition' },
       { href: '#caveats', text: 'Caveats' },
     ]);

@@ -6,6 +6,7 @@ import type {
   SummaryNote,
   TrendSummary,
 } from '../../analytics/indicators/result.ts';
+import { gapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, rankedChart, trendChart } from '../charts/indicator-charts.ts';
 import {
@@ -16,6 +17,7 @@ import {
   longTableRows,
   type KeyItem,
 } from './analytics-breakdown.ts';
+import { gapChangeShort, gapView } from './analytics-gap.ts';
 import {
   fixed,
   groupLabel,
@@ -83,6 +85,7 @@ export function overviewRow(stored: StoredResult) {
     leastDeprived: withSeparators(deciles.at(-1)?.valueText),
     sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
+    gapChange: gapChangeShort(gapOverTime(r)),
   };
 }
 
@@ -108,6 +111,7 @@ export function indicatorPage(stored: StoredResult, period: string) {
     }));
   const summaryNotes = (r.summaryNotes ?? []).filter((n) => n.period === period).map(noteSentence);
   const overall = rowsOf(r, period, 'overall')[0];
+  const gap = gapView(r);
   return {
     period,
     periodItems: r.periods.map((p) => ({
@@ -123,10 +127,11 @@ export function indicatorPage(stored: StoredResult, period: string) {
       key: chartKey('trend', false),
       test: trendSentence(r.trend),
     },
+    gap: gap ? { ...gap, key: chartKey('gap', false) } : null,
     summaries,
     measureTables: byBreakdown(summaries),
     summaryNotes,
-    contents: contentsOf(summaries.length + summaryNotes.length > 0, breakdowns),
+    contents: contentsOf(summaries.length + summaryNotes.length > 0, breakdowns, gap !== null),
     direction: gradientDirection(r, sii),
   };
 }
@@ -140,11 +145,16 @@ export function byBreakdown<T extends { breakdown: string }>(
 }
 
 /** The page's "On this page" list: every section, in order, by the id of its heading. */
-export function contentsOf(withMeasures: boolean, breakdowns: { id: string; heading: string }[]) {
+export function contentsOf(
+  withMeasures: boolean,
+  breakdowns: { id: string; heading: string }[],
+  withGap = false,
+) {
   return [
     ...(withMeasures ? [{ href: '#inequality-measures', text: 'Inequality measures' }] : []),
     ...breakdowns.map((b) => ({ href: `#${b.id}`, text: shortened(b.heading, breakdowns) })),
     { href: '#trend', text: 'Trend' },
+    ...(withGap ? [{ href: '#gap-over-time', text: 'Gap over time' }] : []),
     { href: '#definition', text: 'Definition' },
     { href: '#caveats', text: 'Caveats' },
   ];
