@@ -1,6 +1,8 @@
 // Deterministic synthetic service activity, generated inside DuckDB so millions of rows stream
 // straight to Parquet: each row is one event (outpatient appointment, waiting-list entry, cancer
-// diagnosis, register review…) with plausible gradients by deprivation, ethnicity and age.
+// diagnosis, register review…) with plausible gradients by deprivation, ethnicity and age. The
+// deprivation gap in missed appointments narrows year by year and the one in continuity of carer
+// widens, so that the demo shows gaps changing as well as gaps standing still.
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import type { LsoaGeographyRow } from '../geography/model.ts';
@@ -60,12 +62,12 @@ function measures(): string {
   const when = (activity: string, value: string, otherwise = 'NULL') =>
     `CASE WHEN activity = '${activity}' THEN ${value} ELSE ${otherwise} END`;
   return [
-    `${when('outpatient', outcome(21, `0.035 + 0.011 * ${gap} + 0.025 * ${minority} + CASE WHEN age < 25 THEN 0.02 ELSE 0 END - 0.004 * (year - 2022)`))} AS dna`,
+    `${when('outpatient', outcome(21, `0.035 + (0.013 - 0.002 * (year - 2022)) * ${gap} + 0.025 * ${minority} + CASE WHEN age < 25 THEN 0.02 ELSE 0 END - 0.004 * (year - 2022)`))} AS dna`,
     `${when('waiting_list', `round(-ln(1 - ${u('i', 22)}) * (12 + 0.8 * ${gap} + 1.5 * ${minority}), 1)`)} AS wait_weeks`,
     `${when('cancer', `CASE WHEN ${u('i', 23)} < 0.06 THEN NULL WHEN ${u('i', 24)} < 0.64 - 0.022 * ${gap} + 0.01 * (year - 2022) THEN 1 + floor(${u('i', 25)} * 2) ELSE 3 + floor(${u('i', 25)} * 2) END`)} AS cancer_stage`,
     `${when('smi', outcome(26, `0.66 - 0.02 * ${gap} - 0.04 * ${minority} + 0.02 * (year - 2022)`))} AS smi_check_complete`,
     `${when('hypertension', outcome(27, `0.74 - 0.012 * ${gap} - 0.02 * ${minority}`))} AS bp_to_target`,
-    `${when('maternity', outcome(28, `0.34 - 0.015 * ${gap} - 0.05 * ${minority}`))} AS continuity_of_carer`,
+    `${when('maternity', outcome(28, `0.34 - (0.009 + 0.008 * (year - 2022)) * ${gap} - 0.05 * ${minority}`))} AS continuity_of_carer`,
     `${when('copd', outcome(29, `0.82 - 0.018 * ${gap} - 0.03 * ${minority}`))} AS copd_vaccinated`,
     `${when('cyp_asthma', outcome(30, `0.12 + 0.012 * ${gap}`))} AS saba_over_reliance`,
     `${when('cyp_diabetes', outcome(31, `0.55 - 0.03 * ${gap} - 0.05 * ${minority} + 0.04 * (year - 2022)`))} AS rtcgm`,
