@@ -125,6 +125,36 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expectAccessible(page);
 });
 
+test('staff name a column Parity does not recognise, and see what each column was read as', async ({
+  page,
+}) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Clinic extract with own headings');
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+    name: 'clinic.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Pseudo ID,Home area,Age,Gender,Clinic date,DNA\nA,X01000001,44,F,01/05/2024,1\n'),
+  });
+  await page.getByText('Say which columns to use (optional)').click();
+  await page.getByLabel('LSOA code', { exact: true }).fill('Home area');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clinic extract with own headings');
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
+  }
+  const read = (field: string) =>
+    page
+      .locator('dl[aria-labelledby="columns-read"] .nhsuk-summary-list__row', { hasText: field })
+      .getByRole('definition');
+  await expect(read('LSOA code')).toHaveText('Home area (2021 LSOAs)');
+  await expect(read('Sex')).toHaveText('Gender');
+  await expect(read('Date')).toHaveText('Clinic date (gives the financial year)');
+  await expect(page.getByText('Every value could be read.')).toBeVisible();
+});
+
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {
   await signIn(page, 'staff', { scan: false });
   await page.goto('/analytics/datasets/new');

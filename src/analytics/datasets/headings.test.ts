@@ -39,6 +39,13 @@ describe('recognising standard fields from headings', () => {
     expect(found.lsoaVintage).toBeUndefined();
   });
 
+  it("takes a file's only date as the event date, but chooses none of several unlisted dates", () => {
+    expect(recogniseColumns(['LSOA', 'Clinic date', 'Date of birth']).columns.event_date).toBe('Clinic date');
+    const two = recogniseColumns(['LSOA', 'Clinic date', 'Discharge date']);
+    expect(two.columns.event_date).toBeUndefined();
+    expect(two.otherDates).toEqual(['Clinic date', 'Discharge date']);
+  });
+
   it('leaves out what it does not recognise rather than guessing', () => {
     const found = recogniseColumns(['Postcode', 'Years', 'Specialty', 'Outcome']);
     expect(found.columns).toEqual({});

@@ -124,7 +124,8 @@ export interface RecognisedColumns {
 
 /**
  * The column holding each standard field, from the headings of `columns` (in file order): for each
- * field, the column whose heading comes first in that field's list. A column is taken once.
+ * field, the column whose heading comes first in that field's list. A column is taken once. Without
+ * a listed date, a file's only date column ("Clinic date") is the event date.
  */
 export function recogniseColumns(columns: string[]): RecognisedColumns {
   const byHeading = new Map<string, string>();
@@ -139,6 +140,13 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
     if (column === undefined) continue;
     found[field] = column;
     taken.add(column);
+  }
+  // A date not on the list ("Clinic date") is the event date when it is the file's only one.
+  const dated = columns.filter((c) => !taken.has(c) && datedHeading(normaliseHeading(c)));
+  const onlyDate = dated.length === 1 ? dated[0] : undefined;
+  if (!found.event_date && onlyDate !== undefined) {
+    found.event_date = onlyDate;
+    taken.add(onlyDate);
   }
   const lsoaVintage = found.lsoa_code === undefined ? undefined : lsoaVintageOf(found.lsoa_code);
   return {

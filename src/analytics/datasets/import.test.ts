@@ -354,5 +354,17 @@ describe('dataset import', () => {
     expect(result.report.warnings).toEqual([
       'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date).',
     ]);
+    const twoDates = write(
+      'two-dates.csv',
+      'LSOA,Clinic date,Discharge date\nX01000001,2024-05-01,2024-05-03\n',
+    );
+    const chosen = await importDataset(store, {
+      id: 'two-dates',
+      file: twoDates,
+      outFile: store.datasetPath('two-dates.parquet'),
+    });
+    expect(chosen.report.warnings).toEqual([
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date): the file has "Clinic date", "Discharge date".',
+    ]);
   });
 });

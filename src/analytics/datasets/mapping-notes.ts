@@ -13,12 +13,13 @@ export function mappingNotes(
   columns: string[],
 ): string[] {
   const date = mapping.columns.event_date;
+  const dates = recogniseColumns(columns).otherDates.filter((c) => c !== date);
   if (!date)
     return [
-      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date).',
+      `No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date)${dates.length ? `: the file has ${quoted(dates)}` : ''}.`,
     ];
   if (given?.columns?.event_date) return [];
-  const others = recogniseColumns(columns).otherDates.filter((c) => c !== date);
+  const others = dates;
   return others.length
     ? [
         `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(others)}: to use ${others.length === 1 ? 'it' : 'one of them'} instead, name it in the mapping (columns.event_date).`,

@@ -15,20 +15,12 @@ import {
   removedNotice,
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
-import { formBody, handleForm } from './form-helpers.ts';
+import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
+import { formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
-
-function parseMapping(text: string | undefined): unknown {
-  if (!text?.trim()) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new FormError([{ field: 'mapping', message: 'The column mapping must be JSON, like the example' }]);
-  }
-}
 
 /** Staff pages: import extracts, follow the import, compute and publish. */
 export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
@@ -48,8 +40,14 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     });
   });
 
+  const importForm = (values: FormBody) => ({
+    pageTitle: 'Import a dataset',
+    columnFields,
+    columnsOpen: usesColumnSettings(values),
+  });
+
   app.get('/analytics/datasets/new', manage, async (_request, reply) =>
-    reply.view('pages/analytics/dataset-new.njk', { pageTitle: 'Import a dataset' }),
+    reply.view('pages/analytics/dataset-new.njk', { ...importForm({}), values: {} }),
   );
 
   /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
@@ -59,7 +57,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     let id = '';
     const shown = await handleForm(
       reply,
-      { template: 'pages/analytics/dataset-new.njk', context: { pageTitle: 'Import a dataset' }, values },
+      { template: 'pages/analytics/dataset-new.njk', context: importForm(values), values },
       async () => {
         if (!file)
           throw new FormError([{ field: 'file', message: 'Choose a CSV, Parquet or Excel file to import' }]);
@@ -70,7 +68,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
               message: 'Files over 10 MB must be imported with the command line (parity dataset import)',
             },
           ]);
-        const mapping = parseMapping(values.mapping);
+        const mapping = mappingFromForm(values);
         const extension =
           path.extname(file.filename).toLowerCase() === '.gz'
             ? '.csv.gz'
