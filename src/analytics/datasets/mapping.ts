@@ -62,8 +62,9 @@ const fieldNameFor = (heading: string): string => normaliseHeading(heading).slic
 
 /**
  * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
- * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are `mostlyNumbers`, so that a stray
- * "n/a" is reported rather than turning the column into text) and other columns as attributes.
+ * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
+ * `mostlyNumbers`, so that a stray "n/a" is reported rather than turning the column into text) and
+ * other columns as attributes.
  */
 export function defaultMapping(
   described: { name: string; type: string }[],

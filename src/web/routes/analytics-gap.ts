@@ -30,7 +30,7 @@ export function gapChangeShort(over: GapOverTime): string | null {
   return short[over.change.verdict];
 }
 
-function trendSentence(over: GapOverTime): string {
+function gapTrendSentence(over: GapOverTime): string {
   const trend = over.trend;
   if (!trend || trend.marker === 'cannot be calculated')
     return 'Recent trend of the gap: not tested, as a trend needs the SII of 5 periods.';
@@ -48,7 +48,7 @@ export function gapView(result: IndicatorResult) {
     ? [
         `The slope index of inequality (SII) was ${withInterval(over.change.from)} in ${over.change.from.period} and ${withInterval(over.change.to)} in ${over.change.to.period}.`,
         verdicts[over.change.verdict](over.change.from.period),
-        trendSentence(over),
+        gapTrendSentence(over),
       ]
     : ['The gap cannot be compared over time: it needs the SII of at least two periods.'];
   return {

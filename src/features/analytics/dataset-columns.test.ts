@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { columnMappingSchema } from '../../analytics/datasets/mapping.ts';
+import { columnsRead } from './dataset-columns.ts';
+
+describe("a dataset's columns in words", () => {
+  it('names the column of each field, with how codes were read, and says which the file lacks', () => {
+    const mapping = columnMappingSchema.parse({
+      columns: { lsoa_code: 'LSOA11CD', age_band: 'Age group', ethnicity: 'Ethnic group' },
+      lsoaVintage: '2011',
+      ethnicityCoding: 'ons2021',
+      measures: { dna: 'DNA' },
+      flags: { flag_smi: 'SMI register' },
+      attributes: { specialty: 'Specialty' },
+    });
+    expect(columnsRead(mapping)).toEqual([
+      { field: 'Person identifier', column: null },
+      { field: 'LSOA code', column: 'LSOA11CD', note: '2011 LSOAs' },
+      { field: 'Age band', column: 'Age group' },
+      { field: 'Sex', column: null },
+      { field: 'Ethnic group', column: 'Ethnic group', note: 'ONS 2021 census groups' },
+      { field: 'Date', column: null },
+      { field: 'Measure: dna', column: 'DNA' },
+      { field: 'Flag: flag_smi', column: 'SMI register' },
+      { field: 'Kept as text: specialty', column: 'Specialty' },
+    ]);
+  });
+
+  it('shows age in years when the file has it, and no age at all as not in the file', () => {
+    const withAge = columnMappingSchema.parse({
+      columns: { lsoa_code: 'LSOA', age: 'Age', age_band: 'Band' },
+    });
+    expect(columnsRead(withAge)[2]).toEqual({ field: 'Age', column: 'Age' });
+    const none = columnMappingSchema.parse({ columns: { lsoa_code: 'LSOA' } });
+    expect(columnsRead(none)[2]).toEqual({ field: 'Age', column: null });
+  });
+});
