@@ -57,9 +57,16 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).not.toMatch(/<style/);
     expect(page.body).toContain('IMD decile (1 = most deprived)');
     expect(page.body).not.toContain('Imd decile');
+    // The page offers every period too, which is what its trend and gap over time show.
+    expect(page.body).toContain(`href="/analytics/indicators/${id}/download.csv">CSV`);
     const csv = await browser.get(`/analytics/indicators/${id}/download.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toContain('indicator_id,indicator,period,breakdown,group');
+    const siiPeriods = csv.body
+      .split('\r\n')
+      .filter((line) => line.includes(',imd_decile,Slope index of inequality (SII),'))
+      .map((line) => /,(\d{4}\/\d{2}),imd_decile,/.exec(line)?.[1]);
+    expect(siiPeriods).toEqual(['2022/23', '2023/24', '2024/25']);
     const xlsx = await browser.get(`/analytics/indicators/${id}/download.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
