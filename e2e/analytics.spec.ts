@@ -52,8 +52,11 @@ test('a public visitor reads where the gaps are and opens an indicator with its 
   await expectAccessible(page);
 
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^CSV/ }).click();
+  await page.getByRole('link', { name: 'CSV for 2022/23' }).click();
   expect((await download).suggestedFilename()).toBe('did-not-attend-2022-23.csv');
+  const everyPeriod = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'CSV of every period' }).click();
+  expect((await everyPeriod).suggestedFilename()).toBe('did-not-attend.csv');
 });
 
 test('an indicator page reads on a 320px-wide phone without scrolling sideways', async ({ page }) => {
