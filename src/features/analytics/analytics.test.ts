@@ -48,6 +48,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const overview = await browser.get('/analytics');
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Outpatient appointments not attended');
+    // A summary in words opens the page.
+    expect(overview.body).toMatch(/(Of the \d+|All \d+) published indicators/);
+    expect(overview.body).toContain('first period, the gap by deprivation is');
     const id = (await t.services.analytics.listResults(false))[0]!.id;
     const page = await browser.get(`/analytics/indicators/${id}`);
     expect(page.statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { statisticLabels } from '../../analytics/indicators/schema.ts';
 import { can } from '../../features/access/access.policy.ts';
 import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
 import type { Services } from '../../services.ts';
+import { overviewHeadline } from './analytics-overview.ts';
 import { indicatorPage, overviewRow } from './analytics-view.ts';
 
 const staff = (request: FastifyRequest): boolean =>
@@ -53,6 +54,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
     }));
     return reply.view('pages/analytics/overview.njk', {
       pageTitle: 'Health inequalities: where the gaps are',
+      headline: overviewHeadline(rows),
       programmes,
       isStaff: staff(request),
     });

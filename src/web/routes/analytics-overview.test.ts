@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { overviewHeadline } from './analytics-overview.ts';
+
+const row = (direction: string, gapChange: string | null, status: 'draft' | 'published' = 'published') => ({
+  status,
+  direction,
+  gapChange,
+});
+
+describe("the overview's summary", () => {
+  it('counts the published indicators by the direction of their gap and by how it has changed', () => {
+    expect(
+      overviewHeadline([
+        row('Worse in more deprived areas', 'Narrower than in 2022/23'),
+        row('Worse in more deprived areas', 'No significant change since 2022/23'),
+        row('Worse in more deprived areas', 'No significant change since 2021/22'),
+        row('No clear gap by deprivation', null),
+        row('Better in more deprived areas', 'Wider than in 2022/23', 'draft'),
+      ]),
+    ).toEqual([
+      'Of the 4 published indicators, 3 are worse in more deprived areas and 1 shows no clear gap by deprivation.',
+      "Compared with each indicator's first period, the gap by deprivation is narrower for 1 and not significantly changed for 2.",
+    ]);
+  });
+
+  it('says "all" when every indicator goes one way, and nothing about change with one period each', () => {
+    expect(
+      overviewHeadline([
+        row('Worse in more deprived areas', null),
+        row('Worse in more deprived areas', null),
+      ]),
+    ).toEqual(['All 2 published indicators are worse in more deprived areas.']);
+    expect(overviewHeadline([row('Not enough data', null)])).toEqual([
+      'The published indicator has too little data to tell.',
+    ]);
+  });
+
+  it('says nothing before anything is published', () => {
+    expect(overviewHeadline([row('Worse in more deprived areas', null, 'draft')])).toEqual([]);
+  });
+});
