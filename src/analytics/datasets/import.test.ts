@@ -367,4 +367,43 @@ describe('dataset import', () => {
       'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date): the file has "Clinic date", "Discharge date".',
     ]);
   });
+
+  it('reads the dates UK extracts write, day first, and refuses the impossible ones', async () => {
+    const file = write(
+      'uk-dates.csv',
+      'person_id,lsoa_code,event_date\n' +
+        'P1,X01000001,01/04/2024 00:00\n' +
+        'P2,X01000001,31-Mar-2024\n' +
+        'P3,X01000001,1 March 2025\n' +
+        'P4,X01000001,01/05/23\n' +
+        'P5,X01000001,2024-04-01T09:30:00\n' +
+        'P6,X01000001,02.04.2025\n' +
+        'P7,X01000001,31/02/2024\n',
+    );
+    const result = await importDataset(store, {
+      id: 'uk-dates',
+      file,
+      outFile: store.datasetPath('uk-dates.parquet'),
+    });
+    expect(result.report.examples).toEqual([
+      {
+        row: 7,
+        column: 'event_date',
+        value: '31/02/2024',
+        problem: 'not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+      },
+    ]);
+    const stored = await store.query(
+      `SELECT person_id, CAST(event_date AS VARCHAR) AS event_date, period FROM read_parquet('${store.datasetPath('uk-dates.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored).toEqual([
+      { person_id: 'P1', event_date: '2024-04-01', period: '2024/25' },
+      { person_id: 'P2', event_date: '2024-03-31', period: '2023/24' },
+      { person_id: 'P3', event_date: '2025-03-01', period: '2024/25' },
+      { person_id: 'P4', event_date: '2023-05-01', period: '2023/24' },
+      { person_id: 'P5', event_date: '2024-04-01', period: '2024/25' },
+      { person_id: 'P6', event_date: '2025-04-02', period: '2025/26' },
+      { person_id: 'P7', event_date: null, period: 'Not known' },
+    ]);
+  });
 });

@@ -103,10 +103,31 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
   coding === 'nhs' ? notOneOfSql(c, nhsCodes) : notOneOfSql(c, Object.keys(onsLabelToCode), true);
 
+/**
+ * Day-first dates as UK extracts write them: 01/05/2024, with the time a spreadsheet adds
+ * (01/05/2024 00:00), two-digit years (01/05/24: 00–68 are 2000–2068, as strptime reads them),
+ * 01-May-2024, 1 May 2024 and 01.05.2024. Never month-first: 01/05/2024 is the 1st of May.
+ */
+const dayFirstFormats = [
+  // Two-digit years first: %Y would read 01/05/24 as the year 24.
+  '%d/%m/%y',
+  '%d/%m/%Y',
+  '%d/%m/%Y %H:%M',
+  '%d/%m/%Y %H:%M:%S',
+  '%d-%b-%Y',
+  '%d %b %Y',
+  '%d %B %Y',
+  '%d.%m.%Y',
+];
+
+/**
+ * A date from text: year-first (ISO, with or without a time) by a cast, which only text starting
+ * with a four-digit year reaches (a cast reads 01/05/24 as the year 1), else day-first.
+ */
 export const dateSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'date'
     ? `CAST(${c} AS DATE)`
-    : `COALESCE(TRY_CAST(${text(c)} AS DATE), CAST(TRY_STRPTIME(${text(c)}, '%d/%m/%Y') AS DATE))`;
+    : `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${dayFirstFormats.map(literal).join(', ')}]) AS DATE))`;
 
 const financialYearName = (start: number): string => `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 
