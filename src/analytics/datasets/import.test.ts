@@ -306,7 +306,7 @@ describe('dataset import', () => {
       'Pseudo ID,LSOA 2021 code,Age at appointment,Gender,Ethnic group,Referral date,Appointment Date,DNA\n' +
         'P1,X01000001,34,2,White: Irish,2023-01-05,2023-05-01,0\n' +
         'P2,X01000002,71,1,"Asian, Asian British or Asian Welsh: Pakistani",2023-11-20,2024-02-10,1\n' +
-        'P3,X01000003,8,9,Other ethnic group: Arab,2024-03-01,2024-04-02,0\n',
+        'P3,X01000003,8,9,other ethnic group: arab,2024-03-01,2024-04-02,0\n',
     );
     const result = await importDataset(store, {
       id: 'nhs-headings',
@@ -405,5 +405,30 @@ describe('dataset import', () => {
       { person_id: 'P6', event_date: '2025-04-02', period: '2025/26' },
       { person_id: 'P7', event_date: null, period: 'Not known' },
     ]);
+  });
+
+  it('reads ethnic categories written with or as their descriptions, and names what it cannot read', async () => {
+    const file = write(
+      'described.csv',
+      'person_id,lsoa_code,ethnic_category\n' +
+        'P1,X01000001,A - White British\n' +
+        'P2,X01000001,H: Indian\n' +
+        'P3,X01000001,Black or Black British - Caribbean\n' +
+        'P4,X01000001,Not stated\n' +
+        'P5,X01000001,Asian\n',
+    );
+    const result = await importDataset(store, {
+      id: 'described',
+      file,
+      outFile: store.datasetPath('described.parquet'),
+    });
+    expect(result.mapping.ethnicityCoding).toBe('nhs');
+    expect(result.report.examples).toEqual([
+      { row: 5, column: 'ethnic_category', value: 'Asian', problem: 'unknown code' },
+    ]);
+    const stored = await store.query(
+      `SELECT ethnic_code FROM read_parquet('${store.datasetPath('described.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored.map((r) => r.ethnic_code)).toEqual(['A', 'H', 'M', 'Z', '99']);
   });
 });

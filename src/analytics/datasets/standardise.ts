@@ -93,15 +93,31 @@ export const notOneOfSql = (c: string, accepted: string[], exact = false): strin
 export const sexFailingSql = (c: string): string => notOneOfSql(c, [...female, ...male, ...unknownSex]);
 const nhsCodes = ethnicCategories.map((c) => c.code);
 
+/** Text in lower case with runs of spaces as one, for matching written-out ethnic groups. */
+const spokenForm = (c: string, dashAsColon = false): string => {
+  const spaced = `regexp_replace(lower(trim(CAST(${c} AS VARCHAR))), '\\s+', ' ', 'g')`;
+  return dashAsColon ? `replace(${spaced}, ' - ', ': ')` : spaced;
+};
+
+/**
+ * An NHS ethnic category from a code (A … S, Z, 99), a code followed by its description ("A - White
+ * British", "H: Indian") or the Data Dictionary description alone ("Asian or Asian British - Indian").
+ * With `ons2021`, from the census groups written out, in any case.
+ */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
-  if (coding === 'nhs') return `CASE WHEN ${normalised(c)} IN (${list(nhsCodes)}) THEN ${normalised(c)} END`;
-  const whens = Object.entries(onsLabelToCode).map(
-    ([label, code]) => `WHEN ${literal(label)} THEN '${code}'`,
-  );
-  return `CASE ${text(c)} ${whens.join(' ')} END`;
+  if (coding === 'ons2021') {
+    const whens = Object.entries(onsLabelToCode).map(
+      ([label, code]) => `WHEN ${literal(label.toLowerCase())} THEN '${code}'`,
+    );
+    return `CASE ${spokenForm(c)} ${whens.join(' ')} END`;
+  }
+  const code = normalised(c);
+  const leading = `regexp_extract(${code}, '^(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
+  const described = ethnicCategories.map((e) => `WHEN ${literal(e.detailed.toLowerCase())} THEN '${e.code}'`);
+  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${spokenForm(c, true)} ${described.join(' ')} END END`;
 }
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
-  coding === 'nhs' ? notOneOfSql(c, nhsCodes) : notOneOfSql(c, Object.keys(onsLabelToCode), true);
+  `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
 
 /**
  * Day-first dates as UK extracts write them: 01/05/2024, with the time a spreadsheet adds
