@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
@@ -430,5 +431,43 @@ describe('dataset import', () => {
       `SELECT ethnic_code FROM read_parquet('${store.datasetPath('described.parquet')}') ORDER BY person_id`,
     );
     expect(stored.map((r) => r.ethnic_code)).toEqual(['A', 'H', 'M', 'Z', '99']);
+  });
+
+  it("finds the headings below a report's title, in CSV (plain or gzipped) and in Excel", async () => {
+    const title = 'Outpatient DNA report,,,\nRun on 01/12/2026,,,\n,,,\n';
+    const body =
+      'Pseudo ID,LSOA,Appointment date,DNA\nP1,X01000001,01/05/2024,1\nP2,X0100QQQQ,02/05/2024,0\n';
+    const csv = write('titled.csv', title + body);
+    const gz = path.join(dir, 'titled.csv.gz');
+    writeFileSync(gz, gzipSync(title + body));
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Outpatient DNA report'],
+      ['Run on 01/12/2026'],
+      [],
+      ['Pseudo ID', 'LSOA', 'Appointment date', 'DNA'],
+      ['P1', 'X01000001', '01/05/2024', 1],
+      ['P2', 'X0100QQQQ', '02/05/2024', 0],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Report');
+    const xlsx = path.join(dir, 'titled.xlsx');
+    writeFileSync(xlsx, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    for (const [id, file] of [
+      ['titled-csv', csv],
+      ['titled-gz', gz],
+      ['titled-xlsx', xlsx],
+    ] as const) {
+      const result = await importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`) });
+      expect(result.rowsRead, id).toBe(2);
+      expect(result.mapping.columns.lsoa_code, id).toBe('LSOA');
+      expect(result.fields.measures, id).toEqual(['dna']);
+      // Rows are numbered from the first row below the headings, and the report says so.
+      expect(result.report.examples, id).toEqual([
+        { row: 2, column: 'LSOA', value: 'X0100QQQQ', problem: 'unknown LSOA 2021 code' },
+      ]);
+      expect(result.report.warnings, id).toContain(
+        'The headings are in row 4 of the file: the 3 rows above them were left out, and rows are numbered from the first row below the headings.',
+      );
+    }
   });
 });

@@ -163,7 +163,7 @@ export async function importDataset(
       options.file,
       staging,
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
-      userMapping?.sheet,
+      { sheet: userMapping?.sheet, lsoaHeading: userMapping?.columns?.lsoa_code },
     );
     const mapping = resolveMapping(
       userMapping,
@@ -183,6 +183,10 @@ export async function importDataset(
         kinds,
       );
     const validation = await validateSource(store, { parquet: staged.parquet, kinds }, mapping, geography);
+    if (staged.rowsAboveHeadings > 0)
+      validation.warnings.push(
+        `The headings are in row ${staged.rowsAboveHeadings + 1} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out, and rows are numbered from the first row below the headings.`,
+      );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
     report({ stage: 'writing', percent: 60 });
     const relation = `read_parquet(${literal(staged.parquet)})`;

@@ -5,13 +5,13 @@ import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { kindOf, type ColumnKind } from './standardise.ts';
+import { csvCells, firstLines, HEADER_SEARCH_ROWS, headerRowOf } from './header-row.ts';
+import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
 
-export class SourceFileError extends Error {
-  override readonly name = 'SourceFileError';
-}
+export { SourceFileError };
 
 export function formatOf(file: string): SourceFormat {
   const name = file.toLowerCase();
@@ -21,8 +21,8 @@ export function formatOf(file: string): SourceFormat {
   throw new SourceFileError('The file must be CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx)');
 }
 
-export const csvReader = (file: string, allText: boolean): string =>
-  `read_csv(${literal(file)}, header = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480)`;
+export const csvReader = (file: string, allText: boolean, skip = 0): string =>
+  `read_csv(${literal(file)}, header = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''})`;
 
 export interface StagedSource {
   format: SourceFormat;
@@ -30,6 +30,8 @@ export interface StagedSource {
   parquet: string;
   /** Column names and the types DuckDB would give them. */
   columns: { name: string; type: string }[];
+  /** Rows above the headings (a report's title) that were left out. */
+  rowsAboveHeadings: number;
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -38,22 +40,31 @@ export async function stageSource(
   file: string,
   stagingFile: string,
   onProgress: (percent: number) => void,
-  sheet?: string,
+  options: { sheet?: string; lsoaHeading?: string } = {},
 ): Promise<StagedSource> {
   if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
   const format = formatOf(file);
   if (format === 'parquet') {
     const columns = await describe(store, `read_parquet(${literal(file)})`);
     onProgress(100);
-    return { format, parquet: file, columns };
+    return { format, parquet: file, columns, rowsAboveHeadings: 0 };
   }
-  const csv = format === 'xlsx' ? await xlsxToCsv(file, `${stagingFile}.csv`, sheet) : file;
-  const columns = await describe(store, csvReader(csv, false));
+  // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
+  const { csv, skip, rowsAboveHeadings } =
+    format === 'xlsx'
+      ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options)), skip: 0 }
+      : await csvHeadings(file, options.lsoaHeading);
+  const columns = await describe(store, csvReader(csv, false, skip));
   await store.runWithProgress(
-    `COPY (SELECT * FROM ${csvReader(csv, true)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
+    `COPY (SELECT * FROM ${csvReader(csv, true, skip)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
     onProgress,
   );
-  return { format, parquet: stagingFile, columns };
+  return { format, parquet: stagingFile, columns, rowsAboveHeadings };
+}
+
+async function csvHeadings(file: string, lsoaHeading?: string) {
+  const skip = headerRowOf((await firstLines(file, HEADER_SEARCH_ROWS)).map(csvCells), lsoaHeading);
+  return { csv: file, skip, rowsAboveHeadings: skip };
 }
 
 async function describe(store: AnalyticsStore, relation: string): Promise<{ name: string; type: string }[]> {

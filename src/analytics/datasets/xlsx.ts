@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import * as XLSX from '@e965/xlsx';
-import { SourceFileError } from './source.ts';
+import { HEADER_SEARCH_ROWS, headerRowOf } from './header-row.ts';
+import { SourceFileError } from './source-error.ts';
 
 XLSX.stream.set_readable(Readable);
 
@@ -22,12 +23,34 @@ function isoDates(worksheet: XLSX.WorkSheet): void {
       }
 }
 
-export async function xlsxToCsv(file: string, csvFile: string, sheet?: string): Promise<string> {
+/** Starts the sheet at its heading row (header-row.ts); returns how many rows were above it. */
+function fromHeadingRow(worksheet: XLSX.WorkSheet, lsoaHeading?: string): number {
+  // Dense sheets are sparse arrays: a blank row, or a blank cell, is a hole.
+  const rows = Array.from((worksheet['!data'] ?? []).slice(0, HEADER_SEARCH_ROWS), (row) =>
+    Array.from(row ?? [], (cell) => (cell?.v === undefined ? '' : String(cell.v))),
+  );
+  const header = headerRowOf(rows, lsoaHeading);
+  const ref = worksheet['!ref'];
+  if (header === 0 || !ref) return 0;
+  const range = XLSX.utils.decode_range(ref);
+  const above = header - range.s.r;
+  range.s.r = header;
+  worksheet['!ref'] = XLSX.utils.encode_range(range);
+  return Math.max(above, 0);
+}
+
+export async function xlsxToCsv(
+  file: string,
+  csvFile: string,
+  options: { sheet?: string; lsoaHeading?: string } = {},
+): Promise<{ csv: string; rowsAboveHeadings: number }> {
+  const { sheet } = options;
   const workbook = XLSX.read(await readFile(file), { type: 'buffer', dense: true, cellDates: true });
   const name = sheet ?? workbook.SheetNames[0];
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!worksheet) throw new SourceFileError(`The workbook has no worksheet called ${sheet ?? '(first)'}`);
   isoDates(worksheet);
+  const rowsAboveHeadings = fromHeadingRow(worksheet, options.lsoaHeading);
   const out = createWriteStream(csvFile);
   // Numbers as stored, not as displayed (a General cell shows 1234567890123 as 1.23457E+12); blank
   // rows kept as empty fields, so that the report's row numbers are the sheet's.
@@ -38,5 +61,5 @@ export async function xlsxToCsv(file: string, csvFile: string, sheet?: string): 
   }) as NodeJS.ReadableStream;
   stream.pipe(out);
   await finished(out);
-  return csvFile;
+  return { csv: csvFile, rowsAboveHeadings };
 }

@@ -1,0 +1,49 @@
+// Reports exported from clinical systems often put a title, a run date or a blank line above the
+// headings. The headings are the first row, of the first 20, holding the LSOA column's heading (the
+// one the mapping names, or one Parity recognises); rows above it are left out.
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { recogniseColumns } from './headings.ts';
+
+export const HEADER_SEARCH_ROWS = 20;
+
+/** Whether a row's cells hold the LSOA heading. */
+export function holdsLsoaHeading(cells: string[], lsoaHeading?: string): boolean {
+  const texts = cells.map((c) => c.trim()).filter((c) => c !== '');
+  return lsoaHeading ? texts.includes(lsoaHeading) : recogniseColumns(texts).columns.lsoa_code !== undefined;
+}
+
+/** The index of the heading row among `rows` (0 when none of the first 20 holds the heading). */
+export function headerRowOf(rows: string[][], lsoaHeading?: string): number {
+  const found = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((cells) => holdsLsoaHeading(cells, lsoaHeading));
+  return Math.max(found, 0);
+}
+
+/** A CSV line's cells, quotes removed, split on whichever of , ; tab or | it uses most. */
+export function csvCells(line: string): string[] {
+  const delimiters = [',', ';', '\t', '|'];
+  const counts = delimiters.map((d) => line.split(d).length);
+  const delimiter = delimiters[counts.indexOf(Math.max(...counts))] ?? ',';
+  return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** The first lines of a text file, plain or gzipped, reading no more than 64 KB. */
+export async function firstLines(file: string, count: number): Promise<string[]> {
+  const raw = createReadStream(file, { start: 0, end: 65_535 });
+  const source = file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  let text = '';
+  try {
+    for await (const chunk of source) {
+      text += (chunk as Buffer).toString('utf8');
+      if (text.split('\n').length > count) break;
+    }
+  } catch {
+    // A gzipped file cut at 64 KB ends mid-stream; the lines read so far are enough.
+  } finally {
+    raw.destroy();
+  }
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, count);
+}
