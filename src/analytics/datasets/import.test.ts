@@ -26,6 +26,9 @@ describe('dataset import', () => {
     writeFileSync(file, text);
     return file;
   };
+  /** Imports `file` with the mapping detected from it, as dataset `id`. */
+  const importAs = (id: string, file: string) =>
+    importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`) });
 
   it('names the row, column and problem of every value it cannot read, and keeps the rows', async () => {
     const file = write(
@@ -130,11 +133,7 @@ describe('dataset import', () => {
     XLSX.utils.book_append_sheet(book, sheet, 'Costs');
     const file = path.join(dir, 'costs.xlsx');
     writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
-    const result = await importDataset(store, {
-      id: 'costs',
-      file,
-      outFile: store.datasetPath('costs.parquet'),
-    });
+    const result = await importAs('costs', file);
     // Row 1 is the first row below the headings; the blank row is row 2.
     expect(result.report.examples).toEqual([
       { row: 4, column: 'age', value: 'forty', problem: 'not a number' },
@@ -163,11 +162,7 @@ describe('dataset import', () => {
       'bands.csv',
       'lsoa_code,age_band,dna\n' + dna.map((d, i) => `X0100000${i},${bands[i]},${d}`).join('\n') + '\n',
     );
-    const result = await importDataset(store, {
-      id: 'bands',
-      file,
-      outFile: store.datasetPath('bands.parquet'),
-    });
+    const result = await importAs('bands', file);
     const notABand =
       'not an age band Parity uses (0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85+)';
     expect(result.fields.measures).toEqual(['dna']);
@@ -197,11 +192,7 @@ describe('dataset import', () => {
     await store.run(
       `COPY (SELECT * FROM (VALUES ('P1', 'X01000001', 34, DATE '2024-05-01', 1, 2.5), ('P2', 'X01000002', 130, DATE '2023-01-10', 2, NULL), ('P3', 'X01000003', 40, NULL, 0, 7.0)) v(person_id, lsoa_code, age, event_date, flag_frail, wait_weeks)) TO '${file}' (FORMAT parquet)`,
     );
-    const result = await importDataset(store, {
-      id: 'typed',
-      file,
-      outFile: store.datasetPath('typed.parquet'),
-    });
+    const result = await importAs('typed', file);
     expect(result.report.examples).toEqual([
       { row: 2, column: 'age', value: '130', problem: 'impossible age' },
       {
@@ -309,11 +300,7 @@ describe('dataset import', () => {
         'P2,X01000002,71,1,"Asian, Asian British or Asian Welsh: Pakistani",2023-11-20,2024-02-10,1\n' +
         'P3,X01000003,8,9,other ethnic group: arab,2024-03-01,2024-04-02,0\n',
     );
-    const result = await importDataset(store, {
-      id: 'nhs-headings',
-      file,
-      outFile: store.datasetPath('nhs-headings.parquet'),
-    });
+    const result = await importAs('nhs-headings', file);
     expect(result.mapping.columns).toEqual({
       person_id: 'Pseudo ID',
       lsoa_code: 'LSOA 2021 code',
@@ -341,17 +328,11 @@ describe('dataset import', () => {
 
   it('says when no column could be the LSOA code, and when none gives the date', async () => {
     const noLsoa = write('no-lsoa.csv', 'Pseudo ID,Postcode district,DNA\nP1,LE1,0\n');
-    await expect(
-      importDataset(store, { id: 'no-lsoa', file: noLsoa, outFile: store.datasetPath('no-lsoa.parquet') }),
-    ).rejects.toThrow(
+    await expect(importAs('no-lsoa', noLsoa)).rejects.toThrow(
       'No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). Name it in the mapping: {"columns": {"lsoa_code": "<its heading>"}}. The file has: Pseudo ID, Postcode district, DNA',
     );
     const undated = write('undated.csv', 'LSOA,DNA\nX01000001,0\n');
-    const result = await importDataset(store, {
-      id: 'undated',
-      file: undated,
-      outFile: store.datasetPath('undated.parquet'),
-    });
+    const result = await importAs('undated', undated);
     expect(result.report.warnings).toEqual([
       'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date).',
     ]);
@@ -359,11 +340,7 @@ describe('dataset import', () => {
       'two-dates.csv',
       'LSOA,Clinic date,Discharge date\nX01000001,2024-05-01,2024-05-03\n',
     );
-    const chosen = await importDataset(store, {
-      id: 'two-dates',
-      file: twoDates,
-      outFile: store.datasetPath('two-dates.parquet'),
-    });
+    const chosen = await importAs('two-dates', twoDates);
     expect(chosen.report.warnings).toEqual([
       'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date): the file has "Clinic date", "Discharge date".',
     ]);
@@ -381,11 +358,7 @@ describe('dataset import', () => {
         'P6,X01000001,02.04.2025\n' +
         'P7,X01000001,31/02/2024\n',
     );
-    const result = await importDataset(store, {
-      id: 'uk-dates',
-      file,
-      outFile: store.datasetPath('uk-dates.parquet'),
-    });
+    const result = await importAs('uk-dates', file);
     expect(result.report.examples).toEqual([
       {
         row: 7,
@@ -418,11 +391,7 @@ describe('dataset import', () => {
         'P4,X01000001,Not stated\n' +
         'P5,X01000001,Asian\n',
     );
-    const result = await importDataset(store, {
-      id: 'described',
-      file,
-      outFile: store.datasetPath('described.parquet'),
-    });
+    const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
     expect(result.report.examples).toEqual([
       { row: 5, column: 'ethnic_category', value: 'Asian', problem: 'unknown code' },
@@ -457,7 +426,7 @@ describe('dataset import', () => {
       ['titled-gz', gz],
       ['titled-xlsx', xlsx],
     ] as const) {
-      const result = await importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`) });
+      const result = await importAs(id, file);
       expect(result.rowsRead, id).toBe(2);
       expect(result.mapping.columns.lsoa_code, id).toBe('LSOA');
       expect(result.fields.measures, id).toEqual(['dna']);
