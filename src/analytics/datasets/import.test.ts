@@ -314,7 +314,7 @@ describe('dataset import', () => {
     expect(result.fields.attributes).toEqual(['referral_date']);
     expect(result.report.problems).toEqual([]);
     expect(result.report.warnings).toEqual([
-      '"Appointment Date" was read as the date of each row, which gives its financial year. The file also has "Referral date": to use it instead, name it in the mapping (columns.event_date).',
+      '"Appointment Date" was read as the date of each row, which gives its financial year. The file also has "Referral date": to use it instead, type the heading of the date column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.event_date).',
     ]);
     const stored = await store.query(
       `SELECT person_id, age, sex, ethnic_code, period, dna FROM read_parquet('${store.datasetPath('nhs-headings.parquet')}') ORDER BY person_id`,
@@ -329,12 +329,12 @@ describe('dataset import', () => {
   it('says when no column could be the LSOA code, and when none gives the date', async () => {
     const noLsoa = write('no-lsoa.csv', 'Pseudo ID,Postcode district,DNA\nP1,LE1,0\n');
     await expect(importAs('no-lsoa', noLsoa)).rejects.toThrow(
-      'No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). Name it in the mapping: {"columns": {"lsoa_code": "<its heading>"}}. The file has: Pseudo ID, Postcode district, DNA',
+      'No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, type the heading of the LSOA column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.lsoa_code). The file has: Pseudo ID, Postcode district, DNA',
     );
     const undated = write('undated.csv', 'LSOA,DNA\nX01000001,0\n');
     const result = await importAs('undated', undated);
     expect(result.report.warnings).toEqual([
-      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date).',
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, type the heading of the date column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.event_date).',
     ]);
     const twoDates = write(
       'two-dates.csv',
@@ -342,7 +342,7 @@ describe('dataset import', () => {
     );
     const chosen = await importAs('two-dates', twoDates);
     expect(chosen.report.warnings).toEqual([
-      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date): the file has "Clinic date", "Discharge date".',
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, type the heading of the date column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.event_date): the file has "Clinic date", "Discharge date".',
     ]);
   });
 

@@ -6,6 +6,10 @@ import type { MappingInput } from './mapping-input.ts';
 
 const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
 
+/** How to name a column, on the import form and on the command line. */
+const nameIt = (what: string, field: string): string =>
+  `type the heading of ${what} column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.${field})`;
+
 /** Notes for the validation report about the date column, given what the person mapped themselves. */
 export function mappingNotes(
   mapping: ColumnMapping,
@@ -16,18 +20,15 @@ export function mappingNotes(
   const dates = recogniseColumns(columns).otherDates.filter((c) => c !== date);
   if (!date)
     return [
-      `No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, name the date column in the mapping (columns.event_date)${dates.length ? `: the file has ${quoted(dates)}` : ''}.`,
+      `No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, ${nameIt('the date', 'event_date')}${dates.length ? `: the file has ${quoted(dates)}` : ''}.`,
     ];
-  if (given?.columns?.event_date) return [];
-  const others = dates;
-  return others.length
-    ? [
-        `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(others)}: to use ${others.length === 1 ? 'it' : 'one of them'} instead, name it in the mapping (columns.event_date).`,
-      ]
-    : [];
+  if (given?.columns?.event_date || dates.length === 0) return [];
+  return [
+    `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(dates)}: to use ${dates.length === 1 ? 'it' : 'one of them'} instead, ${nameIt('the date', 'event_date')}.`,
+  ];
 }
 
 /** The error for a file in which no column could be read as the LSOA code. */
 export function noLsoaColumnMessage(columns: string[]): string {
-  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). Name it in the mapping: {"columns": {"lsoa_code": "<its heading>"}}. The file has: ${columns.join(', ')}`;
+  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}. The file has: ${columns.join(', ')}`;
 }

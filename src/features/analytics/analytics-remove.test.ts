@@ -115,9 +115,11 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     for (const leftover of files) writeFileSync(leftover, 'rows');
 
     const { browser } = await signedIn('admin');
-    expect((await browser.get(`/analytics/datasets/${dataset.id}`)).body).toContain(
-      'remove this failed import',
-    );
+    const failedPage = (await browser.get(`/analytics/datasets/${dataset.id}`)).body;
+    expect(failedPage).toContain('remove this failed import');
+    // The way forward: the message says how to name the LSOA column, and the page leads to the form.
+    expect(failedPage).toContain('No column was recognised as the LSOA code');
+    expect(failedPage).toContain('<a href="/analytics/datasets/new">import it again</a>');
     const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
     expect(removed.statusCode).toBe(303);
     for (const leftover of files) expect(existsSync(leftover), leftover).toBe(false);

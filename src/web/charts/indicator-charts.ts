@@ -231,7 +231,6 @@ export function periodTicks(periods: string[]): string[] {
   return periods.filter((_, i) => (periods.length - 1 - i) % step === 0);
 }
 
-/** The overall value in each period, with its 95% interval. */
 /** The overall value in each period with its 95% confidence interval. */
 export function trendChart(result: IndicatorResult, rows: PublishedRow[]): string {
   const data = shown(rows).map((r) => ({

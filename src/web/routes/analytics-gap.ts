@@ -17,9 +17,9 @@ const verdicts: Record<GapChange, (from: string) => string> = {
     `Their 95% intervals overlap, so there is no significant change in the gap since ${from}.`,
 };
 
-/** A few words for the overview: how the latest gap compares with the first period's. */
-export function gapChangeShort(over: GapOverTime): string | null {
-  if (!over.change) return null;
+/** For the overview: how the latest gap compares with the first period's, as a verdict and in a few words. */
+export function gapChangeOf(over: GapOverTime): { gapVerdict: GapChange | null; gapChange: string | null } {
+  if (!over.change) return { gapVerdict: null, gapChange: null };
   const from = over.change.from.period;
   const short: Record<GapChange, string> = {
     wider: `Wider than in ${from}`,
@@ -27,7 +27,7 @@ export function gapChangeShort(over: GapOverTime): string | null {
     reversed: `Reversed since ${from}`,
     'no significant change': `No significant change since ${from}`,
   };
-  return short[over.change.verdict];
+  return { gapVerdict: over.change.verdict, gapChange: short[over.change.verdict] };
 }
 
 function gapTrendSentence(over: GapOverTime): string {

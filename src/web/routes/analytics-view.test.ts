@@ -126,7 +126,10 @@ describe('the gap over time', () => {
   });
 
   it('gives the overview a few words on the change', () => {
-    expect(overviewRow(closing).gapChange).toBe('Narrower than in 2023/24');
+    expect(overviewRow(closing)).toMatchObject({
+      gapVerdict: 'narrower',
+      gapChange: 'Narrower than in 2023/24',
+    });
     expect(overviewRow(stored).gapChange).toBeNull();
   });
 });

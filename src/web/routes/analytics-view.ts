@@ -17,7 +17,7 @@ import {
   longTableRows,
   type KeyItem,
 } from './analytics-breakdown.ts';
-import { gapChangeShort, gapView } from './analytics-gap.ts';
+import { gapChangeOf, gapView } from './analytics-gap.ts';
 import {
   fixed,
   groupLabel,
@@ -85,7 +85,7 @@ export function overviewRow(stored: StoredResult) {
     leastDeprived: withSeparators(deciles.at(-1)?.valueText),
     sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
-    gapChange: gapChangeShort(gapOverTime(r)),
+    ...gapChangeOf(gapOverTime(r)),
   };
 }
 
