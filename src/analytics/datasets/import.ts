@@ -6,7 +6,8 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { attributeSql, ethnicCodeSql, kindOf, measureSql, type ColumnKind } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
-import { recogniseColumns } from './headings.ts';
+import { lsoaVintageOf, recogniseColumns } from './headings.ts';
+import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
 import { mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
@@ -182,7 +183,14 @@ export async function importDataset(
         mapping.columns.ethnicity,
         kinds,
       );
+    const vintageFound =
+      userMapping?.lsoaVintage || lsoaVintageOf(mapping.columns.lsoa_code)
+        ? null
+        : await lsoaVintageFromCodes(store, staged.parquet, mapping.columns.lsoa_code, geography);
+    if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
     const validation = await validateSource(store, { parquet: staged.parquet, kinds }, mapping, geography);
+    const vintageRead = vintageFound && vintageNote(vintageFound);
+    if (vintageRead) validation.warnings.push(vintageRead);
     if (staged.rowsAboveHeadings > 0)
       validation.warnings.push(
         `The headings are in row ${staged.rowsAboveHeadings + 1} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out, and rows are numbered from the first row below the headings.`,

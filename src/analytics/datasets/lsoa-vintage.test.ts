@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { geographyTables } from '../geography/model.ts';
+import { literal } from '../sql-text.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { importDataset } from './import.ts';
+
+// E01000001-2 are the same in both vintages; E01000003-4 were replaced by E01035001-2 in 2021.
+const lsoas: [string, string][] = [
+  ['E01000001', '2011'],
+  ['E01000002', '2011'],
+  ['E01000003', '2011'],
+  ['E01000004', '2011'],
+  ['E01000001', '2021'],
+  ['E01000002', '2021'],
+  ['E01035001', '2021'],
+  ['E01035002', '2021'],
+];
+
+describe('LSOA vintage read from the codes', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-vintage-'));
+    store = await analyticsStore(dir);
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const writeGeography = async (vintages: string[]) => {
+    const rows = lsoas
+      .filter(([, v]) => vintages.includes(v))
+      .map(
+        ([code, v]) =>
+          `(${literal(code)}, ${literal(v)}, 'Area', 'W1', 'Ward', 'L1', 'Town', 'Town', 'IoD', 1, 1, 1, 1)`,
+      );
+    await store.run(
+      `COPY (SELECT * FROM (VALUES ${rows.join(', ')}) AS t(lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20)) TO ${literal(store.geographyPath(geographyTables.lsoa))} (FORMAT parquet)`,
+    );
+  };
+  const importCodes = (id: string, codes: string[], mapping?: unknown) => {
+    const file = path.join(dir, `${id}.csv`);
+    writeFileSync(file, `LSOA code,DNA\n${codes.map((c) => `${c},1`).join('\n')}\n`);
+    return importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`), mapping });
+  };
+  const problems = (r: Awaited<ReturnType<typeof importCodes>>) => r.report.examples.map((e) => e.problem);
+
+  it('takes the vintage whose geography knows more of the codes, and says so', async () => {
+    await writeGeography(['2011', '2021']);
+    const result = await importCodes('old', ['E01000001', 'E01000003', 'E01000004', 'E01000004']);
+    expect(result.mapping.lsoaVintage).toBe('2011');
+    expect(problems(result)).toEqual([]);
+    expect(result.report.warnings).toContainEqual(
+      expect.stringContaining(
+        'The LSOA codes were read as 2011 codes: of the 3 different codes in the first rows, the LSOA 2011 geography knows 3 and the 2021 geography 1.',
+      ),
+    );
+
+    const recent = await importCodes('new', ['E01000002', 'E01035001']);
+    expect(recent.mapping.lsoaVintage).toBe('2021');
+    expect(problems(recent)).toEqual([]);
+  });
+
+  it('keeps 2021, without a note, when every code is the same in both vintages', async () => {
+    await writeGeography(['2011', '2021']);
+    const result = await importCodes('same', ['E01000001', 'E01000002']);
+    expect(result.mapping.lsoaVintage).toBe('2021');
+    expect(result.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
+  });
+
+  it('reads 2011 codes when only the 2011 geography (IoD2019) has been imported', async () => {
+    await writeGeography(['2011']);
+    const result = await importCodes('only2011', ['E01000001', 'E01000002']);
+    expect(result.mapping.lsoaVintage).toBe('2011');
+    expect(problems(result)).toEqual([]);
+  });
+
+  it('does not look at the codes when the person or the heading names the vintage', async () => {
+    await writeGeography(['2011', '2021']);
+    const given = await importCodes('given', ['E01000003'], { lsoaVintage: '2021' });
+    expect(given.mapping.lsoaVintage).toBe('2021');
+    expect(problems(given)).toEqual(['unknown LSOA 2021 code']);
+
+    const file = path.join(dir, 'headed.csv');
+    writeFileSync(file, 'LSOA21CD,DNA\nE01000003,1\n');
+    const headed = await importDataset(store, {
+      id: 'headed',
+      file,
+      outFile: store.datasetPath('headed.parquet'),
+    });
+    expect(headed.mapping.lsoaVintage).toBe('2021');
+    expect(problems(headed)).toEqual(['unknown LSOA 2021 code']);
+  });
+});

@@ -1,0 +1,52 @@
+// Which LSOA codes (2011 or 2021) a file uses when neither the person nor the column's heading
+// says: the codes themselves are looked up in the reference geography of each vintage.
+import type { LsoaVintage } from '../geography/model.ts';
+import type { AnalyticsStore } from '../store.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
+import { lsoaSql } from './standardise.ts';
+
+export interface VintageFromCodes {
+  vintage: LsoaVintage;
+  /** Different codes in the sample, and how many of them each vintage's geography knows. */
+  codes: number;
+  known2011: number;
+  known2021: number;
+}
+
+/**
+ * The vintage that knows more of the different codes in the first 100,000 rows; 2021 when both
+ * know as many (most codes are the same in both). Null without reference geography to look in.
+ */
+export async function lsoaVintageFromCodes(
+  store: AnalyticsStore,
+  parquet: string,
+  column: string,
+  geography: string | null,
+): Promise<VintageFromCodes | null> {
+  if (!geography) return null;
+  const c = sourceColumn(column);
+  const known = (vintage: LsoaVintage) =>
+    `SUM(CASE WHEN code IN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)}) THEN 1 ELSE 0 END)`;
+  const [row] = await store.query(
+    `SELECT count(*) AS codes, ${known('2011')} AS known2011, ${known('2021')} AS known2021
+     FROM (SELECT DISTINCT ${lsoaSql(c)} AS code FROM (SELECT ${c} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample) codes
+     WHERE code IS NOT NULL`,
+  );
+  const counts = {
+    codes: Number(row?.codes ?? 0),
+    known2011: Number(row?.known2011 ?? 0),
+    known2021: Number(row?.known2021 ?? 0),
+  };
+  return { vintage: counts.known2011 > counts.known2021 ? '2011' : '2021', ...counts };
+}
+
+/**
+ * What the import report says when the codes decided the vintage and some of them suggest the other
+ * one; nothing when 2021 stands and no code is a 2011 one.
+ */
+export function vintageNote(found: VintageFromCodes): string | null {
+  if (found.known2011 === found.known2021 || found.known2011 === 0) return null;
+  const other: LsoaVintage = found.vintage === '2011' ? '2021' : '2011';
+  const knownBy = (v: LsoaVintage) => (v === '2011' ? found.known2011 : found.known2021);
+  return `The LSOA codes were read as ${found.vintage} codes: of the ${found.codes} different codes in the first rows, the LSOA ${found.vintage} geography knows ${knownBy(found.vintage)} and the ${other} geography ${knownBy(other) || 'none'}. If the file uses ${other} codes, choose "${other} LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "${other}" in the mapping).`;
+}
