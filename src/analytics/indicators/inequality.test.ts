@@ -68,6 +68,27 @@ describe('inequality measures', () => {
     ).toHaveLength(2);
   });
 
+  it('keeps the SII but gives no RII when the fitted line falls to zero or below at one end', () => {
+    const rate = builtInIndicators().find((i) => i.statistic === 'crude-rate')!;
+    // From 100 in decile 1 down by 11 a decile: the line reaches about -4.5 at the least deprived end.
+    const falling = deciles.map((d, i) => {
+      const value = 100 - 11 * i;
+      return { ...d, value, lower95: value * 0.9, upper95: value * 1.1 };
+    });
+    const fitted = siiFor(rate, '2024/25', falling);
+    expect(fitted.measures.map((m) => m.measure)).toEqual(['sii']);
+    const sii = fitted.measures[0]!;
+    expect(sii.intercept! + sii.value).toBeLessThan(0);
+    expect(fitted.notes).toEqual([
+      {
+        period: '2024/25',
+        dimension: 'imd_decile',
+        measure: 'rii',
+        text: `Not calculated: the line fitted across the deciles falls to ${Number((sii.intercept! + sii.value).toPrecision(3))} at the least deprived end, and a ratio of its two ends means something only when both are above zero.`,
+      },
+    ]);
+  });
+
   it('leaves people whose ethnic group is not stated or not known out of the WHO measures', () => {
     const known = [
       estimate('ethnic_broad', 'White', 20),

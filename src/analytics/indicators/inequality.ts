@@ -123,28 +123,44 @@ export function siiFor(
   if (refused(output)) return note(`Not calculated: ${output.refused}.`);
   const fit = output.results[0]?.fit;
   if (!fit) return note("Not calculated: the deciles' values or populations are incomplete.");
-  const measures: SummaryMeasure[] = [
-    {
-      period,
-      dimension: 'imd_decile',
-      measure: 'sii',
-      label: 'Slope index of inequality (SII)',
-      value: fit.sii,
-      lower: fit.siiLimits[0]?.lower ?? null,
-      upper: fit.siiLimits[0]?.upper ?? null,
-      intercept: fit.intercept * multiplier,
-    },
-    {
-      period,
-      dimension: 'imd_decile',
-      measure: 'rii',
-      label: 'Relative index of inequality (RII)',
-      value: fit.rii,
-      lower: fit.riiLimits[0]?.lower ?? null,
-      upper: fit.riiLimits[0]?.upper ?? null,
-    },
+  const sii: SummaryMeasure = {
+    period,
+    dimension: 'imd_decile',
+    measure: 'sii',
+    label: 'Slope index of inequality (SII)',
+    value: fit.sii,
+    lower: fit.siiLimits[0]?.lower ?? null,
+    upper: fit.siiLimits[0]?.upper ?? null,
+    intercept: fit.intercept * multiplier,
+  };
+  const riiNote = riiRefusal(fit.intercept * multiplier, fit.sii);
+  if (riiNote)
+    return { measures: [sii], notes: [{ period, dimension: 'imd_decile', measure: 'rii', text: riiNote }] };
+  const rii: SummaryMeasure = {
+    period,
+    dimension: 'imd_decile',
+    measure: 'rii',
+    label: 'Relative index of inequality (RII)',
+    value: fit.rii,
+    lower: fit.riiLimits[0]?.lower ?? null,
+    upper: fit.riiLimits[0]?.upper ?? null,
+  };
+  return { measures: [sii, rii], notes: [] };
+}
+
+/**
+ * Why the RII (the ratio of the fitted line's two ends) is not shown, or null. A straight line fitted
+ * to rates can reach zero or below at one end, where the reference's formula gives a ratio with no
+ * meaning (negative, or dividing by about zero); the SII is still a valid difference.
+ */
+function riiRefusal(mostDeprivedEnd: number, sii: number): string | null {
+  const ends = [
+    { end: 'most', value: mostDeprivedEnd },
+    { end: 'least', value: mostDeprivedEnd + sii },
   ];
-  return { measures, notes: [] };
+  const below = ends.find((e) => e.value <= 0);
+  if (!below) return null;
+  return `Not calculated: the line fitted across the deciles falls to ${Number(below.value.toPrecision(3))} at the ${below.end} deprived end, and a ratio of its two ends means something only when both are above zero.`;
 }
 
 /**

@@ -54,8 +54,8 @@ export interface SummaryMeasure {
 export interface SummaryNote {
   period: string;
   dimension: string;
-  /** "sii" (with the RII) or "heat" (the WHO measures). */
-  measure: 'sii' | 'heat';
+  /** "sii" (with the RII), "rii" (the RII alone, when the SII stands) or "heat" (the WHO measures). */
+  measure: 'sii' | 'rii' | 'heat';
   text: string;
 }
 

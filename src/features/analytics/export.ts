@@ -2,7 +2,7 @@
 // why each was not calculated), as CSV (with formula-injection guarding) or XLSX. Nothing here sees
 // patient-level data.
 import * as XLSX from '@e965/xlsx';
-import type { IndicatorResult } from '../../analytics/indicators/result.ts';
+import type { IndicatorResult, SummaryNote } from '../../analytics/indicators/result.ts';
 
 export const exportColumns = [
   'indicator_id',
@@ -27,6 +27,13 @@ export const exportColumns = [
 type ExportRow = Record<(typeof exportColumns)[number], string | number | null>;
 
 /** The rows of each result (of one period, if given): its groups, then its inequality measures. */
+/** The measures a "not calculated" row stands for. */
+const noteGroups: Record<SummaryNote['measure'], string> = {
+  sii: 'Slope and relative index of inequality',
+  rii: 'Relative index of inequality',
+  heat: 'WHO measures',
+};
+
 export function exportRows(results: IndicatorResult[], period?: string): ExportRow[] {
   const inPeriod = (p: string) => period === undefined || p === period;
   return results.flatMap((result) => {
@@ -82,7 +89,7 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
         ...blank,
         period: n.period,
         breakdown: n.dimension,
-        group: n.measure === 'sii' ? 'Slope and relative index of inequality' : 'WHO measures',
+        group: noteGroups[n.measure],
         value: null,
         lower_95: null,
         upper_95: null,

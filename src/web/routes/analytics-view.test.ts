@@ -57,6 +57,23 @@ describe('the indicator page', () => {
       'The slope and relative indices of inequality across deprivation deciles were not calculated: fewer than five deciles have data.',
     ]);
     expect(indicatorPage(stored, '2023/24').summaryNotes).toEqual([]);
+    const riiOnly = {
+      ...stored,
+      result: {
+        ...result,
+        summaryNotes: [
+          {
+            period: '2024/25',
+            dimension: 'imd_decile',
+            measure: 'rii',
+            text: 'Not calculated: the line falls to -4.5.',
+          },
+        ],
+      },
+    } as StoredResult;
+    expect(indicatorPage(riiOnly, '2024/25').summaryNotes).toEqual([
+      'The relative index of inequality across deprivation deciles was not calculated: the line falls to -4.5.',
+    ]);
   });
 });
 

@@ -197,10 +197,14 @@ const noteSubjects: Record<string, string> = {
 
 /** "The WHO measures across ethnic groups were not calculated: …" */
 function noteSentence(note: SummaryNote): string {
-  const measures =
-    note.measure === 'sii' ? 'The slope and relative indices of inequality' : 'The WHO measures';
+  const [measures, were] =
+    note.measure === 'sii'
+      ? ['The slope and relative indices of inequality', 'were']
+      : note.measure === 'rii'
+        ? ['The relative index of inequality', 'was']
+        : ['The WHO measures', 'were'];
   const subject = noteSubjects[note.dimension] ?? note.dimension;
-  return `${measures} across ${subject} were not calculated: ${note.text.replace(/^Not calculated: /, '')}`;
+  return `${measures} across ${subject} ${were} not calculated: ${note.text.replace(/^Not calculated: /, '')}`;
 }
 
 function chartFor(
