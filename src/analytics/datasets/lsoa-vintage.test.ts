@@ -42,9 +42,9 @@ describe('LSOA vintage read from the codes', () => {
       `COPY (SELECT * FROM (VALUES ${rows.join(', ')}) AS t(lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20)) TO ${literal(store.geographyPath(geographyTables.lsoa))} (FORMAT parquet)`,
     );
   };
-  const importCodes = (id: string, codes: string[], mapping?: unknown) => {
+  const importCodes = (id: string, codes: string[], mapping?: unknown, heading = 'LSOA code') => {
     const file = path.join(dir, `${id}.csv`);
-    writeFileSync(file, `LSOA code,DNA\n${codes.map((c) => `${c},1`).join('\n')}\n`);
+    writeFileSync(file, `${heading},DNA\n${codes.map((c) => `${c},1`).join('\n')}\n`);
     return importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`), mapping });
   };
   const problems = (r: Awaited<ReturnType<typeof importCodes>>) => r.report.examples.map((e) => e.problem);
@@ -85,13 +85,7 @@ describe('LSOA vintage read from the codes', () => {
     expect(given.mapping.lsoaVintage).toBe('2021');
     expect(problems(given)).toEqual(['unknown LSOA 2021 code']);
 
-    const file = path.join(dir, 'headed.csv');
-    writeFileSync(file, 'LSOA21CD,DNA\nE01000003,1\n');
-    const headed = await importDataset(store, {
-      id: 'headed',
-      file,
-      outFile: store.datasetPath('headed.parquet'),
-    });
+    const headed = await importCodes('headed', ['E01000003'], undefined, 'LSOA21CD');
     expect(headed.mapping.lsoaVintage).toBe('2021');
     expect(problems(headed)).toEqual(['unknown LSOA 2021 code']);
   });

@@ -26,7 +26,6 @@ export const exportColumns = [
 
 type ExportRow = Record<(typeof exportColumns)[number], string | number | null>;
 
-/** The rows of each result (of one period, if given): its groups, then its inequality measures. */
 /** The measures a "not calculated" row stands for. */
 const noteGroups: Record<SummaryNote['measure'], string> = {
   sii: 'Slope and relative index of inequality',
@@ -34,6 +33,7 @@ const noteGroups: Record<SummaryNote['measure'], string> = {
   heat: 'WHO measures',
 };
 
+/** The rows of each result (of one period, if given): its groups, then its inequality measures. */
 export function exportRows(results: IndicatorResult[], period?: string): ExportRow[] {
   const inPeriod = (p: string) => period === undefined || p === period;
   return results.flatMap((result) => {
