@@ -178,11 +178,8 @@ function subgroups(
     estimate: hasLimits(e) && shown(e) ? e.value : NaN,
     lower: e.lower95,
     upper: e.upper95,
-    population: e.denominatorIsPopulation
-      ? e.denominator
-      : Number.isFinite(e.denominator)
-        ? e.denominator
-        : e.n,
+    population:
+      e.weight ?? (e.denominatorIsPopulation || Number.isFinite(e.denominator) ? e.denominator : e.n),
     ...(ordered ? { order: Number(e.group) } : {}),
   }));
 }

@@ -17,6 +17,11 @@ export interface GroupEstimate {
   lower998: number;
   upper998: number;
   note: string | null;
+  /**
+   * What the WHO measures weight this group by, where it is not its denominator (n for means and
+   * medians): with DISCLOSURE_LIMITS=rounded, a proportion's published denominator.
+   */
+  weight?: number;
 }
 
 /** One group after disclosure control: what may be stored, shown and exported. */

@@ -27,29 +27,37 @@ function estimates(deciles: [number, number][]): GroupEstimate[] {
     ['core20', 'Core20', sum(deciles.slice(0, 2))],
     ['core20', 'Rest of the population', sum(deciles.slice(2))],
   ];
+  // Periods differ in their appointments, not in the missed ones (so that a nudge below stays within
+  // its rounding in every period).
   return periods.flatMap((period, p) =>
-    groups.map(([dimension, group, [x, n]]) => {
-      // Periods differ in their appointments, not in the missed ones (so that a nudge below stays
-      // within its rounding in every period).
-      const appointments = n + 10 * p;
-      const set = proportions([x], [appointments], { confidence: CONFIDENCE, multiplier: 100 });
-      return {
-        period,
-        dimension,
-        group,
-        numerator: x,
-        denominator: appointments,
-        denominatorIsPopulation: false,
-        n: appointments,
-        value: set.value[0] as number,
-        lower95: set.lower[0]?.[0] as number,
-        upper95: set.upper[0]?.[0] as number,
-        lower998: set.lower[1]?.[0] as number,
-        upper998: set.upper[1]?.[0] as number,
-        note: null,
-      };
-    }),
+    groups.map(([dimension, group, [x, n]]) => estimate(period, dimension, group, x, n + 10 * p)),
   );
+}
+
+/** One group's exact estimate of `missed` of `appointments`. */
+function estimate(
+  period: string,
+  dimension: string,
+  group: string,
+  missed: number,
+  appointments: number,
+): GroupEstimate {
+  const set = proportions([missed], [appointments], { confidence: CONFIDENCE, multiplier: 100 });
+  return {
+    period,
+    dimension,
+    group,
+    numerator: missed,
+    denominator: appointments,
+    denominatorIsPopulation: false,
+    n: appointments,
+    value: set.value[0] as number,
+    lower95: set.lower[0]?.[0] as number,
+    upper95: set.upper[0]?.[0] as number,
+    lower998: set.lower[1]?.[0] as number,
+    upper998: set.upper[1]?.[0] as number,
+    note: null,
+  };
 }
 
 // Decile 4 has 5 missed appointments: suppressed. Its quintile (deciles 3 and 4) is published.
@@ -133,6 +141,24 @@ describe('published limits from exact or rounded counts', () => {
         .map((r) => r.group),
     ).toContain('10');
     expect(compute(small, 'rounded').rows.filter(outside)).toEqual([]);
+  });
+
+  it('from rounded counts, weights the WHO measures for ethnic groups by their published denominators', () => {
+    // White 20 of 100 or of 101: both publish as 20 of 100, so nothing published may move.
+    const groups = (white: number) => [
+      estimate('2024/25', 'overall', 'All', 90, 200 + white),
+      estimate('2024/25', 'ethnic_broad', 'White', 20, white),
+      estimate('2024/25', 'ethnic_broad', 'Asian or Asian British', 30, 100),
+      estimate('2024/25', 'ethnic_broad', 'Black, Black British, Caribbean or African', 40, 100),
+    ];
+    const who = (white: number, basis: LimitsBasis) =>
+      resultFor(dnaRate, groups(white), dimensionsFor([], ['ethnic_broad']), basis).summaries;
+    const spread = who(101, 'rounded').filter((s) => ['bgv', 'mdmw', 'idisw'].includes(s.measure));
+    expect(spread).toHaveLength(3);
+    // Equal published weights: the mean is 30%, so BGV = (10² + 0² + 10²) / 3.
+    expect(spread.find((s) => s.measure === 'bgv')?.value).toBeCloseTo(200 / 3, 9);
+    expect(who(101, 'rounded')).toEqual(who(100, 'rounded'));
+    expect(who(101, 'exact')).not.toEqual(who(100, 'exact'));
   });
 
   it('leaves the SII on the exact estimates, as a regression the rule exempts', () => {

@@ -37,11 +37,12 @@ function onRoundedCounts(indicator: IndicatorDefinition, group: GroupEstimate[])
   const out = [...group];
   rows.forEach((i, j) => {
     const e = redone[j] as GroupEstimate;
-    // The overall row's counts feed the trend test of proportions: there, too, the published ones.
-    out[i] =
-      proportion && e.dimension === 'overall'
-        ? { ...e, numerator: x[j] as number, denominator: n[j] as number }
-        : e;
+    // The overall row's counts feed the trend test of proportions, and every group's denominator
+    // weights the WHO measures: there, too, the published ones.
+    if (!proportion) out[i] = e;
+    else if (e.dimension === 'overall')
+      out[i] = { ...e, numerator: x[j] as number, denominator: n[j] as number };
+    else out[i] = { ...e, weight: n[j] };
   });
   return out;
 }
