@@ -135,12 +135,14 @@ export function resultFor(
   const summaryNotes: SummaryNote[] = [];
   for (const period of periods) {
     const inPeriod = basis.filter((e) => e.period === period);
-    const overall = inPeriod.find((e) => e.dimension === 'overall');
-    const published: PublishedRow[] = [];
-    for (const dimension of dimensions) {
+    const overall = inPeriod.filter((e) => e.dimension === 'overall');
+    const overallRows = overall.length ? publishBreakdown(indicator, overall, null) : [];
+    const overallValue = overallRows[0]?.value ?? null;
+    const published = dimensions.flatMap((dimension) => {
+      if (dimension.id === 'overall') return overallRows;
       const group = inPeriod.filter((e) => e.dimension === dimension.id);
-      if (group.length) published.push(...publishBreakdown(indicator, group, overall));
-    }
+      return group.length ? publishBreakdown(indicator, group, overallValue) : [];
+    });
     rows.push(...published);
     const exact = estimates.filter((e) => e.period === period);
     const inequality = summariesFor(indicator, period, exact, inPeriod, published);

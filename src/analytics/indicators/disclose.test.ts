@@ -27,7 +27,7 @@ describe('publishing a breakdown', () => {
     const rows = publishBreakdown(
       dnaRate,
       ['1', '10', '2', 'Not known', '9'].map((g) => estimate(g, 20, 100)),
-      undefined,
+      null,
     );
     expect(rows.map((r) => r.group)).toEqual(['1', '2', '9', '10', 'Not known']);
   });
@@ -37,7 +37,7 @@ describe('publishing a breakdown', () => {
       publishBreakdown(
         dnaRate,
         counts.map(([group, numerator, denominator]) => estimate(group, numerator, denominator)),
-        undefined,
+        null,
       ).map((r) => [r.group, r]),
     );
 

@@ -58,27 +58,25 @@ function publishedValue(
   }
 }
 
-function comparison(
-  e: GroupEstimate,
-  overall: GroupEstimate | undefined,
-  polarity: Polarity,
-): ComparisonOutcome {
-  if (!overall || e.dimension === 'overall') return 'not compared';
+function comparison(e: GroupEstimate, overallValue: number | null, polarity: Polarity): ComparisonOutcome {
+  if (overallValue === null || e.dimension === 'overall') return 'not compared';
   return compareAtBothLevels(
     { value: e.value, lower95: e.lower95, upper95: e.upper95, lower998: e.lower998, upper998: e.upper998 },
-    overall.value,
+    overallValue,
     polarity,
   ).at95;
 }
 
 /**
  * Disclosure-controlled rows of one period × breakdown, in display order (deciles 1 to 10, "Not
- * known" last). `overall` is the same period's overall estimate.
+ * known" last). Each group's interval is compared with `overallValue`, the same period's overall
+ * value as published (a percentage from rounded counts), so that the comparison agrees with the
+ * figures a reader sees; null when that value is hidden.
  */
 export function publishBreakdown(
   indicator: IndicatorDefinition,
   estimates: GroupEstimate[],
-  overall: GroupEstimate | undefined,
+  overallValue: number | null,
 ): PublishedRow[] {
   const countable =
     indicator.statistic === 'proportion' ||
@@ -111,7 +109,7 @@ export function publishBreakdown(
       upper95: limit(e.upper95),
       lower998: limit(e.lower998),
       upper998: limit(e.upper998),
-      comparison: shown ? comparison(e, overall, indicator.polarity) : 'not compared',
+      comparison: shown ? comparison(e, overallValue, indicator.polarity) : 'not compared',
       flag: value.flag,
       note: e.note ?? noteFor(value, numerator, denominator),
     };

@@ -161,6 +161,23 @@ describe('published limits from exact or rounded counts', () => {
     expect(who(101, 'exact')).not.toEqual(who(100, 'exact'));
   });
 
+  it('compares each group with the overall value as published, whichever the basis', () => {
+    // 151 of 1,000 publish as 150 of 1,000 = 15.0%. Men's 33 of 300 have exact limits of 7.94% to
+    // 15.05%: similar to the 15.0% a reader sees, though better than the exact 15.1%.
+    const groups = [
+      estimate('2024/25', 'overall', 'All', 151, 1000),
+      estimate('2024/25', 'sex', 'Male', 33, 300),
+      estimate('2024/25', 'sex', 'Female', 118, 700),
+    ];
+    for (const basis of ['exact', 'rounded'] as const) {
+      const rows = resultFor(dnaRate, groups, dimensionsFor([], ['sex']), basis).rows;
+      const men = rows.find((r) => r.group === 'Male');
+      expect(rows.find((r) => r.dimension === 'overall')?.value).toBe(15);
+      expect(men?.upper95).toBeGreaterThan(15);
+      expect(men?.comparison).toBe('similar');
+    }
+  });
+
   it('leaves the SII on the exact estimates, as a regression the rule exempts', () => {
     const sii = (r: IndicatorResult) =>
       r.summaries.find((s) => s.measure === 'sii' && s.period === '2024/25');
