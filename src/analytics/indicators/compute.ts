@@ -115,7 +115,7 @@ function summariesFor(
   const parts = [
     siiFor(indicator, period, of(exact, 'imd_decile')),
     heatFor(indicator, period, 'imd_decile', of(basis, 'imd_decile'), { ordered: true, shown }),
-    heatFor(indicator, period, 'core20', of(basis, 'core20'), { ordered: false, shown }),
+    heatFor(indicator, period, 'core20', of(basis, 'core20'), { ordered: true, shown }),
     heatFor(indicator, period, 'ethnic_broad', of(basis, 'ethnic_broad'), { ordered: false, shown }),
   ];
   return { measures: parts.flatMap((p) => p.measures), notes: parts.flatMap((p) => p.notes) };

@@ -123,14 +123,35 @@ describe('inequality measures', () => {
     }
   });
 
+  it('signs the Core20 gap like the deciles: positive when Core20 fares worse, negative when better', () => {
+    expect(meanWait.polarity).toBe('low-is-good');
+    const gap = (core20: number) =>
+      heatFor(
+        meanWait,
+        '2024/25',
+        'core20',
+        [estimate('core20', 'Rest of the population', 24), estimate('core20', 'Core20', core20)],
+        { ordered: true, shown: everyGroupShown },
+      ).measures.map((m) => [m.measure, Number(m.value.toFixed(6))]);
+    // Longer waits are worse: Core20 waiting 31 against 24 is 7 worse; waiting 20, 4 better.
+    expect(gap(31)).toEqual([
+      ['d', 7],
+      ['r', Number((31 / 24).toFixed(6))],
+    ]);
+    expect(gap(20)).toEqual([
+      ['d', -4],
+      ['r', Number((20 / 24).toFixed(6))],
+    ]);
+  });
+
   it('does not compare groups whose values disclosure control hides, and names them', () => {
     const hideWhite = (e: GroupEstimate) => e.group !== 'White';
     const twoGroups = [estimate('core20', 'Core20', 31, 5), estimate('core20', 'Rest of the population', 24)];
     const hideCore20 = (e: GroupEstimate) => e.group !== 'Core20';
-    const core20 = heatFor(meanWait, '2024/25', 'core20', twoGroups, { ordered: false, shown: hideCore20 });
+    const core20 = heatFor(meanWait, '2024/25', 'core20', twoGroups, { ordered: true, shown: hideCore20 });
     expect(core20.measures).toEqual([]);
     expect(core20.notes[0]?.text).toBe(
-      'Not calculated: at least two groups need published values, and Core20 has none.',
+      'Not calculated: every group needs a published value, and Core20 has none.',
     );
 
     // Eight groups with one hidden: 87.5% remain, enough for the non-ordered measures, which

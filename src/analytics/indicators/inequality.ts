@@ -163,12 +163,17 @@ function riiRefusal(mostDeprivedEnd: number, sii: number): string | null {
   return `Not calculated: the line fitted across the deciles falls to ${Number(below.value.toPrecision(3))} at the ${below.end} deprived end, and a ratio of its two ends means something only when both are above zero.`;
 }
 
+/** A group's place on the deprivation scale, 1 = most deprived: a decile's number, or Core20 first. */
+const deprivationOrder = (dimension: string, group: string): number =>
+  dimension === 'core20' ? (group === 'Core20' ? 1 : 2) : Number(group);
+
 /**
  * Groups for the WHO measures. These compare group values directly (a difference of two means gives
  * both back), so a group whose value is hidden by disclosure control counts as missing, and the
  * engine's own rules decide: ordered dimensions need every group, others 85% of them.
  */
 function subgroups(
+  dimension: string,
   estimates: GroupEstimate[],
   ordered: boolean,
   shown: (e: GroupEstimate) => boolean,
@@ -180,11 +185,15 @@ function subgroups(
     upper: e.upper95,
     population:
       e.weight ?? (e.denominatorIsPopulation || Number.isFinite(e.denominator) ? e.denominator : e.n),
-    ...(ordered ? { order: Number(e.group) } : {}),
+    ...(ordered ? { order: deprivationOrder(dimension, e.group) } : {}),
   }));
 }
 
-/** WHO HEAT measures for one breakdown: D and R for deprivation; more for non-ordered groups. */
+/**
+ * WHO HEAT measures for one breakdown: D and R for deprivation (deciles, or Core20 and the rest,
+ * `ordered`: signed so that a positive D means the more deprived fare worse); more for non-ordered
+ * groups, where D and R compare the best and worst.
+ */
 export function heatFor(
   indicator: IndicatorDefinition,
   period: string,
@@ -192,7 +201,7 @@ export function heatFor(
   estimates: GroupEstimate[],
   options: { ordered: boolean; shown: (e: GroupEstimate) => boolean },
 ): Inequality {
-  const groups = subgroups(estimates, options.ordered, options.shown);
+  const groups = subgroups(dimension, estimates, options.ordered, options.shown);
   if (groups.length < 2) return none;
   const present = groups.filter((g) => Number.isFinite(g.estimate));
   const measures = options.ordered || groups.length === 2 ? ['d', 'r'] : ['d', 'r', 'bgv', 'mdmw', 'idisw'];
@@ -200,7 +209,7 @@ export function heatFor(
   const setting = {
     subgroups: groups,
     favourable: indicator.polarity === 'high-is-good',
-    ordered: options.ordered && groups.length > 2,
+    ordered: options.ordered,
     scale,
   };
   const results = attempt(() => heatMeasures(setting, measures, { seed: SII_SEED }));
