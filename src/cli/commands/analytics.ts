@@ -109,7 +109,7 @@ export async function datasetRemove(services: Services, io: CliIO, args: string[
   }
 }
 
-/** parity indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] --format json|csv */
+/** parity indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv] */
 export async function indicatorsCompute(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,

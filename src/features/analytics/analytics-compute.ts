@@ -38,23 +38,27 @@ export async function readyDataset(ctx: AnalyticsContext, name: string): Promise
 const datasetFields = (dataset: Dataset): AvailableFields =>
   fieldsOfDataset(dataset.fields ?? { measures: [], flags: [], attributes: [], hasAge: false });
 
-function chooseIndicators(
+/** The indicators to compute: every one the dataset can give, or the one asked for, or why not. */
+async function chooseIndicators(
+  ctx: AnalyticsContext,
   all: IndicatorDefinition[],
   dataset: Dataset,
   hasPopulation: boolean,
   indicatorId: string | undefined,
-): IndicatorDefinition[] {
-  const chosen = applicableIndicators(all, datasetFields(dataset), hasPopulation).filter(
-    (i) => !indicatorId || i.id === indicatorId,
-  );
-  if (indicatorId && chosen.length === 0)
-    throw new FormError([
-      {
-        field: 'indicator',
-        message: `Indicator ${indicatorId} does not exist or cannot be computed from this dataset`,
-      },
-    ]);
-  return chosen;
+): Promise<IndicatorDefinition[]> {
+  const applicable = applicableIndicators(all, datasetFields(dataset), hasPopulation);
+  if (!indicatorId) return applicable;
+  const chosen = applicable.filter((i) => i.id === indicatorId);
+  if (chosen.length) return chosen;
+  const asked = all.find((i) => i.id === indicatorId);
+  const message = asked
+    ? `Indicator ${indicatorId} (${asked.title}) cannot be computed from ${dataset.name}: it ${
+        (await indicatorsNotComputed(ctx, [asked], dataset))[0]?.reason ?? 'needs what this dataset lacks'
+      }`
+    : `There is no indicator ${indicatorId} in the catalogue. ${dataset.name} can give: ${
+        applicable.map((i) => i.id).join(', ') || 'none of them'
+      }`;
+  throw new FormError([{ field: 'indicator', message }]);
 }
 
 /** The LSOA vintages (2011, 2021) that population estimates have been imported for. */
@@ -179,7 +183,7 @@ export async function computeIndicators(
   const results = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
-    indicators: chooseIndicators(indicators, dataset, hasPopulation, input.indicatorId),
+    indicators: await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId),
     dimensions: chooseDimensions(dataset, input.by),
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',

@@ -70,6 +70,14 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       .filter((line) => line.includes(',imd_decile,Slope index of inequality (SII),'))
       .map((line) => /,(\d{4}\/\d{2}),imd_decile,/.exec(line)?.[1]);
     expect(siiPeriods).toEqual(['2022/23', '2023/24', '2024/25']);
+    // The recent trend closes the download, in the row of the latest period, as the page words it.
+    const trend = csv.body
+      .trimEnd()
+      .split('\r\n')
+      .filter((line) => line.endsWith(',trend'));
+    expect(trend).toHaveLength(1);
+    expect(trend[0]).toContain(',2024/25,overall,Recent trend (chi-square),');
+    expect(trend[0]).toContain('Not tested: a trend needs 5 periods');
     const xlsx = await browser.get(`/analytics/indicators/${id}/download.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -210,6 +218,26 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       datasetName: 'Admissions on 2011 LSOAs',
     });
     expect(results.map((r) => r.indicatorId)).not.toContain('emergency-admissions');
+    const refusal = async (datasetName: string, indicatorId: string) => {
+      const error: unknown = await t.services.analytics
+        .compute(systemActor, { datasetName, indicatorId })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FormError);
+      return (error as FormError).errors[0]?.message;
+    };
+    expect(await refusal('Admissions on 2011 LSOAs', 'did-not-attend')).toBe(
+      'Indicator did-not-attend (Outpatient appointments not attended (DNA rate)) cannot be computed from Admissions on 2011 LSOAs: it needs a field this dataset does not have: dna',
+    );
+    const demoSet = (await t.services.analytics.listDatasets()).find(
+      (d) => d.name === 'Synthetic service activity (demo)',
+    );
+    const demoIndicators = (await t.services.analytics.listResults(true))
+      .filter((r) => r.datasetId === demoSet?.id)
+      .map((r) => r.indicatorId)
+      .sort();
+    expect(demoIndicators).toHaveLength(13);
+    const named = /can give: (.*)$/.exec((await refusal('Synthetic service activity (demo)', 'dna')) ?? '');
+    expect(named?.[1]?.split(', ').sort()).toEqual(demoIndicators);
     const demo = await t.services.analytics.notComputed('Synthetic service activity (demo)');
     expect(demo.map((m) => m.id)).not.toContain('emergency-admissions');
 

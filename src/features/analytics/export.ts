@@ -3,6 +3,7 @@
 // patient-level data.
 import * as XLSX from '@e965/xlsx';
 import type { IndicatorResult, SummaryNote } from '../../analytics/indicators/result.ts';
+import { trendSentence } from './trend-sentence.ts';
 
 export const exportColumns = [
   'indicator_id',
@@ -33,21 +34,22 @@ const noteGroups: Record<SummaryNote['measure'], string> = {
   heat: 'WHO measures',
 };
 
+/** What a measure's row leaves empty: the counts, the unit, the 99.8% limits, the comparison. */
+const blank = {
+  numerator: null,
+  denominator: null,
+  unit: null,
+  lower_99_8: null,
+  upper_99_8: null,
+  compared_with_overall: null,
+  flag: null,
+};
+
 /** The rows of each result (of one period, if given): its groups, then its inequality measures. */
 export function exportRows(results: IndicatorResult[], period?: string): ExportRow[] {
   const inPeriod = (p: string) => period === undefined || p === period;
   return results.flatMap((result) => {
     const common = { indicator_id: result.indicatorId, indicator: result.title };
-    // What a measure's row leaves empty: the counts, the unit, the 99.8% limits, the comparison.
-    const blank = {
-      numerator: null,
-      denominator: null,
-      unit: null,
-      lower_99_8: null,
-      upper_99_8: null,
-      compared_with_overall: null,
-      flag: null,
-    };
     const groups = result.rows
       .filter((row) => inPeriod(row.period))
       .map((row): ExportRow => ({
@@ -96,8 +98,31 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
         note: n.text,
         kind: 'inequality measure',
       }));
-    return [...groups, ...measures, ...notCalculated];
+    return [...groups, ...measures, ...notCalculated, ...trendRow(result, inPeriod)];
   });
+}
+
+/** The recent trend of the overall value, in the row of the last period it tested. */
+function trendRow(result: IndicatorResult, inPeriod: (p: string) => boolean): ExportRow[] {
+  const sentence = trendSentence(result.trend);
+  const period = result.trend?.periods.at(-1) ?? result.latestPeriod;
+  if (!result.trend || !sentence || !inPeriod(period)) return [];
+  const chiSquare = result.trend.chiSquare;
+  return [
+    {
+      ...blank,
+      indicator_id: result.indicatorId,
+      indicator: result.title,
+      period,
+      breakdown: 'overall',
+      group: 'Recent trend (chi-square)',
+      value: chiSquare === null ? null : Number(chiSquare.toFixed(4)),
+      lower_95: null,
+      upper_95: null,
+      note: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`,
+      kind: 'trend',
+    },
+  ];
 }
 
 const round = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(4)));

@@ -4,7 +4,6 @@ import type {
   PublishedRow,
   SummaryMeasure,
   SummaryNote,
-  TrendSummary,
 } from '../../analytics/indicators/result.ts';
 import { gapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
@@ -17,6 +16,7 @@ import {
   longTableRows,
   type KeyItem,
 } from './analytics-breakdown.ts';
+import { trendSentence } from '../../features/analytics/trend-sentence.ts';
 import { gapChangeOf, gapView } from './analytics-gap.ts';
 import {
   fixed,
@@ -53,21 +53,6 @@ export function gradientDirection(result: IndicatorResult, sii: SummaryMeasure |
 }
 
 /** Plain-English result of the recent-trend test, or null for results computed before it existed. */
-export function trendSentence(trend: TrendSummary | undefined): string | null {
-  if (!trend) return null;
-  if (trend.marker === 'cannot be calculated')
-    return `not tested: ${(trend.message ?? 'A trend needs 5 periods').replace(/^A /, 'a ')}.`;
-  const span = `${trend.periods[0] ?? ''} to ${trend.periods.at(-1) ?? ''}`;
-  const chi = trend.chiSquare === null ? '' : `, chi-square ${trend.chiSquare.toFixed(2)}`;
-  const finding =
-    trend.marker === 'no significant change'
-      ? 'No significant change'
-      : trend.marker === 'increasing'
-        ? 'Increasing'
-        : 'Decreasing';
-  return `${finding} over ${span} (${trend.method}${chi}).`;
-}
-
 export function overviewRow(stored: StoredResult) {
   const r = stored.result;
   const period = r.latestPeriod;
