@@ -17,7 +17,11 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
   });
   if (!values.imd)
     throw new CliError(
-      'Usage: parity geo import --imd <file> [--lookup <file>] [--population <file>] [--places <places.json>]',
+      [
+        'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021).',
+        'Lookups and population estimates are imported with the deprivation file of their vintage, which the import replaces whole.',
+        'Usage: parity geo import --imd <file> [--lookup <file>]… [--population <file>] [--places <places.json>]',
+      ].join('\n'),
     );
   let places: unknown;
   if (values.places) {
