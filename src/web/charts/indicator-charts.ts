@@ -3,6 +3,7 @@
 // horizontal bars labelled above (many groups, such as wards, as ranked dots). Each chart's key is HTML beside it (analytics-breakdown.ts), and its data table has every value.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorResult, PublishedRow, SummaryMeasure } from '../../analytics/indicators/result.ts';
+import { differenceUnit } from '../routes/analytics-format.ts';
 import { renderPlot, type ChartLook } from './plot.ts';
 
 const nhsBlue = '#005eb8';
@@ -252,7 +253,7 @@ export function gapChart(
   points: { period: string; value: number; lower: number; upper: number }[],
 ): string {
   return periodChart(points, {
-    yLabel: `SII (${result.unit})`,
+    yLabel: `SII (${differenceUnit(result.unit)})`,
     label: `${result.title}: gap by deprivation over time`,
     description:
       'The slope index of inequality in each period with its 95% confidence interval; zero is no gap.',

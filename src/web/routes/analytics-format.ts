@@ -40,8 +40,21 @@ export function interval(lower: number | null | undefined, upper: number | null 
 
 /** A value with its unit: "8.1%", "338.5 per 100,000", "15.6 weeks". */
 export function withUnit(value: string, unit: string): string {
-  if (!unit || value === '–') return value;
+  // "*" and ":" (hidden, not calculated) and "–" stand alone.
+  if (!unit || !/\d/.test(value)) return value;
   return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+/** The unit of a difference between two values: percentages differ by percentage points. */
+export const differenceUnit = (unit: string): string => (unit === '%' ? 'percentage points' : unit);
+
+/** Measures that are differences in the indicator's own unit (ratios, variances and indices have none). */
+const differences = new Set(['sii', 'd', 'mdmw']);
+
+/** An inequality measure's value with its unit: "9.3 percentage points", "1.16" for a ratio. */
+export function measureWithUnit(measure: string, value: string, unit: string): string {
+  if (measure === 'idisw') return withUnit(value, '%');
+  return differences.has(measure) ? withUnit(value, differenceUnit(unit)) : value;
 }
 
 const sexLabels: Record<string, string> = { F: 'Female', M: 'Male', U: 'Not known' };

@@ -3,7 +3,7 @@
 import { gapOverTime, type GapChange, type GapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { gapChart } from '../charts/indicator-charts.ts';
-import { fixed, interval } from './analytics-format.ts';
+import { differenceUnit, fixed, interval } from './analytics-format.ts';
 
 const withInterval = (p: { value: number; lower: number; upper: number }): string =>
   `${fixed(p.value, 1)} (${interval(p.lower, p.upper, 1)})`;
@@ -53,6 +53,7 @@ export function gapView(result: IndicatorResult) {
     : ['The gap cannot be compared over time: it needs the SII of at least two periods.'];
   return {
     sentences,
+    unit: differenceUnit(result.unit),
     chart: gapChart(result, over.points),
     rows: over.points.map((p) => ({
       period: p.period,

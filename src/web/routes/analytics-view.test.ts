@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { byBreakdown, contentsOf, indicatorPage, overviewRow } from './analytics-view.ts';
+import { measureWithUnit } from './analytics-format.ts';
 
 const overall = (period: string, value: number): PublishedRow => ({
   period,
@@ -78,7 +79,7 @@ describe('the indicator page', () => {
 });
 
 describe('the overview', () => {
-  it("writes each indicator's figures with separators, the overall value with its unit", () => {
+  it("writes each indicator's figures with separators and units, a hidden one without", () => {
     const rate = {
       ...result,
       unit: 'per 100,000',
@@ -102,8 +103,10 @@ describe('the overview', () => {
     };
     const row = overviewRow({ ...stored, result: rate });
     expect(row.overall).toBe('1,234.5 per 100,000');
-    expect([row.mostDeprived, row.leastDeprived]).toEqual(['2,345.6', '987.6']);
+    expect([row.mostDeprived, row.leastDeprived]).toEqual(['2,345.6 per 100,000', '987.6 per 100,000']);
     expect(overviewRow(stored).overall).toBe('18.0%');
+    const hidden = { ...rate, rows: rate.rows.map((r) => ({ ...r, value: null, valueText: '*' })) };
+    expect(overviewRow({ ...stored, result: hidden }).overall).toBe('*');
   });
 });
 
@@ -262,5 +265,15 @@ describe('the inequality measures', () => {
       { breakdown: 'IMD decile', rows: [measures[0], measures[2]] },
       { breakdown: 'Core20 or the rest', rows: [measures[1]] },
     ]);
+  });
+
+  it('give differences in the unit of a difference, and ratios none', () => {
+    expect(measureWithUnit('sii', '9.30', '%')).toBe('9.30 percentage points');
+    expect(measureWithUnit('d', '-4.00', 'weeks')).toBe('-4.00 weeks');
+    expect(measureWithUnit('mdmw', '12.10', 'per 100,000')).toBe('12.10 per 100,000');
+    expect(measureWithUnit('rii', '1.16', '%')).toBe('1.16');
+    expect(measureWithUnit('r', '1.16', 'weeks')).toBe('1.16');
+    expect(measureWithUnit('idisw', '22.22', 'weeks')).toBe('22.22%');
+    expect(measureWithUnit('sii', '–', '%')).toBe('–');
   });
 });

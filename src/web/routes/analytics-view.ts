@@ -22,6 +22,7 @@ import {
   fixed,
   groupLabel,
   interval,
+  measureWithUnit,
   sectionId,
   shortLabel,
   withSeparators,
@@ -66,8 +67,8 @@ export function overviewRow(stored: StoredResult) {
     status: stored.status,
     period,
     overall: withUnit(withSeparators(rowsOf(r, period, 'overall')[0]?.valueText), r.unit),
-    mostDeprived: withSeparators(deciles[0]?.valueText),
-    leastDeprived: withSeparators(deciles.at(-1)?.valueText),
+    mostDeprived: withUnit(withSeparators(deciles[0]?.valueText), r.unit),
+    leastDeprived: withUnit(withSeparators(deciles.at(-1)?.valueText), r.unit),
     sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
     ...gapChangeOf(gapOverTime(r)),
@@ -91,7 +92,7 @@ export function indicatorPage(stored: StoredResult, period: string) {
     .map((s) => ({
       breakdown: labels[s.dimension] ?? s.dimension,
       label: s.label,
-      value: fixed(s.value, 2),
+      value: measureWithUnit(s.measure, fixed(s.value, 2), r.unit),
       interval: interval(s.lower, s.upper, 2),
     }));
   const summaryNotes = (r.summaryNotes ?? []).filter((n) => n.period === period).map(noteSentence);
