@@ -33,6 +33,9 @@ export function createViewEngine(): nunjucks.Environment {
   });
   env.addFilter('dateTime', (iso: string) => (iso ? dateTimeFormat.format(new Date(iso)) : ''));
   env.addFilter('date', (iso: string) => (iso ? dateFormat.format(new Date(iso)) : ''));
+  env.addFilter('count', (n: number | null | undefined) =>
+    n === null || n === undefined ? '–' : n.toLocaleString('en-GB'),
+  );
   // Nunjucks' own capitalize lowercases the rest, which breaks acronyms such as IMD and NHS.
   env.addFilter('sentenceStart', (text: string) =>
     text ? text.charAt(0).toUpperCase() + text.slice(1) : '',

@@ -267,7 +267,12 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain('Results from this dataset');
     for (const r of (await t.services.analytics.listResults(true)).filter((x) => x.datasetId === dataset.id))
       expect(page.body).toContain(`href="/analytics/indicators/${r.id}"`);
-    expect(page.body).toContain('20000');
+    // Counts with separators, and the time in words rather than as stored.
+    expect(page.body).toContain('20,000');
+    expect(page.body).not.toContain(dataset.updatedAt);
+    expect(page.body).toMatch(/Imported at[\s\S]*?\d{1,2} [A-Z][a-z]+ \d{4}/);
+    const computed = await browser.get(`/analytics/datasets/${dataset.id}?computed=1`);
+    expect(computed.body).toContain('One indicator computed as a draft.');
   });
 
   it('allows only staff and admins to manage datasets', async () => {

@@ -23,6 +23,14 @@ const manage = { preHandler: requirePermission('analytics:manage') };
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
 /** Staff pages: import extracts, follow the import, compute and publish. */
+/** The banner after computing, from the count in the address ("?computed=3"). */
+function computedNotice(count: string | undefined): string | undefined {
+  if (!count || !/^\d+$/.test(count)) return undefined;
+  return count === '1'
+    ? 'One indicator computed as a draft. Check it below, then publish it.'
+    : `${count} indicators computed as drafts. Check each one below, then publish it.`;
+}
+
 export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
 
@@ -118,9 +126,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
       stageLabels,
       mayRemove: mayRemoveDatasets(request),
-      notice: computed
-        ? `${computed} indicators computed as drafts. Check each one below, then publish it.`
-        : undefined,
+      notice: computedNotice(computed),
     });
   });
 
