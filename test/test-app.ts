@@ -88,6 +88,24 @@ export class Browser {
     return this.request('POST', url, new URLSearchParams(fields).toString());
   }
 
+  /** Opens `pageUrl`, then posts a multipart form: the page's token first, the fields, then the files. */
+  async upload(
+    pageUrl: string,
+    fields: Record<string, string>,
+    files: { field: string; filename: string; content: string }[],
+  ): Promise<LightMyRequestResponse> {
+    const token = csrfTokenIn((await this.get(pageUrl)).body);
+    const boundary = 'parity-test-boundary';
+    const part = (disposition: string, body: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n${body}\r\n`;
+    const body =
+      [
+        ...Object.entries({ _csrf: token, ...fields }).map(([name, value]) => part(`name="${name}"`, value)),
+        ...files.map((f) => part(`name="${f.field}"; filename="${f.filename}"`, f.content)),
+      ].join('') + `--${boundary}--\r\n`;
+    return this.request('POST', pageUrl, body, `multipart/form-data; boundary=${boundary}`);
+  }
+
   async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
     return this.submit('/sign-in', { email, password });
   }
@@ -96,10 +114,11 @@ export class Browser {
     method: 'GET' | 'POST',
     url: string,
     payload?: string,
+    contentType = 'application/x-www-form-urlencoded',
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (payload !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (payload !== undefined) headers['content-type'] = contentType;
     const response = await this.app.inject({
       method,
       url,

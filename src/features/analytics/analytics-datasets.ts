@@ -16,7 +16,7 @@ import { linkTable } from '../../analytics/datasets/link.ts';
 import { mappingProblems } from '../../analytics/datasets/mapping-input.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
 import type { Actor } from '../audit/audit.ts';
-import { FormError, NotFoundError } from '../shared/errors.ts';
+import { FormError, NotFoundError, type FieldError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
@@ -233,16 +233,31 @@ async function linkPostgresTable(
   return toDataset((await repo.findDataset(ctx.db, id))!);
 }
 
+/** Every problem with an import's name, file and mapping at once, so that one try shows them all. */
+export function importProblems(raw: Partial<ImportRequest>): FieldError[] {
+  const errors: FieldError[] = [];
+  try {
+    parseInput(datasetImportSchema, raw);
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    errors.push(...error.errors);
+  }
+  if (raw.mapping !== undefined)
+    errors.push(...mappingProblems(raw.mapping).map((message) => ({ field: 'mapping', message })));
+  return errors;
+}
+
 export function datasetOperations(ctx: AnalyticsContext) {
   const begin = async (actor: Actor, raw: ImportRequest) => {
+    const problems = importProblems(raw);
+    if (problems.length) throw new FormError(problems);
     const input = parseInput(datasetImportSchema, raw);
-    const problems = raw.mapping === undefined ? [] : mappingProblems(raw.mapping);
-    if (problems.length) throw new FormError(problems.map((message) => ({ field: 'mapping', message })));
     const sourceName = input.sourceName ?? path.basename(input.file);
     const id = await createDatasetRecord(ctx, actor, { name: input.name, sourceName });
     return { id, input: { ...input, mapping: raw.mapping } };
   };
   return {
+    importProblems,
     /** Imports a file and waits for it (command line). */
     async importDataset(
       actor: Actor,

@@ -275,6 +275,32 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(computed.body).toContain('One indicator computed as a draft.');
   });
 
+  it('names every mistake of the import form at once, and says to choose the file again', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const form = '/analytics/datasets/new';
+    const before = (await t.services.analytics.listDatasets()).length;
+    const nothing = await browser.upload(form, { name: '' }, []);
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.body).toContain('Choose a CSV, Parquet or Excel file to import');
+    expect(nothing.body).toContain('Enter a name for the dataset');
+
+    const notes = await browser.upload(form, { name: 'Notes' }, [
+      { field: 'file', filename: 'notes.txt', content: 'some notes' },
+    ]);
+    expect(notes.body).toContain('Choose a CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx) file');
+    expect(notes.body).not.toContain('You chose notes.txt');
+
+    const unnamed = await browser.upload(form, { name: '', mapping: '{"colums": {}}' }, [
+      { field: 'file', filename: 'clinic.csv', content: 'lsoa_code,age\nX01000001,44\n' },
+    ]);
+    expect(unnamed.body).toContain('Enter a name for the dataset');
+    expect(unnamed.body).toContain('colums is not a mapping setting');
+    expect(unnamed.body).toContain('You chose clinic.csv: choose it again');
+    expect((await t.services.analytics.listDatasets()).length).toBe(before);
+  });
+
   it('allows only staff and admins to manage datasets', async () => {
     for (const [role, status] of [
       ['admin', 200],

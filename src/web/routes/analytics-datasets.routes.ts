@@ -23,6 +23,21 @@ const manage = { preHandler: requirePermission('analytics:manage') };
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
 /** Staff pages: import extracts, follow the import, compute and publish. */
+const importable = ['.csv', '.csv.gz', '.parquet', '.xlsx'];
+
+/** ".csv.gz" for a gzipped file, otherwise the file's extension in lower case. */
+const uploadExtension = (name: string): string =>
+  name.toLowerCase().endsWith('.csv.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
+
+/** Why an uploaded file cannot be imported here, or null. */
+function uploadProblem(file: { filename: string; tooLarge: boolean }): string | null {
+  if (file.tooLarge) return 'Files over 10 MB must be imported with the command line (parity dataset import)';
+  const extension = uploadExtension(file.filename);
+  if (importable.includes(extension)) return null;
+  if (extension === '.xls') return 'Save the Excel file as .xlsx (Excel Workbook) and choose it again';
+  return `Choose a CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx) file: ${file.filename} is none of these`;
+}
+
 /** The banner after computing, from the count in the address ("?computed=3"). */
 function computedNotice(count: string | undefined): string | undefined {
   if (!count || !/^\d+$/.test(count)) return undefined;
@@ -48,10 +63,11 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     });
   });
 
-  const importForm = (values: FormBody) => ({
+  const importForm = (values: FormBody, chosenFile?: string) => ({
     pageTitle: 'Import a dataset',
     columnFields,
     columnsOpen: usesColumnSettings(values),
+    chosenFile,
   });
 
   app.get('/analytics/datasets/new', manage, async (_request, reply) =>
@@ -62,26 +78,27 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   app.post('/analytics/datasets/new', manage, async (request, reply) => {
     const values = formBody(request.body);
     const file = uploadedFile(request, 'file');
+    const fileProblem = file ? uploadProblem(file) : 'Choose a CSV, Parquet or Excel file to import';
+    // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
+    const context = importForm(values, file && !fileProblem ? file.filename : undefined);
     let id = '';
     const shown = await handleForm(
       reply,
-      { template: 'pages/analytics/dataset-new.njk', context: importForm(values), values },
+      { template: 'pages/analytics/dataset-new.njk', context, values },
       async () => {
-        if (!file)
-          throw new FormError([{ field: 'file', message: 'Choose a CSV, Parquet or Excel file to import' }]);
-        if (file.tooLarge)
-          throw new FormError([
-            {
-              field: 'file',
-              message: 'Files over 10 MB must be imported with the command line (parity dataset import)',
-            },
-          ]);
         const mapping = mappingFromForm(values);
-        const extension =
-          path.extname(file.filename).toLowerCase() === '.gz'
-            ? '.csv.gz'
-            : path.extname(file.filename).toLowerCase();
-        const saved = path.join(os.tmpdir(), `parity-upload-${randomUUID()}${extension}`);
+        // The file is checked here; the name and the mapping as the import would check them.
+        const errors = [
+          ...(fileProblem ? [{ field: 'file', message: fileProblem }] : []),
+          ...analytics
+            .importProblems({ name: values.name, file: file?.filename ?? '', mapping })
+            .filter((e) => e.field !== 'file'),
+        ];
+        if (errors.length || !file) throw new FormError(errors);
+        const saved = path.join(
+          os.tmpdir(),
+          `parity-upload-${randomUUID()}${uploadExtension(file.filename)}`,
+        );
         writeFileSync(saved, file.data);
         ({ id } = await analytics.startImport(actorOf(request), {
           name: values.name,
