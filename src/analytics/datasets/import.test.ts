@@ -8,6 +8,9 @@ import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../sto
 import { loadSyntheticGeography } from '../synthetic/demo-geography.ts';
 import { importDataset } from './import.ts';
 
+const ethnicCodeProblem =
+  'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)';
+
 describe('dataset import', () => {
   let dir: string;
   let store: AnalyticsStore;
@@ -65,7 +68,7 @@ describe('dataset import', () => {
         row: 2,
         column: 'Appointment date',
         value: 'not a date',
-        problem: 'not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+        problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY',
       },
       {
         row: 2,
@@ -73,8 +76,13 @@ describe('dataset import', () => {
         value: 'maybe',
         problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
       },
-      { row: 2, column: 'Ethnicity', value: '7', problem: 'unknown code' },
-      { row: 2, column: 'Gender', value: 'Q', problem: 'unknown code' },
+      { row: 2, column: 'Ethnicity', value: '7', problem: ethnicCodeProblem },
+      {
+        row: 2,
+        column: 'Gender',
+        value: 'Q',
+        problem: 'unknown code (use F, M or U, or Female, Male or Not known)',
+      },
       { row: 2, column: 'LSOA', value: 'E0100QQQQ', problem: 'unknown LSOA 2021 code' },
     ]);
     expect(progress.at(-1)).toBe(100);
@@ -364,7 +372,7 @@ describe('dataset import', () => {
         row: 7,
         column: 'event_date',
         value: '31/02/2024',
-        problem: 'not a date (use YYYY-MM-DD or DD/MM/YYYY)',
+        problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY',
       },
     ]);
     const stored = await store.query(
@@ -394,7 +402,7 @@ describe('dataset import', () => {
     const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
     expect(result.report.examples).toEqual([
-      { row: 5, column: 'ethnic_category', value: 'Asian', problem: 'unknown code' },
+      { row: 5, column: 'ethnic_category', value: 'Asian', problem: ethnicCodeProblem },
     ]);
     const stored = await store.query(
       `SELECT ethnic_code FROM read_parquet('${store.datasetPath('described.parquet')}') ORDER BY person_id`,

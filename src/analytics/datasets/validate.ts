@@ -78,9 +78,15 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
       `not an age band Parity uses (${std.ageBands.map(([, , label]) => label).join(', ')})`,
       (col) => std.ageBandFailingSql(col),
     );
-  add(c.sex, 'unknown code', (col) => std.sexFailingSql(col));
-  add(c.ethnicity, 'unknown code', (col) => std.ethnicFailingSql(col, mapping.ethnicityCoding));
-  add(c.event_date, 'not a date (use YYYY-MM-DD or DD/MM/YYYY)', (col, kind) =>
+  add(c.sex, 'unknown code (use F, M or U, or Female, Male or Not known)', (col) => std.sexFailingSql(col));
+  add(
+    c.ethnicity,
+    mapping.ethnicityCoding === 'ons2021'
+      ? 'unknown group (use the ONS 2021 census groups as written, such as "Asian, Asian British or Asian Welsh: Indian")'
+      : 'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)',
+    (col) => std.ethnicFailingSql(col, mapping.ethnicityCoding),
+  );
+  add(c.event_date, 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY', (col, kind) =>
     kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
   );
   for (const column of Object.values(mapping.measures)) {
