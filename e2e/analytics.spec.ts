@@ -53,10 +53,12 @@ test('a public visitor reads where the gaps are and opens an indicator with its 
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV for 2022/23' }).click();
-  expect((await download).suggestedFilename()).toBe('did-not-attend-2022-23.csv');
+  expect((await download).suggestedFilename()).toBe(
+    'did-not-attend-synthetic-service-activity-demo-2022-23.csv',
+  );
   const everyPeriod = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV of every period' }).click();
-  expect((await everyPeriod).suggestedFilename()).toBe('did-not-attend.csv');
+  expect((await everyPeriod).suggestedFilename()).toBe('did-not-attend-synthetic-service-activity-demo.csv');
 });
 
 test('an indicator page reads on a 320px-wide phone without scrolling sideways', async ({ page }) => {

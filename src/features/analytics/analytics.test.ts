@@ -64,6 +64,10 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain(`href="/analytics/indicators/${id}/download.csv">CSV`);
     const csv = await browser.get(`/analytics/indicators/${id}/download.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
+    // Named by indicator and dataset, as two datasets can give the same indicator.
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="[a-z0-9-]+-synthetic-service-activity-demo\.csv"$/,
+    );
     expect(csv.body.split('\r\n')[0]).toContain('indicator_id,indicator,period,breakdown,group');
     const siiPeriods = csv.body
       .split('\r\n')

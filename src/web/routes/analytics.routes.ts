@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { statisticLabels } from '../../analytics/indicators/schema.ts';
 import { can } from '../../features/access/access.policy.ts';
 import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
+import type { StoredResult } from '../../features/analytics/analytics.ts';
 import type { Services } from '../../services.ts';
 import { overviewHeadline } from './analytics-overview.ts';
 import { indicatorPage, overviewRow } from './analytics-view.ts';
@@ -69,12 +70,27 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
       const stored = await analytics.getResult(idOf(request), staff(request));
       const period = (request.query as { period?: string }).period;
       const rows = exportRows([stored.result], period || undefined);
-      const name = `${stored.result.indicatorId}${period ? `-${period.replace('/', '-')}` : ''}`;
-      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      reply.header('content-disposition', `attachment; filename="${downloadName(stored, period)}.${format}"`);
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .send(toXlsx(rows, stored.result.indicatorId));
     });
   }
+}
+
+/**
+ * "did-not-attend-outpatients-2024-2024-25": the indicator, the dataset (two datasets can give the
+ * same indicator) and the period, if one was chosen, in letters, digits and hyphens only.
+ */
+function downloadName(stored: StoredResult, period: string | undefined): string {
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  return [stored.result.indicatorId, stored.datasetName ?? '', period ?? '']
+    .map(slug)
+    .filter(Boolean)
+    .join('-');
 }
