@@ -104,9 +104,25 @@ describe('the add-an-indicator form', () => {
     expect(errorsOf({ ...smoking, multiplier: 'a hundred' }).multiplier).toBe(
       'The multiplier is a number, for example 100 or 100000',
     );
-    const unchosen = errorsOf({ ...smoking, programme: '', polarity: '' });
+    const unchosen = errorsOf({ ...smoking, programme: '', polarity: '', statistic: '' });
     expect(unchosen.programme).toMatch(/^Choose the programme/);
     expect(unchosen.polarity).toMatch(/^Choose whether high values are good/);
+    // The statistic in the words of its radio buttons, not the catalogue's codes.
+    expect(unchosen.statistic).toBe(
+      'Choose the statistic: Proportion (percentage), Crude rate, Directly age-standardised rate, Mean, Median',
+    );
+  });
+
+  it('lists the mistakes of an empty form in the order of its fields', () => {
+    let fields: string[] = [];
+    try {
+      indicatorFromForm({});
+    } catch (error) {
+      if (!(error instanceof FormError)) throw error;
+      fields = error.errors.map((e) => e.field);
+    }
+    expect(fields.slice(0, 5)).toEqual(['title', 'id', 'programme', 'area', 'statistic']);
+    expect(fields.indexOf('polarity')).toBeGreaterThan(fields.indexOf('statistic'));
   });
 
   it('writes every built-in condition back as it would be typed, and reads it again the same', () => {

@@ -179,7 +179,7 @@ export function indicatorFromForm(values: IndicatorFormValues): IndicatorDefinit
     const reported = new Set(errors.map((e) => e.field));
     errors.push(...formErrorsOfIndicator(error).errors.filter((e) => !reported.has(e.field)));
   }
-  throw new FormError(errors);
+  throw new FormError(inPageOrder(errors));
 }
 
 /** The form field each part of a definition comes from (schema paths as parseInput names them). */
@@ -205,6 +205,42 @@ const labels: Record<string, string> = {
   denominatorConditions: 'Denominator conditions: ',
 };
 
+/** Messages in the words of the form's own choices, where the catalogue's name its codes. */
+const formMessages: Record<string, string> = {
+  statistic: `Choose the statistic: ${Object.values(statisticLabels).join(', ')}`,
+};
+
+/** The form's fields in page order, which its error summary follows. */
+const pageOrder = [
+  'title',
+  'id',
+  'programme',
+  'area',
+  'statistic',
+  'numeratorDescription',
+  'numeratorConditions',
+  'denominatorDescription',
+  'denominatorConditions',
+  'populationFrom',
+  'populationTo',
+  'valueField',
+  'valueDescription',
+  'polarity',
+  'unit',
+  'multiplier',
+  'definition',
+  'caveats',
+  'source',
+];
+
+const inPageOrder = (errors: FieldError[]): FieldError[] => {
+  const place = (e: FieldError) => {
+    const i = pageOrder.indexOf(e.field);
+    return i === -1 ? pageOrder.length : i;
+  };
+  return [...errors].sort((a, b) => place(a) - place(b));
+};
+
 /** The catalogue's errors, named by the form's fields (the first error of each field). */
 export function formErrorsOfIndicator(error: FormError): FormError {
   const seen = new Set<string>();
@@ -213,7 +249,7 @@ export function formErrorsOfIndicator(error: FormError): FormError {
     const field = formField(e.field);
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: `${labels[field] ?? ''}${e.message}` });
+    errors.push({ field, message: formMessages[field] ?? `${labels[field] ?? ''}${e.message}` });
   }
   return new FormError(errors);
 }
