@@ -12,7 +12,7 @@ import {
 } from '../../analytics/indicators/compute.ts';
 import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
-import type { IndicatorDefinition } from '../../analytics/indicators/schema.ts';
+import { fieldsUsed, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
 import { REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
@@ -59,6 +59,25 @@ async function chooseIndicators(
         applicable.map((i) => i.id).join(', ') || 'none of them'
       }`;
   throw new FormError([{ field: 'indicator', message }]);
+}
+
+/**
+ * The fields an indicator reads that no ready dataset has (none when there is no dataset yet): a
+ * misspelt field would otherwise leave the indicator silently never computed.
+ */
+export async function fieldsNoDatasetHas(
+  ctx: AnalyticsContext,
+  indicator: IndicatorDefinition,
+): Promise<string[]> {
+  const ready = (await repo.findDatasets(ctx.db)).map(toDataset).filter((d) => d.status === 'ready');
+  if (ready.length === 0) return [];
+  const available = new Set(
+    ready.flatMap((d) => {
+      const f = datasetFields(d);
+      return [...f.standard, ...f.numbers, ...f.text];
+    }),
+  );
+  return fieldsUsed(indicator).filter((field) => !available.has(field));
 }
 
 /** The LSOA vintages (2011, 2021) that population estimates have been imported for. */

@@ -11,7 +11,12 @@ import type { Actor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import { analyticsContext, type AnalyticsContext, type AnalyticsDeps } from './analytics-context.ts';
-import { computeIndicators, indicatorsNotComputed, readyDataset } from './analytics-compute.ts';
+import {
+  computeIndicators,
+  fieldsNoDatasetHas,
+  indicatorsNotComputed,
+  readyDataset,
+} from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
@@ -76,6 +81,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
     compute: async (actor: Actor, raw: { datasetName?: string; indicatorId?: string; by?: string[] }) =>
       computeIndicators(ctx, await results.indicators(), actor, raw),
+
+    /** The fields of a catalogue indicator that no ready dataset has. */
+    fieldsNoDatasetHas: async (indicatorId: string) => {
+      const indicator = (await results.indicators()).find((i) => i.id === indicatorId);
+      return indicator ? fieldsNoDatasetHas(ctx, indicator) : [];
+    },
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>

@@ -375,6 +375,17 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const listed = await browser.get(added.headers.location as string);
     expect(listed.body).toContain('Added People waiting more than a year.');
     expect(listed.body).toContain('<code>wait_weeks &gt; 52</code>');
+    expect(listed.body).not.toContain('No dataset has some of its fields');
+    // A misspelt field is taken (a later dataset may have it), with a warning that none has it now.
+    const misspelt = await browser.submit('/analytics/catalogue/new', {
+      ...form,
+      id: 'waiting-misspelt',
+      numeratorConditions: 'wait_weeek > 52',
+      denominatorConditions: 'wait_weeks present\nagee > 17',
+    });
+    const warned = await browser.get(misspelt.headers.location as string);
+    expect(warned.body).toContain('No dataset imported so far has fields called wait_weeek, agee');
+    await t.services.analytics.removeIndicator(systemActor, 'waiting-misspelt');
     const again = await browser.submit('/analytics/catalogue/new', {
       ...form,
       numeratorConditions: 'wait_weeks > 52',

@@ -26,9 +26,11 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
       !indicators.some((i) => i.id === query.removed)
         ? query.removed
         : null;
+    const unknownFields = added ? await analytics.fieldsNoDatasetHas(added.id) : [];
     return reply.view('pages/analytics/catalogue.njk', {
       pageTitle: 'Indicator catalogue',
       indicators,
+      unknownFields,
       notice: added
         ? `Added ${added.title}. It is computed for every dataset that has the fields it reads.`
         : removed
