@@ -16,7 +16,7 @@ async function acceptInvitationAndSignIn(page: Page, email: string) {
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Type the new password again', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Save password' }).click();
-  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -91,7 +91,7 @@ test('the EDS lead runs a review in which the local interest’s grade prevails,
     ['Stan Staffer', 'stan@example.org', 'Trust staff'],
   ]) {
     await page.getByLabel('Full name').fill(name!);
-    await page.getByLabel('E-mail address').fill(email!);
+    await page.getByLabel('Email address').fill(email!);
     await page.getByLabel(who!, { exact: true }).check();
     await page.getByRole('checkbox', { name: /^1A / }).check();
     await page.getByRole('button', { name: 'Send invitation' }).click();

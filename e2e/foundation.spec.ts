@@ -35,14 +35,14 @@ test('the demo admin signs in, invites a member, sees it in the audit log and si
 
   await page.getByRole('button', { name: 'Invite someone' }).click();
   await page.getByLabel('Full name').fill('Jordan Example');
-  await page.getByLabel('E-mail address').fill('jordan@');
+  await page.getByLabel('Email address').fill('jordan@');
   await page.getByLabel('Partnership member').check();
   await page.getByRole('button', { name: 'Send invitation' }).click();
-  await expect(page.getByRole('alert')).toContainText('Enter an e-mail address in the correct format');
+  await expect(page.getByRole('alert')).toContainText('Enter an email address in the correct format');
   await expect(page.getByLabel('Full name')).toHaveValue('Jordan Example');
   await expectAccessible(page);
 
-  await page.getByLabel('E-mail address').fill('jordan@example.org');
+  await page.getByLabel('Email address').fill('jordan@example.org');
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByText('Invitation sent.')).toBeVisible();
   await expectAccessible(page);
@@ -66,7 +66,7 @@ test('an invited person sets a password from the e-mailed link and signs in', as
   await signIn(page, 'admin');
   await page.goto('/admin/users/invite');
   await page.getByLabel('Full name').fill('Ola Invitee');
-  await page.getByLabel('E-mail address').fill('ola@example.org');
+  await page.getByLabel('Email address').fill('ola@example.org');
   await page.getByLabel('Partnership member').check();
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await signOut(page);
@@ -80,7 +80,7 @@ test('an invited person sets a password from the e-mailed link and signs in', as
   await expect(page.getByText('Your password has been saved')).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel('E-mail address').fill('ola@example.org');
+  await page.getByLabel('Email address').fill('ola@example.org');
   await page.getByLabel('Password', { exact: true }).fill('a long and memorable phrase');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your partnership');
@@ -94,11 +94,11 @@ test('someone who forgot their password asks for a link', async ({ page }) => {
   await page.getByRole('link', { name: 'I have forgotten my password' }).click();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Send the link' }).click();
-  await expect(page.getByRole('alert')).toContainText('Enter an e-mail address');
+  await expect(page.getByRole('alert')).toContainText('Enter an email address');
   await expectAccessible(page);
-  await page.getByLabel('E-mail address').fill(demoCredentials('staff').email);
+  await page.getByLabel('Email address').fill(demoCredentials('staff').email);
   await page.getByRole('button', { name: 'Send the link' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your e-mail');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
   await expectAccessible(page);
 });
 

@@ -26,7 +26,7 @@ test('a group joins, raises an issue, staff agree an action, the owner completes
   await page.getByLabel('Places or wards you work in (optional)').fill('Eastgate');
   await page.getByLabel('Full name').fill('Leila Osman');
   await page.getByLabel('Their role in the group').fill('Coordinator');
-  await page.getByLabel('E-mail address').fill(contactEmail);
+  await page.getByLabel('Email address').fill(contactEmail);
   await page.getByRole('radio', { name: 'Yes', exact: true }).check();
   await page.getByRole('button', { name: 'Send application' }).click();
   await heading(page, /Application received/);
@@ -39,7 +39,7 @@ test('a group joins, raises an issue, staff agree an action, the owner completes
   await page.getByRole('link', { name: 'Kindred Sudanese Women’s Circle' }).click();
   await heading(page, 'Kindred Sudanese Women’s Circle');
   await page.getByRole('button', { name: 'Approve application' }).click();
-  await expect(page.getByText('We have e-mailed an invitation')).toBeVisible();
+  await expect(page.getByText('We have emailed an invitation')).toBeVisible();
   await heading(page, 'Kindred Sudanese Women’s Circle');
   await signOut(page);
 
@@ -47,7 +47,7 @@ test('a group joins, raises an issue, staff agree an action, the owner completes
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Type the new password again', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Save password' }).click();
-  await page.getByLabel('E-mail address').fill(contactEmail);
+  await page.getByLabel('Email address').fill(contactEmail);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading(page, 'Your partnership');

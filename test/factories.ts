@@ -5,7 +5,7 @@ import type { Services } from '../src/services.ts';
 
 export const testPassword = 'correct horse battery staple';
 
-/** An active account with a known password and a unique e-mail address. */
+/** An active account with a known password and a unique email address. */
 export async function makeUser(
   services: Services,
   role: Role,

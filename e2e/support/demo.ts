@@ -35,7 +35,7 @@ export async function signIn(page: Page, role: DemoRole, options = { scan: true 
   const { email, password } = demoCredentials(role);
   await page.goto('/sign-in');
   if (options.scan) await expectAccessible(page);
-  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // Wait for the session: a page.goto straight after the click can cancel the sign-in while the

@@ -37,7 +37,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     const code = await runCli(['user', 'create', '--role', 'boss', '--email', 'nope', '--name', ''], io);
     expect(code).toBe(1);
     expect(err.join('\n')).toContain('name: Enter a full name');
-    expect(err.join('\n')).toContain('email: Enter an e-mail address in the correct format');
+    expect(err.join('\n')).toContain('email: Enter an email address in the correct format');
     expect(err.join('\n')).toContain('role: Select a role');
   });
 

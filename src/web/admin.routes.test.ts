@@ -52,7 +52,7 @@ describeEachDatabase('administration pages', (current) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('value="Priya Patel"');
-    expect(bad.body).toContain('Enter an e-mail address in the correct format');
+    expect(bad.body).toContain('Enter an email address in the correct format');
 
     const ok = await browsers.admin.submit('/admin/users/invite', {
       name: 'Priya Patel',

@@ -39,7 +39,7 @@ describeEachDatabase('signing in and out over HTTP', (current) => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('nhsuk-error-summary');
     expect(response.body).toContain('href="#email"');
-    expect(response.body).toContain('Enter a correct e-mail address and password');
+    expect(response.body).toContain('Enter a correct email address and password');
     expect(response.body).toContain('value="someone@example.org"');
     expect(response.body).not.toContain('not-the-password');
     expect(response.body).toContain('<title>Error: Sign in – Parity</title>');
@@ -80,7 +80,7 @@ describeEachDatabase('signing in and out over HTTP', (current) => {
     const user = await makeUser(t.services, 'member');
     const browser = new Browser(t.app);
     const sent = await browser.submit('/password-reset', { email: user.email });
-    expect(sent.body).toContain('Check your e-mail');
+    expect(sent.body).toContain('Check your email');
     const link = t.mailer.lastLinkTo(user.email);
     const mismatch = await browser.submit(link, {
       password: 'long enough password',

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { passwordMinLength, roles } from './account.ts';
 
 const email = z
-  .string({ error: 'Enter an e-mail address' })
+  .string({ error: 'Enter an email address' })
   .trim()
-  .min(1, 'Enter an e-mail address')
-  .max(254, 'E-mail address must be 254 characters or fewer')
-  .pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }));
+  .min(1, 'Enter an email address')
+  .max(254, 'Email address must be 254 characters or fewer')
+  .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.org' }));
 
 const name = z
   .string({ error: 'Enter a full name' })

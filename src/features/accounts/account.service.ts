@@ -51,7 +51,7 @@ export function createAccountService(deps: AccountDeps) {
   async function assertEmailFree(trx: Kysely<Database>, email: string): Promise<void> {
     if (await findUserByEmail(trx, email)) {
       throw new FormError([
-        { field: 'email', message: 'An account with this e-mail address already exists' },
+        { field: 'email', message: 'An account with this email address already exists' },
       ]);
     }
   }
@@ -144,7 +144,7 @@ export function createAccountService(deps: AccountDeps) {
           `To accept, set your password within ${invitationDays} days at:`,
           `${baseUrl}/invitations/${token}`,
           '',
-          'If you were not expecting this, you can ignore this e-mail.',
+          'If you were not expecting this, you can ignore this email.',
         ].join('\n'),
       });
       return user;

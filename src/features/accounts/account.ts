@@ -34,7 +34,7 @@ export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
 
-/** E-mail addresses are compared without regard to case or surrounding spaces. */
+/** Email addresses are compared without regard to case or surrounding spaces. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }

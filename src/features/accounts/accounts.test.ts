@@ -22,7 +22,7 @@ describeEachDatabase('accounts', (current) => {
       password: testPassword,
     });
     await expect(attempt).rejects.toMatchObject({
-      errors: [{ field: 'email', message: 'An account with this e-mail address already exists' }],
+      errors: [{ field: 'email', message: 'An account with this email address already exists' }],
     });
   });
 

@@ -77,7 +77,7 @@ export function createCredentialsService(deps: {
           `Someone asked to reset the password of your Parity account. The link works once, for ${resetMinutes} minutes:`,
           `${baseUrl}/password-reset/${token}`,
           '',
-          'If it was not you, ignore this e-mail: your password has not changed.',
+          'If it was not you, ignore this email: your password has not changed.',
         ].join('\n'),
       });
     },

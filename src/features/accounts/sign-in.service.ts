@@ -11,7 +11,7 @@ import { signInSchema } from './account.schema.ts';
 import { findUserByEmail, updateUserRow } from './account.repository.ts';
 import { verifyPassword } from './password.ts';
 
-const wrongDetails = 'Enter a correct e-mail address and password';
+const wrongDetails = 'Enter a correct email address and password';
 
 export class AccountLockedError extends FormError {
   constructor(readonly lockedUntil: string) {

@@ -9,11 +9,11 @@ export const inviteGraderSchema = z.object({
     .min(1, 'Enter their full name')
     .max(200, 'Name must be 200 characters or fewer'),
   email: z
-    .string({ error: 'Enter an e-mail address' })
+    .string({ error: 'Enter an email address' })
     .trim()
-    .min(1, 'Enter an e-mail address')
-    .max(254, 'E-mail address must be 254 characters or fewer')
-    .pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' })),
+    .min(1, 'Enter an email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.org' })),
   constituency: z.enum(constituencies, { error: 'Select who they speak for' }),
   outcomes: z
     .array(z.string(), { error: 'Select at least one outcome for them to grade' })

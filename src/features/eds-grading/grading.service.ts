@@ -58,7 +58,7 @@ export function createGradingService(deps: GradingDeps) {
     const email = normaliseEmail(data.email);
     const existing = (await accounts.list()).find((a) => a.email === email);
     if (existing?.status === 'disabled')
-      throw new FormError([{ field: 'email', message: 'The account with this e-mail address is disabled' }]);
+      throw new FormError([{ field: 'email', message: 'The account with this email address is disabled' }]);
     if (existing) return { account: existing, isNew: false };
     const role = roleForNewGrader(data.constituency);
     const account = await accounts.invite(user, { name: data.name, email, role });
@@ -68,7 +68,7 @@ export function createGradingService(deps: GradingDeps) {
   async function notify(review: Review, to: string, name: string, isNew: boolean) {
     const framework = frameworkOf(review);
     const next = isNew
-      ? 'You will get a separate e-mail with a link to set your password. Once you have signed in, choose "Grade EDS outcomes".'
+      ? 'You will get a separate email with a link to set your password. Once you have signed in, choose "Grade EDS outcomes".'
       : `To read the evidence and grade, sign in and go to:\n${baseUrl}/eds/grading/${review.id}`;
     await mailer.send({
       to,

@@ -29,7 +29,7 @@ export const publicSubmissionSchema = z
     replyEmail: optionalEmail,
   })
   .refine((v) => !v.wantsReply || v.replyEmail !== null, {
-    message: 'Enter an e-mail address for the reply, or choose no reply',
+    message: 'Enter an email address for the reply, or choose no reply',
     path: ['replyEmail'],
   });
 

@@ -17,19 +17,19 @@ export function optionalText(max = 2000) {
 export const optionalEmail = z
   .string()
   .trim()
-  .max(254, 'E-mail address must be 254 characters or fewer')
+  .max(254, 'Email address must be 254 characters or fewer')
   .optional()
   .transform((v) => (v ? v.toLowerCase() : null))
   .pipe(
-    z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }).nullable(),
+    z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).nullable(),
   );
 
 export const requiredEmail = z
-  .string({ error: 'Enter an e-mail address' })
+  .string({ error: 'Enter an email address' })
   .trim()
-  .min(1, 'Enter an e-mail address')
-  .max(254, 'E-mail address must be 254 characters or fewer')
-  .pipe(z.email({ error: 'Enter an e-mail address in the correct format, like name@example.org' }))
+  .min(1, 'Enter an email address')
+  .max(254, 'Email address must be 254 characters or fewer')
+  .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.org' }))
   .transform((v) => v.toLowerCase());
 
 export const optionalWebsite = z

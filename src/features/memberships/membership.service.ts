@@ -214,7 +214,7 @@ export function createMembershipService(deps: MembershipDeps) {
           '',
           reason,
           '',
-          'If you would like to talk about this, reply to this e-mail or contact the patient and community engagement team.',
+          'If you would like to talk about this, reply to this email or contact the patient and community engagement team.',
         ].join('\n'),
       });
     },

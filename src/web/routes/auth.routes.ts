@@ -51,7 +51,7 @@ export function authRoutes(app: FastifyInstance, services: Services): void {
       { template: 'pages/auth/reset-request.njk', context: { pageTitle: 'Reset your password' }, values },
       () => credentials.requestReset(values),
     );
-    return shown ? reply : reply.view('pages/auth/reset-sent.njk', { pageTitle: 'Check your e-mail' });
+    return shown ? reply : reply.view('pages/auth/reset-sent.njk', { pageTitle: 'Check your email' });
   });
 
   setPasswordRoutes(app, services, 'reset', '/password-reset/:token', 'Set a new password');

@@ -185,7 +185,7 @@ export function membershipRoutes(app: FastifyInstance, services: Services): void
       statusLabels: applicationStatusLabels,
       kindLabels: organisationKindLabels,
       notice: queryOf(request).declined
-        ? 'Application declined. We have e-mailed the reason to the applicant.'
+        ? 'Application declined. We have emailed the reason to the applicant.'
         : undefined,
     }),
   );
