@@ -88,6 +88,19 @@ export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: 
   return sentences;
 }
 
+/**
+ * Which groups a chart leaves out because their values are not shown (hidden to protect
+ * confidentiality, or not calculated), so that a gap between bars is not taken for a value of zero.
+ */
+export function notDrawnSentence(dimension: string, rows: PublishedRow[]): string | null {
+  const missing = rows.filter((r) => r.value === null && r.group !== 'Not known');
+  if (missing.length === 0) return null;
+  const names = missing.map((r) => groupLabel(r.dimension, r.group));
+  const [one, many] = nouns[dimension] ?? ['', ''];
+  const noun = one ? `${missing.length === 1 ? one : many} ` : '';
+  return `Not drawn: ${noun}${list(names)}, whose ${missing.length === 1 ? 'value is' : 'values are'} not shown (the table says why).`;
+}
+
 export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend' | 'gap';
 export interface KeyItem {
   /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line) or dot. */

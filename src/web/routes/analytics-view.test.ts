@@ -3,6 +3,7 @@ import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/r
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { byBreakdown, contentsOf, indicatorPage, overviewRow } from './analytics-view.ts';
 import { measureWithUnit } from './analytics-format.ts';
+import { notDrawnSentence } from './analytics-breakdown.ts';
 
 const overall = (period: string, value: number): PublishedRow => ({
   period,
@@ -275,5 +276,25 @@ describe('the inequality measures', () => {
     expect(measureWithUnit('r', '1.16', 'weeks')).toBe('1.16');
     expect(measureWithUnit('idisw', '22.22', 'weeks')).toBe('22.22%');
     expect(measureWithUnit('sii', '–', '%')).toBe('–');
+  });
+});
+
+describe('a chart with hidden values', () => {
+  const row = (group: string, value: number | null): PublishedRow => ({
+    ...overall('2024/25', value ?? 0),
+    dimension: 'imd_decile',
+    group,
+    value,
+  });
+
+  it('names the groups it does not draw, so that a gap is not read as zero', () => {
+    const rows = [row('1', null), row('2', 12), row('3', null), row('Not known', null)];
+    expect(notDrawnSentence('imd_decile', rows)).toBe(
+      'Not drawn: deciles 1 and 3, whose values are not shown (the table says why).',
+    );
+    expect(notDrawnSentence('sex', [{ ...row('F', null), dimension: 'sex' }])).toBe(
+      'Not drawn: Female, whose value is not shown (the table says why).',
+    );
+    expect(notDrawnSentence('imd_decile', [row('2', 12)])).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import {
   countOf,
   displayRow,
   longTableRows,
+  notDrawnSentence,
   type KeyItem,
 } from './analytics-breakdown.ts';
 import { trendSentence } from '../../features/analytics/trend-sentence.ts';
@@ -172,6 +173,7 @@ function breakdownView(
     long,
     showAll: `Show all ${countOf(dimension.id, rows.length)}`,
     summary: long ? breakdownSummary(dimension.id, rows, r.unit) : [],
+    notDrawn: chart.svg ? notDrawnSentence(dimension.id, rows) : null,
   };
 }
 
