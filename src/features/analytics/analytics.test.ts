@@ -406,14 +406,15 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(overYear).toBeLessThan(await share('waiting-over-18-weeks'));
 
     // An added indicator can be removed again; a built-in one cannot.
+    // Removing asks first, saying what goes and what stays.
     const page = await browser.get('/analytics/catalogue');
-    expect(page.body).toContain('action="/analytics/catalogue/waiting-over-52-weeks/remove"');
-    expect(page.body).not.toContain('action="/analytics/catalogue/did-not-attend/remove"');
-    const removed = await browser.submit(
-      '/analytics/catalogue',
-      {},
-      '/analytics/catalogue/waiting-over-52-weeks/remove',
-    );
+    expect(page.body).toContain('href="/analytics/catalogue/waiting-over-52-weeks/remove"');
+    expect(page.body).not.toContain('href="/analytics/catalogue/did-not-attend/remove"');
+    const confirm = await browser.get('/analytics/catalogue/waiting-over-52-weeks/remove');
+    expect(confirm.body).toContain('Remove this indicator');
+    expect(confirm.body).toContain('keeps the results already worked out for it');
+    expect((await browser.get('/analytics/catalogue/did-not-attend/remove')).statusCode).toBe(404);
+    const removed = await browser.submit('/analytics/catalogue/waiting-over-52-weeks/remove', {});
     expect(removed.statusCode).toBe(303);
     expect((await browser.get(removed.headers.location as string)).body).toContain(
       'Removed the indicator waiting-over-52-weeks.',

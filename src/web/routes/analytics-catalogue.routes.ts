@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { indicatorIdPattern } from '../../analytics/indicators/schema.ts';
+import { NotFoundError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { formBody, handleForm } from './form-helpers.ts';
@@ -36,6 +37,16 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
         : removed
           ? `Removed the indicator ${removed}. Results already worked out for it are kept.`
           : undefined,
+    });
+  });
+
+  app.get('/analytics/catalogue/:key/remove', manage, async (request, reply) => {
+    const key = (request.params as { key: string }).key;
+    const indicator = (await analytics.catalogue()).find((i) => i.id === key && !i.builtIn);
+    if (!indicator) throw new NotFoundError('There is no added indicator with this identifier');
+    return reply.view('pages/analytics/indicator-remove.njk', {
+      pageTitle: 'Remove this indicator',
+      indicator,
     });
   });
 
