@@ -302,6 +302,11 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(unnamed.body).toContain('Enter a name for the dataset');
     expect(unnamed.body).toContain('colums is not a mapping setting');
     expect(unnamed.body).toContain('You chose clinic.csv: choose it again');
+    const badJson = await browser.upload(form, { name: '', mapping: '{colums' }, [
+      { field: 'file', filename: 'clinic.csv', content: 'lsoa_code,age\nX01000001,44\n' },
+    ]);
+    expect(badJson.body).toContain('The column mapping must be JSON');
+    expect(badJson.body).toContain('Enter a name for the dataset');
     expect((await t.services.analytics.listDatasets()).length).toBe(before);
   });
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { stageLabels } from '../../features/analytics/analytics.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
-import { FormError } from '../../features/shared/errors.ts';
+import { FormError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { uploadedFile } from '../middleware/multipart.ts';
@@ -25,9 +25,9 @@ const idOf = (request: FastifyRequest): string => (request.params as { id: strin
 /** Staff pages: import extracts, follow the import, compute and publish. */
 const importable = ['.csv', '.csv.gz', '.parquet', '.xlsx'];
 
-/** ".csv.gz" for a gzipped file, otherwise the file's extension in lower case. */
+/** ".csv.gz" for a gzipped file (only CSV is read gzipped), otherwise the file's extension in lower case. */
 const uploadExtension = (name: string): string =>
-  name.toLowerCase().endsWith('.csv.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
+  name.toLowerCase().endsWith('.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
 
 /** Why an uploaded file cannot be imported here, or null. */
 function uploadProblem(file: { filename: string; tooLarge: boolean }): string | null {
@@ -86,14 +86,20 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       reply,
       { template: 'pages/analytics/dataset-new.njk', context, values },
       async () => {
-        const mapping = mappingFromForm(values);
         // The file is checked here; the name and the mapping as the import would check them.
-        const errors = [
-          ...(fileProblem ? [{ field: 'file', message: fileProblem }] : []),
+        const errors: FieldError[] = fileProblem ? [{ field: 'file', message: fileProblem }] : [];
+        let mapping: unknown;
+        try {
+          mapping = mappingFromForm(values);
+        } catch (error) {
+          if (!(error instanceof FormError)) throw error;
+          errors.push(...error.errors);
+        }
+        errors.push(
           ...analytics
             .importProblems({ name: values.name, file: file?.filename ?? '', mapping })
             .filter((e) => e.field !== 'file'),
-        ];
+        );
         if (errors.length || !file) throw new FormError(errors);
         const saved = path.join(
           os.tmpdir(),
