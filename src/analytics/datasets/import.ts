@@ -11,7 +11,14 @@ import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
 import { mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
-import { columnKinds, stageSource, stagingPathFor, SourceFileError, type SourceFormat } from './source.ts';
+import {
+  columnKinds,
+  sourceColumns,
+  stageSource,
+  stagingPathFor,
+  SourceFileError,
+  type SourceFormat,
+} from './source.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 
@@ -54,6 +61,39 @@ export function fieldsOf(mapping: ColumnMapping): DatasetFields {
     hasEthnicity: Boolean(mapping.columns.ethnicity),
     hasDate: Boolean(mapping.columns.event_date),
   };
+}
+
+/**
+ * Where a CSV or Parquet file cannot be imported as mapped, found from its headings alone before
+ * anything is stored or replaced: the file cannot be read, or it has no LSOA column or not the
+ * columns the mapping names. Null when its headings are fine (and for XLSX, checked as it is read).
+ */
+export async function sourceColumnsProblem(
+  store: AnalyticsStore,
+  file: string,
+  mapping?: unknown,
+): Promise<{ field: 'file' | 'mapping'; message: string } | null> {
+  const userMapping = mapping === undefined ? undefined : mappingInputSchema.parse(mapping);
+  let columns: { name: string; type: string }[] | null;
+  try {
+    columns = await sourceColumns(store, file, userMapping?.columns?.lsoa_code);
+  } catch (error) {
+    if (error instanceof SourceFileError) return { field: 'file', message: error.message };
+    throw error;
+  }
+  if (!columns) return null;
+  try {
+    const resolved = resolveMapping(userMapping, columns);
+    checkMappingAgainstFile(
+      resolved,
+      columns.map((c) => c.name),
+      userMapping,
+    );
+  } catch (error) {
+    if (error instanceof SourceFileError) return { field: 'mapping', message: error.message };
+    throw error;
+  }
+  return null;
 }
 
 function checkMappingAgainstFile(

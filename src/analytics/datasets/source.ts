@@ -62,6 +62,23 @@ export async function stageSource(
   return { format, parquet: stagingFile, columns, rowsAboveHeadings };
 }
 
+/**
+ * The columns of a CSV or Parquet file from its headings and a sample of its rows, without copying
+ * it: what an import can check before it replaces anything. Null for XLSX, which is only read whole.
+ */
+export async function sourceColumns(
+  store: AnalyticsStore,
+  file: string,
+  lsoaHeading?: string,
+): Promise<{ name: string; type: string }[] | null> {
+  if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
+  const format = formatOf(file);
+  if (format === 'xlsx') return null;
+  if (format === 'parquet') return describe(store, `read_parquet(${literal(file)})`);
+  const { csv, skip } = await csvHeadings(file, lsoaHeading);
+  return describe(store, csvReader(csv, false, skip));
+}
+
 async function csvHeadings(file: string, lsoaHeading?: string) {
   const skip = headerRowOf((await firstLines(file, HEADER_SEARCH_ROWS)).map(csvCells), lsoaHeading);
   return { csv: file, skip, rowsAboveHeadings: skip };

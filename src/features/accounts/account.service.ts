@@ -50,9 +50,7 @@ export function createAccountService(deps: AccountDeps) {
 
   async function assertEmailFree(trx: Kysely<Database>, email: string): Promise<void> {
     if (await findUserByEmail(trx, email)) {
-      throw new FormError([
-        { field: 'email', message: 'An account with this email address already exists' },
-      ]);
+      throw new FormError([{ field: 'email', message: 'An account with this email address already exists' }]);
     }
   }
 

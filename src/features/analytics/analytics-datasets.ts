@@ -8,6 +8,7 @@ import { removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
 import {
   geographyRelation,
   importDataset,
+  sourceColumnsProblem,
   type ImportedDataset,
   type ImportProgress,
 } from '../../analytics/datasets/import.ts';
@@ -252,6 +253,10 @@ export function datasetOperations(ctx: AnalyticsContext) {
     const problems = importProblems(raw);
     if (problems.length) throw new FormError(problems);
     const input = parseInput(datasetImportSchema, raw);
+    // A file that cannot be read as mapped is refused here, before a dataset of the same name
+    // is replaced, so the mistake can be put right on the form and nothing is lost.
+    const unreadable = await sourceColumnsProblem(await ctx.store(), input.file, raw.mapping);
+    if (unreadable) throw new FormError([unreadable]);
     const sourceName = input.sourceName ?? path.basename(input.file);
     const id = await createDatasetRecord(ctx, actor, { name: input.name, sourceName });
     return { id, input: { ...input, mapping: raw.mapping } };
@@ -270,7 +275,11 @@ export function datasetOperations(ctx: AnalyticsContext) {
 
     /** Starts an import in the background and returns its id at once (web: the status page follows it). */
     async startImport(actor: Actor, raw: ImportRequest): Promise<{ id: string; finished: Promise<void> }> {
-      const { id, input } = await begin(actor, raw);
+      // The uploaded copy is this import's to delete, whether or not the import begins.
+      const { id, input } = await begin(actor, raw).catch((error: unknown) => {
+        if (raw.file) rmSync(raw.file, { force: true });
+        throw error;
+      });
       const finished = runImport(ctx, actor, id, input)
         .then(
           () => undefined,

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -101,9 +102,35 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     });
   });
 
-  it('removes a failed import and whatever files it left behind', async () => {
-    const file = path.join(dir, 'broken.csv');
+  it('refuses a file without an LSOA column before it replaces the dataset of that name', async () => {
+    const kept = await importExtract('Kept extract');
+    const file = path.join(dir, 'no-lsoa.csv');
     writeFileSync(file, 'not,the,columns\n1,2,3\n');
+    const refused: unknown = await t.services.analytics
+      .importDataset(systemActor, { name: 'Kept extract', file })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(FormError);
+    expect((refused as FormError).errors).toEqual([
+      {
+        field: 'mapping',
+        message: expect.stringContaining('No column was recognised as the LSOA code') as string,
+      },
+    ]);
+    const after = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Kept extract');
+    expect(after).toMatchObject({ id: kept.id, status: 'ready' });
+    expect(existsSync(await parquetOf(kept.id))).toBe(true);
+  });
+
+  it('removes a failed import and whatever files it left behind', async () => {
+    // A spreadsheet is read whole as it is imported, so a missing LSOA column fails the import.
+    const file = path.join(dir, 'broken.xlsx');
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['not', 'the', 'columns'],
+      [1, 2, 3],
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Extract');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const failed: unknown = await t.services.analytics
       .importDataset(systemActor, { name: 'Broken extract', file })
       .catch((error: unknown) => error);

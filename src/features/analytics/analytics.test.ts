@@ -307,6 +307,13 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     ]);
     expect(badJson.body).toContain('The column mapping must be JSON');
     expect(badJson.body).toContain('Enter a name for the dataset');
+    // A heading the file does not have is named on the form, before any import starts.
+    const wrongHeading = await browser.upload(form, { name: 'Clinic', column_lsoa_code: 'LSOA code' }, [
+      { field: 'file', filename: 'clinic.csv', content: 'lsoa_code,age\nX01000001,44\n' },
+    ]);
+    expect(wrongHeading.statusCode).toBe(400);
+    expect(wrongHeading.body).toContain('The mapping names columns the file does not have: LSOA code');
+    expect(wrongHeading.body).toContain('value="LSOA code"');
     expect((await t.services.analytics.listDatasets()).length).toBe(before);
   });
 

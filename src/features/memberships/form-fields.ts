@@ -20,9 +20,7 @@ export const optionalEmail = z
   .max(254, 'Email address must be 254 characters or fewer')
   .optional()
   .transform((v) => (v ? v.toLowerCase() : null))
-  .pipe(
-    z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).nullable(),
-  );
+  .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).nullable());
 
 export const requiredEmail = z
   .string({ error: 'Enter an email address' })
