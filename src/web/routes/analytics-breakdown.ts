@@ -95,10 +95,13 @@ export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: 
 export function notDrawnSentence(dimension: string, rows: PublishedRow[]): string | null {
   const missing = rows.filter((r) => r.value === null && r.group !== 'Not known');
   if (missing.length === 0) return null;
+  const whose = `whose ${missing.length === 1 ? 'value is' : 'values are'} not shown (the table says why)`;
+  // Past a handful (wards), a count says it better than a list of names.
+  if (missing.length > 5) return `Not drawn: ${countOf(dimension, missing.length)}, ${whose}.`;
   const names = missing.map((r) => groupLabel(r.dimension, r.group));
   const [one, many] = nouns[dimension] ?? ['', ''];
   const noun = one ? `${missing.length === 1 ? one : many} ` : '';
-  return `Not drawn: ${noun}${list(names)}, whose ${missing.length === 1 ? 'value is' : 'values are'} not shown (the table says why).`;
+  return `Not drawn: ${noun}${list(names)}, ${whose}.`;
 }
 
 export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend' | 'gap';

@@ -296,5 +296,9 @@ describe('a chart with hidden values', () => {
       'Not drawn: Female, whose value is not shown (the table says why).',
     );
     expect(notDrawnSentence('imd_decile', [row('2', 12)])).toBeNull();
+    const wards = Array.from({ length: 7 }, (_v, i) => ({ ...row(`Ward ${i}`, null), dimension: 'ward' }));
+    expect(notDrawnSentence('ward', wards)).toBe(
+      'Not drawn: 7 wards, whose values are not shown (the table says why).',
+    );
   });
 });
