@@ -144,7 +144,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     const page = await browser.get(linked.headers.location as string);
     expect(page.body).toContain('PostgreSQL table (indicators are computed there)');
     expect(page.body).toContain('clinic.activity');
-    expect(page.body).toContain('6000');
+    expect(page.body).toContain('6,000');
   });
 
   it('explains what is wrong with a table it cannot use', async () => {
