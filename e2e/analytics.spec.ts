@@ -194,6 +194,44 @@ test('staff remove an unwanted dataset after confirming what goes with it', asyn
   await expectAccessible(page);
 });
 
+test('staff import a dataset again, the new file fails, and the earlier dataset is kept', async ({
+  page,
+}) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets/new');
+  await importCsv(page, 'Monthly extract', 'A,X01000001,44,F,A,2024-05-01,1\n');
+  const earlier = page.url();
+
+  // Next month's file has a comma inside a value far down, past what is checked before it starts.
+  const rows = Array.from({ length: 25_000 }, (_, i) => `P${i},X01000001,44,F,A,2024-06-01,0`);
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Monthly extract');
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+    name: 'extract-june.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      `person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n${rows.join('\n')}\nQ,X01000001,44,F,Smith, A,2024-06-01,0\n`,
+    ),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  const failed = page.getByRole('heading', { name: 'The import failed' });
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
+  }
+  await expect(failed).toBeVisible();
+  await expect(page.getByText('Row 25,001 (line 25,002 of the file) has more cells')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /dataset of this name imported on/ }).click();
+  expect(page.url()).toBe(earlier);
+  await expect(page.getByRole('heading', { level: 2, name: 'Validation report' })).toBeVisible();
+
+  await page.goto('/analytics/datasets');
+  await expect(page.getByRole('link', { name: 'Monthly extract' })).toHaveCount(2);
+  await expect(page.getByText('the earlier import is unchanged')).toBeVisible();
+  await expectAccessible(page);
+});
+
 /**
  * Imports a CSV of the standard columns from the import form it is on, then refreshes the dataset's
  * page as a person would until the validation report is there (waiting for each page to load before

@@ -56,10 +56,41 @@ describeEachDatabase('migration 0008 (result versions), reverted', (current) => 
         { ...result, ...common, id: 'r-draft', status: 'draft' },
       ])
       .execute();
+    expect(await migrateDown(db)).toEqual(['0009_dataset_pending_name']);
     expect(await migrateDown(db)).toEqual(['0008_result_versions']);
     const left = await db.selectFrom('analytics_results').select(['id']).execute();
     expect(left.map((r) => r.id)).toEqual(['r-published']);
     await migrateToLatest(db);
     await db.deleteFrom('analytics_datasets').where('id', '=', 'd1').execute();
+  });
+});
+
+describeEachDatabase('migration 0009 (pending dataset names), reverted', (current) => {
+  it('drops imports that never took their name and keeps the datasets that did', async () => {
+    const { db } = current().handle;
+    const at = new Date().toISOString();
+    const dataset = {
+      source_file: 'w.csv',
+      file_format: 'csv',
+      lsoa_vintage: '2021',
+      status: 'ready',
+      stage: 'done',
+      progress: 100,
+      imported_by_label: 'Test',
+      created_at: at,
+      updated_at: at,
+    };
+    await db
+      .insertInto('analytics_datasets')
+      .values([
+        { ...dataset, id: 'ready', name: 'Waits' },
+        { ...dataset, id: 'pending', name: 'importing:pending', pending_name: 'Waits', status: 'failed' },
+      ])
+      .execute();
+    expect(await migrateDown(db)).toEqual(['0009_dataset_pending_name']);
+    const left = await db.selectFrom('analytics_datasets').select(['id', 'name']).execute();
+    expect(left).toEqual([{ id: 'ready', name: 'Waits' }]);
+    await migrateToLatest(db);
+    await db.deleteFrom('analytics_datasets').where('id', '=', 'ready').execute();
   });
 });

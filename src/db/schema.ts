@@ -462,7 +462,10 @@ export interface WorkforceFigureTable {
 
 export interface AnalyticsDatasetTable {
   id: string;
+  /** While a dataset is imported beside an earlier one of its name, a placeholder. */
   name: string;
+  /** The name an import takes when it succeeds (null once it has). */
+  pending_name: string | null;
   source_file: string;
   file_format: string;
   lsoa_vintage: string;

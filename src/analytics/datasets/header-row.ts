@@ -27,22 +27,41 @@ export function csvCells(line: string): string[] {
   return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }
 
-/** The first lines of a text file, plain or gzipped, reading no more than 64 KB. */
-export async function firstLines(file: string, count: number): Promise<string[]> {
-  const raw = createReadStream(file, { start: 0, end: 65_535 });
+const HEAD_BYTES = 65_536;
+
+/** The first 64 KB of a file, plain or gzipped (as stored, for gzip: after unzipping). */
+async function headOf(file: string): Promise<Buffer> {
+  const raw = createReadStream(file, { start: 0, end: HEAD_BYTES - 1 });
   const source = file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  let text = '';
+  const chunks: Buffer[] = [];
+  let length = 0;
   try {
     for await (const chunk of source) {
-      text += (chunk as Buffer).toString('utf8');
-      if (text.split('\n').length > count) break;
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= HEAD_BYTES) break;
     }
   } catch {
-    // A gzipped file cut at 64 KB ends mid-stream; the lines read so far are enough.
+    // A gzipped file cut at 64 KB ends mid-stream; the bytes read so far are enough.
   } finally {
     raw.destroy();
   }
-  return text
+  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+}
+
+const UTF16_MARK = [0xff, 0xfe];
+
+/** Whether a text file starts with the byte-order mark of UTF-16 (Excel's "Unicode Text"). */
+export async function isUtf16(file: string): Promise<boolean> {
+  const head = await headOf(file);
+  return head[0] === UTF16_MARK[0] && head[1] === UTF16_MARK[1];
+}
+
+/** The first lines of a text file, plain or gzipped, reading no more than 64 KB. */
+export async function firstLines(file: string, count: number): Promise<string[]> {
+  const head = await headOf(file);
+  const utf16 = head[0] === UTF16_MARK[0] && head[1] === UTF16_MARK[1];
+  return (utf16 ? head.toString('utf16le') : head.toString('utf8'))
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .slice(0, count);

@@ -64,9 +64,9 @@ export function fieldsOf(mapping: ColumnMapping): DatasetFields {
 }
 
 /**
- * Where a CSV or Parquet file cannot be imported as mapped, found from its headings alone before
- * anything is stored or replaced: the file cannot be read, or it has no LSOA column or not the
- * columns the mapping names. Null when its headings are fine (and for XLSX, checked as it is read).
+ * Where a file cannot be imported as mapped, found from its headings alone before anything is stored
+ * or replaced: the file (or the named sheet) cannot be read, or it has no LSOA column or not the
+ * columns the mapping names. Null when its headings are fine.
  */
 export async function sourceColumnsProblem(
   store: AnalyticsStore,
@@ -74,14 +74,16 @@ export async function sourceColumnsProblem(
   mapping?: unknown,
 ): Promise<{ field: 'file' | 'mapping'; message: string } | null> {
   const userMapping = mapping === undefined ? undefined : mappingInputSchema.parse(mapping);
-  let columns: { name: string; type: string }[] | null;
+  let columns: { name: string; type: string }[];
   try {
-    columns = await sourceColumns(store, file, userMapping?.columns?.lsoa_code);
+    columns = await sourceColumns(store, file, {
+      sheet: userMapping?.sheet,
+      lsoaHeading: userMapping?.columns?.lsoa_code,
+    });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'file', message: error.message };
     throw error;
   }
-  if (!columns) return null;
   try {
     const resolved = resolveMapping(userMapping, columns);
     checkMappingAgainstFile(
@@ -234,6 +236,10 @@ export async function importDataset(
     if (staged.rowsAboveHeadings > 0)
       validation.warnings.push(
         `The headings are in row ${staged.rowsAboveHeadings + 1} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out, and rows are numbered from the first row below the headings.`,
+      );
+    if (staged.encoding === 'latin-1')
+      validation.warnings.push(
+        'The file is not saved as UTF-8, so it was read as Windows Latin-1 text (what Excel\'s "CSV (Comma delimited)" writes). If any names or words look wrong, save it from Excel as "CSV UTF-8" and import it again.',
       );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
     report({ stage: 'writing', percent: 60 });

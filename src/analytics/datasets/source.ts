@@ -1,11 +1,13 @@
 // Reading someone's file into the store as it is: CSV (plain or gzipped) and XLSX are first copied
 // to a staging Parquet file with every column as text, so later passes know each row's number.
-import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { kindOf, type ColumnKind } from './standardise.ts';
-import { csvCells, firstLines, HEADER_SEARCH_ROWS, headerRowOf } from './header-row.ts';
+import { csvLineError } from './csv-errors.ts';
+import { csvCells, firstLines, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
 
@@ -21,8 +23,37 @@ export function formatOf(file: string): SourceFormat {
   throw new SourceFileError('The file must be CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx)');
 }
 
-export const csvReader = (file: string, allText: boolean, skip = 0): string =>
-  `read_csv(${literal(file)}, header = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''})`;
+/** How a text file's characters are stored (Latin-1 is read only when a file is not UTF-8). */
+export type CsvEncoding = 'utf-8' | 'utf-16' | 'latin-1';
+
+export const csvReader = (
+  file: string,
+  allText: boolean,
+  skip = 0,
+  encoding: CsvEncoding = 'utf-8',
+): string =>
+  `read_csv(${literal(file)}, header = true, null_padding = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${encoding === 'utf-8' ? '' : `, encoding = '${encoding}'`})`;
+
+const notUtf8 = (error: unknown): boolean =>
+  error instanceof Error &&
+  (/invalid unicode/i.test(error.message) || (error.cause !== error && notUtf8(error.cause)));
+
+/**
+ * Reads a CSV file as UTF-8 and, where it turns out not to be, again as Windows Latin-1: what
+ * Excel's "CSV (Comma delimited)" writes, and the files of many clinical systems.
+ */
+async function readingCsv<T>(
+  file: string,
+  read: (encoding: CsvEncoding) => Promise<T>,
+): Promise<{ value: T; encoding: CsvEncoding }> {
+  const encoding: CsvEncoding = (await isUtf16(file)) ? 'utf-16' : 'utf-8';
+  try {
+    return { value: await read(encoding), encoding };
+  } catch (error) {
+    if (encoding !== 'utf-8' || !notUtf8(error)) throw error;
+    return { value: await read('latin-1'), encoding: 'latin-1' };
+  }
+}
 
 export interface StagedSource {
   format: SourceFormat;
@@ -32,6 +63,7 @@ export interface StagedSource {
   columns: { name: string; type: string }[];
   /** Rows above the headings (a report's title) that were left out. */
   rowsAboveHeadings: number;
+  encoding: CsvEncoding;
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -47,36 +79,54 @@ export async function stageSource(
   if (format === 'parquet') {
     const columns = await describe(store, `read_parquet(${literal(file)})`);
     onProgress(100);
-    return { format, parquet: file, columns, rowsAboveHeadings: 0 };
+    return { format, parquet: file, columns, rowsAboveHeadings: 0, encoding: 'utf-8' };
   }
   // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
   const { csv, skip, rowsAboveHeadings } =
     format === 'xlsx'
       ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options)), skip: 0 }
       : await csvHeadings(file, options.lsoaHeading);
-  const columns = await describe(store, csvReader(csv, false, skip));
-  await store.runWithProgress(
-    `COPY (SELECT * FROM ${csvReader(csv, true, skip)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
-    onProgress,
-  );
-  return { format, parquet: stagingFile, columns, rowsAboveHeadings };
+  const { value: columns, encoding } = await readingCsv(csv, async (encoding) => {
+    const columns = await describe(store, csvReader(csv, false, skip, encoding));
+    await store
+      .runWithProgress(
+        `COPY (SELECT * FROM ${csvReader(csv, true, skip, encoding)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
+        onProgress,
+      )
+      .catch((error: unknown) => {
+        throw notUtf8(error) ? error : (csvLineError(error, skip) ?? error);
+      });
+    return columns;
+  });
+  return { format, parquet: stagingFile, columns, rowsAboveHeadings, encoding };
 }
 
+/** Rows of a sheet read to find its headings and the kinds of its columns before an import. */
+const XLSX_SAMPLE_ROWS = HEADER_SEARCH_ROWS + 20_480;
+
 /**
- * The columns of a CSV or Parquet file from its headings and a sample of its rows, without copying
- * it: what an import can check before it replaces anything. Null for XLSX, which is only read whole.
+ * The columns of a file from its headings and a sample of its rows, without copying it whole: what
+ * an import can check before it replaces anything. A workbook's first rows are written out on their own.
  */
 export async function sourceColumns(
   store: AnalyticsStore,
   file: string,
-  lsoaHeading?: string,
-): Promise<{ name: string; type: string }[] | null> {
+  options: { sheet?: string; lsoaHeading?: string } = {},
+): Promise<{ name: string; type: string }[]> {
   if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
   const format = formatOf(file);
-  if (format === 'xlsx') return null;
   if (format === 'parquet') return describe(store, `read_parquet(${literal(file)})`);
-  const { csv, skip } = await csvHeadings(file, lsoaHeading);
-  return describe(store, csvReader(csv, false, skip));
+  if (format === 'xlsx') {
+    const sample = path.join(store.root, 'tmp', `headings-${randomUUID()}.csv`);
+    try {
+      await xlsxToCsv(file, sample, { ...options, firstRows: XLSX_SAMPLE_ROWS });
+      return await describe(store, csvReader(sample, false));
+    } finally {
+      rmSync(sample, { force: true });
+    }
+  }
+  const { csv, skip } = await csvHeadings(file, options.lsoaHeading);
+  return (await readingCsv(csv, (encoding) => describe(store, csvReader(csv, false, skip, encoding)))).value;
 }
 
 async function csvHeadings(file: string, lsoaHeading?: string) {
@@ -92,7 +142,7 @@ async function describe(store: AnalyticsStore, relation: string): Promise<{ name
     return rows.map((r) => ({ name: r.column_name, type: r.column_type }));
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : 'unknown problem';
-    throw new SourceFileError(`The file could not be read: ${detail ?? ''}`);
+    throw new SourceFileError(`The file could not be read: ${detail ?? ''}`, { cause: error });
   }
 }
 

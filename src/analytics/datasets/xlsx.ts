@@ -39,16 +39,45 @@ function fromHeadingRow(worksheet: XLSX.WorkSheet, lsoaHeading?: string): number
   return Math.max(above, 0);
 }
 
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Compound File Binary: an .xls workbook, or an .xlsx one encrypted with a password. */
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+function readWorkbook(bytes: Buffer, firstRows?: number): XLSX.WorkBook {
+  const start = bytes.subarray(0, 4);
+  if (start.equals(CFB_SIGNATURE))
+    throw new SourceFileError(
+      'The workbook is protected with a password, or saved in the old Excel 97–2003 format. Remove the password (or save it as "Excel Workbook (.xlsx)") and import it again.',
+    );
+  const damaged = new SourceFileError(
+    'The file could not be read as an Excel workbook: it may be damaged, only partly copied, or not a workbook at all. Open it in Excel, save it as "Excel Workbook (.xlsx)" or as CSV, and import that.',
+  );
+  if (!start.equals(ZIP_SIGNATURE)) throw damaged;
+  try {
+    return XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellDates: true,
+      ...(firstRows ? { sheetRows: firstRows } : {}),
+    });
+  } catch {
+    throw damaged;
+  }
+}
+
 export async function xlsxToCsv(
   file: string,
   csvFile: string,
-  options: { sheet?: string; lsoaHeading?: string } = {},
+  options: { sheet?: string; lsoaHeading?: string; firstRows?: number } = {},
 ): Promise<{ csv: string; rowsAboveHeadings: number }> {
-  const { sheet } = options;
-  const workbook = XLSX.read(await readFile(file), { type: 'buffer', dense: true, cellDates: true });
+  const { sheet, firstRows } = options;
+  const workbook = readWorkbook(await readFile(file), firstRows);
   const name = sheet ?? workbook.SheetNames[0];
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
-  if (!worksheet) throw new SourceFileError(`The workbook has no worksheet called ${sheet ?? '(first)'}`);
+  if (!worksheet)
+    throw new SourceFileError(
+      `The workbook has no worksheet called ${sheet ?? '(first)'}. Its worksheets are: ${workbook.SheetNames.join(', ')}`,
+    );
   isoDates(worksheet);
   const rowsAboveHeadings = fromHeadingRow(worksheet, options.lsoaHeading);
   const out = createWriteStream(csvFile);

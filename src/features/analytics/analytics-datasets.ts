@@ -35,9 +35,39 @@ interface ImportRequest {
 type DatasetRecord = Pick<DatasetRow, 'name' | 'source_file' | 'file_format' | 'lsoa_vintage'> &
   Partial<DatasetRow>;
 
+const newRecord = (ctx: AnalyticsContext, actor: Actor, id: string, record: DatasetRecord): DatasetRow => ({
+  status: 'importing',
+  stage: 'queued',
+  progress: 0,
+  rows_read: null,
+  rows_stored: null,
+  rows_with_problems: null,
+  fields_json: null,
+  mapping_json: null,
+  report_json: null,
+  error: null,
+  pending_name: null,
+  ...record,
+  id,
+  imported_by: actor.id,
+  imported_by_label: actor.label,
+  created_at: ctx.now(),
+  updated_at: ctx.now(),
+});
+
+/** Refuses a second import of a name while one runs (whether it replaces a dataset or not). */
+async function refuseWhileImporting(ctx: AnalyticsContext, name: string): Promise<DatasetRow[]> {
+  const pending = await repo.findPendingDatasets(ctx.db, name);
+  const named = await repo.findDatasetByName(ctx.db, name);
+  for (const row of named ? [named, ...pending] : pending)
+    if (importIsRunning(toDataset(row), ctx.clock()))
+      throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
+  return pending;
+}
+
 /**
- * Records a dataset under its name, replacing an earlier one of the same name (and its Parquet
- * file), in one transaction with the audit entry.
+ * Records a linked dataset under its name, replacing an earlier one of the same name (and its
+ * Parquet file), in one transaction with the audit entry.
  */
 async function replaceDataset(
   ctx: AnalyticsContext,
@@ -45,56 +75,54 @@ async function replaceDataset(
   record: DatasetRecord,
   audit: { action: string; summary: string; after: Record<string, unknown> },
 ): Promise<string> {
+  const abandoned = await refuseWhileImporting(ctx, record.name);
   const existing = await repo.findDatasetByName(ctx.db, record.name);
-  if (existing && importIsRunning(toDataset(existing), ctx.clock()))
-    throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
+  const replaced = [...(existing ? [existing] : []), ...abandoned];
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    if (existing) await repo.deleteDataset(trx, existing.id);
-    await repo.insertDataset(trx, {
-      status: 'importing',
-      stage: 'queued',
-      progress: 0,
-      rows_read: null,
-      rows_stored: null,
-      rows_with_problems: null,
-      fields_json: null,
-      mapping_json: null,
-      report_json: null,
-      error: null,
-      ...record,
-      id,
-      imported_by: actor.id,
-      imported_by_label: actor.label,
-      created_at: ctx.now(),
-      updated_at: ctx.now(),
-    });
+    for (const row of replaced) await repo.deleteDataset(trx, row.id);
+    await repo.insertDataset(trx, newRecord(ctx, actor, id, record));
     await ctx.audit.record(trx, actor, { ...audit, entityType: 'analytics_dataset', entityId: id });
   });
-  if (existing) removeDatasetFiles(await ctx.store(), existing.id);
+  for (const row of replaced) removeDatasetFiles(await ctx.store(), row.id);
   return id;
 }
 
-function createDatasetRecord(
+/** The name an import holds until it succeeds and takes its own (unique, never shown). */
+const placeholderName = (id: string): string => `importing:${id}`;
+
+/**
+ * Records an import beside any ready dataset of the same name: it takes the name, and the earlier
+ * dataset is removed, only when it succeeds (recordImported). An earlier failed or abandoned
+ * import of the name is replaced now.
+ */
+async function createDatasetRecord(
   ctx: AnalyticsContext,
   actor: Actor,
   input: { name: string; sourceName: string },
 ): Promise<string> {
-  return replaceDataset(
-    ctx,
-    actor,
-    {
-      name: input.name,
-      source_file: input.sourceName,
-      file_format: path.extname(input.sourceName).replace('.', '') || 'csv',
-      lsoa_vintage: '2021',
-    },
-    {
+  const abandoned = await refuseWhileImporting(ctx, input.name);
+  const id = randomUUID();
+  const record = {
+    name: placeholderName(id),
+    pending_name: input.name,
+    source_file: input.sourceName,
+    file_format: path.extname(input.sourceName).replace('.', '') || 'csv',
+    lsoa_vintage: '2021',
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const row of abandoned) await repo.deleteDataset(trx, row.id);
+    await repo.insertDataset(trx, newRecord(ctx, actor, id, record));
+    await ctx.audit.record(trx, actor, {
       action: 'analytics.dataset.import-started',
+      entityType: 'analytics_dataset',
+      entityId: id,
       summary: `Started importing dataset ${input.name} from ${input.sourceName}`,
       after: { name: input.name, sourceFile: input.sourceName },
-    },
-  );
+    });
+  });
+  for (const row of abandoned) removeDatasetFiles(await ctx.store(), row.id);
+  return id;
 }
 
 /** Writes progress to the dataset record at most twice a second (the web page shows it). */
@@ -123,17 +151,24 @@ async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown):
   });
 }
 
-/** Records a finished import with its audit entry; false when its record was removed while it ran. */
-function recordImported(
+/**
+ * Records a finished import with its audit entry, giving it its name in place of any earlier dataset
+ * of that name (removed with its results). False when its record was removed while it ran.
+ */
+async function recordImported(
   ctx: AnalyticsContext,
   actor: Actor,
   id: string,
   name: string,
   imported: ImportedDataset,
 ): Promise<boolean> {
-  return ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.findDataset(trx, id))) return false;
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.findDataset(trx, id))) return { recorded: false, replaced: null };
+    const earlier = await repo.findDatasetByName(trx, name);
+    if (earlier) await repo.deleteDataset(trx, earlier.id);
     await repo.updateDataset(trx, id, {
+      name,
+      pending_name: null,
       status: 'ready',
       stage: 'done',
       progress: 100,
@@ -151,10 +186,12 @@ function recordImported(
       action: 'analytics.dataset.imported',
       entityType: 'analytics_dataset',
       entityId: id,
-      summary: `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems`,
+      summary: `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems${earlier ? ', replacing the earlier import of that name and its results' : ''}`,
     });
-    return true;
+    return { recorded: true, replaced: earlier?.id ?? null };
   });
+  if (outcome.replaced) removeDatasetFiles(await ctx.store(), outcome.replaced);
+  return outcome.recorded;
 }
 
 async function runImport(
@@ -299,6 +336,13 @@ export function datasetOperations(ctx: AnalyticsContext) {
       const row = await repo.findDataset(ctx.db, id);
       if (!row) throw new NotFoundError('No such dataset');
       return toDataset(row);
+    },
+
+    /** The ready dataset an import would replace, if there is one (null for a ready dataset). */
+    async datasetReplacedBy(dataset: Dataset): Promise<Dataset | null> {
+      if (dataset.status === 'ready') return null;
+      const earlier = await repo.findDatasetByName(ctx.db, dataset.name);
+      return earlier && earlier.id !== dataset.id ? toDataset(earlier) : null;
     },
   };
 }

@@ -104,39 +104,60 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
 
   it('refuses a file without an LSOA column before it replaces the dataset of that name', async () => {
     const kept = await importExtract('Kept extract');
-    const file = path.join(dir, 'no-lsoa.csv');
-    writeFileSync(file, 'not,the,columns\n1,2,3\n');
-    const refused: unknown = await t.services.analytics
-      .importDataset(systemActor, { name: 'Kept extract', file })
-      .catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(FormError);
-    expect((refused as FormError).errors).toEqual([
-      {
-        field: 'mapping',
-        message: expect.stringContaining('No column was recognised as the LSOA code') as string,
-      },
-    ]);
-    const after = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Kept extract');
-    expect(after).toMatchObject({ id: kept.id, status: 'ready' });
+    const csv = path.join(dir, 'no-lsoa.csv');
+    writeFileSync(csv, 'not,the,columns\n1,2,3\n');
+    // A workbook's first rows are read on their own, so its headings are checked first too.
+    const xlsx = path.join(dir, 'no-lsoa.xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['not', 'the', 'columns'],
+        [1, 2, 3],
+      ]),
+      'Extract',
+    );
+    writeFileSync(xlsx, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    for (const file of [csv, xlsx]) {
+      const refused: unknown = await t.services.analytics
+        .importDataset(systemActor, { name: 'Kept extract', file })
+        .catch((error: unknown) => error);
+      expect(refused, file).toBeInstanceOf(FormError);
+      expect((refused as FormError).errors).toEqual([
+        {
+          field: 'mapping',
+          message: expect.stringContaining('No column was recognised as the LSOA code') as string,
+        },
+      ]);
+    }
+    const named = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'Kept extract');
+    expect(named).toEqual([expect.objectContaining({ id: kept.id, status: 'ready' })]);
     expect(existsSync(await parquetOf(kept.id))).toBe(true);
   });
 
-  it('removes a failed import and whatever files it left behind', async () => {
-    // A spreadsheet is read whole as it is imported, so a missing LSOA column fails the import.
-    const file = path.join(dir, 'broken.xlsx');
-    const sheet = XLSX.utils.aoa_to_sheet([
-      ['not', 'the', 'columns'],
-      [1, 2, 3],
-    ]);
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, sheet, 'Extract');
-    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  it('keeps a dataset whose new import fails half-way, and removes the failed import with its files', async () => {
+    const kept = await importExtract('Clinic list');
+    await t.services.analytics.compute(systemActor, { datasetName: 'Clinic list' });
+    const keptResults = await t.services.analytics.resultsOfDataset(kept.id);
+    expect(keptResults.length).toBeGreaterThan(0);
+    // A row beyond the part of the file read before the import starts has a cell too many.
+    const file = path.join(dir, 'ragged.csv');
+    const rows = Array.from({ length: 25_000 }, (_, i) => `B${i},X01000001,40,F,A,2024-05-01,0`);
+    const lines = [extract.trimEnd(), ...rows, 'C1,X01000002,50,M,H,2024-06-01,0,extra'];
+    writeFileSync(file, `${lines.join('\n')}\n`);
     const failed: unknown = await t.services.analytics
-      .importDataset(systemActor, { name: 'Broken extract', file })
+      .importDataset(systemActor, { name: 'Clinic list', file })
       .catch((error: unknown) => error);
-    expect(failed).toBeInstanceOf(Error);
-    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Broken extract')!;
-    expect(dataset.status).toBe('failed');
+    // The heading is line 1, so the 25,004th row below it is line 25,005.
+    expect((failed as Error).message).toContain(
+      'Row 25,004 (line 25,005 of the file) has more cells than there are headings (7)',
+    );
+    const named = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'Clinic list');
+    expect(named.map((d) => d.status).sort()).toEqual(['failed', 'ready']);
+    expect(named.find((d) => d.status === 'ready')!.id).toBe(kept.id);
+    expect(existsSync(await parquetOf(kept.id))).toBe(true);
+    expect(await t.services.analytics.resultsOfDataset(kept.id)).toEqual(keptResults);
+    const dataset = named.find((d) => d.status === 'failed')!;
     // What an import stopped half-way could leave: its output and its staging copies.
     const files = datasetFiles(await analyticsStore(t.services.config.dataDir), dataset.id);
     for (const leftover of files) writeFileSync(leftover, 'rows');
@@ -144,13 +165,23 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     const { browser } = await signedIn('admin');
     const failedPage = (await browser.get(`/analytics/datasets/${dataset.id}`)).body;
     expect(failedPage).toContain('remove this failed import');
-    // The way forward: the message says how to name the LSOA column, and the page leads to the form.
-    expect(failedPage).toContain('No column was recognised as the LSOA code');
+    // The way forward: the message names the row, the page says what was kept and leads to the form.
+    expect(failedPage).toContain('has more cells than there are headings');
+    expect(failedPage).toContain(`Nothing was lost: the <a href="/analytics/datasets/${kept.id}">`);
     expect(failedPage).toContain('<a href="/analytics/datasets/new">import it again</a>');
+    expect((await browser.get('/analytics/datasets')).body).toContain('the earlier import is unchanged');
     const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
     expect(removed.statusCode).toBe(303);
     for (const leftover of files) expect(existsSync(leftover), leftover).toBe(false);
-    expect((await t.services.analytics.listDatasets()).map((d) => d.id)).not.toContain(dataset.id);
+    const left = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'Clinic list');
+    expect(left.map((d) => d.id)).toEqual([kept.id]);
+
+    // Imported again and successfully, the file replaces the earlier dataset and its results.
+    const replacement = await importExtract('Clinic list');
+    const after = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'Clinic list');
+    expect(after.map((d) => d.id)).toEqual([replacement.id]);
+    expect(existsSync(await parquetOf(kept.id))).toBe(false);
+    expect(await t.services.analytics.resultsOfDataset(kept.id)).toEqual([]);
   });
 
   it('refuses while the import runs, and allows it once the import has stopped', async () => {

@@ -18,6 +18,10 @@ export const findDataset = (db: Kysely<Database>, id: string): Promise<DatasetRo
 export const findDatasetByName = (db: Kysely<Database>, name: string): Promise<DatasetRow | undefined> =>
   db.selectFrom('analytics_datasets').selectAll().where('name', '=', name).executeTakeFirst();
 
+/** Imports recorded beside a dataset of this name, to take it when they succeed. */
+export const findPendingDatasets = (db: Kysely<Database>, name: string): Promise<DatasetRow[]> =>
+  db.selectFrom('analytics_datasets').selectAll().where('pending_name', '=', name).execute();
+
 export async function insertDataset(db: Kysely<Database>, row: DatasetRow): Promise<void> {
   await db.insertInto('analytics_datasets').values(row).execute();
 }

@@ -47,7 +47,7 @@ const count = (v: number | string | null): number | null => (v === null ? null :
 export function toDataset(row: DatasetRow): Dataset {
   return {
     id: row.id,
-    name: row.name,
+    name: row.pending_name ?? row.name,
     sourceFile: row.source_file,
     format: row.file_format,
     lsoaVintage: row.lsoa_vintage,

@@ -52,9 +52,12 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   app.get('/analytics/datasets', manage, async (request, reply) => {
     const { removed, computing } = request.query as { removed?: string; computing?: string };
     const notice = removed ? removedNotice(await analytics.removedDataset(removed)) : undefined;
+    const datasets = await analytics.listDatasets();
+    const ready = new Set(datasets.filter((d) => d.status === 'ready').map((d) => d.name));
     return reply.view('pages/analytics/datasets.njk', {
       pageTitle: 'Datasets',
-      datasets: await analytics.listDatasets(),
+      // An import beside a ready dataset of its name replaces it only when it succeeds.
+      datasets: datasets.map((d) => ({ ...d, besideEarlier: d.status !== 'ready' && ready.has(d.name) })),
       stageLabels,
       notice:
         notice && computing
@@ -144,6 +147,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return reply.view('pages/analytics/dataset.njk', {
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
+      earlier: await analytics.datasetReplacedBy(dataset),
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],

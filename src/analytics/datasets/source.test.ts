@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { loadSyntheticGeography } from '../synthetic/demo-geography.ts';
+import { importDataset, sourceColumnsProblem } from './import.ts';
+
+// Files as people's systems write them: Excel's own CSV and "Unicode Text", rows cut short, and
+// workbooks that cannot be opened. Each is read, or refused with a plain reason before anything is stored.
+describe('reading files as they come', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-source-'));
+    store = await analyticsStore(dir);
+    await loadSyntheticGeography(store);
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (name: string, bytes: Buffer | string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+  const importAs = (id: string, file: string, mapping?: unknown) =>
+    importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`), mapping });
+  const storedValues = (id: string, column: string) =>
+    store.query<Record<string, string | null>>(
+      `SELECT ${column} FROM read_parquet('${store.datasetPath(`${id}.parquet`)}') ORDER BY ${column}`,
+    );
+  const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,clinic';
+
+  it('reads a CSV saved by Excel in Windows Latin-1, and says so', async () => {
+    // "Café" has é as the single byte 0xE9, which is not UTF-8; here it is past DuckDB's sample.
+    const rows = Array.from({ length: 25_000 }, (_, i) => `P${i},X01000001,40,F,A,2024-05-01,Main`);
+    const text = [header, ...rows, 'Q1,X01000002,50,M,H,2024-06-01,Café'].join('\r\n');
+    const result = await importAs('latin', write('latin.csv', Buffer.from(`${text}\r\n`, 'latin1')), {
+      attributes: { clinic: 'clinic' },
+    });
+    expect(result.rowsStored).toBe(25_001);
+    expect(result.report.warnings.join(' ')).toContain('read as Windows Latin-1 text');
+    const clinics = new Set((await storedValues('latin', 'clinic')).map((r) => r.clinic));
+    expect([...clinics].sort()).toEqual(['Café', 'Main']);
+    // Within the sample read before an import, the headings are checked the same way.
+    const early = write(
+      'early.csv',
+      Buffer.from(`${header}\r\nQ1,X01000002,50,M,H,2024-06-01,Café\r\n`, 'latin1'),
+    );
+    expect(await sourceColumnsProblem(store, early)).toBeNull();
+  });
+
+  it('reads Excel\'s "Unicode Text" (UTF-16 with tabs), without a warning', async () => {
+    const text = `${header.replaceAll(',', '\t')}\r\nP1\tX01000001\t40\tF\tA\t2024-05-01\tCafé\r\n`;
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const result = await importAs('utf16', write('unicode.txt', bytes), { attributes: { clinic: 'clinic' } });
+    expect(result.rowsStored).toBe(1);
+    expect(result.report.warnings.join(' ')).not.toContain('Latin-1');
+    expect(await storedValues('utf16', 'clinic')).toEqual([{ clinic: 'Café' }]);
+  });
+
+  it('reads a row cut short as blanks in its last columns, and keeps the row', async () => {
+    const file = write('short.csv', `${header}\nP1,X01000001,40,F,A,2024-05-01,Main\nP2,X01000002,50\n`);
+    const result = await importAs('short', file);
+    expect(result.rowsStored).toBe(2);
+    // Sex not given is stored as not known (U), as for any blank.
+    expect(await storedValues('short', 'sex')).toEqual([{ sex: 'F' }, { sex: 'U' }]);
+  });
+
+  it('refuses, with the reason, a workbook that cannot be opened or has no such sheet', async () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['lsoa_code'], ['X01000001']]), 'Waits');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['lsoa_code'], ['X01000002']]), 'Notes');
+    const workbook = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    // Excel saves a workbook with a password as a compound file, as it did .xls files.
+    const compoundFile = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      workbook,
+    ]);
+    const cases: [string, Buffer | string, unknown, string][] = [
+      ['protected.xlsx', compoundFile, undefined, 'The workbook is protected with a password'],
+      ['cut.xlsx', workbook.subarray(0, 200), undefined, 'could not be read as an Excel workbook'],
+      ['renamed.xlsx', 'lsoa_code\nX01000001\n', undefined, 'could not be read as an Excel workbook'],
+      [
+        'sheets.xlsx',
+        workbook,
+        { sheet: 'Wait list' },
+        'no worksheet called Wait list. Its worksheets are: Waits, Notes',
+      ],
+    ];
+    for (const [name, bytes, mapping, reason] of cases) {
+      const problem = await sourceColumnsProblem(store, write(name, bytes), mapping);
+      expect(problem, name).toEqual({ field: 'file', message: expect.stringContaining(reason) as string });
+    }
+    expect(await sourceColumnsProblem(store, write('fine.xlsx', workbook), { sheet: 'Notes' })).toBeNull();
+  });
+});
