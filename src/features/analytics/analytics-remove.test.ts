@@ -170,6 +170,23 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     expect(failedPage).toContain(`Nothing was lost: the <a href="/analytics/datasets/${kept.id}">`);
     expect(failedPage).toContain('<a href="/analytics/datasets/new">import it again</a>');
     expect((await browser.get('/analytics/datasets')).body).toContain('the earlier import is unchanged');
+    // As the same record looked while it ran: the earlier dataset is still the one used, and a
+    // second import of the name waits for this one.
+    const running = { status: 'importing', stage: 'checking', updated_at: t.clock.now.toISOString() };
+    const table = () => t.services.database.db.updateTable('analytics_datasets').where('id', '=', dataset.id);
+    await table().set(running).execute();
+    const runningPage = (await browser.get(`/analytics/datasets/${dataset.id}`)).body;
+    expect(runningPage).toContain(
+      `When this import finishes, it replaces the <a href="/analytics/datasets/${kept.id}">`,
+    );
+    expect((await browser.get('/analytics/datasets')).body).toContain(
+      'the earlier import is used until this one finishes',
+    );
+    const second: unknown = await importExtract('Clinic list').catch((error: unknown) => error);
+    expect((second as FormError).errors).toEqual([
+      { field: 'name', message: 'A dataset with this name is being imported now' },
+    ]);
+    await table().set({ status: 'failed', stage: 'failed' }).execute();
     const removed = await browser.submit(`/analytics/datasets/${dataset.id}/remove`, {});
     expect(removed.statusCode).toBe(303);
     for (const leftover of files) expect(existsSync(leftover), leftover).toBe(false);
