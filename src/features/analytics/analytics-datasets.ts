@@ -153,7 +153,8 @@ async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown):
 
 /**
  * Records a finished import with its audit entry, giving it its name in place of any earlier dataset
- * of that name (removed with its results). False when its record was removed while it ran.
+ * of that name (removed with its drafts; its published results pass to this one). False when its
+ * record was removed while it ran.
  */
 async function recordImported(
   ctx: AnalyticsContext,
@@ -165,6 +166,8 @@ async function recordImported(
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findDataset(trx, id))) return { recorded: false, replaced: null };
     const earlier = await repo.findDatasetByName(trx, name);
+    // Published results stay up, now under this dataset, until new drafts are published over them.
+    const kept = earlier ? await repo.movePublishedResults(trx, earlier.id, id) : 0;
     if (earlier) await repo.deleteDataset(trx, earlier.id);
     await repo.updateDataset(trx, id, {
       name,
@@ -186,7 +189,7 @@ async function recordImported(
       action: 'analytics.dataset.imported',
       entityType: 'analytics_dataset',
       entityId: id,
-      summary: `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems${earlier ? ', replacing the earlier import of that name and its results' : ''}`,
+      summary: `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems${earlier ? `, replacing the earlier import of that name (its drafts removed, ${kept} published ${kept === 1 ? 'result' : 'results'} kept up until new ones are published)` : ''}`,
     });
     return { recorded: true, replaced: earlier?.id ?? null };
   });

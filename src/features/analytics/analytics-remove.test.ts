@@ -138,6 +138,8 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
   it('keeps a dataset whose new import fails half-way, and removes the failed import with its files', async () => {
     const kept = await importExtract('Clinic list');
     await t.services.analytics.compute(systemActor, { datasetName: 'Clinic list' });
+    const [published] = (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === kept.id);
+    await t.services.analytics.publish(systemActor, published!.id);
     const keptResults = await t.services.analytics.resultsOfDataset(kept.id);
     expect(keptResults.length).toBeGreaterThan(0);
     // A row beyond the part of the file read before the import starts has a cell too many.
@@ -193,12 +195,22 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     const left = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'Clinic list');
     expect(left.map((d) => d.id)).toEqual([kept.id]);
 
-    // Imported again and successfully, the file replaces the earlier dataset and its results.
+    // Imported again and successfully, the file replaces the earlier dataset: its drafts go, and its
+    // published result stays up, under the new dataset, until a newer one is published.
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
     const replacement = await importExtract('Clinic list');
     const after = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'Clinic list');
     expect(after.map((d) => d.id)).toEqual([replacement.id]);
     expect(existsSync(await parquetOf(kept.id))).toBe(false);
     expect(await t.services.analytics.resultsOfDataset(kept.id)).toEqual([]);
+    expect(await t.services.analytics.resultsOfDataset(replacement.id)).toEqual([
+      { title: published!.title, publishedId: published!.id, draftId: null },
+    ]);
+    const staffPage = (await browser.get(`/analytics/indicators/${published!.id}`)).body;
+    expect(staffPage).toContain('These figures were computed from an earlier import of Clinic list');
+    const publicPage = await new Browser(t.app).get(`/analytics/indicators/${published!.id}`);
+    expect(publicPage.statusCode).toBe(200);
+    expect(publicPage.body).not.toContain('earlier import');
   });
 
   it('refuses while the import runs, and allows it once the import has stopped', async () => {

@@ -34,20 +34,38 @@ export async function updateDataset(
   await db.updateTable('analytics_datasets').set(changes).where('id', '=', id).execute();
 }
 
+/** Gives a dataset's published results to the dataset that replaces it; returns how many. */
+export async function movePublishedResults(
+  db: Kysely<Database>,
+  fromDatasetId: string,
+  toDatasetId: string,
+): Promise<number> {
+  const moved = await db
+    .updateTable('analytics_results')
+    .set({ dataset_id: toDatasetId })
+    .where('dataset_id', '=', fromDatasetId)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
+}
+
 export async function deleteDataset(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('analytics_results').where('dataset_id', '=', id).execute();
   await db.deleteFrom('analytics_datasets').where('id', '=', id).execute();
 }
 
 /** A stored result with the name of the dataset it was computed from. */
-export type ResultWithDataset = ResultRow & { dataset_name: string | null };
+export type ResultWithDataset = ResultRow & {
+  dataset_name: string | null;
+  dataset_imported_at: string | null;
+};
 
 const resultsWithDataset = (db: Kysely<Database>) =>
   db
     .selectFrom('analytics_results as r')
     .leftJoin('analytics_datasets as d', 'd.id', 'r.dataset_id')
     .selectAll('r')
-    .select('d.name as dataset_name');
+    .select(['d.name as dataset_name', 'd.updated_at as dataset_imported_at']);
 
 export const findResults = (db: Kysely<Database>, onlyPublished: boolean): Promise<ResultWithDataset[]> => {
   let query = resultsWithDataset(db).orderBy('r.computed_at', 'desc');

@@ -33,6 +33,8 @@ export interface StoredResult {
   datasetId: string;
   /** The dataset's name (null if it has since been replaced under another name). */
   datasetName: string | null;
+  /** When the dataset was imported: later than `computedAt` for a result kept from an earlier import. */
+  datasetImportedAt: string | null;
   indicatorId: string;
   title: string;
   status: 'draft' | 'published';
@@ -67,11 +69,14 @@ export function toDataset(row: DatasetRow): Dataset {
   };
 }
 
-export function toStoredResult(row: ResultRow & { dataset_name?: string | null }): StoredResult {
+export function toStoredResult(
+  row: ResultRow & { dataset_name?: string | null; dataset_imported_at?: string | null },
+): StoredResult {
   return {
     id: row.id,
     datasetId: row.dataset_id,
     datasetName: row.dataset_name ?? null,
+    datasetImportedAt: row.dataset_imported_at ?? null,
     indicatorId: row.indicator_key,
     title: row.title,
     status: row.status as 'draft' | 'published',

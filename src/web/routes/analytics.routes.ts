@@ -31,6 +31,11 @@ export async function indicatorView(
     stored,
     otherVersion,
     outdatedLimits,
+    // Published from an earlier import of its dataset, which has since been imported again.
+    fromEarlierImport:
+      staff(request) && stored.datasetImportedAt !== null && stored.computedAt < stored.datasetImportedAt
+        ? stored.datasetImportedAt
+        : null,
     result: stored.result,
     page: indicatorPage(stored, period),
     published: query.published === '1' && stored.status === 'published',
