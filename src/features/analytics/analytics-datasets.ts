@@ -55,6 +55,9 @@ const newRecord = (ctx: AnalyticsContext, actor: Actor, id: string, record: Data
   updated_at: ctx.now(),
 });
 
+/** The name an import holds until it succeeds and takes its own (unique, never shown). */
+const placeholderName = (id: string): string => `importing:${id}`;
+
 /** Refuses a second import of a name while one runs (whether it replaces a dataset or not). */
 async function refuseWhileImporting(ctx: AnalyticsContext, name: string): Promise<DatasetRow[]> {
   const pending = await repo.findPendingDatasets(ctx.db, name);
@@ -66,8 +69,8 @@ async function refuseWhileImporting(ctx: AnalyticsContext, name: string): Promis
 }
 
 /**
- * Records a linked dataset under its name, replacing an earlier one of the same name (and its
- * Parquet file), in one transaction with the audit entry.
+ * Records a linked dataset under its name, replacing an earlier one of the same name (its file and
+ * drafts; its published results pass to the new one), in one transaction with the audit entry.
  */
 async function replaceDataset(
   ctx: AnalyticsContext,
@@ -80,16 +83,16 @@ async function replaceDataset(
   const replaced = [...(existing ? [existing] : []), ...abandoned];
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
-    for (const row of replaced) await repo.deleteDataset(trx, row.id);
+    // The earlier dataset gives up its name first, so that its published results can pass over.
+    if (existing) await repo.updateDataset(trx, existing.id, { name: placeholderName(existing.id) });
     await repo.insertDataset(trx, newRecord(ctx, actor, id, record));
+    if (existing) await repo.movePublishedResults(trx, existing.id, id);
+    for (const row of replaced) await repo.deleteDataset(trx, row.id);
     await ctx.audit.record(trx, actor, { ...audit, entityType: 'analytics_dataset', entityId: id });
   });
   for (const row of replaced) removeDatasetFiles(await ctx.store(), row.id);
   return id;
 }
-
-/** The name an import holds until it succeeds and takes its own (unique, never shown). */
-const placeholderName = (id: string): string => `importing:${id}`;
 
 /**
  * Records an import beside any ready dataset of the same name: it takes the name, and the earlier

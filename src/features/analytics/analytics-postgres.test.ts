@@ -121,6 +121,23 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(await tableId()).not.toBe(before);
   });
 
+  it('links the table again under its name, keeping its published results up', async () => {
+    const before = (await t.services.analytics.listDatasets()).find((d) => d.name === 'In the warehouse')!;
+    await t.services.analytics.compute(systemActor, { datasetName: 'In the warehouse', by: ['sex'] });
+    const [result] = (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === before.id);
+    await t.services.analytics.publish(systemActor, result!.id);
+    const relinked = await t.services.analytics.linkTable(systemActor, {
+      name: 'In the warehouse',
+      table: 'clinic.activity',
+    });
+    expect(relinked.id).not.toBe(before.id);
+    const named = (await t.services.analytics.listDatasets()).filter((d) => d.name === 'In the warehouse');
+    expect(named.map((d) => d.id)).toEqual([relinked.id]);
+    expect(await t.services.analytics.resultsOfDataset(relinked.id)).toEqual([
+      { title: result!.title, publishedId: result!.id, draftId: null },
+    ]);
+  });
+
   it('links a table from the web form, showing what is wrong in the error summary first', async () => {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);
