@@ -85,7 +85,7 @@ async function assessImpact(page: Page): Promise<void> {
   await expect(page.getByText('Action: Add a Saturday morning clinic with a crèche')).toBeVisible();
 }
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 test('a service lead brings an initiative with an EHIA, members answer, and the advice and response appear publicly', async ({
   page,

@@ -44,7 +44,7 @@ async function grade(page: Page, email: string, choice: string, reason: string) 
   await signOut(page);
 }
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 test('the EDS lead runs a review in which the local interest’s grade prevails, and publishes it', async ({
   page,
