@@ -4,6 +4,11 @@ import { SourceFileError } from './source-error.ts';
 
 const LINE = /CSV Error on Line: (\d+)/;
 const TOO_MANY_CELLS = /Expected Number of Columns: (\d+) Found: \d+/;
+/** DuckDB's reasons (matched on its own wording, not on the line it quotes) in plain English. */
+const REASONS: [RegExp, string][] = [
+  [/^Value with unterminated quote found/m, 'a value opens a quotation mark (") that is never closed'],
+  [/^Invalid unicode/m, 'it has characters that are not in the encoding of the rest of the file'],
+];
 
 /** A plain-English error for a CSV line that could not be read, or null for any other error. */
 export function csvLineError(error: unknown, linesAboveHeadings: number): SourceFileError | null {
@@ -18,7 +23,7 @@ export function csvLineError(error: unknown, linesAboveHeadings: number): Source
       `${where} has more cells than there are headings (${cells[1]}), so its values cannot be matched to columns. This is often a comma inside a value that is not in quotes: put that value in "quotes", or take the comma out, and import the file again. Nothing was stored.`,
       { cause: error },
     );
-  const reason = /\n([^\n]*(?:quote|unicode|delimiter|newline)[^\n]*)/i.exec(message)?.[1]?.trim();
+  const reason = REASONS.find(([pattern]) => pattern.test(message))?.[1];
   return new SourceFileError(
     `${where} could not be read${reason ? `: ${reason}` : ''}. Correct that line and import the file again. Nothing was stored.`,
     { cause: error },

@@ -71,6 +71,23 @@ describe('reading files as they come', () => {
     expect(await storedValues('short', 'sex')).toEqual([{ sex: 'F' }, { sex: 'U' }]);
   });
 
+  it('stops at a quotation mark never closed, naming its row and line in plain words', async () => {
+    // Quoted values in the sample make DuckDB read quotes; the one left open is past the sample.
+    const rows = Array.from({ length: 25_000 }, (_, i) => `"P${i}",X01000001,40,F,A,2024-05-01,Main`);
+    const text = [
+      header,
+      ...rows,
+      'Q1,X01000002,50,M,H,2024-06-01,"Main',
+      'Q2,X01000002,50,M,H,2024-06-01,Main',
+    ];
+    const failed = await importAs('open-quote', write('open-quote.csv', `${text.join('\n')}\n`)).catch(
+      (error: unknown) => error,
+    );
+    expect((failed as Error).message).toBe(
+      'Row 25,001 (line 25,002 of the file) could not be read: a value opens a quotation mark (") that is never closed. Correct that line and import the file again. Nothing was stored.',
+    );
+  });
+
   it('refuses, with the reason, a workbook that cannot be opened or has no such sheet', async () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['lsoa_code'], ['X01000001']]), 'Waits');
