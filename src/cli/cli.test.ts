@@ -103,12 +103,27 @@ describeEachDatabase('the command line', (current, dialect) => {
       ethnicityCoding: 'nhs',
     });
     expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toHaveLength(1);
+    // A file that fails half-way is explained in words, without the rows it quotes, and loses nothing.
+    const ragged = path.join(dataDir, 'ragged.csv');
+    const rows = Array.from({ length: 25_000 }, (_, i) => `P${i},X01000001,40,2,A,01/05/2024`);
+    const heading = 'Pseudo ID,LSOA,Age,Gender,Ethnic category,Appointment date';
+    writeFileSync(ragged, [heading, ...rows, 'Q1,X01000001,40,2,Smith, A,01/05/2024'].join('\n'));
+    const failed = captureIO();
+    expect(await runCli(['dataset', 'import', ragged, '--name', 'Clinic extract'], failed.io)).toBe(1);
+    const message = failed.err.at(-1)!;
+    expect(message).toMatch(/^The import failed\. Row 25,001 \(line 25,002 of the file\) has more cells/);
+    expect(message).toMatch(/The dataset already called Clinic extract is unchanged\.$/);
+    expect(failed.err.join('\n')).not.toContain('Smith');
+    expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toHaveLength(1);
     const { io, out } = captureIO();
     expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], io)).toBe(0);
     expect(out.join('\n')).toBe(
       'Removed dataset Clinic extract and 0 results computed from it (0 published).',
     );
     expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toEqual([]);
+    // Then the failed import of that name, and then there is nothing left to remove.
+    const failedImport = captureIO();
+    expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], failedImport.io)).toBe(0);
     const again = captureIO();
     expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], again.io)).toBe(1);
     expect(again.err.join('\n')).toBe('There is no dataset called Clinic extract');

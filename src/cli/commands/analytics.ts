@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { SourceFileError } from '../../analytics/datasets/source-error.ts';
 import { systemActor } from '../../features/audit/audit.ts';
 import type { Dataset } from '../../features/analytics/analytics.ts';
 import { exportRows, toCsv } from '../../features/analytics/export.ts';
@@ -62,6 +63,15 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
     );
     io.out(datasetJson(dataset));
     return 0;
+  } catch (error) {
+    // The file's own problem, in words (never DuckDB's message, which quotes the file's rows).
+    if (!(error instanceof SourceFileError)) throw error;
+    const kept = (await services.analytics.listDatasets()).some(
+      (d) => d.name === values.name && d.status === 'ready',
+    );
+    throw new CliError(
+      `The import failed. ${error.message}${kept ? ` The dataset already called ${values.name} is unchanged.` : ''}`,
+    );
   } finally {
     await services.analytics.close();
   }

@@ -47,9 +47,13 @@ const stillImportingMessage =
 
 const removedAction = 'analytics.dataset.removed';
 
+/** By name: the dataset of that name or, when there is none, an import that did not take the name. */
+async function findByName(db: Kysely<Database>, name: string) {
+  return (await repo.findDatasetByName(db, name)) ?? (await repo.findPendingDatasets(db, name))[0];
+}
+
 async function findRow(db: Kysely<Database>, ref: DatasetRef) {
-  const row =
-    'id' in ref ? await repo.findDataset(db, ref.id) : await repo.findDatasetByName(db, ref.name.trim());
+  const row = 'id' in ref ? await repo.findDataset(db, ref.id) : await findByName(db, ref.name.trim());
   if (!row)
     throw new NotFoundError('id' in ref ? 'No such dataset' : `There is no dataset called ${ref.name}`);
   return row;
