@@ -19,6 +19,7 @@ import {
   SourceFileError,
   type SourceFormat,
 } from './source.ts';
+import { damagedParquetError } from './source-error.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 
@@ -275,6 +276,8 @@ export async function importDataset(
       fields: fieldsOf(mapping),
       report: validation,
     };
+  } catch (error) {
+    throw (options.file.toLowerCase().endsWith('.parquet') && damagedParquetError(error)) || error;
   } finally {
     rmSync(staging, { force: true });
     rmSync(`${staging}.csv`, { force: true });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -85,6 +85,22 @@ describe('reading files as they come', () => {
     );
     expect((failed as Error).message).toBe(
       'Row 25,001 (line 25,002 of the file) could not be read: a value opens a quotation mark (") that is never closed. Correct that line and import the file again. Nothing was stored.',
+    );
+  });
+
+  it('says a Parquet file whose rows cannot be read is damaged, when its headings could be', async () => {
+    const whole = path.join(dir, 'whole.parquet');
+    await store.run(
+      `COPY (SELECT 'X0100000' || (i % 2 + 1) AS lsoa_code, i % 90 AS age, (i * 7919) % 1000003 AS wait FROM range(200000) t(i)) TO '${whole}' (FORMAT parquet, COMPRESSION uncompressed)`,
+    );
+    // Bytes flipped through its rows, leaving the footer (the headings) as it was.
+    const bytes = readFileSync(whole);
+    for (let i = 1_000; i < bytes.length - 5_000; i += 997) bytes[i] = bytes[i]! ^ 0xff;
+    const damaged = write('damaged.parquet', bytes);
+    expect(await sourceColumnsProblem(store, damaged)).toBeNull();
+    const failed = await importAs('damaged', damaged).catch((error: unknown) => error);
+    expect((failed as Error).message).toMatch(
+      /^The Parquet file could not be read past its headings: it may be damaged or only partly copied\./,
     );
   });
 

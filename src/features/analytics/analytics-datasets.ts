@@ -141,6 +141,19 @@ function progressWriter(ctx: AnalyticsContext, id: string, onProgress?: (p: Impo
   };
 }
 
+/** A failure that was not the file's fault, described without anything the file holds. */
+export interface UnexpectedFailure {
+  name: string;
+  /** The first line of the error's message (DuckDB quotes the file's rows on later lines). */
+  message: string;
+}
+
+function unexpectedFailure(error: unknown): UnexpectedFailure | null {
+  if (error instanceof SourceFileError || error instanceof FormError) return null;
+  const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+  return { name, message: message.split('\n')[0] ?? '' };
+}
+
 async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown): Promise<void> {
   const message =
     error instanceof SourceFileError || error instanceof FormError
@@ -316,8 +329,14 @@ export function datasetOperations(ctx: AnalyticsContext) {
       return runImport(ctx, actor, id, input, onProgress);
     },
 
-    /** Starts an import in the background and returns its id at once (web: the status page follows it). */
-    async startImport(actor: Actor, raw: ImportRequest): Promise<{ id: string; finished: Promise<void> }> {
+    /**
+     * Starts an import in the background and returns its id at once (web: the status page follows
+     * it). `finished` gives, for the server's log, a failure that was not the file's fault.
+     */
+    async startImport(
+      actor: Actor,
+      raw: ImportRequest,
+    ): Promise<{ id: string; finished: Promise<UnexpectedFailure | null> }> {
       // The uploaded copy is this import's to delete, whether or not the import begins.
       const { id, input } = await begin(actor, raw).catch((error: unknown) => {
         if (raw.file) rmSync(raw.file, { force: true });
@@ -325,8 +344,8 @@ export function datasetOperations(ctx: AnalyticsContext) {
       });
       const finished = runImport(ctx, actor, id, input)
         .then(
-          () => undefined,
-          () => undefined,
+          () => null,
+          (error: unknown) => unexpectedFailure(error),
         )
         .finally(() => rmSync(input.file, { force: true }));
       return { id, finished };

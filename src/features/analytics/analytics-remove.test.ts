@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -252,9 +252,30 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     const { id, finished } = await t.services.analytics.startImport(systemActor, { name: 'Racing', file });
     // Another process removed the record (the import had looked stopped to it).
     await t.services.database.db.deleteFrom('analytics_datasets').where('id', '=', id).execute();
-    await finished;
+    // Not a failure for the server's log: nothing went wrong but the race.
+    expect(await finished).toBeNull();
     expect(existsSync(await parquetOf(id))).toBe(false);
     expect((await t.services.analytics.listDatasets()).map((d) => d.id)).not.toContain(id);
+  });
+
+  it("gives the server's log an import that failed for a reason other than the file", async () => {
+    const datasets = path.dirname(await parquetOf('any'));
+    const file = path.join(dir, 'disk-trouble.csv');
+    writeFileSync(file, extract);
+    // The store's folder of datasets is not a folder: the file is read, but cannot be stored.
+    renameSync(datasets, `${datasets}-away`);
+    writeFileSync(datasets, 'not a folder');
+    try {
+      const { id, finished } = await t.services.analytics.startImport(systemActor, { name: 'Disk', file });
+      const failure = await finished;
+      expect(failure).toEqual({ name: 'Error', message: expect.stringContaining(datasets) as string });
+      expect(failure!.message).not.toContain('\n');
+      const dataset = await t.services.analytics.getDataset(id);
+      expect(dataset).toMatchObject({ status: 'failed', error: 'The import failed unexpectedly' });
+    } finally {
+      rmSync(datasets);
+      renameSync(`${datasets}-away`, datasets);
+    }
   });
 
   it('lets only staff and admins remove a dataset, and only with the form token', async () => {

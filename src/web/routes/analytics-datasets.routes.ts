@@ -109,12 +109,16 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
           `parity-upload-${randomUUID()}${uploadExtension(file.filename)}`,
         );
         writeFileSync(saved, file.data);
-        ({ id } = await analytics.startImport(actorOf(request), {
+        const started = await analytics.startImport(actorOf(request), {
           name: values.name,
           file: saved,
           mapping,
           sourceName: file.filename,
-        }));
+        });
+        id = started.id;
+        void started.finished.then((failure) => {
+          if (failure) app.log.error({ datasetId: id, failure }, 'A dataset import failed unexpectedly');
+        });
       },
     );
     return shown ? reply : reply.redirect(`/analytics/datasets/${id}`, 303);
