@@ -20,7 +20,9 @@ export function formatOf(file: string): SourceFormat {
   if (name.endsWith('.csv') || name.endsWith('.csv.gz') || name.endsWith('.txt')) return 'csv';
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.xlsx')) return 'xlsx';
-  throw new SourceFileError('The file must be CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx)');
+  throw new SourceFileError(
+    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt), Parquet (.parquet) or Excel (.xlsx) file',
+  );
 }
 
 /** How a text file's characters are stored (Latin-1 is read only when a file is not UTF-8). */

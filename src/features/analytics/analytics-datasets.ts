@@ -58,14 +58,20 @@ const newRecord = (ctx: AnalyticsContext, actor: Actor, id: string, record: Data
 /** The name an import holds until it succeeds and takes its own (unique, never shown). */
 const placeholderName = (id: string): string => `importing:${id}`;
 
-/** Refuses a second import of a name while one runs (whether it replaces a dataset or not). */
-async function refuseWhileImporting(ctx: AnalyticsContext, name: string): Promise<DatasetRow[]> {
+/**
+ * The dataset of a name and the imports recorded beside it, refusing a second import of the name
+ * while one runs (whether it replaces a dataset or not).
+ */
+async function refuseWhileImporting(
+  ctx: AnalyticsContext,
+  name: string,
+): Promise<{ named: DatasetRow | undefined; pending: DatasetRow[] }> {
   const pending = await repo.findPendingDatasets(ctx.db, name);
   const named = await repo.findDatasetByName(ctx.db, name);
   for (const row of named ? [named, ...pending] : pending)
     if (importIsRunning(toDataset(row), ctx.clock()))
       throw new FormError([{ field: 'name', message: 'A dataset with this name is being imported now' }]);
-  return pending;
+  return { named, pending };
 }
 
 /**
@@ -78,8 +84,7 @@ async function replaceDataset(
   record: DatasetRecord,
   audit: { action: string; summary: string; after: Record<string, unknown> },
 ): Promise<string> {
-  const abandoned = await refuseWhileImporting(ctx, record.name);
-  const existing = await repo.findDatasetByName(ctx.db, record.name);
+  const { named: existing, pending: abandoned } = await refuseWhileImporting(ctx, record.name);
   const replaced = [...(existing ? [existing] : []), ...abandoned];
   const id = randomUUID();
   await ctx.db.transaction().execute(async (trx) => {
@@ -104,7 +109,7 @@ async function createDatasetRecord(
   actor: Actor,
   input: { name: string; sourceName: string },
 ): Promise<string> {
-  const abandoned = await refuseWhileImporting(ctx, input.name);
+  const { pending: abandoned } = await refuseWhileImporting(ctx, input.name);
   const id = randomUUID();
   const record = {
     name: placeholderName(id),

@@ -291,10 +291,12 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(nothing.body).toContain('Enter a name for the dataset');
 
     const notes = await browser.upload(form, { name: 'Notes' }, [
-      { field: 'file', filename: 'notes.txt', content: 'some notes' },
+      { field: 'file', filename: 'notes.docx', content: 'some notes' },
     ]);
-    expect(notes.body).toContain('Choose a CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx) file');
-    expect(notes.body).not.toContain('You chose notes.txt');
+    expect(notes.body).toContain(
+      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt), Parquet (.parquet) or Excel (.xlsx) file: notes.docx is none of these',
+    );
+    expect(notes.body).not.toContain('You chose notes.docx');
 
     const unnamed = await browser.upload(form, { name: '', mapping: '{"colums": {}}' }, [
       { field: 'file', filename: 'clinic.csv', content: 'lsoa_code,age\nX01000001,44\n' },
@@ -314,6 +316,13 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(wrongHeading.statusCode).toBe(400);
     expect(wrongHeading.body).toContain('The mapping names columns the file does not have: LSOA code');
     expect(wrongHeading.body).toContain('value="LSOA code"');
+    // Tab-separated text (Excel's "Unicode Text" is saved as .txt) is read here as on the command line.
+    const text = await browser.upload(form, { name: 'Clinic', column_lsoa_code: 'LSOA code' }, [
+      { field: 'file', filename: 'clinic.txt', content: 'lsoa_code\tage\nX01000001\t44\n' },
+    ]);
+    expect(text.body).toContain(
+      'The mapping names columns the file does not have: LSOA code. The file has: lsoa_code, age',
+    );
     expect((await t.services.analytics.listDatasets()).length).toBe(before);
   });
 

@@ -1,6 +1,7 @@
 // The recent trend of a result in one sentence, as the indicator page and the downloads give it.
 import type { TrendSummary } from '../../analytics/indicators/result.ts';
 
+/** Plain-English result of the recent-trend test, or null for results computed before it existed. */
 export function trendSentence(trend: TrendSummary | undefined): string | null {
   if (!trend) return null;
   if (trend.marker === 'cannot be calculated')

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formatOf, SourceFileError } from '../../analytics/datasets/source.ts';
 import { stageLabels } from '../../features/analytics/analytics.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
@@ -22,9 +23,6 @@ import { actorOf } from './partnership-helpers.ts';
 const manage = { preHandler: requirePermission('analytics:manage') };
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
-/** Staff pages: import extracts, follow the import, compute and publish. */
-const importable = ['.csv', '.csv.gz', '.parquet', '.xlsx'];
-
 /** ".csv.gz" for a gzipped file (only CSV is read gzipped), otherwise the file's extension in lower case. */
 const uploadExtension = (name: string): string =>
   name.toLowerCase().endsWith('.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
@@ -32,10 +30,16 @@ const uploadExtension = (name: string): string =>
 /** Why an uploaded file cannot be imported here, or null. */
 function uploadProblem(file: { filename: string; tooLarge: boolean }): string | null {
   if (file.tooLarge) return 'Files over 10 MB must be imported with the command line (parity dataset import)';
-  const extension = uploadExtension(file.filename);
-  if (importable.includes(extension)) return null;
-  if (extension === '.xls') return 'Save the Excel file as .xlsx (Excel Workbook) and choose it again';
-  return `Choose a CSV (.csv or .csv.gz), Parquet (.parquet) or Excel (.xlsx) file: ${file.filename} is none of these`;
+  if (uploadExtension(file.filename) === '.xls')
+    return 'Save the Excel file as .xlsx (Excel Workbook) and choose it again';
+  // The kinds of file the import reads, as on the command line.
+  try {
+    formatOf(uploadExtension(file.filename));
+    return null;
+  } catch (error) {
+    if (!(error instanceof SourceFileError)) throw error;
+    return `${error.message}: ${file.filename} is none of these`;
+  }
 }
 
 /** The banner after computing, from the count in the address ("?computed=3"). */
@@ -46,6 +50,7 @@ function computedNotice(count: string | undefined): string | undefined {
     : `${count} indicators computed as drafts. Check each one below, then publish it.`;
 }
 
+/** Staff pages: import extracts, follow the import, compute and publish. */
 export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
 

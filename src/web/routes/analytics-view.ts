@@ -54,7 +54,6 @@ export function gradientDirection(result: IndicatorResult, sii: SummaryMeasure |
   return worseInDeprived ? 'Worse in more deprived areas' : 'Better in more deprived areas';
 }
 
-/** Plain-English result of the recent-trend test, or null for results computed before it existed. */
 export function overviewRow(stored: StoredResult) {
   const r = stored.result;
   const period = r.latestPeriod;
