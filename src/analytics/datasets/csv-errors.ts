@@ -3,7 +3,7 @@
 import { SourceFileError } from './source-error.ts';
 
 const LINE = /CSV Error on Line: (\d+)/;
-const TOO_MANY_CELLS = /Expected Number of Columns: (\d+) Found: \d+/;
+export const TOO_MANY_CELLS = /Expected Number of Columns: (\d+) Found: \d+/;
 /** DuckDB's reasons (matched on its own wording, not on the line it quotes) in plain English. */
 const REASONS: [RegExp, string][] = [
   [/^Value with unterminated quote found/m, 'a value opens a quotation mark (") that is never closed'],

@@ -19,12 +19,16 @@ export function headerRowOf(rows: string[][], lsoaHeading?: string): number {
   return Math.max(found, 0);
 }
 
-/** A CSV line's cells, quotes removed, split on whichever of , ; tab or | it uses most. */
-export function csvCells(line: string): string[] {
+/** Whichever of , ; tab or | a line uses most. */
+export function delimiterOf(line: string): string {
   const delimiters = [',', ';', '\t', '|'];
   const counts = delimiters.map((d) => line.split(d).length);
-  const delimiter = delimiters[counts.indexOf(Math.max(...counts))] ?? ',';
-  return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+  return delimiters[counts.indexOf(Math.max(...counts))] ?? ',';
+}
+
+/** A CSV line's cells, quotes removed, split on its delimiter. */
+export function csvCells(line: string): string[] {
+  return line.split(delimiterOf(line)).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }
 
 const HEAD_BYTES = 65_536;

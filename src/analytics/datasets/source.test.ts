@@ -71,6 +71,42 @@ describe('reading files as they come', () => {
     expect(await storedValues('short', 'sex')).toEqual([{ sex: 'F' }, { sex: 'U' }]);
   });
 
+  it('refuses a row with more cells than headings near the top as it does further down', async () => {
+    // DuckDB would otherwise read the row into an extra column, its values moved one along.
+    const lines = [
+      'Extract run 2024-07-01',
+      header,
+      'P1,X01000001,40,F,A,2024-05-01,Main',
+      'P2,X01000002,50,M,H,2024-06-01,Trauma, Orthopaedics',
+      'P3,X01000001,60,F,A,2024-06-02,Main',
+    ];
+    const message =
+      'Row 2 (line 4 of the file) has more cells than there are headings (7), so its values cannot be matched to columns.';
+    const file = write('wide-early.csv', `${lines.join('\n')}\n`);
+    expect(await sourceColumnsProblem(store, file)).toEqual({
+      field: 'file',
+      message: expect.stringContaining(message) as string,
+    });
+    const failed = await importAs('wide-early', file).catch((error: unknown) => error);
+    expect((failed as Error).message).toContain(message);
+    // With more rows to sample, DuckDB widens the file by a column instead; refused just the same.
+    const rows = Array.from({ length: 30 }, (_, i) => `P${i},X01000001,40,F,A,2024-05-01,Main`);
+    rows[9] = 'P9,X01000002,50,M,H,2024-06-01,Trauma, Orthopaedics';
+    const widened = write('wide-column.csv', `${[header, ...rows].join('\n')}\n`);
+    const widenedFailure = await importAs('wide-column', widened).catch((error: unknown) => error);
+    expect((widenedFailure as Error).message).toContain(
+      'Row 10 (line 11 of the file) has more cells than there are headings (7)',
+    );
+    // Tab-separated, with a heading left blank at the end of the line: every row fits its headings.
+    const tabbed = [
+      `${header.replaceAll(',', '\t')}\t`,
+      'P1\tX01000001\t40\tF\tA\t2024-05-01\tMain, north\t',
+    ];
+    const fits = write('blank-heading.txt', `${tabbed.join('\n')}\n`);
+    expect(await sourceColumnsProblem(store, fits)).toBeNull();
+    expect((await importAs('blank-heading', fits)).rowsStored).toBe(1);
+  });
+
   it('stops at a quotation mark never closed, naming its row and line in plain words', async () => {
     // Quoted values in the sample make DuckDB read quotes; the one left open is past the sample.
     const rows = Array.from({ length: 25_000 }, (_, i) => `"P${i}",X01000001,40,F,A,2024-05-01,Main`);

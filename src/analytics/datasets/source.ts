@@ -7,6 +7,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { kindOf, type ColumnKind } from './standardise.ts';
 import { csvLineError } from './csv-errors.ts';
+import { refuseRowsWiderThanHeadings } from './csv-width.ts';
 import { csvCells, firstLines, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
@@ -89,7 +90,10 @@ export async function stageSource(
       ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options)), skip: 0 }
       : await csvHeadings(file, options.lsoaHeading);
   const { value: columns, encoding } = await readingCsv(csv, async (encoding) => {
-    const columns = await describe(store, csvReader(csv, false, skip, encoding));
+    const columns =
+      format === 'csv'
+        ? await describeCsv(store, csv, skip, encoding)
+        : await describe(store, csvReader(csv, false, skip, encoding));
     await store
       .runWithProgress(
         `COPY (SELECT * FROM ${csvReader(csv, true, skip, encoding)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
@@ -128,7 +132,14 @@ export async function sourceColumns(
     }
   }
   const { csv, skip } = await csvHeadings(file, options.lsoaHeading);
-  return (await readingCsv(csv, (encoding) => describe(store, csvReader(csv, false, skip, encoding)))).value;
+  return (await readingCsv(csv, (encoding) => describeCsv(store, csv, skip, encoding))).value;
+}
+
+/** The columns of a CSV file, which must have no row wider than its headings. */
+async function describeCsv(store: AnalyticsStore, csv: string, skip: number, encoding: CsvEncoding) {
+  const columns = await describe(store, csvReader(csv, false, skip, encoding));
+  await refuseRowsWiderThanHeadings(store, csv, { skip, encoding, columnCount: columns.length });
+  return columns;
 }
 
 async function csvHeadings(file: string, lsoaHeading?: string) {
