@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -20,6 +21,7 @@ import { systemActor } from '../audit/audit.ts';
 import { analyticsContext } from './analytics-context.ts';
 import { computeIndicators } from './analytics-compute.ts';
 import { FormError } from '../shared/errors.ts';
+import { buildApp } from '../../web/app.ts';
 
 const extract =
   'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n' +
@@ -272,6 +274,41 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
       expect(failure!.message).not.toContain('\n');
       const dataset = await t.services.analytics.getDataset(id);
       expect(dataset).toMatchObject({ status: 'failed', error: 'The import failed unexpectedly' });
+
+      // Through the import form: the server's log names the failure and nothing the file holds.
+      let logs = '';
+      const logStream = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logs += chunk.toString();
+          done();
+        },
+      });
+      const app = await buildApp(
+        { ...t.services, config: { ...t.services.config, logLevel: 'error' } },
+        { logStream },
+      );
+      try {
+        const staff = await makeUser(t.services, 'staff');
+        const browser = new Browser(app);
+        await browser.signIn(staff.email, testPassword);
+        const started = await browser.upload('/analytics/datasets/new', { name: 'Disk again' }, [
+          { field: 'file', filename: 'disk-trouble.csv', content: extract },
+        ]);
+        expect(started.statusCode).toBe(303);
+        await expect.poll(() => logs, { timeout: 20_000 }).toContain('A dataset import failed unexpectedly');
+        const entry = JSON.parse(logs.split('\n').find((line) => line.includes('failed unexpectedly'))!) as {
+          datasetId: string;
+          failure: { name: string; message: string };
+        };
+        expect(started.headers.location).toBe(`/analytics/datasets/${entry.datasetId}`);
+        expect(entry.failure).toEqual({
+          name: 'Error',
+          message: expect.stringContaining(datasets) as string,
+        });
+        for (const value of ['A1', 'X01000001', 'disk-trouble']) expect(logs).not.toContain(value);
+      } finally {
+        await app.close();
+      }
     } finally {
       rmSync(datasets);
       renameSync(`${datasets}-away`, datasets);
