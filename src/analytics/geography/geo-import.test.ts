@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { importGeography } from './geo-import.ts';
+import { populationSources } from './population-vintages.ts';
 
 // The official files as published, read where they are (never copied into the project).
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
@@ -97,6 +98,88 @@ describe('geography import of the official formats', () => {
       expect(summary.lsoas).toBe(634);
       // Every LLR LSOA 2011 has a 2021 successor in LLR.
       expect(summary.derived2011From2021).toBe(611);
+    } finally {
+      await closeAnalyticsStore(other);
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('derives LSOA 2021 populations from LSOA 2011 estimates through the ONS lookup, never over official ones', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
+    const fresh = await analyticsStore(other);
+    const crosswalk = path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz');
+    const populationOf = (vintage: string, codes: string[]) =>
+      fresh.query<{ lsoa_code: string; age: number; population: number }>(
+        `SELECT lsoa_code, age, population FROM read_parquet('${fresh.geographyPath('lsoa_population')}') WHERE vintage = '${vintage}' AND lsoa_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY age, lsoa_code`,
+      );
+    try {
+      const summary = await importGeography(fresh, {
+        imd: path.join(shared, 'iod2025_imd_lsoa21_llr.csv'),
+        lookups: [crosswalk],
+        population: path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv'),
+      });
+      // Every LLR LSOA 2021 comes from LLR LSOAs 2011, so each gets all 91 ages and nobody is lost.
+      expect(summary.populationDerived2021From2011).toBe(634 * 91);
+      const totals = await fresh.query<{ vintage: string; n: number }>(
+        `SELECT vintage, CAST(sum(population) AS INTEGER) AS n FROM read_parquet('${fresh.geographyPath('lsoa_population')}') GROUP BY vintage ORDER BY vintage`,
+      );
+      expect(totals).toEqual([
+        { vintage: '2011', n: 1_107_597 },
+        { vintage: '2021', n: 1_107_597 },
+      ]);
+      // A split LSOA, read from the lookup itself: its parts add up to it at every age, within one person of each other.
+      const [split] = await fresh.query<{ lsoa11: string; parts: string[] }>(
+        `SELECT LSOA11CD AS lsoa11, list(LSOA21CD ORDER BY LSOA21CD) AS parts FROM read_csv('${crosswalk}') WHERE CHGIND = 'S' AND LAD22CD = 'E06000016' GROUP BY LSOA11CD ORDER BY LSOA11CD LIMIT 1`,
+      );
+      const parent = await populationOf('2011', [split!.lsoa11]);
+      const children = await populationOf('2021', split!.parts);
+      for (const { age, population } of parent) {
+        const shares = children.filter((c) => c.age === age).map((c) => c.population);
+        expect(shares.length).toBe(split!.parts.length);
+        expect(shares.reduce((a, b) => a + b, 0)).toBe(population);
+        expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+      }
+      const [unchanged] = await fresh.query<{ code: string }>(
+        `SELECT LSOA11CD AS code FROM read_csv('${crosswalk}') WHERE CHGIND = 'U' AND LAD22CD = 'E06000017' ORDER BY LSOA11CD LIMIT 1`,
+      );
+      expect((await populationOf('2021', [unchanged!.code])).map((r) => r.population)).toEqual(
+        (await populationOf('2011', [unchanged!.code])).map((r) => r.population),
+      );
+
+      // Official LSOA 2021 estimates as ONS publishes them from mid-2021 (by sex: F0 … F90, M0 … M90)
+      // are added up for persons, and once imported are kept when the lookup is given again.
+      const ages = Array.from({ length: 91 }, (_v, age) => (age === 90 ? '90+' : String(age)));
+      const official = path.join(other, 'population_lsoa21.csv');
+      writeFileSync(
+        official,
+        [
+          ['LAD 2021 Code', 'LAD 2021 Name', 'LSOA 2021 Code', 'LSOA 2021 Name', 'Total']
+            .concat(
+              ages.map((a) => `F${a}`),
+              ages.map((a) => `M${a}`),
+            )
+            .join(','),
+          ['E06000017', 'Rutland', unchanged!.code, 'Rutland 001A', '637']
+            .concat(
+              ages.map(() => '3'),
+              ages.map(() => '4'),
+            )
+            .join(','),
+        ].join('\n'),
+      );
+      await importGeography(fresh, {
+        imd: path.join(shared, 'iod2025_imd_lsoa21_llr.csv'),
+        population: official,
+      });
+      const again = await importGeography(fresh, {
+        imd: path.join(shared, 'iod2025_imd_lsoa21_llr.csv'),
+        lookups: [crosswalk],
+      });
+      expect(again.populationDerived2021From2011).toBe(0);
+      expect(populationSources(fresh)['2021']).toEqual({ file: 'population_lsoa21.csv' });
+      const officialFigures = await populationOf('2021', [unchanged!.code]);
+      expect(officialFigures.length).toBe(91);
+      expect(officialFigures.every((r) => r.population === 7)).toBe(true);
     } finally {
       await closeAnalyticsStore(other);
       rmSync(other, { recursive: true, force: true });

@@ -1,11 +1,13 @@
 // `parity geo import`: reads the official files (CSV or .csv.gz, streamed by DuckDB) into the
 // reference geography tables. Places are sets of local authorities; Core20 = national deciles 1–2.
+import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
 import { replaceVintage } from './geography-store.ts';
 import { geographyTables, type PlaceConfig } from './model.ts';
 import * as formats from './official-formats.ts';
+import { derive2021Population, recordPopulationSource } from './population-vintages.ts';
 
 export interface GeoImportFiles {
   imd: string;
@@ -21,6 +23,8 @@ export interface GeoImportSummary {
   withWard: number;
   populationRows: number;
   derived2011From2021: number;
+  /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
+  populationDerived2021From2011: number;
 }
 
 async function columnsOf(store: AnalyticsStore, file: string): Promise<string[]> {
@@ -83,13 +87,21 @@ async function derive2011(store: AnalyticsStore, crosswalk: string): Promise<num
   return replaceVintage(store, geographyTables.lsoa, '2011', select);
 }
 
+/** The ONS LSOA 2011 → 2021 lookup among the lookup files, if one was given. */
+async function crosswalkOf(store: AnalyticsStore, lookups: string[]): Promise<string | null> {
+  for (const file of lookups) if (formats.isLsoaCrosswalk(await columnsOf(store, file))) return file;
+  return null;
+}
+
 async function importPopulation(store: AnalyticsStore, file: string): Promise<number> {
   const c = formats.populationColumns(await columnsOf(store, file), file);
-  const parts = c.ages.map(
-    ([column, age]) =>
-      `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, ${Math.min(age, 90)} AS age, CAST(${sourceColumn(column)} AS INTEGER) AS population FROM ${csvReader(file, true)}`,
-  );
-  return replaceVintage(store, geographyTables.population, c.vintage, parts.join(' UNION ALL '));
+  const parts = c.ages.map(([age, columns]) => {
+    const count = columns.map((column) => `CAST(${sourceColumn(column)} AS INTEGER)`).join(' + ');
+    return `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, ${Math.min(age, 90)} AS age, ${count} AS population FROM ${csvReader(file, true)}`;
+  });
+  const rows = await replaceVintage(store, geographyTables.population, c.vintage, parts.join(' UNION ALL '));
+  recordPopulationSource(store, c.vintage, { file: path.basename(file) });
+  return rows;
 }
 
 export async function importGeography(
@@ -105,12 +117,12 @@ export async function importGeography(
     c.vintage,
     lsoaSelect(files.imd, c, ward, files.places),
   );
-  let derived = 0;
-  for (const file of lookups) {
-    if (c.vintage === '2021' && formats.isLsoaCrosswalk(await columnsOf(store, file)))
-      derived = await derive2011(store, file);
-  }
+  const crosswalk = await crosswalkOf(store, lookups);
+  const derived = crosswalk && c.vintage === '2021' ? await derive2011(store, crosswalk) : 0;
   const populationRows = files.population ? await importPopulation(store, files.population) : 0;
+  const populationDerived = crosswalk
+    ? await derive2021Population(store, crosswalk, path.basename(crosswalk))
+    : 0;
   const [withWard] = await store.query<{ n: string }>(
     `SELECT count(ward_code) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
   );
@@ -121,5 +133,6 @@ export async function importGeography(
     withWard: Number(withWard?.n ?? 0),
     populationRows,
     derived2011From2021: derived,
+    populationDerived2021From2011: populationDerived,
   };
 }

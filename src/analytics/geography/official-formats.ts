@@ -1,6 +1,7 @@
 // Recognising the official files as published: MHCLG Indices of Deprivation 2019 (File 1, File 2,
 // on LSOA 2011) and 2025 (File 7 style, on LSOA 2021); ONS LSOA → ward → LAD best-fit lookups; the
-// ONS LSOA 2011 → 2021 lookup; ONS LSOA population estimates by single year or five-year band.
+// ONS LSOA 2011 → 2021 lookup; ONS LSOA population estimates by single year or five-year band
+// (persons, or females and males).
 import type { LsoaVintage } from './model.ts';
 
 export class GeographyFormatError extends Error {
@@ -90,23 +91,33 @@ export function isLsoaCrosswalk(columns: string[]): boolean {
 export interface PopulationColumns {
   vintage: LsoaVintage;
   lsoaCode: string;
-  /** Column → first year of age it counts (single years, five-year bands, or "90+"). */
-  ages: [string, number][];
+  /**
+   * First year of age (single years, five-year bands, or "90+") → the columns counting it: one for
+   * persons, or a female and a male one (ONS's mid-2021 and later files on LSOA 2021: F0 … F90, M0 … M90).
+   */
+  ages: [number, string[]][];
 }
+
+const personsAge = /^\d+(\+|-\d+)?$/;
+const sexAge = /^[FM]\d+\+?$/i;
 
 export function populationColumns(columns: string[], file: string): PopulationColumns {
   const lsoaCode = need(
     columns,
-    [/^lsoa(11|21)_?code$/i, /^LSOA(11|21)CD$/i, /^LSOA code/i],
+    [/^lsoa(11|21)_?code$/i, /^LSOA(11|21)CD$/i, /^LSOA (20)?(11|21) code$/i, /^LSOA code/i],
     'LSOA code',
     file,
   );
-  const ages = columns
-    .filter((c) => /^\d+(\+|-\d+)?$/.test(c.trim()))
-    .map((c): [string, number] => [c, Number.parseInt(c, 10)]);
-  if (ages.length < 10)
+  const persons = columns.filter((c) => personsAge.test(c.trim()));
+  const bySex = persons.length ? [] : columns.filter((c) => sexAge.test(c.trim()));
+  const ages = new Map<number, string[]>();
+  for (const column of persons.length ? persons : bySex) {
+    const age = Number.parseInt(column.trim().replace(/^[FM]/i, ''), 10);
+    ages.set(age, [...(ages.get(age) ?? []), column]);
+  }
+  if (ages.size < 10)
     throw new GeographyFormatError(
-      `${file}: expected one column per year of age or age band (0, 1, … 90+ or 0-4 … 90+)`,
+      `${file}: expected one column per year of age or age band (0, 1, … 90+ or 0-4 … 90+), or per sex and year of age (F0 … F90, M0 … M90)`,
     );
-  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages };
+  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages: [...ages.entries()] };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -13,6 +13,62 @@ it('asks for the deprivation file when only a lookup is given, and says why', as
     const message = err.join('\n');
     expect(message).toContain('Give the deprivation file with --imd');
     expect(message).toContain('imported with the deprivation file of their vintage');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('gives rates for a dataset on LSOA 2021 codes from 2011-based population estimates, saying so', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-cli-'));
+  const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = {
+    out: (l: string) => out.push(l),
+    err: (l: string) => err.push(l),
+    env: { DATA_DIR: dir, LOG_LEVEL: 'silent' },
+  };
+  try {
+    const geo = [
+      ...['--imd', path.join(shared, 'iod2025_imd_lsoa21_llr.csv')],
+      ...['--lookup', path.join(shared, 'lookup_lsoa21_ward24_lad24_llr.csv')],
+      ...['--lookup', path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz')],
+      ...['--population', path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv')],
+    ];
+    expect(await runCli(['geo', 'import', ...geo], io), err.join('\n')).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({
+      vintage: '2021',
+      populationDerived2021From2011: 634 * 91,
+    });
+    // Emergency admissions of people living in LSOAs that exist only since 2021 (such as E01034008).
+    const rows = Array.from(
+      { length: 400 },
+      (_v, i) => `P${i},${['E01034008', 'E01035102', 'E01013696'][i % 3]},${20 + (i % 60)},F,A,2024-06-01,1`,
+    );
+    const extract = path.join(dir, 'admissions.csv');
+    writeFileSync(
+      extract,
+      ['person_id,lsoa_code,age,sex,ethnic_code,event_date,emergency_admission', ...rows].join('\n'),
+    );
+    expect(await runCli(['dataset', 'import', extract, '--name', 'Admissions'], io), err.join('\n')).toBe(0);
+    out.length = 0;
+    const compute = [
+      'indicators',
+      'compute',
+      '--dataset',
+      'Admissions',
+      '--indicator',
+      'emergency-admissions',
+    ];
+    expect(await runCli(compute, io), err.join('\n')).toBe(0);
+    const [result] = JSON.parse(out.join('\n')) as {
+      caveats: string[];
+      rows: { dimension: string; value: number | null }[];
+    }[];
+    expect(result!.rows.find((r) => r.dimension === 'overall')?.value).toBeGreaterThan(0);
+    expect(result!.caveats.join(' ')).toContain(
+      'The populations of LSOA 2021 areas were worked out from ONS estimates for LSOA 2011 areas, through the ONS lookup between the two (lookup_lsoa11_lsoa21_lad22_ew.csv.gz)',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

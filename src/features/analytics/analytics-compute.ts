@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
-import { geographyTables } from '../../analytics/geography/model.ts';
+import { geographyTables, type LsoaVintage } from '../../analytics/geography/model.ts';
+import { populationSources } from '../../analytics/geography/population-vintages.ts';
 import {
   applicableIndicators,
   computePack,
@@ -12,7 +13,7 @@ import {
 } from '../../analytics/indicators/compute.ts';
 import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
-import { fieldsUsed, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
+import { fieldsUsed, usesPopulation, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
 import { REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
@@ -199,10 +200,11 @@ export async function computeIndicators(
   const dataset = await readyDataset(ctx, input.datasetName);
   const store = await ctx.store();
   const hasPopulation = (await populationVintages(store)).includes(dataset.lsoaVintage);
-  const results = await computePack({
+  const chosen = await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId);
+  const computed = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
-    indicators: await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId),
+    indicators: chosen,
     dimensions: chooseDimensions(dataset, input.by),
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',
@@ -211,6 +213,17 @@ export async function computeIndicators(
     if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);
     throw error;
   });
+  const caveat = derivedPopulationCaveat(store, dataset.lsoaVintage);
+  const results = computed.map((result, k) =>
+    caveat && usesPopulation(chosen[k]!) ? { ...result, caveats: [...result.caveats, caveat] } : result,
+  );
   if (!input.by?.length) await storeDrafts(ctx, actor, dataset, results);
   return results;
+}
+
+/** What a rate's readers should know when its populations were worked out from another LSOA vintage. */
+function derivedPopulationCaveat(store: AnalyticsStore, vintage: string): string | null {
+  const source = populationSources(store)[vintage as LsoaVintage];
+  if (!source?.derivedFrom) return null;
+  return `The populations of LSOA ${vintage} areas were worked out from ONS estimates for LSOA ${source.derivedFrom} areas, through the ONS lookup between the two (${source.file}): each earlier area's population was shared equally among the areas it became. Rates for small areas may differ a little from those on official estimates for LSOA ${vintage} areas.`;
 }
