@@ -95,11 +95,16 @@ async function crosswalkOf(store: AnalyticsStore, lookups: string[]): Promise<st
 
 async function importPopulation(store: AnalyticsStore, file: string): Promise<number> {
   const c = formats.populationColumns(await columnsOf(store, file), file);
-  const parts = c.ages.map(([age, columns]) => {
+  // One pass over the file: a column per age (females and males added up), then one row per age.
+  const perAge = c.ages.map(([age, columns]) => {
     const count = columns.map((column) => `CAST(${sourceColumn(column)} AS INTEGER)`).join(' + ');
-    return `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, ${Math.min(age, 90)} AS age, ${count} AS population FROM ${csvReader(file, true)}`;
+    return `${count} AS a${Math.min(age, 90)}`;
   });
-  const rows = await replaceVintage(store, geographyTables.population, c.vintage, parts.join(' UNION ALL '));
+  const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file, true)}`;
+  const ageColumns = c.ages.map(([age]) => `a${Math.min(age, 90)}`).join(', ');
+  const select = `SELECT lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, CAST(substr(age, 2) AS INTEGER) AS age, population
+    FROM (${wide}) UNPIVOT INCLUDE NULLS (population FOR age IN (${ageColumns}))`;
+  const rows = await replaceVintage(store, geographyTables.population, c.vintage, select);
   recordPopulationSource(store, c.vintage, { file: path.basename(file) });
   return rows;
 }
