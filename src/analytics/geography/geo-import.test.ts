@@ -57,6 +57,26 @@ describe('geography import of the official formats', () => {
     expect(Number(total!.n)).toBe(354_036 + 713_085 + 40_476);
   });
 
+  it('reads population estimates in five-year bands, each counted from the first year of its band', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
+    const fresh = await analyticsStore(other);
+    try {
+      const summary = await importGeography(fresh, {
+        imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
+        population: path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv'),
+      });
+      expect(summary.populationRows).toBe(611 * 19);
+      const [bands] = await fresh.query<{ ages: number[]; people: number }>(
+        `SELECT list(DISTINCT age ORDER BY age) AS ages, CAST(sum(population) AS INTEGER) AS people FROM read_parquet('${fresh.geographyPath('lsoa_population')}')`,
+      );
+      expect(bands!.ages).toEqual(Array.from({ length: 19 }, (_v, i) => i * 5));
+      expect(bands!.people).toBe(354_036 + 713_085 + 40_476);
+    } finally {
+      await closeAnalyticsStore(other);
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('reads the England-wide IoD2025 file (LSOA 2021, gzipped) and derives LSOA 2011 deprivation through the ONS lookup', async () => {
     const summary = await importGeography(store, {
       imd: path.join(shared, 'iod2025_imd_domains_lsoa21_england.csv.gz'),
