@@ -79,3 +79,26 @@ export async function derive2021Population(
   recordPopulationSource(store, '2021', { file: name, derivedFrom: '2011' });
   return rows;
 }
+
+export interface PopulationSummary {
+  vintage: LsoaVintage;
+  lsoas: number;
+  people: number;
+  source: PopulationSource | null;
+}
+
+/** The population estimates of each LSOA vintage: areas, people and where they came from. */
+export async function summarisePopulation(store: AnalyticsStore): Promise<PopulationSummary[]> {
+  const file = store.geographyPath(geographyTables.population);
+  if (!existsSync(file)) return [];
+  const sources = populationSources(store);
+  const rows = await store.query<{ vintage: LsoaVintage; lsoas: string; people: string }>(
+    `SELECT vintage, count(DISTINCT lsoa_code) AS lsoas, sum(population) AS people FROM read_parquet(${literal(file)}) GROUP BY vintage ORDER BY vintage`,
+  );
+  return rows.map((r) => ({
+    vintage: r.vintage,
+    lsoas: Number(r.lsoas),
+    people: Number(r.people),
+    source: sources[r.vintage] ?? null,
+  }));
+}

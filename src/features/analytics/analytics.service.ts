@@ -7,6 +7,11 @@ import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
 import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
 import { importGeography, type GeoImportSummary } from '../../analytics/geography/geo-import.ts';
 import { GeographyFormatError } from '../../analytics/geography/official-formats.ts';
+import { summariseGeography, type GeographySummary } from '../../analytics/geography/geography-store.ts';
+import {
+  summarisePopulation,
+  type PopulationSummary,
+} from '../../analytics/geography/population-vintages.ts';
 import type { Actor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
@@ -78,6 +83,19 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       files: { imd: string; lookups?: string[]; population?: string; places?: unknown },
     ): Promise<GeoImportSummary> => importReferenceGeography(ctx, actor, files),
 
+    /** The deprivation, wards, places and populations imported for each LSOA vintage. */
+    referenceGeography: async (): Promise<ReferenceGeography[]> => {
+      const store = await ctx.store();
+      const populations = await summarisePopulation(store);
+      const areas = await summariseGeography(store);
+      const vintages = [...new Set([...areas, ...populations].map((v) => v.vintage))].sort();
+      return vintages.map((vintage) => ({
+        vintage,
+        deprivation: areas.filter((a) => a.vintage === vintage),
+        population: populations.find((p) => p.vintage === vintage) ?? null,
+      }));
+    },
+
     /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
     compute: async (actor: Actor, raw: { datasetName?: string; indicatorId?: string; by?: string[] }) =>
       computeIndicators(ctx, await results.indicators(), actor, raw),
@@ -95,3 +113,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
+
+export interface ReferenceGeography {
+  vintage: string;
+  /** One entry per index of deprivation the vintage's LSOAs come from (normally one). */
+  deprivation: GeographySummary[];
+  population: PopulationSummary | null;
+}

@@ -9,6 +9,7 @@ import { makeUser, testPassword } from '../../../test/factories.ts';
 import { systemActor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 import { loadAnalyticsDemo } from './analytics-demo.ts';
+import { syntheticLsoas, syntheticPopulation } from '../../analytics/synthetic/ics.ts';
 
 describeEachDatabase('analytics: import, compute, publish and pages', (current) => {
   let t: TestApp;
@@ -340,6 +341,22 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       expect((await browser.get('/analytics/datasets/link')).statusCode, role).toBe(status);
     }
     expect((await new Browser(t.app).get('/analytics/datasets')).statusCode).toBe(303);
+  });
+
+  it('shows staff the reference geography that datasets are linked to, and where its populations came from', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const page = (await browser.get('/analytics/datasets')).body;
+    const lsoas = syntheticLsoas();
+    const people = syntheticPopulation(lsoas).reduce((sum, row) => sum + row.population, 0);
+    expect(page).toContain('<h2 id="reference-geography">Reference geography</h2>');
+    expect(page).toContain(`Synthetic IMD (demo): ${lsoas.length.toLocaleString('en-GB')} LSOAs`);
+    expect(page).toMatch(
+      new RegExp(
+        `${people.toLocaleString('en-GB')} people in ${lsoas.length} LSOAs,\\s+from synthetic populations of the demo`,
+      ),
+    );
   });
 
   it('says what is needed to link a PostgreSQL table when no such database is configured', async () => {

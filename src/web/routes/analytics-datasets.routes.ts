@@ -63,6 +63,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       pageTitle: 'Datasets',
       // An import beside a ready dataset of its name replaces it only when it succeeds.
       datasets: datasets.map((d) => ({ ...d, besideEarlier: d.status !== 'ready' && ready.has(d.name) })),
+      geography: await analytics.referenceGeography(),
       stageLabels,
       notice:
         notice && computing
