@@ -57,20 +57,36 @@ describe('geography import of the official formats', () => {
     expect(Number(total!.n)).toBe(354_036 + 713_085 + 40_476);
   });
 
-  it('reads population estimates in five-year bands, each counted from the first year of its band', async () => {
+  it('reads population estimates in five-year bands, spreading each band evenly over its years', async () => {
     const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
     const fresh = await analyticsStore(other);
+    const bandFile = path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv');
     try {
       const summary = await importGeography(fresh, {
         imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
-        population: path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv'),
+        population: bandFile,
       });
-      expect(summary.populationRows).toBe(611 * 19);
-      const [bands] = await fresh.query<{ ages: number[]; people: number }>(
-        `SELECT list(DISTINCT age ORDER BY age) AS ages, CAST(sum(population) AS INTEGER) AS people FROM read_parquet('${fresh.geographyPath('lsoa_population')}')`,
+      expect(summary.populationRows).toBe(611 * 91);
+      // Each LSOA's band, read from the file itself, against the single years it became.
+      const bands = await fresh.query<{ lsoa: string; band: string; people: number }>(
+        `UNPIVOT (SELECT lsoa11_code AS lsoa, COLUMNS('^[0-9]') FROM read_csv('${bandFile}', all_varchar = true)) ON COLUMNS(* EXCLUDE (lsoa)) INTO NAME band VALUE people`,
       );
-      expect(bands!.ages).toEqual(Array.from({ length: 19 }, (_v, i) => i * 5));
-      expect(bands!.people).toBe(354_036 + 713_085 + 40_476);
+      const years = await fresh.query<{ lsoa_code: string; age: number; population: number }>(
+        `SELECT lsoa_code, age, population FROM read_parquet('${fresh.geographyPath('lsoa_population')}')`,
+      );
+      const byLsoa = new Map<string, typeof years>();
+      for (const y of years) byLsoa.set(y.lsoa_code, [...(byLsoa.get(y.lsoa_code) ?? []), y]);
+      expect(bands.length).toBe(611 * 19);
+      for (const { lsoa, band, people } of bands) {
+        const [from, to] = band === '90+' ? [90, 90] : band.split('-').map(Number);
+        const shares = byLsoa
+          .get(lsoa)!
+          .filter((y) => y.age >= from! && y.age <= to!)
+          .map((y) => y.population);
+        expect(shares.length).toBe(to! - from! + 1);
+        expect(shares.reduce((a, b) => a + b, 0)).toBe(Number(people));
+        expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+      }
     } finally {
       await closeAnalyticsStore(other);
       rmSync(other, { recursive: true, force: true });

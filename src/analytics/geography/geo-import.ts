@@ -93,17 +93,33 @@ async function crosswalkOf(store: AnalyticsStore, lookups: string[]): Promise<st
   return null;
 }
 
+/**
+ * Population by single year of age from a file by single year or by band. One pass over the file
+ * gives a column per age or band (females and males added up), then one row per age: a band's
+ * people are spread evenly over its years in whole people (the remainder one each to successive
+ * years, starting at a different year for each LSOA), so that an indicator whose ages cut a band
+ * (children aged 10 and under, say) takes its share of the band rather than the whole of it.
+ */
 async function importPopulation(store: AnalyticsStore, file: string): Promise<number> {
   const c = formats.populationColumns(await columnsOf(store, file), file);
-  // One pass over the file: a column per age (females and males added up), then one row per age.
-  const perAge = c.ages.map(([age, columns]) => {
+  const perAge = c.ages.map(({ from, columns }) => {
     const count = columns.map((column) => `CAST(${sourceColumn(column)} AS INTEGER)`).join(' + ');
-    return `${count} AS a${Math.min(age, 90)}`;
+    return `${count} AS a${from}`;
   });
   const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file, true)}`;
-  const ageColumns = c.ages.map(([age]) => `a${Math.min(age, 90)}`).join(', ');
-  const select = `SELECT lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, CAST(substr(age, 2) AS INTEGER) AS age, population
-    FROM (${wide}) UNPIVOT INCLUDE NULLS (population FOR age IN (${ageColumns}))`;
+  const ageColumns = c.ages.map(({ from }) => `a${from}`).join(', ');
+  const spans = c.ages.map(({ from, to }) => `(${from}, ${to - from + 1})`).join(', ');
+  // Which year of a band gets the first of its remainder: from the LSOA code's number.
+  const start = 'COALESCE(TRY_CAST(substr(b.lsoa_code, 4) AS BIGINT), 0)';
+  const select = `WITH bands AS (
+      SELECT lsoa_code, CAST(substr(band, 2) AS INTEGER) AS first_age, population
+      FROM (${wide}) UNPIVOT INCLUDE NULLS (population FOR band IN (${ageColumns}))
+    ), years AS (
+      SELECT first_age, width, unnest(range(0, width)) AS year FROM (VALUES ${spans}) s(first_age, width)
+    )
+    SELECT b.lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, y.first_age + y.year AS age,
+      CAST(floor(b.population / y.width) + CASE WHEN (y.year + ${start}) % y.width < b.population % y.width THEN 1 ELSE 0 END AS INTEGER) AS population
+    FROM bands b JOIN years y ON y.first_age = b.first_age`;
   const rows = await replaceVintage(store, geographyTables.population, c.vintage, select);
   recordPopulationSource(store, c.vintage, { file: path.basename(file) });
   return rows;

@@ -88,14 +88,23 @@ export function isLsoaCrosswalk(columns: string[]): boolean {
   return ['LSOA11CD', 'LSOA21CD', 'CHGIND'].every((c) => columns.includes(c));
 }
 
+/** The columns counting the people of one age or age band. */
+export interface AgeColumns {
+  /** First and last year of age (90 stands for 90 and over; a single year has from = to). */
+  from: number;
+  to: number;
+  /** One column for persons, or a female and a male one. */
+  columns: string[];
+}
+
 export interface PopulationColumns {
   vintage: LsoaVintage;
   lsoaCode: string;
   /**
-   * First year of age (single years, five-year bands, or "90+") → the columns counting it: one for
-   * persons, or a female and a male one (ONS's mid-2021 and later files on LSOA 2021: F0 … F90, M0 … M90).
+   * Single years (0 … 90+) or bands (0-4 … 90+), for persons or by sex (ONS's mid-2021 and later
+   * files on LSOA 2021: F0 … F90, M0 … M90).
    */
-  ages: [number, string[]][];
+  ages: AgeColumns[];
 }
 
 const personsAge = /^\d+(\+|-\d+)?$/;
@@ -110,14 +119,18 @@ export function populationColumns(columns: string[], file: string): PopulationCo
   );
   const persons = columns.filter((c) => personsAge.test(c.trim()));
   const bySex = persons.length ? [] : columns.filter((c) => sexAge.test(c.trim()));
-  const ages = new Map<number, string[]>();
+  const ages = new Map<number, AgeColumns>();
   for (const column of persons.length ? persons : bySex) {
-    const age = Number.parseInt(column.trim().replace(/^[FM]/i, ''), 10);
-    ages.set(age, [...(ages.get(age) ?? []), column]);
+    const [first, last] = column.trim().replace(/^[FM]/i, '').split('-');
+    const from = Math.min(Number.parseInt(first!, 10), 90);
+    const to = last === undefined ? from : Math.min(Number.parseInt(last, 10), 90);
+    const age = ages.get(from) ?? { from, to, columns: [] };
+    age.columns.push(column);
+    ages.set(from, age);
   }
   if (ages.size < 10)
     throw new GeographyFormatError(
       `${file}: expected one column per year of age or age band (0, 1, … 90+ or 0-4 … 90+), or per sex and year of age (F0 … F90, M0 … M90)`,
     );
-  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages: [...ages.entries()] };
+  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages: [...ages.values()] };
 }
