@@ -183,7 +183,7 @@ describe('geography import of the official formats', () => {
       );
 
       // Official LSOA 2021 estimates as ONS publishes them from mid-2021 (by sex: F0 … F90, M0 … M90)
-      // are added up for persons, and once imported are kept when the lookup is given again.
+      // are read by sex, and once imported are kept when the lookup is given again.
       const ages = Array.from({ length: 91 }, (_v, age) => (age === 90 ? '90+' : String(age)));
       const official = path.join(other, 'population_lsoa21.csv');
       writeFileSync(
@@ -214,8 +214,9 @@ describe('geography import of the official formats', () => {
       expect(again.populationDerived2021From2011).toBe(0);
       expect(populationSources(fresh)['2021']).toEqual({ file: 'population_lsoa21.csv' });
       const officialFigures = await populationOf('2021', [unchanged!.code]);
-      expect(officialFigures.length).toBe(91);
-      expect(officialFigures.every((r) => r.population === 7)).toBe(true);
+      // Kept by sex, for rates by sex: 91 ages of women (3 each) and of men (4 each).
+      expect(officialFigures.length).toBe(182);
+      expect(officialFigures.reduce((sum, r) => sum + r.population, 0)).toBe(91 * 7);
     } finally {
       await closeAnalyticsStore(other);
       rmSync(other, { recursive: true, force: true });

@@ -94,30 +94,29 @@ async function crosswalkOf(store: AnalyticsStore, lookups: string[]): Promise<st
 }
 
 /**
- * Population by single year of age from a file by single year or by band. One pass over the file
- * gives a column per age or band (females and males added up), then one row per age: a band's
- * people are spread evenly over its years in whole people (the remainder one each to successive
- * years, starting at a different year for each LSOA), so that an indicator whose ages cut a band
- * (children aged 10 and under, say) takes its share of the band rather than the whole of it.
+ * Population by single year of age (and by sex where the file gives it) from a file by single year
+ * or by band. One pass over the file gives a column per age or band and sex, then one row per age:
+ * a band's people are spread evenly over its years in whole people (the remainder one each to
+ * successive years, starting at a different year for each LSOA), so that an indicator whose ages
+ * cut a band (children aged 10 and under, say) takes its share of the band rather than the whole of it.
  */
 async function importPopulation(store: AnalyticsStore, file: string): Promise<number> {
   const c = formats.populationColumns(await columnsOf(store, file), file);
-  const perAge = c.ages.map(({ from, columns }) => {
-    const count = columns.map((column) => `CAST(${sourceColumn(column)} AS INTEGER)`).join(' + ');
-    return `${count} AS a${from}`;
-  });
+  const name = (a: formats.AgeColumn) => `a${a.from}_${a.sex}`;
+  const perAge = c.ages.map((a) => `CAST(${sourceColumn(a.column)} AS INTEGER) AS ${name(a)}`);
   const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file, true)}`;
-  const ageColumns = c.ages.map(({ from }) => `a${from}`).join(', ');
-  const spans = c.ages.map(({ from, to }) => `(${from}, ${to - from + 1})`).join(', ');
+  const spans = [...new Map(c.ages.map((a) => [a.from, a.to - a.from + 1])).entries()]
+    .map(([from, width]) => `(${from}, ${width})`)
+    .join(', ');
   // Which year of a band gets the first of its remainder: from the LSOA code's number.
   const start = 'COALESCE(TRY_CAST(substr(b.lsoa_code, 4) AS BIGINT), 0)';
   const select = `WITH bands AS (
-      SELECT lsoa_code, CAST(substr(band, 2) AS INTEGER) AS first_age, population
-      FROM (${wide}) UNPIVOT INCLUDE NULLS (population FOR band IN (${ageColumns}))
+      SELECT lsoa_code, CAST(split_part(substr(band, 2), '_', 1) AS INTEGER) AS first_age, split_part(band, '_', 2) AS sex, population
+      FROM (${wide}) UNPIVOT INCLUDE NULLS (population FOR band IN (${c.ages.map(name).join(', ')}))
     ), years AS (
       SELECT first_age, width, unnest(range(0, width)) AS year FROM (VALUES ${spans}) s(first_age, width)
     )
-    SELECT b.lsoa_code, '${c.vintage}' AS vintage, 'P' AS sex, y.first_age + y.year AS age,
+    SELECT b.lsoa_code, '${c.vintage}' AS vintage, b.sex, y.first_age + y.year AS age,
       CAST(floor(b.population / y.width) + CASE WHEN (y.year + ${start}) % y.width < b.population % y.width THEN 1 ELSE 0 END AS INTEGER) AS population
     FROM bands b JOIN years y ON y.first_age = b.first_age`;
   const rows = await replaceVintage(store, geographyTables.population, c.vintage, select);

@@ -88,13 +88,13 @@ export function isLsoaCrosswalk(columns: string[]): boolean {
   return ['LSOA11CD', 'LSOA21CD', 'CHGIND'].every((c) => columns.includes(c));
 }
 
-/** The columns counting the people of one age or age band. */
-export interface AgeColumns {
+/** The column counting the people of one age or age band, of one sex or of both (P, persons). */
+export interface AgeColumn {
   /** First and last year of age (90 stands for 90 and over; a single year has from = to). */
   from: number;
   to: number;
-  /** One column for persons, or a female and a male one. */
-  columns: string[];
+  sex: 'F' | 'M' | 'P';
+  column: string;
 }
 
 export interface PopulationColumns {
@@ -104,11 +104,11 @@ export interface PopulationColumns {
    * Single years (0 … 90+) or bands (0-4 … 90+), for persons or by sex (ONS's mid-2021 and later
    * files on LSOA 2021: F0 … F90, M0 … M90).
    */
-  ages: AgeColumns[];
+  ages: AgeColumn[];
 }
 
 const personsAge = /^\d+(\+|-\d+)?$/;
-const sexAge = /^[FM]\d+\+?$/i;
+const sexAge = /^[FM]\d+(\+|-\d+)?$/i;
 
 export function populationColumns(columns: string[], file: string): PopulationColumns {
   const lsoaCode = need(
@@ -118,19 +118,18 @@ export function populationColumns(columns: string[], file: string): PopulationCo
     file,
   );
   const persons = columns.filter((c) => personsAge.test(c.trim()));
-  const bySex = persons.length ? [] : columns.filter((c) => sexAge.test(c.trim()));
-  const ages = new Map<number, AgeColumns>();
-  for (const column of persons.length ? persons : bySex) {
-    const [first, last] = column.trim().replace(/^[FM]/i, '').split('-');
+  const chosen = persons.length ? persons : columns.filter((c) => sexAge.test(c.trim()));
+  const ages = chosen.map((column): AgeColumn => {
+    const text = column.trim();
+    const sex = persons.length ? 'P' : (text[0]!.toUpperCase() as 'F' | 'M');
+    const [first, last] = text.replace(/^[FM]/i, '').split('-');
     const from = Math.min(Number.parseInt(first!, 10), 90);
     const to = last === undefined ? from : Math.min(Number.parseInt(last, 10), 90);
-    const age = ages.get(from) ?? { from, to, columns: [] };
-    age.columns.push(column);
-    ages.set(from, age);
-  }
-  if (ages.size < 10)
+    return { from, to, sex, column };
+  });
+  if (new Set(ages.map((a) => a.from)).size < 10)
     throw new GeographyFormatError(
       `${file}: expected one column per year of age or age band (0, 1, … 90+ or 0-4 … 90+), or per sex and year of age (F0 … F90, M0 … M90)`,
     );
-  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages: [...ages.values()] };
+  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages };
 }

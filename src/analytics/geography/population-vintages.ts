@@ -102,3 +102,13 @@ export async function summarisePopulation(store: AnalyticsStore): Promise<Popula
     source: sources[r.vintage] ?? null,
   }));
 }
+
+/** Whether the population estimates of a vintage are by sex (F and M), so that rates by sex can be given. */
+export async function populationBySex(store: AnalyticsStore, vintage: string): Promise<boolean> {
+  const file = store.geographyPath(geographyTables.population);
+  if (!existsSync(file)) return false;
+  const [row] = await store.query<{ n: string }>(
+    `SELECT count(*) AS n FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} AND sex IN ('F', 'M')`,
+  );
+  return Number(row?.n ?? 0) > 0;
+}

@@ -96,9 +96,15 @@ export function flagDimension(flag: string): Dimension {
   return { id: flag, label: `flag: ${words}`, column, population: false, stratum: 'person', key: flag };
 }
 
-/** The dimensions for a dataset with these flags, optionally only those named in `only`. */
-export function dimensionsFor(flags: string[], only?: string[]): Dimension[] {
-  const all = [...standardDimensions, ...flags.map(flagDimension)];
+/**
+ * The dimensions for a dataset with these flags, optionally only those named in `only`. Sex is a
+ * population breakdown (rates by sex) only where the population estimates are by sex.
+ */
+export function dimensionsFor(flags: string[], only?: string[], populationBySex = false): Dimension[] {
+  const standard = standardDimensions.map((d) =>
+    d.id === 'sex' && populationBySex ? { ...d, population: true } : d,
+  );
+  const all = [...standard, ...flags.map(flagDimension)];
   if (!only?.length) return all;
   const unknown = only.filter((id) => !all.some((d) => d.id === id));
   if (unknown.length)

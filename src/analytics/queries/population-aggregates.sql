@@ -10,6 +10,7 @@ FROM (
     p.population,
     CASE WHEN p.age >= 90 THEN 18 ELSE CAST(FLOOR(p.age / 5.0) AS INTEGER) END AS esp_band,
     {{age_band}} AS age_band,
+    p.sex,
     g.imd_decile,
     g.imd_quintile,
     CASE WHEN g.core20 = 1 THEN 'Core20' WHEN g.core20 = 0 THEN 'Rest of the population' END AS core20_group,

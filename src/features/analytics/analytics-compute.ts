@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables, type LsoaVintage } from '../../analytics/geography/model.ts';
-import { populationSources } from '../../analytics/geography/population-vintages.ts';
+import { populationBySex, populationSources } from '../../analytics/geography/population-vintages.ts';
 import {
   applicableIndicators,
   computePack,
@@ -122,9 +122,9 @@ export async function indicatorsNotComputed(
   });
 }
 
-function chooseDimensions(dataset: Dataset, by: string[] | undefined): Dimension[] {
+function chooseDimensions(dataset: Dataset, by: string[] | undefined, bySex: boolean): Dimension[] {
   try {
-    return dimensionsFor(dataset.fields?.flags ?? [], by);
+    return dimensionsFor(dataset.fields?.flags ?? [], by, bySex);
   } catch (error) {
     throw new FormError([{ field: 'by', message: (error as Error).message }]);
   }
@@ -205,7 +205,7 @@ export async function computeIndicators(
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
     indicators: chosen,
-    dimensions: chooseDimensions(dataset, input.by),
+    dimensions: chooseDimensions(dataset, input.by, await populationBySex(store, dataset.lsoaVintage)),
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',
   }).catch(async (error: unknown) => {

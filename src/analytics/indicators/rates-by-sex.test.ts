@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { ESP2013 } from '../../stats/standard-populations.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { builtInIndicators } from './catalogue.ts';
+import { computePack, type PackInput } from './compute.ts';
+import { dimensionsFor } from './dimensions.ts';
+import type { IndicatorResult } from './result.ts';
+
+// Two LSOAs whose population estimates are by sex (as ONS gives them on LSOA 2021 areas), and
+// emergency admissions of women, men and people whose sex is not known.
+const geography = [1, 10].map((decile, i) => ({
+  lsoa_code: `T0100000${i}`,
+  vintage: '2021',
+  lsoa_name: `Testland ${i}`,
+  ward_code: 'T05000001',
+  ward_name: 'Middle',
+  la_code: 'T06000001',
+  la_name: 'Testland',
+  place: 'Test place',
+  imd_version: 'test',
+  imd_rank: decile * 3000,
+  imd_decile: decile,
+  imd_quintile: Math.ceil(decile / 2),
+  core20: decile <= 2 ? 1 : 0,
+}));
+const population = geography.flatMap((g, i) =>
+  ['F', 'M'].flatMap((sex) =>
+    Array.from({ length: 91 }, (_v, age) => ({
+      lsoa_code: g.lsoa_code,
+      vintage: '2021',
+      sex,
+      age,
+      population: (sex === 'F' ? 20 : 16) + ((age * 7 + i) % 9),
+    })),
+  ),
+);
+const activity = Array.from({ length: 900 }, (_v, j) => {
+  const age = (j * 37) % 91;
+  return {
+    person_id: `P${j}`,
+    lsoa_code: `T0100000${j % 2}`,
+    age,
+    age_band: '25-34',
+    esp_band: Math.min(Math.floor(age / 5), 18),
+    sex: ['F', 'M', 'F', 'M', 'U'][j % 5]!,
+    ethnic_code: 'A',
+    event_date: '2024-06-01',
+    period: '2024/25',
+    emergency_admission: j % 4 === 0 ? 0 : 1,
+  };
+});
+
+/** The directly standardised rate of one sex, worked out here from the rows above. */
+function dsrOf(sex: string): number {
+  const events = new Array<number>(19).fill(0);
+  const people = new Array<number>(19).fill(0);
+  for (const a of activity) if (a.sex === sex && a.emergency_admission === 1) events[a.esp_band]! += 1;
+  for (const p of population) if (p.sex === sex) people[Math.min(Math.floor(p.age / 5), 18)]! += p.population;
+  const weights = ESP2013.weights;
+  const total = weights.reduce((a, b) => a + b, 0);
+  return (events.reduce((sum, e, b) => sum + (weights[b]! * e) / people[b]!, 0) / total) * 100_000;
+}
+
+const csv = (rows: Record<string, unknown>[]) =>
+  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
+const indicators = builtInIndicators().filter((i) => i.id === 'emergency-admissions');
+
+describe('rates by sex, where the population estimates are by sex', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  let input: Omit<PackInput, 'run' | 'relations' | 'dimensions'>;
+  let bySex: IndicatorResult;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-rates-by-sex-'));
+    store = await analyticsStore(dir);
+    for (const [name, rows] of Object.entries({ activity, geography, population }))
+      writeFileSync(path.join(dir, `${name}.csv`), csv(rows));
+    input = { vintage: '2021', indicators, hasPopulation: true };
+    const [result] = await computePack({
+      ...input,
+      ...onDuckDb(),
+      dimensions: dimensionsFor([], ['sex'], true),
+    });
+    bySex = result!;
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const onDuckDb = () => ({
+    run: (sql: string) => store.query(sql),
+    relations: {
+      activity: `read_csv('${path.join(dir, 'activity.csv')}', header = true)`,
+      geography: `read_csv('${path.join(dir, 'geography.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+      population: `read_csv('${path.join(dir, 'population.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+    },
+  });
+  const rowOf = (result: IndicatorResult, dimension: string, group: string) =>
+    result.rows.find((r) => r.dimension === dimension && r.group === group);
+
+  it('standardises the admissions of each sex by the population of that sex', () => {
+    for (const sex of ['F', 'M']) expect(rowOf(bySex, 'sex', sex)?.value).toBeCloseTo(dsrOf(sex), 8);
+    // Nobody of unknown sex is in the estimates: no rate can be given for them.
+    expect(rowOf(bySex, 'sex', 'U')).toBeUndefined();
+  });
+
+  it('gives the overall rate over both sexes as before, and no rates by sex from estimates for persons', async () => {
+    const [persons] = await computePack({ ...input, ...onDuckDb(), dimensions: dimensionsFor([], ['sex']) });
+    expect(rowOf(persons!, 'overall', 'All')).toEqual(rowOf(bySex, 'overall', 'All'));
+    expect(persons!.rows.filter((r) => r.dimension === 'sex')).toEqual([]);
+  });
+
+  it.runIf(dialectsUnderTest().includes('postgres'))(
+    'gives the same rates when the same SQL runs on PostgreSQL',
+    async () => {
+      const database = await createTestDatabase('postgres', { migrate: false });
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const schema = `parity_rates_${process.pid}`;
+      const tables = {
+        activity: [
+          activity,
+          'person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, emergency_admission double precision',
+        ],
+        lsoa_geography: [
+          geography,
+          'lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer',
+        ],
+        lsoa_population: [
+          population,
+          'lsoa_code text, vintage text, sex text, age integer, population integer',
+        ],
+      } as const;
+      try {
+        await client.query(`CREATE SCHEMA ${schema}`);
+        for (const [table, [rows, columns]] of Object.entries(tables)) {
+          await client.query(`CREATE TABLE ${schema}.${table} (${columns})`);
+          for (const row of rows as readonly Record<string, unknown>[])
+            await client.query(
+              `INSERT INTO ${schema}.${table} VALUES (${Object.keys(row)
+                .map((_k, n) => `$${n + 1}`)
+                .join(', ')})`,
+              Object.values(row),
+            );
+        }
+        const [onPostgres] = await computePack({
+          ...input,
+          run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+          relations: {
+            activity: `${schema}.activity`,
+            geography: `${schema}.lsoa_geography`,
+            population: `${schema}.lsoa_population`,
+          },
+          dimensions: dimensionsFor([], ['sex'], true),
+        });
+        for (const sex of ['F', 'M'])
+          expect(rowOf(onPostgres!, 'sex', sex)).toEqual(rowOf(bySex, 'sex', sex));
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+        await database.drop();
+      }
+    },
+  );
+});
