@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { importGeography } from './geo-import.ts';
 import { populationSources } from './population-vintages.ts';
+import { summariseGeography } from './geography-store.ts';
 
 // The official files as published, read where they are (never copied into the project).
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
@@ -55,6 +56,25 @@ describe('geography import of the official formats', () => {
       `SELECT sum(population) AS n FROM read_parquet('${store.geographyPath('lsoa_population')}') WHERE vintage = '2011'`,
     );
     expect(Number(total!.n)).toBe(354_036 + 713_085 + 40_476);
+  });
+
+  it('keeps the other vintage of a geography written before the domains were imported', async () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
+    const fresh = await analyticsStore(other);
+    try {
+      // A 2011 table as earlier versions of Parity wrote it: no domain columns.
+      await fresh.run(
+        `COPY (SELECT 'E01000001' AS lsoa_code, '2011' AS vintage, 'Old 001A' AS lsoa_name, NULL AS ward_code, NULL AS ward_name, 'E09000001' AS la_code, 'Old' AS la_name, 'Old' AS place, 'IoD2019' AS imd_version, 5 AS imd_rank, 1 AS imd_decile, 1 AS imd_quintile, 1 AS core20) TO '${fresh.geographyPath('lsoa_geography')}' (FORMAT parquet)`,
+      );
+      await importGeography(fresh, { imd: path.join(shared, 'iod2025_imd_lsoa21_llr.csv') });
+      const kept = await fresh.query(
+        `SELECT lsoa_code, imd_decile, income_decile FROM read_parquet('${fresh.geographyPath('lsoa_geography')}') WHERE vintage = '2011'`,
+      );
+      expect(kept).toEqual([{ lsoa_code: 'E01000001', imd_decile: 1, income_decile: null }]);
+    } finally {
+      await closeAnalyticsStore(other);
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('reads population estimates in five-year bands, spreading each band evenly over its years', async () => {
@@ -121,6 +141,27 @@ describe('geography import of the official formats', () => {
       `SELECT min(n) AS least, max(n) AS most FROM (SELECT imd_decile, count(*) AS n FROM read_parquet('${store.geographyPath('lsoa_geography')}') WHERE vintage = '2021' GROUP BY imd_decile)`,
     );
     expect(deciles).toEqual({ least: '3375', most: '3376' });
+    // The seven domains come with it: each LSOA's rank, decile and score as the file gives them.
+    const file = path.join(shared, 'iod2025_imd_domains_lsoa21_england.csv.gz');
+    const [fromFile] = await store.query<Record<string, number | string>>(
+      `SELECT lsoa21_code, Income_decile, Health_rank, Housing_and_Services_score, Environment_decile, IMD_score FROM read_csv('${file}') ORDER BY lsoa21_code LIMIT 1 OFFSET 1000`,
+    );
+    const [stored] = await store.query<Record<string, number | string>>(
+      `SELECT income_decile, health_rank, housing_score, environment_decile, imd_score FROM read_parquet('${store.geographyPath('lsoa_geography')}') WHERE vintage = '2021' AND lsoa_code = '${fromFile!.lsoa21_code}'`,
+    );
+    expect(stored).toEqual({
+      income_decile: Number(fromFile!.Income_decile),
+      health_rank: Number(fromFile!.Health_rank),
+      housing_score: Number(fromFile!.Housing_and_Services_score),
+      environment_decile: Number(fromFile!.Environment_decile),
+      imd_score: Number(fromFile!.IMD_score),
+    });
+    // The summary staff see: all seven domains for 2021 LSOAs, none from the LLR IoD2019 extract.
+    const summaries = await summariseGeography(store);
+    expect(summaries.map((v) => [v.vintage, v.domains])).toEqual([
+      ['2011', 0],
+      ['2021', 7],
+    ]);
   });
 
   it('derives LSOA 2011 deprivation from IoD2025 through the ONS lookup when IoD2019 is absent', async () => {

@@ -6,6 +6,7 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
 import { replaceVintage } from './geography-store.ts';
 import { geographyTables, type PlaceConfig } from './model.ts';
+import { domainColumns, recogniseDomainColumns } from './domains.ts';
 import * as formats from './official-formats.ts';
 import { derive2021Population, recordPopulationSource } from './population-vintages.ts';
 
@@ -50,9 +51,21 @@ async function wardLookup(store: AnalyticsStore, lookups: string[], vintage: str
   return null;
 }
 
+/** The deprivation domains the file has (File 2: ranks and deciles; File 7: scores too), NULL for the rest. */
+function domainsSelect(headings: string[]): string {
+  const found = recogniseDomainColumns(headings);
+  return domainColumns
+    .map(
+      ([column]) =>
+        `${found.has(column) ? `TRY_CAST(i.${sourceColumn(found.get(column)!)} AS DOUBLE)` : 'NULL'} AS ${column}`,
+    )
+    .join(', ');
+}
+
 function lsoaSelect(
   imd: string,
   c: formats.ImdColumns,
+  headings: string[],
   ward: string | null,
   places: PlaceConfig | undefined,
 ): string {
@@ -64,7 +77,8 @@ function lsoaSelect(
   return `SELECT upper(trim(i.${q(c.lsoaCode)})) AS lsoa_code, '${c.vintage}' AS vintage, ${c.lsoaName ? `i.${q(c.lsoaName)}` : `i.${q(c.lsoaCode)}`} AS lsoa_name,
     ${ward ? 'w.ward_code' : 'NULL'} AS ward_code, ${ward ? 'w.ward_name' : 'NULL'} AS ward_name, ${laCode} AS la_code, ${laName} AS la_name,
     ${placeSql(places, laCode, laName)} AS place, '${c.version}' AS imd_version, CAST(i.${q(c.rank)} AS INTEGER) AS imd_rank,
-    ${decile} AS imd_decile, CAST(ceil(${decile} / 2.0) AS INTEGER) AS imd_quintile, CASE WHEN ${decile} <= 2 THEN 1 ELSE 0 END AS core20
+    ${decile} AS imd_decile, CAST(ceil(${decile} / 2.0) AS INTEGER) AS imd_quintile, CASE WHEN ${decile} <= 2 THEN 1 ELSE 0 END AS core20,
+    ${domainsSelect(headings)}
   FROM ${csvReader(imd, true)} i ${ward ? `LEFT JOIN (${ward}) w ON upper(trim(w.lsoa_code)) = upper(trim(i.${q(c.lsoaCode)}))` : ''}`;
 }
 
@@ -81,7 +95,8 @@ async function derive2011(store: AnalyticsStore, crosswalk: string): Promise<num
   // IoD2019 itself, when imported, is the better source for 2011 LSOAs: keep it.
   if (Number(official?.n ?? 0) > 0) return 0;
   const select = `SELECT x.LSOA11CD AS lsoa_code, '2011' AS vintage, x.LSOA11NM AS lsoa_name, g.ward_code, g.ward_name, g.la_code, g.la_name, g.place,
-      g.imd_version || ' via LSOA 2011-2021 lookup' AS imd_version, g.imd_rank, g.imd_decile, g.imd_quintile, g.core20
+      g.imd_version || ' via LSOA 2011-2021 lookup' AS imd_version, g.imd_rank, g.imd_decile, g.imd_quintile, g.core20,
+      ${domainColumns.map(([column]) => `g.${column}`).join(', ')}
     FROM (SELECT LSOA11CD, arg_min(LSOA11NM, LSOA21CD) AS LSOA11NM, min(LSOA21CD) AS LSOA21CD FROM ${csvReader(crosswalk, true)} GROUP BY LSOA11CD) x
     JOIN (SELECT * FROM read_parquet(${literal(file)}) WHERE vintage = '2021') g ON g.lsoa_code = x.LSOA21CD`;
   return replaceVintage(store, geographyTables.lsoa, '2011', select);
@@ -128,14 +143,15 @@ export async function importGeography(
   store: AnalyticsStore,
   files: GeoImportFiles,
 ): Promise<GeoImportSummary> {
-  const c = formats.imdColumns(await columnsOf(store, files.imd), files.imd);
+  const headings = await columnsOf(store, files.imd);
+  const c = formats.imdColumns(headings, files.imd);
   const lookups = files.lookups ?? [];
   const ward = await wardLookup(store, lookups, c.vintage);
   const lsoas = await replaceVintage(
     store,
     geographyTables.lsoa,
     c.vintage,
-    lsoaSelect(files.imd, c, ward, files.places),
+    lsoaSelect(files.imd, c, headings, ward, files.places),
   );
   const crosswalk = await crosswalkOf(store, lookups);
   const derived = crosswalk && c.vintage === '2021' ? await derive2011(store, crosswalk) : 0;

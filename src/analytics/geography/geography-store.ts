@@ -3,11 +3,21 @@
 import { existsSync, renameSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
+import { domainColumns } from './domains.ts';
 import { geographyTables, type LsoaGeographyRow, type LsoaVintage, type PopulationRow } from './model.ts';
 
 const lsoaColumns =
   'lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20';
 const populationColumns = 'lsoa_code, vintage, sex, age, population';
+
+/** The columns of a table as a SELECT list; domain columns a geography file lacks (written before them) are NULL. */
+function selectList(table: string, has: (column: string) => boolean = () => true): string {
+  if (table !== geographyTables.lsoa) return populationColumns;
+  const domains = domainColumns.map(
+    ([column, type]) => `CAST(${has(column) ? column : 'NULL'} AS ${type}) AS ${column}`,
+  );
+  return [lsoaColumns, ...domains].join(', ');
+}
 
 /** Replaces one vintage of a geography table with the rows of `selectSql` (same columns, same order). */
 export async function replaceVintage(
@@ -17,13 +27,18 @@ export async function replaceVintage(
   selectSql: string,
 ): Promise<number> {
   const file = store.geographyPath(table);
-  const columns = table === geographyTables.lsoa ? lsoaColumns : populationColumns;
-  const kept = existsSync(file)
-    ? `SELECT ${columns} FROM read_parquet(${literal(file)}) WHERE vintage <> ${literal(vintage)} UNION ALL `
-    : '';
+  let kept = '';
+  if (existsSync(file)) {
+    const present = new Set(
+      (
+        await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`)
+      ).map((c) => c.column_name),
+    );
+    kept = `SELECT ${selectList(table, (c) => present.has(c))} FROM read_parquet(${literal(file)}) WHERE vintage <> ${literal(vintage)} UNION ALL `;
+  }
   const next = `${file}.next`;
   await store.run(
-    `COPY (${kept}SELECT ${columns} FROM (${selectSql}) n) TO ${literal(next)} (FORMAT parquet)`,
+    `COPY (${kept}SELECT ${selectList(table)} FROM (${selectSql}) n) TO ${literal(next)} (FORMAT parquet)`,
   );
   renameSync(next, file);
   const [row] = await store.query<{ n: string }>(
@@ -56,14 +71,11 @@ export async function writeLsoaRows(
       r.imd_decile,
       r.imd_quintile,
       r.core20,
+      ...domainColumns.map(([column]) => r.domains?.[column] ?? null),
     ]),
   );
-  return replaceVintage(
-    store,
-    geographyTables.lsoa,
-    vintage,
-    `SELECT * FROM (VALUES ${values}) v(${lsoaColumns})`,
-  );
+  const names = [lsoaColumns, ...domainColumns.map(([column]) => column)].join(', ');
+  return replaceVintage(store, geographyTables.lsoa, vintage, `SELECT * FROM (VALUES ${values}) v(${names})`);
 }
 
 export async function writePopulationRows(
@@ -88,13 +100,24 @@ export interface GeographySummary {
   authorities: number;
   places: number;
   core20Lsoas: number;
+  /** How many of the seven deprivation domains the LSOAs have deciles for. */
+  domains: number;
 }
 
 export async function summariseGeography(store: AnalyticsStore): Promise<GeographySummary[]> {
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file)) return [];
+  const present = new Set(
+    (await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`)).map(
+      (c) => c.column_name,
+    ),
+  );
+  const deciles = domainColumns.map(([c]) => c).filter((c) => c.endsWith('_decile') && present.has(c));
+  const domains = deciles.length
+    ? deciles.map((c) => `CASE WHEN count(${c}) > 0 THEN 1 ELSE 0 END`).join(' + ')
+    : '0';
   const rows = await store.query<Record<string, string>>(
-    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT place) AS places, sum(core20) AS core20 FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
+    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT place) AS places, sum(core20) AS core20, ${domains} AS domains FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
   );
   return rows.map((r) => ({
     vintage: String(r.vintage),
@@ -104,5 +127,6 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
     authorities: Number(r.authorities),
     places: Number(r.places),
     core20Lsoas: Number(r.core20),
+    domains: Number(r.domains),
   }));
 }

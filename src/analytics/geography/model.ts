@@ -18,6 +18,8 @@ export interface LsoaGeographyRow {
   imd_quintile: number;
   /** 1 when the LSOA is in national IMD deciles 1–2 (the Core20), else 0. */
   core20: number;
+  /** The deprivation domains' ranks, deciles and scores that are known (domains.ts: income_decile …). */
+  domains?: Record<string, number>;
 }
 
 export interface PopulationRow {

@@ -2,7 +2,7 @@
 // the statistics engine for limits and inequality measures, then disclosure control.
 import type { Relations } from '../queries/indicator-aggregates.ts';
 import { addMedians, loadCounts, type SqlRunner } from './aggregates.ts';
-import type { Dimension } from './dimensions.ts';
+import { domainDimensions, type Dimension } from './dimensions.ts';
 import { estimatesFor } from './estimates.ts';
 import { heatFor, siiFor, type Inequality } from './inequality.ts';
 import { publishBreakdown } from './disclose.ts';
@@ -102,6 +102,8 @@ const byPeriod = (a: string, b: string): number =>
  * takes every decile's exact estimate; the WHO measures compare published values directly, so they
  * take the estimates the published figures come from, of published groups only.
  */
+const domainIds = new Set(domainDimensions.map((d) => d.id));
+
 function summariesFor(
   indicator: IndicatorDefinition,
   period: string,
@@ -112,8 +114,10 @@ function summariesFor(
   const of = (list: GroupEstimate[], dimension: string) => list.filter((e) => e.dimension === dimension);
   const hidden = new Set(published.filter((r) => r.value === null).map((r) => `${r.dimension}|${r.group}`));
   const shown = (e: GroupEstimate) => !hidden.has(`${e.dimension}|${e.group}`);
+  const domains = [...new Set(exact.map((e) => e.dimension))].filter((d) => domainIds.has(d));
   const parts = [
     siiFor(indicator, period, of(exact, 'imd_decile')),
+    ...domains.map((d) => siiFor(indicator, period, of(exact, d), d)),
     heatFor(indicator, period, 'imd_decile', of(basis, 'imd_decile'), { ordered: true, shown }),
     heatFor(indicator, period, 'core20', of(basis, 'core20'), { ordered: true, shown }),
     heatFor(indicator, period, 'ethnic_broad', of(basis, 'ethnic_broad'), { ordered: false, shown }),

@@ -3,6 +3,7 @@
 // `stratum` names the fine stratum the two-phase query (queries/indicator-strata.sql) builds it
 // from: the LSOA (every geographical breakdown), the age band, or the person (ethnicity, sex, flags);
 // `key` is the dataset column that stratum is grouped by.
+import { deprivationDomains } from '../geography/domains.ts';
 
 export type Stratum = 'geo' | 'age' | 'person';
 
@@ -74,6 +75,31 @@ export const standardDimensions: Dimension[] = [
   { id: 'ward', label: 'ward', column: 'ward_label', population: true, stratum: 'geo', key: 'lsoa_code' },
 ];
 
+/**
+ * Breakdowns by the decile of each domain of the Indices of Deprivation (income, health …), given
+ * only when asked for (`--by income_decile`) and where the deprivation file had its domains.
+ */
+export const domainDimensions: Dimension[] = deprivationDomains.map((d) => ({
+  id: `${d.id}_decile`,
+  label: `${d.label} domain decile (1 = most deprived)`,
+  column: `${d.id}_decile`,
+  ordered: true,
+  population: true,
+  stratum: 'geo',
+  key: 'lsoa_code',
+}));
+
+const domainIds = new Set(domainDimensions.map((d) => d.id));
+export const isDomainDimension = (d: Dimension): boolean => domainIds.has(d.id);
+
+/** The geography columns the chosen domain breakdowns read, as a SELECT-list prefix ('' for none). */
+export function domainColumnsSql(dimensions: Dimension[], alias: string): string {
+  return dimensions
+    .filter(isDomainDimension)
+    .map((d) => `${alias}.${d.column}, `)
+    .join('');
+}
+
 /** Flag names common in NHS extracts (the PLUS groups of Core20PLUS5), written out in full. */
 const flagWords: Record<string, string> = {
   smi: 'severe mental illness (SMI)',
@@ -104,8 +130,9 @@ export function dimensionsFor(flags: string[], only?: string[], populationBySex 
   const standard = standardDimensions.map((d) =>
     d.id === 'sex' && populationBySex ? { ...d, population: true } : d,
   );
-  const all = [...standard, ...flags.map(flagDimension)];
-  if (!only?.length) return all;
+  const usual = [...standard, ...flags.map(flagDimension)];
+  if (!only?.length) return usual;
+  const all = [...usual, ...domainDimensions];
   const unknown = only.filter((id) => !all.some((d) => d.id === id));
   if (unknown.length)
     throw new Error(
@@ -114,9 +141,9 @@ export function dimensionsFor(flags: string[], only?: string[], populationBySex 
   return all.filter((d) => d.id === 'overall' || only.includes(d.id));
 }
 
-/** Sort key of a group within its dimension: deciles numerically, "Not known" last. */
+/** Sort key of a group within its dimension: deciles (of the IMD or a domain) numerically, "Not known" last. */
 export function groupOrder(dimension: string, group: string): string {
   if (group === 'Not known') return '~';
-  if (dimension === 'imd_decile' || dimension === 'imd_quintile') return group.padStart(3, '0');
+  if (/_(decile|quintile)$/.test(dimension)) return group.padStart(3, '0');
   return group;
 }

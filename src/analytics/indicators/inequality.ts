@@ -31,7 +31,7 @@ const hasLimits = (e: GroupEstimate): boolean =>
 function groupList(dimension: string, groups: string[]): string {
   const names = [...groups].sort((a, b) => groupOrder(dimension, a).localeCompare(groupOrder(dimension, b)));
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  if (dimension === 'imd_decile') return `${names.length === 1 ? 'decile' : 'deciles'} ${list}`;
+  if (dimension.endsWith('_decile')) return `${names.length === 1 ? 'decile' : 'deciles'} ${list}`;
   return list ?? '';
 }
 
@@ -67,7 +67,7 @@ function siiRow(indicator: IndicatorDefinition, e: GroupEstimate): SiiRow {
 }
 
 /**
- * SII and RII across IMD deciles for one period. Like the PHE reference, it needs a value with
+ * SII and RII across IMD deciles (or a domain's deciles) for one period. Like the PHE reference, it needs a value with
  * limits for every decile present (at least five): leaving one out would move every other decile's
  * rank. A regression over every decile, it may use values that disclosure control hides (the NHS
  * England rule exempts regression models).
@@ -76,18 +76,19 @@ export function siiFor(
   indicator: IndicatorDefinition,
   period: string,
   estimates: GroupEstimate[],
+  dimension = 'imd_decile',
 ): Inequality {
   const deciles = estimates.filter(isKnownGroup);
   if (deciles.length === 0) return none;
   const note = (text: string): Inequality => ({
     measures: [],
-    notes: [{ period, dimension: 'imd_decile', measure: 'sii', text }],
+    notes: [{ period, dimension, measure: 'sii', text }],
   });
   const missing = deciles.filter((e) => !hasLimits(e));
   if (missing.length)
     return note(
       `Not calculated: every decile needs a value with confidence limits, and ${groupList(
-        'imd_decile',
+        dimension,
         missing.map((e) => e.group),
       )} ${missing.length === 1 ? 'has' : 'have'} none${missing[0]?.note ? ` (${missing[0].note.toLowerCase()})` : ''}.`,
     );
@@ -106,7 +107,7 @@ export function siiFor(
   if (valueType !== 0 && offScale.length)
     return note(
       `Not calculated: the method takes each decile's uncertainty on a ${proportion ? 'logit' : 'log'} scale, and ${groupList(
-        'imd_decile',
+        dimension,
         offScale.map((e) => e.group),
       )} ${offScale.length === 1 ? 'has a confidence limit' : 'have confidence limits'} of ${proportion ? '0% or 100%' : '0'}.`,
     );
@@ -125,7 +126,7 @@ export function siiFor(
   if (!fit) return note("Not calculated: the deciles' values or populations are incomplete.");
   const sii: SummaryMeasure = {
     period,
-    dimension: 'imd_decile',
+    dimension,
     measure: 'sii',
     label: 'Slope index of inequality (SII)',
     value: fit.sii,
@@ -134,11 +135,10 @@ export function siiFor(
     intercept: fit.intercept * multiplier,
   };
   const riiNote = riiRefusal(fit.intercept * multiplier, fit.sii);
-  if (riiNote)
-    return { measures: [sii], notes: [{ period, dimension: 'imd_decile', measure: 'rii', text: riiNote }] };
+  if (riiNote) return { measures: [sii], notes: [{ period, dimension, measure: 'rii', text: riiNote }] };
   const rii: SummaryMeasure = {
     period,
-    dimension: 'imd_decile',
+    dimension,
     measure: 'rii',
     label: 'Relative index of inequality (RII)',
     value: fit.rii,

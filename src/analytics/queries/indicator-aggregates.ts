@@ -5,7 +5,7 @@
 import { ethnicLabelSql } from '../datasets/ethnicity.ts';
 import type { Condition, IndicatorDefinition } from '../indicators/schema.ts';
 import { usesPopulation } from '../indicators/schema.ts';
-import type { Dimension } from '../indicators/dimensions.ts';
+import { domainColumnsSql, type Dimension } from '../indicators/dimensions.ts';
 import { ident, literal, squareSql } from '../sql-text.ts';
 import { dimensionColumns, fillTemplate } from './template.ts';
 
@@ -104,6 +104,7 @@ export function indicatorAggregatesSql(options: {
     activity: relations.activity,
     geography: relations.geography,
     vintage: literal(options.vintage),
+    domain_columns: domainColumnsSql(dimensions, 'g'),
     ethnic_broad: ethnicLabelSql('a.ethnic_code', 'broad'),
     ethnic_detailed: ethnicLabelSql('a.ethnic_code', 'detailed'),
     grouping_sets: groupingSets(dimensions, standardised),

@@ -53,7 +53,7 @@ export function indicatorStrataSql(options: {
     esp_key: espKeySql(bits),
     esp_column: banded ? 'esp_key' : 'CAST(NULL AS INTEGER)',
     fine_sets: fineSets.join(', '),
-    linked: labelsSql(keys, options.relations.geography, options.vintage),
+    linked: labelsSql(keys, options.relations.geography, options.vintage, options.dimensions),
     masked_groups: groups.masked.join(',\n    '),
     decoded: bits.decoded.length ? bits.decoded.join(',\n    ') : '0 AS no_measure',
     measure_names: names.length ? names.join(', ') : 'no_measure',

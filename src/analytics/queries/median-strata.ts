@@ -51,7 +51,7 @@ export function medianStrataSql(options: {
     activity: options.relations.activity,
     where: medianRowsSql(options.indicator),
     fine_sets: [...keys.values()].map((c) => `(period, ${c.map(ident).join(', ')}, v)`).join(', '),
-    linked: labelsSql(keys, options.relations.geography, options.vintage),
+    linked: labelsSql(keys, options.relations.geography, options.vintage, options.dimensions),
     masked_groups: groups.masked.join(',\n    '),
     dimension_label: columns.label,
     group_value: columns.value,

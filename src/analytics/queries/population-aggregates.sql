@@ -15,7 +15,7 @@ FROM (
     g.imd_quintile,
     CASE WHEN g.core20 = 1 THEN 'Core20' WHEN g.core20 = 0 THEN 'Rest of the population' END AS core20_group,
     g.place,
-    g.ward_name || ', ' || g.la_name AS ward_label
+    {{domain_columns}}g.ward_name || ', ' || g.la_name AS ward_label
   FROM {{population}} p
   JOIN {{geography}} g ON g.lsoa_code = p.lsoa_code AND g.vintage = p.vintage
   WHERE p.vintage = {{vintage}} AND p.age >= {{age_from}} AND p.age <= {{age_to}}

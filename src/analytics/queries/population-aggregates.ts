@@ -1,5 +1,5 @@
 import { ageBandSql } from '../datasets/standardise.ts';
-import type { Dimension } from '../indicators/dimensions.ts';
+import { domainColumnsSql, type Dimension } from '../indicators/dimensions.ts';
 import { literal } from '../sql-text.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import { dimensionColumns, fillTemplate } from './template.ts';
@@ -18,6 +18,7 @@ export function populationAggregatesSql(options: {
     dimension_label: columns.label,
     group_value: columns.value,
     age_band: ageBandSql('p.age'),
+    domain_columns: domainColumnsSql(dimensions, 'g'),
     population: options.relations.population,
     geography: options.relations.geography,
     vintage: literal(options.vintage),

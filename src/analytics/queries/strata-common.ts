@@ -1,7 +1,7 @@
 // What the two-phase queries (indicator-strata.sql, median-strata.sql) share: the fine strata the
 // chosen breakdowns need, the labels joined to them, and the breakdown columns of the second phase.
 import { ethnicLabelSql } from '../datasets/ethnicity.ts';
-import type { Dimension, Stratum } from '../indicators/dimensions.ts';
+import { domainColumnsSql, type Dimension, type Stratum } from '../indicators/dimensions.ts';
 import { ident, literal } from '../sql-text.ts';
 import { fillTemplate } from './template.ts';
 
@@ -82,10 +82,16 @@ const ethnicLabel = (keys: string[], level: 'broad' | 'detailed'): string =>
   keys.includes('ethnic_code') ? ethnicLabelSql('f.ethnic_code', level) : 'CAST(NULL AS VARCHAR(200))';
 
 /** The SELECT joining deprivation, place, ward and ethnic group labels to the strata in `fine`. */
-export function labelsSql(keys: Map<Stratum, string[]>, geography: string, vintage: string): string {
+export function labelsSql(
+  keys: Map<Stratum, string[]>,
+  geography: string,
+  vintage: string,
+  dimensions: Dimension[],
+): string {
   const allKeys = [...new Set([...keys.values()].flat())];
   return fillTemplate('strata-labels', {
     geography,
+    domain_columns: domainColumnsSql(dimensions, 'g'),
     vintage: literal(vintage),
     ethnic_broad: ethnicLabel(allKeys, 'broad'),
     ethnic_detailed: ethnicLabel(allKeys, 'detailed'),

@@ -7,6 +7,7 @@ SELECT
     CASE WHEN g.core20 = 1 THEN 'Core20' WHEN g.core20 = 0 THEN 'Rest of the population' END AS core20_group,
     g.place,
     g.ward_name || ', ' || g.la_name AS ward_label,
+    {{domain_columns}}
     {{ethnic_broad}} AS ethnic_broad,
     {{ethnic_detailed}} AS ethnic_detailed
   FROM fine f

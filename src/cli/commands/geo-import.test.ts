@@ -69,6 +69,22 @@ it('gives rates for a dataset on LSOA 2021 codes from 2011-based population esti
     expect(result!.caveats.join(' ')).toContain(
       'The populations of LSOA 2021 areas were worked out from ONS estimates for LSOA 2011 areas, through the ONS lookup between the two (lookup_lsoa11_lsoa21_lad22_ew.csv.gz)',
     );
+
+    // By income deprivation: refused while the deprivation file had no domains, given once it has.
+    const byIncome = [...compute, '--by', 'income_decile', '--format', 'csv'];
+    err.length = 0;
+    expect(await runCli(byIncome, io)).toBe(1);
+    expect(err.join('\n')).toContain('The deprivation imported for LSOA 2021 areas has no income_decile');
+    const withDomains = ['--imd', path.join(shared, 'iod2025_imd_domains_lsoa21_england.csv.gz')];
+    expect(await runCli(['geo', 'import', ...withDomains, ...geo.slice(2)], io), err.join('\n')).toBe(0);
+    out.length = 0;
+    expect(await runCli(byIncome, io), err.join('\n')).toBe(0);
+    const lines = out.join('\n').split('\n');
+    expect(lines.some((l) => /^emergency-admissions,.*,income_decile,\d+,/.test(l))).toBe(true);
+    // Three LSOAs give three income deciles: too few for the slope index, which says so.
+    expect(lines.some((l) => l.includes(',income_decile,Slope and relative index of inequality,'))).toBe(
+      true,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,7 +11,7 @@ import {
   unmetNeeds,
   type AvailableFields,
 } from '../../analytics/indicators/compute.ts';
-import { dimensionsFor, type Dimension } from '../../analytics/indicators/dimensions.ts';
+import { dimensionsFor, isDomainDimension, type Dimension } from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { fieldsUsed, usesPopulation, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
@@ -130,6 +130,32 @@ function chooseDimensions(dataset: Dataset, by: string[] | undefined, bySex: boo
   }
 }
 
+/** Refuses breakdowns by deprivation domain when the deprivation file imported for the dataset's LSOAs had none. */
+async function requireDomains(
+  store: AnalyticsStore,
+  dimensions: Dimension[],
+  vintage: string,
+): Promise<void> {
+  const domains = dimensions.filter(isDomainDimension);
+  if (domains.length === 0) return;
+  const file = store.geographyPath(geographyTables.lsoa);
+  const [counts] = existsSync(file)
+    ? await store
+        .query<Record<string, string>>(
+          `SELECT ${domains.map((d) => `count(${d.column}) AS ${d.id}`).join(', ')} FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}`,
+        )
+        .catch(() => [])
+    : [];
+  const missing = domains.filter((d) => !(Number(counts?.[d.id] ?? 0) > 0));
+  if (missing.length)
+    throw new FormError([
+      {
+        field: 'by',
+        message: `The deprivation imported for LSOA ${vintage} areas has no ${missing.map((d) => d.id).join(', ')}: import a deprivation file with its domains (IoD2019 File 2 or File 7, IoD2025 File 7) with parity geo import`,
+      },
+    ]);
+}
+
 /** Where the dataset's aggregates are computed: DuckDB over its Parquet file, or its PostgreSQL table. */
 async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, dataset: Dataset) {
   if (dataset.format === 'postgres') {
@@ -201,11 +227,13 @@ export async function computeIndicators(
   const store = await ctx.store();
   const hasPopulation = (await populationVintages(store)).includes(dataset.lsoaVintage);
   const chosen = await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId);
+  const dimensions = chooseDimensions(dataset, input.by, await populationBySex(store, dataset.lsoaVintage));
+  await requireDomains(store, dimensions, dataset.lsoaVintage);
   const computed = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
     indicators: chosen,
-    dimensions: chooseDimensions(dataset, input.by, await populationBySex(store, dataset.lsoaVintage)),
+    dimensions,
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',
   }).catch(async (error: unknown) => {

@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { builtInIndicators } from './catalogue.ts';
+import { computePack, type PackInput } from './compute.ts';
+import { dimensionsFor } from './dimensions.ts';
+import type { IndicatorResult } from './result.ts';
+
+// Ten LSOAs whose income-domain deciles run the other way from their IMD deciles, so that a
+// breakdown by the wrong one shows.
+const geography = Array.from({ length: 10 }, (_v, i) => ({
+  lsoa_code: `T0100000${i}`,
+  vintage: '2021',
+  lsoa_name: `Testland ${i}`,
+  ward_code: 'T05000001',
+  ward_name: 'Middle',
+  la_code: 'T06000001',
+  la_name: 'Testland',
+  place: 'Test place',
+  imd_version: 'test',
+  imd_rank: i * 3000 + 1,
+  imd_decile: i + 1,
+  imd_quintile: Math.ceil((i + 1) / 2),
+  core20: i < 2 ? 1 : 0,
+  income_decile: 10 - i,
+}));
+const population = geography.flatMap((g) =>
+  Array.from({ length: 91 }, (_v, age) => ({
+    lsoa_code: g.lsoa_code,
+    vintage: '2021',
+    sex: 'P',
+    age,
+    population: 30,
+  })),
+);
+// LSOA i: 60 appointments, 8 + 2i of them missed; 25 + i emergency admissions.
+const activity = geography
+  .flatMap((g, i) => [
+    ...Array.from({ length: 60 }, (_v, j) => ({
+      lsoa: g.lsoa_code,
+      age: 20 + j,
+      dna: j < 8 + 2 * i ? 1 : 0,
+      emergency: 0,
+    })),
+    ...Array.from({ length: 25 + i }, (_v, j) => ({
+      lsoa: g.lsoa_code,
+      age: (j * 11) % 90,
+      dna: '',
+      emergency: 1,
+    })),
+  ])
+  .map((r, n) => ({
+    person_id: `P${n}`,
+    lsoa_code: r.lsoa,
+    age: r.age,
+    age_band: '25-34',
+    esp_band: Math.min(Math.floor(r.age / 5), 18),
+    sex: 'F',
+    ethnic_code: 'A',
+    event_date: '2024-06-01',
+    period: '2024/25',
+    dna: r.dna,
+    emergency_admission: r.emergency,
+  }));
+
+const csv = (rows: Record<string, unknown>[]) =>
+  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
+const indicators = builtInIndicators().filter((i) =>
+  ['did-not-attend', 'emergency-admissions'].includes(i.id),
+);
+const dimensions = dimensionsFor([], ['income_decile']);
+
+describe('breakdowns by a domain of deprivation', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  let input: Omit<PackInput, 'run' | 'relations'>;
+  let results: IndicatorResult[];
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-domains-'));
+    store = await analyticsStore(dir);
+    for (const [name, rows] of Object.entries({ activity, geography, population }))
+      writeFileSync(path.join(dir, `${name}.csv`), csv(rows));
+    input = { vintage: '2021', indicators, dimensions, hasPopulation: true };
+    results = await computePack({
+      ...input,
+      run: (sql: string) => store.query(sql),
+      relations: {
+        activity: `read_csv('${path.join(dir, 'activity.csv')}', header = true)`,
+        geography: `read_csv('${path.join(dir, 'geography.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+        population: `read_csv('${path.join(dir, 'population.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+      },
+    });
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const byIncome = (id: string) =>
+    results
+      .find((r) => r.indicatorId === id)!
+      .rows.filter((r) => r.dimension === 'income_decile')
+      .sort((a, b) => a.order.localeCompare(b.order));
+
+  it('counts each income decile from its own LSOAs, and fits the slope index to them', () => {
+    // Income decile d is LSOA 10 - d: 8 + 2 (10 - d) missed appointments of 60, rounded to 5.
+    const missedRounded = byIncome('did-not-attend').map((r) => r.numerator);
+    expect(missedRounded).toEqual(
+      Array.from({ length: 10 }, (_v, k) => String(Math.round((8 + 2 * (9 - k)) / 5) * 5)),
+    );
+    const dna = results.find((r) => r.indicatorId === 'did-not-attend')!;
+    const sii = dna.summaries.find((s) => s.dimension === 'income_decile' && s.measure === 'sii');
+    // More missed in the more income-deprived deciles: the value falls towards the least deprived.
+    expect(sii?.value).toBeLessThan(0);
+  });
+
+  it('gives rates by income decile from the populations of its LSOAs', () => {
+    const rates = byIncome('emergency-admissions');
+    expect(rates.map((r) => r.group)).toEqual(Array.from({ length: 10 }, (_v, k) => String(k + 1)));
+    expect(rates.every((r) => r.value !== null && r.value > 0)).toBe(true);
+    expect(rates.map((r) => r.denominator)).toEqual(rates.map(() => String(91 * 30)));
+  });
+
+  it.runIf(dialectsUnderTest().includes('postgres'))(
+    'gives the same breakdowns when the same SQL runs on PostgreSQL',
+    async () => {
+      const database = await createTestDatabase('postgres', { migrate: false });
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const schema = `parity_domains_${process.pid}`;
+      const tables = {
+        activity: [
+          activity,
+          'person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, dna double precision, emergency_admission double precision',
+        ],
+        lsoa_geography: [
+          geography,
+          'lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer, income_decile integer',
+        ],
+        lsoa_population: [
+          population,
+          'lsoa_code text, vintage text, sex text, age integer, population integer',
+        ],
+      } as const;
+      try {
+        await client.query(`CREATE SCHEMA ${schema}`);
+        for (const [table, [rows, columns]] of Object.entries(tables)) {
+          await client.query(`CREATE TABLE ${schema}.${table} (${columns})`);
+          for (const row of rows as readonly Record<string, unknown>[])
+            await client.query(
+              `INSERT INTO ${schema}.${table} VALUES (${Object.keys(row)
+                .map((_k, n) => `$${n + 1}`)
+                .join(', ')})`,
+              Object.values(row).map((v) => (v === '' ? null : v)),
+            );
+        }
+        const onPostgres = await computePack({
+          ...input,
+          run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+          relations: {
+            activity: `${schema}.activity`,
+            geography: `${schema}.lsoa_geography`,
+            population: `${schema}.lsoa_population`,
+          },
+        });
+        const rowsOf = (list: IndicatorResult[], id: string) =>
+          list
+            .find((r) => r.indicatorId === id)!
+            .rows.filter((r) => r.dimension === 'income_decile')
+            .sort((a, b) => a.order.localeCompare(b.order));
+        for (const id of ['did-not-attend', 'emergency-admissions'])
+          expect(rowsOf(onPostgres, id)).toEqual(rowsOf(results, id));
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+        await database.drop();
+      }
+    },
+  );
+});
