@@ -1,8 +1,8 @@
-// LSOA 2021 populations derived from LSOA 2011 estimates through the ONS exact-fit lookup, for
-// extracts coded to 2021 LSOAs (IoD2025) when only 2011-based estimates by age are to hand (ONS
-// published single-year LSOA estimates on 2011 LSOAs up to mid-2020). Where the populations of a
-// vintage came from is kept beside the table, so that an official file is never replaced by a
-// derivation and the dataset pages can say which figures a rate's denominator is.
+// The population estimates of each LSOA vintage: where they came from (kept beside the table, so
+// that an official file is never replaced by a derivation and the pages can say which figures a
+// rate's denominator is), what they hold, and LSOA 2021 populations derived from LSOA 2011 estimates
+// through the ONS exact-fit lookup, for extracts coded to 2021 LSOAs (IoD2025) when only 2011-based
+// estimates by age are to hand (ONS published single-year LSOA estimates on 2011 LSOAs up to mid-2020).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';

@@ -1,6 +1,7 @@
 // A fictional integrated care system for the demo and the benchmark: three places, five local
 // authorities, 100 wards and 600 LSOAs with a realistic spread of deprivation (a deprived city, a
 // mixed county and an affluent rural area). Codes start with X so they never match a real area.
+import { deprivationDomains } from '../geography/domains.ts';
 import { createRandom, type Random } from '../../stats/random.ts';
 import {
   quintileOf,
@@ -112,7 +113,24 @@ export function syntheticLsoas(seed = SYNTHETIC_SEED): LsoaGeographyRow[] {
     }
     wardNumber += la.wards;
   }
-  return rows;
+  return withDomainDeciles(rows, seed);
+}
+
+/**
+ * Each domain's decile near the LSOA's IMD decile (as domains track the index they make up), from a
+ * random stream of its own so that the rest of the fictional ICS stays as it was.
+ */
+function withDomainDeciles(rows: LsoaGeographyRow[], seed: number): LsoaGeographyRow[] {
+  const random = createRandom(seed + 7);
+  return rows.map((row) => ({
+    ...row,
+    domains: Object.fromEntries(
+      deprivationDomains.map((d) => [
+        `${d.id}_decile`,
+        clampDecile(row.imd_decile + Math.round((random.uniform() - 0.5) * 4)),
+      ]),
+    ),
+  }));
 }
 
 function wardName(index: number): string {

@@ -8,7 +8,7 @@ import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
 import { systemActor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
-import { loadAnalyticsDemo } from './analytics-demo.ts';
+import { demoDatasetName, loadAnalyticsDemo } from './analytics-demo.ts';
 import { syntheticLsoas, syntheticPopulation } from '../../analytics/synthetic/ics.ts';
 
 describeEachDatabase('analytics: import, compute, publish and pages', (current) => {
@@ -351,12 +351,27 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const lsoas = syntheticLsoas();
     const people = syntheticPopulation(lsoas).reduce((sum, row) => sum + row.population, 0);
     expect(page).toContain('<h2 id="reference-geography">Reference geography</h2>');
-    expect(page).toContain(`Synthetic IMD (demo): ${lsoas.length.toLocaleString('en-GB')} LSOAs`);
+    expect(page).toContain(
+      `Synthetic IMD (demo): ${lsoas.length.toLocaleString('en-GB')} LSOAs, with its 7 domains`,
+    );
     expect(page).toMatch(
       new RegExp(
         `${people.toLocaleString('en-GB')} people in ${lsoas.length} LSOAs,\\s+from synthetic populations of the demo`,
       ),
     );
+  });
+
+  it('breaks an indicator down by a domain of deprivation when asked', async () => {
+    const [dna] = await t.services.analytics.compute(systemActor, {
+      datasetName: demoDatasetName,
+      indicatorId: 'did-not-attend',
+      by: ['income_decile'],
+    });
+    const groups = new Set(dna!.rows.filter((r) => r.dimension === 'income_decile').map((r) => r.group));
+    expect([...groups].sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 10 }, (_v, i) => String(i + 1)),
+    );
+    expect(dna!.summaries.some((s) => s.dimension === 'income_decile' && s.measure === 'sii')).toBe(true);
   });
 
   it('says what is needed to link a PostgreSQL table when no such database is configured', async () => {
