@@ -69,6 +69,10 @@ it('gives rates for a dataset on LSOA 2021 codes from 2011-based population esti
     expect(result!.caveats.join(' ')).toContain(
       'The populations of LSOA 2021 areas were worked out from ONS estimates for LSOA 2011 areas, through the ONS lookup between the two (lookup_lsoa11_lsoa21_lad22_ew.csv.gz)',
     );
+    // The breakdowns a rate cannot have are named, rather than left out without a word.
+    expect(result!.caveats).toContain(
+      'Rates are not given by ethnic group (broad), ethnic group (detailed) or sex: the population estimates they are worked out from are not broken down that way.',
+    );
 
     // By income deprivation: refused while the deprivation file had no domains, given once it has.
     const byIncome = [...compute, '--by', 'income_decile', '--format', 'csv'];

@@ -241,12 +241,23 @@ export async function computeIndicators(
     if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);
     throw error;
   });
-  const caveat = derivedPopulationCaveat(store, dataset.lsoaVintage);
+  const rateCaveats = [
+    withoutPopulationCaveat(dimensions),
+    derivedPopulationCaveat(store, dataset.lsoaVintage),
+  ].filter((c): c is string => c !== null);
   const results = computed.map((result, k) =>
-    caveat && usesPopulation(chosen[k]!) ? { ...result, caveats: [...result.caveats, caveat] } : result,
+    usesPopulation(chosen[k]!) ? { ...result, caveats: [...result.caveats, ...rateCaveats] } : result,
   );
   if (!input.by?.length) await storeDrafts(ctx, actor, dataset, results);
   return results;
+}
+
+/** Why a rate has no breakdown by ethnic group, sex (without estimates by sex) or a flag. */
+function withoutPopulationCaveat(dimensions: Dimension[]): string | null {
+  const missing = dimensions.filter((d) => !d.population).map((d) => d.label.replace(/^flag: /, ''));
+  if (missing.length === 0) return null;
+  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
+  return `Rates are not given by ${list}: the population estimates they are worked out from are not broken down that way.`;
 }
 
 /** What a rate's readers should know when its populations were worked out from another LSOA vintage. */
