@@ -81,7 +81,7 @@ export const standardDimensions: Dimension[] = [
  */
 export const domainDimensions: Dimension[] = deprivationDomains.map((d) => ({
   id: `${d.id}_decile`,
-  label: `${d.label} domain decile (1 = most deprived)`,
+  label: `${d.label.charAt(0).toLowerCase()}${d.label.slice(1)} domain decile (1 = most deprived)`,
   column: `${d.id}_decile`,
   ordered: true,
   population: true,

@@ -11,7 +11,12 @@ import {
   unmetNeeds,
   type AvailableFields,
 } from '../../analytics/indicators/compute.ts';
-import { dimensionsFor, isDomainDimension, type Dimension } from '../../analytics/indicators/dimensions.ts';
+import {
+  dimensionsFor,
+  domainDimensions,
+  isDomainDimension,
+  type Dimension,
+} from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { fieldsUsed, usesPopulation, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
@@ -130,23 +135,29 @@ function chooseDimensions(dataset: Dataset, by: string[] | undefined, bySex: boo
   }
 }
 
+/** The domain breakdowns the deprivation imported for LSOAs of this vintage can give. */
+export async function availableDomains(store: AnalyticsStore, vintage: string): Promise<Dimension[]> {
+  const file = store.geographyPath(geographyTables.lsoa);
+  if (!existsSync(file)) return [];
+  const [counts] = await store
+    .query<Record<string, string>>(
+      `SELECT ${domainDimensions.map((d) => `count(${d.column}) AS ${d.id}`).join(', ')} FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}`,
+    )
+    // A geography written before the domains were imported has no such columns.
+    .catch(() => []);
+  return domainDimensions.filter((d) => Number(counts?.[d.id] ?? 0) > 0);
+}
+
 /** Refuses breakdowns by deprivation domain when the deprivation file imported for the dataset's LSOAs had none. */
 async function requireDomains(
   store: AnalyticsStore,
   dimensions: Dimension[],
   vintage: string,
 ): Promise<void> {
-  const domains = dimensions.filter(isDomainDimension);
-  if (domains.length === 0) return;
-  const file = store.geographyPath(geographyTables.lsoa);
-  const [counts] = existsSync(file)
-    ? await store
-        .query<Record<string, string>>(
-          `SELECT ${domains.map((d) => `count(${d.column}) AS ${d.id}`).join(', ')} FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}`,
-        )
-        .catch(() => [])
-    : [];
-  const missing = domains.filter((d) => !(Number(counts?.[d.id] ?? 0) > 0));
+  const asked = dimensions.filter(isDomainDimension);
+  if (asked.length === 0) return;
+  const available = new Set((await availableDomains(store, vintage)).map((d) => d.id));
+  const missing = asked.filter((d) => !available.has(d.id));
   if (missing.length)
     throw new FormError([
       {
@@ -154,6 +165,26 @@ async function requireDomains(
         message: `The deprivation imported for LSOA ${vintage} areas has no ${missing.map((d) => d.id).join(', ')}: import a deprivation file with its domains (IoD2019 File 2 or File 7, IoD2025 File 7) with parity geo import`,
       },
     ]);
+}
+
+/** The breakdowns of a computation: those asked for (or all), and any domain deciles as well. */
+function breakdownsOf(
+  dataset: Dataset,
+  by: string[] | undefined,
+  domains: string[],
+  bySex: boolean,
+): Dimension[] {
+  const dimensions = chooseDimensions(dataset, by, bySex);
+  const unknown = domains.filter((id) => !domainDimensions.some((d) => d.id === id));
+  if (unknown.length)
+    throw new FormError([
+      {
+        field: 'domains',
+        message: `Unknown domain: ${unknown.join(', ')}. Choose from ${domainDimensions.map((d) => d.id).join(', ')}`,
+      },
+    ]);
+  const extra = domainDimensions.filter((d) => domains.includes(d.id) && !dimensions.includes(d));
+  return [...dimensions, ...extra];
 }
 
 /** Where the dataset's aggregates are computed: DuckDB over its Parquet file, or its PostgreSQL table. */
@@ -220,14 +251,15 @@ export async function computeIndicators(
   ctx: AnalyticsContext,
   indicators: IndicatorDefinition[],
   actor: Actor,
-  raw: { datasetName?: string; indicatorId?: string; by?: string[] },
+  raw: { datasetName?: string; indicatorId?: string; by?: string[]; domains?: string[] },
 ): Promise<IndicatorResult[]> {
   const input = parseInput(computeSchema, raw);
   const dataset = await readyDataset(ctx, input.datasetName);
   const store = await ctx.store();
   const hasPopulation = (await populationVintages(store)).includes(dataset.lsoaVintage);
   const chosen = await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId);
-  const dimensions = chooseDimensions(dataset, input.by, await populationBySex(store, dataset.lsoaVintage));
+  const bySex = await populationBySex(store, dataset.lsoaVintage);
+  const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], bySex);
   await requireDomains(store, dimensions, dataset.lsoaVintage);
   const computed = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),

@@ -28,6 +28,8 @@ export const computeSchema = z.object({
   datasetName: z.string().min(1, { message: 'Name the dataset (--dataset)' }),
   indicatorId: z.string().optional(),
   by: z.array(z.string()).optional(),
+  /** Domain deciles (income_decile …) to break the whole pack down by as well, stored with it. */
+  domains: z.array(z.string()).optional(),
 });
 
 /** Places as sets of local authority codes, e.g. {"Rutland": ["E06000017"]}. */

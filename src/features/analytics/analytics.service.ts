@@ -7,6 +7,7 @@ import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
 import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
 import { importGeography, type GeoImportSummary } from '../../analytics/geography/geo-import.ts';
 import { GeographyFormatError } from '../../analytics/geography/official-formats.ts';
+import { deprivationDomains } from '../../analytics/geography/domains.ts';
 import { summariseGeography, type GeographySummary } from '../../analytics/geography/geography-store.ts';
 import {
   summarisePopulation,
@@ -17,6 +18,7 @@ import { FormError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import { analyticsContext, type AnalyticsContext, type AnalyticsDeps } from './analytics-context.ts';
 import {
+  availableDomains,
   computeIndicators,
   fieldsNoDatasetHas,
   indicatorsNotComputed,
@@ -97,14 +99,23 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     },
 
     /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
-    compute: async (actor: Actor, raw: { datasetName?: string; indicatorId?: string; by?: string[] }) =>
-      computeIndicators(ctx, await results.indicators(), actor, raw),
+    compute: async (
+      actor: Actor,
+      raw: { datasetName?: string; indicatorId?: string; by?: string[]; domains?: string[] },
+    ) => computeIndicators(ctx, await results.indicators(), actor, raw),
 
     /** The fields of a catalogue indicator that no ready dataset has. */
     fieldsNoDatasetHas: async (indicatorId: string) => {
       const indicator = (await results.indicators()).find((i) => i.id === indicatorId);
       return indicator ? fieldsNoDatasetHas(ctx, indicator) : [];
     },
+
+    /** The domains of deprivation a dataset's indicators can also be broken down by. */
+    domainBreakdowns: async (dataset: { lsoaVintage: string }) =>
+      (await availableDomains(await ctx.store(), dataset.lsoaVintage)).map((d) => ({
+        id: d.id,
+        label: deprivationDomains.find((domain) => `${domain.id}_decile` === d.id)?.label ?? d.label,
+      })),
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>

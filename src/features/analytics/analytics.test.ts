@@ -480,4 +480,29 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(builtIn.statusCode).toBe(404);
   });
+  it('lets staff break every indicator down by a domain of deprivation, shown on its page', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === demoDatasetName)!;
+    const page = `/analytics/datasets/${dataset.id}`;
+    const form = (await browser.get(page)).body;
+    expect(form).toContain('Also break each indicator down by a domain of deprivation (optional)');
+    expect(form).toContain('value="income_decile"');
+    const computed = await browser.submit(page, { domains: 'income_decile' }, `${page}/compute`);
+    expect(computed.statusCode).toBe(303);
+    const draft = (await t.services.analytics.listResults(true)).find(
+      (r) =>
+        r.status === 'draft' &&
+        r.indicatorId === 'did-not-attend' &&
+        r.result.dimensions.some((d) => d.id === 'income_decile'),
+    );
+    expect(draft).toBeDefined();
+    const view = (await browser.get(`/analytics/indicators/${draft!.id}`)).body;
+    expect(view).toContain('By income domain decile (1 = most deprived)');
+    // A domain the service does not know is refused, not ignored.
+    const refused = await browser.submit(page, { domains: 'wealth_decile' }, `${page}/compute`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Unknown domain: wealth_decile');
+  });
 });

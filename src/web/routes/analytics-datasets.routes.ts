@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatOf, SourceFileError } from '../../analytics/datasets/source.ts';
-import { stageLabels } from '../../features/analytics/analytics.ts';
+import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
@@ -17,7 +17,7 @@ import {
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
-import { formBody, handleForm, type FormBody } from './form-helpers.ts';
+import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
@@ -151,27 +151,48 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return shown ? reply : reply.redirect(`/analytics/datasets/${id}`, 303);
   });
 
-  app.get('/analytics/datasets/:id', manage, async (request, reply) => {
-    const dataset = await analytics.getDataset(idOf(request));
-    const computed = (request.query as { computed?: string }).computed;
-    return reply.view('pages/analytics/dataset.njk', {
+  /** What the dataset's page shows, with the domains ticked on its compute form. */
+  const datasetPage = async (request: FastifyRequest, dataset: Dataset, domains: string[] = []) => {
+    const available = await analytics.domainBreakdowns(dataset);
+    return {
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
       earlier: await analytics.datasetReplacedBy(dataset),
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
+      domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
       stageLabels,
       mayRemove: mayRemoveDatasets(request),
+    };
+  };
+
+  app.get('/analytics/datasets/:id', manage, async (request, reply) => {
+    const dataset = await analytics.getDataset(idOf(request));
+    const computed = (request.query as { computed?: string }).computed;
+    return reply.view('pages/analytics/dataset.njk', {
+      ...(await datasetPage(request, dataset)),
       notice: computedNotice(computed),
     });
   });
 
   app.post('/analytics/datasets/:id/compute', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idOf(request));
+    const domains = allValues(request.body, 'domains');
     try {
-      const results = await analytics.compute(actorOf(request), { datasetName: dataset.name });
-      return reply.redirect(`/analytics/datasets/${dataset.id}?computed=${results.length}`, 303);
+      let count = 0;
+      const shown = await handleForm(
+        reply,
+        {
+          template: 'pages/analytics/dataset.njk',
+          context: () => datasetPage(request, dataset, domains),
+          values: {},
+        },
+        async () => {
+          count = (await analytics.compute(actorOf(request), { datasetName: dataset.name, domains })).length;
+        },
+      );
+      return shown ? reply : reply.redirect(`/analytics/datasets/${dataset.id}?computed=${count}`, 303);
     } catch (error) {
       // Removed meanwhile (by someone else, or in another tab): whatever failed, that is why.
       if (await analytics.removedDataset(dataset.id))

@@ -8,8 +8,8 @@ import {
 } from '../../features/eds-grading/grader.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
-import { allValues, edsUser, params, scoreText } from './eds-helpers.ts';
-import { formBody, handleForm } from './form-helpers.ts';
+import { edsUser, params, scoreText } from './eds-helpers.ts';
+import { allValues, formBody, handleForm } from './form-helpers.ts';
 
 export function edsGradingRoutes(app: FastifyInstance, services: Services): void {
   const { reviews, grading } = services.eds;

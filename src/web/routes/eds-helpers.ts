@@ -11,12 +11,6 @@ export function params(request: FastifyRequest): Record<string, string> {
   return request.params as Record<string, string>;
 }
 
-/** Every value of a repeated field (checkboxes), as strings. */
-export function allValues(body: unknown, field: string): string[] {
-  const value = (body as Record<string, unknown> | undefined)?.[field];
-  return [value].flat().filter((v): v is string => typeof v === 'string');
-}
-
 export function scoreText(scale: { label: string }[], score: number | null): string {
   return score === null ? 'Not yet graded' : `${score} – ${scale[score]?.label ?? ''}`;
 }

@@ -4,6 +4,12 @@ import { formErrors } from '../render.ts';
 
 export type FormBody = Record<string, string | undefined>;
 
+/** Every value of a repeated field (checkboxes), as strings. */
+export function allValues(body: unknown, field: string): string[] {
+  const value = (body as Record<string, unknown> | undefined)?.[field];
+  return [value].flat().filter((v): v is string => typeof v === 'string');
+}
+
 /** Form fields as strings; repeated fields keep their last value; the CSRF field is dropped. */
 export function formBody(body: unknown): FormBody {
   const result: FormBody = {};
