@@ -500,6 +500,8 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(draft).toBeDefined();
     const view = (await browser.get(`/analytics/indicators/${draft!.id}`)).body;
     expect(view).toContain('By income domain decile (1 = most deprived)');
+    // Drawn as the IMD deciles are, in rank order with its own slope index.
+    expect(view).toContain('Outpatient appointments not attended (DNA rate) by income domain decile');
     // A domain the service does not know is refused, not ignored.
     const refused = await browser.submit(page, { domains: 'wealth_decile' }, `${page}/compute`);
     expect(refused.statusCode).toBe(400);

@@ -22,6 +22,8 @@ export function decileChart(
   result: IndicatorResult,
   rows: PublishedRow[],
   sii: SummaryMeasure | undefined,
+  // The IMD's deciles, or those of one of its domains ("income domain decile (1 = most deprived)").
+  deciles = 'IMD decile (1 = most deprived)',
 ): string {
   const data = shown(rows).map((r) => ({
     decile: Number(r.group),
@@ -63,7 +65,7 @@ export function decileChart(
       marginRight: 8,
       marginBottom: 44,
       x: {
-        label: 'IMD decile (1 = most deprived)',
+        label: deciles.charAt(0).toUpperCase() + deciles.slice(1),
         labelAnchor: 'center',
         labelArrow: 'none',
         labelOffset: 38,
@@ -75,7 +77,7 @@ export function decileChart(
       marks,
     },
     {
-      label: `${result.title} by deprivation decile`,
+      label: `${result.title} by ${deciles.startsWith('IMD') ? 'deprivation decile' : deciles.replace(/ \(.*$/, '')}`,
       description:
         'Bars show each decile, grey lines the 95% confidence interval and the dashed red line the slope index of inequality.',
     },

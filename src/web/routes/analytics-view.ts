@@ -80,7 +80,8 @@ export function indicatorPage(stored: StoredResult, period: string) {
   const sii = summary(r, period, 'imd_decile', 'sii');
   const breakdowns = r.dimensions
     .filter((d) => d.id !== 'overall')
-    .map((d) => breakdownView(r, d, period, sii));
+    // Deciles of a domain of deprivation are drawn like the IMD's, with their own slope index.
+    .map((d) => breakdownView(r, d, period, isDecile(d.id) ? summary(r, period, d.id, 'sii') : sii));
   // Rows whose date could not be read are a period of their own, shown when chosen, but not a year.
   const trendRows = r.rows.filter((row) => row.dimension === 'overall' && row.period !== 'Not known');
   const labels = Object.fromEntries<string>([
@@ -213,18 +214,18 @@ function chartFor(
     const svg = rankedChart(r, named, line.overall, dimension.label);
     return { svg, key: svg ? chartKey('ranked', false) : [] };
   }
-  const svg =
-    dimension.id === 'imd_decile'
-      ? decileChart(r, named, line.sii)
-      : charted.includes(dimension.id) || dimension.id.startsWith('flag_')
-        ? groupChart(r, named, dimension.label)
-        : '';
+  const decile = isDecile(dimension.id);
+  const svg = decile
+    ? decileChart(r, named, line.sii, dimension.label)
+    : charted.includes(dimension.id) || dimension.id.startsWith('flag_')
+      ? groupChart(r, named, dimension.label)
+      : '';
   if (!svg) return { svg, key: [] };
-  return {
-    svg,
-    key: chartKey(dimension.id === 'imd_decile' ? 'decile' : 'group', line.sii?.intercept !== undefined),
-  };
+  return { svg, key: chartKey(decile ? 'decile' : 'group', line.sii?.intercept !== undefined) };
 }
+
+/** The IMD's deciles and those of its domains (income_decile …), drawn in rank order with the SII. */
+const isDecile = (dimension: string): boolean => dimension.endsWith('_decile');
 
 /** Breakdowns drawn as bars besides deciles and flags (long ones, such as wards, as ranked dots). */
 const charted = ['ethnic_broad', 'ethnic_detailed', 'place', 'core20', 'imd_quintile', 'sex', 'age_band'];
