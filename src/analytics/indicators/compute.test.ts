@@ -1,8 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { dialectsUnderTest } from '../../../test/test-db.ts';
+import {
+  activityColumns,
+  geographyColumns,
+  runOn,
+  withPostgresTables,
+} from '../../../test/postgres-tables.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proportions } from '../../stats/proportion.ts';
 import { medianWithLimits } from '../../stats/median.ts';
@@ -152,57 +157,31 @@ describe('indicator computation with known answers', () => {
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same answers when the same SQL runs on PostgreSQL',
     async () => {
-      const database = await createTestDatabase('postgres', { migrate: false });
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      const schema = `parity_analytics_${process.pid}`;
-      try {
-        await client.query(`CREATE SCHEMA ${schema}`);
-        await client.query(
-          `CREATE TABLE ${schema}.activity (person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, dna double precision, wait_weeks double precision)`,
-        );
-        await client.query(
-          `CREATE TABLE ${schema}.lsoa_geography (lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer)`,
-        );
-        for (const row of activity)
-          await client.query(
-            `INSERT INTO ${schema}.activity VALUES (${Object.keys(row)
-              .map((_k, n) => `$${n + 1}`)
-              .join(', ')})`,
-            Object.values(row),
-          );
-        for (const row of geography)
-          await client.query(
-            `INSERT INTO ${schema}.lsoa_geography VALUES (${Object.keys(row)
-              .map((_k, n) => `$${n + 1}`)
-              .join(', ')})`,
-            Object.values(row),
-          );
-        const relations = {
-          activity: `${schema}.activity`,
-          geography: `${schema}.lsoa_geography`,
-          population: 'unused',
-        };
-        const onPostgresPack = await computePack({
-          run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
-          relations,
+      const tables = {
+        activity: [activity, activityColumns(['dna', 'wait_weeks'])],
+        lsoa_geography: [geography, geographyColumns()],
+      } as const;
+      const onPostgresPack = await withPostgresTables(tables, (client, schema) =>
+        computePack({
+          run: runOn(client),
+          relations: {
+            activity: `${schema}.activity`,
+            geography: `${schema}.lsoa_geography`,
+            population: 'unused',
+          },
           vintage: '2021',
           indicators: packIndicators,
           dimensions,
           hasPopulation: false,
-        });
-        const onPostgres = onPostgresPack.find((r) => r.indicatorId === 'did-not-attend');
-        const medianOnPostgres = onPostgresPack.find((r) => r.indicatorId === 'waiting-median-weeks');
-        const sorted = (r: IndicatorResult) =>
-          [...r.rows].sort((a, b) => `${a.dimension}${a.order}`.localeCompare(`${b.dimension}${b.order}`));
-        expect(sorted(onPostgres!)).toEqual(sorted(result));
-        expect(onPostgres!.summaries).toEqual(result.summaries);
-        expect(sorted(medianOnPostgres!)).toEqual(sorted(medianResult));
-      } finally {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-        await database.drop();
-      }
+        }),
+      );
+      const onPostgres = onPostgresPack.find((r) => r.indicatorId === 'did-not-attend');
+      const medianOnPostgres = onPostgresPack.find((r) => r.indicatorId === 'waiting-median-weeks');
+      const sorted = (r: IndicatorResult) =>
+        [...r.rows].sort((a, b) => `${a.dimension}${a.order}`.localeCompare(`${b.dimension}${b.order}`));
+      expect(sorted(onPostgres!)).toEqual(sorted(result));
+      expect(onPostgres!.summaries).toEqual(result.summaries);
+      expect(sorted(medianOnPostgres!)).toEqual(sorted(medianResult));
     },
   );
 });

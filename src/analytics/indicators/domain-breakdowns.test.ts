@@ -1,9 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { dialectsUnderTest } from '../../../test/test-db.ts';
+import {
+  activityColumns,
+  geographyColumns,
+  populationColumns,
+  runOn,
+  withPostgresTables,
+} from '../../../test/postgres-tables.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
 import { computePack, type PackInput } from './compute.ts';
@@ -128,57 +134,29 @@ describe('breakdowns by a domain of deprivation', () => {
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same breakdowns when the same SQL runs on PostgreSQL',
     async () => {
-      const database = await createTestDatabase('postgres', { migrate: false });
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      const schema = `parity_domains_${process.pid}`;
       const tables = {
-        activity: [
-          activity,
-          'person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, dna double precision, emergency_admission double precision',
-        ],
-        lsoa_geography: [
-          geography,
-          'lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer, income_decile integer',
-        ],
-        lsoa_population: [
-          population,
-          'lsoa_code text, vintage text, sex text, age integer, population integer',
-        ],
+        activity: [activity, activityColumns(['dna', 'emergency_admission'])],
+        lsoa_geography: [geography, geographyColumns('income_decile integer')],
+        lsoa_population: [population, populationColumns],
       } as const;
-      try {
-        await client.query(`CREATE SCHEMA ${schema}`);
-        for (const [table, [rows, columns]] of Object.entries(tables)) {
-          await client.query(`CREATE TABLE ${schema}.${table} (${columns})`);
-          for (const row of rows as readonly Record<string, unknown>[])
-            await client.query(
-              `INSERT INTO ${schema}.${table} VALUES (${Object.keys(row)
-                .map((_k, n) => `$${n + 1}`)
-                .join(', ')})`,
-              Object.values(row).map((v) => (v === '' ? null : v)),
-            );
-        }
-        const onPostgres = await computePack({
+      const onPostgres = await withPostgresTables(tables, (client, schema) =>
+        computePack({
           ...input,
-          run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+          run: runOn(client),
           relations: {
             activity: `${schema}.activity`,
             geography: `${schema}.lsoa_geography`,
             population: `${schema}.lsoa_population`,
           },
-        });
-        const rowsOf = (list: IndicatorResult[], id: string) =>
-          list
-            .find((r) => r.indicatorId === id)!
-            .rows.filter((r) => r.dimension === 'income_decile')
-            .sort((a, b) => a.order.localeCompare(b.order));
-        for (const id of ['did-not-attend', 'emergency-admissions'])
-          expect(rowsOf(onPostgres, id)).toEqual(rowsOf(results, id));
-      } finally {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-        await database.drop();
-      }
+        }),
+      );
+      const rowsOf = (list: IndicatorResult[], id: string) =>
+        list
+          .find((r) => r.indicatorId === id)!
+          .rows.filter((r) => r.dimension === 'income_decile')
+          .sort((a, b) => a.order.localeCompare(b.order));
+      for (const id of ['did-not-attend', 'emergency-admissions'])
+        expect(rowsOf(onPostgres, id)).toEqual(rowsOf(results, id));
     },
   );
 });

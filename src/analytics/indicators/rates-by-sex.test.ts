@@ -1,9 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { dialectsUnderTest } from '../../../test/test-db.ts';
+import {
+  activityColumns,
+  geographyColumns,
+  populationColumns,
+  runOn,
+  withPostgresTables,
+} from '../../../test/postgres-tables.ts';
 import { ESP2013 } from '../../stats/standard-populations.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
@@ -119,53 +125,24 @@ describe('rates by sex, where the population estimates are by sex', () => {
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same rates when the same SQL runs on PostgreSQL',
     async () => {
-      const database = await createTestDatabase('postgres', { migrate: false });
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      const schema = `parity_rates_${process.pid}`;
       const tables = {
-        activity: [
-          activity,
-          'person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text, emergency_admission double precision',
-        ],
-        lsoa_geography: [
-          geography,
-          'lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer',
-        ],
-        lsoa_population: [
-          population,
-          'lsoa_code text, vintage text, sex text, age integer, population integer',
-        ],
+        activity: [activity, activityColumns(['emergency_admission'])],
+        lsoa_geography: [geography, geographyColumns()],
+        lsoa_population: [population, populationColumns],
       } as const;
-      try {
-        await client.query(`CREATE SCHEMA ${schema}`);
-        for (const [table, [rows, columns]] of Object.entries(tables)) {
-          await client.query(`CREATE TABLE ${schema}.${table} (${columns})`);
-          for (const row of rows as readonly Record<string, unknown>[])
-            await client.query(
-              `INSERT INTO ${schema}.${table} VALUES (${Object.keys(row)
-                .map((_k, n) => `$${n + 1}`)
-                .join(', ')})`,
-              Object.values(row),
-            );
-        }
-        const [onPostgres] = await computePack({
+      const [onPostgres] = await withPostgresTables(tables, (client, schema) =>
+        computePack({
           ...input,
-          run: async (sql) => (await client.query(sql)).rows as Record<string, unknown>[],
+          run: runOn(client),
           relations: {
             activity: `${schema}.activity`,
             geography: `${schema}.lsoa_geography`,
             population: `${schema}.lsoa_population`,
           },
           dimensions: dimensionsFor([], ['sex'], true),
-        });
-        for (const sex of ['F', 'M'])
-          expect(rowOf(onPostgres!, 'sex', sex)).toEqual(rowOf(bySex, 'sex', sex));
-      } finally {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-        await database.drop();
-      }
+        }),
+      );
+      for (const sex of ['F', 'M']) expect(rowOf(onPostgres!, 'sex', sex)).toEqual(rowOf(bySex, 'sex', sex));
     },
   );
 });

@@ -1,0 +1,61 @@
+// Tables of rows in a throwaway PostgreSQL database, for tests that run the analytics SQL there as
+// well as on DuckDB.
+import pg from 'pg';
+import { createTestDatabase } from './test-db.ts';
+
+/** Table name → its rows and its column definitions ("lsoa_code text, age integer, …"). */
+export type TableRows = Record<string, readonly [rows: readonly Record<string, unknown>[], columns: string]>;
+
+/** The SQL runner computePack takes, over a PostgreSQL client. */
+export const runOn =
+  (client: pg.Client) =>
+  async (sql: string): Promise<Record<string, unknown>[]> =>
+    (await client.query(sql)).rows as Record<string, unknown>[];
+
+/**
+ * Creates the tables in a schema of a new database (an empty string becomes NULL, as a blank CSV
+ * cell does), passes `use` the client and the schema, then drops it all.
+ */
+export async function withPostgresTables<T>(
+  tables: TableRows,
+  use: (client: pg.Client, schema: string) => Promise<T>,
+): Promise<T> {
+  const database = await createTestDatabase('postgres', { migrate: false });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const schema = `parity_analytics_${process.pid}`;
+  try {
+    await client.query(`CREATE SCHEMA ${schema}`);
+    for (const [table, [rows, columns]] of Object.entries(tables)) {
+      await client.query(`CREATE TABLE ${schema}.${table} (${columns})`);
+      for (const row of rows) {
+        const placeholders = Object.keys(row).map((_k, n) => `$${n + 1}`);
+        await client.query(
+          `INSERT INTO ${schema}.${table} VALUES (${placeholders.join(', ')})`,
+          Object.values(row).map((v) => (v === '' ? null : v)),
+        );
+      }
+    }
+    return await use(client, schema);
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+    await database.drop();
+  }
+}
+
+/** The standard columns of an imported dataset, then one number column per measure. */
+export const activityColumns = (measures: string[]): string =>
+  [
+    'person_id text, lsoa_code text, age integer, age_band text, esp_band integer, sex text, ethnic_code text, event_date date, period text',
+    ...measures.map((m) => `${m} double precision`),
+  ].join(', ');
+
+/** The reference geography's columns, then any more (a domain's decile: "income_decile integer"). */
+export const geographyColumns = (...more: string[]): string =>
+  [
+    'lsoa_code text, vintage text, lsoa_name text, ward_code text, ward_name text, la_code text, la_name text, place text, imd_version text, imd_rank integer, imd_decile integer, imd_quintile integer, core20 integer',
+    ...more,
+  ].join(', ');
+
+export const populationColumns = 'lsoa_code text, vintage text, sex text, age integer, population integer';
