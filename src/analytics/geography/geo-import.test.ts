@@ -15,6 +15,17 @@ const llrPlaces = {
   Rutland: ['E06000017'],
 };
 
+/** A store of its own for one test, removed after it. */
+async function withFreshStore(use: (store: AnalyticsStore, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
+  try {
+    await use(await analyticsStore(dir), dir);
+  } finally {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('geography import of the official formats', () => {
   let dir: string;
   let store: AnalyticsStore;
@@ -59,9 +70,7 @@ describe('geography import of the official formats', () => {
   });
 
   it('keeps the other vintage of a geography written before the domains were imported', async () => {
-    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
-    const fresh = await analyticsStore(other);
-    try {
+    await withFreshStore(async (fresh) => {
       // A 2011 table as earlier versions of Parity wrote it: no domain columns.
       await fresh.run(
         `COPY (SELECT 'E01000001' AS lsoa_code, '2011' AS vintage, 'Old 001A' AS lsoa_name, NULL AS ward_code, NULL AS ward_name, 'E09000001' AS la_code, 'Old' AS la_name, 'Old' AS place, 'IoD2019' AS imd_version, 5 AS imd_rank, 1 AS imd_decile, 1 AS imd_quintile, 1 AS core20) TO '${fresh.geographyPath('lsoa_geography')}' (FORMAT parquet)`,
@@ -71,17 +80,12 @@ describe('geography import of the official formats', () => {
         `SELECT lsoa_code, imd_decile, income_decile FROM read_parquet('${fresh.geographyPath('lsoa_geography')}') WHERE vintage = '2011'`,
       );
       expect(kept).toEqual([{ lsoa_code: 'E01000001', imd_decile: 1, income_decile: null }]);
-    } finally {
-      await closeAnalyticsStore(other);
-      rmSync(other, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads population estimates in five-year bands, spreading each band evenly over its years', async () => {
-    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
-    const fresh = await analyticsStore(other);
-    const bandFile = path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv');
-    try {
+    await withFreshStore(async (fresh) => {
+      const bandFile = path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv');
       const summary = await importGeography(fresh, {
         imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
         population: bandFile,
@@ -107,10 +111,7 @@ describe('geography import of the official formats', () => {
         expect(shares.reduce((a, b) => a + b, 0)).toBe(Number(people));
         expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
       }
-    } finally {
-      await closeAnalyticsStore(other);
-      rmSync(other, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads the England-wide IoD2025 file (LSOA 2021, gzipped) and derives LSOA 2011 deprivation through the ONS lookup', async () => {
@@ -165,9 +166,7 @@ describe('geography import of the official formats', () => {
   });
 
   it('derives LSOA 2011 deprivation from IoD2025 through the ONS lookup when IoD2019 is absent', async () => {
-    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
-    const fresh = await analyticsStore(other);
-    try {
+    await withFreshStore(async (fresh) => {
       const summary = await importGeography(fresh, {
         imd: path.join(shared, 'iod2025_imd_lsoa21_llr.csv'),
         lookups: [path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz')],
@@ -175,21 +174,16 @@ describe('geography import of the official formats', () => {
       expect(summary.lsoas).toBe(634);
       // Every LLR LSOA 2011 has a 2021 successor in LLR.
       expect(summary.derived2011From2021).toBe(611);
-    } finally {
-      await closeAnalyticsStore(other);
-      rmSync(other, { recursive: true, force: true });
-    }
+    });
   });
 
   it('derives LSOA 2021 populations from LSOA 2011 estimates through the ONS lookup, never over official ones', async () => {
-    const other = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-'));
-    const fresh = await analyticsStore(other);
-    const crosswalk = path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz');
-    const populationOf = (vintage: string, codes: string[]) =>
-      fresh.query<{ lsoa_code: string; age: number; population: number }>(
-        `SELECT lsoa_code, age, population FROM read_parquet('${fresh.geographyPath('lsoa_population')}') WHERE vintage = '${vintage}' AND lsoa_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY age, lsoa_code`,
-      );
-    try {
+    await withFreshStore(async (fresh, other) => {
+      const crosswalk = path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz');
+      const populationOf = (vintage: string, codes: string[]) =>
+        fresh.query<{ lsoa_code: string; age: number; population: number }>(
+          `SELECT lsoa_code, age, population FROM read_parquet('${fresh.geographyPath('lsoa_population')}') WHERE vintage = '${vintage}' AND lsoa_code IN (${codes.map((c) => `'${c}'`).join(', ')}) ORDER BY age, lsoa_code`,
+        );
       const summary = await importGeography(fresh, {
         imd: path.join(shared, 'iod2025_imd_lsoa21_llr.csv'),
         lookups: [crosswalk],
@@ -258,9 +252,6 @@ describe('geography import of the official formats', () => {
       // Kept by sex, for rates by sex: 91 ages of women (3 each) and of men (4 each).
       expect(officialFigures.length).toBe(182);
       expect(officialFigures.reduce((sum, r) => sum + r.population, 0)).toBe(91 * 7);
-    } finally {
-      await closeAnalyticsStore(other);
-      rmSync(other, { recursive: true, force: true });
-    }
+    });
   });
 });
