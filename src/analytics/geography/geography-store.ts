@@ -10,6 +10,14 @@ const lsoaColumns =
   'lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20';
 const populationColumns = 'lsoa_code, vintage, sex, age, population';
 
+/** The columns a geography file has (one written before the domains has none of theirs). */
+async function columnsIn(store: AnalyticsStore, file: string): Promise<Set<string>> {
+  const rows = await store.query<{ column_name: string }>(
+    `DESCRIBE SELECT * FROM read_parquet(${literal(file)})`,
+  );
+  return new Set(rows.map((c) => c.column_name));
+}
+
 /** The columns of a table as a SELECT list; domain columns a geography file lacks (written before them) are NULL. */
 function selectList(table: string, has: (column: string) => boolean = () => true): string {
   if (table !== geographyTables.lsoa) return populationColumns;
@@ -29,11 +37,7 @@ export async function replaceVintage(
   const file = store.geographyPath(table);
   let kept = '';
   if (existsSync(file)) {
-    const present = new Set(
-      (
-        await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`)
-      ).map((c) => c.column_name),
-    );
+    const present = await columnsIn(store, file);
     kept = `SELECT ${selectList(table, (c) => present.has(c))} FROM read_parquet(${literal(file)}) WHERE vintage <> ${literal(vintage)} UNION ALL `;
   }
   const next = `${file}.next`;
@@ -107,11 +111,7 @@ export interface GeographySummary {
 export async function summariseGeography(store: AnalyticsStore): Promise<GeographySummary[]> {
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file)) return [];
-  const present = new Set(
-    (await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`)).map(
-      (c) => c.column_name,
-    ),
-  );
+  const present = await columnsIn(store, file);
   const deciles = domainColumns.map(([c]) => c).filter((c) => c.endsWith('_decile') && present.has(c));
   const domains = deciles.length
     ? deciles.map((c) => `CASE WHEN count(${c}) > 0 THEN 1 ELSE 0 END`).join(' + ')

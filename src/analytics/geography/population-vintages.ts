@@ -37,13 +37,14 @@ export function recordPopulationSource(
   renameSync(`${file}.next`, file);
 }
 
-async function hasVintage(store: AnalyticsStore, vintage: LsoaVintage): Promise<boolean> {
+/** The LSOA vintages (2011, 2021) that population estimates have been imported for. */
+export async function populationVintages(store: AnalyticsStore): Promise<string[]> {
   const file = store.geographyPath(geographyTables.population);
-  if (!existsSync(file)) return false;
-  const [row] = await store.query<{ n: string }>(
-    `SELECT count(*) AS n FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}`,
+  if (!existsSync(file)) return [];
+  const rows = await store.query<{ vintage: string }>(
+    `SELECT DISTINCT vintage FROM read_parquet(${literal(file)}) ORDER BY vintage`,
   );
-  return Number(row?.n ?? 0) > 0;
+  return rows.map((r) => r.vintage);
 }
 
 /**
@@ -62,7 +63,7 @@ export async function derive2021Population(
 ): Promise<number> {
   const existing = populationSources(store)['2021'];
   if (existing && !existing.derivedFrom) return 0;
-  if (!(await hasVintage(store, '2011'))) return 0;
+  if (!(await populationVintages(store)).includes('2011')) return 0;
   const population = literal(store.geographyPath(geographyTables.population));
   const select = `WITH pairs AS (
       SELECT DISTINCT upper(trim(LSOA11CD)) AS lsoa11, upper(trim(LSOA21CD)) AS lsoa21 FROM ${csvReader(crosswalk, true)}

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables, type LsoaVintage } from '../../analytics/geography/model.ts';
-import { populationBySex, populationSources } from '../../analytics/geography/population-vintages.ts';
+import {
+  populationBySex,
+  populationSources,
+  populationVintages,
+} from '../../analytics/geography/population-vintages.ts';
 import {
   applicableIndicators,
   computePack,
@@ -86,16 +90,6 @@ export async function fieldsNoDatasetHas(
   return fieldsUsed(indicator).filter((field) => !available.has(field));
 }
 
-/** The LSOA vintages (2011, 2021) that population estimates have been imported for. */
-async function populationVintages(store: AnalyticsStore): Promise<string[]> {
-  const file = store.geographyPath(geographyTables.population);
-  if (!existsSync(file)) return [];
-  const rows = await store.query<{ vintage: string }>(
-    `SELECT DISTINCT vintage FROM read_parquet(${literal(file)}) ORDER BY vintage`,
-  );
-  return rows.map((r) => r.vintage);
-}
-
 const fieldName = (field: string): string => (field === 'age' ? 'age in whole years' : field);
 
 export interface IndicatorNotComputed {
@@ -153,6 +147,8 @@ async function requireDomains(
   store: AnalyticsStore,
   dimensions: Dimension[],
   vintage: string,
+  // Where they were asked for: the command line's --by, or the dataset page's domains.
+  field: 'by' | 'domains',
 ): Promise<void> {
   const asked = dimensions.filter(isDomainDimension);
   if (asked.length === 0) return;
@@ -161,7 +157,7 @@ async function requireDomains(
   if (missing.length)
     throw new FormError([
       {
-        field: 'by',
+        field,
         message: `The deprivation imported for LSOA ${vintage} areas has no ${missing.map((d) => d.id).join(', ')}: import a deprivation file with its domains (IoD2019 File 2 or File 7, IoD2025 File 7) with parity geo import`,
       },
     ]);
@@ -260,7 +256,7 @@ export async function computeIndicators(
   const chosen = await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId);
   const bySex = await populationBySex(store, dataset.lsoaVintage);
   const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], bySex);
-  await requireDomains(store, dimensions, dataset.lsoaVintage);
+  await requireDomains(store, dimensions, dataset.lsoaVintage, input.domains?.length ? 'domains' : 'by');
   const computed = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
