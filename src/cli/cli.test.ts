@@ -129,6 +129,36 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(again.err.join('\n')).toBe('There is no dataset called Clinic extract');
   });
 
+  it('imports the reference geography, saying which file and option a problem is in', async () => {
+    const imd = path.join(dataDir, 'imd.csv');
+    writeFileSync(
+      imd,
+      'lsoa21_code,lsoa21_name,lad24_code,lad24_name,IMD_rank,IMD_decile\nE01000001,City 001A,E09000001,City,3000,1\n',
+    );
+    const missing = path.join(dataDir, 'sapelsoasyoa20222024.xlsx');
+    const refused = captureIO();
+    expect(await runCli(['geo', 'import', '--imd', imd, '--population', missing], refused.io)).toBe(1);
+    expect(refused.err.join('\n')).toBe(`population: There is no file at ${missing}`);
+    const sheetOfCsv = captureIO();
+    const args = [
+      'geo',
+      'import',
+      '--imd',
+      imd,
+      '--population',
+      imd,
+      '--population-sheet',
+      'Mid-2024 LSOA 2021',
+    ];
+    expect(await runCli(args, sheetOfCsv.io)).toBe(1);
+    expect(sheetOfCsv.err.join('\n')).toBe(
+      'population: imd.csv is not an Excel workbook, so it has no worksheets to choose from',
+    );
+    const imported = captureIO();
+    expect(await runCli(['geo', 'import', '--imd', imd], imported.io)).toBe(0);
+    expect(JSON.parse(imported.out.join('\n'))).toMatchObject({ vintage: '2021', lsoas: 1, worksheets: [] });
+  });
+
   it('refuses unknown commands with the usage', async () => {
     const { io, err } = captureIO();
     expect(await runCli(['frobnicate'], io)).toBe(1);

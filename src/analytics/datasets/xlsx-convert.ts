@@ -15,7 +15,7 @@ XLSX.stream.set_readable(Readable);
  * Date cells written as YYYY-MM-DD whatever their display format: Excel's default date format shows
  * dates in the reader's locale, which SheetJS renders the American way (5/1/24 for 5 January).
  */
-function isoDates(worksheet: XLSX.WorkSheet): void {
+export function isoDates(worksheet: XLSX.WorkSheet): void {
   for (const row of worksheet['!data'] ?? [])
     for (const cell of row ?? [])
       if (cell?.t === 'd') {
@@ -24,13 +24,17 @@ function isoDates(worksheet: XLSX.WorkSheet): void {
       }
 }
 
-/** Starts the sheet at its heading row (header-row.ts); returns how many rows were above it. */
-function fromHeadingRow(worksheet: XLSX.WorkSheet, lsoaHeading?: string): number {
+/** The first rows of a sheet (up to the 20 searched for headings), each cell as text. */
+export function firstRowsOf(worksheet: XLSX.WorkSheet): string[][] {
   // Dense sheets are sparse arrays: a blank row, or a blank cell, is a hole.
-  const rows = Array.from((worksheet['!data'] ?? []).slice(0, HEADER_SEARCH_ROWS), (row) =>
+  return Array.from((worksheet['!data'] ?? []).slice(0, HEADER_SEARCH_ROWS), (row) =>
     Array.from(row ?? [], (cell) => (cell?.v === undefined ? '' : String(cell.v))),
   );
-  const header = headerRowOf(rows, lsoaHeading);
+}
+
+/** Starts the sheet at its heading row (header-row.ts); returns how many rows were above it. */
+export function fromHeadingRow(worksheet: XLSX.WorkSheet, lsoaHeading?: string): number {
+  const header = headerRowOf(firstRowsOf(worksheet), lsoaHeading);
   const ref = worksheet['!ref'];
   if (header === 0 || !ref) return 0;
   const range = XLSX.utils.decode_range(ref);
@@ -44,7 +48,14 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Compound File Binary: an .xls workbook, or an .xlsx one encrypted with a password. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-function readWorkbook(bytes: Buffer, firstRows?: number): XLSX.WorkBook {
+/**
+ * Reads a workbook; with `only`, parses that one worksheet (a name, or 0 for the first), and with
+ * `bookSheets`, none (the names alone). A workbook is unzipped whole either way.
+ */
+export function readWorkbook(
+  bytes: Buffer,
+  options: { firstRows?: number | undefined; only?: string | number; bookSheets?: boolean } = {},
+): XLSX.WorkBook {
   const start = bytes.subarray(0, 4);
   if (start.equals(CFB_SIGNATURE))
     throw new SourceFileError(
@@ -59,7 +70,9 @@ function readWorkbook(bytes: Buffer, firstRows?: number): XLSX.WorkBook {
       type: 'buffer',
       dense: true,
       cellDates: true,
-      ...(firstRows ? { sheetRows: firstRows } : {}),
+      ...(options.firstRows ? { sheetRows: options.firstRows } : {}),
+      ...(options.only === undefined ? {} : { sheets: options.only }),
+      ...(options.bookSheets ? { bookSheets: true } : {}),
     });
   } catch {
     throw damaged;
@@ -80,7 +93,7 @@ export async function convertXlsxToCsv(
   options: XlsxOptions = {},
 ): Promise<{ csv: string; rowsAboveHeadings: number }> {
   const { sheet, firstRows } = options;
-  const workbook = readWorkbook(await readFile(file), firstRows);
+  const workbook = readWorkbook(await readFile(file), { firstRows, only: sheet ?? 0 });
   const name = sheet ?? workbook.SheetNames[0];
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!worksheet)
@@ -89,15 +102,26 @@ export async function convertXlsxToCsv(
     );
   isoDates(worksheet);
   const rowsAboveHeadings = fromHeadingRow(worksheet, options.lsoaHeading);
+  await writeCsv(worksheet, csvFile, { blankRows: true });
+  return { csv: csvFile, rowsAboveHeadings };
+}
+
+/**
+ * Writes a worksheet out as CSV: numbers as stored, not as displayed (a General cell shows
+ * 1234567890123 as 1.23457E+12). Blank rows kept as empty lines keep an import report's row
+ * numbers the sheet's.
+ */
+export async function writeCsv(
+  worksheet: XLSX.WorkSheet,
+  csvFile: string,
+  options: { blankRows: boolean },
+): Promise<void> {
   const out = createWriteStream(csvFile);
-  // Numbers as stored, not as displayed (a General cell shows 1234567890123 as 1.23457E+12); blank
-  // rows kept as empty fields, so that the report's row numbers are the sheet's.
   const stream = XLSX.stream.to_csv(worksheet, {
-    blankrows: true,
+    blankrows: options.blankRows,
     rawNumbers: true,
     dateNF: 'yyyy-mm-dd',
   }) as NodeJS.ReadableStream;
   stream.pipe(out);
   await finished(out);
-  return { csv: csvFile, rowsAboveHeadings };
 }

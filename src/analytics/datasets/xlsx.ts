@@ -3,23 +3,28 @@
 import { Worker } from 'node:worker_threads';
 import { SourceFileError } from './source-error.ts';
 import type { XlsxOptions } from './xlsx-convert.ts';
-import type { XlsxWorkerReply } from './xlsx-worker.ts';
 
 const start = new URL('./xlsx-worker-start.mjs', import.meta.url);
 const worker = new URL('./xlsx-worker.ts', import.meta.url).href;
 
-/** Writes a worksheet out as CSV from its heading row; returns how many rows were above it. */
-export function xlsxToCsv(
-  file: string,
-  csvFile: string,
-  options: XlsxOptions = {},
-): Promise<{ csv: string; rowsAboveHeadings: number }> {
+/** What a workbook worker posts back: its result, or the error it met. */
+export type WorkbookReply<T> =
+  ({ ok: true } & T) | { ok: false; fileProblem: boolean; name: string; message: string };
+
+/** The reply to post for an error: a problem with the file (SourceFileError) is the user's to fix. */
+export function failureReply(error: unknown): WorkbookReply<never> {
+  const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+  return { ok: false, fileProblem: error instanceof SourceFileError, name, message };
+}
+
+/** Runs a workbook worker module (`module`, a file URL) with `data`; resolves to its result. */
+export function inWorkbookWorker<T>(module: string, data: object): Promise<T> {
   return new Promise((resolve, reject) => {
-    const thread = new Worker(start, { workerData: { module: worker, file, csvFile, options } });
+    const thread = new Worker(start, { workerData: { ...data, module } });
     let replied = false;
-    thread.once('message', (reply: XlsxWorkerReply) => {
+    thread.once('message', (reply: WorkbookReply<T>) => {
       replied = true;
-      if (reply.ok) resolve({ csv: csvFile, rowsAboveHeadings: reply.rowsAboveHeadings });
+      if (reply.ok) resolve(reply);
       else if (reply.fileProblem) reject(new SourceFileError(reply.message));
       else reject(Object.assign(new Error(reply.message), { name: reply.name }));
     });
@@ -28,4 +33,18 @@ export function xlsxToCsv(
       if (!replied) reject(new Error(`The workbook reader stopped without an answer (exit code ${code})`));
     });
   });
+}
+
+/** Writes a worksheet out as CSV from its heading row; returns how many rows were above it. */
+export async function xlsxToCsv(
+  file: string,
+  csvFile: string,
+  options: XlsxOptions = {},
+): Promise<{ csv: string; rowsAboveHeadings: number }> {
+  const { rowsAboveHeadings } = await inWorkbookWorker<{ rowsAboveHeadings: number }>(worker, {
+    file,
+    csvFile,
+    options,
+  });
+  return { csv: csvFile, rowsAboveHeadings };
 }

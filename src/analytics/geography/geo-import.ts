@@ -1,6 +1,6 @@
-// `parity geo import`: reads the official files (CSV or .csv.gz, streamed by DuckDB) into the
-// reference geography tables. Places are sets of local authorities; Core20 = national deciles 1–2.
-import path from 'node:path';
+// `parity geo import`: reads the official files (CSV or .csv.gz, streamed by DuckDB, or an Excel
+// workbook's worksheet) into the reference geography tables. Places are sets of local authorities;
+// Core20 = national deciles 1–2.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
@@ -9,11 +9,19 @@ import { geographyTables, type PlaceConfig } from './model.ts';
 import { domainColumns, recogniseDomainColumns } from './domains.ts';
 import * as formats from './official-formats.ts';
 import { derive2021Population, recordPopulationSource } from './population-vintages.ts';
+import {
+  describeFile,
+  openGeographyFiles,
+  type GeographyFile,
+  type OpenedGeographyFiles,
+} from './geography-files.ts';
 
 export interface GeoImportFiles {
   imd: string;
   lookups?: string[];
   population?: string;
+  /** The worksheet of a population workbook to read, when not the latest mid-year's. */
+  populationSheet?: string;
   places?: PlaceConfig;
 }
 
@@ -26,6 +34,8 @@ export interface GeoImportSummary {
   derived2011From2021: number;
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
   populationDerived2021From2011: number;
+  /** The worksheet read from each Excel workbook given. */
+  worksheets: { file: string; sheet: string }[];
 }
 
 async function columnsOf(store: AnalyticsStore, file: string): Promise<string[]> {
@@ -40,12 +50,16 @@ function placeSql(places: PlaceConfig | undefined, laCode: string, laName: strin
   return whens.length ? `CASE ${laCode} ${whens.join(' ')} ELSE ${laName} END` : laName;
 }
 
-async function wardLookup(store: AnalyticsStore, lookups: string[], vintage: string): Promise<string | null> {
+async function wardLookup(
+  store: AnalyticsStore,
+  lookups: GeographyFile[],
+  vintage: string,
+): Promise<string | null> {
   for (const file of lookups) {
-    const c = formats.wardLookupColumns(await columnsOf(store, file), file);
+    const c = formats.wardLookupColumns(await columnsOf(store, file.path), describeFile(file));
     if (c && c.vintage === vintage) {
       const q = sourceColumn;
-      return `SELECT ${q(c.lsoaCode)} AS lsoa_code, ${q(c.wardCode)} AS ward_code, ${q(c.wardName)} AS ward_name, ${q(c.laCode)} AS la_code, ${q(c.laName)} AS la_name FROM ${csvReader(file, true)}`;
+      return `SELECT ${q(c.lsoaCode)} AS lsoa_code, ${q(c.wardCode)} AS ward_code, ${q(c.wardName)} AS ward_name, ${q(c.laCode)} AS la_code, ${q(c.laName)} AS la_name FROM ${csvReader(file.path, true)}`;
     }
   }
   return null;
@@ -103,8 +117,8 @@ async function derive2011(store: AnalyticsStore, crosswalk: string): Promise<num
 }
 
 /** The ONS LSOA 2011 → 2021 lookup among the lookup files, if one was given. */
-async function crosswalkOf(store: AnalyticsStore, lookups: string[]): Promise<string | null> {
-  for (const file of lookups) if (formats.isLsoaCrosswalk(await columnsOf(store, file))) return file;
+async function crosswalkOf(store: AnalyticsStore, lookups: GeographyFile[]): Promise<GeographyFile | null> {
+  for (const file of lookups) if (formats.isLsoaCrosswalk(await columnsOf(store, file.path))) return file;
   return null;
 }
 
@@ -115,11 +129,11 @@ async function crosswalkOf(store: AnalyticsStore, lookups: string[]): Promise<st
  * successive years, starting at a different year for each LSOA), so that an indicator whose ages
  * cut a band (children aged 10 and under, say) takes its share of the band rather than the whole of it.
  */
-async function importPopulation(store: AnalyticsStore, file: string): Promise<number> {
-  const c = formats.populationColumns(await columnsOf(store, file), file);
+async function importPopulation(store: AnalyticsStore, file: GeographyFile): Promise<number> {
+  const c = formats.populationColumns(await columnsOf(store, file.path), describeFile(file));
   const name = (a: formats.AgeColumn) => `a${a.from}_${a.sex}`;
   const perAge = c.ages.map((a) => `CAST(${sourceColumn(a.column)} AS INTEGER) AS ${name(a)}`);
-  const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file, true)}`;
+  const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file.path, true)}`;
   const spans = [...new Map(c.ages.map((a) => [a.from, a.to - a.from + 1])).entries()]
     .map(([from, width]) => `(${from}, ${width})`)
     .join(', ');
@@ -135,7 +149,10 @@ async function importPopulation(store: AnalyticsStore, file: string): Promise<nu
       CAST(floor(b.population / y.width) + CASE WHEN (y.year + ${start}) % y.width < b.population % y.width THEN 1 ELSE 0 END AS INTEGER) AS population
     FROM bands b JOIN years y ON y.first_age = b.first_age`;
   const rows = await replaceVintage(store, geographyTables.population, c.vintage, select);
-  recordPopulationSource(store, c.vintage, { file: path.basename(file) });
+  recordPopulationSource(store, c.vintage, {
+    file: file.name,
+    ...(file.sheet === undefined ? {} : { sheet: file.sheet }),
+  });
   return rows;
 }
 
@@ -143,22 +160,32 @@ export async function importGeography(
   store: AnalyticsStore,
   files: GeoImportFiles,
 ): Promise<GeoImportSummary> {
-  const headings = await columnsOf(store, files.imd);
-  const c = formats.imdColumns(headings, files.imd);
-  const lookups = files.lookups ?? [];
+  const opened = await openGeographyFiles(store, files);
+  try {
+    return await importOpened(store, opened, files.places);
+  } finally {
+    opened.close();
+  }
+}
+
+async function importOpened(
+  store: AnalyticsStore,
+  { imd, lookups, population, worksheets }: OpenedGeographyFiles,
+  places: PlaceConfig | undefined,
+): Promise<GeoImportSummary> {
+  const headings = await columnsOf(store, imd.path);
+  const c = formats.imdColumns(headings, describeFile(imd));
   const ward = await wardLookup(store, lookups, c.vintage);
   const lsoas = await replaceVintage(
     store,
     geographyTables.lsoa,
     c.vintage,
-    lsoaSelect(files.imd, c, headings, ward, files.places),
+    lsoaSelect(imd.path, c, headings, ward, places),
   );
   const crosswalk = await crosswalkOf(store, lookups);
-  const derived = crosswalk && c.vintage === '2021' ? await derive2011(store, crosswalk) : 0;
-  const populationRows = files.population ? await importPopulation(store, files.population) : 0;
-  const populationDerived = crosswalk
-    ? await derive2021Population(store, crosswalk, path.basename(crosswalk))
-    : 0;
+  const derived = crosswalk && c.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
+  const populationRows = population ? await importPopulation(store, population) : 0;
+  const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   const [withWard] = await store.query<{ n: string }>(
     `SELECT count(ward_code) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
   );
@@ -170,5 +197,6 @@ export async function importGeography(
     populationRows,
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
+    worksheets,
   };
 }

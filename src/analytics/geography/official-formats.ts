@@ -4,18 +4,35 @@
 // (persons, or females and males).
 import type { LsoaVintage } from './model.ts';
 
+/** What a geography file is given for: `--imd`, `--lookup` or `--population`. */
+export type GeographyRole = 'imd' | 'lookup' | 'population';
+
 export class GeographyFormatError extends Error {
   override readonly name = 'GeographyFormatError';
+  constructor(
+    message: string,
+    /** The option (`--imd`, `--lookup` or `--population`) that gave the file with the problem. */
+    readonly role: GeographyRole = 'imd',
+  ) {
+    super(message);
+  }
 }
 
 const find = (columns: string[], patterns: RegExp[]): string | undefined =>
   patterns.map((p) => columns.find((c) => p.test(c.trim()))).find(Boolean);
 
-function need(columns: string[], patterns: RegExp[], what: string, file: string): string {
+function need(
+  columns: string[],
+  patterns: RegExp[],
+  what: string,
+  file: string,
+  role: GeographyRole,
+): string {
   const column = find(columns, patterns);
   if (!column)
     throw new GeographyFormatError(
       `${file}: no ${what} column was found (columns: ${columns.slice(0, 12).join(', ')})`,
+      role,
     );
   return column;
 }
@@ -37,6 +54,7 @@ export function imdColumns(columns: string[], file: string): ImdColumns {
     [/^LSOA code \((2011|2021)\)$/i, /^lsoa(11|21)_?c(o)?d(e)?$/i],
     'LSOA code',
     file,
+    'imd',
   );
   const vintage: LsoaVintage = /2011|lsoa11/i.test(lsoaCode) ? '2011' : '2021';
   return {
@@ -49,14 +67,22 @@ export function imdColumns(columns: string[], file: string): ImdColumns {
       [/^Local Authority District code/i, /^lad\d\d_?c(o)?d(e)?$/i],
       'local authority code',
       file,
+      'imd',
     ),
     laName: find(columns, [/^Local Authority District name/i, /^lad\d\d_?n(a)?m(e)?$/i]),
-    rank: need(columns, [/^Index of Multiple Deprivation \(IMD\) Rank/i, /^IMD_rank$/i], 'IMD rank', file),
+    rank: need(
+      columns,
+      [/^Index of Multiple Deprivation \(IMD\) Rank/i, /^IMD_rank$/i],
+      'IMD rank',
+      file,
+      'imd',
+    ),
     decile: need(
       columns,
       [/^Index of Multiple Deprivation \(IMD\) Decile/i, /^IMD_decile$/i],
       'IMD decile',
       file,
+      'imd',
     ),
   };
 }
@@ -78,9 +104,9 @@ export function wardLookupColumns(columns: string[], file: string): WardLookupCo
     vintage: /11/.test(lsoaCode) ? '2011' : '2021',
     lsoaCode,
     wardCode,
-    wardName: need(columns, [/^WD\d\dNM$/i], 'ward name', file),
-    laCode: need(columns, [/^LAD\d\dCD$/i], 'local authority code', file),
-    laName: need(columns, [/^LAD\d\dNM$/i], 'local authority name', file),
+    wardName: need(columns, [/^WD\d\dNM$/i], 'ward name', file, 'lookup'),
+    laCode: need(columns, [/^LAD\d\dCD$/i], 'local authority code', file, 'lookup'),
+    laName: need(columns, [/^LAD\d\dNM$/i], 'local authority name', file, 'lookup'),
   };
 }
 
@@ -116,6 +142,7 @@ export function populationColumns(columns: string[], file: string): PopulationCo
     [/^lsoa(11|21)_?code$/i, /^LSOA(11|21)CD$/i, /^LSOA (20)?(11|21) code$/i, /^LSOA code/i],
     'LSOA code',
     file,
+    'population',
   );
   const persons = columns.filter((c) => personsAge.test(c.trim()));
   const chosen = persons.length ? persons : columns.filter((c) => sexAge.test(c.trim()));
@@ -130,6 +157,8 @@ export function populationColumns(columns: string[], file: string): PopulationCo
   if (new Set(ages.map((a) => a.from)).size < 10)
     throw new GeographyFormatError(
       `${file}: expected one column per year of age or age band (0, 1, … 90+ or 0-4 … 90+), or per sex and year of age (F0 … F90, M0 … M90)`,
+      'population',
     );
-  return { vintage: /11|2011/.test(lsoaCode) ? '2011' : '2021', lsoaCode, ages };
+  // ONS headed the LSOA column "LSOA Code" until the 2021 LSOAs arrived, "LSOA 2021 Code" since.
+  return { vintage: /21/.test(lsoaCode) ? '2021' : '2011', lsoaCode, ages };
 }

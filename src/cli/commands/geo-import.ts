@@ -4,7 +4,7 @@ import { systemActor } from '../../features/audit/audit.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
 
-/** parity geo import --imd <file> [--lookup <file> …] [--population <file>] [--places <places.json>] */
+/** parity geo import --imd <file> [--lookup <file> …] [--population <file> [--population-sheet <name>]] [--places <places.json>] */
 export async function geoImport(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -12,6 +12,7 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       imd: { type: 'string' },
       lookup: { type: 'string', multiple: true },
       population: { type: 'string' },
+      'population-sheet': { type: 'string' },
       places: { type: 'string' },
     },
   });
@@ -20,7 +21,8 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       [
         'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021).',
         'Lookups and population estimates are imported with the deprivation file of their vintage, which the import replaces whole.',
-        'Usage: parity geo import --imd <file> [--lookup <file>]… [--population <file>] [--places <places.json>]',
+        'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the latest mid-year is read unless --population-sheet names another worksheet.',
+        'Usage: parity geo import --imd <file> [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]',
       ].join('\n'),
     );
   let places: unknown;
@@ -36,6 +38,7 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       imd: values.imd,
       lookups: values.lookup,
       population: values.population,
+      populationSheet: values['population-sheet'],
       places,
     });
     io.out(JSON.stringify(summary, null, 2));

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { closeAnalyticsStore } from '../../analytics/store.ts';
 import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
 import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
-import { importGeography, type GeoImportSummary } from '../../analytics/geography/geo-import.ts';
+import {
+  importGeography,
+  type GeoImportFiles,
+  type GeoImportSummary,
+} from '../../analytics/geography/geo-import.ts';
 import { GeographyFormatError } from '../../analytics/geography/official-formats.ts';
 import { deprivationDomains } from '../../analytics/geography/domains.ts';
 import { summariseGeography, type GeographySummary } from '../../analytics/geography/geography-store.ts';
@@ -31,10 +35,13 @@ import { placesSchema } from './analytics.schema.ts';
 
 export type { AnalyticsDeps } from './analytics-context.ts';
 
+/** The files of a geography import as given (places unchecked). */
+type GeographyFilesInput = Omit<GeoImportFiles, 'places'> & { places?: unknown };
+
 async function importReferenceGeography(
   ctx: AnalyticsContext,
   actor: Actor,
-  files: { imd: string; lookups?: string[]; population?: string; places?: unknown },
+  files: GeographyFilesInput,
 ): Promise<GeoImportSummary> {
   const places = files.places === undefined ? undefined : parseInput(placesSchema, files.places);
   let summary: GeoImportSummary;
@@ -42,7 +49,7 @@ async function importReferenceGeography(
     summary = await importGeography(await ctx.store(), { ...files, places });
   } catch (error) {
     if (error instanceof GeographyFormatError)
-      throw new FormError([{ field: 'imd', message: error.message }]);
+      throw new FormError([{ field: error.role, message: error.message }]);
     throw error;
   }
   await ctx.db.transaction().execute((trx) =>
@@ -80,10 +87,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     },
 
     /** Imports deprivation, ward lookups and populations from the official files. */
-    importGeography: (
-      actor: Actor,
-      files: { imd: string; lookups?: string[]; population?: string; places?: unknown },
-    ): Promise<GeoImportSummary> => importReferenceGeography(ctx, actor, files),
+    importGeography: (actor: Actor, files: GeographyFilesInput): Promise<GeoImportSummary> =>
+      importReferenceGeography(ctx, actor, files),
 
     /** The deprivation, wards, places and populations imported for each LSOA vintage. */
     referenceGeography: async (): Promise<ReferenceGeography[]> => {

@@ -359,6 +359,31 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
         `${people.toLocaleString('en-GB')} people in ${lsoas.length} LSOAs,\\s+from synthetic populations of the demo`,
       ),
     );
+    // Estimates read from a workbook name its worksheet (here for LSOA 2011 areas, beside the demo's 2021 ones).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-page-'));
+    const imd = path.join(dir, 'imd.csv');
+    writeFileSync(
+      imd,
+      'lsoa11_code,lsoa11_name,lad19_code,IMD_rank,IMD_decile\nE01000001,City 001A,E09000001,3000,1\n',
+    );
+    const ages = Array.from({ length: 91 }, (_v, age) => String(age));
+    const book = XLSX.utils.book_new();
+    const estimates = [
+      ['LSOA Code', ...ages],
+      ['E01000001', ...ages.map(() => 2)],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Contents']]), 'Contents');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([['Mid-2020'], [], ...estimates]),
+      'Mid-2020 Persons',
+    );
+    const population = path.join(dir, 'sape23dt2.xlsx');
+    writeFileSync(population, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    await t.services.analytics.importGeography(systemActor, { imd, population });
+    expect((await browser.get('/analytics/datasets')).body).toMatch(
+      /182 people in 1 LSOA,\s+from sape23dt2\.xlsx \(worksheet “Mid-2020 Persons”\)/,
+    );
   });
 
   it('breaks an indicator down by a domain of deprivation when asked', async () => {

@@ -1,0 +1,233 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { importGeography } from './geo-import.ts';
+import { GeographyFormatError } from './official-formats.ts';
+import { populationSources } from './population-vintages.ts';
+
+// The official files as published, read where they are (never copied into the project); the
+// workbooks are laid out as MHCLG and ONS publish theirs: notes first, titles above the headings.
+const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
+
+/** A CSV file's rows, with whole numbers as numbers (as a workbook stores them). */
+function csvRows(file: string): (string | number)[][] {
+  const book = XLSX.read(readFileSync(file, 'utf8'), { type: 'string', raw: true, dense: true });
+  const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, {
+    header: 1,
+    raw: true,
+  });
+  return rows.map((row) => row.map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
+}
+
+function writeWorkbook(file: string, sheets: [name: string, rows: unknown[][]][]): string {
+  const book = XLSX.utils.book_new();
+  for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+  writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  return file;
+}
+
+const ages = Array.from({ length: 91 }, (_, age) => age);
+/** An ONS mid-2021-onwards population worksheet: three title rows, then LSOA 2021 by sex and age. */
+function onsSheet(year: number, lsoas: string[]): unknown[][] {
+  const headings = ['LAD 2021 Code', 'LAD 2021 Name', 'LSOA 2021 Code', 'LSOA 2021 Name', 'Total'];
+  for (const sex of ['F', 'M']) headings.push(...ages.map((age) => `${sex}${age}`));
+  const rows = lsoas.map((lsoa, i) => {
+    const counts = ['F', 'M'].flatMap((_, s) => ages.map((age) => ((age + i + s * 3 + year) % 13) + 1));
+    return ['E06000016', 'Leicester', lsoa, `Leicester ${i}`, counts.reduce((a, b) => a + b, 0), ...counts];
+  });
+  return [
+    [`Mid-${year} population estimates for Lower layer Super Output Areas (LSOA 2021) in England and Wales`],
+    ['This worksheet contains one table.'],
+    ['Source: Office for National Statistics'],
+    headings,
+    ...rows,
+  ];
+}
+
+/** People of `sex` (F or M) in an ONS worksheet's rows, added up in the test from the worksheet. */
+function people(sheet: unknown[][], sex: 'F' | 'M'): number {
+  const headings = sheet[3] as string[];
+  const columns = headings.flatMap((h, i) => (h.startsWith(sex) && /^\w\d+$/.test(h) ? [i] : []));
+  return sheet.slice(4).reduce((sum, row) => sum + columns.reduce((s, i) => s + (row[i] as number), 0), 0);
+}
+
+describe('geography import of the official files as Excel workbooks', () => {
+  let dir: string;
+  const stores: string[] = [];
+  const openStore = async (name: string): Promise<AnalyticsStore> => {
+    stores.push(path.join(dir, name));
+    return analyticsStore(path.join(dir, name));
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-xlsx-'));
+  });
+  afterAll(async () => {
+    for (const store of stores) await closeAnalyticsStore(store);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const table = (store: AnalyticsStore, name: string) => `read_parquet('${store.geographyPath(name)}')`;
+  const tmpFiles = (store: AnalyticsStore) => readdirSync(path.join(store.root, 'tmp'));
+
+  it('reads IoD2019 File 1, the ward lookup and ONS SAPE population workbooks as it reads the CSV files', async () => {
+    const imd = csvRows(path.join(shared, 'iod2019_imd_lsoa11_llr.csv'));
+    const lookup = csvRows(path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv'));
+    const population = csvRows(path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv'));
+    const renamed: Record<string, string> = {
+      lsoa11_name: 'LSOA Name',
+      lsoa11_code: 'LSOA Code',
+      total_population: 'All Ages',
+    };
+    const sapeHeadings = population[0]!.map((h) => renamed[String(h)] ?? h);
+    const sapeTitle = [
+      ['Mid-2020 Population Estimates for Lower Layer Super Output Areas in England and Wales'],
+      ['Persons'],
+      [],
+      [],
+    ];
+    // The Males and Females sheets hold other numbers: the Persons sheet, first of the same mid-year, is the one read.
+    const halved = population
+      .slice(1)
+      .map((row) => row.map((cell, i) => (i > 2 ? Math.floor(Number(cell) / 2) : cell)));
+    const files = {
+      imd: writeWorkbook(path.join(dir, 'File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx'), [
+        ['Notes', [['English Indices of Deprivation 2019'], ['File 1: index of multiple deprivation']]],
+        ['IMD2019', imd],
+      ]),
+      lookups: [
+        writeWorkbook(path.join(dir, 'LSOA11_WD19_LAD19.xlsx'), [['LSOA11_WD19_LAD19_EW_LU', lookup]]),
+      ],
+      population: writeWorkbook(path.join(dir, 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx'), [
+        ['Contents', [['Contents'], ['Mid-2020 Persons'], ['Mid-2020 Males'], ['Mid-2020 Females']]],
+        ['Mid-2020 Persons', [...sapeTitle, sapeHeadings, ...population.slice(1)]],
+        ['Mid-2020 Males', [...sapeTitle, sapeHeadings, ...halved]],
+        ['Mid-2020 Females', [...sapeTitle, sapeHeadings, ...halved]],
+      ]),
+    };
+    const fromWorkbooks = await openStore('workbooks');
+    const summary = await importGeography(fromWorkbooks, files);
+    expect(summary).toMatchObject({ vintage: '2011', lsoas: 611, withWard: 611, populationRows: 611 * 91 });
+    expect(summary.worksheets).toEqual([
+      { file: 'File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx', sheet: 'IMD2019' },
+      { file: 'LSOA11_WD19_LAD19.xlsx', sheet: 'LSOA11_WD19_LAD19_EW_LU' },
+      { file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx', sheet: 'Mid-2020 Persons' },
+    ]);
+    expect(populationSources(fromWorkbooks)['2011']).toEqual({
+      file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx',
+      sheet: 'Mid-2020 Persons',
+    });
+
+    const fromCsv = await openStore('csv');
+    await importGeography(fromCsv, {
+      imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
+      lookups: [path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv')],
+      population: path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv'),
+    });
+    for (const name of ['lsoa_geography', 'lsoa_population']) {
+      const differ = (a: AnalyticsStore, b: AnalyticsStore) =>
+        a.query(
+          `SELECT count(*) AS n FROM (SELECT * FROM ${table(a, name)} EXCEPT ALL SELECT * FROM ${table(b, name)})`,
+        );
+      expect(await differ(fromWorkbooks, fromCsv)).toEqual([{ n: '0' }]);
+      expect(await differ(fromCsv, fromWorkbooks)).toEqual([{ n: '0' }]);
+    }
+    expect(tmpFiles(fromWorkbooks)).toEqual([]);
+  });
+
+  it('reads the latest mid-year of an ONS LSOA 2021 population workbook by sex, or the worksheet named', async () => {
+    const lsoas = csvRows(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'))
+      .slice(1, 6)
+      .map((row) => String(row[0]));
+    const sheets: [string, unknown[][]][] = [
+      ['Cover sheet', [['Lower layer Super Output Area population estimates'], ['Mid-2022 to mid-2023']]],
+      ['Mid-2022 LSOA 2021', onsSheet(2022, lsoas)],
+      ['Mid-2023 LSOA 2021', onsSheet(2023, lsoas)],
+    ];
+    const workbook = writeWorkbook(path.join(dir, 'sapelsoasyoa20222023.xlsx'), sheets);
+    const store = await openStore('ons-2021');
+    const imd = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
+    const bySex = () =>
+      store.query(
+        `SELECT sex, sum(population) AS n FROM ${table(store, 'lsoa_population')} WHERE vintage = '2021' GROUP BY sex ORDER BY sex`,
+      );
+    const expected = (sheet: unknown[][]) => [
+      { sex: 'F', n: String(people(sheet, 'F')) },
+      { sex: 'M', n: String(people(sheet, 'M')) },
+    ];
+
+    const latest = await importGeography(store, { imd, population: workbook });
+    expect(latest).toMatchObject({ populationRows: 5 * 91 * 2 });
+    expect(latest.worksheets).toEqual([{ file: 'sapelsoasyoa20222023.xlsx', sheet: 'Mid-2023 LSOA 2021' }]);
+    expect(await bySex()).toEqual(expected(sheets[2]![1]));
+
+    await importGeography(store, { imd, population: workbook, populationSheet: 'Mid-2022 LSOA 2021' });
+    expect(await bySex()).toEqual(expected(sheets[1]![1]));
+    expect(populationSources(store)['2021']).toEqual({
+      file: 'sapelsoasyoa20222023.xlsx',
+      sheet: 'Mid-2022 LSOA 2021',
+    });
+  });
+
+  it('names the file, the option and the worksheets when a file cannot be read, replacing nothing', async () => {
+    const store = await openStore('refused');
+    const imd = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
+    const population = path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv');
+    await importGeography(store, { imd, population });
+    const before = await store.query(
+      `SELECT vintage, count(*) AS n FROM ${table(store, 'lsoa_geography')} GROUP BY ALL`,
+    );
+    const notes = writeWorkbook(path.join(dir, 'notes-only.xlsx'), [
+      ['Notes', [['English Indices of Deprivation 2025']]],
+      ['Sources', [['LSOA code (2021)', 'Source']]],
+    ]);
+    const refusal = (files: Parameters<typeof importGeography>[1]) =>
+      importGeography(store, files).then(
+        () => null,
+        (error: unknown) => error,
+      );
+
+    const noSheet = await refusal({ imd: notes });
+    expect(noSheet).toBeInstanceOf(GeographyFormatError);
+    expect(noSheet).toMatchObject({
+      role: 'imd',
+      message: expect.stringMatching(
+        /^notes-only\.xlsx: No worksheet .* deprivation file .*Its worksheets are: Notes, Sources$/,
+      ) as string,
+    });
+    const absentSheet = await refusal({ imd, population: notes, populationSheet: 'Mid-2024 LSOA 2021' });
+    expect(absentSheet).toMatchObject({
+      role: 'population',
+      message:
+        'notes-only.xlsx: The workbook has no worksheet called "Mid-2024 LSOA 2021". Its worksheets are: Notes, Sources',
+    });
+    expect(await refusal({ imd, population: population, populationSheet: 'Mid-2020 Persons' })).toMatchObject(
+      {
+        role: 'population',
+        message: expect.stringContaining('is not an Excel workbook') as string,
+      },
+    );
+    const missing = path.join(dir, 'no-such-lookup.csv');
+    expect(await refusal({ imd, lookups: [missing] })).toMatchObject({
+      role: 'lookup',
+      message: `There is no file at ${missing}`,
+    });
+    const damaged = path.join(dir, 'damaged.xlsx');
+    writeFileSync(damaged, 'LSOA code (2021),IMD_rank\nE01000001,1\n');
+    expect(await refusal({ imd: damaged })).toMatchObject({
+      role: 'imd',
+      message: expect.stringContaining(
+        'damaged.xlsx: The file could not be read as an Excel workbook',
+      ) as string,
+    });
+
+    expect(
+      await store.query(`SELECT vintage, count(*) AS n FROM ${table(store, 'lsoa_geography')} GROUP BY ALL`),
+    ).toEqual(before);
+    expect(populationSources(store)['2011']).toEqual({ file: path.basename(population) });
+    expect(tmpFiles(store)).toEqual([]);
+    expect(existsSync(store.geographyPath('lsoa_population'))).toBe(true);
+  });
+});

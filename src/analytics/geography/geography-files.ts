@@ -1,0 +1,89 @@
+// The files given to `parity geo import`, made readable by DuckDB: CSV (or .csv.gz) as they are, an
+// Excel workbook's worksheet written out as CSV first (workbook-convert.ts), in a worker thread.
+import { existsSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { AnalyticsStore } from '../store.ts';
+import { SourceFileError } from '../datasets/source-error.ts';
+import { inWorkbookWorker } from '../datasets/xlsx.ts';
+import { GeographyFormatError, type GeographyRole } from './official-formats.ts';
+
+const worker = new URL('./workbook-worker.ts', import.meta.url).href;
+
+export interface GeographyFile {
+  /** What DuckDB reads: the file given, or a workbook's worksheet written out as CSV. */
+  path: string;
+  /** The name of the file given (no folders), for messages and provenance. */
+  name: string;
+  /** For a workbook: the worksheet read. */
+  sheet?: string;
+}
+
+/** A file's name for messages: with its worksheet, for a workbook. */
+export const describeFile = (file: GeographyFile): string =>
+  file.sheet === undefined ? file.name : `${file.name} (worksheet "${file.sheet}")`;
+
+export interface OpenedGeographyFiles {
+  imd: GeographyFile;
+  lookups: GeographyFile[];
+  population: GeographyFile | undefined;
+  /** The worksheets read from workbooks, for the import's summary. */
+  worksheets: { file: string; sheet: string }[];
+  /** Removes the CSV copies of worksheets. */
+  close(): void;
+}
+
+const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
+
+/** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
+export async function openGeographyFiles(
+  store: AnalyticsStore,
+  files: { imd: string; lookups?: string[]; population?: string; populationSheet?: string },
+): Promise<OpenedGeographyFiles> {
+  const copies: string[] = [];
+  const close = () => {
+    for (const copy of copies) rmSync(copy, { force: true });
+  };
+  const open = async (file: string, role: GeographyRole, sheet?: string): Promise<GeographyFile> => {
+    const name = path.basename(file);
+    if (!existsSync(file)) throw new GeographyFormatError(`There is no file at ${file}`, role);
+    if (!isWorkbook(file)) {
+      if (sheet !== undefined)
+        throw new GeographyFormatError(
+          `${name} is not an Excel workbook, so it has no worksheets to choose from`,
+          role,
+        );
+      return { path: file, name };
+    }
+    const copy = path.join(store.root, 'tmp', `geography-${randomUUID()}.csv`);
+    copies.push(copy);
+    try {
+      const read = await inWorkbookWorker<{ sheet: string }>(worker, { file, csvFile: copy, role, sheet });
+      return { path: copy, name, sheet: read.sheet };
+    } catch (error) {
+      if (error instanceof SourceFileError) throw new GeographyFormatError(`${name}: ${error.message}`, role);
+      throw error;
+    }
+  };
+  try {
+    const imd = await open(files.imd, 'imd');
+    const lookups: GeographyFile[] = [];
+    for (const lookup of files.lookups ?? []) lookups.push(await open(lookup, 'lookup'));
+    const population =
+      files.population === undefined
+        ? undefined
+        : await open(files.population, 'population', files.populationSheet);
+    if (files.population === undefined && files.populationSheet !== undefined)
+      throw new GeographyFormatError(
+        'A worksheet of population estimates was named, but no population file was given',
+        'population',
+      );
+    const worksheets = [imd, ...lookups, ...(population ? [population] : [])].flatMap((f) =>
+      f.sheet === undefined ? [] : [{ file: f.name, sheet: f.sheet }],
+    );
+    return { imd, lookups, population, worksheets, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
