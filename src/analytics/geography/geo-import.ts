@@ -35,7 +35,7 @@ export interface GeoImportSummary {
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
   populationDerived2021From2011: number;
   /** The worksheet read from each Excel workbook given. */
-  worksheets: { file: string; sheet: string }[];
+  worksheets: { file: string; sheets: string[] }[];
 }
 
 async function columnsOf(store: AnalyticsStore, file: string): Promise<string[]> {
@@ -151,7 +151,7 @@ async function importPopulation(store: AnalyticsStore, file: GeographyFile): Pro
   const rows = await replaceVintage(store, geographyTables.population, c.vintage, select);
   recordPopulationSource(store, c.vintage, {
     file: file.name,
-    ...(file.sheet === undefined ? {} : { sheet: file.sheet }),
+    ...(file.sheets === undefined ? {} : { sheets: file.sheets }),
   });
   return rows;
 }

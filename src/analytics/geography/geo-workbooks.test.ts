@@ -72,7 +72,7 @@ describe('geography import of the official files as Excel workbooks', () => {
   const table = (store: AnalyticsStore, name: string) => `read_parquet('${store.geographyPath(name)}')`;
   const tmpFiles = (store: AnalyticsStore) => readdirSync(path.join(store.root, 'tmp'));
 
-  it('reads IoD2019 File 1, the ward lookup and ONS SAPE population workbooks as it reads the CSV files', async () => {
+  it("reads IoD2019 File 1, the ward lookup and an ONS SAPE population workbook (by sex, from its females' and males' worksheets) as it reads the CSV files", async () => {
     const imd = csvRows(path.join(shared, 'iod2019_imd_lsoa11_llr.csv'));
     const lookup = csvRows(path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv'));
     const population = csvRows(path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv'));
@@ -88,10 +88,13 @@ describe('geography import of the official files as Excel workbooks', () => {
       [],
       [],
     ];
-    // The Males and Females sheets hold other numbers: the Persons sheet, first of the same mid-year, is the one read.
-    const halved = population
-      .slice(1)
-      .map((row) => row.map((cell, i) => (i > 2 ? Math.floor(Number(cell) / 2) : cell)));
+    // Up to mid-2020 ONS gave each sex a worksheet of its own beside the persons': read by sex.
+    const split = (share: (people: number) => number) =>
+      population.slice(1).map((row) => row.map((cell, i) => (i > 2 ? share(Number(cell)) : cell)));
+    const males = split((people) => Math.floor(people / 2));
+    const females = split((people) => people - Math.floor(people / 2));
+    const ageColumns = (rows: (string | number)[][]) =>
+      rows.reduce((sum, row) => sum + row.slice(3).reduce<number>((s, n) => s + Number(n), 0), 0);
     const files = {
       imd: writeWorkbook(path.join(dir, 'File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx'), [
         ['Notes', [['English Indices of Deprivation 2019'], ['File 1: index of multiple deprivation']]],
@@ -103,22 +106,36 @@ describe('geography import of the official files as Excel workbooks', () => {
       population: writeWorkbook(path.join(dir, 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx'), [
         ['Contents', [['Contents'], ['Mid-2020 Persons'], ['Mid-2020 Males'], ['Mid-2020 Females']]],
         ['Mid-2020 Persons', [...sapeTitle, sapeHeadings, ...population.slice(1)]],
-        ['Mid-2020 Males', [...sapeTitle, sapeHeadings, ...halved]],
-        ['Mid-2020 Females', [...sapeTitle, sapeHeadings, ...halved]],
+        ['Mid-2020 Males', [...sapeTitle, sapeHeadings, ...males]],
+        ['Mid-2020 Females', [...sapeTitle, sapeHeadings, ...females]],
       ]),
     };
     const fromWorkbooks = await openStore('workbooks');
     const summary = await importGeography(fromWorkbooks, files);
-    expect(summary).toMatchObject({ vintage: '2011', lsoas: 611, withWard: 611, populationRows: 611 * 91 });
+    expect(summary).toMatchObject({
+      vintage: '2011',
+      lsoas: 611,
+      withWard: 611,
+      populationRows: 611 * 91 * 2,
+    });
+    const bySex = ['Mid-2020 Females', 'Mid-2020 Males'];
     expect(summary.worksheets).toEqual([
-      { file: 'File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx', sheet: 'IMD2019' },
-      { file: 'LSOA11_WD19_LAD19.xlsx', sheet: 'LSOA11_WD19_LAD19_EW_LU' },
-      { file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx', sheet: 'Mid-2020 Persons' },
+      { file: 'File_1_-_IMD2019_Index_of_Multiple_Deprivation.xlsx', sheets: ['IMD2019'] },
+      { file: 'LSOA11_WD19_LAD19.xlsx', sheets: ['LSOA11_WD19_LAD19_EW_LU'] },
+      { file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx', sheets: bySex },
     ]);
     expect(populationSources(fromWorkbooks)['2011']).toEqual({
       file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx',
-      sheet: 'Mid-2020 Persons',
+      sheets: bySex,
     });
+    expect(
+      await fromWorkbooks.query(
+        `SELECT sex, sum(population) AS n FROM ${table(fromWorkbooks, 'lsoa_population')} GROUP BY sex ORDER BY sex`,
+      ),
+    ).toEqual([
+      { sex: 'F', n: String(ageColumns(females)) },
+      { sex: 'M', n: String(ageColumns(males)) },
+    ]);
 
     const fromCsv = await openStore('csv');
     await importGeography(fromCsv, {
@@ -126,11 +143,15 @@ describe('geography import of the official files as Excel workbooks', () => {
       lookups: [path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv')],
       population: path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv'),
     });
-    for (const name of ['lsoa_geography', 'lsoa_population']) {
+    // The deprivation as from the CSV files; women and men at each age add up to the persons there.
+    const rows = {
+      lsoa_geography: (store: AnalyticsStore) => `SELECT * FROM ${table(store, 'lsoa_geography')}`,
+      lsoa_population: (store: AnalyticsStore) =>
+        `SELECT lsoa_code, vintage, age, sum(population) AS people FROM ${table(store, 'lsoa_population')} GROUP BY ALL`,
+    };
+    for (const select of Object.values(rows)) {
       const differ = (a: AnalyticsStore, b: AnalyticsStore) =>
-        a.query(
-          `SELECT count(*) AS n FROM (SELECT * FROM ${table(a, name)} EXCEPT ALL SELECT * FROM ${table(b, name)})`,
-        );
+        a.query(`SELECT count(*) AS n FROM (${select(a)} EXCEPT ALL ${select(b)})`);
       expect(await differ(fromWorkbooks, fromCsv)).toEqual([{ n: '0' }]);
       expect(await differ(fromCsv, fromWorkbooks)).toEqual([{ n: '0' }]);
     }
@@ -160,14 +181,16 @@ describe('geography import of the official files as Excel workbooks', () => {
 
     const latest = await importGeography(store, { imd, population: workbook });
     expect(latest).toMatchObject({ populationRows: 5 * 91 * 2 });
-    expect(latest.worksheets).toEqual([{ file: 'sapelsoasyoa20222023.xlsx', sheet: 'Mid-2023 LSOA 2021' }]);
+    expect(latest.worksheets).toEqual([
+      { file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2023 LSOA 2021'] },
+    ]);
     expect(await bySex()).toEqual(expected(sheets[2]![1]));
 
     await importGeography(store, { imd, population: workbook, populationSheet: 'Mid-2022 LSOA 2021' });
     expect(await bySex()).toEqual(expected(sheets[1]![1]));
     expect(populationSources(store)['2021']).toEqual({
       file: 'sapelsoasyoa20222023.xlsx',
-      sheet: 'Mid-2022 LSOA 2021',
+      sheets: ['Mid-2022 LSOA 2021'],
     });
   });
 

@@ -15,20 +15,22 @@ export interface GeographyFile {
   path: string;
   /** The name of the file given (no folders), for messages and provenance. */
   name: string;
-  /** For a workbook: the worksheet read. */
-  sheet?: string;
+  /** For a workbook: the worksheets read (the females' and males', for estimates by sex on two). */
+  sheets?: string[];
 }
 
-/** A file's name for messages: with its worksheet, for a workbook. */
+/** A file's name for messages: with its worksheets, for a workbook. */
 export const describeFile = (file: GeographyFile): string =>
-  file.sheet === undefined ? file.name : `${file.name} (worksheet "${file.sheet}")`;
+  file.sheets === undefined
+    ? file.name
+    : `${file.name} (${file.sheets.length === 1 ? 'worksheet' : 'worksheets'} ${file.sheets.map((s) => `"${s}"`).join(' and ')})`;
 
 export interface OpenedGeographyFiles {
   imd: GeographyFile;
   lookups: GeographyFile[];
   population: GeographyFile | undefined;
   /** The worksheets read from workbooks, for the import's summary. */
-  worksheets: { file: string; sheet: string }[];
+  worksheets: { file: string; sheets: string[] }[];
   /** Removes the CSV copies of worksheets. */
   close(): void;
 }
@@ -58,8 +60,8 @@ export async function openGeographyFiles(
     const copy = path.join(store.root, 'tmp', `geography-${randomUUID()}.csv`);
     copies.push(copy);
     try {
-      const read = await inWorkbookWorker<{ sheet: string }>(worker, { file, csvFile: copy, role, sheet });
-      return { path: copy, name, sheet: read.sheet };
+      const read = await inWorkbookWorker<{ sheets: string[] }>(worker, { file, csvFile: copy, role, sheet });
+      return { path: copy, name, sheets: read.sheets };
     } catch (error) {
       if (error instanceof SourceFileError) throw new GeographyFormatError(`${name}: ${error.message}`, role);
       throw error;
@@ -79,7 +81,7 @@ export async function openGeographyFiles(
         'population',
       );
     const worksheets = [imd, ...lookups, ...(population ? [population] : [])].flatMap((f) =>
-      f.sheet === undefined ? [] : [{ file: f.name, sheet: f.sheet }],
+      f.sheets === undefined ? [] : [{ file: f.name, sheets: f.sheets }],
     );
     return { imd, lookups, population, worksheets, close };
   } catch (error) {

@@ -13,8 +13,8 @@ import { geographyTables, type LsoaVintage } from './model.ts';
 export interface PopulationSource {
   /** The file the estimates were read from (its name only). */
   file: string;
-  /** For a workbook: the worksheet read (ONS publishes one per mid-year). */
-  sheet?: string;
+  /** For a workbook: the worksheets read (ONS publishes one per mid-year, or up to mid-2020 one per sex). */
+  sheets?: string[];
   /** For derived estimates: the vintage they were derived from, through `file` (the lookup). */
   derivedFrom?: LsoaVintage;
 }
