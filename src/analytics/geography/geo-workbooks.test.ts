@@ -237,6 +237,17 @@ describe('geography import of the official files as Excel workbooks', () => {
       role: 'lookup',
       message: `There is no file at ${missing}`,
     });
+    const oldExcel = path.join(dir, 'File_1_ID_2015_Index_of_Multiple_Deprivation.xls');
+    writeFileSync(oldExcel, Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    expect(await refusal({ imd: oldExcel })).toMatchObject({
+      role: 'imd',
+      message:
+        'File_1_ID_2015_Index_of_Multiple_Deprivation.xls: save it as an Excel Workbook (.xlsx) or as CSV, and import that',
+    });
+    expect(await refusal({ imd, populationSheet: 'Mid-2020 Persons' })).toMatchObject({
+      role: 'population',
+      message: 'A worksheet of population estimates was named, but no population file was given',
+    });
     const damaged = path.join(dir, 'damaged.xlsx');
     writeFileSync(damaged, 'LSOA code (2021),IMD_rank\nE01000001,1\n');
     expect(await refusal({ imd: damaged })).toMatchObject({

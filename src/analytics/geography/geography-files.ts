@@ -36,6 +36,8 @@ export interface OpenedGeographyFiles {
 }
 
 const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
+/** Spreadsheets in formats other than .xlsx, which would otherwise be read as text. */
+const isOtherSpreadsheet = (file: string): boolean => /\.(xls|xlsb|ods|numbers)$/i.test(file);
 
 /** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
 export async function openGeographyFiles(
@@ -49,6 +51,11 @@ export async function openGeographyFiles(
   const open = async (file: string, role: GeographyRole, sheet?: string): Promise<GeographyFile> => {
     const name = path.basename(file);
     if (!existsSync(file)) throw new GeographyFormatError(`There is no file at ${file}`, role);
+    if (isOtherSpreadsheet(file))
+      throw new GeographyFormatError(
+        `${name}: save it as an Excel Workbook (.xlsx) or as CSV, and import that`,
+        role,
+      );
     if (!isWorkbook(file)) {
       if (sheet !== undefined)
         throw new GeographyFormatError(
@@ -67,6 +74,11 @@ export async function openGeographyFiles(
       throw error;
     }
   };
+  if (files.population === undefined && files.populationSheet !== undefined)
+    throw new GeographyFormatError(
+      'A worksheet of population estimates was named, but no population file was given',
+      'population',
+    );
   try {
     const imd = await open(files.imd, 'imd');
     const lookups: GeographyFile[] = [];
@@ -75,11 +87,6 @@ export async function openGeographyFiles(
       files.population === undefined
         ? undefined
         : await open(files.population, 'population', files.populationSheet);
-    if (files.population === undefined && files.populationSheet !== undefined)
-      throw new GeographyFormatError(
-        'A worksheet of population estimates was named, but no population file was given',
-        'population',
-      );
     const worksheets = [imd, ...lookups, ...(population ? [population] : [])].flatMap((f) =>
       f.sheets === undefined ? [] : [{ file: f.name, sheets: f.sheets }],
     );
