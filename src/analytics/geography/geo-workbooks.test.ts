@@ -194,6 +194,43 @@ describe('geography import of the official files as Excel workbooks', () => {
     });
   });
 
+  it('reads IoD2025 File 1 as MHCLG publishes it (notes, then the IMD25 worksheet) as it reads the CSV file', async () => {
+    const csv = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
+    const rows = csvRows(csv);
+    const file1Headings: Record<string, string> = {
+      lsoa21_code: 'LSOA code (2021)',
+      lsoa21_name: 'LSOA name (2021)',
+      lad24_code: 'Local Authority District code (2024)',
+      lad24_name: 'Local Authority District name (2024)',
+      IMD_rank: 'Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)',
+      IMD_decile: 'Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)',
+    };
+    const kept = rows[0]!.flatMap((h, i) => (file1Headings[String(h)] ? [i] : []));
+    const file1 = rows.map((row, r) => kept.map((i) => (r === 0 ? file1Headings[String(row[i])] : row[i])));
+    const workbook = writeWorkbook(path.join(dir, 'File_1_IoD2025_Index_of_Multiple_Deprivation.xlsx'), [
+      ['Notes', [['English Indices of Deprivation 2025'], ['File 1: Index of Multiple Deprivation']]],
+      ['IMD25', file1],
+    ]);
+    const fromWorkbook = await openStore('iod2025-file1');
+    expect(await importGeography(fromWorkbook, { imd: workbook })).toMatchObject({
+      vintage: '2021',
+      imdVersion: 'IoD2025',
+      lsoas: 634,
+      worksheets: [{ file: 'File_1_IoD2025_Index_of_Multiple_Deprivation.xlsx', sheets: ['IMD25'] }],
+    });
+    const fromCsv = await openStore('iod2025-csv');
+    await importGeography(fromCsv, { imd: csv });
+    const select = (store: AnalyticsStore) =>
+      `SELECT lsoa_code, lsoa_name, la_code, la_name, place, imd_rank, imd_decile, imd_quintile, core20 FROM ${table(store, 'lsoa_geography')}`;
+    for (const [a, b] of [
+      [fromWorkbook, fromCsv],
+      [fromCsv, fromWorkbook],
+    ] as const)
+      expect(await a.query(`SELECT count(*) AS n FROM (${select(a)} EXCEPT ALL ${select(b)})`)).toEqual([
+        { n: '0' },
+      ]);
+  });
+
   it('names the file, the option and the worksheets when a file cannot be read, replacing nothing', async () => {
     const store = await openStore('refused');
     const imd = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
