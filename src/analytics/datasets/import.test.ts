@@ -129,6 +129,41 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('reads the first worksheet with an LSOA column when the first is a cover sheet, and says so', async () => {
+    const book = XLSX.utils.book_new();
+    const cover = [
+      ['Outpatient activity'],
+      ['Run on 01/12/2026 by the Business Intelligence team'],
+      ['Contains no patient names'],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cover), 'About this report');
+    const activity = [
+      ['Outpatient DNA report'],
+      [],
+      ['LSOA', 'Age', 'DNA'],
+      ['X01000003', 61, 1],
+      ['X01000004', 25, 0],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(activity), 'Activity');
+    const file = path.join(dir, 'report-with-cover.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const result = await importAs('cover', file);
+    expect(result.rowsStored).toBe(2);
+    expect(result.report.warnings).toContain(
+      'The workbook\'s first worksheet ("About this report") has no LSOA column, so the worksheet "Activity" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+    );
+    expect(result.report.warnings).toContain(
+      'The headings are in row 3 of the file: the 2 rows above them were left out, and rows are numbered from the first row below the headings.',
+    );
+    const stored = await store.query(
+      `SELECT lsoa_code, age FROM read_parquet('${store.datasetPath('cover.parquet')}')`,
+    );
+    expect(stored).toEqual([
+      { lsoa_code: 'X01000003', age: 61 },
+      { lsoa_code: 'X01000004', age: 25 },
+    ]);
+  });
+
   it("reads Excel numbers as stored and numbers problems by the sheet's rows, blank rows included", async () => {
     const sheet = XLSX.utils.aoa_to_sheet([
       ['lsoa_code', 'age', 'event_date', 'cost'],

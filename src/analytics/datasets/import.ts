@@ -234,6 +234,10 @@ export async function importDataset(
     const validation = await validateSource(store, { parquet: staged.parquet, kinds }, mapping, geography);
     const vintageRead = vintageFound && vintageNote(vintageFound);
     if (vintageRead) validation.warnings.push(vintageRead);
+    if (staged.worksheetChosen)
+      validation.warnings.push(
+        `The workbook's first worksheet ("${staged.worksheetChosen.first}") has no LSOA column, so the worksheet "${staged.worksheetChosen.read}" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
+      );
     if (staged.rowsAboveHeadings > 0)
       validation.warnings.push(
         `The headings are in row ${staged.rowsAboveHeadings + 1} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out, and rows are numbered from the first row below the headings.`,

@@ -11,6 +11,7 @@ import { refuseRowsWiderThanHeadings } from './csv-width.ts';
 import { csvCells, firstLines, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
+import type { WorksheetChosen } from './xlsx-convert.ts';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -67,6 +68,8 @@ export interface StagedSource {
   /** Rows above the headings (a report's title) that were left out. */
   rowsAboveHeadings: number;
   encoding: CsvEncoding;
+  /** A workbook's worksheet read when none was named and the first has no LSOA column. */
+  worksheetChosen?: WorksheetChosen;
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -85,10 +88,10 @@ export async function stageSource(
     return { format, parquet: file, columns, rowsAboveHeadings: 0, encoding: 'utf-8' };
   }
   // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
-  const { csv, skip, rowsAboveHeadings } =
+  const { csv, skip, rowsAboveHeadings, chosen } =
     format === 'xlsx'
       ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options)), skip: 0 }
-      : await csvHeadings(file, options.lsoaHeading);
+      : { ...(await csvHeadings(file, options.lsoaHeading)), chosen: undefined };
   const { value: columns, encoding } = await readingCsv(csv, async (encoding) => {
     const columns =
       format === 'csv'
@@ -104,7 +107,14 @@ export async function stageSource(
       });
     return columns;
   });
-  return { format, parquet: stagingFile, columns, rowsAboveHeadings, encoding };
+  return {
+    format,
+    parquet: stagingFile,
+    columns,
+    rowsAboveHeadings,
+    encoding,
+    ...(chosen ? { worksheetChosen: chosen } : {}),
+  };
 }
 
 /** Rows of a sheet read to find its headings and the kinds of its columns before an import. */

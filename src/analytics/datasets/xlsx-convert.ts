@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import * as XLSX from '@e965/xlsx';
-import { HEADER_SEARCH_ROWS, headerRowOf } from './header-row.ts';
+import { HEADER_SEARCH_ROWS, headerRowOf, holdsLsoaHeading } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 
 XLSX.stream.set_readable(Readable);
@@ -87,14 +87,52 @@ export interface XlsxOptions {
   firstRows?: number;
 }
 
+/** When no worksheet was named and the first has no LSOA column, the one read instead. */
+export interface WorksheetChosen {
+  first: string;
+  read: string;
+}
+
+const holdsHeading = (worksheet: XLSX.WorkSheet | undefined, lsoaHeading?: string): boolean =>
+  worksheet !== undefined && firstRowsOf(worksheet).some((cells) => holdsLsoaHeading(cells, lsoaHeading));
+
+/**
+ * The first worksheet after the first whose first 20 rows hold the LSOA heading, for a workbook
+ * whose first worksheet (a cover or notes sheet, say) does not.
+ */
+function laterWorksheetWithLsoa(bytes: Buffer, names: string[], lsoaHeading?: string): string | undefined {
+  return names
+    .slice(1)
+    .find((name) =>
+      holdsHeading(
+        readWorkbook(bytes, { firstRows: HEADER_SEARCH_ROWS, only: name }).Sheets[name],
+        lsoaHeading,
+      ),
+    );
+}
+
 export async function convertXlsxToCsv(
   file: string,
   csvFile: string,
   options: XlsxOptions = {},
-): Promise<{ csv: string; rowsAboveHeadings: number }> {
+): Promise<{ csv: string; rowsAboveHeadings: number; chosen?: WorksheetChosen }> {
   const { sheet, firstRows } = options;
-  const workbook = readWorkbook(await readFile(file), { firstRows, only: sheet ?? 0 });
-  const name = sheet ?? workbook.SheetNames[0];
+  const bytes = await readFile(file);
+  let workbook = readWorkbook(bytes, { firstRows, only: sheet ?? 0 });
+  let name = sheet ?? workbook.SheetNames[0];
+  let chosen: WorksheetChosen | undefined;
+  if (
+    sheet === undefined &&
+    name !== undefined &&
+    !holdsHeading(workbook.Sheets[name], options.lsoaHeading)
+  ) {
+    const later = laterWorksheetWithLsoa(bytes, workbook.SheetNames, options.lsoaHeading);
+    if (later !== undefined) {
+      chosen = { first: name, read: later };
+      workbook = readWorkbook(bytes, { firstRows, only: later });
+      name = later;
+    }
+  }
   const worksheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!worksheet)
     throw new SourceFileError(
@@ -103,7 +141,7 @@ export async function convertXlsxToCsv(
   isoDates(worksheet);
   const rowsAboveHeadings = fromHeadingRow(worksheet, options.lsoaHeading);
   await writeCsv(worksheet, csvFile, { blankRows: true });
-  return { csv: csvFile, rowsAboveHeadings };
+  return { csv: csvFile, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // seconds, so it is read in a worker thread, and the server goes on answering meanwhile.
 import { Worker } from 'node:worker_threads';
 import { SourceFileError } from './source-error.ts';
-import type { XlsxOptions } from './xlsx-convert.ts';
+import type { WorksheetChosen, XlsxOptions } from './xlsx-convert.ts';
 
 const start = new URL('./xlsx-worker-start.mjs', import.meta.url);
 const worker = new URL('./xlsx-worker.ts', import.meta.url).href;
@@ -35,16 +35,18 @@ export function inWorkbookWorker<T>(module: string, data: object): Promise<T> {
   });
 }
 
-/** Writes a worksheet out as CSV from its heading row; returns how many rows were above it. */
+/**
+ * Writes a worksheet out as CSV from its heading row; returns how many rows were above it, and
+ * which worksheet was read when the first, with no LSOA column, was passed over.
+ */
 export async function xlsxToCsv(
   file: string,
   csvFile: string,
   options: XlsxOptions = {},
-): Promise<{ csv: string; rowsAboveHeadings: number }> {
-  const { rowsAboveHeadings } = await inWorkbookWorker<{ rowsAboveHeadings: number }>(worker, {
-    file,
-    csvFile,
-    options,
-  });
-  return { csv: csvFile, rowsAboveHeadings };
+): Promise<{ csv: string; rowsAboveHeadings: number; chosen?: WorksheetChosen }> {
+  const { rowsAboveHeadings, chosen } = await inWorkbookWorker<{
+    rowsAboveHeadings: number;
+    chosen?: WorksheetChosen;
+  }>(worker, { file, csvFile, options });
+  return { csv: csvFile, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
 }

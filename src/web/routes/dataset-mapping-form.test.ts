@@ -26,6 +26,9 @@ describe('the import form as a column mapping', () => {
       lsoaVintage: '2011',
     });
     expect(usesColumnSettings(values)).toBe(true);
+    const worksheet = { sheet: ' Waiting list ' };
+    expect(mappingFromForm(worksheet)).toEqual({ sheet: 'Waiting list' });
+    expect(usesColumnSettings(worksheet)).toBe(true);
   });
 
   it('lays the typed headings over the JSON mapping, keeping the rest of it', () => {

@@ -1,6 +1,7 @@
-// The import form's column fields as a column mapping: a heading typed for a standard field, and
-// the LSOA vintage and ethnicity coding when chosen, laid over the JSON mapping (if any) that the
-// form's advanced box holds. Blank fields are left for the import to recognise.
+// The import form's column fields as a column mapping: a heading typed for a standard field, the
+// worksheet named, and the LSOA vintage and ethnicity coding when chosen, laid over the JSON
+// mapping (if any) that the form's advanced box holds. Blank fields are left for the import to
+// recognise.
 import { FormError } from '../../features/shared/errors.ts';
 import type { FormBody } from './form-helpers.ts';
 
@@ -38,7 +39,8 @@ export function mappingFromForm(values: FormBody): unknown {
   );
   const chosen = (name: 'lsoaVintage' | 'ethnicityCoding') =>
     values[name] && values[name] !== 'recognise' ? { [name]: values[name] } : {};
-  const settings = { ...chosen('lsoaVintage'), ...chosen('ethnicityCoding') };
+  const sheet = values.sheet?.trim();
+  const settings = { ...chosen('lsoaVintage'), ...chosen('ethnicityCoding'), ...(sheet ? { sheet } : {}) };
   if (json === undefined && Object.keys(columns).length === 0 && Object.keys(settings).length === 0)
     return undefined;
   const base = json ?? {};
@@ -56,4 +58,5 @@ export function mappingFromForm(values: FormBody): unknown {
 export const usesColumnSettings = (values: FormBody): boolean =>
   columnFields.some(({ field }) => Boolean(values[`column_${field}`]?.trim())) ||
   ['lsoaVintage', 'ethnicityCoding'].some((n) => values[n] && values[n] !== 'recognise') ||
+  Boolean(values.sheet?.trim()) ||
   Boolean(values.mapping?.trim());
