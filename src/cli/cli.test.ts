@@ -154,6 +154,16 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(sheetOfCsv.err.join('\n')).toBe(
       'population: imd.csv is not an Excel workbook, so it has no worksheets to choose from',
     );
+    const placesAlone = captureIO();
+    expect(await runCli(['geo', 'import', '--places', imd], placesAlone.io)).toBe(1);
+    expect(placesAlone.err.join('\n')).toMatch(/^Give the deprivation file with --imd/);
+    const placesWithoutImd = captureIO();
+    expect(
+      await runCli(['geo', 'import', '--population', missing, '--places', imd], placesWithoutImd.io),
+    ).toBe(1);
+    expect(placesWithoutImd.err.join('\n')).toBe(
+      'Places are set with the deprivation file (--imd), whose local authorities they group.',
+    );
     const imported = captureIO();
     expect(await runCli(['geo', 'import', '--imd', imd], imported.io)).toBe(0);
     expect(JSON.parse(imported.out.join('\n'))).toMatchObject({ vintage: '2021', lsoas: 1, worksheets: [] });

@@ -36,7 +36,7 @@ Commands:
   actions remind                e-mail owners of actions due soon or overdue (once a day per action)
   stats <method> < input.json   run a statistical method on JSON (see docs/methods/json-interface.md):
                                 ${jsonMethodNames.join(', ')}
-  geo import --imd <file> [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]
+  geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]
                                 import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations
                                 (CSV or .xlsx as published)
   dataset import <file> --name <name> [--map <mapping.json>]

@@ -254,4 +254,50 @@ describe('geography import of the official formats', () => {
       expect(officialFigures.reduce((sum, r) => sum + r.population, 0)).toBe(91 * 7);
     });
   });
+
+  it('imports population estimates on their own, keeping the deprivation, but not a ward lookup without it', async () => {
+    await withFreshStore(async (fresh) => {
+      await importGeography(fresh, {
+        imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
+        lookups: [path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv')],
+        population: path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv'),
+        places: llrPlaces,
+      });
+      const geography = () =>
+        fresh.query(
+          `SELECT * FROM read_parquet('${fresh.geographyPath('lsoa_geography')}') ORDER BY lsoa_code`,
+        );
+      const before = await geography();
+      const children = () =>
+        fresh.query<{ n: number }>(
+          `SELECT CAST(sum(population) AS INTEGER) AS n FROM read_parquet('${fresh.geographyPath('lsoa_population')}') WHERE age <= 10`,
+        );
+      const singleYears = await children();
+
+      // A newer mid-year, say: here the same people in five-year bands, whose 10–14 band is spread.
+      const bands = path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv');
+      const summary = await importGeography(fresh, { population: bands });
+      expect(summary).toMatchObject({
+        vintage: '2011',
+        imdVersion: null,
+        lsoas: 0,
+        populationRows: 611 * 91,
+      });
+      expect(await geography()).toEqual(before);
+      expect(populationSources(fresh)['2011']).toEqual({ file: path.basename(bands) });
+      expect(await children()).not.toEqual(singleYears);
+
+      const ward = path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv');
+      await expect(importGeography(fresh, { population: bands, lookups: [ward] })).rejects.toMatchObject({
+        role: 'lookup',
+        message:
+          'lookup_lsoa11_ward19_lad19_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+      });
+      await expect(importGeography(fresh, {})).rejects.toMatchObject({
+        role: 'imd',
+        message: 'Give a deprivation file (--imd), population estimates (--population), or both',
+      });
+      expect(await geography()).toEqual(before);
+    });
+  });
 });

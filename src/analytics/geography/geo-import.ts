@@ -5,7 +5,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
 import { replaceVintage } from './geography-store.ts';
-import { geographyTables, type PlaceConfig } from './model.ts';
+import { geographyTables, type LsoaVintage, type PlaceConfig } from './model.ts';
 import { domainColumns, recogniseDomainColumns } from './domains.ts';
 import * as formats from './official-formats.ts';
 import { derive2021Population, recordPopulationSource } from './population-vintages.ts';
@@ -17,7 +17,8 @@ import {
 } from './geography-files.ts';
 
 export interface GeoImportFiles {
-  imd: string;
+  /** The deprivation file; without it, population estimates alone (for a new mid-year, say). */
+  imd?: string;
   lookups?: string[];
   population?: string;
   /** The worksheet of a population workbook to read, when not the latest mid-year's. */
@@ -26,8 +27,10 @@ export interface GeoImportFiles {
 }
 
 export interface GeoImportSummary {
+  /** The LSOA vintage of the deprivation imported (of the population estimates, without one). */
   vintage: string;
-  imdVersion: string;
+  /** Null when only population estimates were imported. */
+  imdVersion: string | null;
   lsoas: number;
   withWard: number;
   populationRows: number;
@@ -129,7 +132,10 @@ async function crosswalkOf(store: AnalyticsStore, lookups: GeographyFile[]): Pro
  * successive years, starting at a different year for each LSOA), so that an indicator whose ages
  * cut a band (children aged 10 and under, say) takes its share of the band rather than the whole of it.
  */
-async function importPopulation(store: AnalyticsStore, file: GeographyFile): Promise<number> {
+async function importPopulation(
+  store: AnalyticsStore,
+  file: GeographyFile,
+): Promise<{ rows: number; vintage: LsoaVintage }> {
   const c = formats.populationColumns(await columnsOf(store, file.path), describeFile(file));
   const name = (a: formats.AgeColumn) => `a${a.from}_${a.sex}`;
   const perAge = c.ages.map((a) => `CAST(${sourceColumn(a.column)} AS INTEGER) AS ${name(a)}`);
@@ -153,7 +159,7 @@ async function importPopulation(store: AnalyticsStore, file: GeographyFile): Pro
     file: file.name,
     ...(file.sheets === undefined ? {} : { sheets: file.sheets }),
   });
-  return rows;
+  return { rows, vintage: c.vintage };
 }
 
 export async function importGeography(
@@ -168,11 +174,13 @@ export async function importGeography(
   }
 }
 
-async function importOpened(
+/** The deprivation file with the ward lookup of its vintage (if given) into the LSOA table. */
+async function importDeprivation(
   store: AnalyticsStore,
-  { imd, lookups, population, worksheets }: OpenedGeographyFiles,
+  imd: GeographyFile,
+  lookups: GeographyFile[],
   places: PlaceConfig | undefined,
-): Promise<GeoImportSummary> {
+) {
   const headings = await columnsOf(store, imd.path);
   const c = formats.imdColumns(headings, describeFile(imd));
   const ward = await wardLookup(store, lookups, c.vintage);
@@ -182,19 +190,40 @@ async function importOpened(
     c.vintage,
     lsoaSelect(imd.path, c, headings, ward, places),
   );
-  const crosswalk = await crosswalkOf(store, lookups);
-  const derived = crosswalk && c.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
-  const populationRows = population ? await importPopulation(store, population) : 0;
-  const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   const [withWard] = await store.query<{ n: string }>(
     `SELECT count(ward_code) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
   );
+  return { vintage: c.vintage, version: c.version, lsoas, withWard: Number(withWard?.n ?? 0) };
+}
+
+/** Ward lookups are joined to a deprivation file: without one, a ward lookup given is refused. */
+async function refuseWardLookups(store: AnalyticsStore, lookups: GeographyFile[]): Promise<void> {
+  for (const file of lookups)
+    if (formats.wardLookupColumns(await columnsOf(store, file.path), describeFile(file)))
+      throw new formats.GeographyFormatError(
+        `${describeFile(file)} is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)`,
+        'lookup',
+      );
+}
+
+async function importOpened(
+  store: AnalyticsStore,
+  { imd, lookups, population, worksheets }: OpenedGeographyFiles,
+  places: PlaceConfig | undefined,
+): Promise<GeoImportSummary> {
+  if (!imd) await refuseWardLookups(store, lookups);
+  const deprivation = imd ? await importDeprivation(store, imd, lookups, places) : null;
+  const crosswalk = await crosswalkOf(store, lookups);
+  const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
+  const estimates = population ? await importPopulation(store, population) : null;
+  const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   return {
-    vintage: c.vintage,
-    imdVersion: c.version,
-    lsoas,
-    withWard: Number(withWard?.n ?? 0),
-    populationRows,
+    // openGeographyFiles makes sure of a deprivation file or population estimates.
+    vintage: (deprivation?.vintage ?? estimates?.vintage)!,
+    imdVersion: deprivation?.version ?? null,
+    lsoas: deprivation?.lsoas ?? 0,
+    withWard: deprivation?.withWard ?? 0,
+    populationRows: estimates?.rows ?? 0,
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
     worksheets,

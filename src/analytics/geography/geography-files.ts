@@ -26,7 +26,7 @@ export const describeFile = (file: GeographyFile): string =>
     : `${file.name} (${file.sheets.length === 1 ? 'worksheet' : 'worksheets'} ${file.sheets.map((s) => `"${s}"`).join(' and ')})`;
 
 export interface OpenedGeographyFiles {
-  imd: GeographyFile;
+  imd: GeographyFile | undefined;
   lookups: GeographyFile[];
   population: GeographyFile | undefined;
   /** The worksheets read from workbooks, for the import's summary. */
@@ -42,8 +42,13 @@ const isOtherSpreadsheet = (file: string): boolean => /\.(xls|xlsb|ods|numbers)$
 /** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
 export async function openGeographyFiles(
   store: AnalyticsStore,
-  files: { imd: string; lookups?: string[]; population?: string; populationSheet?: string },
+  files: { imd?: string; lookups?: string[]; population?: string; populationSheet?: string },
 ): Promise<OpenedGeographyFiles> {
+  if (files.imd === undefined && files.population === undefined)
+    throw new GeographyFormatError(
+      'Give a deprivation file (--imd), population estimates (--population), or both',
+      'imd',
+    );
   const copies: string[] = [];
   const close = () => {
     for (const copy of copies) rmSync(copy, { force: true });
@@ -80,14 +85,15 @@ export async function openGeographyFiles(
       'population',
     );
   try {
-    const imd = await open(files.imd, 'imd');
+    const imd = files.imd === undefined ? undefined : await open(files.imd, 'imd');
     const lookups: GeographyFile[] = [];
     for (const lookup of files.lookups ?? []) lookups.push(await open(lookup, 'lookup'));
     const population =
       files.population === undefined
         ? undefined
         : await open(files.population, 'population', files.populationSheet);
-    const worksheets = [imd, ...lookups, ...(population ? [population] : [])].flatMap((f) =>
+    const given = [imd, ...lookups, population].filter((f): f is GeographyFile => f !== undefined);
+    const worksheets = given.flatMap((f) =>
       f.sheets === undefined ? [] : [{ file: f.name, sheets: f.sheets }],
     );
     return { imd, lookups, population, worksheets, close };

@@ -4,7 +4,7 @@ import { systemActor } from '../../features/audit/audit.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
 
-/** parity geo import --imd <file> [--lookup <file> …] [--population <file> [--population-sheet <name>]] [--places <places.json>] */
+/** parity geo import [--imd <file>] [--lookup <file> …] [--population <file> [--population-sheet <name>]] [--places <places.json>] */
 export async function geoImport(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -16,14 +16,18 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       places: { type: 'string' },
     },
   });
-  if (!values.imd)
+  if (!values.imd && !values.population)
     throw new CliError(
       [
-        'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021).',
-        'Lookups and population estimates are imported with the deprivation file of their vintage, which the import replaces whole.',
+        'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021), population estimates with --population, or both.',
+        'Ward lookups are imported with the deprivation file of their vintage, which the import replaces whole; population estimates with it or on their own (a new mid-year).',
         'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the latest mid-year is read unless --population-sheet names another worksheet.',
-        'Usage: parity geo import --imd <file> [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]',
+        'Usage: parity geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]',
       ].join('\n'),
+    );
+  if (!values.imd && values.places)
+    throw new CliError(
+      'Places are set with the deprivation file (--imd), whose local authorities they group.',
     );
   let places: unknown;
   if (values.places) {

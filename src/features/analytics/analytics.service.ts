@@ -57,7 +57,9 @@ async function importReferenceGeography(
       action: 'analytics.geography.imported',
       entityType: 'analytics_geography',
       entityId: summary.vintage,
-      summary: `Imported ${summary.imdVersion} for ${summary.lsoas} LSOAs (${summary.vintage})`,
+      summary: summary.imdVersion
+        ? `Imported ${summary.imdVersion} for ${summary.lsoas} LSOAs (${summary.vintage})`
+        : `Imported population estimates for LSOA ${summary.vintage} areas (${summary.populationRows} rows)`,
       after: summary,
     }),
   );
