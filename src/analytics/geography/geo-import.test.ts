@@ -255,7 +255,7 @@ describe('geography import of the official formats', () => {
     });
   });
 
-  it('imports population estimates on their own, keeping the deprivation, but not a ward lookup without it', async () => {
+  it('imports population estimates on their own, keeping the deprivation, but not a ward lookup without it, and replaces nothing when they cannot be read', async () => {
     await withFreshStore(async (fresh) => {
       await importGeography(fresh, {
         imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
@@ -292,6 +292,15 @@ describe('geography import of the official formats', () => {
         role: 'lookup',
         message:
           'lookup_lsoa11_ward19_lad19_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+      });
+      // A deprivation file given with population estimates that cannot be read: nothing is replaced.
+      await expect(
+        importGeography(fresh, { imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'), population: ward }),
+      ).rejects.toMatchObject({
+        role: 'population',
+        message: expect.stringContaining(
+          'lookup_lsoa11_ward19_lad19_llr.csv: expected one column per year of age',
+        ) as string,
       });
       await expect(importGeography(fresh, {})).rejects.toMatchObject({
         role: 'imd',

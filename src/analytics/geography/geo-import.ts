@@ -135,8 +135,8 @@ async function crosswalkOf(store: AnalyticsStore, lookups: GeographyFile[]): Pro
 async function importPopulation(
   store: AnalyticsStore,
   file: GeographyFile,
+  c: formats.PopulationColumns,
 ): Promise<{ rows: number; vintage: LsoaVintage }> {
-  const c = formats.populationColumns(await columnsOf(store, file.path), describeFile(file));
   const name = (a: formats.AgeColumn) => `a${a.from}_${a.sex}`;
   const perAge = c.ages.map((a) => `CAST(${sourceColumn(a.column)} AS INTEGER) AS ${name(a)}`);
   const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file.path, true)}`;
@@ -212,10 +212,15 @@ async function importOpened(
   places: PlaceConfig | undefined,
 ): Promise<GeoImportSummary> {
   if (!imd) await refuseWardLookups(store, lookups);
+  // Checked before the deprivation is replaced, so that a population file that cannot be read loses nothing.
+  const populationFormat = population
+    ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
+    : null;
   const deprivation = imd ? await importDeprivation(store, imd, lookups, places) : null;
   const crosswalk = await crosswalkOf(store, lookups);
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
-  const estimates = population ? await importPopulation(store, population) : null;
+  const estimates =
+    population && populationFormat ? await importPopulation(store, population, populationFormat) : null;
   const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   return {
     // openGeographyFiles makes sure of a deprivation file or population estimates.
