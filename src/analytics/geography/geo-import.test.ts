@@ -255,7 +255,7 @@ describe('geography import of the official formats', () => {
     });
   });
 
-  it('imports population estimates on their own, keeping the deprivation, but not a ward lookup without it, and replaces nothing when they cannot be read', async () => {
+  it('imports population estimates on their own, keeping the deprivation, and replaces nothing when a file cannot be used', async () => {
     await withFreshStore(async (fresh) => {
       await importGeography(fresh, {
         imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
@@ -301,6 +301,21 @@ describe('geography import of the official formats', () => {
         message: expect.stringContaining(
           'lookup_lsoa11_ward19_lad19_llr.csv: expected one column per year of age',
         ) as string,
+      });
+      // A lookup that is not one Parity reads, or a ward lookup of the other vintage, is not passed over.
+      const icb = path.join(shared, 'lookup_lsoa21_sicbl24_icb24_england.csv.gz');
+      const imd2011 = path.join(shared, 'iod2019_imd_lsoa11_llr.csv');
+      await expect(importGeography(fresh, { imd: imd2011, lookups: [icb] })).rejects.toMatchObject({
+        role: 'lookup',
+        message: expect.stringMatching(
+          /^lookup_lsoa21_sicbl24_icb24_england\.csv\.gz is neither an ONS LSOA → ward lookup .* Its columns: LSOA21NM, LSOA21CD, SICBL24NM/,
+        ) as string,
+      });
+      const ward2021 = path.join(shared, 'lookup_lsoa21_ward24_lad24_llr.csv');
+      await expect(importGeography(fresh, { imd: imd2011, lookups: [ward2021] })).rejects.toMatchObject({
+        role: 'lookup',
+        message:
+          'lookup_lsoa21_ward24_lad24_llr.csv is a ward lookup for LSOA 2021 areas, but the deprivation file is on LSOA 2011 areas: give the lookup of the same vintage',
       });
       await expect(importGeography(fresh, {})).rejects.toMatchObject({
         role: 'imd',

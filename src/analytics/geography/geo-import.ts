@@ -196,14 +196,35 @@ async function importDeprivation(
   return { vintage: c.vintage, version: c.version, lsoas, withWard: Number(withWard?.n ?? 0) };
 }
 
-/** Ward lookups are joined to a deprivation file: without one, a ward lookup given is refused. */
-async function refuseWardLookups(store: AnalyticsStore, lookups: GeographyFile[]): Promise<void> {
-  for (const file of lookups)
-    if (formats.wardLookupColumns(await columnsOf(store, file.path), describeFile(file)))
-      throw new formats.GeographyFormatError(
-        `${describeFile(file)} is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)`,
-        'lookup',
+/**
+ * Every lookup given is a ward lookup for the deprivation file's LSOA vintage or the LSOA 2011 →
+ * 2021 lookup; anything else would be passed over without a word (no wards, nothing derived).
+ */
+async function checkLookups(
+  store: AnalyticsStore,
+  lookups: GeographyFile[],
+  imdVintage: LsoaVintage | null,
+): Promise<void> {
+  for (const file of lookups) {
+    const columns = await columnsOf(store, file.path);
+    if (formats.isLsoaCrosswalk(columns)) continue;
+    const ward = formats.wardLookupColumns(columns, describeFile(file));
+    const refuse = (why: string) => {
+      throw new formats.GeographyFormatError(`${describeFile(file)} ${why}`, 'lookup');
+    };
+    if (!ward)
+      refuse(
+        `is neither an ONS LSOA → ward lookup (LSOA11CD or LSOA21CD, WDyyCD, WDyyNM, LADyyCD, LADyyNM) nor the LSOA 2011 → 2021 lookup (LSOA11CD, LSOA21CD, CHGIND). Its columns: ${columns.slice(0, 12).join(', ')}`,
       );
+    else if (imdVintage === null)
+      refuse(
+        'is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+      );
+    else if (ward.vintage !== imdVintage)
+      refuse(
+        `is a ward lookup for LSOA ${ward.vintage} areas, but the deprivation file is on LSOA ${imdVintage} areas: give the lookup of the same vintage`,
+      );
+  }
 }
 
 async function importOpened(
@@ -211,8 +232,11 @@ async function importOpened(
   { imd, lookups, population, worksheets }: OpenedGeographyFiles,
   places: PlaceConfig | undefined,
 ): Promise<GeoImportSummary> {
-  if (!imd) await refuseWardLookups(store, lookups);
-  // Checked before the deprivation is replaced, so that a population file that cannot be read loses nothing.
+  // All checked before anything is replaced, so that a file that cannot be used loses nothing.
+  const imdVintage = imd
+    ? formats.imdColumns(await columnsOf(store, imd.path), describeFile(imd)).vintage
+    : null;
+  await checkLookups(store, lookups, imdVintage);
   const populationFormat = population
     ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
     : null;
