@@ -59,3 +59,24 @@ export const geographyColumns = (...more: string[]): string =>
   ].join(', ');
 
 export const populationColumns = 'lsoa_code text, vintage text, sex text, age integer, population integer';
+
+/**
+ * A reference geography row (the columns above) for test LSOA `T0100000{index}` in Testland, in
+ * national IMD decile `decile`; `more` adds or replaces columns (a ward, a domain's decile).
+ */
+export const testLsoa = (index: number, decile: number, more: Record<string, unknown> = {}) => ({
+  lsoa_code: `T0100000${index}`,
+  vintage: '2021',
+  lsoa_name: `Testland ${index}`,
+  ward_code: 'T05000001',
+  ward_name: 'Middle',
+  la_code: 'T06000001',
+  la_name: 'Testland',
+  place: 'Test place',
+  imd_version: 'test',
+  imd_rank: (decile - 1) * 3000 + 1,
+  imd_decile: decile,
+  imd_quintile: Math.ceil(decile / 2),
+  core20: decile <= 2 ? 1 : 0,
+  ...more,
+});

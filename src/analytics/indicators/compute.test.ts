@@ -7,6 +7,7 @@ import {
   geographyColumns,
   runOn,
   withPostgresTables,
+  testLsoa,
 } from '../../../test/postgres-tables.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proportions } from '../../stats/proportion.ts';
@@ -20,21 +21,9 @@ import type { IndicatorResult } from './result.ts';
 // Ten LSOAs, one per national IMD decile; 40 outpatient appointments in each; decile d has
 // `missed[d - 1]` appointments not attended.
 const missed = [12, 10, 9, 8, 7, 6, 5, 4, 3, 2];
-const geography = missed.map((_m, i) => ({
-  lsoa_code: `T0100000${i}`,
-  vintage: '2021',
-  lsoa_name: `Testland ${i}`,
-  ward_code: `T0500000${i % 2}`,
-  ward_name: i % 2 ? 'Even' : 'Odd',
-  la_code: 'T06000001',
-  la_name: 'Testland',
-  place: 'Test place',
-  imd_version: 'test',
-  imd_rank: i * 3000 + 1,
-  imd_decile: i + 1,
-  imd_quintile: Math.ceil((i + 1) / 2),
-  core20: i < 2 ? 1 : 0,
-}));
+const geography = missed.map((_m, i) =>
+  testLsoa(i, i + 1, { ward_code: `T0500000${i % 2}`, ward_name: i % 2 ? 'Even' : 'Odd' }),
+);
 const activity = missed.flatMap((m, i) =>
   Array.from({ length: 40 }, (_v, j) => ({
     person_id: `P${i}-${j}`,

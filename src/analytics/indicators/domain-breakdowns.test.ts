@@ -9,6 +9,7 @@ import {
   populationColumns,
   runOn,
   withPostgresTables,
+  testLsoa,
 } from '../../../test/postgres-tables.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
@@ -18,22 +19,7 @@ import type { IndicatorResult } from './result.ts';
 
 // Ten LSOAs whose income-domain deciles run the other way from their IMD deciles, so that a
 // breakdown by the wrong one shows.
-const geography = Array.from({ length: 10 }, (_v, i) => ({
-  lsoa_code: `T0100000${i}`,
-  vintage: '2021',
-  lsoa_name: `Testland ${i}`,
-  ward_code: 'T05000001',
-  ward_name: 'Middle',
-  la_code: 'T06000001',
-  la_name: 'Testland',
-  place: 'Test place',
-  imd_version: 'test',
-  imd_rank: i * 3000 + 1,
-  imd_decile: i + 1,
-  imd_quintile: Math.ceil((i + 1) / 2),
-  core20: i < 2 ? 1 : 0,
-  income_decile: 10 - i,
-}));
+const geography = Array.from({ length: 10 }, (_v, i) => testLsoa(i, i + 1, { income_decile: 10 - i }));
 const population = geography.flatMap((g) =>
   Array.from({ length: 91 }, (_v, age) => ({
     lsoa_code: g.lsoa_code,

@@ -9,6 +9,7 @@ import {
   populationColumns,
   runOn,
   withPostgresTables,
+  testLsoa,
 } from '../../../test/postgres-tables.ts';
 import { ESP2013 } from '../../stats/standard-populations.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
@@ -19,21 +20,7 @@ import type { IndicatorResult } from './result.ts';
 
 // Two LSOAs whose population estimates are by sex (as ONS gives them on LSOA 2021 areas), and
 // emergency admissions of women, men and people whose sex is not known.
-const geography = [1, 10].map((decile, i) => ({
-  lsoa_code: `T0100000${i}`,
-  vintage: '2021',
-  lsoa_name: `Testland ${i}`,
-  ward_code: 'T05000001',
-  ward_name: 'Middle',
-  la_code: 'T06000001',
-  la_name: 'Testland',
-  place: 'Test place',
-  imd_version: 'test',
-  imd_rank: decile * 3000,
-  imd_decile: decile,
-  imd_quintile: Math.ceil(decile / 2),
-  core20: decile <= 2 ? 1 : 0,
-}));
+const geography = [1, 10].map((decile, i) => testLsoa(i, decile));
 const population = geography.flatMap((g, i) =>
   ['F', 'M'].flatMap((sex) =>
     Array.from({ length: 91 }, (_v, age) => ({
