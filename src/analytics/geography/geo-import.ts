@@ -53,19 +53,14 @@ function placeSql(places: PlaceConfig | undefined, laCode: string, laName: strin
   return whens.length ? `CASE ${laCode} ${whens.join(' ')} ELSE ${laName} END` : laName;
 }
 
-async function wardLookup(
-  store: AnalyticsStore,
-  lookups: GeographyFile[],
-  vintage: string,
-): Promise<string | null> {
-  for (const file of lookups) {
-    const c = formats.wardLookupColumns(await columnsOf(store, file.path), describeFile(file));
-    if (c && c.vintage === vintage) {
-      const q = sourceColumn;
-      return `SELECT ${q(c.lsoaCode)} AS lsoa_code, ${q(c.wardCode)} AS ward_code, ${q(c.wardName)} AS ward_name, ${q(c.laCode)} AS la_code, ${q(c.laName)} AS la_name FROM ${csvReader(file.path, true)}`;
-    }
-  }
-  return null;
+interface WardLookup {
+  file: GeographyFile;
+  columns: formats.WardLookupColumns;
+}
+
+function wardSelect({ file, columns: c }: WardLookup): string {
+  const q = sourceColumn;
+  return `SELECT ${q(c.lsoaCode)} AS lsoa_code, ${q(c.wardCode)} AS ward_code, ${q(c.wardName)} AS ward_name, ${q(c.laCode)} AS la_code, ${q(c.laName)} AS la_name FROM ${csvReader(file.path, true)}`;
 }
 
 /** The deprivation domains the file has (File 2: ranks and deciles; File 7: scores too), NULL for the rest. */
@@ -119,12 +114,6 @@ async function derive2011(store: AnalyticsStore, crosswalk: string): Promise<num
   return replaceVintage(store, geographyTables.lsoa, '2011', select);
 }
 
-/** The ONS LSOA 2011 → 2021 lookup among the lookup files, if one was given. */
-async function crosswalkOf(store: AnalyticsStore, lookups: GeographyFile[]): Promise<GeographyFile | null> {
-  for (const file of lookups) if (formats.isLsoaCrosswalk(await columnsOf(store, file.path))) return file;
-  return null;
-}
-
 /**
  * Population by single year of age (and by sex where the file gives it) from a file by single year
  * or by band. One pass over the file gives a column per age or band and sex, then one row per age:
@@ -174,21 +163,25 @@ export async function importGeography(
   }
 }
 
-/** The deprivation file with the ward lookup of its vintage (if given) into the LSOA table. */
+/** The deprivation file as read before the import: its headings and what they were recognised as. */
+interface Deprivation {
+  file: GeographyFile;
+  headings: string[];
+  columns: formats.ImdColumns;
+}
+
+/** The deprivation file, with the ward lookup of its vintage if given, into the LSOA table. */
 async function importDeprivation(
   store: AnalyticsStore,
-  imd: GeographyFile,
-  lookups: GeographyFile[],
+  { file, headings, columns: c }: Deprivation,
+  ward: WardLookup | null,
   places: PlaceConfig | undefined,
 ) {
-  const headings = await columnsOf(store, imd.path);
-  const c = formats.imdColumns(headings, describeFile(imd));
-  const ward = await wardLookup(store, lookups, c.vintage);
   const lsoas = await replaceVintage(
     store,
     geographyTables.lsoa,
     c.vintage,
-    lsoaSelect(imd.path, c, headings, ward, places),
+    lsoaSelect(file.path, c, headings, ward && wardSelect(ward), places),
   );
   const [withWard] = await store.query<{ n: string }>(
     `SELECT count(ward_code) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
@@ -197,22 +190,27 @@ async function importDeprivation(
 }
 
 /**
- * Every lookup given is a ward lookup for the deprivation file's LSOA vintage or the LSOA 2011 →
- * 2021 lookup; anything else would be passed over without a word (no wards, nothing derived).
+ * The ward lookup and the LSOA 2011 → 2021 lookup among those given. Any other file, or a ward
+ * lookup for the other LSOA vintage, is refused: it would be passed over without a word (no wards).
  */
-async function checkLookups(
+async function sortLookups(
   store: AnalyticsStore,
   lookups: GeographyFile[],
   imdVintage: LsoaVintage | null,
-): Promise<void> {
+): Promise<{ ward: WardLookup | null; crosswalk: GeographyFile | null }> {
+  let ward: WardLookup | null = null;
+  let crosswalk: GeographyFile | null = null;
   for (const file of lookups) {
     const columns = await columnsOf(store, file.path);
-    if (formats.isLsoaCrosswalk(columns)) continue;
-    const ward = formats.wardLookupColumns(columns, describeFile(file));
+    if (formats.isLsoaCrosswalk(columns)) {
+      crosswalk ??= file;
+      continue;
+    }
+    const wardColumns = formats.wardLookupColumns(columns, describeFile(file));
     const refuse = (why: string) => {
       throw new formats.GeographyFormatError(`${describeFile(file)} ${why}`, 'lookup');
     };
-    if (!ward)
+    if (!wardColumns)
       refuse(
         `is neither an ONS LSOA → ward lookup (LSOA11CD or LSOA21CD, WDyyCD, WDyyNM, LADyyCD, LADyyNM) nor the LSOA 2011 → 2021 lookup (LSOA11CD, LSOA21CD, CHGIND). Its columns: ${columns.slice(0, 12).join(', ')}`,
       );
@@ -220,11 +218,13 @@ async function checkLookups(
       refuse(
         'is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
       );
-    else if (ward.vintage !== imdVintage)
+    else if (wardColumns.vintage !== imdVintage)
       refuse(
-        `is a ward lookup for LSOA ${ward.vintage} areas, but the deprivation file is on LSOA ${imdVintage} areas: give the lookup of the same vintage`,
+        `is a ward lookup for LSOA ${wardColumns.vintage} areas, but the deprivation file is on LSOA ${imdVintage} areas: give the lookup of the same vintage`,
       );
+    else ward ??= { file, columns: wardColumns };
   }
+  return { ward, crosswalk };
 }
 
 async function importOpened(
@@ -232,16 +232,16 @@ async function importOpened(
   { imd, lookups, population, worksheets }: OpenedGeographyFiles,
   places: PlaceConfig | undefined,
 ): Promise<GeoImportSummary> {
-  // All checked before anything is replaced, so that a file that cannot be used loses nothing.
-  const imdVintage = imd
-    ? formats.imdColumns(await columnsOf(store, imd.path), describeFile(imd)).vintage
+  // All read before anything is replaced, so that a file that cannot be used loses nothing.
+  const headings = imd ? await columnsOf(store, imd.path) : [];
+  const imdFile: Deprivation | null = imd
+    ? { file: imd, headings, columns: formats.imdColumns(headings, describeFile(imd)) }
     : null;
-  await checkLookups(store, lookups, imdVintage);
+  const { ward, crosswalk } = await sortLookups(store, lookups, imdFile?.columns.vintage ?? null);
   const populationFormat = population
     ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
     : null;
-  const deprivation = imd ? await importDeprivation(store, imd, lookups, places) : null;
-  const crosswalk = await crosswalkOf(store, lookups);
+  const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
   const estimates =
     population && populationFormat ? await importPopulation(store, population, populationFormat) : null;
