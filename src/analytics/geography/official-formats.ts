@@ -12,7 +12,7 @@ export class GeographyFormatError extends Error {
   constructor(
     message: string,
     /** The option (`--imd`, `--lookup` or `--population`) that gave the file with the problem. */
-    readonly role: GeographyRole = 'imd',
+    readonly role: GeographyRole,
   ) {
     super(message);
   }
