@@ -31,6 +31,16 @@ export function lsoaHeadingFor(role: GeographyRole, cells: string[]): string | u
   }
 }
 
+/** The heading row of a worksheet for `role` (within its first 20 rows), and its LSOA heading. */
+function headingRowFor(role: GeographyRole, worksheet: XLSX.WorkSheet) {
+  const rows = firstRowsOf(worksheet);
+  for (const [index, cells] of rows.entries()) {
+    const lsoaHeading = lsoaHeadingFor(role, cells);
+    if (lsoaHeading !== undefined) return { index, lsoaHeading };
+  }
+  return null;
+}
+
 const midYear = (sheet: string): number => Number(/Mid-(\d{4})/i.exec(sheet)?.[1] ?? 0);
 
 /** The worksheets to try, in order: the latest mid-year first, the rest as the workbook has them. */
@@ -61,14 +71,13 @@ const text = (cell: Cell): string =>
 /** A population worksheet's LSOA codes and, for each, the people at each age (in its columns' order). */
 function estimatesOf(bytes: Buffer, sheet: string) {
   const worksheet = readWorkbook(bytes, { only: sheet }).Sheets[sheet];
-  const first = worksheet ? firstRowsOf(worksheet) : [];
-  const headingRow = first.findIndex((cells) => lsoaHeadingFor('population', cells) !== undefined);
-  if (!worksheet || headingRow < 0) return null;
+  const headingRow = worksheet && headingRowFor('population', worksheet);
+  if (!worksheet || !headingRow) return null;
   const [headings = [], ...rows] = XLSX.utils.sheet_to_json<Cell[]>(worksheet, {
     header: 1,
     raw: true,
     blankrows: false,
-    range: headingRow,
+    range: headingRow.index,
   });
   const texts = headings.map((h) => text(h).trim());
   const columns = formats.populationColumns(texts, sheet);
@@ -124,9 +133,7 @@ export async function convertGeographyWorkbook(
   for (const name of sheet === undefined ? sheetsToTry(names) : [sheet]) {
     const worksheet = readWorkbook(bytes, { only: name }).Sheets[name];
     if (!worksheet) continue;
-    const heading = firstRowsOf(worksheet)
-      .map((cells) => lsoaHeadingFor(role, cells))
-      .find((found) => found !== undefined);
+    const heading = headingRowFor(role, worksheet)?.lsoaHeading;
     if (heading === undefined) continue;
     const bySex = role === 'population' ? sexSheetsOf(names, name) : null;
     if (bySex && (await writeBySex(bytes, bySex, csvFile))) return { sheets: bySex };
