@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { importGeography } from './geo-import.ts';
 import { populationSources } from './population-vintages.ts';
-import { summariseGeography } from './geography-store.ts';
+import { residentArea, summariseGeography } from './geography-store.ts';
 
 // The official files as published, read where they are (never copied into the project).
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
@@ -128,7 +128,14 @@ describe('geography import of the official formats', () => {
       imdVersion: 'IoD2025',
       lsoas: 33_755,
       withWard: 33_755,
+      // Leicester 200, Leicestershire 408 and Rutland 26 LSOAs (domain.md §7.3): the area rates count.
+      inPlaces: 200 + 408 + 26,
     });
+    expect(await residentArea(store, '2021')).toEqual({
+      places: ['Leicester City', 'Leicestershire', 'Rutland'],
+    });
+    // The LLR IoD2019 file imported before holds the places' LSOAs only: nothing is outside them.
+    expect(await residentArea(store, '2011')).toBeNull();
     // IoD2019 was imported by the test before, so the official 2011 deprivation is kept.
     expect(summary.derived2011From2021).toBe(0);
     // domain.md §7.3: IoD2025 — Leicester 101 of 200, Leicestershire 10 of 408, Rutland 0 of 26.
@@ -174,6 +181,53 @@ describe('geography import of the official formats', () => {
       expect(summary.lsoas).toBe(634);
       // Every LLR LSOA 2011 has a 2021 successor in LLR.
       expect(summary.derived2011From2021).toBe(611);
+      // Without places, every LSOA is in the area.
+      expect(summary.inPlaces).toBe(634);
+      expect(await residentArea(fresh, '2011')).toBeNull();
+    });
+  });
+
+  it('keeps the LSOAs outside the places for their deprivation, and refuses a place none of whose codes is in the file', async () => {
+    await withFreshStore(async (fresh) => {
+      const imd = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
+      const crosswalk = path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz');
+      const summary = await importGeography(fresh, {
+        imd,
+        lookups: [crosswalk],
+        places: { Rutland: ['E06000017'] },
+      });
+      expect(summary).toMatchObject({ lsoas: 634, inPlaces: 26 });
+      // The 2011 LSOAs worked out through the lookup keep whether they are in the area.
+      const [derived] = await fresh.query(
+        `SELECT sum(in_area) AS in_area, count(*) AS lsoas FROM read_parquet('${fresh.geographyPath('lsoa_geography')}') WHERE vintage = '2011'`,
+      );
+      expect(derived).toEqual({ in_area: '23', lsoas: '611' });
+      expect(await residentArea(fresh, '2011')).toEqual({ places: ['Rutland'] });
+      // The datasets page counts the configured places and their LSOAs, not every authority's.
+      expect(
+        (await summariseGeography(fresh)).map((v) => [v.vintage, v.lsoas, v.inPlaces, v.places]),
+      ).toEqual([
+        ['2011', 611, 23, 1],
+        ['2021', 634, 26, 1],
+      ]);
+      const before = await fresh.query(
+        `SELECT * FROM read_parquet('${fresh.geographyPath('lsoa_geography')}') ORDER BY vintage, lsoa_code`,
+      );
+      await expect(
+        importGeography(fresh, {
+          imd,
+          places: { Rutland: ['E06000017'], Nottingham: ['E06000018'], Typo: ['E0700013', 'E07000999'] },
+        }),
+      ).rejects.toMatchObject({
+        role: 'places',
+        message:
+          "No local authority of these places is in iod2025_imd_lsoa21_llr.csv: Nottingham (E06000018); Typo (E0700013, E07000999). Local authority codes change when councils are reorganised: use the codes of the deprivation file's year.",
+      });
+      expect(
+        await fresh.query(
+          `SELECT * FROM read_parquet('${fresh.geographyPath('lsoa_geography')}') ORDER BY vintage, lsoa_code`,
+        ),
+      ).toEqual(before);
     });
   });
 

@@ -33,6 +33,8 @@ export interface GeoImportSummary {
   imdVersion: string | null;
   lsoas: number;
   withWard: number;
+  /** LSOAs in the configured places, whose residents rates count (every LSOA without places). */
+  inPlaces: number;
   populationRows: number;
   derived2011From2021: number;
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
@@ -51,6 +53,12 @@ function placeSql(places: PlaceConfig | undefined, laCode: string, laName: strin
     codes.map((code) => `WHEN ${literal(code)} THEN ${literal(place)}`),
   );
   return whens.length ? `CASE ${laCode} ${whens.join(' ')} ELSE ${laName} END` : laName;
+}
+
+/** 1 for an LSOA in one of the places (every LSOA when none are configured), else 0. */
+function inAreaSql(places: PlaceConfig | undefined, laCode: string): string {
+  const codes = [...new Set(Object.values(places ?? {}).flat())];
+  return codes.length ? `CASE WHEN ${laCode} IN (${codes.map(literal).join(', ')}) THEN 1 ELSE 0 END` : '1';
 }
 
 interface WardLookup {
@@ -90,7 +98,7 @@ function lsoaSelect(
     ${ward ? 'w.ward_code' : 'NULL'} AS ward_code, ${ward ? 'w.ward_name' : 'NULL'} AS ward_name, ${laCode} AS la_code, ${laName} AS la_name,
     ${placeSql(places, laCode, laName)} AS place, '${c.version}' AS imd_version, CAST(i.${q(c.rank)} AS INTEGER) AS imd_rank,
     ${decile} AS imd_decile, CAST(ceil(${decile} / 2.0) AS INTEGER) AS imd_quintile, CASE WHEN ${decile} <= 2 THEN 1 ELSE 0 END AS core20,
-    ${domainsSelect(headings)}
+    ${inAreaSql(places, laCode)} AS in_area, ${domainsSelect(headings)}
   FROM ${csvReader(imd, true)} i ${ward ? `LEFT JOIN (${ward}) w ON upper(trim(w.lsoa_code)) = upper(trim(i.${q(c.lsoaCode)}))` : ''}`;
 }
 
@@ -107,7 +115,7 @@ async function derive2011(store: AnalyticsStore, crosswalk: string): Promise<num
   // IoD2019 itself, when imported, is the better source for 2011 LSOAs: keep it.
   if (Number(official?.n ?? 0) > 0) return 0;
   const select = `SELECT x.LSOA11CD AS lsoa_code, '2011' AS vintage, x.LSOA11NM AS lsoa_name, g.ward_code, g.ward_name, g.la_code, g.la_name, g.place,
-      g.imd_version || ' via LSOA 2011-2021 lookup' AS imd_version, g.imd_rank, g.imd_decile, g.imd_quintile, g.core20,
+      g.imd_version || ' via LSOA 2011-2021 lookup' AS imd_version, g.imd_rank, g.imd_decile, g.imd_quintile, g.core20, g.in_area,
       ${domainColumns.map(([column]) => `g.${column}`).join(', ')}
     FROM (SELECT LSOA11CD, arg_min(LSOA11NM, LSOA21CD) AS LSOA11NM, min(LSOA21CD) AS LSOA21CD FROM ${csvReader(crosswalk, true)} GROUP BY LSOA11CD) x
     JOIN (SELECT * FROM read_parquet(${literal(file)}) WHERE vintage = '2021') g ON g.lsoa_code = x.LSOA21CD`;
@@ -170,6 +178,29 @@ interface Deprivation {
   columns: formats.ImdColumns;
 }
 
+/**
+ * Refuses places of which no local authority is in the deprivation file (or its ward lookup): they
+ * would hold no LSOA, and every rate would leave out their people. A code of another year (a
+ * places file shared by both vintages) is passed over when its place has others that are found.
+ */
+async function checkPlaces(
+  store: AnalyticsStore,
+  { file, headings, columns }: Deprivation,
+  ward: WardLookup | null,
+  places: PlaceConfig,
+): Promise<void> {
+  const select = lsoaSelect(file.path, columns, headings, ward && wardSelect(ward), places);
+  const found = await store.query<{ la_code: string }>(`SELECT DISTINCT la_code FROM (${select}) l`);
+  const known = new Set(found.map((r) => r.la_code));
+  const empty = Object.entries(places).filter(([, codes]) => !codes.some((code) => known.has(code)));
+  if (empty.length === 0) return;
+  const list = empty.map(([place, codes]) => `${place} (${codes.join(', ')})`).join('; ');
+  throw new formats.GeographyFormatError(
+    `No local authority of ${empty.length === 1 ? 'this place' : 'these places'} is in ${describeFile(file)}${ward ? ' or the ward lookup' : ''}: ${list}. Local authority codes change when councils are reorganised: use the codes of the deprivation file's year.`,
+    'places',
+  );
+}
+
 /** The deprivation file, with the ward lookup of its vintage if given, into the LSOA table. */
 async function importDeprivation(
   store: AnalyticsStore,
@@ -183,10 +214,16 @@ async function importDeprivation(
     c.vintage,
     lsoaSelect(file.path, c, headings, ward && wardSelect(ward), places),
   );
-  const [withWard] = await store.query<{ n: string }>(
-    `SELECT count(ward_code) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
+  const [counts] = await store.query<{ with_ward: string; in_places: string }>(
+    `SELECT count(ward_code) AS with_ward, sum(in_area) AS in_places FROM read_parquet(${literal(store.geographyPath(geographyTables.lsoa))}) WHERE vintage = '${c.vintage}'`,
   );
-  return { vintage: c.vintage, version: c.version, lsoas, withWard: Number(withWard?.n ?? 0) };
+  return {
+    vintage: c.vintage,
+    version: c.version,
+    lsoas,
+    withWard: Number(counts?.with_ward ?? 0),
+    inPlaces: Number(counts?.in_places ?? 0),
+  };
 }
 
 /**
@@ -241,6 +278,7 @@ async function importOpened(
   const populationFormat = population
     ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
     : null;
+  if (imdFile && places) await checkPlaces(store, imdFile, ward, places);
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
   const estimates =
@@ -252,6 +290,7 @@ async function importOpened(
     imdVersion: deprivation?.version ?? null,
     lsoas: deprivation?.lsoas ?? 0,
     withWard: deprivation?.withWard ?? 0,
+    inPlaces: deprivation?.inPlaces ?? 0,
     populationRows: estimates?.rows ?? 0,
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,

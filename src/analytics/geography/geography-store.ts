@@ -4,7 +4,13 @@ import { existsSync, renameSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { domainColumns } from './domains.ts';
-import { geographyTables, type LsoaGeographyRow, type LsoaVintage, type PopulationRow } from './model.ts';
+import {
+  geographyTables,
+  type LsoaGeographyRow,
+  type LsoaVintage,
+  type PopulationRow,
+  type ResidentArea,
+} from './model.ts';
 
 const lsoaColumns =
   'lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20';
@@ -18,13 +24,18 @@ async function columnsIn(store: AnalyticsStore, file: string): Promise<Set<strin
   return new Set(rows.map((c) => c.column_name));
 }
 
-/** The columns of a table as a SELECT list; domain columns a geography file lacks (written before them) are NULL. */
+/**
+ * The columns of a table as a SELECT list. In a geography file written before a column existed,
+ * every LSOA is in the area (in_area) and the domains are NULL.
+ */
 function selectList(table: string, has: (column: string) => boolean = () => true): string {
   if (table !== geographyTables.lsoa) return populationColumns;
   const domains = domainColumns.map(
     ([column, type]) => `CAST(${has(column) ? column : 'NULL'} AS ${type}) AS ${column}`,
   );
-  return [lsoaColumns, ...domains].join(', ');
+  return [lsoaColumns, `CAST(${has('in_area') ? 'in_area' : '1'} AS INTEGER) AS in_area`, ...domains].join(
+    ', ',
+  );
 }
 
 /** Replaces one vintage of a geography table with the rows of `selectSql` (same columns, same order). */
@@ -75,10 +86,11 @@ export async function writeLsoaRows(
       r.imd_decile,
       r.imd_quintile,
       r.core20,
+      r.in_area ?? 1,
       ...domainColumns.map(([column]) => r.domains?.[column] ?? null),
     ]),
   );
-  const names = [lsoaColumns, ...domainColumns.map(([column]) => column)].join(', ');
+  const names = [lsoaColumns, 'in_area', ...domainColumns.map(([column]) => column)].join(', ');
   return replaceVintage(store, geographyTables.lsoa, vintage, `SELECT * FROM (VALUES ${values}) v(${names})`);
 }
 
@@ -102,7 +114,10 @@ export interface GeographySummary {
   lsoas: number;
   wards: number;
   authorities: number;
+  /** Places holding LSOAs in the area (with places set, the configured ones). */
   places: number;
+  /** LSOAs in the configured places (all of them without places), whose residents rates count. */
+  inPlaces: number;
   core20Lsoas: number;
   /** How many of the seven deprivation domains the LSOAs have deciles for. */
   domains: number;
@@ -116,8 +131,9 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
   const domains = deciles.length
     ? deciles.map((c) => `CASE WHEN count(${c}) > 0 THEN 1 ELSE 0 END`).join(' + ')
     : '0';
+  const inArea = present.has('in_area') ? 'in_area = 1' : 'TRUE';
   const rows = await store.query<Record<string, string>>(
-    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT place) AS places, sum(core20) AS core20, ${domains} AS domains FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
+    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT CASE WHEN ${inArea} THEN place END) AS places, count(*) FILTER (WHERE ${inArea}) AS in_places, sum(core20) AS core20, ${domains} AS domains FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
   );
   return rows.map((r) => ({
     vintage: String(r.vintage),
@@ -126,7 +142,22 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
     wards: Number(r.wards),
     authorities: Number(r.authorities),
     places: Number(r.places),
+    inPlaces: Number(r.in_places),
     core20Lsoas: Number(r.core20),
     domains: Number(r.domains),
   }));
+}
+
+/**
+ * The configured places of an LSOA vintage when some of its LSOAs are outside them (the national
+ * deprivation file with places set); null when every LSOA is in the area.
+ */
+export async function residentArea(store: AnalyticsStore, vintage: string): Promise<ResidentArea | null> {
+  const file = store.geographyPath(geographyTables.lsoa);
+  if (!existsSync(file) || !(await columnsIn(store, file)).has('in_area')) return null;
+  const rows = await store.query<{ place: string; in_area: number; lsoas: string }>(
+    `SELECT place, in_area, count(*) AS lsoas FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} GROUP BY place, in_area ORDER BY place`,
+  );
+  if (!rows.some((r) => Number(r.in_area) === 0)) return null;
+  return { places: [...new Set(rows.filter((r) => Number(r.in_area) === 1).map((r) => r.place))] };
 }

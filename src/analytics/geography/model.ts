@@ -18,6 +18,11 @@ export interface LsoaGeographyRow {
   imd_quintile: number;
   /** 1 when the LSOA is in national IMD deciles 1–2 (the Core20), else 0. */
   core20: number;
+  /**
+   * 1 when the LSOA's local authority is in one of the configured places (or no places were
+   * configured), else 0: rates count the people living in the area only.
+   */
+  in_area?: number;
   /** The deprivation domains' ranks, deciles and scores that are known (domains.ts: income_decile …). */
   domains?: Record<string, number>;
 }
@@ -34,6 +39,11 @@ export interface PopulationRow {
 
 /** A place is a set of local authorities (e.g. Leicester City; Leicestershire's seven districts; Rutland). */
 export type PlaceConfig = Record<string, string[]>;
+
+/** The configured places, when an LSOA vintage has LSOAs outside them (national files): rates count their residents only. */
+export interface ResidentArea {
+  places: string[];
+}
 
 export const geographyTables = {
   lsoa: 'lsoa_geography',

@@ -6,13 +6,15 @@ import type { LsoaVintage } from './model.ts';
 
 /** What a geography file is given for: `--imd`, `--lookup` or `--population`. */
 export type GeographyRole = 'imd' | 'lookup' | 'population';
+/** The option of a geography import a problem is reported against. */
+export type GeographyOption = GeographyRole | 'places';
 
 export class GeographyFormatError extends Error {
   override readonly name = 'GeographyFormatError';
   constructor(
     message: string,
-    /** The option (`--imd`, `--lookup` or `--population`) that gave the file with the problem. */
-    readonly role: GeographyRole,
+    /** The option (`--imd`, `--lookup`, `--population` or `--places`) that gave the file with the problem. */
+    readonly role: GeographyOption,
   ) {
     super(message);
   }

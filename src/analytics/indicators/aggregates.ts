@@ -9,6 +9,7 @@ import { medianRanks } from '../../stats/median.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { indicatorStrataSql } from '../queries/indicator-strata.ts';
 import { populationAggregatesSql } from '../queries/population-aggregates.ts';
+import type { ResidentArea } from '../geography/model.ts';
 import type { Dimension } from './dimensions.ts';
 import type { IndicatorDefinition } from './schema.ts';
 
@@ -29,6 +30,11 @@ export interface AggregateInput {
   vintage: string;
   indicators: IndicatorDefinition[];
   dimensions: Dimension[];
+  /**
+   * The configured places, when the geography has LSOAs outside them: rates then count the people
+   * living in the places only, over the places' population. Null or absent: every LSOA.
+   */
+  residentArea?: ResidentArea | null;
 }
 
 const groupKey = (dimension: unknown, group: unknown, period: unknown): string =>
@@ -97,13 +103,17 @@ function populationRanges(indicators: IndicatorDefinition[]): string[] {
 export async function loadCounts(input: AggregateInput): Promise<Aggregates> {
   // In a fixed order, so that simulated intervals (which draw for the groups in turn) are the same
   // wherever and however often the query runs.
-  const rows = (await input.run(indicatorStrataSql(input))).sort(byGroup);
+  const residentsOnly = Boolean(input.residentArea);
+  const rows = (await input.run(indicatorStrataSql({ ...input, residentsOnly }))).sort(byGroup);
   const groups = rows.filter((r) => r.esp_band === null || r.esp_band === undefined);
   const banded = rows.filter((r) => r.esp_band !== null && r.esp_band !== undefined);
   const population = new Map<string, SqlRow[]>();
   for (const range of populationRanges(input.indicators)) {
     const [ageFrom, ageTo] = range.split('-').map(Number) as [number, number];
-    population.set(range, await input.run(populationAggregatesSql({ ...input, ageFrom, ageTo })));
+    population.set(
+      range,
+      await input.run(populationAggregatesSql({ ...input, ageFrom, ageTo, residentsOnly })),
+    );
   }
   return { groups, banded, population };
 }

@@ -1,7 +1,9 @@
 // Computes an indicator pack: aggregate queries where the data is (DuckDB or PostgreSQL), then
 // the statistics engine for limits and inequality measures, then disclosure control.
 import type { Relations } from '../queries/indicator-aggregates.ts';
+import type { ResidentArea } from '../geography/model.ts';
 import { addMedians, loadCounts, type SqlRunner } from './aggregates.ts';
+import { residentsCaveat } from './residents.ts';
 import { domainDimensions, type Dimension } from './dimensions.ts';
 import { estimatesFor } from './estimates.ts';
 import { heatFor, siiFor, type Inequality } from './inequality.ts';
@@ -29,6 +31,8 @@ export interface PackInput {
   hasPopulation: boolean;
   /** What published proportions, crude rates and their limits come from (default: exact counts). */
   limitsFrom?: LimitsBasis;
+  /** The configured places, when some LSOAs are outside them: rates count their residents only. */
+  residentArea?: ResidentArea | null;
 }
 
 export const standardFields = [
@@ -200,9 +204,12 @@ export async function computePack(input: PackInput): Promise<IndicatorResult[]> 
       : resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom),
   );
   await medians;
-  return input.indicators.map(
-    (indicator, k) =>
+  const area = input.residentArea;
+  return input.indicators.map((indicator, k) => {
+    const result =
       results[k] ??
-      resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom),
-  );
+      resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom);
+    if (!area || !usesPopulation(indicator)) return result;
+    return { ...result, caveats: [...result.caveats, residentsCaveat(area, k, aggregates.groups)] };
+  });
 }

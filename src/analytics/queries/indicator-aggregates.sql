@@ -19,7 +19,7 @@ FROM (
     g.ward_name || ', ' || g.la_name AS ward_label,
     {{domain_columns}}
     {{ethnic_broad}} AS ethnic_broad,
-    {{ethnic_detailed}} AS ethnic_detailed
+    {{ethnic_detailed}} AS ethnic_detailed{{resident}}
   FROM {{activity}} a
   LEFT JOIN {{geography}} g ON g.lsoa_code = a.lsoa_code AND g.vintage = {{vintage}}
   WHERE {{where}}

@@ -46,10 +46,19 @@ const allOf = conditionsSql;
 /** Column-name prefix of indicator number k in the result. */
 export const measurePrefix = (k: number): string => `m${k}`;
 
-function measuresOf(indicator: IndicatorDefinition, k: number): string[] {
+/** A rate's events wherever the person lives, when <prefix>_num counts the area's residents only. */
+export const allEvents = (prefix: string): string => `${prefix}_num_all`;
+
+function measuresOf(indicator: IndicatorDefinition, k: number, residentsOnly: boolean): string[] {
   const p = measurePrefix(k);
   const numerator = allOf(indicator.numerator.where);
-  if (usesPopulation(indicator)) return [`SUM(CASE WHEN ${numerator} THEN 1 ELSE 0 END) AS ${p}_num`];
+  if (usesPopulation(indicator)) {
+    if (!residentsOnly) return [`SUM(CASE WHEN ${numerator} THEN 1 ELSE 0 END) AS ${p}_num`];
+    return [
+      `SUM(CASE WHEN ${numerator} AND resident = 1 THEN 1 ELSE 0 END) AS ${p}_num`,
+      `SUM(CASE WHEN ${numerator} THEN 1 ELSE 0 END) AS ${allEvents(p)}`,
+    ];
+  }
   const denominator = 'where' in indicator.denominator ? allOf(indicator.denominator.where) : '1 = 1';
   if (indicator.statistic === 'proportion') {
     return [
@@ -90,6 +99,8 @@ export function indicatorAggregatesSql(options: {
   vintage: string;
   /** A condition on the dataset's rows (default: every row). */
   where?: string;
+  /** Whether rates count only the people living in the configured places. */
+  residentsOnly?: boolean;
 }): string {
   const { indicators, dimensions, relations } = options;
   const standardised = indicators.some((i) => i.statistic === 'dsr');
@@ -100,7 +111,7 @@ export function indicatorAggregatesSql(options: {
     esp_band: standardised
       ? 'CASE WHEN GROUPING(esp_band) = 0 THEN COALESCE(esp_band, -1) END'
       : 'CAST(NULL AS INTEGER)',
-    measures: indicators.flatMap(measuresOf).join(',\n  '),
+    measures: indicators.flatMap((i, k) => measuresOf(i, k, options.residentsOnly ?? false)).join(',\n  '),
     activity: relations.activity,
     geography: relations.geography,
     vintage: literal(options.vintage),
@@ -109,5 +120,6 @@ export function indicatorAggregatesSql(options: {
     ethnic_detailed: ethnicLabelSql('a.ethnic_code', 'detailed'),
     grouping_sets: groupingSets(dimensions, standardised),
     where: options.where ?? '1 = 1',
+    resident: options.residentsOnly ? ',\n    CASE WHEN g.in_area = 1 THEN 1 ELSE 0 END AS resident' : '',
   });
 }

@@ -5,6 +5,8 @@
 --      also by the row's pattern of indicator conditions (one bit per condition, measure-bits.ts);
 --      rows counted by a directly standardised rate are keyed by their ESP2013 band as well (esp_key,
 --      NULL for every other row), so the LSOA and age-band strata also give the DSR's band counts;
+--      when the geography has LSOAs outside the configured places, a rate's events are those of
+--      rows whose LSOA is in them (resident_join), as its population is theirs;
 --   2. labels (deprivation, place, ward, ethnic group) joined to that small table, and the
 --      breakdowns added up from the strata whose pattern has each measure's bit set.
 -- Portable SQL (DuckDB, PostgreSQL, Spark / Databricks SQL): see docs/analytics-sql.md.
@@ -20,7 +22,7 @@ WITH fine AS (
   FROM (
     SELECT a.*, {{patterns}},
       {{esp_key}} AS esp_key
-    FROM {{activity}} a
+    FROM {{activity}} a{{resident_join}}
   ) coded
   GROUP BY GROUPING SETS ({{fine_sets}})
 ), linked AS (

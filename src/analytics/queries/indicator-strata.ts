@@ -2,7 +2,7 @@
 // to fine strata keyed by codes, then the breakdowns with their labels over that small table.
 import type { Dimension } from '../indicators/dimensions.ts';
 import type { IndicatorDefinition } from '../indicators/schema.ts';
-import { ident, squareSql } from '../sql-text.ts';
+import { ident, literal, squareSql } from '../sql-text.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import { measureBits, patternSql, valueSum, valueSumOfSquares, type MeasureBits } from './measure-bits.ts';
 import { fillTemplate } from './template.ts';
@@ -25,13 +25,25 @@ function espKeySql(bits: MeasureBits): string {
 
 const measureName = (expression: string): string => expression.slice(expression.lastIndexOf(' AS ') + 4);
 
+/** Whether a row's LSOA is in the configured places (with residentJoinSql). */
+const residentTerm = 'resident.lsoa_code IS NOT NULL';
+
+/** The LSOAs of the configured places, joined to each row so that rates count their residents only. */
+function residentJoinSql(geography: string, vintage: string): string {
+  return `
+    LEFT JOIN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)} AND in_area = 1) resident
+      ON resident.lsoa_code = a.lsoa_code`;
+}
+
 export function indicatorStrataSql(options: {
   indicators: IndicatorDefinition[];
   dimensions: Dimension[];
   relations: Relations;
   vintage: string;
+  /** Whether rates count only the people living in the configured places (some LSOAs are outside). */
+  residentsOnly?: boolean;
 }): string {
-  const bits = measureBits(options.indicators);
+  const bits = measureBits(options.indicators, options.residentsOnly ? residentTerm : undefined);
   const keys = strataKeys(options.dimensions);
   const allKeys = [...new Set([...keys.values()].flat())];
   const banded = bits.banded.length > 0;
@@ -46,6 +58,7 @@ export function indicatorStrataSql(options: {
   return fillTemplate('indicator-strata', {
     patterns: patternSql(bits).join(',\n    '),
     activity: options.relations.activity,
+    resident_join: options.residentsOnly ? residentJoinSql(options.relations.geography, options.vintage) : '',
     stratum: stratumSql(keys),
     keys: allKeys.map(ident).join(', '),
     pattern_columns: bits.patternColumns.join(', '),

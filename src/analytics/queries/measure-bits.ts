@@ -5,7 +5,7 @@
 import type { Condition, IndicatorDefinition } from '../indicators/schema.ts';
 import { usesPopulation } from '../indicators/schema.ts';
 import { ident } from '../sql-text.ts';
-import { conditionSql, measurePrefix } from './indicator-aggregates.ts';
+import { allEvents, conditionSql, measurePrefix } from './indicator-aggregates.ts';
 
 /** Bits per pattern column: 2^30 stays inside a 32-bit integer and exact in a double. */
 const BITS_PER_COLUMN = 30;
@@ -38,8 +38,12 @@ export const valueSumOfSquares = (field: string): string => `v_${field}_sumsq`;
 const terms = (conditions: Condition[]): string[] => [...new Set(conditions.map(conditionSql))];
 const allOf = (list: string[]): string => (list.length ? list.join(' AND ') : '1 = 1');
 
-/** The bits, value sums and decoding of every indicator of a pack (for a median, its count). */
-export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
+/**
+ * The bits, value sums and decoding of every indicator of a pack (for a median, its count). With
+ * `residentTerm`, a rate counts only the rows it holds for (people living in the area), and its
+ * events wherever the person lives as well.
+ */
+export function measureBits(indicators: IndicatorDefinition[], residentTerm?: string): MeasureBits {
   const conditions: string[][] = [];
   const bit = (condition: string[]): number => {
     const found = conditions.findIndex((c) => allOf(c) === allOf(condition));
@@ -55,8 +59,10 @@ export function measureBits(indicators: IndicatorDefinition[]): MeasureBits {
     const p = measurePrefix(k);
     const numerator = terms(indicator.numerator.where);
     if (usesPopulation(indicator)) {
-      decoded.push(`${countOf(bit(numerator))} AS ${p}_num`);
-      if (indicator.statistic === 'dsr') banded.push(allOf(numerator));
+      const residents = residentTerm ? [...numerator, residentTerm] : numerator;
+      decoded.push(`${countOf(bit(residents))} AS ${p}_num`);
+      if (residentTerm) decoded.push(`${countOf(bit(numerator))} AS ${allEvents(p)}`);
+      if (indicator.statistic === 'dsr') banded.push(allOf(residents));
       return;
     }
     const denominator = 'where' in indicator.denominator ? terms(indicator.denominator.where) : [];

@@ -1,5 +1,6 @@
 -- Population denominators by the breakdowns LSOA population estimates support, by ESP2013 band,
--- for one age range. Portable SQL like indicator-aggregates.sql.
+-- for one age range; when some LSOAs are outside the configured places, of the places only.
+-- Portable SQL like indicator-aggregates.sql.
 SELECT
   {{dimension_label}} AS dimension,
   {{group_value}} AS group_value,
@@ -18,6 +19,6 @@ FROM (
     {{domain_columns}}g.ward_name || ', ' || g.la_name AS ward_label
   FROM {{population}} p
   JOIN {{geography}} g ON g.lsoa_code = p.lsoa_code AND g.vintage = p.vintage
-  WHERE p.vintage = {{vintage}} AND p.age >= {{age_from}} AND p.age <= {{age_to}}
+  WHERE p.vintage = {{vintage}} AND p.age >= {{age_from}} AND p.age <= {{age_to}}{{residents}}
 ) linked
 GROUP BY GROUPING SETS ({{grouping_sets}})

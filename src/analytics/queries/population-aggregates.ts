@@ -11,6 +11,7 @@ export function populationAggregatesSql(options: {
   vintage: string;
   ageFrom: number;
   ageTo: number;
+  residentsOnly?: boolean;
 }): string {
   const dimensions = options.dimensions.filter((d) => d.population);
   const columns = dimensionColumns(dimensions);
@@ -24,6 +25,7 @@ export function populationAggregatesSql(options: {
     vintage: literal(options.vintage),
     age_from: String(Math.trunc(options.ageFrom)),
     age_to: String(Math.trunc(options.ageTo)),
+    residents: options.residentsOnly ? ' AND g.in_area = 1' : '',
     grouping_sets: dimensions.map((d) => (d.column ? `(${d.column}, esp_band)` : '(esp_band)')).join(', '),
   });
 }

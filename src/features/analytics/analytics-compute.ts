@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables, type LsoaVintage } from '../../analytics/geography/model.ts';
+import { residentArea } from '../../analytics/geography/geography-store.ts';
 import {
   populationBySex,
   populationSources,
@@ -264,6 +265,7 @@ export async function computeIndicators(
     dimensions,
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',
+    residentArea: await residentArea(store, dataset.lsoaVintage),
   }).catch(async (error: unknown) => {
     // Its file may have gone with it: say so rather than pass on DuckDB's complaint.
     if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);

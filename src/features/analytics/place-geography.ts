@@ -15,15 +15,20 @@ export interface PlaceWard {
   core20Lsoas: number;
 }
 
-/** Wards of the newest LSOA vintage loaded; empty until the geography has been imported. */
+/**
+ * Wards of the newest LSOA vintage loaded, in the configured places only (a national deprivation
+ * file holds every ward in England); empty until the geography has been imported.
+ */
 export async function readPlaceWards(store: AnalyticsStore): Promise<PlaceWard[]> {
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file)) return [];
   const source = `read_parquet(${literal(file)})`;
+  const columns = await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
+  const inArea = columns.some((c) => c.column_name === 'in_area') ? ' AND in_area = 1' : '';
   const rows = await store.query<Record<string, string | number>>(
     `SELECT place, la_code, la_name, ward_code, ward_name, count(*) AS lsoas, sum(core20) AS core20
        FROM ${source}
-      WHERE ward_code IS NOT NULL AND vintage = (SELECT max(vintage) FROM ${source})
+      WHERE ward_code IS NOT NULL AND vintage = (SELECT max(vintage) FROM ${source})${inArea}
       GROUP BY place, la_code, la_name, ward_code, ward_name
       ORDER BY place, la_name, ward_name`,
   );

@@ -1,0 +1,199 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectsUnderTest } from '../../../test/test-db.ts';
+import {
+  activityColumns,
+  geographyColumns,
+  populationColumns,
+  runOn,
+  withPostgresTables,
+  testLsoa,
+} from '../../../test/postgres-tables.ts';
+import { ESP2013 } from '../../stats/standard-populations.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { builtInIndicators } from './catalogue.ts';
+import { computePack, type PackInput } from './compute.ts';
+import { dimensionsFor } from './dimensions.ts';
+import type { IndicatorResult } from './result.ts';
+
+// A geography as the national deprivation file gives it with places set: two LSOAs in the place
+// (deciles 1 and 10) and one of decile 1 in a local authority outside it. Admissions and
+// appointments of people living in each, and of people whose LSOA is not known.
+const inArea = { in_area: 1 };
+const geography = [
+  testLsoa(0, 1, inArea),
+  testLsoa(1, 10, inArea),
+  testLsoa(2, 1, { la_code: 'T06000002', la_name: 'Elsewhere', place: 'Elsewhere', in_area: 0 }),
+];
+const population = geography.flatMap((g, i) =>
+  Array.from({ length: 91 }, (_v, age) => ({
+    lsoa_code: g.lsoa_code,
+    vintage: '2021',
+    sex: 'P',
+    age,
+    population: 30 + ((age * 5 + i) % 11),
+  })),
+);
+/** Parity's age bands (0-17, 18-24, 25-34 … 85+). */
+const bandOf = (age: number) =>
+  age < 18
+    ? '0-17'
+    : age < 25
+      ? '18-24'
+      : age >= 85
+        ? '85+'
+        : `${Math.floor((age + 5) / 10) * 10 - 5}-${Math.floor((age + 5) / 10) * 10 + 4}`;
+const lsoaOf = (j: number) => ['T01000000', 'T01000001', 'T01000002', 'E01999999'][j % 4]!;
+const activity = Array.from({ length: 1200 }, (_v, j) => {
+  const age = (j * 37) % 91;
+  return {
+    person_id: `P${j}`,
+    lsoa_code: lsoaOf(j),
+    age,
+    age_band: bandOf(age),
+    esp_band: Math.min(Math.floor(age / 5), 18),
+    sex: j % 2 ? 'F' : 'M',
+    ethnic_code: 'A',
+    event_date: '2024-06-01',
+    period: '2024/25',
+    emergency_admission: j % 3 === 0 ? 0 : 1,
+    dna: j % 5 === 0 ? 1 : 0,
+  };
+});
+const residents = new Set(['T01000000', 'T01000001']);
+
+/** The directly standardised rate of the admissions of people living in `lsoas`, worked out here. */
+function dsrOf(lsoas: string[]): { value: number; events: number; people: number } {
+  const events = new Array<number>(19).fill(0);
+  const people = new Array<number>(19).fill(0);
+  for (const a of activity)
+    if (lsoas.includes(a.lsoa_code) && a.emergency_admission === 1) events[a.esp_band]! += 1;
+  for (const p of population)
+    if (lsoas.includes(p.lsoa_code)) people[Math.min(Math.floor(p.age / 5), 18)]! += p.population;
+  const weights = ESP2013.weights;
+  const total = weights.reduce((a, b) => a + b, 0);
+  return {
+    value: (events.reduce((sum, e, b) => sum + (weights[b]! * e) / people[b]!, 0) / total) * 100_000,
+    events: events.reduce((a, b) => a + b, 0),
+    people: people.reduce((a, b) => a + b, 0),
+  };
+}
+
+const csv = (rows: Record<string, unknown>[]) =>
+  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
+const indicators = builtInIndicators().filter((i) =>
+  ['emergency-admissions', 'did-not-attend'].includes(i.id),
+);
+const rowOf = (result: IndicatorResult | undefined, dimension: string, group: string) =>
+  result?.rows.find((r) => r.dimension === dimension && r.group === group);
+/** A count as published: rounded to the nearest 5 (NHS statistical disclosure control). */
+const published = (count: number) => String(Math.round(count / 5) * 5);
+
+describe('rates when the geography has LSOAs outside the configured places', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  let input: Omit<PackInput, 'run' | 'relations'>;
+  let results: IndicatorResult[];
+  const byId = (id: string, list = results) => list.find((r) => r.indicatorId === id);
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-residents-'));
+    store = await analyticsStore(dir);
+    for (const [name, rows] of Object.entries({ activity, geography, population }))
+      writeFileSync(path.join(dir, `${name}.csv`), csv(rows));
+    input = {
+      vintage: '2021',
+      indicators,
+      hasPopulation: true,
+      dimensions: dimensionsFor([], ['imd_decile', 'place', 'age_band']),
+      residentArea: { places: ['Test place'] },
+    };
+    results = await computePack({ ...input, ...onDuckDb() });
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const onDuckDb = () => ({
+    run: (sql: string) => store.query(sql),
+    relations: {
+      activity: `read_csv('${path.join(dir, 'activity.csv')}', header = true)`,
+      geography: `read_csv('${path.join(dir, 'geography.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+      population: `read_csv('${path.join(dir, 'population.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
+    },
+  });
+
+  it("counts the admissions of the place's residents over the place's population", () => {
+    const rate = byId('emergency-admissions');
+    const expected = dsrOf([...residents]);
+    expect(rowOf(rate, 'overall', 'All')).toMatchObject({
+      numerator: published(expected.events),
+      denominator: published(expected.people),
+    });
+    expect(rowOf(rate, 'overall', 'All')?.value).toBeCloseTo(expected.value, 8);
+    // Decile 1 holds a resident LSOA and one outside: only the resident one counts.
+    expect(rowOf(rate, 'imd_decile', '1')?.value).toBeCloseTo(dsrOf(['T01000000']).value, 8);
+    expect(rowOf(rate, 'place', 'Test place')?.value).toBeCloseTo(expected.value, 8);
+    expect(rowOf(rate, 'place', 'Elsewhere')).toBeUndefined();
+    // By age band, where no LSOA is in the stratum, the admissions are still the residents' only.
+    const adults = rowOf(rate, 'age_band', '25-34');
+    const inBand = activity.filter(
+      (a) => residents.has(a.lsoa_code) && a.emergency_admission === 1 && a.age >= 25 && a.age <= 34,
+    );
+    expect(inBand.length).toBeGreaterThan(10);
+    expect(adults?.numerator).toBe(published(inBand.length));
+  });
+
+  it('says what share of the events were of people living elsewhere or whose LSOA is not known', () => {
+    const admissions = activity.filter((a) => a.emergency_admission === 1);
+    const outside = admissions.filter((a) => !residents.has(a.lsoa_code)).length;
+    const share = Math.round((100 * outside) / admissions.length);
+    expect(share).toBeGreaterThan(0);
+    expect(byId('emergency-admissions')?.caveats).toContain(
+      `Rates count the people living in Test place, over their population: ${share}% of the events in this dataset were of people living elsewhere, or whose area of residence is not known, and are not counted.`,
+    );
+    expect(byId('did-not-attend')?.caveats.some((c) => c.startsWith('Rates count'))).toBe(false);
+  });
+
+  it('leaves proportions counting every row, wherever the person lives', () => {
+    const dna = rowOf(byId('did-not-attend'), 'overall', 'All');
+    expect(dna?.denominator).toBe(published(activity.length));
+    expect(dna?.numerator).toBe(published(activity.filter((a) => a.dna === 1).length));
+    expect(rowOf(byId('did-not-attend'), 'place', 'Elsewhere')?.denominator).toBe(
+      published(activity.length / 4),
+    );
+  });
+
+  it('counts every LSOA of the geography when no area is given, as before', async () => {
+    const everywhere = await computePack({ ...input, ...onDuckDb(), residentArea: null });
+    const all = dsrOf(['T01000000', 'T01000001', 'T01000002']);
+    expect(rowOf(byId('emergency-admissions', everywhere), 'overall', 'All')?.denominator).toBe(
+      published(all.people),
+    );
+  });
+
+  it.runIf(dialectsUnderTest().includes('postgres'))(
+    'gives the same results when the same SQL runs on PostgreSQL',
+    async () => {
+      const tables = {
+        activity: [activity, activityColumns(['emergency_admission', 'dna'])],
+        lsoa_geography: [geography, geographyColumns('in_area integer')],
+        lsoa_population: [population, populationColumns],
+      } as const;
+      const onPostgres = await withPostgresTables(tables, (client, schema) =>
+        computePack({
+          ...input,
+          run: runOn(client),
+          relations: {
+            activity: `${schema}.activity`,
+            geography: `${schema}.lsoa_geography`,
+            population: `${schema}.lsoa_population`,
+          },
+        }),
+      );
+      expect(onPostgres).toEqual(results);
+    },
+  );
+});
