@@ -71,7 +71,15 @@ export async function addMedians(input: AggregateInput, groups: SqlRow[]): Promi
     if (indicator.statistic !== 'median') continue;
     const ranks = ranksOf(k, groups);
     if (ranks.length === 0) continue;
-    const rows = await input.run(medianStrataSql({ ...input, indicator, ranks, levels: CONFIDENCE.length }));
+    const rows = await input.run(
+      medianStrataSql({
+        ...input,
+        indicator,
+        ranks,
+        levels: CONFIDENCE.length,
+        residentsOnly: Boolean(input.residentArea),
+      }),
+    );
     const found = new Map(rows.map((r) => [groupKey(r.dimension, r.group_value, r.period), r]));
     const p = measurePrefix(k);
     for (const row of groups) {

@@ -25,7 +25,14 @@ const inArea = { in_area: 1 };
 const geography = [
   testLsoa(0, 1, inArea),
   testLsoa(1, 10, inArea),
-  testLsoa(2, 1, { la_code: 'T06000002', la_name: 'Elsewhere', place: 'Elsewhere', in_area: 0 }),
+  testLsoa(2, 1, {
+    ward_code: 'T05000002',
+    ward_name: 'Far',
+    la_code: 'T06000002',
+    la_name: 'Otherland',
+    place: 'Otherland',
+    in_area: 0,
+  }),
 ];
 const population = geography.flatMap((g, i) =>
   Array.from({ length: 91 }, (_v, age) => ({
@@ -60,6 +67,7 @@ const activity = Array.from({ length: 1200 }, (_v, j) => {
     period: '2024/25',
     emergency_admission: j % 3 === 0 ? 0 : 1,
     dna: j % 5 === 0 ? 1 : 0,
+    wait_weeks: j % 3 ? (j * 7) % 40 : '',
   };
 });
 const residents = new Set(['T01000000', 'T01000001']);
@@ -84,7 +92,7 @@ function dsrOf(lsoas: string[]): { value: number; events: number; people: number
 const csv = (rows: Record<string, unknown>[]) =>
   [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
 const indicators = builtInIndicators().filter((i) =>
-  ['emergency-admissions', 'did-not-attend'].includes(i.id),
+  ['emergency-admissions', 'did-not-attend', 'waiting-median-weeks'].includes(i.id),
 );
 const rowOf = (result: IndicatorResult | undefined, dimension: string, group: string) =>
   result?.rows.find((r) => r.dimension === dimension && r.group === group);
@@ -106,7 +114,7 @@ describe('rates when the geography has LSOAs outside the configured places', () 
       vintage: '2021',
       indicators,
       hasPopulation: true,
-      dimensions: dimensionsFor([], ['imd_decile', 'place', 'age_band']),
+      dimensions: dimensionsFor([], ['imd_decile', 'place', 'ward', 'age_band']),
       residentArea: { places: ['Test place'] },
     };
     results = await computePack({ ...input, ...onDuckDb() });
@@ -136,7 +144,7 @@ describe('rates when the geography has LSOAs outside the configured places', () 
     // Decile 1 holds a resident LSOA and one outside: only the resident one counts.
     expect(rowOf(rate, 'imd_decile', '1')?.value).toBeCloseTo(dsrOf(['T01000000']).value, 8);
     expect(rowOf(rate, 'place', 'Test place')?.value).toBeCloseTo(expected.value, 8);
-    expect(rowOf(rate, 'place', 'Elsewhere')).toBeUndefined();
+    expect(rate?.rows.filter((r) => r.dimension === 'place').map((r) => r.group)).toEqual(['Test place']);
     // By age band, where no LSOA is in the stratum, the admissions are still the residents' only.
     const adults = rowOf(rate, 'age_band', '25-34');
     const inBand = activity.filter(
@@ -157,13 +165,22 @@ describe('rates when the geography has LSOAs outside the configured places', () 
     expect(byId('did-not-attend')?.caveats.some((c) => c.startsWith('Rates count'))).toBe(false);
   });
 
-  it('leaves proportions counting every row, wherever the person lives', () => {
-    const dna = rowOf(byId('did-not-attend'), 'overall', 'All');
-    expect(dna?.denominator).toBe(published(activity.length));
-    expect(dna?.numerator).toBe(published(activity.filter((a) => a.dna === 1).length));
-    expect(rowOf(byId('did-not-attend'), 'place', 'Elsewhere')?.denominator).toBe(
-      published(activity.length / 4),
+  it('leaves proportions and medians counting every row, those living outside the places as one group', () => {
+    const dna = byId('did-not-attend');
+    expect(rowOf(dna, 'overall', 'All')?.denominator).toBe(published(activity.length));
+    expect(rowOf(dna, 'overall', 'All')?.numerator).toBe(
+      published(activity.filter((a) => a.dna === 1).length),
     );
+    const outside = activity.filter((a) => a.lsoa_code === 'T01000002');
+    for (const dimension of ['place', 'ward'])
+      expect(rowOf(dna, dimension, 'Elsewhere')?.denominator, dimension).toBe(published(outside.length));
+    expect(dna?.rows.some((r) => r.group === 'Otherland' || r.group.startsWith('Far'))).toBe(false);
+    const waits = outside.map((a) => a.wait_weeks).filter((w): w is number => w !== '');
+    const sorted = [...waits].sort((a, b) => a - b);
+    const middle = sorted.length / 2;
+    const median =
+      sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    expect(rowOf(byId('waiting-median-weeks'), 'place', 'Elsewhere')?.value).toBe(median);
   });
 
   it('counts every LSOA of the geography when no area is given, as before', async () => {
@@ -178,7 +195,7 @@ describe('rates when the geography has LSOAs outside the configured places', () 
     'gives the same results when the same SQL runs on PostgreSQL',
     async () => {
       const tables = {
-        activity: [activity, activityColumns(['emergency_admission', 'dna'])],
+        activity: [activity, activityColumns(['emergency_admission', 'dna', 'wait_weeks'])],
         lsoa_geography: [geography, geographyColumns('in_area integer')],
         lsoa_population: [population, populationColumns],
       } as const;

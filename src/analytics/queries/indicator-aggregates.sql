@@ -15,8 +15,8 @@ FROM (
     g.imd_decile,
     g.imd_quintile,
     CASE WHEN g.core20 = 1 THEN 'Core20' WHEN g.core20 = 0 THEN 'Rest of the population' END AS core20_group,
-    g.place,
-    g.ward_name || ', ' || g.la_name AS ward_label,
+    {{place}} AS place,
+    {{ward_label}} AS ward_label,
     {{domain_columns}}
     {{ethnic_broad}} AS ethnic_broad,
     {{ethnic_detailed}} AS ethnic_detailed{{resident}}

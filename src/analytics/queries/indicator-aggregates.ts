@@ -8,6 +8,7 @@ import { usesPopulation } from '../indicators/schema.ts';
 import { domainColumnsSql, type Dimension } from '../indicators/dimensions.ts';
 import { ident, literal, squareSql } from '../sql-text.ts';
 import { dimensionColumns, fillTemplate } from './template.ts';
+import { placeLabelsSql } from './strata-common.ts';
 
 export interface Relations {
   activity: string;
@@ -120,6 +121,7 @@ export function indicatorAggregatesSql(options: {
     ethnic_detailed: ethnicLabelSql('a.ethnic_code', 'detailed'),
     grouping_sets: groupingSets(dimensions, standardised),
     where: options.where ?? '1 = 1',
+    ...placeLabelsSql(options.residentsOnly ?? false),
     resident: options.residentsOnly ? ',\n    CASE WHEN g.in_area = 1 THEN 1 ELSE 0 END AS resident' : '',
   });
 }

@@ -34,6 +34,8 @@ export function medianStrataSql(options: {
   vintage: string;
   ranks: GroupRanks[];
   levels: number;
+  /** Whether LSOAs outside the configured places are one "Elsewhere" place and ward. */
+  residentsOnly?: boolean;
 }): string {
   if (options.ranks.length === 0) throw new Error('medianStrataSql: no groups to compute');
   const keys = strataKeys(options.dimensions);
@@ -51,7 +53,13 @@ export function medianStrataSql(options: {
     activity: options.relations.activity,
     where: medianRowsSql(options.indicator),
     fine_sets: [...keys.values()].map((c) => `(period, ${c.map(ident).join(', ')}, v)`).join(', '),
-    linked: labelsSql(keys, options.relations.geography, options.vintage, options.dimensions),
+    linked: labelsSql(
+      keys,
+      options.relations.geography,
+      options.vintage,
+      options.dimensions,
+      options.residentsOnly,
+    ),
     masked_groups: groups.masked.join(',\n    '),
     dimension_label: columns.label,
     group_value: columns.value,

@@ -81,15 +81,32 @@ export function breakdownColumns(
 const ethnicLabel = (keys: string[], level: 'broad' | 'detailed'): string =>
   keys.includes('ethnic_code') ? ethnicLabelSql('f.ethnic_code', level) : 'CAST(NULL AS VARCHAR(200))';
 
+/** The group of people living outside the configured places, in the place and ward breakdowns. */
+export const ELSEWHERE = 'Elsewhere';
+
+/**
+ * The place and ward label of an LSOA of the geography `g`: with `residentsOnly` (some LSOAs are
+ * outside the configured places), one group for everyone living outside them rather than a group
+ * per local authority and ward of England.
+ */
+export function placeLabelsSql(residentsOnly: boolean): { place: string; ward_label: string } {
+  const ward = "g.ward_name || ', ' || g.la_name";
+  if (!residentsOnly) return { place: 'g.place', ward_label: ward };
+  const outside = (label: string) => `CASE WHEN g.in_area = 0 THEN '${ELSEWHERE}' ELSE ${label} END`;
+  return { place: outside('g.place'), ward_label: outside(ward) };
+}
+
 /** The SELECT joining deprivation, place, ward and ethnic group labels to the strata in `fine`. */
 export function labelsSql(
   keys: Map<Stratum, string[]>,
   geography: string,
   vintage: string,
   dimensions: Dimension[],
+  residentsOnly = false,
 ): string {
   const allKeys = [...new Set([...keys.values()].flat())];
   return fillTemplate('strata-labels', {
+    ...placeLabelsSql(residentsOnly),
     geography,
     domain_columns: domainColumnsSql(dimensions, 'g'),
     vintage: literal(vintage),
