@@ -364,7 +364,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const imd = path.join(dir, 'imd.csv');
     writeFileSync(
       imd,
-      'lsoa11_code,lsoa11_name,lad19_code,IMD_rank,IMD_decile\nE01000001,City 001A,E09000001,3000,1\n',
+      'lsoa11_code,lsoa11_name,lad19_code,IMD_rank,IMD_decile\nE01000001,City 001A,E09000001,3000,1\nE01000002,Town 001A,E09000002,9000,3\n',
     );
     const ages = Array.from({ length: 91 }, (_v, age) => String(age));
     const book = XLSX.utils.book_new();
@@ -380,10 +380,17 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     const population = path.join(dir, 'sape23dt2.xlsx');
     writeFileSync(population, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    await t.services.analytics.importGeography(systemActor, { imd, population });
-    expect((await browser.get('/analytics/datasets')).body).toMatch(
+    await t.services.analytics.importGeography(systemActor, {
+      imd,
+      population,
+      places: { City: ['E09000001'] },
+    });
+    const withPlaces = (await browser.get('/analytics/datasets')).body;
+    expect(withPlaces).toMatch(
       /182 people in 1 LSOA,\s+from sape23dt2\.xlsx \(worksheet “Mid-2020 Persons”\)/,
     );
+    // The LSOA outside the places is kept for its deprivation; rates are for the places' residents.
+    expect(withPlaces).toContain('2 LSOAs (1 in the places, whose residents rates count)');
   });
 
   it('breaks an indicator down by a domain of deprivation when asked', async () => {
