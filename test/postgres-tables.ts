@@ -1,5 +1,7 @@
 // Tables of rows in a throwaway PostgreSQL database, for tests that run the analytics SQL there as
 // well as on DuckDB.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { createTestDatabase } from './test-db.ts';
 
@@ -80,3 +82,32 @@ export const testLsoa = (index: number, decile: number, more: Record<string, unk
   core20: decile <= 2 ? 1 : 0,
   ...more,
 });
+
+/** The relations computePack reads, as the tables withPostgresTables made in `schema`. */
+export const schemaRelations = (schema: string) => ({
+  activity: `${schema}.activity`,
+  geography: `${schema}.lsoa_geography`,
+  population: `${schema}.lsoa_population`,
+});
+
+/**
+ * Writes the same rows as CSV files in `dir` (activity.csv, geography.csv, population.csv) and
+ * returns the relations DuckDB reads them by.
+ */
+export function csvRelations(
+  dir: string,
+  rows: { activity: object[]; geography: object[]; population: object[] },
+): { activity: string; geography: string; population: string } {
+  for (const [name, table] of Object.entries(rows)) {
+    const records = table as Record<string, unknown>[];
+    const lines = [Object.keys(records[0]!).join(','), ...records.map((r) => Object.values(r).join(','))];
+    writeFileSync(path.join(dir, `${name}.csv`), lines.join('\n'));
+  }
+  const read = (name: string, types: string) =>
+    `read_csv('${path.join(dir, `${name}.csv`)}', header = true${types})`;
+  return {
+    activity: read('activity', ''),
+    geography: read('geography', ", types = {'vintage': 'VARCHAR'}"),
+    population: read('population', ", types = {'vintage': 'VARCHAR'}"),
+  };
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,9 +8,12 @@ import {
   geographyColumns,
   populationColumns,
   runOn,
+  schemaRelations,
+  csvRelations,
   withPostgresTables,
   testLsoa,
 } from '../../../test/postgres-tables.ts';
+import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
 import { computePack, type PackInput } from './compute.ts';
@@ -59,8 +62,6 @@ const activity = geography
     emergency_admission: r.emergency,
   }));
 
-const csv = (rows: Record<string, unknown>[]) =>
-  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
 const indicators = builtInIndicators().filter((i) =>
   ['did-not-attend', 'emergency-admissions'].includes(i.id),
 );
@@ -71,20 +72,16 @@ describe('breakdowns by a domain of deprivation', () => {
   let store: AnalyticsStore;
   let input: Omit<PackInput, 'run' | 'relations'>;
   let results: IndicatorResult[];
+  let relations: Relations;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'parity-domains-'));
     store = await analyticsStore(dir);
-    for (const [name, rows] of Object.entries({ activity, geography, population }))
-      writeFileSync(path.join(dir, `${name}.csv`), csv(rows));
+    relations = csvRelations(dir, { activity, geography, population });
     input = { vintage: '2021', indicators, dimensions, hasPopulation: true };
     results = await computePack({
       ...input,
       run: (sql: string) => store.query(sql),
-      relations: {
-        activity: `read_csv('${path.join(dir, 'activity.csv')}', header = true)`,
-        geography: `read_csv('${path.join(dir, 'geography.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
-        population: `read_csv('${path.join(dir, 'population.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
-      },
+      relations,
     });
   });
   afterAll(async () => {
@@ -129,11 +126,7 @@ describe('breakdowns by a domain of deprivation', () => {
         computePack({
           ...input,
           run: runOn(client),
-          relations: {
-            activity: `${schema}.activity`,
-            geography: `${schema}.lsoa_geography`,
-            population: `${schema}.lsoa_population`,
-          },
+          relations: schemaRelations(schema),
         }),
       );
       const rowsOf = (list: IndicatorResult[], id: string) =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,13 @@ import {
   geographyColumns,
   populationColumns,
   runOn,
+  schemaRelations,
+  csvRelations,
   withPostgresTables,
   testLsoa,
 } from '../../../test/postgres-tables.ts';
 import { ESP2013 } from '../../stats/standard-populations.ts';
+import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
 import { computePack, type PackInput } from './compute.ts';
@@ -59,20 +62,18 @@ function dsrOf(sex: string): number {
   return (events.reduce((sum, e, b) => sum + (weights[b]! * e) / people[b]!, 0) / total) * 100_000;
 }
 
-const csv = (rows: Record<string, unknown>[]) =>
-  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
 const indicators = builtInIndicators().filter((i) => i.id === 'emergency-admissions');
 
 describe('rates by sex, where the population estimates are by sex', () => {
   let dir: string;
+  let relations: Relations;
   let store: AnalyticsStore;
   let input: Omit<PackInput, 'run' | 'relations' | 'dimensions'>;
   let bySex: IndicatorResult;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'parity-rates-by-sex-'));
     store = await analyticsStore(dir);
-    for (const [name, rows] of Object.entries({ activity, geography, population }))
-      writeFileSync(path.join(dir, `${name}.csv`), csv(rows));
+    relations = csvRelations(dir, { activity, geography, population });
     input = { vintage: '2021', indicators, hasPopulation: true };
     const [result] = await computePack({
       ...input,
@@ -88,11 +89,7 @@ describe('rates by sex, where the population estimates are by sex', () => {
 
   const onDuckDb = () => ({
     run: (sql: string) => store.query(sql),
-    relations: {
-      activity: `read_csv('${path.join(dir, 'activity.csv')}', header = true)`,
-      geography: `read_csv('${path.join(dir, 'geography.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
-      population: `read_csv('${path.join(dir, 'population.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
-    },
+    relations,
   });
   const rowOf = (result: IndicatorResult, dimension: string, group: string) =>
     result.rows.find((r) => r.dimension === dimension && r.group === group);
@@ -121,11 +118,7 @@ describe('rates by sex, where the population estimates are by sex', () => {
         computePack({
           ...input,
           run: runOn(client),
-          relations: {
-            activity: `${schema}.activity`,
-            geography: `${schema}.lsoa_geography`,
-            population: `${schema}.lsoa_population`,
-          },
+          relations: schemaRelations(schema),
           dimensions: dimensionsFor([], ['sex'], true),
         }),
       );

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,13 @@ import {
   geographyColumns,
   populationColumns,
   runOn,
+  schemaRelations,
+  csvRelations,
   withPostgresTables,
   testLsoa,
 } from '../../../test/postgres-tables.ts';
 import { ESP2013 } from '../../stats/standard-populations.ts';
+import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
 import { computePack, type PackInput } from './compute.ts';
@@ -89,8 +92,6 @@ function dsrOf(lsoas: string[]): { value: number; events: number; people: number
   };
 }
 
-const csv = (rows: Record<string, unknown>[]) =>
-  [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n');
 const indicators = builtInIndicators().filter((i) =>
   ['emergency-admissions', 'did-not-attend', 'waiting-median-weeks'].includes(i.id),
 );
@@ -101,6 +102,7 @@ const published = (count: number) => String(Math.round(count / 5) * 5);
 
 describe('rates when the geography has LSOAs outside the configured places', () => {
   let dir: string;
+  let relations: Relations;
   let store: AnalyticsStore;
   let input: Omit<PackInput, 'run' | 'relations'>;
   let results: IndicatorResult[];
@@ -108,8 +110,7 @@ describe('rates when the geography has LSOAs outside the configured places', () 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'parity-residents-'));
     store = await analyticsStore(dir);
-    for (const [name, rows] of Object.entries({ activity, geography, population }))
-      writeFileSync(path.join(dir, `${name}.csv`), csv(rows));
+    relations = csvRelations(dir, { activity, geography, population });
     input = {
       vintage: '2021',
       indicators,
@@ -126,11 +127,7 @@ describe('rates when the geography has LSOAs outside the configured places', () 
 
   const onDuckDb = () => ({
     run: (sql: string) => store.query(sql),
-    relations: {
-      activity: `read_csv('${path.join(dir, 'activity.csv')}', header = true)`,
-      geography: `read_csv('${path.join(dir, 'geography.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
-      population: `read_csv('${path.join(dir, 'population.csv')}', header = true, types = {'vintage': 'VARCHAR'})`,
-    },
+    relations,
   });
 
   it("counts the admissions of the place's residents over the place's population", () => {
@@ -203,11 +200,7 @@ describe('rates when the geography has LSOAs outside the configured places', () 
         computePack({
           ...input,
           run: runOn(client),
-          relations: {
-            activity: `${schema}.activity`,
-            geography: `${schema}.lsoa_geography`,
-            population: `${schema}.lsoa_population`,
-          },
+          relations: schemaRelations(schema),
         }),
       );
       expect(onPostgres).toEqual(results);
