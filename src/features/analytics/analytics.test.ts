@@ -92,6 +92,19 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const groups = cells.filter((c) => c.kind === 'group');
     expect(groups.some((c) => typeof c.denominator === 'number')).toBe(true);
     expect(groups.every((c) => typeof c.numerator === 'number' || c.numerator === '*')).toBe(true);
+    // The file explains itself when passed on: definitions, caveats and columns on a second sheet.
+    expect(sheet.SheetNames[1]).toBe('About these figures');
+    const about = XLSX.utils.sheet_to_json<string[]>(sheet.Sheets['About these figures']!, { header: 1 });
+    const stored = (await t.services.analytics.listResults(false)).find((r) => r.id === id)!;
+    const textOf = (label: string) => about.filter((row) => row[0] === label).map((row) => row[1]);
+    expect(textOf('Indicator')).toEqual([stored.result.title]);
+    expect(textOf('Numerator')).toEqual([stored.result.numeratorText]);
+    expect(textOf('Status')[0]).toMatch(/^Published on \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    const caveats = textOf('Caveat');
+    for (const caveat of stored.result.caveats) expect(caveats).toContain(caveat);
+    expect(caveats.some((c) => c!.startsWith('Counts from 1 to 7 are shown as *'))).toBe(true);
+    // The same notes as the page's caveats.
+    for (const caveat of caveats) expect(page.body).toContain(caveat!.replaceAll("'", '&#39;'));
     const unknown = await browser.get(`/analytics/indicators/${id}?period=1999%2F00`);
     expect(unknown.body).toContain('There are no figures for the period 1999/00.');
     expect(page.body).toContain('How to read these');

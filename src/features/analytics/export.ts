@@ -146,7 +146,8 @@ export function toCsv(rows: ExportRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function toXlsx(rows: ExportRow[], sheetName: string): Buffer {
+/** The figures on a worksheet named `sheetName`, then, if given, label–text rows on "About these figures". */
+export function toXlsx(rows: ExportRow[], sheetName: string, about?: [string, string][]): Buffer {
   // Rounded counts as numbers, so that a spreadsheet can add them up; "*" stays text.
   const cell = (v: string | number | null) =>
     typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : guardCell(v)) : v;
@@ -154,5 +155,11 @@ export function toXlsx(rows: ExportRow[], sheetName: string): Buffer {
   const sheet = XLSX.utils.json_to_sheet(guarded, { header: [...exportColumns] });
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
+  if (about) {
+    const lines = about.map(([label, text]) => [label, guardCell(text)]);
+    const notes = XLSX.utils.aoa_to_sheet([['About', 'Text'], ...lines]);
+    notes['!cols'] = [{ wch: 28 }, { wch: 100 }];
+    XLSX.utils.book_append_sheet(book, notes, 'About these figures');
+  }
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }

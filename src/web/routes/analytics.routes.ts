@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { statisticLabels } from '../../analytics/indicators/schema.ts';
 import { can } from '../../features/access/access.policy.ts';
 import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
+import { aboutSheet } from '../../features/analytics/export-about.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
+import { readingNotes } from '../../features/analytics/reading-notes.ts';
 import type { Services } from '../../services.ts';
 import { overviewHeadline } from './analytics-overview.ts';
 import { indicatorPage, overviewRow } from './analytics-view.ts';
@@ -40,6 +42,7 @@ export async function indicatorView(
     page: indicatorPage(stored, period),
     published: query.published === '1' && stored.status === 'published',
     statisticLabel: statisticLabels[stored.result.statistic as keyof typeof statisticLabels],
+    readingNotes: readingNotes(stored.result),
     unknownPeriod: query.period && query.period !== period ? query.period : null,
     isStaff: staff(request),
   };
@@ -79,7 +82,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(toXlsx(rows, stored.result.indicatorId));
+        .send(toXlsx(rows, stored.result.indicatorId, aboutSheet(stored, period || undefined)));
     });
   }
 }
