@@ -96,11 +96,11 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indicator catalogue');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Add an indicator' }).click();
-  await page.getByLabel('Title').fill('People waiting more than a year');
+  await page.getByLabel('Title').fill('People waiting more than 65 weeks');
   await page
     .getByRole('textbox', { name: /Conditions/ })
     .first()
-    .fill('wait_weeks more than 52');
+    .fill('wait_weeks more than 65');
   await page.getByRole('button', { name: 'Add the indicator' }).click();
   await expect(page.getByRole('alert')).toContainText('Numerator conditions, line 1');
   await expectAccessible(page);

@@ -103,7 +103,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
   it('computes the same published results there as from the imported file', async () => {
     const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
     const inWarehouse = await t.services.analytics.compute(systemActor, { datasetName: 'In the warehouse' });
-    expect(fromFile.length).toBe(13);
+    expect(fromFile.length).toBe(14);
     expect(inWarehouse.map(comparable)).toEqual(fromFile.map(comparable));
     const median = inWarehouse.find((r) => r.indicatorId === 'waiting-median-weeks')!;
     expect(median.rows.find((r) => r.dimension === 'overall')?.lower95).toEqual(expect.any(Number));

@@ -28,7 +28,7 @@ describeEachDatabase('analytics: a published result and its newer draft', (curre
     t.clock.now = new Date(Date.now() + 120_000);
     await t.services.analytics.compute(systemActor, { datasetName: demoDatasetName });
 
-    expect((await t.services.analytics.listResults(false)).length).toBe(13);
+    expect((await t.services.analytics.listResults(false)).length).toBe(14);
     expect(await dnaOf(false)).toEqual([published]);
     const versions = await dnaOf(true);
     expect(versions.map((v) => v.status).sort()).toEqual(['draft', 'published']);
