@@ -43,6 +43,8 @@ const activities = [
   ['cyp_diabetes', '0.875'],
   ['cyp_dental', '0.885 + 0.004 * (10 - g.imd_decile)'],
   ['emergency', '0.925 + 0.006 * (10 - g.imd_decile)'],
+  ['cyp_epilepsy', '0.929 + 0.006 * (10 - g.imd_decile)'],
+  ['cyp_mental_health', '0.937 + 0.0066 * (10 - g.imd_decile)'],
 ] as const;
 
 function activityCase(): string {
@@ -73,6 +75,10 @@ function measures(): string {
     `${when('cyp_diabetes', outcome(31, `0.55 - 0.03 * ${gap} - 0.05 * ${minority} + 0.04 * (year - 2022)`))} AS rtcgm`,
     `${when('cyp_dental', '1')} AS tooth_extraction`,
     `${when('emergency', '1')} AS emergency_admission`,
+    `CASE WHEN activity = 'emergency' AND age >= 35 THEN ${outcome(34, `0.04 + 0.006 * ${gap}`)} END AS copd_emergency_admission`,
+    `CASE WHEN activity = 'emergency' AND age <= 17 THEN ${outcome(35, `0.08 + 0.008 * ${gap}`)} END AS asthma_emergency_admission`,
+    `${when('cyp_epilepsy', outcome(36, `0.72 - 0.025 * ${gap} - 0.06 * ${minority}`))} AS esn_input`,
+    `${when('cyp_mental_health', '1')} AS mh_service_contact`,
     `CASE WHEN activity = 'smi' OR ${u('p', 32)} < 0.008 THEN 1 ELSE 0 END AS flag_smi`,
     `CASE WHEN ${u('p', 33)} < 0.006 THEN 1 ELSE 0 END AS flag_learning_disability`,
   ].join(',\n  ');
@@ -81,7 +87,7 @@ function measures(): string {
 function ageExpression(): string {
   // Ages follow the LSOA's shape: older in less deprived areas; children for CYP activity.
   return `CASE
-    WHEN activity IN ('cyp_asthma', 'cyp_diabetes') THEN CAST(floor(${u('i', 41)} * 18) AS INTEGER)
+    WHEN activity IN ('cyp_asthma', 'cyp_diabetes', 'cyp_epilepsy', 'cyp_mental_health') THEN CAST(floor(${u('i', 41)} * 18) AS INTEGER)
     WHEN activity = 'cyp_dental' THEN CAST(floor(${u('i', 41)} * 11) AS INTEGER)
     WHEN activity = 'maternity' THEN 18 + CAST(floor(${u('i', 41)} * 27) AS INTEGER)
     ELSE LEAST(95, CAST(floor(-ln(1 - ${u('p', 4)}) * (30 + 2.5 * imd_decile)) AS INTEGER)) END`;
