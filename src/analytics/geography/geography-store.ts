@@ -161,3 +161,25 @@ export async function residentArea(store: AnalyticsStore, vintage: string): Prom
   if (!rows.some((r) => Number(r.in_area) === 0)) return null;
   return { places: [...new Set(rows.filter((r) => Number(r.in_area) === 1).map((r) => r.place))] };
 }
+
+export interface PlaceSummary {
+  place: string;
+  /** Names of its local authorities, in order. */
+  authorities: string[];
+  lsoas: number;
+}
+
+/** The places of an LSOA vintage's area (outside LSOAs left out), with their local authorities. */
+export async function summarisePlaces(store: AnalyticsStore, vintage: string): Promise<PlaceSummary[]> {
+  const file = store.geographyPath(geographyTables.lsoa);
+  if (!existsSync(file)) return [];
+  const inArea = (await columnsIn(store, file)).has('in_area') ? ' AND in_area = 1' : '';
+  const rows = await store.query<{ place: string; authorities: string[]; lsoas: string }>(
+    `SELECT place, list_sort(list(DISTINCT la_name)) AS authorities, count(*) AS lsoas FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}${inArea} GROUP BY place ORDER BY place`,
+  );
+  return rows.map((r) => ({
+    place: String(r.place),
+    authorities: [...r.authorities].map(String),
+    lsoas: Number(r.lsoas),
+  }));
+}

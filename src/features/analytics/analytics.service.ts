@@ -12,7 +12,12 @@ import {
 } from '../../analytics/geography/geo-import.ts';
 import { GeographyFormatError } from '../../analytics/geography/official-formats.ts';
 import { deprivationDomains } from '../../analytics/geography/domains.ts';
-import { summariseGeography, type GeographySummary } from '../../analytics/geography/geography-store.ts';
+import {
+  summariseGeography,
+  summarisePlaces,
+  type GeographySummary,
+  type PlaceSummary,
+} from '../../analytics/geography/geography-store.ts';
 import {
   summarisePopulation,
   type PopulationSummary,
@@ -98,11 +103,14 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       const populations = await summarisePopulation(store);
       const areas = await summariseGeography(store);
       const vintages = [...new Set([...areas, ...populations].map((v) => v.vintage))].sort();
-      return vintages.map((vintage) => ({
-        vintage,
-        deprivation: areas.filter((a) => a.vintage === vintage),
-        population: populations.find((p) => p.vintage === vintage) ?? null,
-      }));
+      return Promise.all(
+        vintages.map(async (vintage) => ({
+          vintage,
+          deprivation: areas.filter((a) => a.vintage === vintage),
+          places: await summarisePlaces(store, vintage),
+          population: populations.find((p) => p.vintage === vintage) ?? null,
+        })),
+      );
     },
 
     /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
@@ -136,5 +144,7 @@ export interface ReferenceGeography {
   vintage: string;
   /** One entry per index of deprivation the vintage's LSOAs come from (normally one). */
   deprivation: GeographySummary[];
+  /** The places of the area rates are for, with their local authorities. */
+  places: PlaceSummary[];
   population: PopulationSummary | null;
 }

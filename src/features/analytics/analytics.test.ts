@@ -374,6 +374,17 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
         `${people.toLocaleString('en-GB')} people in ${lsoas.length} LSOAs,\\s+from synthetic populations of the demo`,
       ),
     );
+    // The places of the area, with their local authorities, as the demo geography has them.
+    expect(page).toContain('<h3>Places of LSOA 2021 areas</h3>');
+    for (const place of new Set(lsoas.map((l) => l.place))) {
+      const ofPlace = lsoas.filter((l) => l.place === place);
+      const authorities = [...new Set(ofPlace.map((l) => l.la_name))].sort().join(', ');
+      expect(page).toMatch(
+        new RegExp(
+          `${place}</td>\\s*<td[^>]*><span[^>]*>Local authorities </span>${authorities}</td>\\s*<td[^>]*><span[^>]*>LSOAs </span>${ofPlace.length}<`,
+        ),
+      );
+    }
     // Estimates read from a workbook name its worksheet (here for LSOA 2011 areas, beside the demo's 2021 ones).
     const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-page-'));
     const imd = path.join(dir, 'imd.csv');
@@ -406,6 +417,19 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     // The LSOA outside the places is kept for its deprivation; rates are for the places' residents.
     expect(withPlaces).toContain('2 LSOAs (1 in the places, whose residents rates count)');
+    expect(withPlaces).toContain('<h3>Places of LSOA 2011 areas</h3>');
+    // Without places, a national file makes every local authority a place: said, not listed.
+    const national = path.join(dir, 'national.csv');
+    const rows = Array.from(
+      { length: 31 },
+      (_v, i) => `E0100${String(1000 + i)},Area ${i},E0900${String(1000 + i)},${1000 + i},${(i % 10) + 1}`,
+    );
+    writeFileSync(national, ['lsoa11_code,lsoa11_name,lad19_code,IMD_rank,IMD_decile', ...rows].join('\n'));
+    await t.services.analytics.importGeography(systemActor, { imd: national });
+    expect((await browser.get('/analytics/datasets')).body).toContain(
+      'Each of the 31 local authorities is its own place, and rates are for the people living in all of them.',
+    );
+    expect(withPlaces).toMatch(/City<\/td>\s*<td[^>]*><span[^>]*>Local authorities <\/span>E09000001<\/td>/);
   });
 
   it('breaks an indicator down by a domain of deprivation when asked', async () => {
