@@ -185,7 +185,7 @@ function breakdownsOf(
 }
 
 /** Where the dataset's aggregates are computed: DuckDB over its Parquet file, or its PostgreSQL table. */
-async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, dataset: Dataset) {
+export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, dataset: Dataset) {
   if (dataset.format === 'postgres') {
     const source = ctx.postgres();
     const reference = await source.copyReference(store);

@@ -108,6 +108,10 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(inWarehouse.map(comparable)).toEqual(fromFile.map(comparable));
     const median = inWarehouse.find((r) => r.indicatorId === 'waiting-median-weeks')!;
     expect(median.rows.find((r) => r.dimension === 'overall')?.lower95).toEqual(expect.any(Number));
+    // The recording-quality counts too, counted in PostgreSQL.
+    const recorded = await t.services.analytics.recordingQuality('In the warehouse');
+    expect(recorded.total).toBe(6_000);
+    expect(recorded).toEqual(await t.services.analytics.recordingQuality('From a file'));
   });
 
   it('copies the reference geography again only after a new geography import', async () => {

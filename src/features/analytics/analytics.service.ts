@@ -34,6 +34,7 @@ import {
   readyDataset,
 } from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
+import { recordingQualityOf } from './analytics-recording.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
@@ -131,6 +132,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
         id: d.id,
         label: deprivationDomains.find((domain) => `${domain.id}_decile` === d.id)?.label ?? d.label,
       })),
+
+    /** How completely a ready dataset records area of residence, ethnic group, sex, age and date. */
+    recordingQuality: async (datasetName: string) =>
+      recordingQualityOf(ctx, await readyDataset(ctx, datasetName)),
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>

@@ -165,6 +165,45 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       );
   });
 
+  it('shows staff how completely a dataset records area, ethnic group, sex, age and date', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-recording-'));
+    const file = path.join(dir, 'recording.csv');
+    const rows = [
+      ['A1', 'X01000001', '40', 'F', 'A', '2024-05-01'],
+      ['A2', '', '50', 'M', 'Z', '2024-06-01'],
+      ['A3', 'E01999999', '', 'U', 'Z', '2024-06-02'],
+      ['A4', 'X01000002', '61', '', '99', ''],
+      ['A5', 'X01000003', '33', 'F', '', '2024-07-01'],
+      ['A6', 'X01000004', '70', 'M', 'H', '2024-07-02'],
+      ['A7', 'X01000005', '18', 'F', 'N', '2024-08-01'],
+      ['A8', 'X01000006', '25', 'M', 'A', '2024-08-02'],
+    ];
+    writeFileSync(
+      file,
+      ['person_id,lsoa_code,age,sex,ethnic_code,event_date,dna', ...rows.map((r) => `${r.join(',')},0`)].join(
+        '\n',
+      ),
+    );
+    const dataset = await t.services.analytics.importDataset(systemActor, { name: 'Recording check', file });
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const page = (await browser.get(`/analytics/datasets/${dataset.id}`)).body;
+    // Stated: A, H, N and A of the eight rows (not Z, Z, 99 or blank).
+    expect(page).toContain('Ethnic group is recorded for 50.0% of the 8 rows.');
+    const row = (label: string, count: number) =>
+      new RegExp(
+        `${label.replace(/[()]/g, '\\$&')}</td>\\s*<td[^>]*><span[^>]*>Rows </span>${count}</td>\\s*<td[^>]*><span[^>]*>Share of rows </span>${((100 * count) / 8).toFixed(1)}%<`,
+      );
+    expect(page).toMatch(row('Area of residence (LSOA code) not recorded', 1));
+    expect(page).toMatch(row('LSOA code not in the reference geography', 1));
+    expect(page).toMatch(row('Ethnic group not stated (Z)', 2));
+    expect(page).toMatch(row('Ethnic group not known (99) or not recorded', 2));
+    expect(page).toMatch(row('Sex not known or not recorded', 2));
+    expect(page).toMatch(row('Age not recorded', 1));
+    expect(page).toMatch(row('Date not recorded', 1));
+  });
+
   it('keeps drafts from the public and lets staff publish them', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-draft-'));
     const file = path.join(dir, 'extract.csv');

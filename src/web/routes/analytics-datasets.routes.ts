@@ -16,6 +16,7 @@ import {
   removedNotice,
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
+import { recordingView } from './analytics-recording.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
@@ -159,6 +160,8 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       dataset,
       earlier: await analytics.datasetReplacedBy(dataset),
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
+      recording:
+        dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
