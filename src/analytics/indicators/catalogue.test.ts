@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRelations, testLsoa } from '../../../test/postgres-tables.ts';
-import { ESP2013 } from '../../stats/standard-populations.ts';
+import { espBandOf, referenceDsr, testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
 import { computePack } from './compute.ts';
@@ -15,33 +15,18 @@ import type { IndicatorResult } from './result.ts';
 // people aged 35 and over standardised over the ESP2013 bands from 35, children's asthma admissions
 // and mental health contacts over the population aged 0 to 17, and epilepsy nurse input of under-18s.
 const geography = [testLsoa(0, 2), testLsoa(1, 9)];
-const population = geography.flatMap((g, i) =>
-  Array.from({ length: 91 }, (_v, age) => ({
-    lsoa_code: g.lsoa_code,
-    vintage: '2021',
-    sex: 'P',
-    age,
-    population: 40 + ((age * 3 + i * 5) % 13),
-  })),
-);
+const population = testPopulation(geography, (i, age) => 40 + ((age * 3 + i * 5) % 13));
 const activity = Array.from({ length: 2400 }, (_v, j) => {
-  const age = (j * 29) % 96;
   const measure = (k: number) => (j % 6 === k ? 1 : '');
-  return {
-    person_id: `P${j}`,
+  return testEvent(j, {
     lsoa_code: `T0100000${j % 2}`,
-    age,
-    age_band: '25-34',
-    esp_band: Math.min(Math.floor(age / 5), 18),
+    age: (j * 29) % 96,
     sex: j % 2 ? 'F' : 'M',
-    ethnic_code: 'A',
-    event_date: '2024-06-01',
-    period: '2024/25',
     copd_emergency_admission: measure(0),
     asthma_emergency_admission: measure(1),
     mh_service_contact: measure(2),
     esn_input: j % 6 === 3 ? (j % 4 === 3 ? 1 : 0) : '',
-  };
+  });
 });
 
 const ids = [
@@ -93,12 +78,10 @@ describe('the Core20PLUS5 catalogue measures selected by age', () => {
 
   it('standardises COPD admissions of people aged 35 and over over the ESP2013 bands from 35', () => {
     const events = new Array<number>(19).fill(0);
-    const pop = new Array<number>(19).fill(0);
+    const people = new Array<number>(19).fill(0);
     for (const a of activity) if (a.copd_emergency_admission === 1 && a.age >= 35) events[a.esp_band]! += 1;
-    for (const p of population) if (p.age >= 35) pop[Math.min(Math.floor(p.age / 5), 18)]! += p.population;
-    const bands = ESP2013.weights.map((w, b) => ({ w, b })).filter(({ b }) => b >= 7);
-    const total = bands.reduce((sum, { w }) => sum + w, 0);
-    const dsr = (bands.reduce((sum, { w, b }) => sum + (w * events[b]!) / pop[b]!, 0) / total) * 100_000;
+    for (const p of population) if (p.age >= 35) people[espBandOf(p.age)]! += p.population;
+    const dsr = referenceDsr(events, people);
     expect(overall('copd-emergency-admissions').value).toBeCloseTo(dsr, 8);
   });
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,15 +24,7 @@ import type { IndicatorResult } from './result.ts';
 // Ten LSOAs whose income-domain deciles run the other way from their IMD deciles, so that a
 // breakdown by the wrong one shows.
 const geography = Array.from({ length: 10 }, (_v, i) => testLsoa(i, i + 1, { income_decile: 10 - i }));
-const population = geography.flatMap((g) =>
-  Array.from({ length: 91 }, (_v, age) => ({
-    lsoa_code: g.lsoa_code,
-    vintage: '2021',
-    sex: 'P',
-    age,
-    population: 30,
-  })),
-);
+const population = testPopulation(geography, () => 30);
 // LSOA i: 60 appointments, 8 + 2i of them missed; 25 + i emergency admissions.
 const activity = geography
   .flatMap((g, i) => [
@@ -48,19 +41,9 @@ const activity = geography
       emergency: 1,
     })),
   ])
-  .map((r, n) => ({
-    person_id: `P${n}`,
-    lsoa_code: r.lsoa,
-    age: r.age,
-    age_band: '25-34',
-    esp_band: Math.min(Math.floor(r.age / 5), 18),
-    sex: 'F',
-    ethnic_code: 'A',
-    event_date: '2024-06-01',
-    period: '2024/25',
-    dna: r.dna,
-    emergency_admission: r.emergency,
-  }));
+  .map((r, n) =>
+    testEvent(n, { lsoa_code: r.lsoa, age: r.age, dna: r.dna, emergency_admission: r.emergency }),
+  );
 
 const indicators = builtInIndicators().filter((i) =>
   ['did-not-attend', 'emergency-admissions'].includes(i.id),

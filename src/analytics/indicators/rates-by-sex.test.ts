@@ -13,7 +13,7 @@ import {
   withPostgresTables,
   testLsoa,
 } from '../../../test/postgres-tables.ts';
-import { ESP2013 } from '../../stats/standard-populations.ts';
+import { espBandOf, referenceDsr, testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
@@ -24,42 +24,26 @@ import type { IndicatorResult } from './result.ts';
 // Two LSOAs whose population estimates are by sex (as ONS gives them on LSOA 2021 areas), and
 // emergency admissions of women, men and people whose sex is not known.
 const geography = [1, 10].map((decile, i) => testLsoa(i, decile));
-const population = geography.flatMap((g, i) =>
-  ['F', 'M'].flatMap((sex) =>
-    Array.from({ length: 91 }, (_v, age) => ({
-      lsoa_code: g.lsoa_code,
-      vintage: '2021',
-      sex,
-      age,
-      population: (sex === 'F' ? 20 : 16) + ((age * 7 + i) % 9),
-    })),
-  ),
-);
-const activity = Array.from({ length: 900 }, (_v, j) => {
-  const age = (j * 37) % 91;
-  return {
-    person_id: `P${j}`,
+const population = testPopulation(geography, (i, age, sex) => (sex === 'F' ? 20 : 16) + ((age * 7 + i) % 9), [
+  'F',
+  'M',
+]);
+const activity = Array.from({ length: 900 }, (_v, j) =>
+  testEvent(j, {
     lsoa_code: `T0100000${j % 2}`,
-    age,
-    age_band: '25-34',
-    esp_band: Math.min(Math.floor(age / 5), 18),
+    age: (j * 37) % 91,
     sex: ['F', 'M', 'F', 'M', 'U'][j % 5]!,
-    ethnic_code: 'A',
-    event_date: '2024-06-01',
-    period: '2024/25',
     emergency_admission: j % 4 === 0 ? 0 : 1,
-  };
-});
+  }),
+);
 
 /** The directly standardised rate of one sex, worked out here from the rows above. */
 function dsrOf(sex: string): number {
   const events = new Array<number>(19).fill(0);
   const people = new Array<number>(19).fill(0);
   for (const a of activity) if (a.sex === sex && a.emergency_admission === 1) events[a.esp_band]! += 1;
-  for (const p of population) if (p.sex === sex) people[Math.min(Math.floor(p.age / 5), 18)]! += p.population;
-  const weights = ESP2013.weights;
-  const total = weights.reduce((a, b) => a + b, 0);
-  return (events.reduce((sum, e, b) => sum + (weights[b]! * e) / people[b]!, 0) / total) * 100_000;
+  for (const p of population) if (p.sex === sex) people[espBandOf(p.age)]! += p.population;
+  return referenceDsr(events, people);
 }
 
 const indicators = builtInIndicators().filter((i) => i.id === 'emergency-admissions');

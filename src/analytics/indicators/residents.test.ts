@@ -13,7 +13,7 @@ import {
   withPostgresTables,
   testLsoa,
 } from '../../../test/postgres-tables.ts';
-import { ESP2013 } from '../../stats/standard-populations.ts';
+import { espBandOf, referenceDsr, testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
@@ -37,15 +37,7 @@ const geography = [
     in_area: 0,
   }),
 ];
-const population = geography.flatMap((g, i) =>
-  Array.from({ length: 91 }, (_v, age) => ({
-    lsoa_code: g.lsoa_code,
-    vintage: '2021',
-    sex: 'P',
-    age,
-    population: 30 + ((age * 5 + i) % 11),
-  })),
-);
+const population = testPopulation(geography, (i, age) => 30 + ((age * 5 + i) % 11));
 /** Parity's age bands (0-17, 18-24, 25-34 … 85+). */
 const bandOf = (age: number) =>
   age < 18
@@ -58,20 +50,15 @@ const bandOf = (age: number) =>
 const lsoaOf = (j: number) => ['T01000000', 'T01000001', 'T01000002', 'E01999999'][j % 4]!;
 const activity = Array.from({ length: 1200 }, (_v, j) => {
   const age = (j * 37) % 91;
-  return {
-    person_id: `P${j}`,
+  return testEvent(j, {
     lsoa_code: lsoaOf(j),
     age,
     age_band: bandOf(age),
-    esp_band: Math.min(Math.floor(age / 5), 18),
     sex: j % 2 ? 'F' : 'M',
-    ethnic_code: 'A',
-    event_date: '2024-06-01',
-    period: '2024/25',
     emergency_admission: j % 3 === 0 ? 0 : 1,
     dna: j % 5 === 0 ? 1 : 0,
     wait_weeks: j % 3 ? (j * 7) % 40 : '',
-  };
+  });
 });
 const residents = new Set(['T01000000', 'T01000001']);
 
@@ -81,15 +68,9 @@ function dsrOf(lsoas: string[]): { value: number; events: number; people: number
   const people = new Array<number>(19).fill(0);
   for (const a of activity)
     if (lsoas.includes(a.lsoa_code) && a.emergency_admission === 1) events[a.esp_band]! += 1;
-  for (const p of population)
-    if (lsoas.includes(p.lsoa_code)) people[Math.min(Math.floor(p.age / 5), 18)]! += p.population;
-  const weights = ESP2013.weights;
-  const total = weights.reduce((a, b) => a + b, 0);
-  return {
-    value: (events.reduce((sum, e, b) => sum + (weights[b]! * e) / people[b]!, 0) / total) * 100_000,
-    events: events.reduce((a, b) => a + b, 0),
-    people: people.reduce((a, b) => a + b, 0),
-  };
+  for (const p of population) if (lsoas.includes(p.lsoa_code)) people[espBandOf(p.age)]! += p.population;
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  return { value: referenceDsr(events, people), events: sum(events), people: sum(people) };
 }
 
 const indicators = builtInIndicators().filter((i) =>
