@@ -25,6 +25,15 @@ async function columnsIn(store: AnalyticsStore, file: string): Promise<Set<strin
 }
 
 /**
+ * The condition keeping the LSOAs of the configured places (every LSOA of a file written before
+ * places were recorded).
+ */
+export async function inPlacesCondition(store: AnalyticsStore): Promise<string> {
+  const file = store.geographyPath(geographyTables.lsoa);
+  return (await columnsIn(store, file)).has('in_area') ? 'in_area = 1' : 'TRUE';
+}
+
+/**
  * The columns of a table as a SELECT list. In a geography file written before a column existed,
  * every LSOA is in the area (in_area) and the domains are NULL.
  */
@@ -131,9 +140,9 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
   const domains = deciles.length
     ? deciles.map((c) => `CASE WHEN count(${c}) > 0 THEN 1 ELSE 0 END`).join(' + ')
     : '0';
-  const inArea = present.has('in_area') ? 'in_area = 1' : 'TRUE';
+  const inPlaces = await inPlacesCondition(store);
   const rows = await store.query<Record<string, string>>(
-    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT CASE WHEN ${inArea} THEN place END) AS places, count(*) FILTER (WHERE ${inArea}) AS in_places, sum(core20) AS core20, ${domains} AS domains FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
+    `SELECT vintage, imd_version, count(*) AS lsoas, count(DISTINCT ward_code) AS wards, count(DISTINCT la_code) AS authorities, count(DISTINCT CASE WHEN ${inPlaces} THEN place END) AS places, count(*) FILTER (WHERE ${inPlaces}) AS in_places, sum(core20) AS core20, ${domains} AS domains FROM read_parquet(${literal(file)}) GROUP BY vintage, imd_version ORDER BY vintage`,
   );
   return rows.map((r) => ({
     vintage: String(r.vintage),
@@ -155,8 +164,8 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
 export async function residentArea(store: AnalyticsStore, vintage: string): Promise<ResidentArea | null> {
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file) || !(await columnsIn(store, file)).has('in_area')) return null;
-  const rows = await store.query<{ place: string; in_area: number; lsoas: string }>(
-    `SELECT place, in_area, count(*) AS lsoas FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} GROUP BY place, in_area ORDER BY place`,
+  const rows = await store.query<{ place: string; in_area: number }>(
+    `SELECT DISTINCT place, in_area FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} ORDER BY place`,
   );
   if (!rows.some((r) => Number(r.in_area) === 0)) return null;
   return { places: [...new Set(rows.filter((r) => Number(r.in_area) === 1).map((r) => r.place))] };
@@ -173,9 +182,9 @@ export interface PlaceSummary {
 export async function summarisePlaces(store: AnalyticsStore, vintage: string): Promise<PlaceSummary[]> {
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file)) return [];
-  const inArea = (await columnsIn(store, file)).has('in_area') ? ' AND in_area = 1' : '';
+  const inPlaces = await inPlacesCondition(store);
   const rows = await store.query<{ place: string; authorities: string[]; lsoas: string }>(
-    `SELECT place, list_sort(list(DISTINCT la_name)) AS authorities, count(*) AS lsoas FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)}${inArea} GROUP BY place ORDER BY place`,
+    `SELECT place, list_sort(list(DISTINCT la_name)) AS authorities, count(*) AS lsoas FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} AND ${inPlaces} GROUP BY place ORDER BY place`,
   );
   return rows.map((r) => ({
     place: String(r.place),

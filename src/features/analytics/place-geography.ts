@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { analyticsStore, type AnalyticsStore } from '../../analytics/store.ts';
 import { geographyTables } from '../../analytics/geography/model.ts';
+import { inPlacesCondition } from '../../analytics/geography/geography-store.ts';
 import { literal } from '../../analytics/sql-text.ts';
 
 export interface PlaceWard {
@@ -23,12 +24,11 @@ export async function readPlaceWards(store: AnalyticsStore): Promise<PlaceWard[]
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file)) return [];
   const source = `read_parquet(${literal(file)})`;
-  const columns = await store.query<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`);
-  const inArea = columns.some((c) => c.column_name === 'in_area') ? ' AND in_area = 1' : '';
+  const inPlaces = await inPlacesCondition(store);
   const rows = await store.query<Record<string, string | number>>(
     `SELECT place, la_code, la_name, ward_code, ward_name, count(*) AS lsoas, sum(core20) AS core20
        FROM ${source}
-      WHERE ward_code IS NOT NULL AND vintage = (SELECT max(vintage) FROM ${source})${inArea}
+      WHERE ward_code IS NOT NULL AND vintage = (SELECT max(vintage) FROM ${source}) AND ${inPlaces}
       GROUP BY place, la_code, la_name, ward_code, ward_name
       ORDER BY place, la_name, ward_name`,
   );
