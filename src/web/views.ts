@@ -26,13 +26,17 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+/** "4 December 2026", in London time, as every page writes a date; empty for none. */
+export const formatDate = (iso: string | null | undefined): string =>
+  iso ? dateFormat.format(new Date(iso)) : '';
+
 /** Nunjucks over our views and the nhsuk-frontend macros; output is escaped unless marked safe. */
 export function createViewEngine(): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, nhsukDist]), {
     autoescape: true,
   });
   env.addFilter('dateTime', (iso: string) => (iso ? dateTimeFormat.format(new Date(iso)) : ''));
-  env.addFilter('date', (iso: string) => (iso ? dateFormat.format(new Date(iso)) : ''));
+  env.addFilter('date', formatDate);
   env.addFilter('count', (n: number | null | undefined) =>
     n === null || n === undefined ? '–' : n.toLocaleString('en-GB'),
   );

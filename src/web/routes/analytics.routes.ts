@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { statisticLabels } from '../../analytics/indicators/schema.ts';
 import { can } from '../../features/access/access.policy.ts';
 import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
-import { aboutSheet } from '../../features/analytics/export-about.ts';
+import { aboutSheet } from './analytics-about.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { readingNotes } from '../../features/analytics/reading-notes.ts';
 import type { Services } from '../../services.ts';

@@ -2,16 +2,9 @@
 // where they come from, how far they can be trusted and how to read the columns, so that the file
 // still explains itself when it is passed on without the page.
 import { statisticLabels } from '../../analytics/indicators/schema.ts';
-import type { StoredResult } from './analytics.ts';
-import { readingNotes } from './reading-notes.ts';
-
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-const dated = (iso: string): string => longDate.format(new Date(iso));
+import type { StoredResult } from '../../features/analytics/analytics.ts';
+import { readingNotes } from '../../features/analytics/reading-notes.ts';
+import { formatDate } from '../views.ts';
 
 const polarityText: Record<string, string> = {
   'high-is-good': 'Higher is better',
@@ -44,8 +37,11 @@ export function aboutSheet(stored: StoredResult, period?: string): [string, stri
     ['Statistic', `${statistic} (${result.unit})`],
     ['Polarity', polarityText[result.polarity] ?? result.polarity],
     ['Source', result.source ?? 'Local data'],
-    ['Computed', dated(stored.computedAt)],
-    ['Status', stored.publishedAt ? `Published on ${dated(stored.publishedAt)}` : 'Draft: not published'],
+    ['Computed', formatDate(stored.computedAt)],
+    [
+      'Status',
+      stored.publishedAt ? `Published on ${formatDate(stored.publishedAt)}` : 'Draft: not published',
+    ],
     ...[...result.caveats, ...readingNotes(result)].map((text): [string, string] => ['Caveat', text]),
     ...columns.map(([name, text]): [string, string] => [`Column: ${name}`, text]),
   ];
