@@ -82,7 +82,7 @@ const ethnicLabel = (keys: string[], level: 'broad' | 'detailed'): string =>
   keys.includes('ethnic_code') ? ethnicLabelSql('f.ethnic_code', level) : 'CAST(NULL AS VARCHAR(200))';
 
 /** The group of people living outside the configured places, in the place and ward breakdowns. */
-export const ELSEWHERE = 'Elsewhere';
+const ELSEWHERE = 'Elsewhere';
 
 /**
  * The place and ward label of an LSOA of the geography `g`: with `residentsOnly` (some LSOAs are
