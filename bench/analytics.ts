@@ -23,6 +23,7 @@ import {
 } from '../src/analytics/indicators/compute.ts';
 import { dimensionsFor } from '../src/analytics/indicators/dimensions.ts';
 import { fieldsUsed } from '../src/analytics/indicators/schema.ts';
+import { residentArea } from '../src/analytics/geography/geography-store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,6 +90,8 @@ try {
     statementMs[kind] = (statementMs[kind] ?? 0) + Number(process.hrtime.bigint() - started) / 1e6;
     return rows;
   };
+  // As the application computes it: rates count the people living in the places.
+  const area = await residentArea(store, '2021');
   const run = () =>
     computePack({
       run: timedQuery,
@@ -97,6 +100,7 @@ try {
       indicators,
       dimensions,
       hasPopulation: true,
+      residentArea: area,
     });
   const [results, computeMs] = await timed('computePack', run);
   const columns = [

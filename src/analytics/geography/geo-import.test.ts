@@ -83,6 +83,21 @@ describe('geography import of the official formats', () => {
     });
   });
 
+  it('brings a file written before places were recorded up to date when rates are worked out', async () => {
+    await withFreshStore(async (fresh) => {
+      const file = fresh.geographyPath('lsoa_geography');
+      await fresh.run(
+        `COPY (SELECT 'E01000001' AS lsoa_code, '2011' AS vintage, 'Old 001A' AS lsoa_name, NULL AS ward_code, NULL AS ward_name, 'E09000001' AS la_code, 'Old' AS la_name, 'Old' AS place, 'IoD2019' AS imd_version, 5 AS imd_rank, 1 AS imd_decile, 1 AS imd_quintile, 1 AS core20) TO '${file}' (FORMAT parquet)`,
+      );
+      expect(await residentArea(fresh, '2011')).toEqual({ places: ['Old'] });
+      // Rewritten with every column, so that the rates' SQL (here or in PostgreSQL) finds in_area.
+      const [row] = await fresh.query(
+        `SELECT lsoa_code, in_area, income_decile FROM read_parquet('${file}')`,
+      );
+      expect(row).toEqual({ lsoa_code: 'E01000001', in_area: 1, income_decile: null });
+    });
+  });
+
   it('reads population estimates in five-year bands, spreading each band evenly over its years', async () => {
     await withFreshStore(async (fresh) => {
       const bandFile = path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv');
@@ -134,8 +149,10 @@ describe('geography import of the official formats', () => {
     expect(await residentArea(store, '2021')).toEqual({
       places: ['Leicester City', 'Leicestershire', 'Rutland'],
     });
-    // The LLR IoD2019 file imported before holds the places' LSOAs only: nothing is outside them.
-    expect(await residentArea(store, '2011')).toBeNull();
+    // The LLR IoD2019 file imported before holds the places' LSOAs only: they are all in the area.
+    expect(await residentArea(store, '2011')).toEqual({
+      places: ['Leicester City', 'Leicestershire', 'Rutland'],
+    });
     // IoD2019 was imported by the test before, so the official 2011 deprivation is kept.
     expect(summary.derived2011From2021).toBe(0);
     // domain.md §7.3: IoD2025 — Leicester 101 of 200, Leicestershire 10 of 408, Rutland 0 of 26.
@@ -183,7 +200,10 @@ describe('geography import of the official formats', () => {
       expect(summary.derived2011From2021).toBe(611);
       // Without places, every LSOA is in the area.
       expect(summary.inPlaces).toBe(634);
-      expect(await residentArea(fresh, '2011')).toBeNull();
+      // Each of the nine local authorities of LLR is its own place.
+      expect((await residentArea(fresh, '2011'))?.places).toHaveLength(9);
+      // No LSOA of a vintage not imported, so no area.
+      expect(await residentArea(fresh, '2031')).toBeNull();
     });
   });
 

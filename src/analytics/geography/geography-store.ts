@@ -158,17 +158,32 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
 }
 
 /**
- * The configured places of an LSOA vintage when some of its LSOAs are outside them (the national
- * deprivation file with places set); null when every LSOA is in the area.
+ * Rewrites an LSOA file written before a column existed with every column of today's (every LSOA in
+ * the area, no domains), so that queries joined to it, here or copied to PostgreSQL, find them all.
+ */
+async function upgradeLsoaFile(store: AnalyticsStore, file: string): Promise<void> {
+  const present = await columnsIn(store, file);
+  if (['in_area', ...domainColumns.map(([c]) => c)].every((c) => present.has(c))) return;
+  const next = `${file}.next`;
+  await store.run(
+    `COPY (SELECT ${selectList(geographyTables.lsoa, (c) => present.has(c))} FROM read_parquet(${literal(file)})) TO ${literal(next)} (FORMAT parquet)`,
+  );
+  renameSync(next, file);
+}
+
+/**
+ * The area whose residents rates count: the configured places of an LSOA vintage (every place when
+ * the file was cut to the area). Rows whose LSOA is outside them, not in the file or not given are
+ * not counted in rates, as their population is not the denominator. Null without that vintage.
  */
 export async function residentArea(store: AnalyticsStore, vintage: string): Promise<ResidentArea | null> {
   const file = store.geographyPath(geographyTables.lsoa);
-  if (!existsSync(file) || !(await columnsIn(store, file)).has('in_area')) return null;
-  const rows = await store.query<{ place: string; in_area: number }>(
-    `SELECT DISTINCT place, in_area FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} ORDER BY place`,
+  if (!existsSync(file)) return null;
+  await upgradeLsoaFile(store, file);
+  const rows = await store.query<{ place: string }>(
+    `SELECT DISTINCT place FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} AND in_area = 1 ORDER BY place`,
   );
-  if (!rows.some((r) => Number(r.in_area) === 0)) return null;
-  return { places: [...new Set(rows.filter((r) => Number(r.in_area) === 1).map((r) => r.place))] };
+  return rows.length ? { places: rows.map((r) => String(r.place)) } : null;
 }
 
 export interface PlaceSummary {

@@ -40,7 +40,7 @@ export interface PopulationRow {
 /** A place is a set of local authorities (e.g. Leicester City; Leicestershire's seven districts; Rutland). */
 export type PlaceConfig = Record<string, string[]>;
 
-/** The configured places, when an LSOA vintage has LSOAs outside them (national files): rates count their residents only. */
+/** The configured places of an LSOA vintage: rates count the people living in them only. */
 export interface ResidentArea {
   places: string[];
 }

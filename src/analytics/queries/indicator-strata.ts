@@ -1,7 +1,7 @@
 // Builds the two-phase aggregate query of an indicator pack (queries/indicator-strata.sql): one pass
 // to fine strata keyed by codes, then the breakdowns with their labels over that small table.
 import type { Dimension } from '../indicators/dimensions.ts';
-import type { IndicatorDefinition } from '../indicators/schema.ts';
+import { usesPopulation, type IndicatorDefinition } from '../indicators/schema.ts';
 import { ident, literal, squareSql } from '../sql-text.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import { measureBits, patternSql, valueSum, valueSumOfSquares, type MeasureBits } from './measure-bits.ts';
@@ -40,10 +40,12 @@ export function indicatorStrataSql(options: {
   dimensions: Dimension[];
   relations: Relations;
   vintage: string;
-  /** Whether rates count only the people living in the configured places (some LSOAs are outside). */
+  /** Whether rates count only the people living in the configured places. */
   residentsOnly?: boolean;
 }): string {
-  const bits = measureBits(options.indicators, options.residentsOnly ? residentTerm : undefined);
+  // Only rates join the area's LSOAs: a pack without one needs no join.
+  const joined = Boolean(options.residentsOnly) && options.indicators.some(usesPopulation);
+  const bits = measureBits(options.indicators, joined ? residentTerm : undefined);
   const keys = strataKeys(options.dimensions);
   const allKeys = [...new Set([...keys.values()].flat())];
   const banded = bits.banded.length > 0;
@@ -58,7 +60,7 @@ export function indicatorStrataSql(options: {
   return fillTemplate('indicator-strata', {
     patterns: patternSql(bits).join(',\n    '),
     activity: options.relations.activity,
-    resident_join: options.residentsOnly ? residentJoinSql(options.relations.geography, options.vintage) : '',
+    resident_join: joined ? residentJoinSql(options.relations.geography, options.vintage) : '',
     stratum: stratumSql(keys),
     keys: allKeys.map(ident).join(', '),
     pattern_columns: bits.patternColumns.join(', '),

@@ -258,6 +258,8 @@ export async function computeIndicators(
   const bySex = await populationBySex(store, dataset.lsoaVintage);
   const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], bySex);
   await requireDomains(store, dimensions, dataset.lsoaVintage, input.domains?.length ? 'domains' : 'by');
+  // Before the reference tables are copied for a PostgreSQL dataset: it may bring an old file up to date.
+  const area = await residentArea(store, dataset.lsoaVintage);
   const computed = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
     vintage: dataset.lsoaVintage,
@@ -265,7 +267,7 @@ export async function computeIndicators(
     dimensions,
     hasPopulation,
     limitsFrom: ctx.limitsFrom ?? 'exact',
-    residentArea: await residentArea(store, dataset.lsoaVintage),
+    residentArea: area,
   }).catch(async (error: unknown) => {
     // Its file may have gone with it: say so rather than pass on DuckDB's complaint.
     if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);

@@ -311,6 +311,32 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain('those imported are for LSOA 2021 areas');
   });
 
+  it('counts in rates only the people living in the places, when the geography is cut to the area', async () => {
+    // The demo's geography holds the places' LSOAs only. Admissions of 40 residents, and of 20
+    // people living elsewhere (an LSOA not in the file) or whose LSOA was not recorded.
+    const lsoas = syntheticLsoas().map((l) => l.lsoa_code);
+    const lines = Array.from({ length: 60 }, (_v, j) => {
+      const lsoa = j < 40 ? lsoas[(j * 13) % lsoas.length] : j < 50 ? 'E01999999' : '';
+      return `R${j},${lsoa},${20 + j},${j % 2 ? 'F' : 'M'},A,2024-05-01,1`;
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-residents-'));
+    const file = path.join(dir, 'admissions.csv');
+    writeFileSync(
+      file,
+      ['person_id,lsoa_code,age,sex,ethnic_code,event_date,emergency_admission', ...lines].join('\n'),
+    );
+    await t.services.analytics.importDataset(systemActor, { name: 'Admissions with visitors', file });
+    const [rate] = await t.services.analytics.compute(systemActor, {
+      datasetName: 'Admissions with visitors',
+      indicatorId: 'emergency-admissions',
+    });
+    const overall = rate?.rows.find((r) => r.dimension === 'overall');
+    expect(overall?.numerator).toBe('40');
+    expect(rate?.caveats).toContain(
+      'Rates count the people living in Northshire, Riverside City and Westdale, over their population: 33% of the events in this dataset were of people living elsewhere, or whose area of residence is not known, and are not counted.',
+    );
+  });
+
   it('shows staff a dataset with its provenance and validation report', async () => {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);
