@@ -130,6 +130,25 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expectAccessible(page);
 });
 
+test('staff find the reference geography import, and are told what it needs', async ({ page }) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets');
+  await page.getByRole('link', { name: 'import reference geography' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import reference geography');
+  await expectAccessible(page);
+  // Nothing is imported here (the demo's geography is shared by the other journeys): only what is
+  // wrong with the form is shown, each mistake linked to its field.
+  await page.getByLabel('Places (optional)').fill('Riverside City E06000016');
+  await page.getByRole('button', { name: 'Import' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Choose the deprivation file, the population estimates, or both');
+  await expect(summary).toContainText('Line 1: write the place’s name, a colon');
+  await expect(page.getByLabel('Places (optional)')).toHaveValue('Riverside City E06000016');
+  await expectAccessible(page);
+  await summary.getByRole('link', { name: /Line 1/ }).click();
+  await expect(page.getByLabel('Places (optional)')).toBeFocused();
+});
+
 test('staff name a column Parity does not recognise, and see what each column was read as', async ({
   page,
 }) => {

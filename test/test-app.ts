@@ -92,17 +92,22 @@ export class Browser {
   async upload(
     pageUrl: string,
     fields: Record<string, string>,
-    files: { field: string; filename: string; content: string }[],
+    files: { field: string; filename: string; content: string | Buffer }[],
   ): Promise<LightMyRequestResponse> {
     const token = csrfTokenIn((await this.get(pageUrl)).body);
     const boundary = 'parity-test-boundary';
-    const part = (disposition: string, body: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n${body}\r\n`;
-    const body =
-      [
-        ...Object.entries({ _csrf: token, ...fields }).map(([name, value]) => part(`name="${name}"`, value)),
-        ...files.map((f) => part(`name="${f.field}"; filename="${f.filename}"`, f.content)),
-      ].join('') + `--${boundary}--\r\n`;
+    // Bytes, so that a gzipped file arrives as it is.
+    const part = (disposition: string, body: string | Buffer) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n`),
+        Buffer.from(body),
+        Buffer.from('\r\n'),
+      ]);
+    const body = Buffer.concat([
+      ...Object.entries({ _csrf: token, ...fields }).map(([name, value]) => part(`name="${name}"`, value)),
+      ...files.map((f) => part(`name="${f.field}"; filename="${f.filename}"`, f.content)),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
     return this.request('POST', pageUrl, body, `multipart/form-data; boundary=${boundary}`);
   }
 
@@ -113,7 +118,7 @@ export class Browser {
   private async request(
     method: 'GET' | 'POST',
     url: string,
-    payload?: string,
+    payload?: string | Buffer,
     contentType = 'application/x-www-form-urlencoded',
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = {};

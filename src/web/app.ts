@@ -23,6 +23,7 @@ import { meetingRoutes } from './routes/meeting.routes.ts';
 import { membershipRoutes } from './routes/membership.routes.ts';
 import { analyticsRoutes } from './routes/analytics.routes.ts';
 import { analyticsDatasetRoutes } from './routes/analytics-datasets.routes.ts';
+import { analyticsGeographyRoutes } from './routes/analytics-geography.routes.ts';
 import { analyticsCatalogueRoutes } from './routes/analytics-catalogue.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(
   impactAssessmentRoutes(app, services);
   analyticsRoutes(app, services);
   analyticsDatasetRoutes(app, services);
+  analyticsGeographyRoutes(app, services);
   analyticsCatalogueRoutes(app, services);
   outreachRoutes(app, services);
   agreementRoutes(app, services);

@@ -31,6 +31,8 @@ export const permissions = {
   // Deletes patient-level extracts and takes their published results down: its own permission, so
   // it can be narrowed without touching the rest of the analytics pages.
   'analytics:remove-datasets': ['admin', 'staff'],
+  // Replaces the deprivation, places and populations every dataset's rates are worked out from.
+  'analytics:geography': ['admin', 'staff'],
   'initiatives:view': ['admin', 'staff', 'member'],
   'initiatives:manage': ['admin', 'staff'],
   'initiatives:answer': ['member'],

@@ -59,9 +59,17 @@ export async function receiveFile(this: FastifyRequest, part: MultipartFile): Pr
   received.set(this, [...(received.get(this) ?? []), file]);
 }
 
-/** The file sent in `field`, or null when the form had none (browsers send an empty, unnamed part). */
+/** A browser sends an empty, unnamed part for a file input left empty. */
+const isChosen = (file: ReceivedFile): boolean =>
+  file.filename !== '' || file.data.length > 0 || file.tooLarge;
+
+/** The file sent in `field`, or null when the form had none. */
 export function uploadedFile(request: FastifyRequest, field: string): ReceivedFile | null {
   const file = received.get(request)?.find((f) => f.fieldname === field);
-  if (!file || (file.filename === '' && file.data.length === 0 && !file.tooLarge)) return null;
-  return file;
+  return file && isChosen(file) ? file : null;
+}
+
+/** Every file sent in `field` (an input that takes several), in the order sent. */
+export function uploadedFiles(request: FastifyRequest, field: string): ReceivedFile[] {
+  return (received.get(request) ?? []).filter((f) => f.fieldname === field && isChosen(f));
 }

@@ -9,6 +9,7 @@ import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
+import { can } from '../../features/access/access.policy.ts';
 import { uploadedFile } from '../middleware/multipart.ts';
 import {
   datasetRemovalRoutes,
@@ -22,6 +23,9 @@ import { allValues, formBody, handleForm, type FormBody } from './form-helpers.t
 import { actorOf } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
+const mayImportGeography = (request: FastifyRequest): boolean =>
+  Boolean(request.viewer) &&
+  can({ id: request.viewer!.user.id, role: request.viewer!.user.role }, 'analytics:geography');
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
 /** ".csv.gz" for a gzipped file (only CSV is read gzipped), otherwise the file's extension in lower case. */
@@ -56,8 +60,13 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   const { analytics } = services;
 
   app.get('/analytics/datasets', manage, async (request, reply) => {
-    const { removed, computing } = request.query as { removed?: string; computing?: string };
-    const notice = removed ? removedNotice(await analytics.removedDataset(removed)) : undefined;
+    const query = request.query as { removed?: string; computing?: string; geography?: string };
+    const { removed, computing } = query;
+    const notice = removed
+      ? removedNotice(await analytics.removedDataset(removed))
+      : query.geography === 'imported'
+        ? 'The reference geography was imported: what is there now is below. Compute the indicators of each dataset again for its rates and breakdowns to use it.'
+        : undefined;
     const datasets = await analytics.listDatasets();
     const ready = new Set(datasets.filter((d) => d.status === 'ready').map((d) => d.name));
     return reply.view('pages/analytics/datasets.njk', {
@@ -65,6 +74,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       // An import beside a ready dataset of its name replaces it only when it succeeds.
       datasets: datasets.map((d) => ({ ...d, besideEarlier: d.status !== 'ready' && ready.has(d.name) })),
       geography: await analytics.referenceGeography(),
+      mayImportGeography: mayImportGeography(request),
       stageLabels,
       notice:
         notice && computing

@@ -1,0 +1,125 @@
+// Staff page: import the reference geography (deprivation, ward lookups, places, population
+// estimates) from the official files, as `parity geo import` does, for files up to the upload limit.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { FormError, type FieldError } from '../../features/shared/errors.ts';
+import type { Services } from '../../services.ts';
+import { requirePermission } from '../middleware/authorise.ts';
+import { multipartLimits, uploadedFile, uploadedFiles, type ReceivedFile } from '../middleware/multipart.ts';
+import { formBody, handleForm } from './form-helpers.ts';
+import { actorOf } from './partnership-helpers.ts';
+import { placesFromText } from './places-text.ts';
+
+const template = 'pages/analytics/geography-import.njk';
+/** The deprivation file, up to two lookups (wards; LSOA 2011 → 2021) and the population estimates. */
+const MAX_FILES = 4;
+const route = {
+  preHandler: requirePermission('analytics:geography'),
+  config: { multipartOptions: { limits: { files: MAX_FILES, parts: multipartLimits.fields + MAX_FILES } } },
+};
+
+const extensionOf = (name: string): string => {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.csv.gz') || lower.endsWith('.gz') ? '.csv.gz' : path.extname(lower);
+};
+
+/** Why an uploaded geography file cannot be read, or null. */
+function fileProblem(file: ReceivedFile): string | null {
+  if (file.tooLarge)
+    return `${file.filename} is over 10 MB: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)`;
+  const extension = extensionOf(file.filename);
+  if (extension === '.xls') return `Save ${file.filename} as .xlsx (Excel Workbook) and choose it again`;
+  if (!['.csv', '.csv.gz', '.xlsx'].includes(extension))
+    return `${file.filename} is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published`;
+  return null;
+}
+
+/** The file under its own name in a folder of its own: the import records and shows the name. */
+function saved(dir: string, file: ReceivedFile, index: number): string {
+  const name = path
+    .basename(file.filename)
+    .replace(/[^\w.\- ()]/g, '_')
+    .replace(/^\.+/, '');
+  const folder = path.join(dir, String(index));
+  mkdirSync(folder);
+  const target = path.join(folder, name || `file${extensionOf(file.filename)}`);
+  writeFileSync(target, file.data);
+  return target;
+}
+
+export function analyticsGeographyRoutes(app: FastifyInstance, services: Services): void {
+  const { analytics } = services;
+  const context = { pageTitle: 'Import reference geography' };
+
+  app.get('/analytics/geography/import', route, async (_request, reply) =>
+    reply.view(template, { ...context, values: {} }),
+  );
+
+  /** A multipart form: its `_csrf` field comes first and is checked before any file is read. */
+  app.post('/analytics/geography/import', route, async (request, reply) => {
+    const values = formBody(request.body);
+    const chosen = {
+      imd: uploadedFile(request, 'imd'),
+      lookups: uploadedFiles(request, 'lookups'),
+      population: uploadedFile(request, 'population'),
+    };
+    const shown = await handleForm(reply, { template, context, values }, async () => {
+      const errors: FieldError[] = [];
+      for (const [field, files] of Object.entries(chosen)) {
+        for (const file of [files].flat()) {
+          const problem = file && fileProblem(file);
+          if (problem) errors.push({ field, message: problem });
+        }
+      }
+      if (!chosen.imd && !chosen.population)
+        errors.push({
+          field: 'imd',
+          message: 'Choose the deprivation file, the population estimates, or both',
+        });
+      if (!chosen.imd && chosen.lookups.length)
+        errors.push({
+          field: 'lookups',
+          message: 'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
+        });
+      let places;
+      try {
+        places = placesFromText(values.places);
+      } catch (error) {
+        if (!(error instanceof FormError)) throw error;
+        errors.push(...error.errors);
+      }
+      if (places && !chosen.imd)
+        errors.push({
+          field: 'places',
+          message:
+            'Places are set with the deprivation file, whose local authorities they group: choose it too',
+        });
+      if (errors.length) throw new FormError(errors);
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geography-'));
+      try {
+        let index = 0;
+        const pathOf = (file: ReceivedFile | null) => (file ? saved(dir, file, index++) : undefined);
+        await analytics.importGeography(actorOf(request), {
+          imd: pathOf(chosen.imd),
+          lookups: chosen.lookups.map((file) => saved(dir, file, index++)),
+          population: pathOf(chosen.population),
+          populationSheet: values.populationSheet?.trim() || undefined,
+          places,
+        });
+      } catch (error) {
+        // The import names the option a file was given as; the form's fields are named the same,
+        // but for the lookups, which one input takes.
+        if (error instanceof FormError)
+          throw new FormError(
+            error.errors.map((e) => (e.field === 'lookup' ? { ...e, field: 'lookups' } : e)),
+          );
+        throw error;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+    return shown ? reply : reply.redirect('/analytics/datasets?geography=imported#reference-geography', 303);
+  });
+}

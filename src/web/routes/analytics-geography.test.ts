@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/test-db.ts';
+import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeUser, testPassword } from '../../../test/factories.ts';
+
+// The official files as published, read where they are (never copied into the project).
+const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
+const official = (name: string) => ({ filename: name, content: readFileSync(path.join(shared, name)) });
+const page = '/analytics/geography/import';
+const llrPlaces = [
+  'Leicester City: E06000016',
+  'Leicestershire: E07000129, E07000130, E07000131, E07000132, E07000133, E07000134, E07000135',
+  'Rutland: E06000017',
+].join('\n');
+
+describeEachDatabase('reference geography imported on its page', (current) => {
+  let t: TestApp;
+  let staff: Browser;
+  beforeAll(async () => {
+    t = await buildTestApp(current().handle);
+    const user = await makeUser(t.services, 'staff');
+    staff = new Browser(t.app);
+    await staff.signIn(user.email, testPassword);
+  });
+  afterAll(async () => {
+    await t.services.analytics.close();
+  });
+
+  it('imports deprivation, wards, places and populations from the official files, as the command line does', async () => {
+    const datasets = await staff.get('/analytics/datasets');
+    expect(datasets.body).toContain(`href="${page}"`);
+    const response = await staff.upload(page, { places: llrPlaces, populationSheet: '' }, [
+      { field: 'imd', ...official('iod2025_imd_lsoa21_llr.csv') },
+      { field: 'lookups', ...official('lookup_lsoa21_ward24_lad24_llr.csv') },
+      { field: 'lookups', ...official('lookup_lsoa11_lsoa21_lad22_ew.csv.gz') },
+      { field: 'population', ...official('population_mid2020_lsoa11_single_year_age_llr.csv') },
+    ]);
+    expect(response.statusCode, response.body).toBe(303);
+    expect(response.headers.location).toBe('/analytics/datasets?geography=imported#reference-geography');
+
+    const [geography] = (await t.services.analytics.referenceGeography()).filter((g) => g.vintage === '2021');
+    // domain.md §7.2: 634 LSOA 2021 areas in LLR, 176 wards less the few best-fit gives none.
+    expect(geography?.deprivation).toEqual([
+      expect.objectContaining({ imdVersion: 'IoD2025', lsoas: 634, inPlaces: 634, places: 3 }),
+    ]);
+    expect(geography?.deprivation[0]?.wards).toBeGreaterThan(150);
+    // 2021 populations worked out from the mid-2020 2011 estimates (1,107,597 people, §7.2).
+    expect(geography?.population?.people).toBe(1_107_597);
+    // The files are named as they were chosen, not as they were kept on the server.
+    expect(geography?.population?.source).toEqual({
+      file: 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz',
+      derivedFrom: '2011',
+    });
+    const shown = await staff.get(response.headers.location as string);
+    expect(shown.body).toContain('The reference geography was imported');
+    expect(shown.body).toContain('Leicester City');
+    const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    expect(entries[0]?.summary).toBe('Imported IoD2025 for 634 LSOAs (2021)');
+  });
+
+  it('names every mistake at once, against its field, and replaces nothing', async () => {
+    const before = await t.services.analytics.referenceGeography();
+    const nothing = await staff.upload(page, { places: 'Rutland E06000017' }, [
+      { field: 'lookups', filename: 'wards.txt', content: 'LSOA21CD,WD24CD\n' },
+    ]);
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.body).toContain('There is a problem');
+    for (const message of [
+      'wards.txt is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published',
+      'Choose the deprivation file, the population estimates, or both',
+      'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
+      'Line 1: write the place’s name, a colon, then its local authority codes, as in Rutland: E06000017',
+    ])
+      expect(nothing.body).toContain(message);
+    expect(nothing.body).toContain('href="#imd"');
+    expect(nothing.body).toContain('href="#places"');
+    // What was typed comes back; the files must be chosen again.
+    expect(nothing.body).toContain('Rutland E06000017</textarea>');
+
+    const large = await staff.upload(page, {}, [
+      { field: 'population', filename: 'sape.csv', content: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') },
+    ]);
+    expect(large.body).toContain(
+      'sape.csv is over 10 MB: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)',
+    );
+
+    // A file of the wrong kind is refused by the import with what it found.
+    const wrong = await staff.upload(page, { places: 'Nowhere: E06000099' }, [
+      { field: 'imd', ...official('iod2025_imd_lsoa21_llr.csv') },
+    ]);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('No local authority of this place is in');
+    expect(wrong.body).toContain('href="#places"');
+    expect(await t.services.analytics.referenceGeography()).toEqual(before);
+  });
+
+  it('is for staff and administrators only', async () => {
+    const member = await makeUser(t.services, 'member');
+    const browser = new Browser(t.app);
+    await browser.signIn(member.email, testPassword);
+    expect((await browser.get(page)).statusCode).toBe(403);
+    expect((await new Browser(t.app).get(page)).statusCode).toBe(303);
+  });
+});
