@@ -20,6 +20,8 @@ export interface Config {
   logLevel: LogLevel;
   /** True when BASE_URL is https: cookies are then marked Secure. */
   secureCookies: boolean;
+  /** The largest extract staff can upload on the dataset import page, in bytes (DATASET_UPLOAD_MB). */
+  datasetUploadBytes: number;
   /** What published proportions, crude rates and their limits come from (DISCLOSURE_LIMITS). */
   disclosureLimits: 'exact' | 'rounded';
 }
@@ -53,6 +55,11 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Parity <no-reply@parity.invalid>'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
+  DATASET_UPLOAD_MB: z.coerce
+    .number({ message: 'DATASET_UPLOAD_MB must be a whole number of megabytes' })
+    .int({ message: 'DATASET_UPLOAD_MB must be a whole number of megabytes' })
+    .min(1, { message: 'DATASET_UPLOAD_MB must be at least 1' })
+    .default(1024),
   DISCLOSURE_LIMITS: z
     .enum(['exact', 'rounded'], { message: 'DISCLOSURE_LIMITS must be exact or rounded' })
     .default('exact'),
@@ -92,6 +99,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
     secureCookies: baseUrl.startsWith('https://'),
+    datasetUploadBytes: env.DATASET_UPLOAD_MB * 1024 * 1024,
     disclosureLimits: env.DISCLOSURE_LIMITS,
   };
 }

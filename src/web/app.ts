@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { loggerOptions } from './logging.ts';
 import { registerErrorPages } from './middleware/errors.ts';
-import { multipartLimits, receiveFile } from './middleware/multipart.ts';
+import { multipartLimits, receiveFile, removeUnclaimedUploads } from './middleware/multipart.ts';
 import { registerRequestContext } from './middleware/request-context.ts';
 import { registerRender } from './render.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
@@ -71,6 +71,10 @@ export async function buildApp(
     onFile: receiveFile,
     limits: multipartLimits,
     throwFileSizeLimit: false,
+  });
+  app.addHook('onResponse', (request, _reply, done) => {
+    removeUnclaimedUploads(request);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -1,15 +1,33 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { CsrfError } from './request-context.ts';
 
-/** Upload limits for every multipart form. */
+/** Upload limits for every multipart form (a route may raise them: see uploadsTo). */
 export const multipartLimits = { fileSize: 10 * 1024 * 1024, files: 1, fields: 40, parts: 41 };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A folder the route's files are written to as they arrive, rather than held in memory: for
+     * large files, with a larger `multipartOptions.limits.fileSize`. What the route leaves there
+     * is deleted once the response is sent.
+     */
+    uploadsTo?: string;
+  }
+}
 
 export interface ReceivedFile {
   fieldname: string;
   filename: string;
+  /** The content, for a route that keeps files in memory (empty otherwise). */
   data: Buffer;
+  /** Where the content was written, for a route with uploadsTo; move it to keep it. */
+  path?: string;
+  size: number;
   /** True when the file was bigger than the limit; its content is then dropped. */
   tooLarge: boolean;
 }
@@ -47,16 +65,45 @@ export async function receiveFile(this: FastifyRequest, part: MultipartFile): Pr
     part.file.resume();
     throw new CsrfError('Missing or wrong CSRF token before the file of a multipart form');
   }
+  const folder = this.routeOptions.config.uploadsTo;
+  const file = folder ? await toDisk(part, folder) : await toMemory(part);
+  received.set(this, [...(received.get(this) ?? []), file]);
+}
+
+async function toMemory(part: MultipartFile): Promise<ReceivedFile> {
   const chunks: Buffer[] = [];
   for await (const chunk of part.file) chunks.push(chunk as Buffer);
   const tooLarge = part.file.truncated;
-  const file = {
+  const data = tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks);
+  return { fieldname: part.fieldname, filename: part.filename, data, size: data.length, tooLarge };
+}
+
+async function toDisk(part: MultipartFile, folder: string): Promise<ReceivedFile> {
+  mkdirSync(folder, { recursive: true });
+  const target = path.join(folder, `${randomUUID()}.part`);
+  const output = createWriteStream(target, { mode: 0o600 });
+  try {
+    await pipeline(part.file, output);
+  } catch (error) {
+    // The sender went away mid-file: nothing half-written is left behind.
+    rmSync(target, { force: true });
+    throw error;
+  }
+  const tooLarge = part.file.truncated;
+  if (tooLarge) rmSync(target, { force: true });
+  return {
     fieldname: part.fieldname,
     filename: part.filename,
-    data: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks),
+    data: Buffer.alloc(0),
+    ...(tooLarge ? {} : { path: target }),
+    size: output.bytesWritten,
     tooLarge,
   };
-  received.set(this, [...(received.get(this) ?? []), file]);
+}
+
+/** Deletes what a request's files left in their folder (a file the route moved is already gone). */
+export function removeUnclaimedUploads(request: FastifyRequest): void {
+  for (const file of received.get(request) ?? []) if (file.path) rmSync(file.path, { force: true });
 }
 
 /** A browser sends an empty, unnamed part for a file input left empty. */

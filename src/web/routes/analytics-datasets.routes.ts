@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { renameSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -32,9 +31,16 @@ const idOf = (request: FastifyRequest): string => (request.params as { id: strin
 const uploadExtension = (name: string): string =>
   name.toLowerCase().endsWith('.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
 
+/** A size limit in words: "1 GB", "500 MB". */
+export const sizeInWords = (bytes: number): string => {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${Math.round(mb)} MB`;
+};
+
 /** Why an uploaded file cannot be imported here, or null. */
-function uploadProblem(file: { filename: string; tooLarge: boolean }): string | null {
-  if (file.tooLarge) return 'Files over 10 MB must be imported with the command line (parity dataset import)';
+function uploadProblem(file: { filename: string; tooLarge: boolean }, limit: number): string | null {
+  if (file.tooLarge)
+    return `Files over ${sizeInWords(limit)} must be imported with the command line (parity dataset import)`;
   if (uploadExtension(file.filename) === '.xls')
     return 'Save the Excel file as .xlsx (Excel Workbook) and choose it again';
   // The kinds of file the import reads, as on the command line.
@@ -83,8 +89,16 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     });
   });
 
+  const uploadLimit = services.config.datasetUploadBytes;
+  // Extracts are written to disk as they arrive, beside the analytics store, never held in memory.
+  const uploads = path.join(services.config.dataDir, 'analytics', 'uploads');
+  const importRoute = {
+    ...manage,
+    config: { uploadsTo: uploads, multipartOptions: { limits: { fileSize: uploadLimit } } },
+  };
   const importForm = (values: FormBody, chosenFile?: string) => ({
     pageTitle: 'Import a dataset',
+    uploadLimit: sizeInWords(uploadLimit),
     columnFields,
     columnsOpen: usesColumnSettings(values),
     chosenFile,
@@ -95,10 +109,12 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   );
 
   /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
-  app.post('/analytics/datasets/new', manage, async (request, reply) => {
+  app.post('/analytics/datasets/new', importRoute, async (request, reply) => {
     const values = formBody(request.body);
     const file = uploadedFile(request, 'file');
-    const fileProblem = file ? uploadProblem(file) : 'Choose a CSV, Parquet or Excel file to import';
+    const fileProblem = file
+      ? uploadProblem(file, uploadLimit)
+      : 'Choose a CSV, Parquet or Excel file to import';
     // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
     const context = importForm(values, file && !fileProblem ? file.filename : undefined);
     let id = '';
@@ -120,12 +136,10 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
             .importProblems({ name: values.name, file: file?.filename ?? '', mapping })
             .filter((e) => e.field !== 'file'),
         );
-        if (errors.length || !file) throw new FormError(errors);
-        const saved = path.join(
-          os.tmpdir(),
-          `parity-upload-${randomUUID()}${uploadExtension(file.filename)}`,
-        );
-        writeFileSync(saved, file.data);
+        if (errors.length || !file?.path) throw new FormError(errors);
+        // Named with its extension, which says how the import reads it; removed after the import.
+        const saved = path.join(uploads, `${randomUUID()}${uploadExtension(file.filename)}`);
+        renameSync(file.path, saved);
         const started = await analytics.startImport(actorOf(request), {
           name: values.name,
           file: saved,
