@@ -25,11 +25,12 @@ export const testEvent = <T extends { lsoa_code: string; age: number }>(
   ...more,
 });
 
-/** Population rows of each LSOA at ages 0 … 90 (90 standing for 90 and over), of each sex given. */
+/** Population rows of each LSOA at ages 0 … 90 (90 standing for 90 and over), of each sex given, at mid-`midYear`. */
 export const testPopulation = (
   lsoas: { lsoa_code: string }[],
   people: (lsoa: number, age: number, sex: string) => number,
   sexes = ['P'],
+  midYear = 2024,
 ) =>
   lsoas.flatMap((g, i) =>
     sexes.flatMap((sex) =>
@@ -39,6 +40,7 @@ export const testPopulation = (
         sex,
         age,
         population: people(i, age, sex),
+        mid_year: midYear,
       })),
     ),
   );

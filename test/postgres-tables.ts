@@ -60,7 +60,8 @@ export const geographyColumns = (...more: string[]): string =>
     ...more,
   ].join(', ');
 
-export const populationColumns = 'lsoa_code text, vintage text, sex text, age integer, population integer';
+export const populationColumns =
+  'lsoa_code text, vintage text, sex text, age integer, population integer, mid_year integer';
 
 /**
  * A reference geography row (the columns above) for test LSOA `T0100000{index}` in Testland, in
@@ -108,6 +109,6 @@ export function csvRelations(
   return {
     activity: read('activity', ''),
     geography: read('geography', ", types = {'vintage': 'VARCHAR'}"),
-    population: read('population', ", types = {'vintage': 'VARCHAR'}"),
+    population: read('population', ", types = {'vintage': 'VARCHAR', 'mid_year': 'INTEGER'}"),
   };
 }

@@ -164,6 +164,18 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(placesWithoutImd.err.join('\n')).toBe(
       'Places are set with the deprivation file (--imd), whose local authorities they group.',
     );
+    const shortYear = captureIO();
+    expect(
+      await runCli(['geo', 'import', '--population', imd, '--population-year', '23'], shortYear.io),
+    ).toBe(1);
+    expect(shortYear.err.join('\n')).toBe(
+      '--population-year takes the mid-year of the estimates as four figures, such as 2023: not 23',
+    );
+    const yearAlone = captureIO();
+    expect(await runCli(['geo', 'import', '--imd', imd, '--population-year', '2023'], yearAlone.io)).toBe(1);
+    expect(yearAlone.err.join('\n')).toBe(
+      '--population-year is the mid-year of the population estimates given with --population.',
+    );
     const imported = captureIO();
     expect(await runCli(['geo', 'import', '--imd', imd], imported.io)).toBe(0);
     expect(JSON.parse(imported.out.join('\n'))).toMatchObject({ vintage: '2021', lsoas: 1, worksheets: [] });

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { importGeography } from './geo-import.ts';
-import { populationSources } from './population-vintages.ts';
-import { residentArea, summariseGeography } from './geography-store.ts';
+import { populationSources, populationYears } from './population-vintages.ts';
+import { residentArea, summariseGeography, upgradeGeographyFiles } from './geography-store.ts';
 
 // The official files as published, read where they are (never copied into the project).
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
@@ -83,18 +83,26 @@ describe('geography import of the official formats', () => {
     });
   });
 
-  it('brings a file written before places were recorded up to date when rates are worked out', async () => {
+  it('brings files written before places and mid-years were recorded up to date', async () => {
     await withFreshStore(async (fresh) => {
       const file = fresh.geographyPath('lsoa_geography');
+      const population = fresh.geographyPath('lsoa_population');
       await fresh.run(
         `COPY (SELECT 'E01000001' AS lsoa_code, '2011' AS vintage, 'Old 001A' AS lsoa_name, NULL AS ward_code, NULL AS ward_name, 'E09000001' AS la_code, 'Old' AS la_name, 'Old' AS place, 'IoD2019' AS imd_version, 5 AS imd_rank, 1 AS imd_decile, 1 AS imd_quintile, 1 AS core20) TO '${file}' (FORMAT parquet)`,
       );
+      await fresh.run(
+        `COPY (SELECT 'E01000001' AS lsoa_code, '2011' AS vintage, 'P' AS sex, 40 AS age, 12 AS population) TO '${population}' (FORMAT parquet)`,
+      );
+      await upgradeGeographyFiles(fresh);
       expect(await residentArea(fresh, '2011')).toEqual({ places: ['Old'] });
-      // Rewritten with every column, so that the rates' SQL (here or in PostgreSQL) finds in_area.
+      // Rewritten with every column, so that the rates' SQL (here or in PostgreSQL) finds them.
       const [row] = await fresh.query(
         `SELECT lsoa_code, in_area, income_decile FROM read_parquet('${file}')`,
       );
       expect(row).toEqual({ lsoa_code: 'E01000001', in_area: 1, income_decile: null });
+      const [people] = await fresh.query(`SELECT population, mid_year FROM read_parquet('${population}')`);
+      expect(people).toEqual({ population: 12, mid_year: null });
+      expect(await populationYears(fresh, '2011')).toEqual([null]);
     });
   });
 
@@ -321,11 +329,45 @@ describe('geography import of the official formats', () => {
         lookups: [crosswalk],
       });
       expect(again.populationDerived2021From2011).toBe(0);
-      expect(populationSources(fresh)['2021']).toEqual({ file: 'population_lsoa21.csv' });
+      // Of a mid-year neither the file nor the import said: the vintage's only estimates.
+      expect(populationSources(fresh)['2021']).toEqual([{ midYear: null, file: 'population_lsoa21.csv' }]);
       const officialFigures = await populationOf('2021', [unchanged!.code]);
       // Kept by sex, for rates by sex: 91 ages of women (3 each) and of men (4 each).
       expect(officialFigures.length).toBe(182);
       expect(officialFigures.reduce((sum, r) => sum + r.population, 0)).toBe(91 * 7);
+    });
+  });
+
+  it('keeps estimates of each mid-year, from the file name or as given, and derives 2021 ones for each', async () => {
+    await withFreshStore(async (fresh) => {
+      const single = path.join(shared, 'population_mid2020_lsoa11_single_year_age_llr.csv');
+      const bands = path.join(shared, 'population_mid2020_lsoa11_5yr_band_llr.csv');
+      const crosswalk = path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz');
+      await importGeography(fresh, {
+        imd: path.join(shared, 'iod2019_imd_lsoa11_llr.csv'),
+        population: single,
+      });
+      // The banded file given as another year's (its name says mid-2020), with the lookup.
+      const summary = await importGeography(fresh, {
+        population: bands,
+        populationYear: 2021,
+        lookups: [crosswalk],
+      });
+      expect(summary).toMatchObject({ populationMidYear: 2021, populationRows: 611 * 91 });
+      expect(await populationYears(fresh, '2011')).toEqual([2020, 2021]);
+      expect(await populationYears(fresh, '2021')).toEqual([2020, 2021]);
+      const people = await fresh.query(
+        `SELECT vintage, mid_year, CAST(sum(population) AS INTEGER) AS n FROM read_parquet('${fresh.geographyPath('lsoa_population')}') GROUP BY ALL ORDER BY ALL`,
+      );
+      // The same people each year here (domain.md §7.2: 1,107,597 in mid-2020), none lost in deriving.
+      expect(people).toEqual(
+        ['2011', '2021'].flatMap((vintage) =>
+          [2020, 2021].map((year) => ({ vintage, mid_year: year, n: 1_107_597 })),
+        ),
+      );
+      expect(populationSources(fresh)['2021']).toEqual(
+        [2020, 2021].map((midYear) => ({ midYear, file: path.basename(crosswalk), derivedFrom: '2011' })),
+      );
     });
   });
 
@@ -358,7 +400,8 @@ describe('geography import of the official formats', () => {
         populationRows: 611 * 91,
       });
       expect(await geography()).toEqual(before);
-      expect(populationSources(fresh)['2011']).toEqual({ file: path.basename(bands) });
+      // The same mid-year as the single-year file's (mid2020 in both names): replaced.
+      expect(populationSources(fresh)['2011']).toEqual([{ midYear: 2020, file: path.basename(bands) }]);
       expect(await children()).not.toEqual(singleYears);
 
       const ward = path.join(shared, 'lookup_lsoa11_ward19_lad19_llr.csv');

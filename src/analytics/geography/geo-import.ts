@@ -8,7 +8,7 @@ import { replaceVintage } from './geography-store.ts';
 import { geographyTables, type LsoaVintage, type PlaceConfig } from './model.ts';
 import { domainColumns, recogniseDomainColumns } from './domains.ts';
 import * as formats from './official-formats.ts';
-import { derive2021Population, recordPopulationSource } from './population-vintages.ts';
+import { derive2021Population, keptBesideYear, recordPopulationSources } from './population-vintages.ts';
 import {
   describeFile,
   openGeographyFiles,
@@ -23,6 +23,11 @@ export interface GeoImportFiles {
   population?: string;
   /** The worksheet of a population workbook to read, when not the latest mid-year's. */
   populationSheet?: string;
+  /**
+   * The mid-year of the population estimates, when neither the worksheet ("Mid-2022 LSOA 2021")
+   * nor the file's name ("…mid2020…") says it.
+   */
+  populationYear?: number;
   places?: PlaceConfig;
 }
 
@@ -36,6 +41,8 @@ export interface GeoImportSummary {
   /** LSOAs in the configured places, whose residents rates count (every LSOA without places). */
   inPlaces: number;
   populationRows: number;
+  /** The mid-year of the population estimates imported (null when not known, or none imported). */
+  populationMidYear: number | null;
   derived2011From2021: number;
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
   populationDerived2021From2011: number;
@@ -133,7 +140,8 @@ async function importPopulation(
   store: AnalyticsStore,
   file: GeographyFile,
   c: formats.PopulationColumns,
-): Promise<{ rows: number; vintage: LsoaVintage }> {
+  midYear: number | null,
+): Promise<{ rows: number; vintage: LsoaVintage; midYear: number | null }> {
   const name = (a: formats.AgeColumn) => `a${a.from}_${a.sex}`;
   const perAge = c.ages.map((a) => `CAST(${sourceColumn(a.column)} AS INTEGER) AS ${name(a)}`);
   const wide = `SELECT upper(trim(${sourceColumn(c.lsoaCode)})) AS lsoa_code, ${perAge.join(', ')} FROM ${csvReader(file.path, true)}`;
@@ -151,12 +159,37 @@ async function importPopulation(
     SELECT b.lsoa_code, '${c.vintage}' AS vintage, b.sex, y.first_age + y.year AS age,
       CAST(floor(b.population / y.width) + CASE WHEN (y.year + ${start}) % y.width < b.population % y.width THEN 1 ELSE 0 END AS INTEGER) AS population
     FROM bands b JOIN years y ON y.first_age = b.first_age`;
-  const rows = await replaceVintage(store, geographyTables.population, c.vintage, select);
-  recordPopulationSource(store, c.vintage, {
-    file: file.name,
-    ...(file.sheets === undefined ? {} : { sheets: file.sheets }),
-  });
-  return { rows, vintage: c.vintage };
+  const keep = keptBesideYear(store, c.vintage, midYear);
+  await replaceVintage(
+    store,
+    geographyTables.population,
+    c.vintage,
+    `SELECT *, ${midYear ?? 'NULL'} AS mid_year FROM (${select}) s`,
+    keep,
+  );
+  recordPopulationSources(
+    store,
+    c.vintage,
+    [{ midYear, file: file.name, ...(file.sheets === undefined ? {} : { sheets: file.sheets }) }],
+    keep !== undefined,
+  );
+  const [counted] = await store.query<{ n: string }>(
+    `SELECT count(*) AS n FROM read_parquet(${literal(store.geographyPath(geographyTables.population))}) WHERE vintage = '${c.vintage}' AND mid_year IS NOT DISTINCT FROM ${midYear ?? 'NULL'}`,
+  );
+  return { rows: Number(counted?.n ?? 0), vintage: c.vintage, midYear };
+}
+
+/**
+ * The mid-year of population estimates: as given, else from the worksheet ("Mid-2022 LSOA 2021",
+ * "Mid-2020 Persons") or the file's name ("…mid2020…", "…mid-2024…"); null when none says.
+ */
+export function midYearOf(file: GeographyFile, given?: number): number | null {
+  if (given !== undefined) return given;
+  for (const text of [...(file.sheets ?? []), file.name]) {
+    const found = /mid[-_ ]?((?:19|20)\d{2})/i.exec(text);
+    if (found) return Number(found[1]);
+  }
+  return null;
 }
 
 export async function importGeography(
@@ -165,7 +198,7 @@ export async function importGeography(
 ): Promise<GeoImportSummary> {
   const opened = await openGeographyFiles(store, files);
   try {
-    return await importOpened(store, opened, files.places);
+    return await importOpened(store, opened, files.places, files.populationYear);
   } finally {
     opened.close();
   }
@@ -268,6 +301,7 @@ async function importOpened(
   store: AnalyticsStore,
   { imd, lookups, population, worksheets }: OpenedGeographyFiles,
   places: PlaceConfig | undefined,
+  populationYear: number | undefined,
 ): Promise<GeoImportSummary> {
   // All read before anything is replaced, so that a file that cannot be used loses nothing.
   const headings = imd ? await columnsOf(store, imd.path) : [];
@@ -282,7 +316,9 @@ async function importOpened(
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
   const estimates =
-    population && populationFormat ? await importPopulation(store, population, populationFormat) : null;
+    population && populationFormat
+      ? await importPopulation(store, population, populationFormat, midYearOf(population, populationYear))
+      : null;
   const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   return {
     // openGeographyFiles makes sure of a deprivation file or population estimates.
@@ -292,6 +328,7 @@ async function importOpened(
     withWard: deprivation?.withWard ?? 0,
     inPlaces: deprivation?.inPlaces ?? 0,
     populationRows: estimates?.rows ?? 0,
+    populationMidYear: estimates?.midYear ?? null,
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
     worksheets,

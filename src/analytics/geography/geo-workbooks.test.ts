@@ -124,10 +124,9 @@ describe('geography import of the official files as Excel workbooks', () => {
       { file: 'LSOA11_WD19_LAD19.xlsx', sheets: ['LSOA11_WD19_LAD19_EW_LU'] },
       { file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx', sheets: bySex },
     ]);
-    expect(populationSources(fromWorkbooks)['2011']).toEqual({
-      file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx',
-      sheets: bySex,
-    });
+    expect(populationSources(fromWorkbooks)['2011']).toEqual([
+      { midYear: 2020, file: 'sape23dt2mid2020lsoasyoaestimatesunformatted.xlsx', sheets: bySex },
+    ]);
     expect(
       await fromWorkbooks.query(
         `SELECT sex, sum(population) AS n FROM ${table(fromWorkbooks, 'lsoa_population')} GROUP BY sex ORDER BY sex`,
@@ -170,9 +169,9 @@ describe('geography import of the official files as Excel workbooks', () => {
     const workbook = writeWorkbook(path.join(dir, 'sapelsoasyoa20222023.xlsx'), sheets);
     const store = await openStore('ons-2021');
     const imd = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
-    const bySex = () =>
+    const bySex = (midYear: number) =>
       store.query(
-        `SELECT sex, sum(population) AS n FROM ${table(store, 'lsoa_population')} WHERE vintage = '2021' GROUP BY sex ORDER BY sex`,
+        `SELECT sex, sum(population) AS n FROM ${table(store, 'lsoa_population')} WHERE vintage = '2021' AND mid_year = ${midYear} GROUP BY sex ORDER BY sex`,
       );
     const expected = (sheet: unknown[][]) => [
       { sex: 'F', n: String(people(sheet, 'F')) },
@@ -184,14 +183,25 @@ describe('geography import of the official files as Excel workbooks', () => {
     expect(latest.worksheets).toEqual([
       { file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2023 LSOA 2021'] },
     ]);
-    expect(await bySex()).toEqual(expected(sheets[2]![1]));
+    expect(await bySex(2023)).toEqual(expected(sheets[2]![1]));
 
-    await importGeography(store, { imd, population: workbook, populationSheet: 'Mid-2022 LSOA 2021' });
-    expect(await bySex()).toEqual(expected(sheets[1]![1]));
-    expect(populationSources(store)['2021']).toEqual({
-      file: 'sapelsoasyoa20222023.xlsx',
-      sheets: ['Mid-2022 LSOA 2021'],
+    // Another mid-year's worksheet joins the first: each financial year's rates are over their own.
+    const earlier = await importGeography(store, {
+      imd,
+      population: workbook,
+      populationSheet: 'Mid-2022 LSOA 2021',
     });
+    expect(earlier).toMatchObject({ populationRows: 5 * 91 * 2, populationMidYear: 2022 });
+    expect(await bySex(2022)).toEqual(expected(sheets[1]![1]));
+    expect(await bySex(2023)).toEqual(expected(sheets[2]![1]));
+    expect(populationSources(store)['2021']).toEqual([
+      { midYear: 2022, file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2022 LSOA 2021'] },
+      { midYear: 2023, file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2023 LSOA 2021'] },
+    ]);
+    // The same mid-year imported again replaces that year only.
+    await importGeography(store, { imd, population: workbook, populationSheet: 'Mid-2022 LSOA 2021' });
+    expect(await bySex(2022)).toEqual(expected(sheets[1]![1]));
+    expect(populationSources(store)['2021']).toHaveLength(2);
   });
 
   it('reads IoD2025 File 1 as MHCLG publishes it (notes, then the IMD25 worksheet) as it reads the CSV file', async () => {
@@ -297,7 +307,7 @@ describe('geography import of the official files as Excel workbooks', () => {
     expect(
       await store.query(`SELECT vintage, count(*) AS n FROM ${table(store, 'lsoa_geography')} GROUP BY ALL`),
     ).toEqual(before);
-    expect(populationSources(store)['2011']).toEqual({ file: path.basename(population) });
+    expect(populationSources(store)['2011']).toEqual([{ midYear: 2020, file: path.basename(population) }]);
     expect(tmpFiles(store)).toEqual([]);
     expect(existsSync(store.geographyPath('lsoa_population'))).toBe(true);
   });

@@ -14,7 +14,7 @@ import {
 
 const lsoaColumns =
   'lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20';
-const populationColumns = 'lsoa_code, vintage, sex, age, population';
+const populationColumns = 'lsoa_code, vintage, sex, age, population, mid_year';
 
 /** The columns a geography file has (one written before the domains has none of theirs). */
 async function columnsIn(store: AnalyticsStore, file: string): Promise<Set<string>> {
@@ -35,10 +35,11 @@ export async function inPlacesCondition(store: AnalyticsStore): Promise<string> 
 
 /**
  * The columns of a table as a SELECT list. In a geography file written before a column existed,
- * every LSOA is in the area (in_area) and the domains are NULL.
+ * every LSOA is in the area (in_area), the domains are NULL, and so is the mid-year of populations.
  */
 function selectList(table: string, has: (column: string) => boolean = () => true): string {
-  if (table !== geographyTables.lsoa) return populationColumns;
+  if (table !== geographyTables.lsoa)
+    return `lsoa_code, vintage, sex, age, population, CAST(${has('mid_year') ? 'mid_year' : 'NULL'} AS INTEGER) AS mid_year`;
   const domains = domainColumns.map(
     ([column, type]) => `CAST(${has(column) ? column : 'NULL'} AS ${type}) AS ${column}`,
   );
@@ -47,18 +48,24 @@ function selectList(table: string, has: (column: string) => boolean = () => true
   );
 }
 
-/** Replaces one vintage of a geography table with the rows of `selectSql` (same columns, same order). */
+/**
+ * Replaces one vintage of a geography table with the rows of `selectSql` (same columns, same order),
+ * but for the rows of the vintage that `keep` holds for (population estimates of other mid-years).
+ * Returns the rows of the vintage there are now.
+ */
 export async function replaceVintage(
   store: AnalyticsStore,
   table: string,
   vintage: LsoaVintage,
   selectSql: string,
+  keep?: string,
 ): Promise<number> {
   const file = store.geographyPath(table);
   let kept = '';
   if (existsSync(file)) {
     const present = await columnsIn(store, file);
-    kept = `SELECT ${selectList(table, (c) => present.has(c))} FROM read_parquet(${literal(file)}) WHERE vintage <> ${literal(vintage)} UNION ALL `;
+    const other = `vintage <> ${literal(vintage)}${keep ? ` OR (${keep})` : ''}`;
+    kept = `SELECT * FROM (SELECT ${selectList(table, (c) => present.has(c))} FROM read_parquet(${literal(file)})) t WHERE ${other} UNION ALL `;
   }
   const next = `${file}.next`;
   await store.run(
@@ -108,7 +115,7 @@ export async function writePopulationRows(
   rows: PopulationRow[],
   vintage: LsoaVintage,
 ): Promise<number> {
-  const values = valuesSql(rows.map((r) => [r.lsoa_code, r.vintage, r.sex, r.age, r.population]));
+  const values = valuesSql(rows.map((r) => [r.lsoa_code, r.vintage, r.sex, r.age, r.population, r.mid_year]));
   return replaceVintage(
     store,
     geographyTables.population,
@@ -157,18 +164,40 @@ export async function summariseGeography(store: AnalyticsStore): Promise<Geograp
   }));
 }
 
-/**
- * Rewrites an LSOA file written before a column existed with every column of today's (every LSOA in
- * the area, no domains), so that queries joined to it, here or copied to PostgreSQL, find them all.
- */
-async function upgradeLsoaFile(store: AnalyticsStore, file: string): Promise<void> {
+/** Whether a geography file has every column of today's: one written by an earlier Parity may not. */
+async function isCurrent(store: AnalyticsStore, table: string, file: string): Promise<boolean> {
   const present = await columnsIn(store, file);
-  if (['in_area', ...domainColumns.map(([c]) => c)].every((c) => present.has(c))) return;
-  const next = `${file}.next`;
-  await store.run(
-    `COPY (SELECT ${selectList(geographyTables.lsoa, (c) => present.has(c))} FROM read_parquet(${literal(file)})) TO ${literal(next)} (FORMAT parquet)`,
-  );
-  renameSync(next, file);
+  const wanted =
+    table === geographyTables.lsoa ? ['in_area', ...domainColumns.map(([c]) => c)] : ['mid_year'];
+  return wanted.every((c) => present.has(c));
+}
+
+const upgraded = new WeakMap<AnalyticsStore, Promise<void>>();
+
+/**
+ * Rewrites geography files written before a column existed with every column of today's (every
+ * LSOA in the area, no domains, populations of a mid-year not recorded), so that the queries joined
+ * to them, here or copied to PostgreSQL, find them all. Once for each store: files written later
+ * are current.
+ */
+export function upgradeGeographyFiles(store: AnalyticsStore): Promise<void> {
+  let done = upgraded.get(store);
+  if (!done) {
+    done = (async () => {
+      for (const table of [geographyTables.lsoa, geographyTables.population]) {
+        const file = store.geographyPath(table);
+        if (!existsSync(file) || (await isCurrent(store, table, file))) continue;
+        const present = await columnsIn(store, file);
+        const next = `${file}.next`;
+        await store.run(
+          `COPY (SELECT ${selectList(table, (c) => present.has(c))} FROM read_parquet(${literal(file)})) TO ${literal(next)} (FORMAT parquet)`,
+        );
+        renameSync(next, file);
+      }
+    })();
+    upgraded.set(store, done);
+  }
+  return done;
 }
 
 /**
@@ -179,7 +208,6 @@ async function upgradeLsoaFile(store: AnalyticsStore, file: string): Promise<voi
 export async function residentArea(store: AnalyticsStore, vintage: string): Promise<ResidentArea | null> {
   const file = store.geographyPath(geographyTables.lsoa);
   if (!existsSync(file)) return null;
-  await upgradeLsoaFile(store, file);
   const rows = await store.query<{ place: string }>(
     `SELECT DISTINCT place FROM read_parquet(${literal(file)}) WHERE vintage = ${literal(vintage)} AND in_area = 1 ORDER BY place`,
   );

@@ -35,6 +35,8 @@ export interface PopulationRow {
   /** Single year of age; 90 stands for 90 and over. */
   age: number;
   population: number;
+  /** The mid-year (30 June) of the estimate; null when not recorded. */
+  mid_year: number | null;
 }
 
 /** A place is a set of local authorities (e.g. Leicester City; Leicestershire's seven districts; Rutland). */

@@ -11,6 +11,7 @@ import type { Aggregates } from './aggregates.ts';
 import type { GroupEstimate } from './result.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
 import { CONFIDENCE } from './confidence.ts';
+import { midYearOfRow, populationYearFor } from './population-years.ts';
 
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 const key = (...parts: (string | number)[]): string => parts.join('\u0000');
@@ -66,10 +67,24 @@ function proportionEstimates(indicator: IndicatorDefinition, k: number, rows: Sq
   return withLimits(base, set);
 }
 
+/** The population rows by mid-year, and the mid-year each period's rates are over. */
+function populationByYear(population: SqlRow[]) {
+  const years = [...new Set(population.map((r) => midYearOfRow(r.mid_year)))];
+  const yearOf = new Map<string, number | null>();
+  return {
+    year: (period: string): string => {
+      if (!yearOf.has(period)) yearOf.set(period, populationYearFor(period, years));
+      return String(yearOf.get(period));
+    },
+    rowYear: (row: SqlRow): string => String(midYearOfRow(row.mid_year)),
+  };
+}
+
 function populationTotals(population: SqlRow[]): Map<string, number> {
+  const { rowYear } = populationByYear(population);
   const totals = new Map<string, number>();
   for (const row of population) {
-    const k = key(String(row.dimension), String(row.group_value));
+    const k = key(rowYear(row), String(row.dimension), String(row.group_value));
     totals.set(k, (totals.get(k) ?? 0) + num(row.population));
   }
   return totals;
@@ -82,10 +97,12 @@ function crudeRateEstimates(
   population: SqlRow[],
 ): GroupEstimate[] {
   const totals = populationTotals(population);
+  const { year } = populationByYear(population);
   const p = measurePrefix(k);
   const base = rows
     .map((r) => {
-      const denominator = totals.get(key(String(r.dimension), String(r.group_value))) ?? NaN;
+      const denominator =
+        totals.get(key(year(String(r.period)), String(r.dimension), String(r.group_value))) ?? NaN;
       return {
         ...blank(r),
         numerator: num(r[`${p}_num`]),
@@ -121,13 +138,13 @@ function dsrEstimates(
       key(String(r.period), String(r.dimension), String(r.group_value), num(r.esp_band)),
       num(r[`${p}_num`]),
     );
+  const { year, rowYear } = populationByYear(population);
   const pops = new Map<string, number[]>();
   for (const r of population) {
-    const bands =
-      pops.get(key(String(r.dimension), String(r.group_value))) ??
-      new Array<number>(ESP2013.weights.length).fill(0);
+    const at = key(rowYear(r), String(r.dimension), String(r.group_value));
+    const bands = pops.get(at) ?? new Array<number>(ESP2013.weights.length).fill(0);
     bands[num(r.esp_band)] = num(r.population);
-    pops.set(key(String(r.dimension), String(r.group_value)), bands);
+    pops.set(at, bands);
   }
   const x: number[] = [];
   const n: number[] = [];
@@ -135,7 +152,7 @@ function dsrEstimates(
   const offsets = [0];
   const base: GroupEstimate[] = [];
   for (const r of rows) {
-    const bands = pops.get(key(String(r.dimension), String(r.group_value)));
+    const bands = pops.get(key(year(String(r.period)), String(r.dimension), String(r.group_value)));
     if (!bands) continue;
     bands.forEach((population, band) => {
       if (!(population > 0)) return;

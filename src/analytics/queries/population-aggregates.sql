@@ -1,14 +1,16 @@
--- Population denominators by the breakdowns LSOA population estimates support, by ESP2013 band,
--- for one age range; when some LSOAs are outside the configured places, of the places only.
+-- Population denominators by the breakdowns LSOA population estimates support, by ESP2013 band and
+-- mid-year, for one age range; when some LSOAs are outside the configured places, of the places only.
 -- Portable SQL like indicator-aggregates.sql.
 SELECT
   {{dimension_label}} AS dimension,
   {{group_value}} AS group_value,
   esp_band,
+  mid_year,
   SUM(population) AS population
 FROM (
   SELECT
     p.population,
+    CAST(p.mid_year AS INTEGER) AS mid_year,
     CASE WHEN p.age >= 90 THEN 18 ELSE CAST(FLOOR(p.age / 5.0) AS INTEGER) END AS esp_band,
     {{age_band}} AS age_band,
     p.sex,

@@ -4,7 +4,7 @@ import { literal } from '../sql-text.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import { dimensionColumns, fillTemplate } from './template.ts';
 
-/** Population by each population-capable dimension × ESP2013 band, for ages ageFrom–ageTo. */
+/** Population by each population-capable dimension × ESP2013 band × mid-year, for ages ageFrom–ageTo. */
 export function populationAggregatesSql(options: {
   dimensions: Dimension[];
   relations: Relations;
@@ -26,6 +26,8 @@ export function populationAggregatesSql(options: {
     age_from: String(Math.trunc(options.ageFrom)),
     age_to: String(Math.trunc(options.ageTo)),
     residents: options.residentsOnly ? ' AND g.in_area = 1' : '',
-    grouping_sets: dimensions.map((d) => (d.column ? `(${d.column}, esp_band)` : '(esp_band)')).join(', '),
+    grouping_sets: dimensions
+      .map((d) => (d.column ? `(${d.column}, esp_band, mid_year)` : '(esp_band, mid_year)'))
+      .join(', '),
   });
 }

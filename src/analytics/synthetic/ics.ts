@@ -139,8 +139,16 @@ function wardName(index: number): string {
   return `${stem}${ending}`;
 }
 
-/** Persons by single year of age (0–90+): younger in more deprived LSOAs. */
-export function syntheticPopulation(lsoas: LsoaGeographyRow[], seed = SYNTHETIC_SEED): PopulationRow[] {
+/**
+ * Persons by single year of age (0–90+) at mid-`midYear`: younger in more deprived LSOAs, 1% more
+ * people each year from mid-2023.
+ */
+export function syntheticPopulation(
+  lsoas: LsoaGeographyRow[],
+  midYear = 2023,
+  seed = SYNTHETIC_SEED,
+): PopulationRow[] {
+  const growth = 1 + 0.01 * (midYear - 2023);
   const random = createRandom(seed + 1);
   const rows: PopulationRow[] = [];
   for (const lsoa of lsoas) {
@@ -154,7 +162,8 @@ export function syntheticPopulation(lsoas: LsoaGeographyRow[], seed = SYNTHETIC_
         vintage: '2021',
         sex: 'P',
         age,
-        population: Math.max(1, Math.round((total * w) / sum)),
+        population: Math.max(1, Math.round((growth * total * w) / sum)),
+        mid_year: midYear,
       });
     });
   }

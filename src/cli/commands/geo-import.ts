@@ -4,7 +4,7 @@ import { systemActor } from '../../features/audit/audit.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
 
-/** parity geo import [--imd <file>] [--lookup <file> …] [--population <file> [--population-sheet <name>]] [--places <places.json>] */
+/** parity geo import [--imd <file>] [--lookup <file> …] [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--places <places.json>] */
 export async function geoImport(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -13,6 +13,7 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       lookup: { type: 'string', multiple: true },
       population: { type: 'string' },
       'population-sheet': { type: 'string' },
+      'population-year': { type: 'string' },
       places: { type: 'string' },
     },
   });
@@ -22,13 +23,23 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
         'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021), population estimates with --population, or both.',
         'Ward lookups are imported with the deprivation file of their vintage, which the import replaces whole; population estimates with it or on their own (a new mid-year).',
         'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the latest mid-year is read unless --population-sheet names another worksheet.',
+        'Population estimates are kept by mid-year, each financial year\'s rates over its own (2023/24 over mid-2023): the year is read from the worksheet or the file\'s name ("mid2020"), or given with --population-year; estimates of another year are kept beside them.',
         'Places (--places places.json, e.g. {"Rutland": ["E06000017"]}) group local authorities and are the area rates are for: with the national files, LSOAs outside them keep their deprivation, but rates count the people living in the places only.',
-        'Usage: parity geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]',
+        'Usage: parity geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--places <places.json>]',
       ].join('\n'),
     );
   if (!values.imd && values.places)
     throw new CliError(
       'Places are set with the deprivation file (--imd), whose local authorities they group.',
+    );
+  const year = values['population-year'];
+  if (year !== undefined && !/^(19|20)\d{2}$/.test(year))
+    throw new CliError(
+      `--population-year takes the mid-year of the estimates as four figures, such as 2023: not ${year}`,
+    );
+  if (year !== undefined && !values.population)
+    throw new CliError(
+      '--population-year is the mid-year of the population estimates given with --population.',
     );
   let places: unknown;
   if (values.places) {
@@ -44,6 +55,7 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       lookups: values.lookup,
       population: values.population,
       populationSheet: values['population-sheet'],
+      populationYear: year === undefined ? undefined : Number(year),
       places,
     });
     io.out(JSON.stringify(summary, null, 2));

@@ -2,13 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
-import { geographyTables, type LsoaVintage } from '../../analytics/geography/model.ts';
+import { geographyTables } from '../../analytics/geography/model.ts';
 import { residentArea } from '../../analytics/geography/geography-store.ts';
-import {
-  populationBySex,
-  populationSources,
-  populationVintages,
-} from '../../analytics/geography/population-vintages.ts';
+import { populationBySex, populationVintages } from '../../analytics/geography/population-vintages.ts';
 import {
   applicableIndicators,
   computePack,
@@ -28,6 +24,7 @@ import { literal } from '../../analytics/sql-text.ts';
 import { REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
 import type { Actor } from '../audit/audit.ts';
+import { populationCaveats } from './population-caveats.ts';
 import { FormError, NotFoundError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
@@ -258,7 +255,6 @@ export async function computeIndicators(
   const bySex = await populationBySex(store, dataset.lsoaVintage);
   const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], bySex);
   await requireDomains(store, dimensions, dataset.lsoaVintage, input.domains?.length ? 'domains' : 'by');
-  // Before the reference tables are copied for a PostgreSQL dataset: it may bring an old file up to date.
   const area = await residentArea(store, dataset.lsoaVintage);
   const computed = await computePack({
     ...(await whereTheDataIs(ctx, store, dataset)),
@@ -273,9 +269,10 @@ export async function computeIndicators(
     if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);
     throw error;
   });
+  const periods = [...new Set(computed.flatMap((r) => r.rows.map((row) => row.period)))];
   const rateCaveats = [
     withoutPopulationCaveat(dimensions),
-    derivedPopulationCaveat(store, dataset.lsoaVintage),
+    ...(await populationCaveats(store, dataset.lsoaVintage, periods)),
   ].filter((c): c is string => c !== null);
   const results = computed.map((result, k) =>
     usesPopulation(chosen[k]!) ? { ...result, caveats: [...result.caveats, ...rateCaveats] } : result,
@@ -290,11 +287,4 @@ function withoutPopulationCaveat(dimensions: Dimension[]): string | null {
   if (missing.length === 0) return null;
   const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
   return `Rates are not given by ${list}: the population estimates they are worked out from are not broken down that way.`;
-}
-
-/** What a rate's readers should know when its populations were worked out from another LSOA vintage. */
-function derivedPopulationCaveat(store: AnalyticsStore, vintage: string): string | null {
-  const source = populationSources(store)[vintage as LsoaVintage];
-  if (!source?.derivedFrom) return null;
-  return `The populations of LSOA ${vintage} areas were worked out from ONS estimates for LSOA ${source.derivedFrom} areas, through the ONS lookup between the two (${source.file}): each earlier area's population was shared equally among the areas it became. Rates for small areas may differ a little from those on official estimates for LSOA ${vintage} areas.`;
 }

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { analyticsStore, type AnalyticsStore } from '../../analytics/store.ts';
+import { upgradeGeographyFiles } from '../../analytics/geography/geography-store.ts';
 import { openPostgresSource, type PostgresSource } from '../../analytics/postgres-source.ts';
 import { FormError } from '../shared/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -31,7 +32,11 @@ export function analyticsContext(deps: AnalyticsDeps): AnalyticsContext {
   let postgres: PostgresSource | null = null;
   return {
     ...deps,
-    store: () => analyticsStore(deps.dataDir),
+    store: async () => {
+      const store = await analyticsStore(deps.dataDir);
+      await upgradeGeographyFiles(store);
+      return store;
+    },
     postgres: () => {
       if (!deps.postgresUrl)
         throw new FormError([

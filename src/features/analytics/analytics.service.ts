@@ -109,7 +109,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
           vintage,
           deprivation: areas.filter((a) => a.vintage === vintage),
           places: await summarisePlaces(store, vintage),
-          population: populations.find((p) => p.vintage === vintage) ?? null,
+          populations: populations.filter((p) => p.vintage === vintage),
         })),
       );
     },
@@ -151,5 +151,6 @@ export interface ReferenceGeography {
   deprivation: GeographySummary[];
   /** The places of the area rates are for, with their local authorities. */
   places: PlaceSummary[];
-  population: PopulationSummary | null;
+  /** One for each mid-year imported, in year order. */
+  populations: PopulationSummary[];
 }

@@ -40,6 +40,11 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       ]),
     );
     expect(dna.result.summaries.some((s) => s.measure === 'sii')).toBe(true);
+    // The demo's populations are for mid-2022 to mid-2024: each financial year's rates are over its own.
+    const admissions = results.find((r) => r.indicatorId === 'emergency-admissions')!;
+    expect(admissions.result.caveats).toContain(
+      'The populations are mid-year estimates: mid-2022 for 2022/23, mid-2023 for 2023/24 and mid-2024 for 2024/25.',
+    );
     const meanWait = results.find((r) => r.indicatorId === 'waiting-mean-weeks')!;
     const overall = meanWait.result.rows.find((r) => r.dimension === 'overall')!;
     expect(overall.lower95).toBeLessThan(overall.value!);

@@ -83,6 +83,14 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           field: 'lookups',
           message: 'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
         });
+      const year = values.populationYear?.trim();
+      if (year && !/^(19|20)\d{2}$/.test(year))
+        errors.push({ field: 'populationYear', message: 'Enter the mid-year as four figures, such as 2023' });
+      else if (year && !chosen.population)
+        errors.push({
+          field: 'populationYear',
+          message: 'The mid-year is that of population estimates: choose their file too',
+        });
       let places;
       try {
         places = placesFromText(values.places);
@@ -106,6 +114,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           lookups: chosen.lookups.map((file) => saved(dir, file, index++)),
           population: pathOf(chosen.population),
           populationSheet: values.populationSheet?.trim() || undefined,
+          populationYear: year ? Number(year) : undefined,
           places,
         });
       } catch (error) {

@@ -47,9 +47,10 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     ]);
     expect(geography?.deprivation[0]?.wards).toBeGreaterThan(150);
     // 2021 populations worked out from the mid-2020 2011 estimates (1,107,597 people, §7.2).
-    expect(geography?.population?.people).toBe(1_107_597);
+    expect(geography?.populations.map((p) => [p.midYear, p.people])).toEqual([[2020, 1_107_597]]);
     // The files are named as they were chosen, not as they were kept on the server.
-    expect(geography?.population?.source).toEqual({
+    expect(geography?.populations[0]?.source).toEqual({
+      midYear: 2020,
       file: 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz',
       derivedFrom: '2011',
     });
@@ -62,7 +63,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
 
   it('names every mistake at once, against its field, and replaces nothing', async () => {
     const before = await t.services.analytics.referenceGeography();
-    const nothing = await staff.upload(page, { places: 'Rutland E06000017' }, [
+    const nothing = await staff.upload(page, { places: 'Rutland E06000017', populationYear: '23' }, [
       { field: 'lookups', filename: 'wards.txt', content: 'LSOA21CD,WD24CD\n' },
     ]);
     expect(nothing.statusCode).toBe(400);
@@ -72,6 +73,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
       'Choose the deprivation file, the population estimates, or both',
       'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
       'Line 1: write the place’s name, a colon, then its local authority codes, as in Rutland: E06000017',
+      'Enter the mid-year as four figures, such as 2023',
     ])
       expect(nothing.body).toContain(message);
     expect(nothing.body).toContain('href="#imd"');
