@@ -1,6 +1,6 @@
 // Writing the reference geography tables (Parquet under analytics/geography/). Importing one LSOA
 // vintage replaces that vintage only, so LSOA 2011 (IoD2019) and LSOA 2021 (IoD2025) live side by side.
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { domainColumns } from './domains.ts';
@@ -115,13 +115,23 @@ export async function writePopulationRows(
   rows: PopulationRow[],
   vintage: LsoaVintage,
 ): Promise<number> {
-  const values = valuesSql(rows.map((r) => [r.lsoa_code, r.vintage, r.sex, r.age, r.population, r.mid_year]));
-  return replaceVintage(
-    store,
-    geographyTables.population,
-    vintage,
-    `SELECT * FROM (VALUES ${values}) v(${populationColumns})`,
+  // Through a CSV file: a VALUES list of hundreds of thousands of rows costs DuckDB's parser far
+  // more memory than the rows themselves (0.5 GB for the demo's three mid-years).
+  const csv = `${store.geographyPath(geographyTables.population)}.rows.csv`;
+  const lines = rows.map((r) =>
+    [r.lsoa_code, r.vintage, r.sex, r.age, r.population, r.mid_year ?? ''].join(','),
   );
+  writeFileSync(csv, [populationColumns.replaceAll(' ', ''), ...lines].join('\n'));
+  try {
+    return await replaceVintage(
+      store,
+      geographyTables.population,
+      vintage,
+      `SELECT * FROM read_csv(${literal(csv)}, header = true, columns = {'lsoa_code': 'VARCHAR', 'vintage': 'VARCHAR', 'sex': 'VARCHAR', 'age': 'INTEGER', 'population': 'INTEGER', 'mid_year': 'INTEGER'})`,
+    );
+  } finally {
+    rmSync(csv, { force: true });
+  }
 }
 
 export interface GeographySummary {
