@@ -52,6 +52,11 @@ export function resultOperations(ctx: AnalyticsContext) {
     if (!row || (!includeDrafts && row.status !== 'published')) throw new NotFoundError('No such result');
     return row;
   };
+  /** When the reference geography was last imported (through the service: page or command line). */
+  const lastGeographyImport = async (): Promise<string | null> => {
+    const { entries } = await ctx.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    return entries[0]?.at ?? null;
+  };
   const otherVersionOf = async (row: repo.ResultRow): Promise<ResultVersion | null> => {
     const other = await repo.findOtherVersion(ctx.db, row);
     return other ? { id: other.id, status: other.status, computedAt: other.computed_at } : null;
@@ -154,11 +159,21 @@ export function resultOperations(ctx: AnalyticsContext) {
       stored: StoredResult;
       otherVersion: ResultVersion | null;
       outdatedLimits: OutdatedLimits | null;
+      /** When the reference geography was imported again after the result was computed (for staff). */
+      geographyImportedSince: string | null;
     }> {
       const row = await readableResult(id, includeDrafts);
       const stored = toStoredResult(row);
-      if (!includeDrafts) return { stored, otherVersion: null, outdatedLimits: null };
-      return { stored, otherVersion: await otherVersionOf(row), outdatedLimits: outdatedLimits(stored) };
+      if (!includeDrafts)
+        return { stored, otherVersion: null, outdatedLimits: null, geographyImportedSince: null };
+      const imported = await lastGeographyImport();
+      return {
+        stored,
+        otherVersion: await otherVersionOf(row),
+        outdatedLimits: outdatedLimits(stored),
+        geographyImportedSince:
+          imported !== null && Date.parse(imported) > Date.parse(stored.computedAt) ? imported : null,
+      };
     },
 
     /**

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
+import { systemActor } from '../../features/audit/audit.ts';
 
 // The official files as published, read where they are (never copied into the project).
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
@@ -96,6 +98,37 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(wrong.body).toContain('No local authority of this place is in');
     expect(wrong.body).toContain('href="#places"');
     expect(await t.services.analytics.referenceGeography()).toEqual(before);
+  });
+
+  it('tells staff when a result was computed before the geography was imported again', async () => {
+    // Appointments of people living in the first LSOAs of the LLR deprivation file imported above.
+    const codes = readFileSync(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'), 'utf8')
+      .split('\n')
+      .slice(1, 6)
+      .map((line) => line.split(',')[0]);
+    const rows = Array.from(
+      { length: 100 },
+      (_v, i) => `P${i},${codes[i % 5]},${20 + (i % 50)},F,A,2024-05-01,${i % 4 === 0 ? 1 : 0}`,
+    );
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-geography-')), 'clinic.csv');
+    writeFileSync(file, ['person_id,lsoa_code,age,sex,ethnic_code,event_date,dna', ...rows].join('\n'));
+    await t.services.analytics.importDataset(systemActor, { name: 'Clinic', file });
+    await t.services.analytics.compute(systemActor, { datasetName: 'Clinic', indicatorId: 'did-not-attend' });
+    const result = (await t.services.analytics.listResults(true)).find((r) => r.datasetName === 'Clinic')!;
+    const notice =
+      'The reference geography (deprivation, places, wards or population estimates) was imported again on';
+    expect((await staff.get(`/analytics/indicators/${result.id}`)).body).not.toContain(notice);
+
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const again = await staff.upload(page, {}, [
+      { field: 'population', ...official('population_mid2020_lsoa11_single_year_age_llr.csv') },
+    ]);
+    expect(again.statusCode).toBe(303);
+    const shown = (await staff.get(`/analytics/indicators/${result.id}`)).body;
+    expect(shown).toContain(notice);
+    expect(shown).toContain(
+      `href="/analytics/datasets/${result.datasetId}">compute this dataset's indicators again`,
+    );
   });
 
   it('is for staff and administrators only', async () => {

@@ -23,7 +23,10 @@ export async function indicatorView(
   request: FastifyRequest,
   id: string,
 ): Promise<Record<string, unknown>> {
-  const { stored, otherVersion, outdatedLimits } = await analytics.resultPage(id, staff(request));
+  const { stored, otherVersion, outdatedLimits, geographyImportedSince } = await analytics.resultPage(
+    id,
+    staff(request),
+  );
   const query = request.query as { period?: string; published?: string };
   const period = stored.result.periods.includes(query.period ?? '')
     ? (query.period as string)
@@ -33,6 +36,7 @@ export async function indicatorView(
     stored,
     otherVersion,
     outdatedLimits,
+    geographyImportedSince,
     // Published from an earlier import of its dataset, which has since been imported again.
     fromEarlierImport:
       staff(request) && stored.datasetImportedAt !== null && stored.computedAt < stored.datasetImportedAt
