@@ -141,7 +141,9 @@ test('staff find the reference geography import, and are told what it needs', as
   await page.getByLabel('Places (optional)').fill('Riverside City E06000016');
   await page.getByRole('button', { name: 'Import' }).click();
   const summary = page.getByRole('alert');
-  await expect(summary).toContainText('Choose the deprivation file, the population estimates, or both');
+  await expect(summary).toContainText(
+    'Choose the deprivation file, the population estimates or the census ethnic groups',
+  );
   await expect(summary).toContainText('Line 1: write the place’s name, a colon');
   await expect(page.getByLabel('Places (optional)')).toHaveValue('Riverside City E06000016');
   await expectAccessible(page);

@@ -9,6 +9,7 @@ import { geographyTables, type LsoaVintage, type PlaceConfig } from './model.ts'
 import { domainColumns, recogniseDomainColumns } from './domains.ts';
 import * as formats from './official-formats.ts';
 import { derive2021Population, keptBesideYear, recordPopulationSources } from './population-vintages.ts';
+import { importCensusEthnicity } from './census-ethnicity.ts';
 import {
   describeFile,
   openGeographyFiles,
@@ -28,6 +29,8 @@ export interface GeoImportFiles {
    * nor the file's name ("…mid2020…") says it.
    */
   populationYear?: number;
+  /** The Census 2021 ethnic group table by LSOA 2021 (TS021), as CSV. */
+  ethnicity?: string;
   places?: PlaceConfig;
 }
 
@@ -46,6 +49,8 @@ export interface GeoImportSummary {
   derived2011From2021: number;
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
   populationDerived2021From2011: number;
+  /** LSOAs and usual residents of the Census 2021 ethnic group table imported (null: none given). */
+  censusEthnicity: { lsoas: number; residents: number } | null;
   /** The worksheet read from each Excel workbook given. */
   worksheets: { file: string; sheets: string[] }[];
 }
@@ -299,7 +304,7 @@ async function sortLookups(
 
 async function importOpened(
   store: AnalyticsStore,
-  { imd, lookups, population, worksheets }: OpenedGeographyFiles,
+  { imd, lookups, population, ethnicity, worksheets }: OpenedGeographyFiles,
   places: PlaceConfig | undefined,
   populationYear: number | undefined,
 ): Promise<GeoImportSummary> {
@@ -312,6 +317,9 @@ async function importOpened(
   const populationFormat = population
     ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
     : null;
+  const ethnicityFormat = ethnicity
+    ? formats.ethnicityColumns(await columnsOf(store, ethnicity.path), describeFile(ethnicity))
+    : null;
   if (imdFile && places) await checkPlaces(store, imdFile, ward, places);
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
@@ -320,9 +328,12 @@ async function importOpened(
       ? await importPopulation(store, population, populationFormat, midYearOf(population, populationYear))
       : null;
   const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
+  const census =
+    ethnicity && ethnicityFormat ? await importCensusEthnicity(store, ethnicity, ethnicityFormat) : null;
   return {
-    // openGeographyFiles makes sure of a deprivation file or population estimates.
-    vintage: (deprivation?.vintage ?? estimates?.vintage)!,
+    // openGeographyFiles makes sure of a deprivation file, population estimates or census groups
+    // (which are on 2021 LSOAs).
+    vintage: deprivation?.vintage ?? estimates?.vintage ?? '2021',
     imdVersion: deprivation?.version ?? null,
     lsoas: deprivation?.lsoas ?? 0,
     withWard: deprivation?.withWard ?? 0,
@@ -331,6 +342,7 @@ async function importOpened(
     populationMidYear: estimates?.midYear ?? null,
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
+    censusEthnicity: census,
     worksheets,
   };
 }

@@ -29,6 +29,8 @@ export interface OpenedGeographyFiles {
   imd: GeographyFile | undefined;
   lookups: GeographyFile[];
   population: GeographyFile | undefined;
+  /** The Census 2021 ethnic group table by LSOA (TS021). */
+  ethnicity: GeographyFile | undefined;
   /** The worksheets read from workbooks, for the import's summary. */
   worksheets: { file: string; sheets: string[] }[];
   /** Removes the CSV copies of worksheets. */
@@ -42,11 +44,17 @@ const isOtherSpreadsheet = (file: string): boolean => /\.(xls|xlsb|ods|numbers)$
 /** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
 export async function openGeographyFiles(
   store: AnalyticsStore,
-  files: { imd?: string; lookups?: string[]; population?: string; populationSheet?: string },
+  files: {
+    imd?: string;
+    lookups?: string[];
+    population?: string;
+    populationSheet?: string;
+    ethnicity?: string;
+  },
 ): Promise<OpenedGeographyFiles> {
-  if (files.imd === undefined && files.population === undefined)
+  if (files.imd === undefined && files.population === undefined && files.ethnicity === undefined)
     throw new GeographyFormatError(
-      'Give a deprivation file (--imd), population estimates (--population), or both',
+      'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), or more than one',
       'imd',
     );
   const copies: string[] = [];
@@ -92,11 +100,12 @@ export async function openGeographyFiles(
       files.population === undefined
         ? undefined
         : await open(files.population, 'population', files.populationSheet);
+    const ethnicity = files.ethnicity === undefined ? undefined : await open(files.ethnicity, 'ethnicity');
     const given = [imd, ...lookups, population].filter((f): f is GeographyFile => f !== undefined);
     const worksheets = given.flatMap((f) =>
       f.sheets === undefined ? [] : [{ file: f.name, sheets: f.sheets }],
     );
-    return { imd, lookups, population, worksheets, close };
+    return { imd, lookups, population, ethnicity, worksheets, close };
   } catch (error) {
     close();
     throw error;

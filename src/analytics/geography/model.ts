@@ -50,6 +50,8 @@ export interface ResidentArea {
 export const geographyTables = {
   lsoa: 'lsoa_geography',
   population: 'lsoa_population',
+  /** Census 2021 usual residents of each LSOA 2021 by broad ethnic group (TS021). */
+  ethnicity: 'lsoa_ethnicity',
 } as const;
 
 export const quintileOf = (decile: number): number => Math.ceil(decile / 2);

@@ -1,11 +1,11 @@
 // Recognising the official files as published: MHCLG Indices of Deprivation 2019 (File 1, File 2,
 // on LSOA 2011) and 2025 (File 7 style, on LSOA 2021); ONS LSOA → ward → LAD best-fit lookups; the
 // ONS LSOA 2011 → 2021 lookup; ONS LSOA population estimates by single year or five-year band
-// (persons, or females and males).
+// (persons, or females and males); the Census 2021 ethnic group table TS021 by LSOA 2021.
 import type { LsoaVintage } from './model.ts';
 
-/** What a geography file is given for: `--imd`, `--lookup` or `--population`. */
-export type GeographyRole = 'imd' | 'lookup' | 'population';
+/** What a geography file is given for: `--imd`, `--lookup`, `--population` or `--ethnicity`. */
+export type GeographyRole = 'imd' | 'lookup' | 'population' | 'ethnicity';
 /** The option of a geography import a problem is reported against. */
 export type GeographyOption = GeographyRole | 'places';
 
@@ -163,4 +163,53 @@ export function populationColumns(columns: string[], file: string): PopulationCo
     );
   // ONS headed the LSOA column "LSOA Code" until the 2021 LSOAs arrived, "LSOA 2021 Code" since.
   return { vintage: /21/.test(lsoaCode) ? '2021' : '2011', lsoaCode, ages };
+}
+
+/** The five high-level groups of the Census 2021 ethnic group question, as the NHS broad groups name them. */
+const censusGroups: [RegExp, string][] = [
+  [/^Asian/i, 'Asian or Asian British'],
+  [/^Black/i, 'Black, Black British, Caribbean or African'],
+  [/^Mixed/i, 'Mixed or multiple'],
+  [/^White/i, 'White'],
+  [/^Other ethnic group/i, 'Other ethnic group'],
+];
+
+/** The NHS broad group of a Census 2021 high-level ethnic group, or undefined for any other label. */
+export function broadGroupOfCensus(label: string): string | undefined {
+  return censusGroups.find(([pattern]) => pattern.test(label.trim()))?.[1];
+}
+
+export type EthnicityColumns =
+  /** One row per LSOA and group: lsoa21_code, ethnic_group, n (as tidied copies of TS021 have it). */
+  | { shape: 'long'; lsoaCode: string; group: string; count: string }
+  /** One row per LSOA, a column per group (Nomis's TS021 download: "Ethnic group: White" …). */
+  | { shape: 'wide'; lsoaCode: string; groups: { column: string; broad: string }[] };
+
+/**
+ * The columns of a Census 2021 ethnic group table by LSOA 2021 (TS021): Nomis's download, with a
+ * column per group ("Ethnic group: Asian, Asian British or Asian Welsh", its subgroups after a
+ * further colon, which are passed over), or one row per LSOA and group.
+ */
+export function ethnicityColumns(columns: string[], file: string): EthnicityColumns {
+  const lsoaCode = need(
+    columns,
+    [/^lsoa21_?c(o)?d(e)?$/i, /^LSOA 2021 Code$/i, /^geography code$/i],
+    'LSOA 2021 code (lsoa21_code, or "geography code" as Nomis names it)',
+    file,
+    'ethnicity',
+  );
+  const group = find(columns, [/^ethnic_?group$/i]);
+  const count = find(columns, [/^n$/i, /^observation$/i, /^count$/i]);
+  if (group && count) return { shape: 'long', lsoaCode, group, count };
+  const groups = columns.flatMap((column) => {
+    const label = /^Ethnic group: ([^:]+)$/i.exec(column.trim())?.[1];
+    const broad = label === undefined ? undefined : broadGroupOfCensus(label);
+    return broad ? [{ column, broad }] : [];
+  });
+  if (groups.length < censusGroups.length)
+    throw new GeographyFormatError(
+      `${file} is not the Census 2021 ethnic group table by LSOA (TS021): it needs an ethnic_group and an n column, or a column for each of the five groups ("Ethnic group: White" …). Its columns: ${columns.slice(0, 12).join(', ')}`,
+      'ethnicity',
+    );
+  return { shape: 'wide', lsoaCode, groups };
 }

@@ -15,6 +15,7 @@ const described: Record<GeographyRole, string> = {
   imd: 'a deprivation file (LSOA code, local authority, IMD rank and decile)',
   lookup: 'an ONS lookup (LSOA11CD or LSOA21CD with WD..CD, or LSOA11CD, LSOA21CD and CHGIND)',
   population: 'population estimates (LSOA code and a column per year of age or age band)',
+  ethnicity: 'the Census 2021 ethnic group table (LSOA 2021 code and a column per ethnic group)',
 };
 
 /** The heading of the LSOA code column when `cells` are the headings of a file for `role`. */
@@ -23,6 +24,7 @@ export function lsoaHeadingFor(role: GeographyRole, cells: string[]): string | u
   try {
     if (role === 'imd') return formats.imdColumns(headings, '').lsoaCode;
     if (role === 'population') return formats.populationColumns(headings, '').lsoaCode;
+    if (role === 'ethnicity') return formats.ethnicityColumns(headings, '').lsoaCode;
     if (formats.isLsoaCrosswalk(headings)) return 'LSOA11CD';
     return formats.wardLookupColumns(headings, '')?.lsoaCode;
   } catch (error) {

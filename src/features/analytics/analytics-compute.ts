@@ -194,8 +194,10 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
         // Without populations no rate is computed, so the relation is never read.
         population: reference.population ?? `${REFERENCE_SCHEMA}.no_population`,
       },
+      ethnicity: reference.ethnicity,
     };
   }
+  const ethnicity = store.geographyPath(geographyTables.ethnicity);
   return {
     run: (sql: string) => store.query(sql),
     relations: {
@@ -203,6 +205,8 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
       geography: geographyRelation(store) ?? noGeography,
       population: `read_parquet(${literal(store.geographyPath(geographyTables.population))})`,
     },
+    /** The Census 2021 ethnic groups by LSOA, when imported. */
+    ethnicity: existsSync(ethnicity) ? `read_parquet(${literal(ethnicity)})` : null,
   };
 }
 

@@ -112,6 +112,14 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     const recorded = await t.services.analytics.recordingQuality('In the warehouse');
     expect(recorded.total).toBe(6_000);
     expect(recorded).toEqual(await t.services.analytics.recordingQuality('From a file'));
+    // And who it reaches by ethnic group, against census groups made up for the synthetic LSOAs.
+    const store = await analyticsStore(t.services.config.dataDir);
+    await store.run(
+      `COPY (SELECT g.lsoa_code, '2021' AS vintage, e.ethnic_broad, CAST(100 + g.imd_decile * e.k AS INTEGER) AS people FROM read_parquet('${store.geographyPath('lsoa_geography')}') g, (VALUES ('Asian or Asian British', 3), ('White', 20), ('Other ethnic group', 1)) e(ethnic_broad, k)) TO '${store.geographyPath('lsoa_ethnicity')}' (FORMAT parquet)`,
+    );
+    const reached = await t.services.analytics.ethnicReach('In the warehouse');
+    expect(reached.status).toBe('ready');
+    expect(rounded(reached)).toEqual(rounded(await t.services.analytics.ethnicReach('From a file')));
   });
 
   it('copies the reference geography again only after a new geography import', async () => {

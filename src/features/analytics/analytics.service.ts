@@ -35,6 +35,8 @@ import {
 } from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
 import { recordingQualityOf } from './analytics-recording.ts';
+import { ethnicReachOf } from './analytics-representation.ts';
+import { summariseCensusEthnicity } from '../../analytics/geography/census-ethnicity.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
@@ -136,6 +138,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     /** How completely a ready dataset records area of residence, ethnic group, sex, age and date. */
     recordingQuality: async (datasetName: string) =>
       recordingQualityOf(ctx, await readyDataset(ctx, datasetName)),
+
+    /** The Census 2021 ethnic groups imported: LSOAs and usual residents, or null. */
+    censusEthnicity: async () => summariseCensusEthnicity(await ctx.store()),
+
+    /** Who a ready dataset reaches by broad ethnic group, beside the places' Census 2021 residents. */
+    ethnicReach: async (datasetName: string) => ethnicReachOf(ctx, await readyDataset(ctx, datasetName)),
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>

@@ -17,6 +17,7 @@ import {
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
 import { recordingView } from './analytics-recording.ts';
+import { reachView } from './analytics-reach.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
@@ -81,6 +82,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       datasets: datasets.map((d) => ({ ...d, besideEarlier: d.status !== 'ready' && ready.has(d.name) })),
       geography: await analytics.referenceGeography(),
       mayImportGeography: mayImportGeography(request),
+      census: await analytics.censusEthnicity(),
       stageLabels,
       notice:
         notice && computing
@@ -186,6 +188,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
       recording:
         dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
+      reach: dataset.status === 'ready' ? reachView(await analytics.ethnicReach(dataset.name)) : null,
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],

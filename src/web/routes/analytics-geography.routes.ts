@@ -13,8 +13,8 @@ import { actorOf } from './partnership-helpers.ts';
 import { placesFromText } from './places-text.ts';
 
 const template = 'pages/analytics/geography-import.njk';
-/** The deprivation file, up to two lookups (wards; LSOA 2011 → 2021) and the population estimates. */
-const MAX_FILES = 4;
+/** The deprivation file, up to two lookups (wards; LSOA 2011 → 2021), population estimates, census groups. */
+const MAX_FILES = 5;
 const route = {
   preHandler: requirePermission('analytics:geography'),
   config: { multipartOptions: { limits: { files: MAX_FILES, parts: multipartLimits.fields + MAX_FILES } } },
@@ -64,6 +64,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
       imd: uploadedFile(request, 'imd'),
       lookups: uploadedFiles(request, 'lookups'),
       population: uploadedFile(request, 'population'),
+      ethnicity: uploadedFile(request, 'ethnicity'),
     };
     const shown = await handleForm(reply, { template, context, values }, async () => {
       const errors: FieldError[] = [];
@@ -73,10 +74,10 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           if (problem) errors.push({ field, message: problem });
         }
       }
-      if (!chosen.imd && !chosen.population)
+      if (!chosen.imd && !chosen.population && !chosen.ethnicity)
         errors.push({
           field: 'imd',
-          message: 'Choose the deprivation file, the population estimates, or both',
+          message: 'Choose the deprivation file, the population estimates or the census ethnic groups',
         });
       if (!chosen.imd && chosen.lookups.length)
         errors.push({
@@ -113,6 +114,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           imd: pathOf(chosen.imd),
           lookups: chosen.lookups.map((file) => saved(dir, file, index++)),
           population: pathOf(chosen.population),
+          ethnicity: pathOf(chosen.ethnicity),
           populationSheet: values.populationSheet?.trim() || undefined,
           populationYear: year ? Number(year) : undefined,
           places,

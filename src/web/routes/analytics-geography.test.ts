@@ -72,7 +72,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(nothing.body).toContain('There is a problem');
     for (const message of [
       'wards.txt is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published',
-      'Choose the deprivation file, the population estimates, or both',
+      'Choose the deprivation file, the population estimates or the census ethnic groups',
       'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
       'Line 1: write the place’s name, a colon, then its local authority codes, as in Rutland: E06000017',
       'Enter the mid-year as four figures, such as 2023',
@@ -129,6 +129,38 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown).toContain(
       `href="/analytics/datasets/${result.datasetId}">compute this dataset's indicators again`,
     );
+  });
+
+  it("sets who a dataset reaches beside the places' Census 2021 residents, by ethnic group", async () => {
+    const clinic = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
+    const before = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
+    expect(before).toContain('import the Census 2021 ethnic group table by LSOA (TS021, from Nomis)');
+    const imported = await staff.upload(page, {}, [
+      { field: 'ethnicity', ...official('census2021_ts021_ethnic_group_lsoa21_ew.csv.gz') },
+    ]);
+    expect(imported.statusCode, imported.body).toBe(303);
+    const reach = await t.services.analytics.ethnicReach('Clinic');
+    expect(reach.status).toBe('ready');
+    if (reach.status !== 'ready') return;
+    // The clinic's 100 people are all White (code A) and live in five LLR LSOAs.
+    expect(reach.people).toBe(100);
+    const white = reach.groups.find((g) => g.group === 'White')!;
+    expect(white.share).toBe(1);
+    // domain.md §7.4: LLR is 40.9%, 87.5% and 94.8% White in its three places.
+    expect(white.residentShare).toBeGreaterThan(0.7);
+    expect(white.residentShare).toBeLessThan(0.8);
+    // None of the 100 is of another group: with so few people, only the largest other group (Asian,
+    // a fifth of LLR) is fewer than its share beyond chance; the smaller ones' intervals include 1.
+    expect(reach.groups.filter((g) => g.reading === 'fewer').map((g) => g.group)).toEqual([
+      'Asian or Asian British',
+    ]);
+    expect((await staff.get('/analytics/datasets')).body).toContain(
+      '59,597,576 usual residents of 35,672 LSOA 2021 areas by ethnic group (Census 2021, TS021)',
+    );
+    const shown = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
+    expect(shown).toContain('Who it reaches, by ethnic group');
+    expect(shown).toContain('More than their share of residents');
+    expect(shown).toContain(`${(100 * white.residentShare).toFixed(1)}%`);
   });
 
   it('is for staff and administrators only', async () => {

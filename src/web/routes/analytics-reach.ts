@@ -1,0 +1,28 @@
+// The dataset page's table of who the dataset reaches by broad ethnic group, against the people
+// living in the places (Census 2021), in words and shares.
+import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';
+
+const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
+const ratio = (value: number): string => value.toFixed(2);
+
+const readings = {
+  fewer: 'Fewer than their share of residents',
+  more: 'More than their share of residents',
+  similar: 'In line with their share of residents',
+} as const;
+
+/** What the dataset page shows of a dataset's ethnic reach. */
+export function reachView(reach: EthnicReach) {
+  if (reach.status !== 'ready') return { status: reach.status, people: 0, rows: [] };
+  return {
+    status: reach.status,
+    people: reach.people,
+    rows: reach.groups.map((g) => ({
+      group: g.group,
+      share: percent(g.share),
+      residentShare: percent(g.residentShare),
+      ratio: `${ratio(g.ratio)} (${ratio(g.lower95)} to ${ratio(g.upper95)})`,
+      reading: readings[g.reading],
+    })),
+  };
+}
