@@ -170,6 +170,27 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       );
   });
 
+  it("shows staff whom the demo's services reach, by ethnic group, against its census residents", async () => {
+    const reach = await t.services.analytics.ethnicReach(demoDatasetName);
+    expect(reach.status).toBe('ready');
+    if (reach.status !== 'ready') return;
+    // The demo's census makes Black and "other" residents three fifths more common than the services
+    // see them: with 20,000 rows, both are read as under-reached, the others not.
+    const readings = Object.fromEntries(reach.groups.map((g) => [g.group, g.reading]));
+    expect(readings).toMatchObject({
+      'Black, Black British, Caribbean or African': 'fewer',
+      'Other ethnic group': 'fewer',
+    });
+    expect(readings['White']).not.toBe('fewer');
+    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === demoDatasetName)!;
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const page = (await browser.get(`/analytics/datasets/${dataset.id}`)).body;
+    expect(page).toContain('Who it reaches, by ethnic group');
+    expect(page).toContain('Fewer than their share of residents');
+  });
+
   it('shows staff how completely a dataset records area, ethnic group, sex, age and date', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-recording-'));
     const file = path.join(dir, 'recording.csv');
