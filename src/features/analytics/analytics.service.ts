@@ -46,6 +46,17 @@ export type { AnalyticsDeps } from './analytics-context.ts';
 /** The files of a geography import as given (places unchecked). */
 type GeographyFilesInput = Omit<GeoImportFiles, 'places'> & { places?: unknown };
 
+/** What a geography import brought in, for the audit log. */
+function importedInWords(summary: GeoImportSummary): string {
+  const mid = summary.populationMidYear ? `mid-${summary.populationMidYear} ` : '';
+  const parts = [
+    summary.imdVersion ? `${summary.imdVersion} for ${summary.lsoas} LSOAs (${summary.vintage})` : null,
+    summary.populationRows ? `${mid}population estimates (${summary.populationRows} rows)` : null,
+    summary.censusEthnicity ? `Census 2021 ethnic groups for ${summary.censusEthnicity.lsoas} LSOAs` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
 async function importReferenceGeography(
   ctx: AnalyticsContext,
   actor: Actor,
@@ -65,9 +76,7 @@ async function importReferenceGeography(
       action: 'analytics.geography.imported',
       entityType: 'analytics_geography',
       entityId: summary.vintage,
-      summary: summary.imdVersion
-        ? `Imported ${summary.imdVersion} for ${summary.lsoas} LSOAs (${summary.vintage})`
-        : `Imported population estimates for LSOA ${summary.vintage} areas (${summary.populationRows} rows)`,
+      summary: `Imported ${importedInWords(summary)}`,
       after: summary,
     }),
   );

@@ -60,7 +60,9 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown.body).toContain('The reference geography was imported');
     expect(shown.body).toContain('Leicester City');
     const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
-    expect(entries[0]?.summary).toBe('Imported IoD2025 for 634 LSOAs (2021)');
+    expect(entries[0]?.summary).toBe(
+      'Imported IoD2025 for 634 LSOAs (2021) and mid-2020 population estimates (55601 rows)',
+    );
   });
 
   it('names every mistake at once, against its field, and replaces nothing', async () => {
@@ -139,6 +141,8 @@ describeEachDatabase('reference geography imported on its page', (current) => {
       { field: 'ethnicity', ...official('census2021_ts021_ethnic_group_lsoa21_ew.csv.gz') },
     ]);
     expect(imported.statusCode, imported.body).toBe(303);
+    const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    expect(entries[0]?.summary).toBe('Imported Census 2021 ethnic groups for 35672 LSOAs');
     const reach = await t.services.analytics.ethnicReach('Clinic');
     expect(reach.status).toBe('ready');
     if (reach.status !== 'ready') return;
