@@ -7,6 +7,7 @@ import { StatsInputError } from '../../stats/errors.ts';
 import type { GroupEstimate, SummaryMeasure, SummaryNote } from './result.ts';
 import { groupOrder } from './dimensions.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
+import { listInWords } from '../in-words.ts';
 
 export const SII_REPETITIONS = 10_000;
 export const SII_SEED = 20_260_101;
@@ -30,9 +31,9 @@ const hasLimits = (e: GroupEstimate): boolean =>
 /** "decile 2", "deciles 2 and 7", "Asian or Asian British": which groups kept a measure from being calculated. */
 function groupList(dimension: string, groups: string[]): string {
   const names = [...groups].sort((a, b) => groupOrder(dimension, a).localeCompare(groupOrder(dimension, b)));
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const list = listInWords(names);
   if (dimension.endsWith('_decile')) return `${names.length === 1 ? 'decile' : 'deciles'} ${list}`;
-  return list ?? '';
+  return list;
 }
 
 export interface Inequality {

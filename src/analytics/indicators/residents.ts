@@ -3,9 +3,7 @@
 import type { SqlRow } from '../store.ts';
 import { allEvents, measurePrefix } from '../queries/indicator-aggregates.ts';
 import type { ResidentArea } from '../geography/model.ts';
-
-const listOf = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+import { listInWords } from '../in-words.ts';
 
 /** A share as the reader is told it: a whole percentage, never 0% or 100% when it is neither. */
 function shareText(part: number, whole: number): string {
@@ -29,7 +27,7 @@ export function residentsCaveat(area: ResidentArea, k: number, groups: SqlRow[])
     residents += Number(row[`${p}_num`] ?? 0);
     all += Number(row[allEvents(p)] ?? 0);
   }
-  const whose = `Rates count the people living in ${listOf(area.places)}, over their population`;
+  const whose = `Rates count the people living in ${listInWords(area.places)}, over their population`;
   const outside = all - residents;
   if (outside <= 0) return `${whose}.`;
   return `${whose}: ${shareText(outside, all)} of the events in this dataset were of people living elsewhere, or whose area of residence is not known, and are not counted.`;

@@ -31,6 +31,7 @@ import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
 import { toDataset, type Dataset } from './analytics.ts';
 import { computeSchema } from './analytics.schema.ts';
+import { listInWords } from '../../analytics/in-words.ts';
 
 /** An empty relation with the geography's columns, for a store without reference geography. */
 const noGeography =
@@ -289,6 +290,5 @@ export async function computeIndicators(
 function withoutPopulationCaveat(dimensions: Dimension[]): string | null {
   const missing = dimensions.filter((d) => !d.population).map((d) => d.label.replace(/^flag: /, ''));
   if (missing.length === 0) return null;
-  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
-  return `Rates are not given by ${list}: the population estimates they are worked out from are not broken down that way.`;
+  return `Rates are not given by ${listInWords(missing, 'or')}: the population estimates they are worked out from are not broken down that way.`;
 }

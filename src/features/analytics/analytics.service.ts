@@ -40,6 +40,7 @@ import { summariseCensusEthnicity } from '../../analytics/geography/census-ethni
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
+import { listInWords } from '../../analytics/in-words.ts';
 
 export type { AnalyticsDeps } from './analytics-context.ts';
 
@@ -54,7 +55,7 @@ function importedInWords(summary: GeoImportSummary): string {
     summary.populationRows ? `${mid}population estimates (${summary.populationRows} rows)` : null,
     summary.censusEthnicity ? `Census 2021 ethnic groups for ${summary.censusEthnicity.lsoas} LSOAs` : null,
   ].filter((p): p is string => p !== null);
-  return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listInWords(parts) || 'nothing';
 }
 
 async function importReferenceGeography(

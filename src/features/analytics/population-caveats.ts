@@ -4,9 +4,7 @@ import type { LsoaVintage } from '../../analytics/geography/model.ts';
 import { populationSources, populationYears } from '../../analytics/geography/population-vintages.ts';
 import { periodStartYear, populationYearFor } from '../../analytics/indicators/population-years.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
-
-const listOf = (items: string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+import { listInWords } from '../../analytics/in-words.ts';
 
 const timeNote =
   'a change in a rate over time also includes any change in the number of people living in each group';
@@ -31,11 +29,11 @@ export function populationYearsCaveat(years: (number | null)[], periods: string[
     const own = list.filter((p) => periodStartYear(p) === year);
     const nearest = list.filter((p) => periodStartYear(p) !== year);
     return [
-      ...(own.length ? [`mid-${year} for ${listOf(own)}`] : []),
-      ...(nearest.length ? [`mid-${year} for ${listOf(nearest)} (the nearest imported)`] : []),
+      ...(own.length ? [`mid-${year} for ${listInWords(own)}`] : []),
+      ...(nearest.length ? [`mid-${year} for ${listInWords(nearest)} (the nearest imported)`] : []),
     ];
   });
-  return `The populations are mid-year estimates: ${listOf(parts)}.`;
+  return `The populations are mid-year estimates: ${listInWords(parts)}.`;
 }
 
 /** What a rate's readers should know of its populations: their mid-years and where they came from. */

@@ -3,6 +3,7 @@
 // "Show all" details. Pure functions, tested on their own.
 import type { PublishedRow } from '../../analytics/indicators/result.ts';
 import { decimalsOf, groupLabel, interval, withSeparators, withUnit } from './analytics-format.ts';
+import { listInWords } from '../../analytics/in-words.ts';
 
 export const comparisonLabels: Record<string, string> = {
   better: 'Better than overall',
@@ -64,9 +65,6 @@ export function countOf(dimension: string, n: number): string {
 /** The order in which a long breakdown's summary counts its groups. */
 const comparisonOrder = ['worse', 'better', 'higher', 'lower', 'similar', 'not compared'];
 
-const list = (parts: string[]): string =>
-  parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-
 /**
  * What a long breakdown shows at a glance: how many groups differ from the overall value, and the
  * highest and lowest. "Compared with the overall value, 12 of the 100 wards are worse, …"
@@ -76,7 +74,7 @@ export function breakdownSummary(dimension: string, rows: PublishedRow[], unit: 
     .map((word) => ({ word, n: rows.filter((r) => r.comparison === word).length }))
     .filter((c) => c.n > 0)
     .map((c, i) => `${c.n}${i === 0 ? ` of the ${countOf(dimension, rows.length)}` : ''} ${c.word}`);
-  const sentences = counts.length ? [`Compared with the overall value: ${list(counts)}.`] : [];
+  const sentences = counts.length ? [`Compared with the overall value: ${listInWords(counts)}.`] : [];
   const valued = rows.filter((r) => r.value !== null && r.group !== 'Not known');
   if (valued.length < 2) return sentences;
   const byValue = [...valued].sort((a, b) => (b.value as number) - (a.value as number));
@@ -101,7 +99,7 @@ export function notDrawnSentence(dimension: string, rows: PublishedRow[]): strin
   const names = missing.map((r) => groupLabel(r.dimension, r.group));
   const [one, many] = nouns[dimension] ?? ['', ''];
   const noun = one ? `${missing.length === 1 ? one : many} ` : '';
-  return `Not drawn: ${noun}${list(names)}, ${whose}.`;
+  return `Not drawn: ${noun}${listInWords(names)}, ${whose}.`;
 }
 
 export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend' | 'gap';

@@ -2,6 +2,7 @@
 // more deprived areas, and how many gaps have narrowed or widened since each one's first period.
 import type { GapChange } from '../../analytics/indicators/gap-over-time.ts';
 import type { overviewRow } from './analytics-view.ts';
+import { listInWords } from '../../analytics/in-words.ts';
 
 type OverviewRow = Pick<ReturnType<typeof overviewRow>, 'status' | 'direction' | 'gapVerdict'>;
 
@@ -22,11 +23,6 @@ const changes: [GapChange, string][] = [
   ['no significant change', 'not significantly changed for'],
 ];
 
-/** "a, b and c" */
-function listed(parts: string[]): string {
-  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
 function directionSentence(published: OverviewRow[]): string {
   const total = published.length;
   const counted = Object.entries(directions)
@@ -36,7 +32,7 @@ function directionSentence(published: OverviewRow[]): string {
   if (only && total === 1) return `The published indicator ${only.words[0]}.`;
   if (only) return `All ${total} published indicators ${only.words[1]}.`;
   const parts = counted.map(({ n, words }) => `${n} ${n === 1 ? words[0] : words[1]}`);
-  return `Of the ${total} published indicators, ${listed(parts)}.`;
+  return `Of the ${total} published indicators, ${listInWords(parts)}.`;
 }
 
 export function overviewHeadline(rows: OverviewRow[]): string[] {
@@ -49,7 +45,7 @@ export function overviewHeadline(rows: OverviewRow[]): string[] {
   return [
     directionSentence(published),
     ...(byChange.length
-      ? [`Compared with each indicator's first period, the gap by deprivation is ${listed(byChange)}.`]
+      ? [`Compared with each indicator's first period, the gap by deprivation is ${listInWords(byChange)}.`]
       : []),
   ];
 }
