@@ -106,6 +106,16 @@ export function removeUnclaimedUploads(request: FastifyRequest): void {
   for (const file of received.get(request) ?? []) if (file.path) rmSync(file.path, { force: true });
 }
 
+/** ".csv.gz" for a gzipped file (only CSV is read gzipped), otherwise the file's extension in lower case. */
+export const uploadExtension = (name: string): string =>
+  name.toLowerCase().endsWith('.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
+
+/** A size limit in words: "1 GB", "500 MB", "10 MB". */
+export const sizeInWords = (bytes: number): string => {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${Math.round(mb)} MB`;
+};
+
 /** A browser sends an empty, unnamed part for a file input left empty. */
 const isChosen = (file: ReceivedFile): boolean =>
   file.filename !== '' || file.data.length > 0 || file.tooLarge;

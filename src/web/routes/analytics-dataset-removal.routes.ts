@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../features/access/access.policy.ts';
 import type { RemovedDataset } from '../../features/analytics/analytics-dataset-removal.ts';
 import type { Services } from '../../services.ts';
-import { requirePermission } from '../middleware/authorise.ts';
+import { requirePermission, viewerCan } from '../middleware/authorise.ts';
 import { handleForm } from './form-helpers.ts';
 import { actorOf, idParam } from './partnership-helpers.ts';
 
@@ -11,8 +10,7 @@ const template = 'pages/analytics/dataset-remove.njk';
 
 /** Whether the signed-in person may remove datasets (the dataset page offers it only then). */
 export const mayRemoveDatasets = (request: FastifyRequest): boolean =>
-  Boolean(request.viewer) &&
-  can({ id: request.viewer!.user.id, role: request.viewer!.user.role }, 'analytics:remove-datasets');
+  viewerCan(request, 'analytics:remove-datasets');
 
 /** The results that went with a removed dataset, in words ("" when there were none). */
 function resultsInWords({ results, published }: RemovedDataset): string {

@@ -7,7 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
-import { multipartLimits, uploadedFile, uploadedFiles, type ReceivedFile } from '../middleware/multipart.ts';
+import {
+  multipartLimits,
+  sizeInWords,
+  uploadedFile,
+  uploadedFiles,
+  uploadExtension,
+  type ReceivedFile,
+} from '../middleware/multipart.ts';
 import { formBody, handleForm } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 import { placesFromText } from './places-text.ts';
@@ -20,16 +27,11 @@ const route = {
   config: { multipartOptions: { limits: { files: MAX_FILES, parts: multipartLimits.fields + MAX_FILES } } },
 };
 
-const extensionOf = (name: string): string => {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.csv.gz') || lower.endsWith('.gz') ? '.csv.gz' : path.extname(lower);
-};
-
 /** Why an uploaded geography file cannot be read, or null. */
 function fileProblem(file: ReceivedFile): string | null {
   if (file.tooLarge)
-    return `${file.filename} is over 10 MB: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)`;
-  const extension = extensionOf(file.filename);
+    return `${file.filename} is over ${sizeInWords(multipartLimits.fileSize)}: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)`;
+  const extension = uploadExtension(file.filename);
   if (extension === '.xls') return `Save ${file.filename} as .xlsx (Excel Workbook) and choose it again`;
   if (!['.csv', '.csv.gz', '.xlsx'].includes(extension))
     return `${file.filename} is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published`;
@@ -44,7 +46,7 @@ function saved(dir: string, file: ReceivedFile, index: number): string {
     .replace(/^\.+/, '');
   const folder = path.join(dir, String(index));
   mkdirSync(folder);
-  const target = path.join(folder, name || `file${extensionOf(file.filename)}`);
+  const target = path.join(folder, name || `file${uploadExtension(file.filename)}`);
   writeFileSync(target, file.data);
   return target;
 }
