@@ -2,11 +2,12 @@
 // each of the five high-level groups, kept so that the people a dataset reaches can be set beside
 // the people living in the places. The census counts everybody on one day in March 2021, on 2021
 // LSOAs only.
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
 import type { GeographyFile } from './geography-files.ts';
+import { withRowsAsCsv } from './geography-store.ts';
 import { geographyTables } from './model.ts';
 import { broadGroupOfCensus, type EthnicityColumns } from './official-formats.ts';
 
@@ -57,26 +58,18 @@ export async function summariseCensusEthnicity(
   return { lsoas: Number(row?.lsoas ?? 0), residents: Number(row?.residents ?? 0) };
 }
 
-/** Writes census groups given as rows (the demo's synthetic ones), through a CSV file. */
+/** Writes census groups given as rows (the demo's synthetic ones). */
 export async function writeCensusEthnicityRows(
   store: AnalyticsStore,
   rows: { lsoa_code: string; ethnic_broad: string; people: number }[],
 ): Promise<void> {
   const target = store.geographyPath(geographyTables.ethnicity);
-  const csv = `${target}.rows.csv`;
-  writeFileSync(
-    csv,
-    [
-      'lsoa_code,ethnic_broad,people',
-      ...rows.map((r) => `${r.lsoa_code},"${r.ethnic_broad}",${r.people}`),
-    ].join('\n'),
+  const columns = { lsoa_code: 'VARCHAR', ethnic_broad: 'VARCHAR', people: 'INTEGER' } as const;
+  const values = rows.map((r) => [r.lsoa_code, r.ethnic_broad, r.people]);
+  await withRowsAsCsv(target, columns, values, (relation) =>
+    store.run(
+      `COPY (SELECT lsoa_code, '2021' AS vintage, ethnic_broad, people FROM ${relation} ORDER BY lsoa_code, ethnic_broad) TO ${literal(`${target}.next`)} (FORMAT parquet)`,
+    ),
   );
-  try {
-    await store.run(
-      `COPY (SELECT lsoa_code, '2021' AS vintage, ethnic_broad, people FROM read_csv(${literal(csv)}, header = true, columns = {'lsoa_code': 'VARCHAR', 'ethnic_broad': 'VARCHAR', 'people': 'INTEGER'}) ORDER BY lsoa_code, ethnic_broad) TO ${literal(`${target}.next`)} (FORMAT parquet)`,
-    );
-    renameSync(`${target}.next`, target);
-  } finally {
-    rmSync(csv, { force: true });
-  }
+  renameSync(`${target}.next`, target);
 }

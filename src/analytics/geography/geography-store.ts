@@ -14,7 +14,6 @@ import {
 
 const lsoaColumns =
   'lsoa_code, vintage, lsoa_name, ward_code, ward_name, la_code, la_name, place, imd_version, imd_rank, imd_decile, imd_quintile, core20';
-const populationColumns = 'lsoa_code, vintage, sex, age, population, mid_year';
 
 /** The columns a geography file has (one written before the domains has none of theirs). */
 async function columnsIn(store: AnalyticsStore, file: string): Promise<Set<string>> {
@@ -110,28 +109,47 @@ export async function writeLsoaRows(
   return replaceVintage(store, geographyTables.lsoa, vintage, `SELECT * FROM (VALUES ${values}) v(${names})`);
 }
 
+/**
+ * Runs `use` with `rows` readable as a relation, through a CSV file beside `file`: a VALUES list of
+ * hundreds of thousands of rows costs DuckDB's parser far more memory than the rows themselves (0.6
+ * GB for the demo's populations of three mid-years).
+ */
+export async function withRowsAsCsv<T>(
+  file: string,
+  columns: Record<string, 'VARCHAR' | 'INTEGER'>,
+  rows: (string | number | null)[][],
+  use: (relation: string) => Promise<T>,
+): Promise<T> {
+  const csv = `${file}.rows.csv`;
+  const cell = (v: string | number | null) =>
+    v === null ? '' : typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v);
+  writeFileSync(csv, [Object.keys(columns).join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n'));
+  const types = Object.entries(columns).map(([name, type]) => `'${name}': '${type}'`);
+  try {
+    return await use(`read_csv(${literal(csv)}, header = true, columns = {${types.join(', ')}})`);
+  } finally {
+    rmSync(csv, { force: true });
+  }
+}
+
 export async function writePopulationRows(
   store: AnalyticsStore,
   rows: PopulationRow[],
   vintage: LsoaVintage,
 ): Promise<number> {
-  // Through a CSV file: a VALUES list of hundreds of thousands of rows costs DuckDB's parser far
-  // more memory than the rows themselves (0.5 GB for the demo's three mid-years).
-  const csv = `${store.geographyPath(geographyTables.population)}.rows.csv`;
-  const lines = rows.map((r) =>
-    [r.lsoa_code, r.vintage, r.sex, r.age, r.population, r.mid_year ?? ''].join(','),
+  const file = store.geographyPath(geographyTables.population);
+  const columns = {
+    lsoa_code: 'VARCHAR',
+    vintage: 'VARCHAR',
+    sex: 'VARCHAR',
+    age: 'INTEGER',
+    population: 'INTEGER',
+    mid_year: 'INTEGER',
+  } as const;
+  const values = rows.map((r) => [r.lsoa_code, r.vintage, r.sex, r.age, r.population, r.mid_year]);
+  return withRowsAsCsv(file, columns, values, (relation) =>
+    replaceVintage(store, geographyTables.population, vintage, `SELECT * FROM ${relation}`),
   );
-  writeFileSync(csv, [populationColumns.replaceAll(' ', ''), ...lines].join('\n'));
-  try {
-    return await replaceVintage(
-      store,
-      geographyTables.population,
-      vintage,
-      `SELECT * FROM read_csv(${literal(csv)}, header = true, columns = {'lsoa_code': 'VARCHAR', 'vintage': 'VARCHAR', 'sex': 'VARCHAR', 'age': 'INTEGER', 'population': 'INTEGER', 'mid_year': 'INTEGER'})`,
-    );
-  } finally {
-    rmSync(csv, { force: true });
-  }
 }
 
 export interface GeographySummary {
