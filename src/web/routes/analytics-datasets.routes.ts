@@ -7,9 +7,8 @@ import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
-import { requirePermission } from '../middleware/authorise.ts';
-import { can } from '../../features/access/access.policy.ts';
-import { uploadedFile } from '../middleware/multipart.ts';
+import { requirePermission, viewerCan } from '../middleware/authorise.ts';
+import { sizeInWords, uploadedFile, uploadExtension } from '../middleware/multipart.ts';
 import {
   datasetRemovalRoutes,
   mayRemoveDatasets,
@@ -23,20 +22,7 @@ import { allValues, formBody, handleForm, type FormBody } from './form-helpers.t
 import { actorOf } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
-const mayImportGeography = (request: FastifyRequest): boolean =>
-  Boolean(request.viewer) &&
-  can({ id: request.viewer!.user.id, role: request.viewer!.user.role }, 'analytics:geography');
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
-
-/** ".csv.gz" for a gzipped file (only CSV is read gzipped), otherwise the file's extension in lower case. */
-const uploadExtension = (name: string): string =>
-  name.toLowerCase().endsWith('.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
-
-/** A size limit in words: "1 GB", "500 MB". */
-export const sizeInWords = (bytes: number): string => {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${Math.round(mb)} MB`;
-};
 
 /** Why an uploaded file cannot be imported here, or null. */
 function uploadProblem(file: { filename: string; tooLarge: boolean }, limit: number): string | null {
@@ -81,7 +67,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       // An import beside a ready dataset of its name replaces it only when it succeeds.
       datasets: datasets.map((d) => ({ ...d, besideEarlier: d.status !== 'ready' && ready.has(d.name) })),
       geography: await analytics.referenceGeography(),
-      mayImportGeography: mayImportGeography(request),
+      mayImportGeography: viewerCan(request, 'analytics:geography'),
       census: await analytics.censusEthnicity(),
       stageLabels,
       notice:
@@ -189,6 +175,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       recording:
         dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
       reach: dataset.status === 'ready' ? reachView(await analytics.ethnicReach(dataset.name)) : null,
+      mayImportGeography: viewerCan(request, 'analytics:geography'),
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
