@@ -20,7 +20,7 @@ export interface Config {
   logLevel: LogLevel;
   /** True when BASE_URL is https: cookies are then marked Secure. */
   secureCookies: boolean;
-  /** The largest extract staff can upload on the dataset import page, in bytes (DATASET_UPLOAD_MB). */
+  /** The largest file staff can upload on the dataset and geography import pages, in bytes (DATASET_UPLOAD_MB). */
   datasetUploadBytes: number;
   /** What published proportions, crude rates and their limits come from (DISCLOSURE_LIMITS). */
   disclosureLimits: 'exact' | 'rounded';

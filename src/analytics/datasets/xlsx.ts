@@ -1,5 +1,5 @@
-// Excel workbooks are read whole and synchronously (xlsx-convert.ts): a large one takes tens of
-// seconds, so it is read in a worker thread, and the server goes on answering meanwhile.
+// Excel workbooks are parsed in JavaScript (xlsx-convert.ts), seconds of CPU for a large one, so
+// they are read in a worker thread, and the server goes on answering on its own core meanwhile.
 import { Worker } from 'node:worker_threads';
 import { SourceFileError } from './source-error.ts';
 import type { WorksheetChosen, XlsxOptions } from './xlsx-convert.ts';

@@ -3,11 +3,12 @@
 // the headings) or, up to mid-2020, per sex. The worksheet read is the one whose headings are those
 // of the file's role; among several, the latest mid-year (a name holding "Mid-2024" beats
 // "Mid-2023"), then the first. It is written out as CSV for the import to stream like any other
-// file. Runs in a worker thread (workbook-worker.ts).
-import { readFile, writeFile } from 'node:fs/promises';
-import * as XLSX from '@e965/xlsx';
+// file, read a batch of rows at a time. Runs in a worker thread (workbook-worker.ts).
+import { writeFile } from 'node:fs/promises';
+import { HEADER_SEARCH_ROWS } from '../datasets/header-row.ts';
 import { SourceFileError } from '../datasets/source-error.ts';
-import { firstRowsOf, fromHeadingRow, isoDates, readWorkbook, writeCsv } from '../datasets/xlsx-convert.ts';
+import { writeSheetCsv } from '../workbooks/sheet-csv.ts';
+import { withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import * as formats from './official-formats.ts';
 import type { GeographyRole } from './official-formats.ts';
 
@@ -34,8 +35,7 @@ export function lsoaHeadingFor(role: GeographyRole, cells: string[]): string | u
 }
 
 /** The heading row of a worksheet for `role` (within its first 20 rows), and its LSOA heading. */
-function headingRowFor(role: GeographyRole, worksheet: XLSX.WorkSheet) {
-  const rows = firstRowsOf(worksheet);
+function headingRowFor(role: GeographyRole, rows: string[][]) {
   for (const [index, cells] of rows.entries()) {
     const lsoaHeading = lsoaHeadingFor(role, cells);
     if (lsoaHeading !== undefined) return { index, lsoaHeading };
@@ -65,46 +65,45 @@ export function sexSheetsOf(names: string[], chosen: string): [string, string] |
   return females && males ? [females, males] : null;
 }
 
-/** A cell as SheetJS reads it (with dates as dates). */
-type Cell = string | number | boolean | Date | null | undefined;
-const text = (cell: Cell): string =>
-  cell === null || cell === undefined ? '' : cell instanceof Date ? cell.toISOString() : String(cell);
-
 /** A population worksheet's LSOA codes and, for each, the people at each age (in its columns' order). */
-function estimatesOf(bytes: Buffer, sheet: string) {
-  const worksheet = readWorkbook(bytes, { only: sheet }).Sheets[sheet];
-  const headingRow = worksheet && headingRowFor('population', worksheet);
-  if (!worksheet || !headingRow) return null;
-  const [headings = [], ...rows] = XLSX.utils.sheet_to_json<Cell[]>(worksheet, {
-    header: 1,
-    raw: true,
-    blankrows: false,
-    range: headingRow.index,
-  });
-  const texts = headings.map((h) => text(h).trim());
-  const columns = formats.populationColumns(texts, sheet);
-  const lsoa = texts.indexOf(columns.lsoaCode);
-  const ages = columns.ages.map((a) => texts.indexOf(a.column.trim()));
+async function estimatesOf(workbook: Workbook, sheet: string) {
+  const headingRow = headingRowFor('population', await workbook.firstRows(sheet, HEADER_SEARCH_ROWS));
+  if (!headingRow) return null;
+  let columns: { lsoa: number; ages: number[]; headings: string[]; lsoaHeading: string } | null = null;
   const byLsoa = new Map<string, string[]>();
-  for (const row of rows) {
-    const code = text(row[lsoa]).trim();
-    if (code)
-      byLsoa.set(
-        code,
-        ages.map((i) => text(row[i])),
-      );
-  }
-  return { lsoaHeading: columns.lsoaCode, ages: columns.ages.map((a) => a.column.trim()), byLsoa };
+  for await (const rows of workbook.read(sheet).batches)
+    for (const { index, cells } of rows) {
+      if (index < headingRow.index) continue;
+      if (!columns) {
+        const texts = cells.map((h) => h.trim());
+        const found = formats.populationColumns(texts, sheet);
+        const headings = found.ages.map((a) => a.column.trim());
+        columns = {
+          lsoa: texts.indexOf(found.lsoaCode),
+          ages: headings.map((h) => texts.indexOf(h)),
+          headings,
+          lsoaHeading: found.lsoaCode,
+        };
+        continue;
+      }
+      const code = (cells[columns.lsoa] ?? '').trim();
+      if (code)
+        byLsoa.set(
+          code,
+          columns.ages.map((i) => cells[i] ?? ''),
+        );
+    }
+  return columns && { lsoaHeading: columns.lsoaHeading, ages: columns.headings, byLsoa };
 }
 
 /** Females' and males' worksheets written out as one CSV: the LSOA code, then F0 … F90+, M0 … M90+. */
 async function writeBySex(
-  bytes: Buffer,
+  workbook: Workbook,
   [females, males]: [string, string],
   csvFile: string,
 ): Promise<boolean> {
-  const f = estimatesOf(bytes, females);
-  const m = estimatesOf(bytes, males);
+  const f = await estimatesOf(workbook, females);
+  const m = await estimatesOf(workbook, males);
   if (!f || !m) return false;
   const lines = [[f.lsoaHeading, ...f.ages.map((a) => `F${a}`), ...m.ages.map((a) => `M${a}`)].join(',')];
   for (const code of new Set([...f.byLsoa.keys(), ...m.byLsoa.keys()])) {
@@ -126,26 +125,23 @@ export async function convertGeographyWorkbook(
   role: GeographyRole,
   sheet?: string,
 ): Promise<{ sheets: string[] }> {
-  const bytes = await readFile(file);
-  const names = readWorkbook(bytes, { bookSheets: true }).SheetNames;
-  if (sheet !== undefined && !names.includes(sheet))
+  return withWorkbook(file, async (workbook) => {
+    const names = workbook.sheetNames;
+    if (sheet !== undefined && !names.includes(sheet))
+      throw new SourceFileError(
+        `The workbook has no worksheet called "${sheet}". Its worksheets are: ${names.join(', ')}`,
+      );
+    for (const name of sheet === undefined ? sheetsToTry(names) : [sheet]) {
+      const heading = headingRowFor(role, await workbook.firstRows(name, HEADER_SEARCH_ROWS));
+      if (!heading) continue;
+      const bySex = role === 'population' ? sexSheetsOf(names, name) : null;
+      if (bySex && (await writeBySex(workbook, bySex, csvFile))) return { sheets: bySex };
+      // Geography rows are not reported by number, so blank rows (below a table, say) are left out.
+      await writeSheetCsv(workbook, name, csvFile, { headingRow: heading.index, blankRows: false });
+      return { sheets: [name] };
+    }
     throw new SourceFileError(
-      `The workbook has no worksheet called "${sheet}". Its worksheets are: ${names.join(', ')}`,
+      `${sheet === undefined ? 'No worksheet' : `The worksheet "${sheet}"`} of the workbook has the headings of ${described[role]} in its first 20 rows. Its worksheets are: ${names.join(', ')}`,
     );
-  for (const name of sheet === undefined ? sheetsToTry(names) : [sheet]) {
-    const worksheet = readWorkbook(bytes, { only: name }).Sheets[name];
-    if (!worksheet) continue;
-    const heading = headingRowFor(role, worksheet)?.lsoaHeading;
-    if (heading === undefined) continue;
-    const bySex = role === 'population' ? sexSheetsOf(names, name) : null;
-    if (bySex && (await writeBySex(bytes, bySex, csvFile))) return { sheets: bySex };
-    isoDates(worksheet);
-    fromHeadingRow(worksheet, heading);
-    // Geography rows are not reported by number, so blank rows (below a table, say) are left out.
-    await writeCsv(worksheet, csvFile, { blankRows: false });
-    return { sheets: [name] };
-  }
-  throw new SourceFileError(
-    `${sheet === undefined ? 'No worksheet' : `The worksheet "${sheet}"`} of the workbook has the headings of ${described[role]} in its first 20 rows. Its worksheets are: ${names.join(', ')}`,
-  );
+  });
 }

@@ -64,6 +64,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     const ready = new Set(datasets.filter((d) => d.status === 'ready').map((d) => d.name));
     return reply.view('pages/analytics/datasets.njk', {
       pageTitle: 'Datasets',
+      uploadLimit: sizeInWords(services.config.datasetUploadBytes),
       // An import beside a ready dataset of its name replaces it only when it succeeds.
       datasets: datasets.map((d) => ({ ...d, besideEarlier: d.status !== 'ready' && ready.has(d.name) })),
       geography: await analytics.referenceGeography(),

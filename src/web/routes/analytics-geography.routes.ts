@@ -1,7 +1,7 @@
 // Staff page: import the reference geography (deprivation, ward lookups, places, population
-// estimates) from the official files, as `parity geo import` does, for files up to the upload limit.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+// estimates) from the official files, as `parity geo import` does, for files up to the upload limit
+// (DATASET_UPLOAD_MB, as for extracts): they are written to disk as they arrive.
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
@@ -22,15 +22,11 @@ import { placesFromText } from './places-text.ts';
 const template = 'pages/analytics/geography-import.njk';
 /** The deprivation file, up to two lookups (wards; LSOA 2011 → 2021), population estimates, census groups. */
 const MAX_FILES = 5;
-const route = {
-  preHandler: requirePermission('analytics:geography'),
-  config: { multipartOptions: { limits: { files: MAX_FILES, parts: multipartLimits.fields + MAX_FILES } } },
-};
 
 /** Why an uploaded geography file cannot be read, or null. */
-function fileProblem(file: ReceivedFile): string | null {
+function fileProblem(file: ReceivedFile, limit: number): string | null {
   if (file.tooLarge)
-    return `${file.filename} is over ${sizeInWords(multipartLimits.fileSize)}: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)`;
+    return `${file.filename} is over ${sizeInWords(limit)}: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)`;
   const extension = uploadExtension(file.filename);
   if (extension === '.xls') return `Save ${file.filename} as .xlsx (Excel Workbook) and choose it again`;
   if (!['.csv', '.csv.gz', '.xlsx'].includes(extension))
@@ -38,7 +34,7 @@ function fileProblem(file: ReceivedFile): string | null {
   return null;
 }
 
-/** The file under its own name in a folder of its own: the import records and shows the name. */
+/** The file moved under its own name to a folder of its own: the import records and shows the name. */
 function saved(dir: string, file: ReceivedFile, index: number): string {
   const name = path
     .basename(file.filename)
@@ -47,13 +43,25 @@ function saved(dir: string, file: ReceivedFile, index: number): string {
   const folder = path.join(dir, String(index));
   mkdirSync(folder);
   const target = path.join(folder, name || `file${uploadExtension(file.filename)}`);
-  writeFileSync(target, file.data);
+  if (!file.path) throw new Error(`The upload ${file.fieldname} was not written to disk`);
+  renameSync(file.path, target);
   return target;
 }
 
 export function analyticsGeographyRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
-  const context = { pageTitle: 'Import reference geography' };
+  const limit = services.config.datasetUploadBytes;
+  const uploads = path.join(services.config.dataDir, 'analytics', 'uploads');
+  const route = {
+    preHandler: requirePermission('analytics:geography'),
+    config: {
+      uploadsTo: uploads,
+      multipartOptions: {
+        limits: { fileSize: limit, files: MAX_FILES, parts: multipartLimits.fields + MAX_FILES },
+      },
+    },
+  };
+  const context = { pageTitle: 'Import reference geography', uploadLimit: sizeInWords(limit) };
 
   app.get('/analytics/geography/import', route, async (_request, reply) =>
     reply.view(template, { ...context, values: {} }),
@@ -72,7 +80,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
       const errors: FieldError[] = [];
       for (const [field, files] of Object.entries(chosen)) {
         for (const file of [files].flat()) {
-          const problem = file && fileProblem(file);
+          const problem = file && fileProblem(file, limit);
           if (problem) errors.push({ field, message: problem });
         }
       }
@@ -108,7 +116,9 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
             'Places are set with the deprivation file, whose local authorities they group: choose it too',
         });
       if (errors.length) throw new FormError(errors);
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geography-'));
+      // Beside the uploads, so that moving them there is a rename on the same disk.
+      mkdirSync(uploads, { recursive: true });
+      const dir = mkdtempSync(path.join(uploads, 'geography-'));
       try {
         let index = 0;
         const pathOf = (file: ReceivedFile | null) => (file ? saved(dir, file, index++) : undefined);

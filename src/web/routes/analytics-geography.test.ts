@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
@@ -86,12 +87,21 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     // What was typed comes back; the files must be chosen again.
     expect(nothing.body).toContain('Rutland E06000017</textarea>');
 
-    const large = await staff.upload(page, {}, [
-      { field: 'population', filename: 'sape.csv', content: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') },
-    ]);
-    expect(large.body).toContain(
-      'sape.csv is over 10 MB: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)',
-    );
+    // The limit is the extracts' (DATASET_UPLOAD_MB), here 1 MB; nothing is left on disk.
+    const small = await buildTestApp(current().handle, { datasetUploadBytes: 1024 * 1024 });
+    try {
+      const smallStaff = new Browser(small.app);
+      await smallStaff.signIn((await makeUser(small.services, 'staff')).email, testPassword);
+      const large = await smallStaff.upload(page, {}, [
+        { field: 'population', filename: 'sape.csv', content: Buffer.alloc(1024 * 1024 + 1, 'a') },
+      ]);
+      expect(large.body).toContain(
+        'sape.csv is over 1 MB: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)',
+      );
+      expect(readdirSync(path.join(small.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
+    } finally {
+      await small.services.analytics.close();
+    }
 
     // A file of the wrong kind is refused by the import with what it found.
     const wrong = await staff.upload(page, { places: 'Nowhere: E06000099' }, [
@@ -173,6 +183,39 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown).toContain('Who it reaches, by ethnic group');
     expect(shown).toContain('More than their share of residents');
     expect(shown).toContain(`${(100 * Number(census!.share)).toFixed(1)}%`);
+  });
+
+  it("imports an ONS population workbook (its latest mid-year's worksheet, below its titles) from the page", async () => {
+    const codes = readFileSync(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!);
+    const ages = Array.from({ length: 91 }, (_v, age) => age);
+    const headings = ['LAD 2021 Code', 'LSOA 2021 Code', 'LSOA 2021 Name', 'Total'];
+    headings.push(...['F', 'M'].flatMap((sex) => ages.map((age) => `${sex}${age}`)));
+    const sheet = (year: number) => {
+      const rows = codes.map((code, i) => {
+        const counts = ages.concat(ages).map((age, j) => ((age + i + j + year) % 17) + 1);
+        return ['E06000016', code, `Area ${i}`, counts.reduce((a, b) => a + b, 0), ...counts];
+      });
+      return [[`Mid-${year} population estimates for LSOA 2021`], ['Source: ONS'], [], headings, ...rows];
+    };
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Contents'], ['Notes']]), 'Contents');
+    const latest = sheet(2024);
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet(2023)), 'Mid-2023 LSOA 2021');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(latest), 'Mid-2024 LSOA 2021');
+    const content = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const response = await staff.upload(page, {}, [
+      { field: 'population', filename: 'sapelsoasyoa20222024.xlsx', content },
+    ]);
+    expect(response.statusCode, response.body).toBe(303);
+    const [geography] = (await t.services.analytics.referenceGeography()).filter((g) => g.vintage === '2021');
+    const people = latest.slice(4).reduce((sum, row) => sum + (row[3] as number), 0);
+    expect(geography?.populations.find((p) => p.midYear === 2024)?.people).toBe(people);
+    expect(readdirSync(path.join(t.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
   });
 
   it('is for staff and administrators only', async () => {

@@ -1,0 +1,109 @@
+// A worksheet written out as CSV, a batch of rows at a time, for DuckDB to stream like any other
+// file. Every line has the columns of the worksheet's used range, so the headings line up.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { SheetRange, Workbook, WorkbookRow } from './workbook.ts';
+
+export interface SheetCsvOptions {
+  /** The heading row's index: rows above it are left out (by default the used range's first row). */
+  headingRow?: number | undefined;
+  /** Blank rows written as lines of empty cells, so that row numbers stay the worksheet's. */
+  blankRows: boolean;
+  /** Rows from this index on are not read. */
+  limit?: number | undefined;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const field = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+interface Columns {
+  first: number;
+  last: number;
+}
+
+/** The columns of the cells of `rows` (non-blank ones), or null when they are all blank. */
+function columnsOf(rows: WorkbookRow[]): Columns | null {
+  let first = Infinity;
+  let last = -1;
+  for (const { cells } of rows)
+    cells.forEach((cell, i) => {
+      if (cell === '') return;
+      first = Math.min(first, i);
+      last = Math.max(last, i);
+    });
+  return last < 0 ? null : { first, last };
+}
+
+const union = (a: Columns | null, b: Columns): Columns =>
+  a ? { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) } : b;
+
+async function write(out: WriteStream, text: string): Promise<void> {
+  if (text !== '' && !out.write(text)) await once(out, 'drain');
+}
+
+/**
+ * Writes one pass; returns the columns of any cell outside those written (the `<dimension>` some
+ * writers leave out or get wrong), so that the caller can write again with them.
+ */
+async function writePass(
+  workbook: Workbook,
+  sheet: string,
+  csvFile: string,
+  options: SheetCsvOptions,
+  given: Columns | null,
+): Promise<{ columns: Columns | null; outside: Columns | null; range: SheetRange | null }> {
+  const out = createWriteStream(csvFile);
+  const reading = workbook.read(sheet, options.limit === undefined ? {} : { limit: options.limit });
+  let columns = given;
+  let outside: Columns | null = null;
+  let previous: number | null = null;
+  let blankLine = '';
+  try {
+    for await (const rows of reading.batches) {
+      const range = reading.range();
+      columns ??= range
+        ? { first: range.firstColumn, last: range.lastColumn }
+        : (columnsOf(rows) ?? { first: 0, last: 0 });
+      blankLine = `${','.repeat(columns.last - columns.first)}\n`;
+      previous ??= (options.headingRow ?? range?.firstRow ?? 0) - 1;
+      let text = '';
+      for (const row of rows) {
+        if (row.index <= previous) continue;
+        const present = columnsOf([row]);
+        if (present === null && !options.blankRows) continue;
+        if (options.blankRows) text += blankLine.repeat(row.index - previous - 1);
+        previous = row.index;
+        if (present && (present.first < columns.first || present.last > columns.last))
+          outside = union(outside, present);
+        const cells = [];
+        for (let c = columns.first; c <= columns.last; c++) cells.push(field(row.cells[c] ?? ''));
+        text += `${cells.join(',')}\n`;
+      }
+      await write(out, text);
+    }
+  } finally {
+    out.end();
+    await finished(out);
+  }
+  return { columns, outside, range: reading.range() };
+}
+
+/**
+ * Writes a worksheet out as CSV from its heading row; returns how many rows of its used range were
+ * above the headings.
+ */
+export async function writeSheetCsv(
+  workbook: Workbook,
+  sheet: string,
+  csvFile: string,
+  options: SheetCsvOptions,
+): Promise<{ rowsAboveHeadings: number }> {
+  let pass = await writePass(workbook, sheet, csvFile, options, null);
+  if (pass.outside)
+    pass = await writePass(workbook, sheet, csvFile, options, union(pass.columns, pass.outside));
+  const { headingRow } = options;
+  return {
+    rowsAboveHeadings: headingRow === undefined ? 0 : Math.max(headingRow - (pass.range?.firstRow ?? 0), 0),
+  };
+}
