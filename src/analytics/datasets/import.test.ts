@@ -129,6 +129,37 @@ describe('dataset import', () => {
     ]);
   });
 
+  it("moves the progress bar as a large workbook's worksheet is read, then as it is copied", async () => {
+    const rows = Array.from({ length: 30_000 }, (_v, i) => [
+      `P${i}`,
+      `X01${String(1 + (i % 600)).padStart(6, '0')}`,
+      i % 90,
+      i % 2 ? 'F' : 'M',
+    ]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([['person_id', 'lsoa_code', 'age', 'sex'], ...rows]),
+      'Extract',
+    );
+    const file = path.join(dir, 'large.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    const reading: number[] = [];
+    const result = await importDataset(store, {
+      id: 'large-workbook',
+      file,
+      outFile: store.datasetPath('large-workbook.parquet'),
+      onProgress: (p) => {
+        if (p.stage === 'reading') reading.push(p.percent);
+      },
+    });
+    expect(result.rowsRead).toBe(30_000);
+    // The reading stage is 0–40% of an import; the worksheet's reading its first half.
+    expect(reading).toEqual([...reading].sort((a, b) => a - b));
+    expect(new Set(reading.filter((p) => p > 0 && p < 20)).size).toBeGreaterThanOrEqual(2);
+    expect(reading).toContain(20);
+  });
+
   it('reads the first worksheet with an LSOA column when the first is a cover sheet, and says so', async () => {
     const book = XLSX.utils.book_new();
     const cover = [

@@ -88,9 +88,16 @@ export async function stageSource(
     return { format, parquet: file, columns, rowsAboveHeadings: 0, encoding: 'utf-8' };
   }
   // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
+  // A workbook's reading is the first half of the progress, the copy of its CSV the second.
+  const share = format === 'xlsx' ? 0.5 : 1;
   const { csv, skip, rowsAboveHeadings, chosen } =
     format === 'xlsx'
-      ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options)), skip: 0 }
+      ? {
+          ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, (read) =>
+            onProgress(Math.round(read * 50)),
+          )),
+          skip: 0,
+        }
       : { ...(await csvHeadings(file, options.lsoaHeading)), chosen: undefined };
   const { value: columns, encoding } = await readingCsv(csv, async (encoding) => {
     const columns =
@@ -100,7 +107,7 @@ export async function stageSource(
     await store
       .runWithProgress(
         `COPY (SELECT * FROM ${csvReader(csv, true, skip, encoding)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
-        onProgress,
+        (copied) => onProgress(Math.round(100 * (1 - share) + copied * share)),
       )
       .catch((error: unknown) => {
         throw notUtf8(error) ? error : (csvLineError(error, skip) ?? error);

@@ -48,6 +48,7 @@ export async function convertXlsxToCsv(
   file: string,
   csvFile: string,
   options: XlsxOptions = {},
+  onProgress?: (share: number) => void,
 ): Promise<{ csv: string; rowsAboveHeadings: number; chosen?: WorksheetChosen }> {
   return withWorkbook(file, async (workbook) => {
     const { name, rows, chosen } = await worksheetToRead(workbook, options);
@@ -56,6 +57,7 @@ export async function convertXlsxToCsv(
       headingRow: heading === 0 ? undefined : heading,
       blankRows: true,
       limit: options.firstRows,
+      onProgress,
     });
     return { csv: csvFile, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
   });

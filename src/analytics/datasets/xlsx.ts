@@ -17,12 +17,25 @@ export function failureReply(error: unknown): WorkbookReply<never> {
   return { ok: false, fileProblem: error instanceof SourceFileError, name, message };
 }
 
-/** Runs a workbook worker module (`module`, a file URL) with `data`; resolves to its result. */
-export function inWorkbookWorker<T>(module: string, data: object): Promise<T> {
+/** What a workbook worker posts while it reads: the share of the worksheet read (0–1). */
+export interface WorkbookProgress {
+  progress: number;
+}
+
+/**
+ * Runs a workbook worker module (`module`, a file URL) with `data`; resolves to its result. The
+ * share read so far, when the worker posts it, goes to `onProgress`.
+ */
+export function inWorkbookWorker<T>(
+  module: string,
+  data: object,
+  onProgress?: (share: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const thread = new Worker(start, { workerData: { ...data, module } });
     let replied = false;
-    thread.once('message', (reply: WorkbookReply<T>) => {
+    thread.on('message', (reply: WorkbookReply<T> | WorkbookProgress) => {
+      if ('progress' in reply) return onProgress?.(reply.progress);
       replied = true;
       if (reply.ok) resolve(reply);
       else if (reply.fileProblem) reject(new SourceFileError(reply.message));
@@ -43,10 +56,11 @@ export async function xlsxToCsv(
   file: string,
   csvFile: string,
   options: XlsxOptions = {},
+  onProgress?: (share: number) => void,
 ): Promise<{ csv: string; rowsAboveHeadings: number; chosen?: WorksheetChosen }> {
   const { rowsAboveHeadings, chosen } = await inWorkbookWorker<{
     rowsAboveHeadings: number;
     chosen?: WorksheetChosen;
-  }>(worker, { file, csvFile, options });
+  }>(worker, { file, csvFile, options }, onProgress);
   return { csv: csvFile, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
 }

@@ -12,6 +12,8 @@ export interface SheetCsvOptions {
   blankRows: boolean;
   /** Rows from this index on are not read. */
   limit?: number | undefined;
+  /** Called after each batch with the share of the used range written (when the range is given). */
+  onProgress?: ((share: number) => void) | undefined;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -81,6 +83,8 @@ async function writePass(
         text += `${cells.join(',')}\n`;
       }
       await write(out, text);
+      if (range && range.lastRow > range.firstRow)
+        options.onProgress?.(Math.min(1, (previous - range.firstRow) / (range.lastRow - range.firstRow)));
     }
   } finally {
     out.end();
@@ -100,8 +104,11 @@ export async function writeSheetCsv(
   options: SheetCsvOptions,
 ): Promise<{ rowsAboveHeadings: number }> {
   let pass = await writePass(workbook, sheet, csvFile, options, null);
-  if (pass.outside)
-    pass = await writePass(workbook, sheet, csvFile, options, union(pass.columns, pass.outside));
+  // Written again with the wider columns; the progress bar, already full, is left there.
+  if (pass.outside) {
+    const quiet = { ...options, onProgress: undefined };
+    pass = await writePass(workbook, sheet, csvFile, quiet, union(pass.columns, pass.outside));
+  }
   const { headingRow } = options;
   return {
     rowsAboveHeadings: headingRow === undefined ? 0 : Math.max(headingRow - (pass.range?.firstRow ?? 0), 0),

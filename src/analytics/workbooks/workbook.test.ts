@@ -86,6 +86,7 @@ describe('reading workbooks a row at a time', () => {
         `<x:row><x:c t="s"><x:v>5</x:v></x:c><x:c s="1"><x:v>45292</x:v></x:c><x:c s="4"><x:v>1234567890123</x:v></x:c><x:c t="b"><x:v>1</x:v></x:c></x:row>` +
         `<x:row r="4"><x:c r="A4" t="s"><x:v>2</x:v></x:c><x:c r="B4" s="2"><x:v>45366.75</x:v></x:c><x:c r="C4" s="5"><x:v>0.125</x:v></x:c><x:c r="D4" t="e"><x:v>#N/A</x:v></x:c></x:row>` +
         `<x:row r="5"><x:c r="A5" t="s"><x:v>3</x:v></x:c><x:c r="B5" s="3"><x:v>1</x:v></x:c><x:c r="C5" s="6"><x:v>7</x:v></x:c><x:c r="E5" t="str"><x:v>beyond</x:v></x:c></x:row>` +
+        `<x:row r="6"><x:c r="A6" t="s"><x:v>6</x:v></x:c></x:row>` +
         `</x:sheetData>`,
       {
         sharedStrings: [
@@ -95,6 +96,7 @@ describe('reading workbooks a row at a time', () => {
           '<t>_x005F_x0041_ kept</t>',
           '<t/>',
           '<t>caf&#233; &amp; bar</t>',
+          '<t><![CDATA[a<b & c]]> &amp; d</t>',
         ],
       },
     );
@@ -107,6 +109,7 @@ describe('reading workbooks a row at a time', () => {
       ',,,,',
       '"line\rbreak",2024-03-15,0.125,#N/A,',
       '_x0041_ kept,1900-01-01,7,,beyond',
+      'a<b & c & d,,,,',
       '',
     ]);
   });

@@ -95,11 +95,17 @@ const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 const codePoint = (n: number): string => (Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : '');
 
+/** A CDATA section, kept by split() as a part of its own. */
+const CDATA = /(<!\[CDATA\[[\s\S]*?\]\]>)/;
+const decodeOutsideCdata = (part: string): string =>
+  part.startsWith('<![CDATA[') ? part.slice(9, -3).replace(/\r\n?/g, '\n') : decodeXml(part);
+
 /**
  * Text of XML with its line ends as XML reads them (a CR LF or a lone CR is a LF; a `&#13;` stays a
  * CR), its entities and OOXML's `_xHHHH_` escapes decoded.
  */
 export function decodeXml(text: string): string {
+  if (text.includes('<![CDATA[')) return text.split(CDATA).map(decodeOutsideCdata).join('');
   let decoded = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (decoded.includes('&'))
     decoded = decoded.replace(ENTITY, (_m, entity: string) =>
