@@ -24,12 +24,23 @@ import type { IndicatorResult } from './result.ts';
 describe('the mid-year of the estimates a period is over', () => {
   it('is the one of the 30 June inside a financial year, else the nearest, the later of two as near', () => {
     expect(periodStartYear('2023/24')).toBe(2023);
-    expect(periodStartYear('2023')).toBeNull();
+    // As a warehouse's view may write them: other financial year forms, and calendar years.
+    expect(['2023-24', '2023/2024', '2023 - 2024', '2023', '1999/00'].map(periodStartYear)).toEqual([
+      2023, 2023, 2023, 2023, 1999,
+    ]);
+    expect(['2023/25', '2023-2025', 'Q1 2023', 'All', 'Not known'].map(periodStartYear)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(populationYearFor('2023', [2022, 2023, 2024])).toBe(2023);
     expect(populationYearFor('2023/24', [2022, 2023, 2024])).toBe(2023);
     expect(populationYearFor('2025/26', [2023, 2022])).toBe(2023);
     expect(populationYearFor('2019/20', [2022, 2023])).toBe(2022);
     expect(populationYearFor('2023/24', [2022, 2024])).toBe(2024);
-    // A period that is not a financial year: the latest estimates.
+    // A period that is not a year: the latest estimates.
     expect(populationYearFor('Q1', [2022, 2024])).toBe(2024);
     // Estimates whose year was not recorded stand for every period.
     expect(populationYearFor('2023/24', [null])).toBeNull();
