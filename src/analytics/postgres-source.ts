@@ -27,9 +27,12 @@ export interface PostgresSource {
   run(sql: string): Promise<SqlRow[]>;
   columns(relation: string): Promise<TableColumn[]>;
   /** Copies the store's reference geography to `parity_reference`, unless the copy there is current. */
-  copyReference(
-    store: AnalyticsStore,
-  ): Promise<{ geography: string; population: string | null; ethnicity: string | null }>;
+  copyReference(store: AnalyticsStore): Promise<{
+    geography: string;
+    population: string | null;
+    ethnicity: string | null;
+    ethnicityDetailed: string | null;
+  }>;
   close(): Promise<void>;
 }
 
@@ -94,7 +97,12 @@ async function copyTable(client: pg.PoolClient, store: AnalyticsStore, table: st
   await client.query(`ANALYZE ${target}`);
 }
 
-const referenceTables = [geographyTables.lsoa, geographyTables.population, geographyTables.ethnicity];
+const referenceTables = [
+  geographyTables.lsoa,
+  geographyTables.population,
+  geographyTables.ethnicity,
+  geographyTables.ethnicityDetailed,
+];
 
 /** Which reference files the copy was made from: their sizes and modification times. */
 function stampOf(store: AnalyticsStore): string {
@@ -143,10 +151,12 @@ export function openPostgresSource(connectionString: string): PostgresSource {
     async copyReference(store) {
       const hasPopulation = existsSync(store.geographyPath(geographyTables.population));
       const hasEthnicity = existsSync(store.geographyPath(geographyTables.ethnicity));
+      const hasDetailed = existsSync(store.geographyPath(geographyTables.ethnicityDetailed));
       const copied = {
         geography: `${REFERENCE_SCHEMA}."${geographyTables.lsoa}"`,
         population: hasPopulation ? `${REFERENCE_SCHEMA}."${geographyTables.population}"` : null,
         ethnicity: hasEthnicity ? `${REFERENCE_SCHEMA}."${geographyTables.ethnicity}"` : null,
+        ethnicityDetailed: hasDetailed ? `${REFERENCE_SCHEMA}."${geographyTables.ethnicityDetailed}"` : null,
       };
       const stamp = stampOf(store);
       const client = await pool.connect();
@@ -158,6 +168,7 @@ export function openPostgresSource(connectionString: string): PostgresSource {
         await copyTable(client, store, geographyTables.lsoa);
         if (hasPopulation) await copyTable(client, store, geographyTables.population);
         if (hasEthnicity) await copyTable(client, store, geographyTables.ethnicity);
+        if (hasDetailed) await copyTable(client, store, geographyTables.ethnicityDetailed);
         await client.query(`DROP TABLE IF EXISTS ${stampTable}`);
         await client.query(`CREATE TABLE ${stampTable} (stamp text NOT NULL)`);
         await client.query(`INSERT INTO ${stampTable} (stamp) VALUES ($1)`, [stamp]);

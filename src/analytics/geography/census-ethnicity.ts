@@ -46,16 +46,26 @@ export async function importCensusEthnicity(
   return summariseCensusEthnicity(store).then((s) => s ?? { lsoas: 0, residents: 0 });
 }
 
+/** The areas (distinct `areaColumn`) and residents of a census table, or null when it is not imported. */
+export async function areasAndResidents(
+  store: AnalyticsStore,
+  table: string,
+  areaColumn: string,
+): Promise<{ areas: number; residents: number } | null> {
+  const file = store.geographyPath(table);
+  if (!existsSync(file)) return null;
+  const [row] = await store.query<{ areas: string; residents: string }>(
+    `SELECT count(DISTINCT ${areaColumn}) AS areas, sum(people) AS residents FROM read_parquet(${literal(file)})`,
+  );
+  return { areas: Number(row?.areas ?? 0), residents: Number(row?.residents ?? 0) };
+}
+
 /** The LSOAs and residents of the census ethnic groups imported, or null when none are. */
 export async function summariseCensusEthnicity(
   store: AnalyticsStore,
 ): Promise<{ lsoas: number; residents: number } | null> {
-  const file = store.geographyPath(geographyTables.ethnicity);
-  if (!existsSync(file)) return null;
-  const [row] = await store.query<{ lsoas: string; residents: string }>(
-    `SELECT count(DISTINCT lsoa_code) AS lsoas, sum(people) AS residents FROM read_parquet(${literal(file)})`,
-  );
-  return { lsoas: Number(row?.lsoas ?? 0), residents: Number(row?.residents ?? 0) };
+  const found = await areasAndResidents(store, geographyTables.ethnicity, 'lsoa_code');
+  return found && { lsoas: found.areas, residents: found.residents };
 }
 
 /** Writes census groups given as rows (the demo's synthetic ones). */

@@ -9,6 +9,7 @@ import { geographyTables, type LsoaVintage, type PlaceConfig } from './model.ts'
 import { domainColumns, recogniseDomainColumns } from './domains.ts';
 import * as formats from './official-formats.ts';
 import { derive2021Population, keptBesideYear, recordPopulationSources } from './population-vintages.ts';
+import { detailedEthnicityColumns, holdsLocalAuthorities, importCensusDetailed } from './census-detailed.ts';
 import { importCensusEthnicity } from './census-ethnicity.ts';
 import {
   describeFile,
@@ -29,7 +30,10 @@ export interface GeoImportFiles {
    * nor the file's name ("…mid2020…") says it.
    */
   populationYear?: number;
-  /** The Census 2021 ethnic group table by LSOA 2021 (TS021), as CSV. */
+  /**
+   * The Census 2021 ethnic group table by LSOA 2021 (TS021; the five high-level groups), or the
+   * detailed groups by local authority (census-detailed.ts).
+   */
   ethnicity?: string;
   places?: PlaceConfig;
 }
@@ -51,6 +55,8 @@ export interface GeoImportSummary {
   populationDerived2021From2011: number;
   /** LSOAs and usual residents of the Census 2021 ethnic group table imported (null: none given). */
   censusEthnicity: { lsoas: number; residents: number } | null;
+  /** Local authorities and usual residents of the detailed ethnic groups imported (null: none given). */
+  censusEthnicityDetailed: { localAuthorities: number; residents: number } | null;
   /** The worksheet read from each Excel workbook given. */
   worksheets: { file: string; sheets: string[] }[];
 }
@@ -302,6 +308,13 @@ async function sortLookups(
   return { ward, crosswalk };
 }
 
+/** The detailed groups' columns when the ethnicity file is the table by local authority, else null. */
+async function detailedFormatOf(store: AnalyticsStore, file: GeographyFile, headings: string[]) {
+  const format = detailedEthnicityColumns(headings);
+  if (format?.shape === 'wide' && !(await holdsLocalAuthorities(store, file, format))) return null;
+  return format;
+}
+
 async function importOpened(
   store: AnalyticsStore,
   { imd, lookups, population, ethnicity, worksheets }: OpenedGeographyFiles,
@@ -317,9 +330,12 @@ async function importOpened(
   const populationFormat = population
     ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
     : null;
-  const ethnicityFormat = ethnicity
-    ? formats.ethnicityColumns(await columnsOf(store, ethnicity.path), describeFile(ethnicity))
-    : null;
+  const ethnicityHeadings = ethnicity ? await columnsOf(store, ethnicity.path) : [];
+  const detailedFormat = ethnicity ? await detailedFormatOf(store, ethnicity, ethnicityHeadings) : null;
+  const ethnicityFormat =
+    ethnicity && !detailedFormat
+      ? formats.ethnicityColumns(ethnicityHeadings, describeFile(ethnicity))
+      : null;
   if (imdFile && places) await checkPlaces(store, imdFile, ward, places);
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
@@ -330,6 +346,8 @@ async function importOpened(
   const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   const census =
     ethnicity && ethnicityFormat ? await importCensusEthnicity(store, ethnicity, ethnicityFormat) : null;
+  const censusDetailed =
+    ethnicity && detailedFormat ? await importCensusDetailed(store, ethnicity, detailedFormat) : null;
   return {
     // openGeographyFiles makes sure of a deprivation file, population estimates or census groups
     // (which are on 2021 LSOAs).
@@ -343,6 +361,7 @@ async function importOpened(
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
     censusEthnicity: census,
+    censusEthnicityDetailed: censusDetailed,
     worksheets,
   };
 }

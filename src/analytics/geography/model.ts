@@ -52,6 +52,8 @@ export const geographyTables = {
   population: 'lsoa_population',
   /** Census 2021 usual residents of each LSOA 2021 by broad ethnic group (TS021). */
   ethnicity: 'lsoa_ethnicity',
+  /** Census 2021 usual residents of each local authority by detailed ethnic group (census-detailed.ts). */
+  ethnicityDetailed: 'la_ethnicity',
 } as const;
 
 export const quintileOf = (decile: number): number => Math.ceil(decile / 2);

@@ -208,7 +208,7 @@ export function ethnicityColumns(columns: string[], file: string): EthnicityColu
   });
   if (groups.length < censusGroups.length)
     throw new GeographyFormatError(
-      `${file} is not the Census 2021 ethnic group table by LSOA (TS021): it needs an ethnic_group and an n column, or a column for each of the five groups ("Ethnic group: White" …). Its columns: ${columns.slice(0, 12).join(', ')}`,
+      `${file} is not the Census 2021 ethnic group table by LSOA (TS021): it needs an ethnic_group and an n column, or a column for each of the five groups ("Ethnic group: White" …); or, for the detailed groups by local authority, ltla21_code, ethnic_group and value columns, or a column for each of the 19 groups. Its columns: ${columns.slice(0, 12).join(', ')}`,
       'ethnicity',
     );
   return { shape: 'wide', lsoaCode, groups };

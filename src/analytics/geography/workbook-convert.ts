@@ -9,6 +9,7 @@ import { HEADER_SEARCH_ROWS } from '../datasets/header-row.ts';
 import { SourceFileError } from '../datasets/source-error.ts';
 import { writeSheetCsv } from '../workbooks/sheet-csv.ts';
 import { withWorkbook, type Workbook } from '../workbooks/workbook.ts';
+import { detailedEthnicityColumns } from './census-detailed.ts';
 import * as formats from './official-formats.ts';
 import type { GeographyRole } from './official-formats.ts';
 
@@ -16,7 +17,8 @@ const described: Record<GeographyRole, string> = {
   imd: 'a deprivation file (LSOA code, local authority, IMD rank and decile)',
   lookup: 'an ONS lookup (LSOA11CD or LSOA21CD with WD..CD, or LSOA11CD, LSOA21CD and CHGIND)',
   population: 'population estimates (LSOA code and a column per year of age or age band)',
-  ethnicity: 'the Census 2021 ethnic group table (LSOA 2021 code and a column per ethnic group)',
+  ethnicity:
+    'the Census 2021 ethnic group table (LSOA 2021 code and a column per ethnic group, or the detailed groups by local authority)',
 };
 
 /** The heading of the LSOA code column when `cells` are the headings of a file for `role`. */
@@ -25,7 +27,8 @@ export function lsoaHeadingFor(role: GeographyRole, cells: string[]): string | u
   try {
     if (role === 'imd') return formats.imdColumns(headings, '').lsoaCode;
     if (role === 'population') return formats.populationColumns(headings, '').lsoaCode;
-    if (role === 'ethnicity') return formats.ethnicityColumns(headings, '').lsoaCode;
+    if (role === 'ethnicity')
+      return detailedEthnicityColumns(headings)?.laCode ?? formats.ethnicityColumns(headings, '').lsoaCode;
     if (formats.isLsoaCrosswalk(headings)) return 'LSOA11CD';
     return formats.wardLookupColumns(headings, '')?.lsoaCode;
   } catch (error) {

@@ -1,23 +1,21 @@
--- The people of a dataset living in the configured places, by broad ethnic group (the groups
--- recorded: not stated and not known are left out), beside the places' usual residents in the
--- Census 2021 by the same groups. People are distinct person identifiers (rows, when the dataset has
--- none). One pass over the dataset; portable SQL like indicator-aggregates.sql. Filled by
--- ethnic-representation.ts.
+-- The people of a dataset living in the configured places, by ethnic group (broad or detailed; the
+-- groups recorded: not stated and not known are left out), beside the places' usual residents in
+-- the Census 2021 by the same groups: from the LSOA table (broad groups), or the local authority
+-- table (detailed groups, or broad ones without the LSOA table), whose areas make up the places.
+-- People are distinct person identifiers (rows, when the dataset has none). One pass over the
+-- dataset; portable SQL like indicator-aggregates.sql. Filled by ethnic-representation.ts.
 WITH area AS (
-  SELECT lsoa_code FROM {{geography}} WHERE vintage = {{vintage}} AND in_area = 1
+  SELECT lsoa_code, la_code FROM {{geography}} WHERE vintage = {{vintage}} AND in_area = 1
 ), reached AS (
   SELECT
-    {{broad}} AS ethnic_group,
+    {{label}} AS ethnic_group,
     CASE WHEN COUNT(a.person_id) = 0 THEN COUNT(*) ELSE COUNT(DISTINCT a.person_id) END AS people
   FROM {{activity}} a
   JOIN area ON area.lsoa_code = a.lsoa_code
   WHERE a.ethnic_code IS NOT NULL AND a.ethnic_code NOT IN ('Z', '99')
-  GROUP BY {{broad}}
+  GROUP BY {{label}}
 ), residents AS (
-  SELECT e.ethnic_broad AS ethnic_group, SUM(e.people) AS residents
-  FROM {{ethnicity}} e
-  JOIN area ON area.lsoa_code = e.lsoa_code
-  GROUP BY e.ethnic_broad
+  {{residents}}
 )
 SELECT r.ethnic_group, COALESCE(p.people, 0) AS people, r.residents
 FROM residents r

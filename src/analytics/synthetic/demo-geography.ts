@@ -2,8 +2,9 @@ import type { AnalyticsStore } from '../store.ts';
 import { writeLsoaRows, writePopulationRows } from '../geography/geography-store.ts';
 import { recordPopulationSources } from '../geography/population-vintages.ts';
 import { syntheticLsoas, syntheticPopulation } from './ics.ts';
+import { writeCensusDetailedRows } from '../geography/census-detailed.ts';
 import { writeCensusEthnicityRows } from '../geography/census-ethnicity.ts';
-import { syntheticCensusEthnicity } from './census.ts';
+import { syntheticCensusDetailed, syntheticCensusEthnicity } from './census.ts';
 
 /** The mid-years of the demo's population estimates, one for each financial year of its activity. */
 export const demoMidYears = [2022, 2023, 2024];
@@ -23,5 +24,6 @@ export async function loadSyntheticGeography(store: AnalyticsStore): Promise<{ l
     demoMidYears.map((midYear) => ({ midYear, file: 'synthetic populations of the demo' })),
   );
   await writeCensusEthnicityRows(store, syntheticCensusEthnicity(lsoas));
+  await writeCensusDetailedRows(store, syntheticCensusDetailed(lsoas));
   return { lsoas: count };
 }

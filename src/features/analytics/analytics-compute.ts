@@ -196,9 +196,11 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
         population: reference.population ?? `${REFERENCE_SCHEMA}.no_population`,
       },
       ethnicity: reference.ethnicity,
+      ethnicityDetailed: reference.ethnicityDetailed,
     };
   }
   const ethnicity = store.geographyPath(geographyTables.ethnicity);
+  const detailed = store.geographyPath(geographyTables.ethnicityDetailed);
   return {
     run: (sql: string) => store.query(sql),
     relations: {
@@ -208,6 +210,8 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
     },
     /** The Census 2021 ethnic groups by LSOA, when imported. */
     ethnicity: existsSync(ethnicity) ? `read_parquet(${literal(ethnicity)})` : null,
+    /** The Census 2021 detailed ethnic groups by local authority, when imported. */
+    ethnicityDetailed: existsSync(detailed) ? `read_parquet(${literal(detailed)})` : null,
   };
 }
 

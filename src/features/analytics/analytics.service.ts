@@ -36,6 +36,7 @@ import {
 import { datasetOperations } from './analytics-datasets.ts';
 import { recordingQualityOf } from './analytics-recording.ts';
 import { ethnicReachOf } from './analytics-representation.ts';
+import { summariseCensusDetailed } from '../../analytics/geography/census-detailed.ts';
 import { summariseCensusEthnicity } from '../../analytics/geography/census-ethnicity.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
@@ -54,6 +55,9 @@ function importedInWords(summary: GeoImportSummary): string {
     summary.imdVersion ? `${summary.imdVersion} for ${summary.lsoas} LSOAs (${summary.vintage})` : null,
     summary.populationRows ? `${mid}population estimates (${summary.populationRows} rows)` : null,
     summary.censusEthnicity ? `Census 2021 ethnic groups for ${summary.censusEthnicity.lsoas} LSOAs` : null,
+    summary.censusEthnicityDetailed
+      ? `Census 2021 detailed ethnic groups for ${summary.censusEthnicityDetailed.localAuthorities} local authorities`
+      : null,
   ].filter((p): p is string => p !== null);
   return listInWords(parts) || 'nothing';
 }
@@ -151,6 +155,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
     /** The Census 2021 ethnic groups imported: LSOAs and usual residents, or null. */
     censusEthnicity: async () => summariseCensusEthnicity(await ctx.store()),
+
+    /** The Census 2021 detailed ethnic groups imported: local authorities and usual residents, or null. */
+    censusEthnicityDetailed: async () => summariseCensusDetailed(await ctx.store()),
 
     /** Who a ready dataset reaches by broad ethnic group, beside the places' Census 2021 residents. */
     ethnicReach: async (datasetName: string) => ethnicReachOf(ctx, await readyDataset(ctx, datasetName)),

@@ -70,6 +70,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       geography: await analytics.referenceGeography(),
       mayImportGeography: viewerCan(request, 'analytics:geography'),
       census: await analytics.censusEthnicity(),
+      censusDetailed: await analytics.censusEthnicityDetailed(),
       stageLabels,
       notice:
         notice && computing

@@ -148,7 +148,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     const clinic = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
     const before = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
     expect(before).toContain(
-      'import the Census 2021 ethnic group table by LSOA (TS021, from Nomis) on the page <a href="/analytics/geography/import">',
+      'import the Census 2021 ethnic group table by LSOA (TS021, from Nomis), or the detailed groups by local authority, on the page <a href="/analytics/geography/import">',
     );
     // A minute on, so that its audit entry is the latest (entries of the same instant are in id order).
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);
@@ -216,6 +216,48 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     const people = latest.slice(4).reduce((sum, row) => sum + (row[3] as number), 0);
     expect(geography?.populations.find((p) => p.midYear === 2024)?.people).toBe(people);
     expect(readdirSync(path.join(t.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
+  });
+
+  it('sets who a dataset reaches beside the residents of the places by detailed group, from the census table by local authority', async () => {
+    const clinic = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const detailedFile = 'census2021_ethnic_group_detailed_ltla21_ew.csv.gz';
+    const imported = await staff.upload(page, {}, [{ field: 'ethnicity', ...official(detailedFile) }]);
+    expect(imported.statusCode, imported.body).toBe(303);
+    // Worked out here from the file: the local authorities of England and Wales, and the LLR's
+    // residents, all of them and White British (the "(percent)" rows left out).
+    const store = await analyticsStore(t.services.config.dataDir);
+    const llr = llrPlaces
+      .match(/E0\d{7}/g)!
+      .map((code) => `'${code}'`)
+      .join(', ');
+    const [file] = await store.query<{ las: number; all: number; british: number }>(
+      `SELECT count(DISTINCT ltla21_code) AS las, sum(value) FILTER (WHERE ltla21_code IN (${llr})) AS "all", sum(value) FILTER (WHERE ltla21_code IN (${llr}) AND ethnic_group LIKE 'White: English%') AS british FROM read_csv('${path.join(shared, detailedFile)}') WHERE ethnic_group LIKE '%(number)'`,
+    );
+    const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    expect(entries[0]?.summary).toBe(
+      `Imported Census 2021 detailed ethnic groups for ${file!.las} local authorities`,
+    );
+    const reach = await t.services.analytics.ethnicReach('Clinic');
+    if (reach.status !== 'ready') throw new Error(`No reach: ${reach.status}`);
+    // The broad groups still come from the LSOA table imported before.
+    expect(reach.groups.map((g) => g.group)).toContain('White');
+    const detailed = reach.detailed!;
+    expect(detailed.people).toBe(100);
+    expect(detailed.groups.reduce((sum, g) => sum + g.residents, 0)).toBe(Number(file!.all));
+    const british = detailed.groups.find((g) => g.group === 'White: British')!;
+    expect(british.share).toBe(1);
+    expect(british.residentShare).toBeCloseTo(Number(file!.british) / Number(file!.all), 12);
+    // The 16 NHS categories: Gypsy or Irish Traveller, Roma and Other White are one, as are Arab and any other.
+    expect(detailed.groups).toHaveLength(16);
+    const indian = detailed.groups.find((g) => g.group === 'Asian or Asian British: Indian')!;
+    expect(indian.reading).toBe('fewer');
+    const shown = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
+    expect(shown).toContain('People reached against residents, by detailed ethnic group');
+    expect(shown).toContain(`${(100 * indian.residentShare).toFixed(1)}%`);
+    expect((await staff.get('/analytics/datasets')).body).toContain(
+      `usual residents of ${file!.las} local authorities by detailed ethnic group (Census 2021)`,
+    );
   });
 
   it('is for staff and administrators only', async () => {

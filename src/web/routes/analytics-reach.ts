@@ -1,5 +1,6 @@
-// The dataset page's table of who the dataset reaches by broad ethnic group, against the people
-// living in the places (Census 2021), in words and shares.
+// The dataset page's tables of who the dataset reaches by broad and detailed ethnic group, against
+// the people living in the places (Census 2021), in words and shares.
+import type { GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';
 
 const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
@@ -11,18 +12,22 @@ const readings = {
   similar: 'In line with their share of residents',
 } as const;
 
+const rowsOf = (groups: GroupRepresentation[]) =>
+  groups.map((g) => ({
+    group: g.group,
+    share: percent(g.share),
+    residentShare: percent(g.residentShare),
+    ratio: `${ratio(g.ratio)} (${ratio(g.lower95)} to ${ratio(g.upper95)})`,
+    reading: readings[g.reading],
+  }));
+
 /** What the dataset page shows of a dataset's ethnic reach. */
 export function reachView(reach: EthnicReach) {
-  if (reach.status !== 'ready') return { status: reach.status, people: 0, rows: [] };
+  if (reach.status !== 'ready') return { status: reach.status, people: 0, rows: [], detailed: null };
   return {
     status: reach.status,
     people: reach.people,
-    rows: reach.groups.map((g) => ({
-      group: g.group,
-      share: percent(g.share),
-      residentShare: percent(g.residentShare),
-      ratio: `${ratio(g.ratio)} (${ratio(g.lower95)} to ${ratio(g.upper95)})`,
-      reading: readings[g.reading],
-    })),
+    rows: rowsOf(reach.groups),
+    detailed: reach.detailed && { people: reach.detailed.people, rows: rowsOf(reach.detailed.groups) },
   };
 }
