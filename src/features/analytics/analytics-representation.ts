@@ -2,6 +2,7 @@
 // places (Census 2021): worked out where the data is (its Parquet file, or its linked PostgreSQL
 // table), for staff to see on the dataset's page. Only counts by group leave the analytics store.
 import { existsSync, statSync } from 'node:fs';
+import { ethnicCategories } from '../../analytics/datasets/ethnicity.ts';
 import {
   ethnicRepresentationSql,
   readGroupReach,
@@ -27,6 +28,10 @@ export type EthnicReach =
       detailed: { people: number; groups: GroupRepresentation[] } | null;
     };
 
+const codeOrder = new Map(ethnicCategories.map((c, i) => [c.detailed, i]));
+const inCodeOrder = (groups: GroupRepresentation[]) =>
+  [...groups].sort((a, b) => (codeOrder.get(a.group) ?? 99) - (codeOrder.get(b.group) ?? 99));
+
 const peopleOf = (groups: GroupRepresentation[]) => groups.reduce((sum, g) => sum + g.people, 0);
 
 async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicReach> {
@@ -38,7 +43,8 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
   const reach = async (census: CensusResidents, level: 'broad' | 'detailed') =>
     representationOf(readGroupReach(await run(ethnicRepresentationSql(relations, census, '2021', level))));
   const groups = await reach(broadCensus, 'broad');
-  const detailed = byLocalAuthority ? await reach(byLocalAuthority, 'detailed') : null;
+  // Detailed groups in the order of the NHS codes (A White British … S any other), as analysts list them.
+  const detailed = byLocalAuthority ? inCodeOrder(await reach(byLocalAuthority, 'detailed')) : null;
   return {
     status: 'ready',
     people: peopleOf(groups),

@@ -250,6 +250,9 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(british.residentShare).toBeCloseTo(Number(file!.british) / Number(file!.all), 12);
     // The 16 NHS categories: Gypsy or Irish Traveller, Roma and Other White are one, as are Arab and any other.
     expect(detailed.groups).toHaveLength(16);
+    // Listed in the order of the NHS codes, A (White British) to S (any other ethnic group).
+    expect(detailed.groups[0]?.group).toBe('White: British');
+    expect(detailed.groups.at(-1)?.group).toBe('Other ethnic groups: Any other ethnic group');
     const indian = detailed.groups.find((g) => g.group === 'Asian or Asian British: Indian')!;
     expect(indian.reading).toBe('fewer');
     const shown = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
