@@ -50,6 +50,8 @@ export interface GeoImportSummary {
   populationRows: number;
   /** The mid-year of the population estimates imported (null when not known, or none imported). */
   populationMidYear: number | null;
+  /** Every mid-year imported, in order (a workbook's other mid-years' worksheets are read too). */
+  populationMidYears: number[];
   derived2011From2021: number;
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
   populationDerived2021From2011: number;
@@ -317,7 +319,7 @@ async function detailedFormatOf(store: AnalyticsStore, file: GeographyFile, head
 
 async function importOpened(
   store: AnalyticsStore,
-  { imd, lookups, population, ethnicity, worksheets }: OpenedGeographyFiles,
+  { imd, lookups, population, otherPopulations, ethnicity, worksheets }: OpenedGeographyFiles,
   places: PlaceConfig | undefined,
   populationYear: number | undefined,
 ): Promise<GeoImportSummary> {
@@ -327,9 +329,10 @@ async function importOpened(
     ? { file: imd, headings, columns: formats.imdColumns(headings, describeFile(imd)) }
     : null;
   const { ward, crosswalk } = await sortLookups(store, lookups, imdFile?.columns.vintage ?? null);
-  const populationFormat = population
-    ? formats.populationColumns(await columnsOf(store, population.path), describeFile(population))
-    : null;
+  const estimatesGiven = [...otherPopulations, ...(population ? [population] : [])];
+  const estimatesFormats = [];
+  for (const file of estimatesGiven)
+    estimatesFormats.push(formats.populationColumns(await columnsOf(store, file.path), describeFile(file)));
   const ethnicityHeadings = ethnicity ? await columnsOf(store, ethnicity.path) : [];
   const detailedFormat = ethnicity ? await detailedFormatOf(store, ethnicity, ethnicityHeadings) : null;
   const ethnicityFormat =
@@ -339,10 +342,15 @@ async function importOpened(
   if (imdFile && places) await checkPlaces(store, imdFile, ward, places);
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
-  const estimates =
-    population && populationFormat
-      ? await importPopulation(store, population, populationFormat, midYearOf(population, populationYear))
-      : null;
+  // The file's own mid-year last: it is the one the summary names.
+  let estimates: Awaited<ReturnType<typeof importPopulation>> | null = null;
+  const midYears: number[] = [];
+  let populationRows = 0;
+  for (const [i, file] of estimatesGiven.entries()) {
+    estimates = await importPopulation(store, file, estimatesFormats[i]!, midYearOf(file, populationYear));
+    populationRows += estimates.rows;
+    if (estimates.midYear !== null) midYears.push(estimates.midYear);
+  }
   const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
   const census =
     ethnicity && ethnicityFormat ? await importCensusEthnicity(store, ethnicity, ethnicityFormat) : null;
@@ -356,8 +364,9 @@ async function importOpened(
     lsoas: deprivation?.lsoas ?? 0,
     withWard: deprivation?.withWard ?? 0,
     inPlaces: deprivation?.inPlaces ?? 0,
-    populationRows: estimates?.rows ?? 0,
+    populationRows,
     populationMidYear: estimates?.midYear ?? null,
+    populationMidYears: midYears.sort((a, b) => a - b),
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
     censusEthnicity: census,

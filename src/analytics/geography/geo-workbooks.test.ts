@@ -7,6 +7,7 @@ import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../sto
 import { importGeography } from './geo-import.ts';
 import { GeographyFormatError } from './official-formats.ts';
 import { populationSources } from './population-vintages.ts';
+import { otherMidYearsOf } from './workbook-convert.ts';
 
 // The official files as published, read where they are (never copied into the project); the
 // workbooks are laid out as MHCLG and ONS publish theirs: notes first, titles above the headings.
@@ -157,7 +158,7 @@ describe('geography import of the official files as Excel workbooks', () => {
     expect(tmpFiles(fromWorkbooks)).toEqual([]);
   });
 
-  it('reads the latest mid-year of an ONS LSOA 2021 population workbook by sex, or the worksheet named', async () => {
+  it('reads every mid-year of an ONS LSOA 2021 population workbook by sex, or the worksheet named', async () => {
     const lsoas = csvRows(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'))
       .slice(1, 6)
       .map((row) => String(row[0]));
@@ -178,30 +179,56 @@ describe('geography import of the official files as Excel workbooks', () => {
       { sex: 'M', n: String(people(sheet, 'M')) },
     ];
 
-    const latest = await importGeography(store, { imd, population: workbook });
-    expect(latest).toMatchObject({ populationRows: 5 * 91 * 2 });
-    expect(latest.worksheets).toEqual([
-      { file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2023 LSOA 2021'] },
-    ]);
-    expect(await bySex(2023)).toEqual(expected(sheets[2]![1]));
-
-    // Another mid-year's worksheet joins the first: each financial year's rates are over their own.
-    const earlier = await importGeography(store, {
-      imd,
-      population: workbook,
-      populationSheet: 'Mid-2022 LSOA 2021',
+    // Each mid-year's worksheet is read: each financial year's rates are over their own.
+    const all = await importGeography(store, { imd, population: workbook });
+    expect(all).toMatchObject({
+      populationRows: 2 * 5 * 91 * 2,
+      populationMidYear: 2023,
+      populationMidYears: [2022, 2023],
     });
-    expect(earlier).toMatchObject({ populationRows: 5 * 91 * 2, populationMidYear: 2022 });
+    expect(all.worksheets).toEqual([
+      { file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2023 LSOA 2021'] },
+      { file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2022 LSOA 2021'] },
+    ]);
     expect(await bySex(2022)).toEqual(expected(sheets[1]![1]));
     expect(await bySex(2023)).toEqual(expected(sheets[2]![1]));
     expect(populationSources(store)['2021']).toEqual([
       { midYear: 2022, file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2022 LSOA 2021'] },
       { midYear: 2023, file: 'sapelsoasyoa20222023.xlsx', sheets: ['Mid-2023 LSOA 2021'] },
     ]);
-    // The same mid-year imported again replaces that year only.
-    await importGeography(store, { imd, population: workbook, populationSheet: 'Mid-2022 LSOA 2021' });
+
+    // A worksheet named is read alone, and replaces that mid-year only.
+    const named = await importGeography(store, {
+      imd,
+      population: workbook,
+      populationSheet: 'Mid-2022 LSOA 2021',
+    });
+    expect(named).toMatchObject({
+      populationRows: 5 * 91 * 2,
+      populationMidYear: 2022,
+      populationMidYears: [2022],
+    });
     expect(await bySex(2022)).toEqual(expected(sheets[1]![1]));
+    expect(await bySex(2023)).toEqual(expected(sheets[2]![1]));
     expect(populationSources(store)['2021']).toHaveLength(2);
+  });
+
+  it('finds the worksheets of the same table for other mid-years', () => {
+    const names = [
+      'Contents',
+      'Mid-2021 LSOA 2021',
+      'Mid-2022 LSOA 2021',
+      'Mid-2022 notes',
+      'Mid-2023 LSOA 2021',
+    ];
+    expect(otherMidYearsOf(names, 'Mid-2023 LSOA 2021')).toEqual([
+      'Mid-2022 LSOA 2021',
+      'Mid-2021 LSOA 2021',
+    ]);
+    expect(
+      otherMidYearsOf(['Mid-2019 Females', 'Mid-2019 Males', 'Mid-2020 Females'], 'Mid-2020 Females'),
+    ).toEqual(['Mid-2019 Females']);
+    expect(otherMidYearsOf(['Sheet1', 'Sheet2'], 'Sheet1')).toEqual([]);
   });
 
   it('reads IoD2025 File 1 as MHCLG publishes it (notes, then the IMD25 worksheet) as it reads the CSV file', async () => {

@@ -7,6 +7,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { SourceFileError } from '../datasets/source-error.ts';
 import { inWorkbookWorker } from '../datasets/xlsx.ts';
 import { GeographyFormatError, type GeographyRole } from './official-formats.ts';
+import { otherMidYearsOf } from './workbook-convert.ts';
 
 const worker = new URL('./workbook-worker.ts', import.meta.url).href;
 
@@ -17,6 +18,8 @@ export interface GeographyFile {
   name: string;
   /** For a workbook: the worksheets read (the females' and males', for estimates by sex on two). */
   sheets?: string[];
+  /** For a workbook: all its worksheets. */
+  workbookSheets?: string[];
 }
 
 /** A file's name for messages: with its worksheets, for a workbook. */
@@ -29,7 +32,12 @@ export interface OpenedGeographyFiles {
   imd: GeographyFile | undefined;
   lookups: GeographyFile[];
   population: GeographyFile | undefined;
-  /** The Census 2021 ethnic group table by LSOA (TS021). */
+  /**
+   * The estimates of the population workbook's other mid-years (its worksheets of the same table
+   * for other years), when neither a worksheet nor a mid-year was given: read too.
+   */
+  otherPopulations: GeographyFile[];
+  /** The Census 2021 ethnic group table by LSOA (TS021), or the detailed groups by local authority. */
   ethnicity: GeographyFile | undefined;
   /** The worksheets read from workbooks, for the import's summary. */
   worksheets: { file: string; sheets: string[] }[];
@@ -49,6 +57,7 @@ export async function openGeographyFiles(
     lookups?: string[];
     population?: string;
     populationSheet?: string;
+    populationYear?: number;
     ethnicity?: string;
   },
 ): Promise<OpenedGeographyFiles> {
@@ -80,8 +89,13 @@ export async function openGeographyFiles(
     const copy = path.join(store.root, 'tmp', `geography-${randomUUID()}.csv`);
     copies.push(copy);
     try {
-      const read = await inWorkbookWorker<{ sheets: string[] }>(worker, { file, csvFile: copy, role, sheet });
-      return { path: copy, name, sheets: read.sheets };
+      const read = await inWorkbookWorker<{ sheets: string[]; workbookSheets: string[] }>(worker, {
+        file,
+        csvFile: copy,
+        role,
+        sheet,
+      });
+      return { path: copy, name, sheets: read.sheets, workbookSheets: read.workbookSheets };
     } catch (error) {
       if (error instanceof SourceFileError) throw new GeographyFormatError(`${name}: ${error.message}`, role);
       throw error;
@@ -100,12 +114,25 @@ export async function openGeographyFiles(
       files.population === undefined
         ? undefined
         : await open(files.population, 'population', files.populationSheet);
+    const otherPopulations: GeographyFile[] = [];
+    const chosen = population?.sheets?.[0];
+    if (
+      files.population &&
+      population?.workbookSheets &&
+      chosen &&
+      !files.populationSheet &&
+      !files.populationYear
+    )
+      for (const sheet of otherMidYearsOf(population.workbookSheets, chosen))
+        otherPopulations.push(await open(files.population, 'population', sheet));
     const ethnicity = files.ethnicity === undefined ? undefined : await open(files.ethnicity, 'ethnicity');
-    const given = [imd, ...lookups, population].filter((f): f is GeographyFile => f !== undefined);
+    const given = [imd, ...lookups, population, ...otherPopulations, ethnicity].filter(
+      (f): f is GeographyFile => f !== undefined,
+    );
     const worksheets = given.flatMap((f) =>
       f.sheets === undefined ? [] : [{ file: f.name, sheets: f.sheets }],
     );
-    return { imd, lookups, population, ethnicity, worksheets, close };
+    return { imd, lookups, population, otherPopulations, ethnicity, worksheets, close };
   } catch (error) {
     close();
     throw error;

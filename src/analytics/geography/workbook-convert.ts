@@ -57,6 +57,19 @@ export function sheetsToTry(names: string[]): string[] {
 }
 
 /**
+ * The worksheets of the same table for other mid-years than `read`'s ("Mid-2022 LSOA 2021" beside
+ * "Mid-2023 LSOA 2021"; "Mid-2019 Females" beside "Mid-2020 Females"), latest first: the names alike
+ * but for the year.
+ */
+export function otherMidYearsOf(names: string[], read: string): string[] {
+  const pattern = (name: string) => name.replace(/Mid-\d{4}/i, 'Mid-YYYY').toLowerCase();
+  if (midYear(read) === 0) return [];
+  return sheetsToTry(names).filter(
+    (name) => name !== read && midYear(name) !== midYear(read) && pattern(name) === pattern(read),
+  );
+}
+
+/**
  * ONS's estimates up to mid-2020 come as "Mid-2020 Persons", "Mid-2020 Males" and "Mid-2020
  * Females": for any of the three, the females' and males' worksheets (in that order), if both are there.
  */
@@ -127,7 +140,7 @@ export async function convertGeographyWorkbook(
   csvFile: string,
   role: GeographyRole,
   sheet?: string,
-): Promise<{ sheets: string[] }> {
+): Promise<{ sheets: string[]; workbookSheets: string[] }> {
   return withWorkbook(file, async (workbook) => {
     const names = workbook.sheetNames;
     if (sheet !== undefined && !names.includes(sheet))
@@ -138,10 +151,11 @@ export async function convertGeographyWorkbook(
       const heading = headingRowFor(role, await workbook.firstRows(name, HEADER_SEARCH_ROWS));
       if (!heading) continue;
       const bySex = role === 'population' ? sexSheetsOf(names, name) : null;
-      if (bySex && (await writeBySex(workbook, bySex, csvFile))) return { sheets: bySex };
+      if (bySex && (await writeBySex(workbook, bySex, csvFile)))
+        return { sheets: bySex, workbookSheets: names };
       // Geography rows are not reported by number, so blank rows (below a table, say) are left out.
       await writeSheetCsv(workbook, name, csvFile, { headingRow: heading.index, blankRows: false });
-      return { sheets: [name] };
+      return { sheets: [name], workbookSheets: names };
     }
     throw new SourceFileError(
       `${sheet === undefined ? 'No worksheet' : `The worksheet "${sheet}"`} of the workbook has the headings of ${described[role]} in its first 20 rows. Its worksheets are: ${names.join(', ')}`,

@@ -10,7 +10,7 @@ const { file, csvFile, role, sheet } = workerData as {
   role: GeographyRole;
   sheet?: string;
 };
-let reply: WorkbookReply<{ sheets: string[] }>;
+let reply: WorkbookReply<{ sheets: string[]; workbookSheets: string[] }>;
 try {
   reply = { ok: true, ...(await convertGeographyWorkbook(file, csvFile, role, sheet)) };
 } catch (error) {

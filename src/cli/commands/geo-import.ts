@@ -23,7 +23,7 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       [
         'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021), population estimates with --population, or both.',
         'Ward lookups are imported with the deprivation file of their vintage, which the import replaces whole; population estimates with it or on their own (a new mid-year).',
-        'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the latest mid-year is read unless --population-sheet names another worksheet.',
+        'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the worksheet of every mid-year is read, unless --population-sheet names one.',
         'Population estimates are kept by mid-year, each financial year\'s rates over its own (2023/24 over mid-2023): the year is read from the worksheet or the file\'s name ("mid2020"), or given with --population-year; estimates of another year are kept beside them.',
         'The Census 2021 ethnic group table by LSOA (TS021, --ethnicity), or the detailed groups by local authority (--ethnicity too), sets the people each dataset reaches beside the people living in the places.',
         'Places (--places places.json, e.g. {"Rutland": ["E06000017"]}) group local authorities and are the area rates are for: with the national files, LSOAs outside them keep their deprivation, but rates count the people living in the places only.',

@@ -50,7 +50,8 @@ type GeographyFilesInput = Omit<GeoImportFiles, 'places'> & { places?: unknown }
 
 /** What a geography import brought in, for the audit log. */
 function importedInWords(summary: GeoImportSummary): string {
-  const mid = summary.populationMidYear ? `mid-${summary.populationMidYear} ` : '';
+  const years = summary.populationMidYears.map((year) => `mid-${year}`);
+  const mid = years.length ? `${listInWords(years)} ` : '';
   const parts = [
     summary.imdVersion ? `${summary.imdVersion} for ${summary.lsoas} LSOAs (${summary.vintage})` : null,
     summary.populationRows ? `${mid}population estimates (${summary.populationRows} rows)` : null,

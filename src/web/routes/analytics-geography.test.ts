@@ -185,7 +185,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown).toContain(`${(100 * Number(census!.share)).toFixed(1)}%`);
   });
 
-  it("imports an ONS population workbook (its latest mid-year's worksheet, below its titles) from the page", async () => {
+  it("imports an ONS population workbook (each mid-year's worksheet, below its titles) from the page", async () => {
     const codes = readFileSync(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'), 'utf8')
       .trim()
       .split('\n')
@@ -203,9 +203,9 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     };
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Contents'], ['Notes']]), 'Contents');
-    const latest = sheet(2024);
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(sheet(2023)), 'Mid-2023 LSOA 2021');
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(latest), 'Mid-2024 LSOA 2021');
+    const years = [2023, 2024].map((year) => [year, sheet(year)] as const);
+    for (const [year, rows] of years)
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), `Mid-${year} LSOA 2021`);
     const content = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);
     const response = await staff.upload(page, {}, [
@@ -213,8 +213,14 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     ]);
     expect(response.statusCode, response.body).toBe(303);
     const [geography] = (await t.services.analytics.referenceGeography()).filter((g) => g.vintage === '2021');
-    const people = latest.slice(4).reduce((sum, row) => sum + (row[3] as number), 0);
-    expect(geography?.populations.find((p) => p.midYear === 2024)?.people).toBe(people);
+    for (const [year, rows] of years) {
+      const people = rows.slice(4).reduce((sum, row) => sum + (row[3] as number), 0);
+      expect(geography?.populations.find((p) => p.midYear === year)?.people, String(year)).toBe(people);
+    }
+    const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    expect(entries[0]?.summary).toBe(
+      `Imported mid-2023 and mid-2024 population estimates (${2 * codes.length * 91 * 2} rows)`,
+    );
     expect(readdirSync(path.join(t.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
   });
 
