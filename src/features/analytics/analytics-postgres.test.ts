@@ -120,6 +120,10 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     const reached = await t.services.analytics.ethnicReach('In the warehouse');
     expect(reached.status).toBe('ready');
     expect(rounded(reached)).toEqual(rounded(await t.services.analytics.ethnicReach('From a file')));
+    // And by deprivation, against the synthetic populations copied there.
+    const byQuintile = await t.services.analytics.deprivationReach('In the warehouse');
+    expect(byQuintile.status).toBe('ready');
+    expect(rounded(byQuintile)).toEqual(rounded(await t.services.analytics.deprivationReach('From a file')));
   });
 
   it('copies the reference geography again only after a new geography import', async () => {

@@ -54,35 +54,41 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
 }
 
 /** Reaches of imported datasets by what they were worked out from: counting people takes 1.4–1.7 s for 10M rows. */
-const remembered = new Map<string, Promise<EthnicReach>>();
-const REMEMBERED = 20;
+const remembered = new Map<string, Promise<unknown>>();
+const REMEMBERED = 40;
 
 /** What a reach was worked out from: the dataset's file as imported, and the reference files. */
-function keyOf(store: AnalyticsStore, dataset: Dataset): string {
+function keyOf(store: AnalyticsStore, kind: string, dataset: Dataset): string {
   const changed = (table: string) => {
     const file = store.geographyPath(table);
     return existsSync(file) ? statSync(file).mtimeMs : 0;
   };
-  return [
-    dataset.id,
-    dataset.updatedAt,
-    changed(geographyTables.lsoa),
-    changed(geographyTables.ethnicity),
-    changed(geographyTables.ethnicityDetailed),
-  ].join('|');
+  return [kind, dataset.id, dataset.updatedAt, ...Object.values(geographyTables).map(changed)].join('|');
 }
 
-export async function ethnicReachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicReach> {
-  if (dataset.lsoaVintage !== '2021') return { status: 'other-vintage' };
-  // A linked PostgreSQL table may change at any time: counted afresh each time.
-  if (dataset.format === 'postgres') return reachOf(ctx, dataset);
-  const key = keyOf(await ctx.store(), dataset);
-  let reach = remembered.get(key);
+/**
+ * A reach of a dataset (`kind`), worked out once for an imported dataset until it or a reference
+ * file changes; a linked PostgreSQL table, which may change at any time, is counted afresh each time.
+ */
+export async function rememberedReach<T>(
+  ctx: AnalyticsContext,
+  kind: string,
+  dataset: Dataset,
+  workOut: () => Promise<T>,
+): Promise<T> {
+  if (dataset.format === 'postgres') return workOut();
+  const key = keyOf(await ctx.store(), kind, dataset);
+  let reach = remembered.get(key) as Promise<T> | undefined;
   if (!reach) {
-    reach = reachOf(ctx, dataset);
+    reach = workOut();
     remembered.set(key, reach);
     reach.catch(() => remembered.delete(key));
     if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
   }
   return reach;
+}
+
+export async function ethnicReachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicReach> {
+  if (dataset.lsoaVintage !== '2021') return { status: 'other-vintage' };
+  return rememberedReach(ctx, 'ethnic', dataset, () => reachOf(ctx, dataset));
 }

@@ -37,6 +37,7 @@ import { datasetOperations } from './analytics-datasets.ts';
 import { recordingQualityOf } from './analytics-recording.ts';
 import { ethnicReachOf } from './analytics-representation.ts';
 import { summariseCensusDetailed } from '../../analytics/geography/census-detailed.ts';
+import { deprivationReachOf } from './analytics-deprivation-reach.ts';
 import { summariseCensusEthnicity } from '../../analytics/geography/census-ethnicity.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
@@ -162,6 +163,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
     /** Who a ready dataset reaches by broad ethnic group, beside the places' Census 2021 residents. */
     ethnicReach: async (datasetName: string) => ethnicReachOf(ctx, await readyDataset(ctx, datasetName)),
+
+    /** Who a ready dataset reaches by IMD quintile, beside the places' residents. */
+    deprivationReach: async (datasetName: string) =>
+      deprivationReachOf(ctx, await readyDataset(ctx, datasetName)),
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>

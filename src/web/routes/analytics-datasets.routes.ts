@@ -16,7 +16,7 @@ import {
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
 import { recordingView } from './analytics-recording.ts';
-import { reachView } from './analytics-reach.ts';
+import { deprivationReachView, reachView } from './analytics-reach.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
@@ -177,6 +177,10 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       recording:
         dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
       reach: dataset.status === 'ready' ? reachView(await analytics.ethnicReach(dataset.name)) : null,
+      deprivationReach:
+        dataset.status === 'ready'
+          ? deprivationReachView(await analytics.deprivationReach(dataset.name))
+          : null,
       mayImportGeography: viewerCan(request, 'analytics:geography'),
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),

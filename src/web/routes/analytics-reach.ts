@@ -1,6 +1,7 @@
-// The dataset page's tables of who the dataset reaches by broad and detailed ethnic group, against
-// the people living in the places (Census 2021), in words and shares.
+// The dataset page's tables of who the dataset reaches by deprivation and by broad and detailed
+// ethnic group, against the people living in the places, in words and shares.
 import type { GroupRepresentation } from '../../analytics/indicators/representation.ts';
+import type { DeprivationReach } from '../../features/analytics/analytics-deprivation-reach.ts';
 import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';
 
 const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
@@ -30,4 +31,10 @@ export function reachView(reach: EthnicReach) {
     rows: rowsOf(reach.groups),
     detailed: reach.detailed && { people: reach.detailed.people, rows: rowsOf(reach.detailed.groups) },
   };
+}
+
+/** What the dataset page shows of a dataset's reach by deprivation. */
+export function deprivationReachView(reach: DeprivationReach) {
+  if (reach.status !== 'ready') return { status: reach.status, people: 0, midYear: null, rows: [] };
+  return { status: reach.status, people: reach.people, midYear: reach.midYear, rows: rowsOf(reach.groups) };
 }

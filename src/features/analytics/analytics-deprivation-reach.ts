@@ -1,0 +1,42 @@
+// Who a ready dataset reaches by deprivation: the share of the people it reaches living in each
+// national IMD quintile of the places (quintile 1 is the Core20), beside the share of the places'
+// residents living there (the latest mid-year's population estimates). Worked out where the data
+// is, for staff to see on the dataset's page; only counts by quintile leave the analytics store.
+import { populationYears } from '../../analytics/geography/population-vintages.ts';
+import { representationOf, type GroupRepresentation } from '../../analytics/indicators/representation.ts';
+import {
+  deprivationRepresentationSql,
+  readQuintileReach,
+} from '../../analytics/queries/deprivation-representation.ts';
+import type { AnalyticsContext } from './analytics-context.ts';
+import { whereTheDataIs } from './analytics-compute.ts';
+import { rememberedReach } from './analytics-representation.ts';
+import type { Dataset } from './analytics.ts';
+
+export type DeprivationReach =
+  /** No population estimates of the dataset's LSOA vintage have been imported. */
+  | { status: 'no-population' }
+  | {
+      status: 'ready';
+      people: number;
+      /** The mid-year of the residents' estimates (null: a year not recorded). */
+      midYear: number | null;
+      groups: GroupRepresentation[];
+    };
+
+async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<DeprivationReach> {
+  const store = await ctx.store();
+  const vintage = dataset.lsoaVintage;
+  const years = vintage ? await populationYears(store, vintage) : [];
+  if (!vintage || years.length === 0) return { status: 'no-population' };
+  const known = years.filter((y): y is number => y !== null);
+  const midYear = known.length ? Math.max(...known) : null;
+  const { run, relations } = await whereTheDataIs(ctx, store, dataset);
+  const groups = representationOf(
+    readQuintileReach(await run(deprivationRepresentationSql(relations, vintage, midYear))),
+  );
+  return { status: 'ready', people: groups.reduce((sum, g) => sum + g.people, 0), midYear, groups };
+}
+
+export const deprivationReachOf = (ctx: AnalyticsContext, dataset: Dataset): Promise<DeprivationReach> =>
+  rememberedReach(ctx, 'deprivation', dataset, () => workOut(ctx, dataset));
