@@ -1,5 +1,5 @@
 // Builds the query setting the people a dataset reaches beside the residents of the places, by
-// national IMD quintile (queries/deprivation-representation.sql).
+// national IMD quintile or by place (queries/deprivation-representation.sql).
 import { literal } from '../sql-text.ts';
 import type { SqlRow } from '../store.ts';
 import type { GroupReach } from './ethnic-representation.ts';
@@ -11,8 +11,10 @@ export function deprivationRepresentationSql(
   relations: Relations,
   vintage: string,
   midYear: number | null,
+  by: 'quintile' | 'place' = 'quintile',
 ): string {
   return fillTemplate('deprivation-representation', {
+    group: by === 'quintile' ? 'imd_quintile' : 'place',
     activity: relations.activity,
     geography: relations.geography,
     population: relations.population,
@@ -27,7 +29,14 @@ export const quintileLabel = (quintile: number): string =>
 
 export const readQuintileReach = (rows: SqlRow[]): GroupReach[] =>
   rows.map((r) => ({
-    group: quintileLabel(Number(r.quintile)),
+    group: quintileLabel(Number(r.area_group)),
+    people: Number(r.people),
+    residents: Number(r.residents),
+  }));
+
+export const readPlaceReach = (rows: SqlRow[]): GroupReach[] =>
+  rows.map((r) => ({
+    group: String(r.area_group),
     people: Number(r.people),
     residents: Number(r.residents),
   }));

@@ -58,6 +58,23 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     for (const [i, q] of present.entries())
       expect(reach.groups[i]?.residentShare).toBeCloseTo(residents[q - 1]! / all, 12);
 
+    // And by place: the fictional ICS's three places, from the generator too.
+    const placeOf = new Map(lsoas.map((l) => [l.lsoa_code, l.place]));
+    const placeResidents = new Map<string, number>();
+    for (const p of syntheticPopulation(lsoas, latest))
+      placeResidents.set(
+        placeOf.get(p.lsoa_code)!,
+        (placeResidents.get(placeOf.get(p.lsoa_code)!) ?? 0) + p.population,
+      );
+    const placePeople = new Map<string, number>();
+    for (const lsoa of lsoas.slice(0, 200))
+      placePeople.set(lsoa.place, (placePeople.get(lsoa.place) ?? 0) + 3);
+    expect(reach.places?.map((g) => [g.group, g.people, g.residents])).toEqual(
+      [...placeResidents.keys()]
+        .sort()
+        .map((place) => [place, placePeople.get(place) ?? 0, placeResidents.get(place)]),
+    );
+
     const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
     const staff = new Browser(t.app);
     await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
@@ -65,5 +82,6 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     expect(page).toContain('Who it reaches, by deprivation');
     expect(page).toContain(`mid-${latest} population estimates`);
     expect(page).toContain(`${(100 * reach.groups[0]!.residentShare).toFixed(1)}%`);
+    expect(page).toContain('People reached against residents, by place');
   });
 });

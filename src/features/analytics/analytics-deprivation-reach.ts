@@ -1,11 +1,12 @@
-// Who a ready dataset reaches by deprivation: the share of the people it reaches living in each
-// national IMD quintile of the places (quintile 1 is the Core20), beside the share of the places'
-// residents living there (the latest mid-year's population estimates). Worked out where the data
+// Who a ready dataset reaches by deprivation and by place: the share of the people it reaches living
+// in each national IMD quintile of the places (quintile 1 is the Core20), and in each place, beside
+// the share of the places' residents living there (the latest mid-year's population estimates). Worked out where the data
 // is, for staff to see on the dataset's page; only counts by quintile leave the analytics store.
 import { populationYears } from '../../analytics/geography/population-vintages.ts';
 import { representationOf, type GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import {
   deprivationRepresentationSql,
+  readPlaceReach,
   readQuintileReach,
 } from '../../analytics/queries/deprivation-representation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
@@ -22,6 +23,8 @@ export type DeprivationReach =
       /** The mid-year of the residents' estimates (null: a year not recorded). */
       midYear: number | null;
       groups: GroupRepresentation[];
+      /** By place, when there is more than one. */
+      places: GroupRepresentation[] | null;
     };
 
 async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<DeprivationReach> {
@@ -35,7 +38,17 @@ async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<Depriva
   const groups = representationOf(
     readQuintileReach(await run(deprivationRepresentationSql(relations, vintage, midYear))),
   );
-  return { status: 'ready', people: groups.reduce((sum, g) => sum + g.people, 0), midYear, groups };
+  // Sorted here: the databases' collations may order names differently.
+  const places = representationOf(
+    readPlaceReach(await run(deprivationRepresentationSql(relations, vintage, midYear, 'place'))),
+  ).sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return {
+    status: 'ready',
+    people: groups.reduce((sum, g) => sum + g.people, 0),
+    midYear,
+    groups,
+    places: places.length > 1 ? places : null,
+  };
 }
 
 export const deprivationReachOf = (ctx: AnalyticsContext, dataset: Dataset): Promise<DeprivationReach> =>

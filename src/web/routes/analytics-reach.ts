@@ -33,8 +33,15 @@ export function reachView(reach: EthnicReach) {
   };
 }
 
-/** What the dataset page shows of a dataset's reach by deprivation. */
+/** What the dataset page shows of a dataset's reach by deprivation and by place. */
 export function deprivationReachView(reach: DeprivationReach) {
-  if (reach.status !== 'ready') return { status: reach.status, people: 0, midYear: null, rows: [] };
-  return { status: reach.status, people: reach.people, midYear: reach.midYear, rows: rowsOf(reach.groups) };
+  if (reach.status !== 'ready')
+    return { status: reach.status, people: 0, midYear: null, rows: [], places: [] };
+  return {
+    status: reach.status,
+    people: reach.people,
+    midYear: reach.midYear,
+    rows: rowsOf(reach.groups),
+    places: rowsOf(reach.places ?? []),
+  };
 }
