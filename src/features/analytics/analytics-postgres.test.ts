@@ -124,6 +124,28 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     const byQuintile = await t.services.analytics.deprivationReach('In the warehouse');
     expect(byQuintile.status).toBe('ready');
     expect(rounded(byQuintile)).toEqual(rounded(await t.services.analytics.deprivationReach('From a file')));
+
+    // A linked table may change at any time: its reach is counted again ten minutes on, not before.
+    const columns = (
+      await client.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'clinic' AND table_name = 'activity' ORDER BY ordinal_position",
+      )
+    ).rows.map((r) => r.column_name);
+    await client.query(
+      `INSERT INTO clinic.activity (${columns.join(', ')}) SELECT ${columns.map((c) => (c === 'person_id' ? "'NEW-PERSON'" : c)).join(', ')} FROM clinic.activity WHERE lsoa_code IS NOT NULL LIMIT 1`,
+    );
+    try {
+      const peopleNow = async () => {
+        const reach = await t.services.analytics.deprivationReach('In the warehouse');
+        return reach.status === 'ready' ? reach.people : null;
+      };
+      const before = byQuintile.status === 'ready' ? byQuintile.people : null;
+      expect(await peopleNow()).toBe(before);
+      t.clock.now = new Date(t.clock.now.getTime() + 10 * 60_000);
+      expect(await peopleNow()).toBe(before! + 1);
+    } finally {
+      await client.query("DELETE FROM clinic.activity WHERE person_id = 'NEW-PERSON'");
+    }
   });
 
   it('copies the reference geography again only after a new geography import', async () => {

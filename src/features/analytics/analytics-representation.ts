@@ -66,9 +66,13 @@ function keyOf(store: AnalyticsStore, kind: string, dataset: Dataset): string {
   return [kind, dataset.id, dataset.updatedAt, ...Object.values(geographyTables).map(changed)].join('|');
 }
 
+/** How long a linked PostgreSQL table's reach is kept: the table may change at any time. */
+const LINKED_TABLE_MS = 10 * 60_000;
+
 /**
  * A reach of a dataset (`kind`), worked out once for an imported dataset until it or a reference
- * file changes; a linked PostgreSQL table, which may change at any time, is counted afresh each time.
+ * file changes; for a linked PostgreSQL table, which may change at any time, once in ten minutes
+ * (each reach is a scan of the whole table, and its page shows four).
  */
 export async function rememberedReach<T>(
   ctx: AnalyticsContext,
@@ -76,8 +80,10 @@ export async function rememberedReach<T>(
   dataset: Dataset,
   workOut: () => Promise<T>,
 ): Promise<T> {
-  if (dataset.format === 'postgres') return workOut();
-  const key = keyOf(await ctx.store(), kind, dataset);
+  const linked = dataset.format === 'postgres';
+  // The ten minutes are whole ten minutes of the clock: a count is kept for ten minutes at most.
+  const window = linked ? `|${Math.floor(ctx.clock().getTime() / LINKED_TABLE_MS)}` : '';
+  const key = keyOf(await ctx.store(), kind, dataset) + window;
   let reach = remembered.get(key) as Promise<T> | undefined;
   if (!reach) {
     reach = workOut();
