@@ -112,3 +112,27 @@ export function csvRelations(
     population: read('population', ", types = {'vintage': 'VARCHAR', 'mid_year': 'INTEGER'}"),
   };
 }
+
+/**
+ * The rows csvRelations takes (activity with the `measures` named, geography with any `more`
+ * columns, population) as tables of a throwaway PostgreSQL database, for `compute` to run the same
+ * SQL there: it is given the SQL runner and the relations.
+ */
+export function onPostgresTables<T>(
+  rows: { activity: object[]; geography: object[]; population: object[] },
+  columns: { measures: string[]; more?: string[] },
+  compute: (on: {
+    run: ReturnType<typeof runOn>;
+    relations: ReturnType<typeof schemaRelations>;
+  }) => Promise<T>,
+): Promise<T> {
+  const records = (list: object[]) => list as Record<string, unknown>[];
+  const tables = {
+    activity: [records(rows.activity), activityColumns(columns.measures)],
+    lsoa_geography: [records(rows.geography), geographyColumns(...(columns.more ?? []))],
+    lsoa_population: [records(rows.population), populationColumns],
+  } as const;
+  return withPostgresTables(tables, (client, schema) =>
+    compute({ run: runOn(client), relations: schemaRelations(schema) }),
+  );
+}

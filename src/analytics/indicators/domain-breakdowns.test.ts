@@ -4,16 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test/test-db.ts';
-import {
-  activityColumns,
-  geographyColumns,
-  populationColumns,
-  runOn,
-  schemaRelations,
-  csvRelations,
-  withPostgresTables,
-  testLsoa,
-} from '../../../test/postgres-tables.ts';
+import { csvRelations, onPostgresTables, testLsoa } from '../../../test/postgres-tables.ts';
 import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
@@ -100,17 +91,10 @@ describe('breakdowns by a domain of deprivation', () => {
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same breakdowns when the same SQL runs on PostgreSQL',
     async () => {
-      const tables = {
-        activity: [activity, activityColumns(['dna', 'emergency_admission'])],
-        lsoa_geography: [geography, geographyColumns('income_decile integer')],
-        lsoa_population: [population, populationColumns],
-      } as const;
-      const onPostgres = await withPostgresTables(tables, (client, schema) =>
-        computePack({
-          ...input,
-          run: runOn(client),
-          relations: schemaRelations(schema),
-        }),
+      const onPostgres = await onPostgresTables(
+        { activity, geography, population },
+        { measures: ['dna', 'emergency_admission'], more: ['income_decile integer'] },
+        (on) => computePack({ ...input, ...on }),
       );
       const rowsOf = (list: IndicatorResult[], id: string) =>
         list

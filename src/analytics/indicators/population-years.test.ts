@@ -3,16 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test/test-db.ts';
-import {
-  activityColumns,
-  csvRelations,
-  geographyColumns,
-  populationColumns,
-  runOn,
-  schemaRelations,
-  testLsoa,
-  withPostgresTables,
-} from '../../../test/postgres-tables.ts';
+import { csvRelations, onPostgresTables, testLsoa } from '../../../test/postgres-tables.ts';
 import { espBandOf, referenceDsr, testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { builtInIndicators } from './catalogue.ts';
@@ -126,13 +117,10 @@ describe('rates over the population estimates of their own year', () => {
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same rates when the same SQL runs on PostgreSQL',
     async () => {
-      const tables = {
-        activity: [activity, activityColumns(['emergency_admission'])],
-        lsoa_geography: [geography, geographyColumns()],
-        lsoa_population: [population, populationColumns],
-      } as const;
-      const [onPostgres] = await withPostgresTables(tables, (client, schema) =>
-        computePack({ ...input, run: runOn(client), relations: schemaRelations(schema) }),
+      const [onPostgres] = await onPostgresTables(
+        { activity, geography, population },
+        { measures: ['emergency_admission'] },
+        (on) => computePack({ ...input, ...on }),
       );
       expect(onPostgres).toEqual(rate);
     },

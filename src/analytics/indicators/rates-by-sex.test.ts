@@ -3,16 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test/test-db.ts';
-import {
-  activityColumns,
-  geographyColumns,
-  populationColumns,
-  runOn,
-  schemaRelations,
-  csvRelations,
-  withPostgresTables,
-  testLsoa,
-} from '../../../test/postgres-tables.ts';
+import { csvRelations, onPostgresTables, testLsoa } from '../../../test/postgres-tables.ts';
 import { espBandOf, referenceDsr, testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
@@ -93,18 +84,10 @@ describe('rates by sex, where the population estimates are by sex', () => {
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same rates when the same SQL runs on PostgreSQL',
     async () => {
-      const tables = {
-        activity: [activity, activityColumns(['emergency_admission'])],
-        lsoa_geography: [geography, geographyColumns()],
-        lsoa_population: [population, populationColumns],
-      } as const;
-      const [onPostgres] = await withPostgresTables(tables, (client, schema) =>
-        computePack({
-          ...input,
-          run: runOn(client),
-          relations: schemaRelations(schema),
-          dimensions: dimensionsFor([], ['sex'], true),
-        }),
+      const [onPostgres] = await onPostgresTables(
+        { activity, geography, population },
+        { measures: ['emergency_admission'] },
+        (on) => computePack({ ...input, ...on, dimensions: dimensionsFor([], ['sex'], true) }),
       );
       for (const sex of ['F', 'M']) expect(rowOf(onPostgres!, 'sex', sex)).toEqual(rowOf(bySex, 'sex', sex));
     },

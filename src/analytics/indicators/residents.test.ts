@@ -3,16 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '../../../test/test-db.ts';
-import {
-  activityColumns,
-  geographyColumns,
-  populationColumns,
-  runOn,
-  schemaRelations,
-  csvRelations,
-  withPostgresTables,
-  testLsoa,
-} from '../../../test/postgres-tables.ts';
+import { csvRelations, onPostgresTables, testLsoa } from '../../../test/postgres-tables.ts';
 import { espBandOf, referenceDsr, testEvent, testPopulation } from '../../../test/pack-rows.ts';
 import type { Relations } from '../queries/indicator-aggregates.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
@@ -172,17 +163,10 @@ describe('rates when the geography has LSOAs outside the configured places', () 
   it.runIf(dialectsUnderTest().includes('postgres'))(
     'gives the same results when the same SQL runs on PostgreSQL',
     async () => {
-      const tables = {
-        activity: [activity, activityColumns(['emergency_admission', 'dna', 'wait_weeks'])],
-        lsoa_geography: [geography, geographyColumns('in_area integer')],
-        lsoa_population: [population, populationColumns],
-      } as const;
-      const onPostgres = await withPostgresTables(tables, (client, schema) =>
-        computePack({
-          ...input,
-          run: runOn(client),
-          relations: schemaRelations(schema),
-        }),
+      const onPostgres = await onPostgresTables(
+        { activity, geography, population },
+        { measures: ['emergency_admission', 'dna', 'wait_weeks'], more: ['in_area integer'] },
+        (on) => computePack({ ...input, ...on }),
       );
       expect(onPostgres).toEqual(results);
     },
