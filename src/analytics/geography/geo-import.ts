@@ -15,26 +15,11 @@ import {
   describeFile,
   openGeographyFiles,
   type GeographyFile,
+  type GeographyFilesGiven,
   type OpenedGeographyFiles,
 } from './geography-files.ts';
 
-export interface GeoImportFiles {
-  /** The deprivation file; without it, population estimates alone (for a new mid-year, say). */
-  imd?: string;
-  lookups?: string[];
-  population?: string;
-  /** The worksheet of a population workbook to read, when not the latest mid-year's. */
-  populationSheet?: string;
-  /**
-   * The mid-year of the population estimates, when neither the worksheet ("Mid-2022 LSOA 2021")
-   * nor the file's name ("…mid2020…") says it.
-   */
-  populationYear?: number;
-  /**
-   * The Census 2021 ethnic group table by LSOA 2021 (TS021; the five high-level groups), or the
-   * detailed groups by local authority (census-detailed.ts).
-   */
-  ethnicity?: string;
+export interface GeoImportFiles extends GeographyFilesGiven {
   places?: PlaceConfig;
 }
 

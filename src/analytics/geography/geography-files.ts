@@ -49,17 +49,30 @@ const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
 /** Spreadsheets in formats other than .xlsx, which would otherwise be read as text. */
 const isOtherSpreadsheet = (file: string): boolean => /\.(xls|xlsb|ods|numbers)$/i.test(file);
 
+/** The files given to one geography import, and how to read the population estimates. */
+export interface GeographyFilesGiven {
+  /** The deprivation file; without it, population estimates alone (for a new mid-year, say). */
+  imd?: string;
+  lookups?: string[];
+  population?: string;
+  /** The worksheet of a population workbook to read alone (by default, every mid-year's is read). */
+  populationSheet?: string;
+  /**
+   * The mid-year of the population estimates, when neither the worksheet ("Mid-2022 LSOA 2021")
+   * nor the file's name ("…mid2020…") says it.
+   */
+  populationYear?: number;
+  /**
+   * The Census 2021 ethnic group table by LSOA 2021 (TS021; the five high-level groups), or the
+   * detailed groups by local authority (census-detailed.ts).
+   */
+  ethnicity?: string;
+}
+
 /** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
 export async function openGeographyFiles(
   store: AnalyticsStore,
-  files: {
-    imd?: string;
-    lookups?: string[];
-    population?: string;
-    populationSheet?: string;
-    populationYear?: number;
-    ethnicity?: string;
-  },
+  files: GeographyFilesGiven,
 ): Promise<OpenedGeographyFiles> {
   if (files.imd === undefined && files.population === undefined && files.ethnicity === undefined)
     throw new GeographyFormatError(
