@@ -158,7 +158,7 @@ describe('reading files as they come', () => {
         'sheets.xlsx',
         workbook,
         { sheet: 'Wait list' },
-        'no worksheet called Wait list. Its worksheets are: Waits, Notes',
+        'no worksheet called "Wait list". Its worksheets are: Waits, Notes',
       ],
     ];
     for (const [name, bytes, mapping, reason] of cases) {

@@ -2,9 +2,8 @@
 // rows), read a batch of rows at a time (workbooks/workbook.ts). This runs in a worker thread, so
 // that the parsing takes another core than the server's: see xlsx.ts.
 import { writeSheetCsv } from '../workbooks/sheet-csv.ts';
-import { withWorkbook, type Workbook } from '../workbooks/workbook.ts';
+import { noSuchWorksheet, withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import { HEADER_SEARCH_ROWS, headerRowOf, holdsLsoaHeading } from './header-row.ts';
-import { SourceFileError } from './source-error.ts';
 
 export interface XlsxOptions {
   sheet?: string | undefined;
@@ -19,12 +18,6 @@ export interface WorksheetChosen {
   first: string;
   read: string;
 }
-
-/** A worksheet named that the workbook does not have. */
-export const noSuchWorksheet = (sheet: string, names: string[]): SourceFileError =>
-  new SourceFileError(
-    `The workbook has no worksheet called ${sheet}. Its worksheets are: ${names.join(', ')}`,
-  );
 
 /**
  * The worksheet to read and its first rows: the one named, else the first, or, when the first's

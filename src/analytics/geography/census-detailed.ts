@@ -23,7 +23,7 @@ export type DetailedEthnicityColumns =
 const normalised = (label: string): string => label.replace(/\s+/g, ' ').trim();
 
 /** The NHS ethnic category code of a Census 2021 detailed group's label, or undefined. */
-export function codeOfCensusDetailed(label: string): string | undefined {
+function codeOfCensusDetailed(label: string): string | undefined {
   return onsLabelToCode[normalised(label).replace(/ \(number\)$/i, '')];
 }
 

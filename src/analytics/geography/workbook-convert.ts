@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { HEADER_SEARCH_ROWS } from '../datasets/header-row.ts';
 import { SourceFileError } from '../datasets/source-error.ts';
 import { writeSheetCsv } from '../workbooks/sheet-csv.ts';
-import { withWorkbook, type Workbook } from '../workbooks/workbook.ts';
+import { noSuchWorksheet, withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import { detailedEthnicityColumns } from './census-detailed.ts';
 import * as formats from './official-formats.ts';
 import type { GeographyRole } from './official-formats.ts';
@@ -143,10 +143,7 @@ export async function convertGeographyWorkbook(
 ): Promise<{ sheets: string[]; workbookSheets: string[] }> {
   return withWorkbook(file, async (workbook) => {
     const names = workbook.sheetNames;
-    if (sheet !== undefined && !names.includes(sheet))
-      throw new SourceFileError(
-        `The workbook has no worksheet called "${sheet}". Its worksheets are: ${names.join(', ')}`,
-      );
+    if (sheet !== undefined && !names.includes(sheet)) throw noSuchWorksheet(sheet, names);
     for (const name of sheet === undefined ? sheetsToTry(names) : [sheet]) {
       const heading = headingRowFor(role, await workbook.firstRows(name, HEADER_SEARCH_ROWS));
       if (!heading) continue;

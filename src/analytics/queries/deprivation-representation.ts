@@ -24,7 +24,7 @@ export function deprivationRepresentationSql(
 }
 
 /** The quintiles' labels: 1 is the most deprived fifth of England's areas, the Core20. */
-export const quintileLabel = (quintile: number): string =>
+const quintileLabel = (quintile: number): string =>
   quintile === 1 ? '1 (most deprived: the Core20)' : quintile === 5 ? '5 (least deprived)' : String(quintile);
 
 export const readQuintileReach = (rows: SqlRow[]): GroupReach[] =>

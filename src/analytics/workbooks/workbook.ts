@@ -44,7 +44,7 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Compound File Binary: an .xls workbook, or an .xlsx one encrypted with a password. */
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-export const damagedWorkbook = (): SourceFileError =>
+const damagedWorkbook = (): SourceFileError =>
   new SourceFileError(
     'The file could not be read as an Excel workbook: it may be damaged, only partly copied, or not a workbook at all. Open it in Excel, save it as "Excel Workbook (.xlsx)" or as CSV, and import that.',
   );
@@ -61,7 +61,7 @@ async function signatureOf(file: string): Promise<Buffer> {
 }
 
 /** Column letters as an index: A is 0, Z 25, AA 26 (the letters of a reference such as AB12). */
-export function referenceColumn(reference: string): number {
+function referenceColumn(reference: string): number {
   let index = 0;
   for (let i = 0; i < reference.length; i++) {
     const code = reference.charCodeAt(i) & ~32; // upper case
@@ -73,7 +73,7 @@ export function referenceColumn(reference: string): number {
 
 const CELL_REFERENCE = /^([A-Z]+)(\d+)$/;
 
-export function parseRange(ref: string | undefined): SheetRange | null {
+function parseRange(ref: string | undefined): SheetRange | null {
   const [from, to = from] = (ref ?? '').toUpperCase().split(':');
   const start = CELL_REFERENCE.exec(from ?? '');
   const end = CELL_REFERENCE.exec(to ?? '');
@@ -138,8 +138,14 @@ function readSheet(
   return { batches: batches(), range: () => range };
 }
 
+/** A worksheet named that the workbook does not have, with the names of those it has. */
+export const noSuchWorksheet = (sheet: string, names: string[]): SourceFileError =>
+  new SourceFileError(
+    `The workbook has no worksheet called "${sheet}". Its worksheets are: ${names.join(', ')}`,
+  );
+
 /** Opens a workbook; a file that is not one is refused with a message its owner can act on. */
-export async function openWorkbook(file: string): Promise<Workbook> {
+async function openWorkbook(file: string): Promise<Workbook> {
   const signature = await signatureOf(file);
   if (signature.equals(CFB_SIGNATURE))
     throw new SourceFileError(
