@@ -108,6 +108,7 @@ test('staff follow a dataset import and see its validation report', async ({ pag
 
   await page.getByRole('link', { name: 'Synthetic service activity (demo)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Validation report' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Allowing for age' })).toBeVisible();
   await expectAccessible(page);
 
   await page.goto('/analytics/datasets/new');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { representationOf } from './representation.ts';
+import { isRatio } from '../../stats/isr.ts';
+import type { BandReach } from '../queries/deprivation-representation.ts';
+import { representationAllowingForAge, representationOf } from './representation.ts';
 
 /** The Wilson score interval at 95%, written out here (Newcombe 1998, method 3). */
 function wilson(x: number, n: number): [number, number] {
@@ -38,5 +40,95 @@ describe('who a dataset reaches against the residents, by ethnic group', () => {
     // Asian: 20% of people reached, 43.4% of residents; White: 73.3% against 48.8%.
     expect(reach.map((g) => g.reading)).toEqual(['fewer', 'similar', 'more']);
     expect(representationOf([])).toEqual([]);
+  });
+});
+
+describe('who a dataset reaches against the residents of the same ages', () => {
+  // Two areas: a young one and an old one, by three age bands (20–24, 50–54, 70–74).
+  const residents: Record<string, [number, number][]> = {
+    Young: [
+      [4, 6_000],
+      [10, 3_000],
+      [14, 1_000],
+    ],
+    Old: [
+      [4, 2_000],
+      [10, 3_000],
+      [14, 5_000],
+    ],
+  };
+  const bands = (peopleAt: (group: string, band: number, living: number) => number): BandReach[] =>
+    Object.entries(residents).flatMap(([group, list]) =>
+      list.map(([band, living]) => ({
+        group,
+        band,
+        people: peopleAt(group, band, living),
+        residents: living,
+      })),
+    );
+
+  it('finds a service reaching every age in proportion fair, though it reaches older people only', () => {
+    // A tenth of the residents aged 70–74 in both areas, nobody younger: without allowing for age
+    // the young area gets far less than its share of residents; allowing for it, exactly its share.
+    const reached = bands((_group, band, living) => (band === 14 ? living / 10 : 0));
+    const crude = representationOf(
+      Object.entries(residents).map(([group, list]) => ({
+        group,
+        people: reached.filter((b) => b.group === group).reduce((sum, b) => sum + b.people, 0),
+        residents: list.reduce((sum, [, living]) => sum + living, 0),
+      })),
+    );
+    expect(crude.map((g) => [g.group, g.reading])).toEqual([
+      ['Young', 'fewer'],
+      ['Old', 'more'],
+    ]);
+    const byAge = representationAllowingForAge(reached);
+    expect(byAge.map((g) => g.group)).toEqual(['Young', 'Old']);
+    for (const g of byAge) {
+      expect(g.ratio).toBeCloseTo(1, 12);
+      expect(g.reading).toBe('similar');
+    }
+    expect(byAge[0]!.residentShare).toBeCloseTo(1 / 6, 12);
+    expect(byAge[1]!.residentShare).toBeCloseTo(5 / 6, 12);
+  });
+
+  it('gives the indirectly standardised ratio, with the places as the standard', () => {
+    const people: Record<string, number[]> = { Young: [300, 90, 20], Old: [150, 150, 160] };
+    const reached = bands((group, band) => people[group]![residents[group]!.findIndex(([b]) => b === band)]!);
+    const byAge = representationAllowingForAge(reached);
+    // The statistics engine's ISRatio: reference rates are the reach of both areas together at each age.
+    const standard = isRatio(
+      {
+        x: reached.map((b) => b.people),
+        n: reached.map((b) => b.residents),
+        xRef: reached.map((b) => reached.filter((o) => o.band === b.band).reduce((s, o) => s + o.people, 0)),
+        nRef: reached.map((b) =>
+          reached.filter((o) => o.band === b.band).reduce((s, o) => s + o.residents, 0),
+        ),
+        groupOffsets: [0, 3, 6],
+      },
+      { confidence: [0.95] },
+    );
+    expect(byAge).toHaveLength(2);
+    byAge.forEach((g, i) => expect(g.ratio).toBeCloseTo(standard.value[i]!, 12));
+    const [young] = byAge;
+    const [lower, upper] = wilson(410, 870);
+    expect(young!.share).toBeCloseTo(410 / 870, 12);
+    expect(young!.lower95).toBeCloseTo(lower / young!.residentShare, 10);
+    expect(young!.upper95).toBeCloseTo(upper / young!.residentShare, 10);
+  });
+
+  it('leaves out the people of an age no resident is recorded at', () => {
+    const reached: BandReach[] = [
+      ...bands((_group, _band, living) => living / 100),
+      { group: 'Young', band: 18, people: 500, residents: 0 },
+    ];
+    const byAge = representationAllowingForAge(reached);
+    expect(byAge.map((g) => [g.group, g.people, g.residents])).toEqual([
+      ['Young', 100, 10_000],
+      ['Old', 100, 10_000],
+    ]);
+    for (const g of byAge) expect(g.ratio).toBeCloseTo(1, 12);
+    expect(representationAllowingForAge([])).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // share of the people a dataset reaches, with its Wilson score interval, over its share of the
 // Census 2021 usual residents (a full count, taken as known). A ratio of 1 is a fair share.
 import { proportions } from '../../stats/proportion.ts';
+import type { BandReach } from '../queries/deprivation-representation.ts';
 import type { GroupReach } from '../queries/ethnic-representation.ts';
 
 export interface GroupRepresentation extends GroupReach {
@@ -18,16 +19,62 @@ export interface GroupRepresentation extends GroupReach {
 
 export function representationOf(reach: GroupReach[]): GroupRepresentation[] {
   const groups = reach.filter((g) => g.residents > 0);
-  const people = groups.reduce((sum, g) => sum + g.people, 0);
   const residents = groups.reduce((sum, g) => sum + g.residents, 0);
-  if (people === 0 || residents === 0) return [];
+  return sharesAgainst(
+    groups,
+    groups.map((g) => g.residents / residents),
+  );
+}
+
+/**
+ * The same allowing for age (indirect standardisation, the places as the standard): each group's
+ * share of the people reached set beside the share of residents it would have if the people reached
+ * at each age (ESP2013 five-year band) had been drawn from the groups in proportion to the residents
+ * of that age: expected share of g = Σ_b (people in band b / people) × (g's residents in b / residents
+ * in b). The ratio is then observed over expected people, the indirectly standardised ratio. People
+ * whose age is not known, or of an age no resident is recorded at, are left out. `residents` of a
+ * group is then its residents of the ages at which anyone was reached.
+ */
+export function representationAllowingForAge(bands: BandReach[]): GroupRepresentation[] {
+  const peopleInBand = new Map<number, number>();
+  const residentsInBand = new Map<number, number>();
+  for (const b of bands) {
+    peopleInBand.set(b.band, (peopleInBand.get(b.band) ?? 0) + b.people);
+    residentsInBand.set(b.band, (residentsInBand.get(b.band) ?? 0) + b.residents);
+  }
+  const counted = bands.filter((b) => (residentsInBand.get(b.band) ?? 0) > 0);
+  const people = counted.reduce((sum, b) => sum + b.people, 0);
+  const byGroup = new Map<string, { reach: GroupReach; expectedShare: number }>();
+  for (const b of counted) {
+    const g = byGroup.get(b.group) ?? {
+      reach: { group: b.group, people: 0, residents: 0 },
+      expectedShare: 0,
+    };
+    g.reach.people += b.people;
+    if ((peopleInBand.get(b.band) ?? 0) > 0) g.reach.residents += b.residents;
+    if (people > 0)
+      g.expectedShare +=
+        ((peopleInBand.get(b.band) ?? 0) / people) * (b.residents / residentsInBand.get(b.band)!);
+    byGroup.set(b.group, g);
+  }
+  const groups = [...byGroup.values()].filter((g) => g.expectedShare > 0);
+  return sharesAgainst(
+    groups.map((g) => g.reach),
+    groups.map((g) => g.expectedShare),
+  );
+}
+
+/** Each group's share of the people reached, with its Wilson interval, over the share given. */
+function sharesAgainst(groups: GroupReach[], residentShares: number[]): GroupRepresentation[] {
+  const people = groups.reduce((sum, g) => sum + g.people, 0);
+  if (people === 0 || groups.length === 0) return [];
   const set = proportions(
     groups.map((g) => g.people),
     groups.map(() => people),
     { confidence: [0.95] },
   );
   return groups.map((g, i) => {
-    const residentShare = g.residents / residents;
+    const residentShare = residentShares[i]!;
     const ratio = (set.value[i] as number) / residentShare;
     const lower95 = (set.lower[0]![i] as number) / residentShare;
     const upper95 = (set.upper[0]![i] as number) / residentShare;

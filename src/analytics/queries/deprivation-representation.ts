@@ -24,19 +24,71 @@ export function deprivationRepresentationSql(
 }
 
 /** The quintiles' labels: 1 is the most deprived fifth of England's areas, the Core20. */
-const quintileLabel = (quintile: number): string =>
-  quintile === 1 ? '1 (most deprived: the Core20)' : quintile === 5 ? '5 (least deprived)' : String(quintile);
+const quintileLabel = (quintile: number | null): string =>
+  quintile === null
+    ? 'Not known'
+    : quintile === 1
+      ? '1 (most deprived: the Core20)'
+      : quintile === 5
+        ? '5 (least deprived)'
+        : String(quintile);
 
-export const readQuintileReach = (rows: SqlRow[]): GroupReach[] =>
-  rows.map((r) => ({
-    group: quintileLabel(Number(r.area_group)),
-    people: Number(r.people),
-    residents: Number(r.residents),
-  }));
+/** A group's people and residents in one ESP2013 five-year age band (0: 0–4 … 18: 90 and over). */
+export interface BandReach extends GroupReach {
+  band: number;
+}
 
-export const readPlaceReach = (rows: SqlRow[]): GroupReach[] =>
-  rows.map((r) => ({
-    group: String(r.area_group),
-    people: Number(r.people),
-    residents: Number(r.residents),
+export interface AreaReach {
+  /** Every group with residents, in the query's group order; people of all ages. */
+  groups: GroupReach[];
+  /** The same by age band: people whose age is not known are in no band. */
+  byAge: BandReach[];
+}
+
+function readAreaReach(rows: SqlRow[], label: (group: string | null) => string): AreaReach {
+  const counts = rows.map((r) => ({
+    residents: r.counted === 'residents',
+    allAges: Number(r.all_ages) === 1,
+    group: r.area_group === null ? null : String(r.area_group as string | number),
+    band: r.esp_band === null ? null : Number(r.esp_band),
+    n: Number(r.n),
   }));
+  const people = new Map<string, number>();
+  const residents = new Map<string, number>();
+  const add = (key: string, n: number) => residents.set(key, (residents.get(key) ?? 0) + n);
+  const key = (group: string | null, band: number | 'all' | null) => `${group}\u0000${band}`;
+  for (const c of counts) {
+    if (c.residents) {
+      add(key(c.group, c.band), c.n);
+      add(key(c.group, 'all'), c.n);
+    } else if (c.allAges) people.set(key(c.group, 'all'), c.n);
+    else if (c.band !== null) people.set(key(c.group, c.band), c.n);
+  }
+  // Quintiles in number order, places by name (the databases' collations may differ), not known last.
+  const order = (a: string | null, b: string | null) =>
+    a === null || b === null
+      ? Number(a === null) - Number(b === null)
+      : Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const groupsOf = (all: boolean) =>
+    [...new Set(counts.filter((c) => (all ? c.residents : c.band !== null)).map((c) => c.group))].sort(order);
+  const groups = groupsOf(true).map((g) => ({
+    group: label(g),
+    people: people.get(key(g, 'all')) ?? 0,
+    residents: residents.get(key(g, 'all')) ?? 0,
+  }));
+  const byAge: BandReach[] = [];
+  for (const g of groupsOf(false))
+    for (let band = 0; band <= 18; band++) {
+      const reached = people.get(key(g, band)) ?? 0;
+      const living = residents.get(key(g, band)) ?? 0;
+      if (reached > 0 || living > 0)
+        byAge.push({ group: label(g), band, people: reached, residents: living });
+    }
+  return { groups, byAge };
+}
+
+export const readQuintileReach = (rows: SqlRow[]): AreaReach =>
+  readAreaReach(rows, (quintile) => quintileLabel(quintile === null ? null : Number(quintile)));
+
+export const readPlaceReach = (rows: SqlRow[]): AreaReach =>
+  readAreaReach(rows, (place) => place ?? 'Not known');

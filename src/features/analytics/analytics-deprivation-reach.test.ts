@@ -25,12 +25,12 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
   });
 
   it("sets the share of people reached in each IMD quintile beside the share of the places' residents", async () => {
-    // Three people in each of the first 200 LSOAs, one of them seen twice; rows of someone from
-    // outside the places are not counted.
+    // Three people aged 40 in each of the first 200 LSOAs, one of them seen again at 47; rows of
+    // someone from outside the places are not counted.
     const rows: string[] = [];
     lsoas.slice(0, 200).forEach((lsoa, i) => {
       for (let k = 0; k < 3; k++) rows.push(`P${i}-${k},${lsoa.lsoa_code},40,F,A,2024-05-01`);
-      rows.push(`P${i}-0,${lsoa.lsoa_code},40,F,A,2024-06-01`);
+      rows.push(`P${i}-0,${lsoa.lsoa_code},47,F,A,2025-06-01`);
     });
     rows.push('Q1,E01000001,40,F,A,2024-05-01');
     const file = path.join(dir, 'clinic.csv');
@@ -58,6 +58,22 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     for (const [i, q] of present.entries())
       expect(reach.groups[i]?.residentShare).toBeCloseTo(residents[q - 1]! / all, 12);
 
+    // Allowing for age: everyone was first seen aged 40, so each quintile's expected share is its
+    // share of the residents aged 40 to 44.
+    const residentsAt40 = [0, 0, 0, 0, 0];
+    for (const p of syntheticPopulation(lsoas, latest))
+      if (p.age >= 40 && p.age <= 44) residentsAt40[quintileOf.get(p.lsoa_code)! - 1]! += p.population;
+    const allAt40 = residentsAt40.reduce((a, b) => a + b, 0);
+    const byAge = reach.allowingForAge!;
+    expect(byAge.people).toBe(600);
+    expect(byAge.groups.map((g) => [g.group, g.people, g.residents])).toEqual(
+      present.map((q, i) => [reach.groups[i]!.group, people[q - 1], residentsAt40[q - 1]]),
+    );
+    for (const [i, q] of present.entries())
+      expect(byAge.groups[i]?.residentShare).toBeCloseTo(residentsAt40[q - 1]! / allAt40, 12);
+    // The synthetic Core20 is younger, so fewer of its residents are 40: more reached, allowing for it.
+    expect(byAge.groups[0]!.ratio).toBeGreaterThan(reach.groups[0]!.ratio);
+
     // And by place: the fictional ICS's three places, from the generator too.
     const placeOf = new Map(lsoas.map((l) => [l.lsoa_code, l.place]));
     const placeResidents = new Map<string, number>();
@@ -83,5 +99,27 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     expect(page).toContain(`mid-${latest} population estimates`);
     expect(page).toContain(`${(100 * reach.groups[0]!.residentShare).toFixed(1)}%`);
     expect(page).toContain('People reached against residents, by place');
+    expect(page).toContain('People reached against residents of the same ages, by IMD quintile');
+    expect(page).toContain(`${(100 * byAge.groups[0]!.residentShare).toFixed(1)}%`);
+    expect(byAge.places?.map((g) => g.group)).toEqual(reach.places?.map((g) => g.group));
+  });
+
+  it('says when no ages are recorded, so that the comparison cannot allow for age', async () => {
+    const file = path.join(dir, 'no-ages.csv');
+    writeFileSync(
+      file,
+      ['lsoa_code,sex', ...lsoas.slice(0, 50).map((l) => `${l.lsoa_code},M`)].join('\n') + '\n',
+    );
+    await t.services.analytics.importDataset(systemActor, { name: 'No ages', file });
+    const reach = await t.services.analytics.deprivationReach('No ages');
+    if (reach.status !== 'ready') throw new Error(`No reach: ${reach.status}`);
+    expect(reach.people).toBe(50);
+    expect(reach.allowingForAge).toBeNull();
+    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'No ages')!;
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const page = (await staff.get(`/analytics/datasets/${dataset.id}`)).body;
+    expect(page).toContain('No ages are recorded in this dataset');
+    expect(page).not.toContain('residents of the same ages');
   });
 });

@@ -3,7 +3,11 @@
 // the share of the places' residents living there (the latest mid-year's population estimates). Worked out where the data
 // is, for staff to see on the dataset's page; only counts by quintile leave the analytics store.
 import { populationYears } from '../../analytics/geography/population-vintages.ts';
-import { representationOf, type GroupRepresentation } from '../../analytics/indicators/representation.ts';
+import {
+  representationAllowingForAge,
+  representationOf,
+  type GroupRepresentation,
+} from '../../analytics/indicators/representation.ts';
 import {
   deprivationRepresentationSql,
   readPlaceReach,
@@ -25,6 +29,12 @@ export type DeprivationReach =
       groups: GroupRepresentation[];
       /** By place, when there is more than one. */
       places: GroupRepresentation[] | null;
+      /** The same allowing for age, of the people whose age is known (null: no ages recorded). */
+      allowingForAge: {
+        people: number;
+        groups: GroupRepresentation[];
+        places: GroupRepresentation[] | null;
+      } | null;
     };
 
 async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<DeprivationReach> {
@@ -35,21 +45,30 @@ async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<Depriva
   const known = years.filter((y): y is number => y !== null);
   const midYear = known.length ? Math.max(...known) : null;
   const { run, relations } = await whereTheDataIs(ctx, store, dataset);
-  const groups = representationOf(
-    readQuintileReach(await run(deprivationRepresentationSql(relations, vintage, midYear))),
+  const quintiles = readQuintileReach(await run(deprivationRepresentationSql(relations, vintage, midYear)));
+  const places = readPlaceReach(
+    await run(deprivationRepresentationSql(relations, vintage, midYear, 'place')),
   );
-  // Sorted here: the databases' collations may order names differently.
-  const places = representationOf(
-    readPlaceReach(await run(deprivationRepresentationSql(relations, vintage, midYear, 'place'))),
-  ).sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const groups = representationOf(quintiles.groups);
+  const byAge = representationAllowingForAge(quintiles.byAge);
+  const severalPlaces = (list: GroupRepresentation[]) => (list.length > 1 ? list : null);
   return {
     status: 'ready',
-    people: groups.reduce((sum, g) => sum + g.people, 0),
+    people: peopleIn(groups),
     midYear,
     groups,
-    places: places.length > 1 ? places : null,
+    places: severalPlaces(representationOf(places.groups)),
+    allowingForAge: byAge.length
+      ? {
+          people: peopleIn(byAge),
+          groups: byAge,
+          places: severalPlaces(representationAllowingForAge(places.byAge)),
+        }
+      : null,
   };
 }
+
+const peopleIn = (groups: GroupRepresentation[]): number => groups.reduce((sum, g) => sum + g.people, 0);
 
 export const deprivationReachOf = (ctx: AnalyticsContext, dataset: Dataset): Promise<DeprivationReach> =>
   rememberedReach(ctx, 'deprivation', dataset, () => workOut(ctx, dataset));

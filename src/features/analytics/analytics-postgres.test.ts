@@ -123,6 +123,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     // And by deprivation, against the synthetic populations copied there.
     const byQuintile = await t.services.analytics.deprivationReach('In the warehouse');
     expect(byQuintile.status).toBe('ready');
+    expect(byQuintile.status === 'ready' && byQuintile.allowingForAge?.groups.length).toBe(5);
     expect(rounded(byQuintile)).toEqual(rounded(await t.services.analytics.deprivationReach('From a file')));
 
     // A linked table may change at any time: its reach is counted again ten minutes on, not before.

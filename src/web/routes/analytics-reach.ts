@@ -36,12 +36,18 @@ export function reachView(reach: EthnicReach) {
 /** What the dataset page shows of a dataset's reach by deprivation and by place. */
 export function deprivationReachView(reach: DeprivationReach) {
   if (reach.status !== 'ready')
-    return { status: reach.status, people: 0, midYear: null, rows: [], places: [] };
+    return { status: reach.status, people: 0, midYear: null, rows: [], places: [], allowingForAge: null };
+  const byAge = reach.allowingForAge;
   return {
     status: reach.status,
     people: reach.people,
     midYear: reach.midYear,
     rows: rowsOf(reach.groups),
     places: rowsOf(reach.places ?? []),
+    allowingForAge: byAge && {
+      people: byAge.people,
+      rows: rowsOf(byAge.groups),
+      places: rowsOf(byAge.places ?? []),
+    },
   };
 }
