@@ -11,6 +11,12 @@ test('a public visitor reads where the gaps are and opens an indicator with its 
   await page.goto('/analytics');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Health inequalities: where the gaps are');
   await expectAccessible(page);
+  // Every published indicator in one file, for a report.
+  const everyIndicator = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Excel of every period of each indicator' }).click();
+  expect((await everyIndicator).suggestedFilename()).toMatch(
+    /^health-inequality-indicators-every-period-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
 
   await page.getByRole('link', { name: 'Outpatient appointments not attended (DNA rate)' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(

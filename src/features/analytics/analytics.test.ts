@@ -669,4 +669,65 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Unknown domain: wealth_decile');
   });
+
+  it('gives every published indicator in one download, leaving drafts out even for staff', async () => {
+    // The test before this one left drafts broken down by the income domain.
+    const drafts = (await t.services.analytics.listResults(true)).filter((r) => r.status === 'draft');
+    expect(drafts.some((r) => r.result.dimensions.some((d) => d.id === 'income_decile'))).toBe(true);
+    const published = await t.services.analytics.listResults(false);
+    const visitor = new Browser(t.app);
+    expect((await visitor.get('/analytics')).body).toContain('href="/analytics/download.xlsx?periods=all"');
+
+    const parse = (body: string) => {
+      const [header, ...lines] = body.trimEnd().split('\r\n');
+      // No cell of the demo's figures holds a comma inside quotes before the period column.
+      return { header, rows: lines.map((line) => line.split(',')) };
+    };
+    const latest = await visitor.get('/analytics/download.csv');
+    expect(latest.headers['content-disposition']).toMatch(
+      /^attachment; filename="health-inequality-indicators-latest-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const { header, rows } = parse(latest.body);
+    expect(header).toBe(
+      'dataset,indicator_id,indicator,period,breakdown,group,numerator,denominator,value,unit,lower_95,upper_95,lower_99_8,upper_99_8,compared_with_overall,flag,note,kind',
+    );
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(published.map((r) => r.indicatorId)));
+    // Each row names its dataset, as two datasets may give the same indicator.
+    expect(new Set(rows.map((r) => `${r[0]} ${r[1]}`))).toEqual(
+      new Set(published.map((r) => `${r.datasetName} ${r.indicatorId}`)),
+    );
+    const latestOf = new Map(
+      published.map((r) => [`${r.datasetName} ${r.indicatorId}`, r.result.latestPeriod]),
+    );
+    const periodColumn = (r: string[]) => r.find((cell) => /^\d{4}\/\d{2}$/.test(cell));
+    expect(rows.every((r) => periodColumn(r) === latestOf.get(`${r[0]} ${r[1]}`))).toBe(true);
+    expect(latest.body).not.toContain(',income_decile,');
+
+    const every = parse((await visitor.get('/analytics/download.csv?periods=all')).body);
+    const dna = published.find(
+      (r) => r.datasetName === demoDatasetName && r.indicatorId === 'did-not-attend',
+    )!;
+    const dnaRows = every.rows.filter((r) => r[0] === demoDatasetName && r[1] === 'did-not-attend');
+    expect(new Set(dnaRows.map(periodColumn))).toEqual(new Set(dna.result.periods));
+    expect(every.rows.length).toBeGreaterThan(rows.length);
+
+    // Staff, who see drafts on the pages, get the published figures only here too.
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const staffFile = await staff.get('/analytics/download.csv');
+    expect(staffFile.body).toBe(latest.body);
+
+    const xlsx = await staff.get('/analytics/download.xlsx?periods=all');
+    const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['Indicators', 'About these figures']);
+    const cells = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Indicators!);
+    expect(cells).toHaveLength(every.rows.length);
+    const about = XLSX.utils.sheet_to_json<string[]>(book.Sheets['About these figures']!, { header: 1 });
+    const titles = about.filter((row) => row[0] === 'Indicator').map((row) => row[1]);
+    expect([...titles].sort()).toEqual(published.map((r) => r.result.title).sort());
+    expect(about.filter((row) => row[0] === 'Column: kind')).toHaveLength(1);
+    expect(about.find((row) => row[0] === 'Figures')?.[1]).toBe(
+      'Every published indicator, every period (each row names its period)',
+    );
+  });
 });

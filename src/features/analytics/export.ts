@@ -3,6 +3,7 @@
 // patient-level data.
 import * as XLSX from '@e965/xlsx';
 import type { IndicatorResult, SummaryNote } from '../../analytics/indicators/result.ts';
+import type { StoredResult } from './analytics.ts';
 import { trendSentence } from './trend-sentence.ts';
 
 export const exportColumns = [
@@ -25,7 +26,11 @@ export const exportColumns = [
   'kind',
 ] as const;
 
-type ExportRow = Record<(typeof exportColumns)[number], string | number | null>;
+/** The download of every published indicator names each row's dataset first. */
+export const everyIndicatorColumns = ['dataset', ...exportColumns] as const;
+
+type Column = (typeof everyIndicatorColumns)[number];
+type ExportRow = Record<(typeof exportColumns)[number], string | number | null> & { dataset?: string | null };
 
 /** The measures a "not calculated" row stands for. */
 const noteGroups: Record<SummaryNote['measure'], string> = {
@@ -102,6 +107,19 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
   });
 }
 
+/**
+ * The rows of every result given (published ones, as the overview orders them), each of its latest
+ * period only or of every period, each row naming its dataset.
+ */
+export function everyIndicatorRows(results: StoredResult[], latestOnly: boolean): ExportRow[] {
+  return results.flatMap((stored) =>
+    exportRows([stored.result], latestOnly ? stored.result.latestPeriod : undefined).map((row) => ({
+      ...row,
+      dataset: stored.datasetName ?? 'A dataset since replaced',
+    })),
+  );
+}
+
 /** The recent trend of the overall value, in the row of the last period it tested. */
 function trendRow(result: IndicatorResult, inPeriod: (p: string) => boolean): ExportRow[] {
   const sentence = trendSentence(result.trend);
@@ -138,21 +156,23 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(rows: ExportRow[]): string {
-  const lines = [
-    exportColumns.join(','),
-    ...rows.map((r) => exportColumns.map((c) => csvCell(r[c])).join(',')),
-  ];
+export function toCsv(rows: ExportRow[], columns: readonly Column[] = exportColumns): string {
+  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The figures on a worksheet named `sheetName`, then, if given, label–text rows on "About these figures". */
-export function toXlsx(rows: ExportRow[], sheetName: string, about?: [string, string][]): Buffer {
+export function toXlsx(
+  rows: ExportRow[],
+  sheetName: string,
+  about?: [string, string][],
+  columns: readonly Column[] = exportColumns,
+): Buffer {
   // Rounded counts as numbers, so that a spreadsheet can add them up; "*" stays text.
   const cell = (v: string | number | null) =>
     typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : guardCell(v)) : v;
-  const guarded = rows.map((r) => Object.fromEntries(exportColumns.map((c) => [c, cell(r[c])])));
-  const sheet = XLSX.utils.json_to_sheet(guarded, { header: [...exportColumns] });
+  const guarded = rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c] ?? null)])));
+  const sheet = XLSX.utils.json_to_sheet(guarded, { header: [...columns] });
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   if (about) {

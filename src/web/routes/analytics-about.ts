@@ -24,6 +24,34 @@ const columns: [string, string][] = [
 
 /** Label and text, one pair per row of the worksheet. */
 export function aboutSheet(stored: StoredResult, period?: string): [string, string][] {
+  return [...aboutIndicator(stored, period), ...columnRows()];
+}
+
+/**
+ * The worksheet of the download of every published indicator: what the file holds, then each
+ * indicator as aboutSheet describes it (each block opening with its title), then the columns once.
+ */
+export function aboutEverySheet(
+  results: StoredResult[],
+  latestOnly: boolean,
+  now: string,
+): [string, string][] {
+  return [
+    [
+      'Figures',
+      latestOnly
+        ? 'Every published indicator, its latest period'
+        : 'Every published indicator, every period (each row names its period)',
+    ],
+    ['Downloaded', formatDate(now)],
+    ...results.flatMap((stored) =>
+      aboutIndicator(stored, latestOnly ? stored.result.latestPeriod : undefined),
+    ),
+    ...columnRows(),
+  ];
+}
+
+function aboutIndicator(stored: StoredResult, period?: string): [string, string][] {
   const result = stored.result;
   const statistic = statisticLabels[result.statistic as keyof typeof statisticLabels] ?? result.statistic;
   return [
@@ -43,6 +71,8 @@ export function aboutSheet(stored: StoredResult, period?: string): [string, stri
       stored.publishedAt ? `Published on ${formatDate(stored.publishedAt)}` : 'Draft: not published',
     ],
     ...[...result.caveats, ...readingNotes(result)].map((text): [string, string] => ['Caveat', text]),
-    ...columns.map(([name, text]): [string, string] => [`Column: ${name}`, text]),
   ];
 }
+
+const columnRows = (): [string, string][] =>
+  columns.map(([name, text]): [string, string] => [`Column: ${name}`, text]);

@@ -1,8 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { statisticLabels } from '../../analytics/indicators/schema.ts';
 import { can } from '../../features/access/access.policy.ts';
-import { exportRows, toCsv, toXlsx } from '../../features/analytics/export.ts';
-import { aboutSheet } from './analytics-about.ts';
+import {
+  everyIndicatorColumns,
+  everyIndicatorRows,
+  exportRows,
+  toCsv,
+  toXlsx,
+} from '../../features/analytics/export.ts';
+import { aboutEverySheet, aboutSheet } from './analytics-about.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { readingNotes } from '../../features/analytics/reading-notes.ts';
 import type { Services } from '../../services.ts';
@@ -69,9 +75,33 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
       pageTitle: 'Health inequalities: where the gaps are',
       headline: overviewHeadline(rows),
       programmes,
+      anyPublished: results.some((r) => r.status === 'published'),
       isStaff: staff(request),
     });
   });
+
+  // Every published indicator in one file, for an annual report or a board paper: published
+  // results only, whoever asks, so that no draft figure leaves by this route.
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/analytics/download.${format}`, async (request, reply) => {
+      const latestOnly = (request.query as { periods?: string }).periods !== 'all';
+      const results = (await analytics.listResults(false)).sort(
+        (a, b) =>
+          a.result.programme.localeCompare(b.result.programme) ||
+          a.result.title.localeCompare(b.result.title) ||
+          (a.datasetName ?? '').localeCompare(b.datasetName ?? ''),
+      );
+      const rows = everyIndicatorRows(results, latestOnly);
+      const now = services.clock().toISOString();
+      const name = `health-inequality-indicators-${latestOnly ? 'latest' : 'every-period'}-${now.slice(0, 10)}`;
+      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      if (format === 'csv')
+        return reply.type('text/csv; charset=utf-8').send(toCsv(rows, everyIndicatorColumns));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(toXlsx(rows, 'Indicators', aboutEverySheet(results, latestOnly, now), everyIndicatorColumns));
+    });
+  }
 
   app.get('/analytics/indicators/:id', async (request, reply) =>
     reply.view('pages/analytics/indicator.njk', await indicatorView(services, request, idOf(request))),
