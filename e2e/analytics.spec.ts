@@ -114,6 +114,9 @@ test('staff follow a dataset import and see its validation report', async ({ pag
 
   await page.getByRole('link', { name: 'Synthetic service activity (demo)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Validation report' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'who Synthetic service activity (demo) reaches' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who it reaches');
   await expect(page.getByRole('heading', { level: 3, name: 'Allowing for age' })).toBeVisible();
   await expectAccessible(page);
 

@@ -94,8 +94,8 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
     const staff = new Browser(t.app);
     await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
-    const page = (await staff.get(`/analytics/datasets/${dataset.id}`)).body;
-    expect(page).toContain('Who it reaches, by deprivation');
+    const page = (await staff.get(`/analytics/datasets/${dataset.id}/reach`)).body;
+    expect(page).toContain('By deprivation and place');
     expect(page).toContain(`mid-${latest} population estimates`);
     expect(page).toContain(`${(100 * reach.groups[0]!.residentShare).toFixed(1)}%`);
     expect(page).toContain('People reached against residents, by place');
@@ -118,7 +118,7 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'No ages')!;
     const staff = new Browser(t.app);
     await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
-    const page = (await staff.get(`/analytics/datasets/${dataset.id}`)).body;
+    const page = (await staff.get(`/analytics/datasets/${dataset.id}/reach`)).body;
     expect(page).toContain('No ages are recorded in this dataset');
     expect(page).not.toContain('residents of the same ages');
   });

@@ -173,6 +173,11 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
     expect(failedPage).toContain('has more cells than there are headings');
     expect(failedPage).toContain(`Nothing was lost: the <a href="/analytics/datasets/${kept.id}">`);
     expect(failedPage).toContain('<a href="/analytics/datasets/new">import it again</a>');
+    // A failed import reaches no one: its reach page leads back to the dataset's page.
+    expect(failedPage).not.toContain(`/analytics/datasets/${dataset.id}/reach`);
+    const reach = await browser.get(`/analytics/datasets/${dataset.id}/reach`);
+    expect(reach.statusCode).toBe(303);
+    expect(reach.headers.location).toBe(`/analytics/datasets/${dataset.id}`);
     expect((await browser.get('/analytics/datasets')).body).toContain('the earlier import is unchanged');
     // As the same record looked while it ran: the earlier dataset is still the one used, and a
     // second import of the name waits for this one.

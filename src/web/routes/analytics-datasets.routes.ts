@@ -176,12 +176,6 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
       recording:
         dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
-      reach: dataset.status === 'ready' ? reachView(await analytics.ethnicReach(dataset.name)) : null,
-      deprivationReach:
-        dataset.status === 'ready'
-          ? deprivationReachView(await analytics.deprivationReach(dataset.name))
-          : null,
-      mayImportGeography: viewerCan(request, 'analytics:geography'),
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
@@ -196,6 +190,20 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return reply.view('pages/analytics/dataset.njk', {
       ...(await datasetPage(request, dataset)),
       notice: computedNotice(computed),
+    });
+  });
+
+  // Worked out where the data is, and remembered: the first view of a large dataset's takes seconds,
+  // so it has a page of its own rather than slowing the dataset's page.
+  app.get('/analytics/datasets/:id/reach', manage, async (request, reply) => {
+    const dataset = await analytics.getDataset(idOf(request));
+    if (dataset.status !== 'ready') return reply.redirect(`/analytics/datasets/${dataset.id}`, 303);
+    return reply.view('pages/analytics/dataset-reach.njk', {
+      pageTitle: `Who ${dataset.name} reaches`,
+      dataset,
+      reach: reachView(await analytics.ethnicReach(dataset.name)),
+      deprivationReach: deprivationReachView(await analytics.deprivationReach(dataset.name)),
+      mayImportGeography: viewerCan(request, 'analytics:geography'),
     });
   });
 

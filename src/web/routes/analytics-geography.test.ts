@@ -146,7 +146,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
 
   it("sets who a dataset reaches beside the places' Census 2021 residents, by ethnic group", async () => {
     const clinic = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
-    const before = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
+    const before = (await staff.get(`/analytics/datasets/${clinic.id}/reach`)).body;
     expect(before).toContain(
       'import the Census 2021 ethnic group table by LSOA (TS021, from Nomis), or the detailed groups by local authority, on the page <a href="/analytics/geography/import">',
     );
@@ -179,8 +179,8 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect((await staff.get('/analytics/datasets')).body).toContain(
       '59,597,576 usual residents of 35,672 LSOA 2021 areas by ethnic group (Census 2021, TS021)',
     );
-    const shown = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
-    expect(shown).toContain('Who it reaches, by ethnic group');
+    const shown = (await staff.get(`/analytics/datasets/${clinic.id}/reach`)).body;
+    expect(shown).toContain('By ethnic group');
     expect(shown).toContain('More than their share of residents');
     expect(shown).toContain(`${(100 * Number(census!.share)).toFixed(1)}%`);
   });
@@ -261,7 +261,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(detailed.groups.at(-1)?.group).toBe('Other ethnic groups: Any other ethnic group');
     const indian = detailed.groups.find((g) => g.group === 'Asian or Asian British: Indian')!;
     expect(indian.reading).toBe('fewer');
-    const shown = (await staff.get(`/analytics/datasets/${clinic.id}`)).body;
+    const shown = (await staff.get(`/analytics/datasets/${clinic.id}/reach`)).body;
     expect(shown).toContain('People reached against residents, by detailed ethnic group');
     expect(shown).toContain(`${(100 * indian.residentShare).toFixed(1)}%`);
     expect((await staff.get('/analytics/datasets')).body).toContain(
