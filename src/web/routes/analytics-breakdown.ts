@@ -4,6 +4,7 @@
 import type { PublishedRow } from '../../analytics/indicators/result.ts';
 import { decimalsOf, groupLabel, interval, withSeparators, withUnit } from './analytics-format.ts';
 import { listInWords } from '../../analytics/in-words.ts';
+import { beyondFunnel, funnelPoints, type FunnelPoint } from '../charts/funnel-chart.ts';
 
 export const comparisonLabels: Record<string, string> = {
   better: 'Better than overall',
@@ -102,10 +103,36 @@ export function notDrawnSentence(dimension: string, rows: PublishedRow[]): strin
   return `Not drawn: ${noun}${listInWords(names)}, ${whose}.`;
 }
 
-export type ChartKind = 'decile' | 'group' | 'ranked' | 'trend' | 'gap';
+/**
+ * What a funnel plot shows at a glance: the groups beyond its 99.8% limits, named when few.
+ * "Allowing for their size, 3 of the 96 wards drawn lie outside the 99.8% limits …"
+ */
+export function funnelSummary(
+  dimension: string,
+  rows: PublishedRow[],
+  overall: number,
+  multiplier: number,
+): string {
+  const points = funnelPoints(rows);
+  const { above, below } = beyondFunnel(points, overall, multiplier);
+  const drawn = countOf(dimension, points.length);
+  const outside = above.length + below.length;
+  if (outside === 0)
+    return `Allowing for their size, none of the ${drawn} drawn lies outside the 99.8% limits around the overall value.`;
+  const side = (list: FunnelPoint[], where: string) =>
+    list.length === 0
+      ? []
+      : [
+          `${list.length <= 6 ? listInWords(list.map((p) => groupLabel(dimension, p.group))) : list.length} ${where}`,
+        ];
+  const sides = [...side(above, 'above it'), ...side(below, 'below it')];
+  return `Allowing for their size, ${outside} of the ${drawn} drawn ${outside === 1 ? 'lies' : 'lie'} outside the 99.8% limits around the overall value, so ${outside === 1 ? 'its difference from it is' : 'their differences from it are'} very unlikely to be chance: ${sides.join('; ')}.`;
+}
+
+export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'trend' | 'gap';
 export interface KeyItem {
-  /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line) or dot. */
-  mark: 'bar' | 'whisker' | 'dashed' | 'dot';
+  /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line), dotted (grey line) or dot. */
+  mark: 'bar' | 'whisker' | 'dashed' | 'dotted' | 'dot';
   text: string;
 }
 
@@ -135,6 +162,22 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
         text: 'Blue dot: the value for one group, in order from the lowest value to the highest.',
       },
       whisker,
+      { mark: 'dashed', text: 'Dashed red line: the overall value.' },
+    ];
+  if (kind === 'funnel')
+    return [
+      {
+        mark: 'dot',
+        text: 'Blue dot: one group, placed across by its number of people and up by its value.',
+      },
+      {
+        mark: 'whisker',
+        text: 'Solid grey lines: the 95% limits. A group of that size lies outside them by chance about 1 time in 20.',
+      },
+      {
+        mark: 'dotted',
+        text: 'Dotted grey lines: the 99.8% limits. Outside them, a difference from the overall value is very unlikely to be chance.',
+      },
       { mark: 'dashed', text: 'Dashed red line: the overall value.' },
     ];
   const key: KeyItem[] = [{ mark: 'bar', text: 'Blue bar: the value for each decile.' }, whisker];

@@ -241,6 +241,35 @@ describe('a long indicator page', () => {
     expect(ward?.key.map((k) => k.mark)).toEqual(['dot', 'whisker', 'dashed']);
   });
 
+  it('draws wards of a proportion as a funnel plot, and names those beyond its 99.8% limits', () => {
+    // 25 wards of 200 to 2,600 people at the overall 18%, but for one far above and one far below.
+    const sized = (i: number, value: number): PublishedRow => ({
+      ...row('ward', `Ward ${String(i + 10)}`, value),
+      denominator: String(200 + 100 * i),
+    });
+    const proportion: IndicatorResult = {
+      ...long,
+      statistic: 'proportion',
+      multiplier: 100,
+      rows: [
+        overall('2024/25', 18),
+        sized(0, 40),
+        sized(1, 5),
+        ...Array.from({ length: 23 }, (_, i) => sized(i + 2, 18)),
+        { ...sized(25, 30), denominator: '*' },
+      ],
+    };
+    const ward = indicatorPage({ ...stored, result: proportion }, '2024/25').breakdowns[1];
+    expect(ward?.chart).toContain('ward: funnel plot');
+    // A ward whose number of people is hidden cannot be placed.
+    expect(ward?.chart.match(/<circle/g)).toHaveLength(25);
+    expect(ward?.chart.match(/stroke-dasharray="2,3"/g)).toHaveLength(2);
+    expect(ward?.key.map((k) => k.mark)).toEqual(['dot', 'whisker', 'dotted', 'dashed']);
+    expect(ward?.summary).toContain(
+      'Allowing for their size, 2 of the 25 wards drawn lie outside the 99.8% limits around the overall value, so their differences from it are very unlikely to be chance: Ward 10 above it; Ward 11 below it.',
+    );
+  });
+
   it('keeps the full heading in the contents when two would shorten to the same words', () => {
     const items = contentsOf(false, [
       { id: 'by-ethnic-broad', heading: 'By ethnic group (broad)' },

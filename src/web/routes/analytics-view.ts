@@ -8,8 +8,10 @@ import type {
 import { gapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, rankedChart, trendChart } from '../charts/indicator-charts.ts';
+import { funnelApplies, funnelChart } from '../charts/funnel-chart.ts';
 import {
   breakdownSummary,
+  funnelSummary,
   chartKey,
   countOf,
   displayRow,
@@ -172,7 +174,14 @@ function breakdownView(
     key: chart.key,
     long,
     showAll: `Show all ${countOf(dimension.id, rows.length)}`,
-    summary: long ? breakdownSummary(dimension.id, rows, r.unit) : [],
+    summary: long
+      ? [
+          ...breakdownSummary(dimension.id, rows, r.unit),
+          ...(chart.funnel && funnelApplies(r, overall)
+            ? [funnelSummary(dimension.id, rows, overall, r.multiplier)]
+            : []),
+        ]
+      : [],
     notDrawn: chart.svg ? notDrawnSentence(dimension.id, rows) : null,
   };
 }
@@ -199,9 +208,10 @@ function chartFor(
   r: IndicatorResult,
   dimension: { id: string; label: string },
   rows: PublishedRow[],
-  // A long breakdown (wards) is drawn as ranked dots against the overall value.
+  // A long breakdown (wards) is drawn as a funnel plot for a proportion, otherwise as ranked dots,
+  // against the overall value.
   line: { sii: SummaryMeasure | undefined } | { overall: number | null },
-): { svg: string; key: KeyItem[] } {
+): { svg: string; key: KeyItem[]; funnel?: boolean } {
   // Charts name groups as the page does (Female, not F) and leave out those not known.
   const named = rows
     .map((row) => ({
@@ -211,6 +221,10 @@ function chartFor(
     }))
     .filter((row) => row.group !== 'Not known');
   if ('overall' in line) {
+    if (funnelApplies(r, line.overall)) {
+      const svg = funnelChart(r, named, line.overall, dimension.label);
+      if (svg) return { svg, key: chartKey('funnel', false), funnel: true };
+    }
     const svg = rankedChart(r, named, line.overall, dimension.label);
     return { svg, key: svg ? chartKey('ranked', false) : [] };
   }
