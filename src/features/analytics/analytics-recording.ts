@@ -9,10 +9,14 @@ import {
 import type { AnalyticsContext } from './analytics-context.ts';
 import { whereTheDataIs } from './analytics-compute.ts';
 import type { Dataset } from './analytics.ts';
+import { rememberedReach } from './analytics-representation.ts';
 
-export async function recordingQualityOf(ctx: AnalyticsContext, dataset: Dataset): Promise<RecordingQuality> {
+async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<RecordingQuality> {
   const store = await ctx.store();
   const { run, relations } = await whereTheDataIs(ctx, store, dataset);
-  const [row] = await run(recordingQualitySql(relations, dataset.lsoaVintage));
-  return readRecordingQuality(row);
+  return readRecordingQuality(await run(recordingQualitySql(relations, dataset.lsoaVintage)));
 }
+
+/** Remembered as the reaches are (0.2 s for 10M rows, on every view of the dataset's page otherwise). */
+export const recordingQualityOf = (ctx: AnalyticsContext, dataset: Dataset): Promise<RecordingQuality> =>
+  rememberedReach(ctx, 'recording', dataset, () => workOut(ctx, dataset));

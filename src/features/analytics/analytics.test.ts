@@ -199,8 +199,8 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-recording-'));
     const file = path.join(dir, 'recording.csv');
     const rows = [
-      ['A1', 'X01000001', '40', 'F', 'A', '2024-05-01'],
-      ['A2', '', '50', 'M', 'Z', '2024-06-01'],
+      ['A1', 'X01000001', '40', 'F', 'A', '2023-05-01'],
+      ['A2', '', '50', 'M', 'Z', '2023-06-01'],
       ['A3', 'E01999999', '', 'U', 'Z', '2024-06-02'],
       ['A4', 'X01000002', '61', '', '99', ''],
       ['A5', 'X01000003', '33', 'F', '', '2024-07-01'],
@@ -232,6 +232,25 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page).toMatch(row('Sex not known or not recorded', 2));
     expect(page).toMatch(row('Age not recorded', 1));
     expect(page).toMatch(row('Date not recorded', 1));
+    // By financial year, to see whether recording improves: 2023/24 is A1 and A2, 2024/25 A3 and
+    // A5 to A8, and A4 has no date.
+    const year = (period: string) => {
+      const start = page.indexOf(`Financial year </span>${period}</td>`);
+      const cells = page.slice(start, page.indexOf('</tr>', start)).split('</td>');
+      return cells.slice(1, 6).map((cell) =>
+        cell
+          .replace(/<span class="nhsuk-table-responsive__heading"[^>]*>[^<]*<\/span>/, '')
+          .replace(/<[^>]+>/g, '')
+          .trim(),
+      );
+    };
+    expect(page).toContain('Share of rows recording each, by financial year');
+    // Rows, then the share recording ethnic group, area (a known LSOA), sex and age.
+    expect(year('2023/24')).toEqual(['2', '50.0%', '50.0%', '100.0%', '100.0%']);
+    expect(year('2024/25')).toEqual(['5', '60.0%', '80.0%', '80.0%', '80.0%']);
+    expect(year('Date not known')).toEqual(['1', '0.0%', '100.0%', '0.0%', '100.0%']);
+    expect(page.indexOf('>2023/24<')).toBeLessThan(page.indexOf('>2024/25<'));
+    expect(page.indexOf('>2024/25<')).toBeLessThan(page.indexOf('>Date not known<'));
   });
 
   it('keeps drafts from the public and lets staff publish them', async () => {

@@ -1,6 +1,6 @@
 // The dataset page's table of recording quality: what is not recorded, or recorded as not known,
 // with the share of rows.
-import type { RecordingQuality } from '../../analytics/queries/recording-quality.ts';
+import type { RecordingCounts, RecordingQuality } from '../../analytics/queries/recording-quality.ts';
 
 const labels: [keyof RecordingQuality['counts'], string][] = [
   ['lsoaMissing', 'Area of residence (LSOA code) not recorded'],
@@ -15,7 +15,7 @@ const labels: [keyof RecordingQuality['counts'], string][] = [
 const share = (count: number, total: number): string =>
   total === 0 ? '–' : `${((100 * count) / total).toFixed(1)}%`;
 
-function recordingRows(quality: RecordingQuality): { label: string; rows: number; share: string }[] {
+function recordingRows(quality: RecordingCounts): { label: string; rows: number; share: string }[] {
   return labels.map(([key, label]) => ({
     label,
     rows: quality.counts[key],
@@ -24,15 +24,28 @@ function recordingRows(quality: RecordingQuality): { label: string; rows: number
 }
 
 /** "Ethnic group is recorded for 93.1% of rows": stated, neither Z, 99 nor blank. */
-function ethnicityRecorded(quality: RecordingQuality): string {
+function ethnicityRecorded(quality: RecordingCounts): string {
   const { ethnicityNotStated, ethnicityNotKnown } = quality.counts;
   const recorded = quality.total - ethnicityNotStated - ethnicityNotKnown;
   return share(recorded, quality.total);
 }
 
-/** What the dataset page shows of a dataset's recording quality. */
+/** Each period's share of rows recording each of who and where, so that a change can be seen. */
+function periodRows(quality: RecordingQuality) {
+  return quality.byPeriod.map((p) => ({
+    period: p.period === 'Not known' ? 'Date not known' : p.period,
+    rows: p.total,
+    ethnicity: ethnicityRecorded(p),
+    area: share(p.total - p.counts.lsoaMissing - p.counts.lsoaUnknown, p.total),
+    sex: share(p.total - p.counts.sexNotKnown, p.total),
+    age: share(p.total - p.counts.ageMissing, p.total),
+  }));
+}
+
+/** What the dataset page shows of a dataset's recording quality (by period when there are several). */
 export const recordingView = (quality: RecordingQuality) => ({
   total: quality.total,
   rows: recordingRows(quality),
   ethnicityRecorded: ethnicityRecorded(quality),
+  byPeriod: quality.byPeriod.length > 1 ? periodRows(quality) : [],
 });
