@@ -1,12 +1,16 @@
-// A funnel plot of many areas (wards) for a proportion: each area's value against its number of
-// people, with the 95% and 99.8% limits around the overall value (the proportion whose Wilson
-// interval would just reach it, src/stats/funnel.ts). A small area's value varies more by chance,
-// so the limits narrow as areas grow, and an area beyond them differs by more than its size
-// explains. Drawn from the published figures (counts rounded to 5; hidden ones left out), as the
-// page's comparison with the overall value is.
+// A funnel plot of many areas (wards): each area's value against its size, with the 95% and 99.8%
+// limits around the overall value, as PHE's funnel plots draw them (src/stats/funnel.ts). A small
+// area's value varies more by chance, so the limits narrow as areas grow, and an area beyond them
+// differs by more than its size explains. For a proportion the size is its number of people and the
+// limits are the proportions whose Wilson interval would just reach the overall value; for a crude
+// or standardised rate the size is the population that gives its rate from its events (for a crude
+// rate, its population) and the limits come from the Poisson distribution of the events. Drawn from
+// the published figures (counts rounded to 5; hidden ones left out), as the page's comparison with
+// the overall value is.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { axisCeiling, axisFloor, axisPoints, proportionFunnelLimit } from '../../stats/funnel.ts';
+import { byarsLower, byarsUpper, exactPoissonLower, exactPoissonUpper } from '../../stats/limits.ts';
 import { chartWidth } from './indicator-charts.ts';
 import { renderPlot, type ChartLook } from './plot.ts';
 
@@ -17,29 +21,53 @@ const look: ChartLook = { fontSize: 15, className: 'parity-chart parity-chart--i
 
 export interface FunnelPoint {
   group: string;
-  people: number;
+  /** Across: people (proportions) or the population giving the rate from its events (rates). */
+  size: number;
   value: number;
+  /** Rates: the events counted. */
+  events: number;
 }
 
-/** The areas that can be placed: a published value and a published (not hidden) denominator. */
-export function funnelPoints(rows: PublishedRow[]): FunnelPoint[] {
-  return rows
-    .filter((r) => r.value !== null && r.group !== 'Not known' && /^\d+$/.test(r.denominator))
-    .map((r) => ({ group: r.group, people: Number(r.denominator), value: r.value as number }))
-    .filter((p) => p.people > 0);
+type Level = 0.95 | 0.998;
+interface Curve {
+  level: Level;
+  side: 'low' | 'high';
+  points: { size: number; value: number }[];
 }
 
-/** Whether a funnel can be drawn: a proportion with an overall value strictly between 0 and all. */
+/** Whether a funnel can be drawn: a proportion or a rate, with an overall value above 0 (below all). */
 export function funnelApplies(result: IndicatorResult, overall: number | null): overall is number {
-  return result.statistic === 'proportion' && overall !== null && overall > 0 && overall < result.multiplier;
+  if (overall === null || overall <= 0) return false;
+  if (result.statistic === 'proportion') return overall < result.multiplier;
+  return result.statistic === 'crude-rate' || result.statistic === 'dsr';
 }
 
-/** The lower and upper limit at `people`, at 95% (0.975 each side) or 99.8% (0.999 each side). */
-export function funnelLimits(
+const isRate = (result: IndicatorResult): boolean => result.statistic !== 'proportion';
+const count = (text: string): number | null => (/^\d+$/.test(text) ? Number(text) : null);
+
+/** The areas that can be placed: a published value, and a published denominator or event count. */
+export function funnelPoints(result: IndicatorResult, rows: PublishedRow[]): FunnelPoint[] {
+  return rows.flatMap((r): FunnelPoint[] => {
+    if (r.value === null || r.group === 'Not known') return [];
+    const numerator = count(r.numerator);
+    const denominator = count(r.denominator);
+    if (!isRate(result))
+      return denominator
+        ? [{ group: r.group, size: denominator, value: r.value, events: numerator ?? 0 }]
+        : [];
+    if (numerator === null) return [];
+    // A rate of 0 gives no population from its events: a crude rate's own population is used.
+    const size = numerator > 0 && r.value > 0 ? (result.multiplier * numerator) / r.value : denominator;
+    return size ? [{ group: r.group, size, value: r.value, events: numerator }] : [];
+  });
+}
+
+/** The lower and upper limit for a proportion at `people`, at 95% or 99.8% (each side half of the rest). */
+export function proportionLimits(
   people: number,
   overall: number,
   multiplier: number,
-  level: 0.95 | 0.998,
+  level: Level,
 ): [number, number] {
   const p = level === 0.95 ? 0.975 : 0.999;
   const average = overall / multiplier;
@@ -49,17 +77,82 @@ export function funnelLimits(
   ];
 }
 
+/** A rate's interval from its events alone (exact below 10, Byar's from 10), over its size. */
+function rateInterval(point: FunnelPoint, multiplier: number, level: Level): [number, number] {
+  const [low, high] =
+    point.events < 10
+      ? [exactPoissonLower(point.events, level), exactPoissonUpper(point.events, level)]
+      : [byarsLower(point.events, level), byarsUpper(point.events, level)];
+  return [(low / point.size) * multiplier, (high / point.size) * multiplier];
+}
+
+/** Whether an area lies above or below the funnel's limits at `level`, at its own size. */
+function placeOf(
+  result: IndicatorResult,
+  point: FunnelPoint,
+  overall: number,
+  level: Level,
+): 'above' | 'below' | 'within' {
+  if (isRate(result)) {
+    // As assign_funnel_significance tests a rate: does its interval leave out the overall value?
+    const [low, high] = rateInterval(point, result.multiplier, level);
+    return low > overall ? 'above' : high < overall ? 'below' : 'within';
+  }
+  const [low, high] = proportionLimits(point.size, overall, result.multiplier, level);
+  return point.value > high ? 'above' : point.value < low ? 'below' : 'within';
+}
+
 /** The areas beyond the 99.8% limits at their own size, above and below. */
 export function beyondFunnel(
+  result: IndicatorResult,
   points: FunnelPoint[],
   overall: number,
-  multiplier: number,
 ): { above: FunnelPoint[]; below: FunnelPoint[] } {
-  const limits = points.map((p) => funnelLimits(p.people, overall, multiplier, 0.998));
+  const places = points.map((p) => placeOf(result, p, overall, 0.998));
   return {
-    above: points.filter((p, i) => p.value > limits[i]![1]),
-    below: points.filter((p, i) => p.value < limits[i]![0]),
+    above: points.filter((_p, i) => places[i] === 'above'),
+    below: points.filter((_p, i) => places[i] === 'below'),
   };
+}
+
+/** The four limit lines over the range of the areas' sizes. */
+export function funnelCurves(result: IndicatorResult, points: FunnelPoint[], overall: number): Curve[] {
+  const sizes = points.map((p) => p.size);
+  const from = axisFloor(Math.min(...sizes));
+  const to = axisCeiling(Math.max(...sizes));
+  // As Funnels.R: the lines start from nothing when the largest area is over twice the smallest.
+  const start = Math.max(...sizes) > 2 * Math.min(...sizes) ? 0 : from;
+  const inView = (c: { size: number }) => c.size >= from && c.size <= to;
+  const levels: Level[] = [0.95, 0.998];
+  const sides = ['low', 'high'] as const;
+  if (!isRate(result)) {
+    const xs = axisPoints(Math.max(1, start), to, false).filter((size) => size >= from);
+    return levels.flatMap((level) =>
+      sides.map((side, s) => ({
+        level,
+        side,
+        points: xs.map((size) => ({
+          size,
+          value: proportionLimits(size, overall, result.multiplier, level)[s]!,
+        })),
+      })),
+    );
+  }
+  // A rate's limits are drawn by events, as Funnels.R does: the population at which a count of
+  // events sits on the limit, and the rate that count gives there. The Poisson mean at which e events
+  // are in the upper tail is e's exact lower limit (Funnels.R finds the same mean by bisection).
+  const average = overall / result.multiplier;
+  const events = axisPoints(Math.max(1, Math.floor(start * average)), Math.ceil(to * average), false);
+  return levels.flatMap((level) =>
+    sides.map((side) => {
+      const curve = events.map((e) => {
+        const mean = side === 'low' ? exactPoissonUpper(e, level) : exactPoissonLower(e, level);
+        const size = mean / average;
+        return { size, value: (e / size) * result.multiplier };
+      });
+      return { level, side, points: curve.filter(inView) };
+    }),
+  );
 }
 
 export function funnelChart(
@@ -68,25 +161,23 @@ export function funnelChart(
   overall: number,
   title: string,
 ): string {
-  const points = funnelPoints(rows);
+  const points = funnelPoints(result, rows);
   if (points.length < 2) return '';
-  const sizes = points.map((p) => p.people);
-  const from = axisFloor(Math.min(...sizes));
-  const to = axisCeiling(Math.max(...sizes));
-  const curve = axisPoints(Math.max(1, from), to, false).map((people) => {
-    const [low95, high95] = funnelLimits(people, overall, result.multiplier, 0.95);
-    const [low998, high998] = funnelLimits(people, overall, result.multiplier, 0.998);
-    return { people, low95, high95, low998, high998 };
-  });
-  const values = [...points.map((p) => p.value), ...curve.flatMap((c) => [c.low998, c.high998])];
-  const line = (y: keyof (typeof curve)[number], dashed: boolean) =>
-    Plot.line(curve, {
-      x: 'people',
-      y,
+  const curves = funnelCurves(result, points, overall);
+  const sizes = points.map((p) => p.size);
+  const values = [
+    ...points.map((p) => p.value),
+    ...curves.filter((c) => c.level === 0.998).flatMap((c) => c.points.map((p) => p.value)),
+  ];
+  const lines = curves.map((c) =>
+    Plot.line(c.points, {
+      x: 'size',
+      y: 'value',
       stroke: nhsDarkGrey,
       strokeWidth: 1.5,
-      ...(dashed ? { strokeDasharray: '2,3' } : {}),
-    });
+      ...(c.level === 0.998 ? { strokeDasharray: '2,3' } : {}),
+    }),
+  );
   return renderPlot(
     {
       width: chartWidth,
@@ -95,26 +186,23 @@ export function funnelChart(
       marginRight: 20,
       marginBottom: 44,
       x: {
-        label: `People in each ${title}`,
+        label: isRate(result) ? `Population of each ${title}` : `People in each ${title}`,
         labelAnchor: 'center',
         labelArrow: 'none',
         labelOffset: 38,
-        domain: [from, to],
+        domain: [axisFloor(Math.min(...sizes)), axisCeiling(Math.max(...sizes))],
         ticks: 3,
       },
       y: { label: result.unit, grid: true, ticks: 5, domain: [Math.min(...values), Math.max(...values)] },
       marks: [
-        line('low95', false),
-        line('high95', false),
-        line('low998', true),
-        line('high998', true),
+        ...lines,
         Plot.ruleY([overall], { stroke: nhsRed, strokeWidth: 2, strokeDasharray: '6,4' }),
-        Plot.dot(points, { x: 'people', y: 'value', fill: nhsBlue, r: 2.5 }),
+        Plot.dot(points, { x: 'size', y: 'value', fill: nhsBlue, r: 2.5 }),
       ],
     },
     {
       label: `${result.title} by ${title}: funnel plot`,
-      description: `Dots show each of the ${points.length} groups at its number of people and its value; solid grey lines the 95% limits and dotted grey lines the 99.8% limits around the overall value, the dashed red line.`,
+      description: `Dots show each of the ${points.length} groups at its size and its value; solid grey lines the 95% limits and dotted grey lines the 99.8% limits around the overall value, the dashed red line.`,
     },
     look,
   );

@@ -1,7 +1,7 @@
 // One breakdown of an indicator as the page shows it: rows written for reading, a plain-English key to
 // its chart, and for long breakdowns (wards) a short summary while the full table sits behind a
 // "Show all" details. Pure functions, tested on their own.
-import type { PublishedRow } from '../../analytics/indicators/result.ts';
+import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { decimalsOf, groupLabel, interval, withSeparators, withUnit } from './analytics-format.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { beyondFunnel, funnelPoints, type FunnelPoint } from '../charts/funnel-chart.ts';
@@ -111,10 +111,10 @@ export function funnelSummary(
   dimension: string,
   rows: PublishedRow[],
   overall: number,
-  multiplier: number,
+  result: IndicatorResult,
 ): string {
-  const points = funnelPoints(rows);
-  const { above, below } = beyondFunnel(points, overall, multiplier);
+  const points = funnelPoints(result, rows);
+  const { above, below } = beyondFunnel(result, points, overall);
   const drawn = countOf(dimension, points.length);
   const outside = above.length + below.length;
   if (outside === 0)
@@ -129,7 +129,7 @@ export function funnelSummary(
   return `Allowing for their size, ${outside} of the ${drawn} drawn ${outside === 1 ? 'lies' : 'lie'} outside the 99.8% limits around the overall value, so ${outside === 1 ? 'its difference from it is' : 'their differences from it are'} very unlikely to be chance: ${sides.join('; ')}.`;
 }
 
-export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'trend' | 'gap';
+export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap';
 export interface KeyItem {
   /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line), dotted (grey line) or dot. */
   mark: 'bar' | 'whisker' | 'dashed' | 'dotted' | 'dot';
@@ -164,11 +164,14 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
       whisker,
       { mark: 'dashed', text: 'Dashed red line: the overall value.' },
     ];
-  if (kind === 'funnel')
+  if (kind === 'funnel' || kind === 'rate-funnel')
     return [
       {
         mark: 'dot',
-        text: 'Blue dot: one group, placed across by its number of people and up by its value.',
+        text:
+          kind === 'rate-funnel'
+            ? 'Blue dot: one group, placed across by its population and up by its rate. A standardised rate is placed at the population that would give it from the group’s events.'
+            : 'Blue dot: one group, placed across by its number of people and up by its value.',
       },
       {
         mark: 'whisker',

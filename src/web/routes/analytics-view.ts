@@ -178,7 +178,7 @@ function breakdownView(
       ? [
           ...breakdownSummary(dimension.id, rows, r.unit),
           ...(chart.funnel && funnelApplies(r, overall)
-            ? [funnelSummary(dimension.id, rows, overall, r.multiplier)]
+            ? [funnelSummary(dimension.id, rows, overall, r)]
             : []),
         ]
       : [],
@@ -223,7 +223,8 @@ function chartFor(
   if ('overall' in line) {
     if (funnelApplies(r, line.overall)) {
       const svg = funnelChart(r, named, line.overall, dimension.label);
-      if (svg) return { svg, key: chartKey('funnel', false), funnel: true };
+      const kind = r.statistic === 'proportion' ? 'funnel' : 'rate-funnel';
+      if (svg) return { svg, key: chartKey(kind, false), funnel: true };
     }
     const svg = rankedChart(r, named, line.overall, dimension.label);
     return { svg, key: svg ? chartKey('ranked', false) : [] };
