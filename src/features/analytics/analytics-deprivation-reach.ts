@@ -1,7 +1,8 @@
 // Who a ready dataset reaches by deprivation and by place: the share of the people it reaches living
 // in each national IMD quintile of the places (quintile 1 is the Core20), and in each place, beside
-// the share of the places' residents living there (the latest mid-year's population estimates). Worked out where the data
-// is, for staff to see on the dataset's page; only counts by quintile leave the analytics store.
+// the share of the places' residents living there (the latest mid-year's population estimates), and
+// the same allowing for age. Worked out where the data is, for staff to see on the dataset's reach
+// page; only counts by quintile (and age band) leave the analytics store.
 import { populationYears } from '../../analytics/geography/population-vintages.ts';
 import {
   representationAllowingForAge,

@@ -1,6 +1,6 @@
 // Who a ready dataset reaches by broad and detailed ethnic group, beside the people living in the
 // places (Census 2021): worked out where the data is (its Parquet file, or its linked PostgreSQL
-// table), for staff to see on the dataset's page. Only counts by group leave the analytics store.
+// table), for staff to see on the dataset's reach page. Only counts by group leave the analytics store.
 import { existsSync, statSync } from 'node:fs';
 import { ethnicCategories } from '../../analytics/datasets/ethnicity.ts';
 import {

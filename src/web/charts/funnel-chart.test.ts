@@ -61,6 +61,8 @@ describe('the funnel limits around the overall value', () => {
       expect(low998).toBeLessThan(low95);
       expect(high998).toBeGreaterThan(high95);
     }
+    // Never below nothing: for 10 people, not even none of them would be too few for 3%.
+    expect(proportionLimits(10, 3, 100, 0.998)[0]).toBe(0);
     // Narrower for larger areas.
     expect(proportionLimits(2_000, 18, 100, 0.95)[1]).toBeLessThan(proportionLimits(150, 18, 100, 0.95)[1]);
   });

@@ -71,9 +71,10 @@ export function proportionLimits(
 ): [number, number] {
   const p = level === 0.95 ? 0.975 : 0.999;
   const average = overall / multiplier;
+  // Clipped to what a proportion can be, as calculate_funnel_limits clips them.
   return [
-    proportionFunnelLimit(p, people, average, 'low', multiplier),
-    proportionFunnelLimit(p, people, average, 'high', multiplier),
+    Math.max(0, proportionFunnelLimit(p, people, average, 'low', multiplier)),
+    Math.min(multiplier, proportionFunnelLimit(p, people, average, 'high', multiplier)),
   ];
 }
 

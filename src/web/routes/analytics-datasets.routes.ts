@@ -193,7 +193,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     });
   });
 
-  // Worked out where the data is, and remembered: the first view of a large dataset's takes seconds,
+  // Worked out where the data is, and remembered: the first count for a large dataset takes seconds,
   // so it has a page of its own rather than slowing the dataset's page.
   app.get('/analytics/datasets/:id/reach', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idOf(request));

@@ -1,5 +1,6 @@
-// The dataset page's tables of who the dataset reaches by deprivation and by broad and detailed
-// ethnic group, against the people living in the places, in words and shares.
+// The reach page's tables of who a dataset reaches by deprivation and place (with and without
+// allowing for age) and by broad and detailed ethnic group, against the people living in the
+// places, in words and shares.
 import type { GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import type { DeprivationReach } from '../../features/analytics/analytics-deprivation-reach.ts';
 import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';

@@ -208,8 +208,8 @@ function chartFor(
   r: IndicatorResult,
   dimension: { id: string; label: string },
   rows: PublishedRow[],
-  // A long breakdown (wards) is drawn as a funnel plot for a proportion, otherwise as ranked dots,
-  // against the overall value.
+  // A long breakdown (wards) is drawn as a funnel plot for a proportion or a rate, otherwise as
+  // ranked dots, against the overall value.
   line: { sii: SummaryMeasure | undefined } | { overall: number | null },
 ): { svg: string; key: KeyItem[]; funnel?: boolean } {
   // Charts name groups as the page does (Female, not F) and leave out those not known.
