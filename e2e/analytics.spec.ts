@@ -80,7 +80,24 @@ test('an indicator page reads on a 320px-wide phone without scrolling sideways',
   // Charts fill the column (drawn phone-sized, so their text stays readable).
   const chart = await page.getByRole('img', { name: /by deprivation decile/ }).boundingBox();
   expect(chart?.width).toBeGreaterThan(260);
+  // Wards as a funnel plot, its summary naming those beyond the 99.8% limits.
+  await expect(page.getByRole('img', { name: /by ward: funnel plot/ })).toBeVisible();
+  await expect(page.getByText(/^Allowing for their size, /)).toBeVisible();
   await page.getByText(/^Show all \d+ wards$/).click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectAccessible(page);
+});
+
+test('staff read who a dataset reaches on a 320px-wide phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets');
+  await page.getByRole('link', { name: 'Synthetic service activity (demo)' }).click();
+  await page.getByRole('link', { name: 'who Synthetic service activity (demo) reaches' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'By deprivation and place' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'People reached against residents of the same ages, by IMD quintile' }),
+  ).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await expectAccessible(page);
 });
