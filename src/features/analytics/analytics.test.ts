@@ -59,6 +59,10 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     // A summary in words opens the page.
     expect(overview.body).toMatch(/(Of the \d+|All \d+) published indicators/);
     expect(overview.body).toContain('first period, the gap by deprivation is');
+    // Each indicator's spine across the deprivation deciles, with its values in words.
+    expect(overview.body).toMatch(
+      /<svg class="parity-spine" viewBox="0 0 200 28" role="img" aria-label="Deprivation deciles: most deprived tenth [\d.]+%, least deprived tenth [\d.]+%, overall [\d.]+%; worse to the left, better to the right.">/,
+    );
     const id = (await t.services.analytics.listResults(false))[0]!.id;
     const page = await browser.get(`/analytics/indicators/${id}`);
     expect(page.statusCode).toBe(200);

@@ -9,6 +9,7 @@ import { gapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, rankedChart, trendChart } from '../charts/indicator-charts.ts';
 import { funnelApplies, funnelChart } from '../charts/funnel-chart.ts';
+import { decileSpine } from '../charts/spine-chart.ts';
 import {
   breakdownSummary,
   funnelSummary,
@@ -61,6 +62,12 @@ export function overviewRow(stored: StoredResult) {
   const period = r.latestPeriod;
   const deciles = rowsOf(r, period, 'imd_decile').filter((d) => d.group !== 'Not known');
   const sii = summary(r, period, 'imd_decile', 'sii');
+  const overallRow = rowsOf(r, period, 'overall')[0];
+  const words = {
+    overall: withUnit(withSeparators(overallRow?.valueText), r.unit),
+    mostDeprived: withUnit(withSeparators(deciles[0]?.valueText), r.unit),
+    leastDeprived: withUnit(withSeparators(deciles.at(-1)?.valueText), r.unit),
+  };
   return {
     id: stored.id,
     title: r.title,
@@ -68,9 +75,8 @@ export function overviewRow(stored: StoredResult) {
     programme: r.programme,
     status: stored.status,
     period,
-    overall: withUnit(withSeparators(rowsOf(r, period, 'overall')[0]?.valueText), r.unit),
-    mostDeprived: withUnit(withSeparators(deciles[0]?.valueText), r.unit),
-    leastDeprived: withUnit(withSeparators(deciles.at(-1)?.valueText), r.unit),
+    ...words,
+    spine: decileSpine({ polarity: r.polarity, deciles, overall: overallRow?.value ?? null, words }),
     sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
     ...gapChangeOf(gapOverTime(r)),
