@@ -69,15 +69,39 @@ describe('the funnel limits around the overall value', () => {
 
   it('finds a value beyond them at its own size only', () => {
     const [, high] = proportionLimits(400, 20, 100, 0.998);
+    const at = (group: string, size: number, value: number) => ({
+      group,
+      size,
+      value,
+      events: 0,
+      lower998: null,
+      upper998: null,
+    });
     const points = [
-      { group: 'Just above', size: 400, value: high + 0.01, events: 0 },
-      { group: 'Just inside', size: 400, value: high - 0.01, events: 0 },
+      at('Just above', 400, high + 0.01),
+      at('Just inside', 400, high - 0.01),
       // The same value in a ward of 100 people is within its wider limits.
-      { group: 'Small', size: 100, value: high + 0.01, events: 0 },
+      at('Small', 100, high + 0.01),
     ];
     const { above, below } = beyondFunnel(proportion, points, 20);
     expect(above.map((p) => p.group)).toEqual(['Just above']);
     expect(below).toEqual([]);
+  });
+
+  it("reads a ward's place from its own 99.8% interval, from the exact counts, where it has one", () => {
+    // Counted exactly as 33 of 104 (31.7%), published as 35 of 105 (33.3%): the published point lies
+    // beyond the line at 105 people, but the exact 99.8% interval, 19.7% to 46.9%, includes 20%.
+    const point = {
+      group: 'Rounded up',
+      size: 105,
+      value: 33.3,
+      events: 0,
+      lower998: 19.7,
+      upper998: 46.9,
+    };
+    expect(point.value).toBeGreaterThan(proportionLimits(105, 20, 100, 0.998)[1]);
+    expect(beyondFunnel(proportion, [point], 20).above).toEqual([]);
+    expect(beyondFunnel(proportion, [{ ...point, lower998: 20.5 }], 20).above).toHaveLength(1);
   });
 
   it('is drawn for proportions with an overall value between none and all, and for rates', () => {
@@ -96,7 +120,9 @@ describe('the funnel limits around the overall value', () => {
       ward('Evington', '400', null),
       ward('Not known', '300', 15),
     ]);
-    expect(points).toEqual([{ group: 'Abbey', size: 1200, value: 12, events: 0 }]);
+    expect(points).toEqual([
+      { group: 'Abbey', size: 1200, value: 12, events: 0, lower998: null, upper998: null },
+    ]);
   });
 
   it('says so when no ward is beyond the 99.8% limits, and counts rather than names many', () => {
@@ -112,11 +138,10 @@ describe('the funnel limits around the overall value', () => {
 });
 
 describe('the funnel for a rate', () => {
-  it('places a standardised rate at the population that gives it from its events', () => {
-    // 45 events at 1,500 per 100,000 stand for 3,000 people, whatever the ward's own population.
-    const [point] = funnelPoints(dsr, [ward('Abbey', '2800', 1_500, '45')]);
-    expect(point?.size).toBeCloseTo(3_000, 9);
-    expect(point?.events).toBe(45);
+  it('places a rate at its population, worked back from its events and rate when hidden', () => {
+    expect(funnelPoints(dsr, [ward('Abbey', '2800', 1_500, '45')])[0]?.size).toBe(2_800);
+    // 45 events at 1,500 per 100,000 stand for 3,000 people.
+    expect(funnelPoints(dsr, [ward('Abbey', '*', 1_500, '45')])[0]?.size).toBeCloseTo(3_000, 9);
     // Hidden events cannot be placed.
     expect(funnelPoints(dsr, [ward('Castle', '2800', 1_500, '*')])).toEqual([]);
   });

@@ -3,10 +3,10 @@
 // area's value varies more by chance, so the limits narrow as areas grow, and an area beyond them
 // differs by more than its size explains. For a proportion the size is its number of people and the
 // limits are the proportions whose Wilson interval would just reach the overall value; for a crude
-// or standardised rate the size is the population that gives its rate from its events (for a crude
-// rate, its population) and the limits come from the Poisson distribution of the events. Drawn from
-// the published figures (counts rounded to 5; hidden ones left out), as the page's comparison with
-// the overall value is.
+// or standardised rate the size is its population and the limits come from the Poisson distribution
+// of the events expected there. Drawn from the published figures (counts rounded to 5; hidden ones
+// left out), as the page's comparison with the overall value is; which areas lie beyond the 99.8%
+// limits is read from their own 99.8% intervals, worked out from the exact counts.
 import * as Plot from '@observablehq/plot';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { axisCeiling, axisFloor, axisPoints, proportionFunnelLimit } from '../../stats/funnel.ts';
@@ -21,11 +21,14 @@ const look: ChartLook = { fontSize: 15, className: 'parity-chart parity-chart--i
 
 export interface FunnelPoint {
   group: string;
-  /** Across: people (proportions) or the population giving the rate from its events (rates). */
+  /** Across: people (proportions) or population (rates). */
   size: number;
   value: number;
-  /** Rates: the events counted. */
+  /** Rates: the events counted (as published). */
   events: number;
+  /** The area's own 99.8% interval, from the exact counts (null where not given). */
+  lower998: number | null;
+  upper998: number | null;
 }
 
 type Level = 0.95 | 0.998;
@@ -51,14 +54,15 @@ export function funnelPoints(result: IndicatorResult, rows: PublishedRow[]): Fun
     if (r.value === null || r.group === 'Not known') return [];
     const numerator = count(r.numerator);
     const denominator = count(r.denominator);
+    const limits = { lower998: r.lower998, upper998: r.upper998 };
     if (!isRate(result))
       return denominator
-        ? [{ group: r.group, size: denominator, value: r.value, events: numerator ?? 0 }]
+        ? [{ group: r.group, size: denominator, value: r.value, events: numerator ?? 0, ...limits }]
         : [];
     if (numerator === null) return [];
-    // A rate of 0 gives no population from its events: a crude rate's own population is used.
-    const size = numerator > 0 && r.value > 0 ? (result.multiplier * numerator) / r.value : denominator;
-    return size ? [{ group: r.group, size, value: r.value, events: numerator }] : [];
+    // A hidden population is worked back from the events and the rate, as Funnels.R derives it.
+    const size = denominator ?? (r.value > 0 ? (result.multiplier * numerator) / r.value : null);
+    return size ? [{ group: r.group, size, value: r.value, events: numerator, ...limits }] : [];
   });
 }
 
@@ -87,16 +91,23 @@ function rateInterval(point: FunnelPoint, multiplier: number, level: Level): [nu
   return [(low / point.size) * multiplier, (high / point.size) * multiplier];
 }
 
-/** Whether an area lies above or below the funnel's limits at `level`, at its own size. */
+/**
+ * Whether an area lies above or below the funnel's limits at `level`, at its own size: by its own
+ * interval from the exact counts where given (the funnel's limit at an area's size is where that
+ * interval would just reach the overall value), else from its published figures.
+ */
 function placeOf(
   result: IndicatorResult,
   point: FunnelPoint,
   overall: number,
   level: Level,
 ): 'above' | 'below' | 'within' {
-  if (isRate(result)) {
-    // As assign_funnel_significance tests a rate: does its interval leave out the overall value?
-    const [low, high] = rateInterval(point, result.multiplier, level);
+  const own: [number, number] | null =
+    level === 0.998 && point.lower998 !== null && point.upper998 !== null
+      ? [point.lower998, point.upper998]
+      : null;
+  if (own || isRate(result)) {
+    const [low, high] = own ?? rateInterval(point, result.multiplier, level);
     return low > overall ? 'above' : high < overall ? 'below' : 'within';
   }
   const [low, high] = proportionLimits(point.size, overall, result.multiplier, level);

@@ -170,7 +170,7 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
         mark: 'dot',
         text:
           kind === 'rate-funnel'
-            ? 'Blue dot: one group, placed across by its population and up by its rate. A standardised rate is placed at the population that would give it from the group’s events.'
+            ? 'Blue dot: one group, placed across by its population and up by its rate.'
             : 'Blue dot: one group, placed across by its number of people and up by its value.',
       },
       {
