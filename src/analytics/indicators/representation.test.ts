@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isRatio } from '../../stats/isr.ts';
 import type { BandReach } from '../queries/deprivation-representation.ts';
-import { representationAllowingForAge, representationOf } from './representation.ts';
+import { ageProfileOf, representationAllowingForAge, representationOf } from './representation.ts';
 
 /** The Wilson score interval at 95%, written out here (Newcombe 1998, method 3). */
 function wilson(x: number, n: number): [number, number] {
@@ -130,5 +130,33 @@ describe('who a dataset reaches against the residents of the same ages', () => {
     ]);
     for (const g of byAge) expect(g.ratio).toBeCloseTo(1, 12);
     expect(representationAllowingForAge([])).toEqual([]);
+  });
+});
+
+describe('the ages of the people reached beside the residents', () => {
+  it('adds two five-year bands to each ten years, with 85 to 89 and 90 and over apart', () => {
+    const profile = ageProfileOf([
+      { group: 'A', band: 8, people: 30, residents: 1_000 },
+      { group: 'B', band: 9, people: 10, residents: 500 },
+      { group: 'A', band: 17, people: 40, residents: 400 },
+      { group: 'A', band: 18, people: 20, residents: 100 },
+    ]);
+    expect(profile.map((a) => a.ages)).toEqual([
+      '0 to 9',
+      '10 to 19',
+      '20 to 29',
+      '30 to 39',
+      '40 to 49',
+      '50 to 59',
+      '60 to 69',
+      '70 to 79',
+      '80 to 89',
+      '90 and over',
+    ]);
+    const shares = Object.fromEntries(profile.map((a) => [a.ages, [a.share, a.residentShare]]));
+    expect(shares['40 to 49']).toEqual([0.4, 0.75]);
+    expect(shares['80 to 89']).toEqual([0.4, 0.2]);
+    expect(shares['90 and over']).toEqual([0.2, 0.05]);
+    expect(ageProfileOf([])).toEqual([]);
   });
 });

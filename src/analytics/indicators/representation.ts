@@ -64,6 +64,32 @@ export function representationAllowingForAge(bands: BandReach[]): GroupRepresent
   );
 }
 
+export interface AgeShare {
+  /** "40 to 49", "90 and over". */
+  ages: string;
+  /** Of the people reached whose age is known, and of the residents. */
+  share: number;
+  residentShare: number;
+}
+
+/** The ages of the people reached beside the residents', in ten-year groups of ESP2013 bands. */
+export function ageProfileOf(bands: BandReach[]): AgeShare[] {
+  const tens = Array.from({ length: 10 }, () => ({ people: 0, residents: 0 }));
+  for (const b of bands) {
+    const ten = tens[Math.min(9, Math.floor(b.band / 2))]!;
+    ten.people += b.people;
+    ten.residents += b.residents;
+  }
+  const people = tens.reduce((sum, t) => sum + t.people, 0);
+  const residents = tens.reduce((sum, t) => sum + t.residents, 0);
+  if (people === 0 || residents === 0) return [];
+  return tens.map((t, i) => ({
+    ages: i === 9 ? '90 and over' : `${i * 10} to ${i * 10 + 9}`,
+    share: t.people / people,
+    residentShare: t.residents / residents,
+  }));
+}
+
 /** Each group's share of the people reached, with its Wilson interval, over the share given. */
 function sharesAgainst(groups: GroupReach[], residentShares: number[]): GroupRepresentation[] {
   const people = groups.reduce((sum, g) => sum + g.people, 0);

@@ -71,6 +71,16 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     );
     for (const [i, q] of present.entries())
       expect(byAge.groups[i]?.residentShare).toBeCloseTo(residentsAt40[q - 1]! / allAt40, 12);
+    // Everyone's age band (first seen at 40) beside the residents aged 40 to 49.
+    let residentsIn40s = 0;
+    let allResidents = 0;
+    for (const p of syntheticPopulation(lsoas, latest)) {
+      allResidents += p.population;
+      if (p.age >= 40 && p.age <= 49) residentsIn40s += p.population;
+    }
+    const forties = byAge.ages.find((a) => a.ages === '40 to 49')!;
+    expect(forties.share).toBe(1);
+    expect(forties.residentShare).toBeCloseTo(residentsIn40s / allResidents, 12);
     // The synthetic Core20 is younger, so fewer of its residents are 40: more reached, allowing for it.
     expect(byAge.groups[0]!.ratio).toBeGreaterThan(reach.groups[0]!.ratio);
 
@@ -100,6 +110,7 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     expect(page).toContain(`${(100 * reach.groups[0]!.residentShare).toFixed(1)}%`);
     expect(page).toContain('People reached against residents, by place');
     expect(page).toContain('People reached against residents of the same ages, by IMD quintile');
+    expect(page).toContain('Ages of the people reached and of the residents');
     expect(page).toContain(`${(100 * byAge.groups[0]!.residentShare).toFixed(1)}%`);
     expect(byAge.places?.map((g) => g.group)).toEqual(reach.places?.map((g) => g.group));
   });

@@ -5,8 +5,10 @@
 // page; only counts by quintile (and age band) leave the analytics store.
 import { populationYears } from '../../analytics/geography/population-vintages.ts';
 import {
+  ageProfileOf,
   representationAllowingForAge,
   representationOf,
+  type AgeShare,
   type GroupRepresentation,
 } from '../../analytics/indicators/representation.ts';
 import {
@@ -33,6 +35,8 @@ export type DeprivationReach =
       /** The same allowing for age, of the people whose age is known (null: no ages recorded). */
       allowingForAge: {
         people: number;
+        /** The ages of the people reached and of the residents, in ten-year groups. */
+        ages: AgeShare[];
         groups: GroupRepresentation[];
         places: GroupRepresentation[] | null;
       } | null;
@@ -62,6 +66,7 @@ async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<Depriva
     allowingForAge: byAge.length
       ? {
           people: peopleIn(byAge),
+          ages: ageProfileOf(quintiles.byAge),
           groups: byAge,
           places: severalPlaces(representationAllowingForAge(places.byAge)),
         }

@@ -47,6 +47,11 @@ export function deprivationReachView(reach: DeprivationReach) {
     places: rowsOf(reach.places ?? []),
     allowingForAge: byAge && {
       people: byAge.people,
+      ages: byAge.ages.map((a) => ({
+        ages: a.ages,
+        share: percent(a.share),
+        residentShare: percent(a.residentShare),
+      })),
       rows: rowsOf(byAge.groups),
       places: rowsOf(byAge.places ?? []),
     },
