@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publishedRow } from '../../../test/published-row.ts';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { funnelSummary } from '../routes/analytics-breakdown.ts';
 import { byarsLower } from '../../stats/limits.ts';
@@ -28,23 +29,15 @@ const dsr = {
   unit: 'per 100,000',
 } as IndicatorResult;
 
-const ward = (group: string, denominator: string, value: number | null, numerator = '0'): PublishedRow => ({
-  period: '2024/25',
-  dimension: 'ward',
-  group,
-  order: group,
-  numerator: value === null ? '*' : numerator,
-  denominator,
-  value,
-  valueText: value === null ? '*' : String(value),
-  lower95: null,
-  upper95: null,
-  lower998: null,
-  upper998: null,
-  comparison: 'similar',
-  flag: null,
-  note: null,
-});
+const ward = (group: string, denominator: string, value: number | null, numerator = '0'): PublishedRow =>
+  publishedRow({
+    group,
+    order: group,
+    numerator: value === null ? '*' : numerator,
+    denominator,
+    value,
+    valueText: value === null ? '*' : String(value),
+  });
 
 describe('the funnel limits around the overall value', () => {
   it('are the values whose Wilson interval, at that number of people, just reaches the overall value', () => {

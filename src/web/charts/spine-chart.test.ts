@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { publishedRow } from '../../../test/published-row.ts';
 import type { PublishedRow } from '../../analytics/indicators/result.ts';
 import { decileSpine } from './spine-chart.ts';
 
-const decile = (group: string, value: number | null): PublishedRow => ({
-  period: '2024/25',
-  dimension: 'imd_decile',
-  group,
-  order: group.padStart(2, '0'),
-  numerator: '10',
-  denominator: '100',
-  value,
-  valueText: value === null ? '*' : value.toFixed(1),
-  lower95: null,
-  upper95: null,
-  lower998: null,
-  upper998: null,
-  comparison: 'similar',
-  flag: null,
-  note: null,
-});
+const decile = (group: string, value: number | null): PublishedRow =>
+  publishedRow({
+    dimension: 'imd_decile',
+    group,
+    order: group.padStart(2, '0'),
+    value,
+    valueText: value === null ? '*' : value.toFixed(1),
+  });
 
 // DNA rates falling from 13.4% in the most deprived tenth to 4.0% in the least, 7.5% overall.
 const deciles = Array.from({ length: 10 }, (_, i) => decile(String(i + 1), 13.4 - (9.4 * i) / 9));
