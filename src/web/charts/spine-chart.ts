@@ -26,10 +26,7 @@ const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Where a value sits across the spine: worse to the left, better to the right. */
-export function spineScale(
-  values: number[],
-  polarity: IndicatorResult['polarity'],
-): (value: number) => number {
+function spineScale(values: number[], polarity: IndicatorResult['polarity']): (value: number) => number {
   const low = Math.min(...values);
   const high = Math.max(...values);
   const span = high - low || 1;

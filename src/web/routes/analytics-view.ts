@@ -180,14 +180,7 @@ function breakdownView(
     key: chart.key,
     long,
     showAll: `Show all ${countOf(dimension.id, rows.length)}`,
-    summary: long
-      ? [
-          ...breakdownSummary(dimension.id, rows, r.unit),
-          ...(chart.funnel && funnelApplies(r, overall)
-            ? [funnelSummary(dimension.id, rows, overall, r)]
-            : []),
-        ]
-      : [],
+    summary: long ? [...breakdownSummary(dimension.id, rows, r.unit), ...chart.summary] : [],
     notDrawn: chart.svg ? notDrawnSentence(dimension.id, rows) : null,
   };
 }
@@ -215,9 +208,9 @@ function chartFor(
   dimension: { id: string; label: string },
   rows: PublishedRow[],
   // A long breakdown (wards) is drawn as a funnel plot for a proportion or a rate, otherwise as
-  // ranked dots, against the overall value.
+  // ranked dots, against the overall value; a funnel adds a sentence to the breakdown's summary.
   line: { sii: SummaryMeasure | undefined } | { overall: number | null },
-): { svg: string; key: KeyItem[]; funnel?: boolean } {
+): { svg: string; key: KeyItem[]; summary: string[] } {
   // Charts name groups as the page does (Female, not F) and leave out those not known.
   const named = rows
     .map((row) => ({
@@ -230,10 +223,15 @@ function chartFor(
     if (funnelApplies(r, line.overall)) {
       const svg = funnelChart(r, named, line.overall, dimension.label);
       const kind = r.statistic === 'proportion' ? 'funnel' : 'rate-funnel';
-      if (svg) return { svg, key: chartKey(kind, false), funnel: true };
+      if (svg)
+        return {
+          svg,
+          key: chartKey(kind, false),
+          summary: [funnelSummary(dimension.id, rows, line.overall, r)],
+        };
     }
     const svg = rankedChart(r, named, line.overall, dimension.label);
-    return { svg, key: svg ? chartKey('ranked', false) : [] };
+    return { svg, key: svg ? chartKey('ranked', false) : [], summary: [] };
   }
   const decile = isDecile(dimension.id);
   const svg = decile
@@ -241,8 +239,12 @@ function chartFor(
     : charted.includes(dimension.id) || dimension.id.startsWith('flag_')
       ? groupChart(r, named, dimension.label)
       : '';
-  if (!svg) return { svg, key: [] };
-  return { svg, key: chartKey(decile ? 'decile' : 'group', line.sii?.intercept !== undefined) };
+  if (!svg) return { svg, key: [], summary: [] };
+  return {
+    svg,
+    key: chartKey(decile ? 'decile' : 'group', line.sii?.intercept !== undefined),
+    summary: [],
+  };
 }
 
 /** The IMD's deciles and those of its domains (income_decile …), drawn in rank order with the SII. */
