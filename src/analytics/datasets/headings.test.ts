@@ -46,6 +46,17 @@ describe('recognising standard fields from headings', () => {
     expect(two.otherDates).toEqual(['Clinic date', 'Discharge date']);
   });
 
+  it("takes a file's only pseudonym column as the person, but chooses none of several", () => {
+    expect(recogniseColumns(['Patient pseudo ID', 'LSOA']).columns.person_id).toBe('Patient pseudo ID');
+    expect(recogniseColumns(['pseudo_patient_key', 'LSOA']).columns.person_id).toBe('pseudo_patient_key');
+    // A listed heading wins over an unlisted one.
+    expect(recogniseColumns(['Patient pseudo ID', 'Pseudo NHS number']).columns.person_id).toBe(
+      'Pseudo NHS number',
+    );
+    const two = recogniseColumns(['Patient pseudo ID', 'GP pseudo code', 'LSOA']);
+    expect(two.columns.person_id).toBeUndefined();
+  });
+
   it('leaves out what it does not recognise rather than guessing', () => {
     const found = recogniseColumns(['Postcode', 'Years', 'Specialty', 'Outcome']);
     expect(found.columns).toEqual({});

@@ -125,7 +125,8 @@ export interface RecognisedColumns {
 /**
  * The column holding each standard field, from the headings of `columns` (in file order): for each
  * field, the column whose heading comes first in that field's list. A column is taken once. Without
- * a listed date, a file's only date column ("Clinic date") is the event date.
+ * a listed date, a file's only date column ("Clinic date") is the event date; without a listed
+ * person identifier, its only column naming a pseudonym ("Patient pseudo ID") is the person.
  */
 export function recogniseColumns(columns: string[]): RecognisedColumns {
   const byHeading = new Map<string, string>();
@@ -147,6 +148,12 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
   if (!found.event_date && onlyDate !== undefined) {
     found.event_date = onlyDate;
     taken.add(onlyDate);
+  }
+  // A pseudonym not on the list ("Patient pseudo ID") is the person when it is the file's only one.
+  const pseudonyms = columns.filter((c) => !taken.has(c) && /pseudo/.test(normaliseHeading(c)));
+  if (!found.person_id && pseudonyms.length === 1) {
+    found.person_id = pseudonyms[0]!;
+    taken.add(pseudonyms[0]!);
   }
   const lsoaVintage = found.lsoa_code === undefined ? undefined : lsoaVintageOf(found.lsoa_code);
   return {

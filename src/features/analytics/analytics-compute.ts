@@ -32,6 +32,7 @@ import * as repo from './analytics.repository.ts';
 import { toDataset, type Dataset } from './analytics.ts';
 import { computeSchema } from './analytics.schema.ts';
 import { listInWords } from '../../analytics/in-words.ts';
+import { missingFieldHints } from './missing-field-hint.ts';
 
 /** An empty relation with the geography's columns, for a store without reference geography. */
 const noGeography =
@@ -111,8 +112,9 @@ export async function indicatorsNotComputed(
   return indicators.flatMap((indicator) => {
     const unmet = unmetNeeds(indicator, datasetFields(dataset), hasPopulation);
     if (!unmet) return [];
+    const hints = missingFieldHints(indicator, unmet.missingFields, dataset);
     const reason = unmet.missingFields.length
-      ? `needs ${unmet.missingFields.length === 1 ? 'a field' : 'fields'} this dataset does not have: ${unmet.missingFields.map(fieldName).join(', ')}`
+      ? `needs ${unmet.missingFields.length === 1 ? 'a field' : 'fields'} this dataset does not have: ${unmet.missingFields.map(fieldName).join(', ')}${hints.map((h) => `. ${h}`).join('')}`
       : unmet.textFields.length
         ? `needs ${unmet.textFields.join(', ')} as numbers, but this dataset holds ${unmet.textFields.length === 1 ? 'it' : 'them'} as text (import it again with ${unmet.textFields.length === 1 ? 'the column' : 'the columns'} under "measures" in the mapping, so that every value is checked)`
         : populationReason;

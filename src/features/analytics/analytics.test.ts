@@ -364,6 +364,37 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain('those imported are for LSOA 2021 areas');
   });
 
+  it('names a column of another name that may hold the field an indicator needs, and the mapping that reads it', async () => {
+    const lsoa = syntheticLsoas()[0]!.lsoa_code;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-look-alike-'));
+    const file = path.join(dir, 'outpatients.csv');
+    writeFileSync(
+      file,
+      `person_id,lsoa_code,age,Weeks waited,Did not attend,Specialty\nW1,${lsoa},40,12,0,Cardiology\nW2,${lsoa},50,30,1,Urology\n`,
+    );
+    await t.services.analytics.importDataset(systemActor, { name: 'Outpatients, own headings', file });
+    const missing = await t.services.analytics.notComputed('Outpatients, own headings');
+    const reasonOf = (id: string) => missing.find((m) => m.id === id)?.reason;
+    expect(reasonOf('waiting-median-weeks')).toBe(
+      'needs a field this dataset does not have: wait_weeks. The column "Weeks waited" (read as weeks_waited) may hold wait_weeks: if so, import the file again with {"measures": {"wait_weeks": "Weeks waited"}} in the mapping',
+    );
+    expect(reasonOf('did-not-attend')).toBe(
+      'needs a field this dataset does not have: dna. The column "Did not attend" (read as did_not_attend) may hold dna: if so, import the file again with {"measures": {"dna": "Did not attend"}} in the mapping',
+    );
+    // Nothing looks like a cancer stage: the reason stays as it was.
+    expect(reasonOf('cancer-early-stage')).toBe('needs a field this dataset does not have: cancer_stage');
+
+    // Imported again as suggested, the indicators are computed.
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Outpatients, mapped',
+      file,
+      mapping: { measures: { wait_weeks: 'Weeks waited', dna: 'Did not attend' } },
+    });
+    const mapped = (await t.services.analytics.notComputed('Outpatients, mapped')).map((m) => m.id);
+    expect(mapped).not.toContain('waiting-median-weeks');
+    expect(mapped).not.toContain('did-not-attend');
+  });
+
   it('counts in rates only the people living in the places, when the geography is cut to the area', async () => {
     // The demo's geography holds the places' LSOAs only. Admissions of 40 residents, and of 20
     // people living elsewhere (an LSOA not in the file) or whose LSOA was not recorded.

@@ -1,0 +1,37 @@
+// What to do when an indicator needs a field a dataset lacks but a field of another name may hold it.
+import { lookAlikeFields } from '../../analytics/indicators/look-alike-fields.ts';
+import { numericFieldsUsed, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
+import type { Dataset } from './analytics.ts';
+
+/** The mapping section a field of an indicator goes under: flags, measures (numbers) or attributes. */
+function sectionFor(indicator: IndicatorDefinition, field: string): 'flags' | 'measures' | 'attributes' {
+  if (field.startsWith('flag_')) return 'flags';
+  return numericFieldsUsed(indicator).includes(field) ? 'measures' : 'attributes';
+}
+
+/**
+ * For each missing field with a look-alike among the dataset's own fields, how to read that one
+ * instead: the mapping to import the file again with, naming the file's column, or, for a linked
+ * table (which has no mapping), the name to give its column. Empty when nothing looks alike.
+ */
+export function missingFieldHints(
+  indicator: IndicatorDefinition,
+  missing: string[],
+  dataset: Dataset,
+): string[] {
+  const fields = dataset.fields;
+  if (!fields) return [];
+  const own = [...fields.measures, ...fields.flags, ...fields.attributes];
+  const mapping = dataset.mapping;
+  const columnOf = (field: string): string | undefined =>
+    mapping?.measures[field] ?? mapping?.flags[field] ?? mapping?.attributes[field];
+  return missing.flatMap((needed) => {
+    const [likely] = lookAlikeFields(needed, own);
+    if (likely === undefined) return [];
+    const column = columnOf(likely);
+    if (column === undefined) return [`Its column ${likely} may hold ${needed}: if so, rename it ${needed}`];
+    const named = column === likely ? `The column ${likely}` : `The column "${column}" (read as ${likely})`;
+    const entry = `{"${sectionFor(indicator, needed)}": {"${needed}": ${JSON.stringify(column)}}}`;
+    return [`${named} may hold ${needed}: if so, import the file again with ${entry} in the mapping`];
+  });
+}
