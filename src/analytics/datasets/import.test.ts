@@ -195,6 +195,35 @@ describe('dataset import', () => {
     ]);
   });
 
+  it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {
+    const file = write(
+      'with-totals.csv',
+      'Pseudo ID,LSOA,Specialty,Age,DNA\n' +
+        'T1,X01000001,Cardiology,34,1\n' +
+        'T2,X01000002,Cardiology,50,0\n' +
+        ',,Sub-total:,,1\n' +
+        'T3,,Urology,61,1\n' +
+        'T4,X01000003,Total,45,0\n' +
+        ',,,,\n' +
+        'Grand TOTAL,,,,2\n',
+    );
+    const result = await importAs('with-totals', file);
+    expect(result.rowsRead).toBe(7);
+    expect(result.rowsStored).toBe(4);
+    expect(result.report.warnings.filter((w) => w.includes('left out'))).toEqual([
+      '2 rows read "Total" and have no LSOA code (rows 3, 7): totals of the rows above, not rows of their own, so they were left out.',
+      '1 row was blank in every mapped column and left out (they still count when rows are numbered).',
+    ]);
+    // T3 has no LSOA but is a person, so it is kept and reported; T4 has an LSOA, whatever its specialty.
+    expect(result.report.examples).toEqual([
+      { row: 4, column: 'LSOA', value: '', problem: 'missing LSOA code' },
+    ]);
+    const stored = await store.query<{ person_id: string; dna: number }>(
+      `SELECT person_id, dna FROM read_parquet('${store.datasetPath('with-totals.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored.map((r) => r.person_id)).toEqual(['T1', 'T2', 'T3', 'T4']);
+  });
+
   it("reads Excel numbers as stored and numbers problems by the sheet's rows, blank rows included", async () => {
     const sheet = XLSX.utils.aoa_to_sheet([
       ['lsoa_code', 'age', 'event_date', 'cost'],

@@ -20,6 +20,7 @@ import {
   type SourceFormat,
 } from './source.ts';
 import { damagedParquetError } from './source-error.ts';
+import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 
@@ -231,7 +232,15 @@ export async function importDataset(
         ? null
         : await lsoaVintageFromCodes(store, staged.parquet, mapping.columns.lsoa_code, geography);
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
-    const validation = await validateSource(store, { parquet: staged.parquet, kinds }, mapping, geography);
+    const totals = await findTotalRows(store, staged.parquet, mapping, kinds);
+    const leftOut = leftOutRowSql(mapping, kinds, totals);
+    const validation = await validateSource(
+      store,
+      { parquet: staged.parquet, kinds },
+      mapping,
+      geography,
+      leftOut,
+    );
     const vintageRead = vintageFound && vintageNote(vintageFound);
     if (vintageRead) validation.warnings.push(vintageRead);
     if (staged.worksheetChosen)
@@ -255,7 +264,7 @@ export async function importDataset(
     await store.run('SET preserve_insertion_order = false');
     try {
       await store.runWithProgress(
-        `COPY (${standardSelectSql(mapping, kinds, relation, years)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
+        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
         (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
       );
     } finally {
@@ -266,11 +275,7 @@ export async function importDataset(
     );
     const rowsRead = Number(counts?.read ?? 0);
     const rowsStored = Number(counts?.stored ?? 0);
-    const blank = rowsRead - rowsStored;
-    if (blank > 0)
-      validation.warnings.push(
-        `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column and left out (they still count when rows are numbered).`,
-      );
+    if (rowsRead > rowsStored) validation.warnings.push(...leftOutWarnings(totals, rowsRead - rowsStored));
     report({ stage: 'done', percent: 100 });
     return {
       format: staged.format,

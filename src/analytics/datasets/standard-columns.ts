@@ -2,7 +2,7 @@
 // its own type (inner query); age band, ESP band and financial year are derived from the typed age
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
-import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import type { ColumnMapping } from './mapping.ts';
 import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
@@ -40,15 +40,6 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
 }
 
 /**
- * True for a row whose every mapped column is empty: a spreadsheet's blank row. Such rows are left
- * out of the checks and the dataset, while still counting in the row numbers of the report.
- */
-export function blankRowSql(m: ColumnMapping): string {
-  const sources = sourceColumnsOf(m);
-  return sources.length ? sources.map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ') : 'false';
-}
-
-/**
  * SELECT … FROM `relation` giving the standard columns of a dataset, in the stored order. `years`:
  * the first and last financial year of the dates, when known (periods are then looked up).
  */
@@ -56,7 +47,9 @@ export function standardSelectSql(
   m: ColumnMapping,
   kinds: ColumnKinds,
   relation: string,
-  years?: [number, number],
+  years: [number, number] | undefined,
+  /** Rows not to import (left-out-rows.ts). */
+  leftOut: string,
 ): string {
   const c = m.columns;
   const derived = [
@@ -71,5 +64,5 @@ export function standardSelectSql(
     `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
-  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation} WHERE NOT (${blankRowSql(m)})) typed`;
+  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;
 }

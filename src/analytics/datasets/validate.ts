@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { blankRowSql, type ColumnKinds } from './standard-columns.ts';
+import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
 
 export interface ProblemCount {
@@ -109,14 +109,14 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
  * is computed once, in the inner SELECT; the filter on them is pushed below it, so the values to show
  * are only read for rows with a problem.
  */
-function problemRowsSql(source: string, checks: Check[], blank: string): string {
+function problemRowsSql(source: string, checks: Check[], leftOut: string): string {
   const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
   const columns = [
     'file_row_number + 1 AS row_number',
     ...checks.map((check, i) => `COALESCE(${check.failing}, false) AS c${i}`),
     ...shown.map((column, j) => `left(CAST(${sourceColumn(column)} AS VARCHAR), 40) AS v${j}`),
   ];
-  return `SELECT * FROM (SELECT ${columns.join(', ')} FROM ${source} WHERE NOT (${blank})) checked WHERE ${checks.map((_c, i) => `c${i}`).join(' OR ')}`;
+  return `SELECT * FROM (SELECT ${columns.join(', ')} FROM ${source} WHERE NOT ${leftOut}) checked WHERE ${checks.map((_c, i) => `c${i}`).join(' OR ')}`;
 }
 
 /** The problems of the problem rows, one row per failing check (row, column, value, problem). */
@@ -174,6 +174,8 @@ export async function validateSource(
   staged: { parquet: string; kinds: ColumnKinds },
   mapping: ColumnMapping,
   geographyRelation: string | null,
+  /** Rows not to check, as they are not imported (left-out-rows.ts). */
+  leftOut: string,
 ): Promise<ValidationReport> {
   const warnings: string[] = [];
   if (!geographyRelation) {
@@ -185,7 +187,7 @@ export async function validateSource(
   if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
   const table = `problem_rows_${randomUUID().replaceAll('-', '')}`;
   const source = `read_parquet(${literal(staged.parquet)}, file_row_number = true)`;
-  await store.run(`CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks, blankRowSql(mapping))}`);
+  await store.run(`CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks, leftOut)}`);
   try {
     return { ...(await readReport(store, `(${problemsSql(table, checks)})`)), warnings };
   } finally {
