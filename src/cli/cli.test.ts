@@ -41,7 +41,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(err.join('\n')).toContain('role: Select a role');
   });
 
-  it('loads the demo once and prints the accounts each time', async () => {
+  it('loads the demo once and prints the accounts each time; prints who a dataset reaches, or why it cannot be compared', async () => {
     const first = captureIO();
     expect(await runCli(['demo'], first.io)).toBe(0);
     expect(first.out.join('\n')).toMatch(/admin\s+admin@demo\.parity\.invalid\s+password: demo-/);
@@ -49,6 +49,44 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(await runCli(['demo'], second.io)).toBe(0);
     expect(second.out.join('\n')).toContain('Demo data was already loaded.');
     expect(second.out.join('\n')).toMatch(/member\s+member@demo\.parity\.invalid/);
+
+    // Who the demo's dataset reaches, as the tables of its reach page.
+    const demo = captureIO();
+    const args = ['dataset', 'reach', '--name', 'Synthetic service activity (demo)', '--format', 'json'];
+    expect(await runCli(args, demo.io)).toBe(0);
+    const rows = JSON.parse(demo.out.join('\n')) as { comparison: string; group: string; ratio: number }[];
+    const comparisons = [...new Set(rows.map((r) => r.comparison))];
+    expect(comparisons).toEqual([
+      'IMD quintile',
+      'Place',
+      'IMD quintile, allowing for age',
+      'Place, allowing for age',
+      'Age, in ten-year groups',
+      'Ethnic group',
+      'Detailed ethnic group',
+    ]);
+    expect(rows[0]?.group).toBe('1 (most deprived: the Core20)');
+    expect(demo.err).toEqual([]);
+
+    // Without reference geography, nothing is compared, and the command says why.
+    const file = path.join(dataDir, 'extract.csv');
+    writeFileSync(file, 'lsoa_code,age\nE01999999,40\n');
+    const bare = { ...env, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'parity-cli-bare-')) };
+    expect(
+      await runCli(['dataset', 'import', file, '--name', 'Bare'], { ...captureIO().io, env: bare }),
+    ).toBe(0);
+    const none = captureIO();
+    expect(await runCli(['dataset', 'reach', '--name', 'Bare'], { ...none.io, env: bare })).toBe(0);
+    expect(none.out).toEqual([
+      'comparison,group,share_of_people_reached_percent,share_of_residents_percent,ratio,lower_95,upper_95,reading,people_compared',
+    ]);
+    expect(none.err).toEqual([
+      'Deprivation and place: Not compared: no population estimates have been imported for this dataset’s LSOA areas.',
+      'Ethnic group: Not compared: no Census 2021 ethnic group table has been imported.',
+    ]);
+    const unknown = captureIO();
+    expect(await runCli(['dataset', 'reach', '--name', 'Nowhere'], unknown.io)).toBe(1);
+    expect(unknown.err.join('\n')).toContain('There is no imported dataset called Nowhere');
   });
 
   it('checks its own health', async () => {

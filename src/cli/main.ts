@@ -10,6 +10,7 @@ import { geoImport } from './commands/geo-import.ts';
 import {
   datasetImport,
   datasetLink,
+  datasetReach,
   datasetRemove,
   demoData,
   indicatorsAdd,
@@ -43,6 +44,9 @@ Commands:
                                 import a CSV, Parquet or XLSX extract into the analytics store
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
                                 use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
+  dataset reach --name <name> [--format json|csv]
+                                who a dataset reaches by deprivation, place and ethnic group, against
+                                the residents (the tables of its "Who it reaches" page)
   dataset remove --name <name>  delete a dataset, its stored file and the results computed from it
                                 (a linked PostgreSQL table itself is left as it is)
   indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv]
@@ -106,9 +110,10 @@ const commands: Record<string, Command> = {
   dataset: async (args, io) => {
     if (args[0] === 'link') return withServices(io, (s) => datasetLink(s, io, args.slice(1)));
     if (args[0] === 'remove') return withServices(io, (s) => datasetRemove(s, io, args.slice(1)));
+    if (args[0] === 'reach') return withServices(io, (s) => datasetReach(s, io, args.slice(1)));
     if (args[0] !== 'import')
       throw new CliError(
-        'Did you mean "parity dataset import", "parity dataset link" or "parity dataset remove"?',
+        'Did you mean "parity dataset import", "parity dataset link", "parity dataset reach" or "parity dataset remove"?',
       );
     return withServices(io, (s) => datasetImport(s, io, args.slice(1)));
   },

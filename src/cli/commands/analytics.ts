@@ -4,6 +4,8 @@ import { SourceFileError } from '../../analytics/datasets/source-error.ts';
 import { systemActor } from '../../features/audit/audit.ts';
 import type { Dataset } from '../../features/analytics/analytics.ts';
 import { exportRows, toCsv } from '../../features/analytics/export.ts';
+import { notCompared, reachColumns, reachRows } from '../../features/analytics/reach-export.ts';
+import { tableCsv } from '../../features/analytics/table-file.ts';
 import { NotFoundError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
@@ -114,6 +116,26 @@ export async function datasetRemove(services: Services, io: CliIO, args: string[
   } catch (error) {
     if (error instanceof NotFoundError) throw new CliError(error.message);
     throw error;
+  } finally {
+    await services.analytics.close();
+  }
+}
+
+/** parity dataset reach --name <name> [--format json|csv] */
+export async function datasetReach(services: Services, io: CliIO, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, format: { type: 'string', default: 'csv' } },
+  });
+  if (!values.name) throw new CliError('Usage: parity dataset reach --name <name> [--format json|csv]');
+  if (values.format !== 'json' && values.format !== 'csv') throw new CliError('--format must be json or csv');
+  try {
+    const deprivation = await services.analytics.deprivationReach(values.name);
+    const ethnic = await services.analytics.ethnicReach(values.name);
+    const rows = reachRows(deprivation, ethnic);
+    io.out(values.format === 'csv' ? tableCsv(rows, reachColumns).trimEnd() : JSON.stringify(rows, null, 2));
+    for (const [what, why] of notCompared(deprivation, ethnic)) io.err(`${what}: ${why}`);
+    return 0;
   } finally {
     await services.analytics.close();
   }

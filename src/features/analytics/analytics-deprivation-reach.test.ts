@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
@@ -9,6 +10,7 @@ import { analyticsStore } from '../../analytics/store.ts';
 import { demoMidYears, loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
 import { syntheticLsoas, syntheticPopulation } from '../../analytics/synthetic/ics.ts';
 import { systemActor } from '../audit/audit.ts';
+import { reachColumns } from './reach-export.ts';
 
 describeEachDatabase('who a dataset reaches by deprivation', (current) => {
   let t: TestApp;
@@ -113,6 +115,70 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     expect(page).toContain('Ages of the people reached and of the residents');
     expect(page).toContain(`${(100 * byAge.groups[0]!.residentShare).toFixed(1)}%`);
     expect(byAge.places?.map((g) => g.group)).toEqual(reach.places?.map((g) => g.group));
+  });
+
+  it("downloads the reach page's tables as CSV and Excel, rounded as the page shows them, for staff only", async () => {
+    // Two people aged 30 in each of the first 120 LSOAs, one aged 70 in the next 60.
+    const rows = [
+      ...lsoas.slice(0, 120).flatMap((l, i) => [0, 1].map((k) => `D${i}-${k},${l.lsoa_code},30,F,A`)),
+      ...lsoas.slice(120, 180).map((l, i) => `E${i},${l.lsoa_code},70,M,H`),
+    ];
+    const file = path.join(dir, 'outreach.csv');
+    writeFileSync(file, ['person_id,lsoa_code,age,sex,ethnic_code', ...rows].join('\n') + '\n');
+    await t.services.analytics.importDataset(systemActor, { name: 'Outreach clinic', file });
+    const reach = await t.services.analytics.deprivationReach('Outreach clinic');
+    if (reach.status !== 'ready' || !reach.allowingForAge) throw new Error('No reach allowing for age');
+    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Outreach clinic')!;
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    expect((await staff.get(`/analytics/datasets/${dataset.id}/reach`)).body).toContain(
+      `href="/analytics/datasets/${dataset.id}/reach.csv"`,
+    );
+
+    const csv = await staff.get(`/analytics/datasets/${dataset.id}/reach.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="who-outreach-clinic-reaches-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const [header, ...lines] = csv.body.trimEnd().split('\r\n');
+    expect(header).toBe(reachColumns.join(','));
+    const table = (comparison: string) =>
+      lines.filter((l) => l.startsWith(`${comparison},`) || l.startsWith(`"${comparison}",`));
+    // Shares to 0.1% and ratios to two places, as on the page, with the people each comparison is of.
+    const quintiles = table('IMD quintile');
+    expect(quintiles).toHaveLength(reach.groups.length);
+    reach.groups.forEach((g, i) => {
+      const cells = quintiles[i]!.split(',');
+      expect(cells.slice(-7, -4).map(Number)).toEqual([
+        Number((100 * g.share).toFixed(1)),
+        Number((100 * g.residentShare).toFixed(1)),
+        Number(g.ratio.toFixed(2)),
+      ]);
+      expect(Number(cells.at(-1))).toBe(reach.people);
+    });
+    expect(reach.people).toBe(300);
+    expect(table('Place')).toHaveLength(reach.places?.length ?? 0);
+    expect(table('IMD quintile, allowing for age')).toHaveLength(reach.allowingForAge.groups.length);
+    // The ages: 240 people of 30 to 39 and 60 of 70 to 79 among 300.
+    const ages = lines.filter((l) => l.startsWith('"Age, in ten-year groups",'));
+    expect(ages.find((l) => l.includes(',30 to 39,'))?.split(',')[3]).toBe('80');
+    expect(ages.find((l) => l.includes(',70 to 79,'))?.split(',')[3]).toBe('20');
+
+    const xlsx = await staff.get(`/analytics/datasets/${dataset.id}/reach.xlsx`);
+    const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['Who it reaches', 'About these figures']);
+    const cells = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Who it reaches']!);
+    expect(cells).toHaveLength(lines.length);
+    expect(cells[0]?.ratio).toBe(Number(reach.groups[0]!.ratio.toFixed(2)));
+    const about = XLSX.utils.sheet_to_json<string[]>(book.Sheets['About these figures']!, { header: 1 });
+    expect(about.map((r) => r[0])).toContain('Allowing for age');
+
+    const member = new Browser(t.app);
+    await member.signIn((await makeUser(t.services, 'member')).email, testPassword);
+    expect((await member.get(`/analytics/datasets/${dataset.id}/reach.csv`)).statusCode).toBe(403);
+    expect((await new Browser(t.app).get(`/analytics/datasets/${dataset.id}/reach.xlsx`)).statusCode).toBe(
+      303,
+    );
   });
 
   it('says when no ages are recorded, so that the comparison cannot allow for age', async () => {

@@ -1,9 +1,9 @@
 // What people download: the disclosure-controlled rows of a result, and its inequality measures (or
 // why each was not calculated), as CSV (with formula-injection guarding) or XLSX. Nothing here sees
 // patient-level data.
-import * as XLSX from '@e965/xlsx';
 import type { IndicatorResult, SummaryNote } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from './analytics.ts';
+import { tableCsv, tableXlsx } from './table-file.ts';
 import { trendSentence } from './trend-sentence.ts';
 
 export const exportColumns = [
@@ -145,20 +145,8 @@ function trendRow(result: IndicatorResult, inPeriod: (p: string) => boolean): Ex
 
 const round = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(4)));
 
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function guardCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : guardCell(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function toCsv(rows: ExportRow[], columns: readonly Column[] = exportColumns): string {
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return tableCsv(rows, columns);
 }
 
 /** The figures on a worksheet named `sheetName`, then, if given, label–text rows on "About these figures". */
@@ -168,18 +156,5 @@ export function toXlsx(
   about?: [string, string][],
   columns: readonly Column[] = exportColumns,
 ): Buffer {
-  // Rounded counts as numbers, so that a spreadsheet can add them up; "*" stays text.
-  const cell = (v: string | number | null) =>
-    typeof v === 'string' ? (/^\d+$/.test(v) ? Number(v) : guardCell(v)) : v;
-  const guarded = rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c] ?? null)])));
-  const sheet = XLSX.utils.json_to_sheet(guarded, { header: [...columns] });
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
-  if (about) {
-    const lines = about.map(([label, text]) => [label, guardCell(text)]);
-    const notes = XLSX.utils.aoa_to_sheet([['About', 'Text'], ...lines]);
-    notes['!cols'] = [{ wch: 28 }, { wch: 100 }];
-    XLSX.utils.book_append_sheet(book, notes, 'About these figures');
-  }
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  return tableXlsx(rows, columns, sheetName, about);
 }

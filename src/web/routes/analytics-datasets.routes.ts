@@ -16,7 +16,7 @@ import {
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
 import { recordingView } from './analytics-recording.ts';
-import { deprivationReachView, reachView } from './analytics-reach.ts';
+import { analyticsReachRoutes } from './analytics-reach.routes.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
@@ -193,20 +193,6 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     });
   });
 
-  // Worked out where the data is, and remembered: the first count for a large dataset takes seconds,
-  // so it has a page of its own rather than slowing the dataset's page.
-  app.get('/analytics/datasets/:id/reach', manage, async (request, reply) => {
-    const dataset = await analytics.getDataset(idOf(request));
-    if (dataset.status !== 'ready') return reply.redirect(`/analytics/datasets/${dataset.id}`, 303);
-    return reply.view('pages/analytics/dataset-reach.njk', {
-      pageTitle: `Who ${dataset.name} reaches`,
-      dataset,
-      reach: reachView(await analytics.ethnicReach(dataset.name)),
-      deprivationReach: deprivationReachView(await analytics.deprivationReach(dataset.name)),
-      mayImportGeography: viewerCan(request, 'analytics:geography'),
-    });
-  });
-
   app.post('/analytics/datasets/:id/compute', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idOf(request));
     const domains = allValues(request.body, 'domains');
@@ -250,4 +236,5 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   });
 
   datasetRemovalRoutes(app, services);
+  analyticsReachRoutes(app, services);
 }

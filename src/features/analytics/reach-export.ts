@@ -1,0 +1,129 @@
+// Who a dataset reaches, as the rows of a download: each comparison of the reach page, its groups'
+// shares and ratios rounded as the page shows them (shares to 0.1%, ratios to two places), so the
+// file says no more than the page. No counts of people by group: they never leave the page's totals.
+import type { AgeShare, GroupRepresentation } from '../../analytics/indicators/representation.ts';
+import type { DeprivationReach } from './analytics-deprivation-reach.ts';
+import type { EthnicReach } from './analytics-representation.ts';
+
+export const reachColumns = [
+  'comparison',
+  'group',
+  'share_of_people_reached_percent',
+  'share_of_residents_percent',
+  'ratio',
+  'lower_95',
+  'upper_95',
+  'reading',
+  'people_compared',
+] as const;
+
+export type ReachRow = Record<(typeof reachColumns)[number], string | number | null>;
+
+const percent = (fraction: number): number => Number((100 * fraction).toFixed(1));
+const twoPlaces = (value: number): number => Number(value.toFixed(2));
+
+const readings = {
+  fewer: 'fewer than their share of residents',
+  more: 'more than their share of residents',
+  similar: 'in line with their share of residents',
+} as const;
+
+const groupRows = (comparison: string, people: number, groups: GroupRepresentation[]): ReachRow[] =>
+  groups.map((g) => ({
+    comparison,
+    group: g.group,
+    share_of_people_reached_percent: percent(g.share),
+    share_of_residents_percent: percent(g.residentShare),
+    ratio: twoPlaces(g.ratio),
+    lower_95: twoPlaces(g.lower95),
+    upper_95: twoPlaces(g.upper95),
+    reading: readings[g.reading],
+    people_compared: people,
+  }));
+
+const ageRows = (people: number, ages: AgeShare[]): ReachRow[] =>
+  ages.map((a) => ({
+    comparison: 'Age, in ten-year groups',
+    group: a.ages,
+    share_of_people_reached_percent: percent(a.share),
+    share_of_residents_percent: percent(a.residentShare),
+    ratio: null,
+    lower_95: null,
+    upper_95: null,
+    reading: null,
+    people_compared: people,
+  }));
+
+/** Every table of the reach page, in its order: deprivation, place, allowing for age, ethnic group. */
+export function reachRows(deprivation: DeprivationReach, ethnic: EthnicReach): ReachRow[] {
+  const rows: ReachRow[] = [];
+  if (deprivation.status === 'ready') {
+    rows.push(...groupRows('IMD quintile', deprivation.people, deprivation.groups));
+    rows.push(...groupRows('Place', deprivation.people, deprivation.places ?? []));
+    const byAge = deprivation.allowingForAge;
+    if (byAge) {
+      rows.push(...groupRows('IMD quintile, allowing for age', byAge.people, byAge.groups));
+      rows.push(...groupRows('Place, allowing for age', byAge.people, byAge.places ?? []));
+      rows.push(...ageRows(byAge.people, byAge.ages));
+    }
+  }
+  if (ethnic.status === 'ready') {
+    rows.push(...groupRows('Ethnic group', ethnic.people, ethnic.groups));
+    if (ethnic.detailed)
+      rows.push(...groupRows('Detailed ethnic group', ethnic.detailed.people, ethnic.detailed.groups));
+  }
+  return rows;
+}
+
+/** What a reach download says about its figures, for its "About these figures" sheet. */
+export function aboutReach(
+  datasetName: string,
+  deprivation: DeprivationReach,
+  ethnic: EthnicReach,
+  now: string,
+): [string, string][] {
+  const midYear = deprivation.status === 'ready' ? deprivation.midYear : null;
+  return [
+    ['Dataset', datasetName],
+    ['Downloaded', now],
+    [
+      'What it shows',
+      'The share of the people in the dataset who live in the places that falls in each group, beside the share of the places’ residents in that group, and the ratio of the two with its 95% interval (the Wilson score interval of the share reached, over the residents’ share). A ratio of 1 is a fair share; the reading says whether the interval lies below 1, above it, or includes it.',
+    ],
+    [
+      'Residents',
+      `By deprivation and place: the LSOA population estimates${midYear ? ` for mid-${midYear}` : ''}. By ethnic group: the usual residents at the Census 2021, who are of all ages.`,
+    ],
+    [
+      'Allowing for age',
+      'Each group’s share of the people reached beside the share it would have if the people reached at each age (five-year bands) came from the groups as the residents of that age do: the indirectly standardised ratio, with the places as the standard. People whose age is not recorded are left out.',
+    ],
+    [
+      'People',
+      'Counted once each, by distinct person identifier (rows, when the dataset has none); allowing for age, at the youngest age they were seen at. people_compared is the number of people each comparison is of.',
+    ],
+    [
+      'Caveats',
+      'None of the comparisons allows for need: people in more deprived areas have more illness at every age. Nothing here is published: it is for staff planning outreach.',
+    ],
+    ...notCompared(deprivation, ethnic),
+  ];
+}
+
+/** The comparisons that could not be made, and why: [what, why] for each. */
+export function notCompared(deprivation: DeprivationReach, ethnic: EthnicReach): [string, string][] {
+  const missing: [string, string][] = [];
+  if (deprivation.status === 'no-population')
+    missing.push([
+      'Deprivation and place',
+      'Not compared: no population estimates have been imported for this dataset’s LSOA areas.',
+    ]);
+  if (ethnic.status === 'no-census')
+    missing.push(['Ethnic group', 'Not compared: no Census 2021 ethnic group table has been imported.']);
+  if (ethnic.status === 'other-vintage')
+    missing.push([
+      'Ethnic group',
+      'Not compared: the Census 2021 ethnic groups are of LSOA 2021 areas, and this dataset’s LSOA codes are 2011 ones.',
+    ]);
+  return missing;
+}

@@ -1,0 +1,53 @@
+// Staff pages: who a dataset reaches, and the same tables as CSV or Excel.
+import type { FastifyInstance } from 'fastify';
+import { aboutReach, reachColumns, reachRows } from '../../features/analytics/reach-export.ts';
+import { tableCsv, tableXlsx } from '../../features/analytics/table-file.ts';
+import type { Services } from '../../services.ts';
+import { requirePermission, viewerCan } from '../middleware/authorise.ts';
+import { deprivationReachView, reachView } from './analytics-reach.ts';
+import { idParam } from './partnership-helpers.ts';
+
+const manage = { preHandler: requirePermission('analytics:manage') };
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export function analyticsReachRoutes(app: FastifyInstance, services: Services): void {
+  const { analytics } = services;
+
+  // Worked out where the data is, and remembered: the first count for a large dataset takes seconds,
+  // so it has a page of its own rather than slowing the dataset's page.
+  app.get('/analytics/datasets/:id/reach', manage, async (request, reply) => {
+    const dataset = await analytics.getDataset(idParam(request));
+    if (dataset.status !== 'ready') return reply.redirect(`/analytics/datasets/${dataset.id}`, 303);
+    return reply.view('pages/analytics/dataset-reach.njk', {
+      pageTitle: `Who ${dataset.name} reaches`,
+      dataset,
+      reach: reachView(await analytics.ethnicReach(dataset.name)),
+      deprivationReach: deprivationReachView(await analytics.deprivationReach(dataset.name)),
+      mayImportGeography: viewerCan(request, 'analytics:geography'),
+    });
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/analytics/datasets/:id/reach.${format}`, manage, async (request, reply) => {
+      const dataset = await analytics.getDataset(idParam(request));
+      if (dataset.status !== 'ready') return reply.redirect(`/analytics/datasets/${dataset.id}`, 303);
+      const deprivation = await analytics.deprivationReach(dataset.name);
+      const ethnic = await analytics.ethnicReach(dataset.name);
+      const rows = reachRows(deprivation, ethnic);
+      const now = services.clock().toISOString();
+      const name = `who-${slug(dataset.name) || 'the-dataset'}-reaches-${now.slice(0, 10)}`;
+      reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableCsv(rows, reachColumns));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(
+          tableXlsx(rows, reachColumns, 'Who it reaches', aboutReach(dataset.name, deprivation, ethnic, now)),
+        );
+    });
+  }
+}
