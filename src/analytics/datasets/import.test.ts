@@ -195,6 +195,39 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('reads yes/no columns named after a PLUS group as flags, and counts or text under such names as before', async () => {
+    const file = write(
+      'plus-groups.csv',
+      'LSOA,Learning disability,Homeless,Carer,Autism\n' +
+        'X01000001,Y,1,0,yes\n' +
+        'X01000002,N,,2,unknown\n' +
+        'X01000003,n,0,3,no\n',
+    );
+    const result = await importAs('plus-groups', file);
+    expect(result.fields.flags).toEqual(['flag_learning_disability', 'flag_homeless']);
+    // Carer holds counts and Autism words other than yes and no: neither is a flag.
+    expect(result.fields.measures).toEqual(['carer']);
+    expect(result.fields.attributes).toEqual(['autism']);
+    expect(result.report.problems).toEqual([]);
+    const stored = await store.query<{ ld: number | null; homeless: number | null }>(
+      `SELECT flag_learning_disability AS ld, flag_homeless AS homeless FROM read_parquet('${store.datasetPath('plus-groups.parquet')}') ORDER BY lsoa_code`,
+    );
+    expect(stored).toEqual([
+      { ld: 1, homeless: 1 },
+      { ld: 0, homeless: null },
+      { ld: 0, homeless: 0 },
+    ]);
+    // A mapping that lists such a column as a measure has it as a measure only.
+    const mapped = await importDataset(store, {
+      id: 'plus-groups-mapped',
+      file,
+      outFile: store.datasetPath('plus-groups-mapped.parquet'),
+      mapping: { measures: { homeless: 'Homeless' } },
+    });
+    expect(mapped.fields.flags).toEqual(['flag_learning_disability']);
+    expect(mapped.fields.measures).toEqual(['homeless']);
+  });
+
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {
     const file = write(
       'with-totals.csv',

@@ -19,6 +19,7 @@ import {
   SourceFileError,
   type SourceFormat,
 } from './source.ts';
+import { yesNoColumns } from './plus-group-flags.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -214,6 +215,7 @@ export async function importDataset(
       userMapping,
       staged.columns,
       await mostlyNumbers(store, staged.parquet, staged.columns),
+      await yesNoColumns(store, staged.parquet, staged.columns),
     );
     const columnNames = staged.columns.map((c) => c.name);
     checkMappingAgainstFile(mapping, columnNames, userMapping);

@@ -79,8 +79,9 @@ export function resolveMapping(
   input: MappingInput | undefined,
   described: { name: string; type: string }[],
   mostlyNumbers: ReadonlySet<string> = new Set(),
+  yesNo: ReadonlySet<string> = new Set(),
 ): ColumnMapping {
-  if (!input) return defaultMapping(described, mostlyNumbers);
+  if (!input) return defaultMapping(described, mostlyNumbers, yesNo);
   const given = Object.fromEntries(
     Object.entries(input.columns ?? {})
       .filter(([, v]) => v !== undefined)
@@ -92,10 +93,17 @@ export function resolveMapping(
   const detected = defaultMapping(
     described.filter((d) => !mapped.has(d.name)),
     mostlyNumbers,
+    yesNo,
   );
   const columns = { ...detected.columns, ...given };
+  // Nor is a column the person listed as a measure, flag or attribute detected as another kind.
+  const listed = new Set(
+    [input.measures, input.flags, input.attributes].flatMap((fields) => Object.values(fields ?? {})),
+  );
   const unmapped = (detectedFields: Record<string, string>) =>
-    Object.fromEntries(Object.entries(detectedFields).filter(([, column]) => !mapped.has(column)));
+    Object.fromEntries(
+      Object.entries(detectedFields).filter(([, column]) => !mapped.has(column) && !listed.has(column)),
+    );
   return columnMappingSchema.parse({
     columns,
     lsoaVintage: input.lsoaVintage ?? lsoaVintageOf(columns.lsoa_code) ?? '2021',

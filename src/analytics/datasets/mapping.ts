@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { normaliseHeading, recogniseColumns } from './headings.ts';
+import { plusGroupFlag } from './plus-group-flags.ts';
 
 const fieldName = z.string().refine(isSafeIdentifier, {
   message: 'Field names use lower-case letters, digits and underscores, starting with a letter',
@@ -63,12 +64,15 @@ const fieldNameFor = (heading: string): string => normaliseHeading(heading).slic
 /**
  * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
- * `mostlyNumbers`, so that a stray "n/a" is reported rather than turning the column into text) and
- * other columns as attributes.
+ * `mostlyNumbers`, so that a stray "n/a" is reported rather than turning the column into text),
+ * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, and other
+ * columns as attributes.
  */
 export function defaultMapping(
   described: { name: string; type: string }[],
   mostlyNumbers: ReadonlySet<string> = new Set(),
+  /** Yes/no columns with a PLUS-group heading (plus-group-flags.ts), read as flags. */
+  yesNo: ReadonlySet<string> = new Set(),
 ): ColumnMapping {
   const sourceColumns = described.map((d) => d.name);
   const numeric = new Set(
@@ -89,8 +93,12 @@ export function defaultMapping(
     const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;
     taken.add(name);
+    const plusGroup = yesNo.has(column) ? plusGroupFlag(column) : undefined;
     if (name.startsWith('flag_')) flags[name] = column;
-    else if (numeric.has(column)) measures[name] = column;
+    else if (plusGroup && !taken.has(plusGroup)) {
+      taken.add(plusGroup);
+      flags[plusGroup] = column;
+    } else if (numeric.has(column)) measures[name] = column;
     else attributes[name] = column;
   }
   return columnMappingSchema.parse({
