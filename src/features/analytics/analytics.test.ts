@@ -383,6 +383,17 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     // Nothing looks like a cancer stage: the reason stays as it was.
     expect(reasonOf('cancer-early-stage')).toBe('needs a field this dataset does not have: cancer_stage');
+    // The dataset's page says it once for the four waiting-list indicators.
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const dataset = (await t.services.analytics.listDatasets()).find(
+      (d) => d.name === 'Outpatients, own headings',
+    )!;
+    const page = (await staff.get(`/analytics/datasets/${dataset.id}`)).body;
+    expect(page.match(/does not have: wait_weeks/g)).toHaveLength(1);
+    expect(page).toContain(
+      'and Median wait on the waiting list: each needs a field this dataset does not have: wait_weeks. The column &quot;Weeks waited&quot;',
+    );
 
     // Imported again as suggested, the indicators are computed.
     await t.services.analytics.importDataset(systemActor, {

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatOf, SourceFileError } from '../../analytics/datasets/source.ts';
 import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts';
+import type { IndicatorNotComputed } from '../../features/analytics/analytics-compute.ts';
+import { listInWords } from '../../analytics/in-words.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
@@ -46,6 +48,19 @@ function computedNotice(count: string | undefined): string | undefined {
   return count === '1'
     ? 'One indicator computed as a draft. Check it below, then publish it.'
     : `${count} indicators computed as drafts. Check each one below, then publish it.`;
+}
+
+/**
+ * The indicators a dataset cannot give, those with the same reason in one line ("People waiting more
+ * than 18 weeks and People waiting more than 52 weeks: each needs a field …"), in catalogue order.
+ */
+function byReason(missing: IndicatorNotComputed[]): { titles: string; reason: string }[] {
+  const groups = new Map<string, string[]>();
+  for (const m of missing) groups.set(m.reason, [...(groups.get(m.reason) ?? []), m.title]);
+  return [...groups].map(([reason, titles]) => ({
+    titles: listInWords(titles),
+    reason: titles.length > 1 ? `each ${reason}` : reason,
+  }));
 }
 
 /** Staff pages: import extracts, follow the import, compute and publish. */
@@ -173,7 +188,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
       earlier: await analytics.datasetReplacedBy(dataset),
-      notComputed: dataset.status === 'ready' ? await analytics.notComputed(dataset.name) : [],
+      notComputed: dataset.status === 'ready' ? byReason(await analytics.notComputed(dataset.name)) : [],
       recording:
         dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
