@@ -60,6 +60,8 @@ const gap = '(10 - imd_decile)';
 const minority =
   "(CASE WHEN ethnic_code IN ('M','N','P') THEN 1 WHEN ethnic_code IN ('H','J','K','L') THEN 0.5 ELSE 0 END)";
 
+const type2 = `${u('i', 39)} < 0.125`;
+
 function measures(): string {
   const when = (activity: string, value: string, otherwise = 'NULL') =>
     `CASE WHEN activity = '${activity}' THEN ${value} ELSE ${otherwise} END`;
@@ -69,10 +71,14 @@ function measures(): string {
     `${when('cancer', `CASE WHEN ${u('i', 23)} < 0.06 THEN NULL WHEN ${u('i', 24)} < 0.64 - 0.022 * ${gap} + 0.01 * (year - 2022) THEN 1 + floor(${u('i', 25)} * 2) ELSE 3 + floor(${u('i', 25)} * 2) END`)} AS cancer_stage`,
     `${when('smi', outcome(26, `0.66 - 0.02 * ${gap} - 0.04 * ${minority} + 0.02 * (year - 2022)`))} AS smi_check_complete`,
     `${when('hypertension', outcome(27, `0.74 - 0.012 * ${gap} - 0.02 * ${minority}`))} AS bp_to_target`,
+    // Over half of those on the hypertension register also have cardiovascular disease or a high risk.
+    `CASE WHEN activity = 'hypertension' AND ${u('i', 37)} < 0.55 THEN ${outcome(38, `0.64 - 0.015 * ${gap} - 0.03 * ${minority} + 0.01 * (year - 2022)`)} END AS on_lipid_lowering_therapy`,
     `${when('maternity', outcome(28, `0.34 - (0.009 + 0.008 * (year - 2022)) * ${gap} - 0.05 * ${minority}`))} AS continuity_of_carer`,
     `${when('copd', outcome(29, `0.82 - 0.018 * ${gap} - 0.03 * ${minority}`))} AS copd_vaccinated`,
     `${when('cyp_asthma', outcome(30, `0.12 + 0.012 * ${gap}`))} AS saba_over_reliance`,
-    `${when('cyp_diabetes', outcome(31, `0.55 - 0.03 * ${gap} - 0.05 * ${minority} + 0.04 * (year - 2022)`))} AS rtcgm`,
+    // One in eight children with diabetes has type 2: their annual health checks, not rtCGM.
+    `CASE WHEN activity = 'cyp_diabetes' AND NOT ${type2} THEN ${outcome(31, `0.55 - 0.03 * ${gap} - 0.05 * ${minority} + 0.04 * (year - 2022)`)} END AS rtcgm`,
+    `CASE WHEN activity = 'cyp_diabetes' AND ${type2} THEN ${outcome(40, `0.45 - 0.025 * ${gap} - 0.05 * ${minority} + 0.03 * (year - 2022)`)} END AS t2d_health_checks_complete`,
     `${when('cyp_dental', '1')} AS tooth_extraction`,
     `${when('emergency', '1')} AS emergency_admission`,
     `CASE WHEN activity = 'emergency' AND age >= 35 THEN ${outcome(34, `0.16 + 0.02 * ${gap}`)} END AS copd_emergency_admission`,

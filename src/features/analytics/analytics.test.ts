@@ -633,32 +633,32 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(catalogue.body).toContain('Directly age-standardised rate');
     expect(catalogue.body).not.toMatch(/Statistic <\/span>dsr/);
     const form = {
-      title: 'People waiting more than 65 weeks',
-      id: 'waiting-over-65-weeks',
+      title: 'People waiting more than 40 weeks',
+      id: 'waiting-over-40-weeks',
       programme: 'Local',
       area: 'Elective recovery',
       statistic: 'proportion',
-      numeratorDescription: 'People waiting more than 65 weeks',
-      numeratorConditions: 'wait_weeks more than 65',
+      numeratorDescription: 'People waiting more than 40 weeks',
+      numeratorConditions: 'wait_weeks more than 40',
       denominatorDescription: 'Everyone on the waiting list',
       denominatorConditions: 'wait_weeks present',
       polarity: 'low-is-good',
       unit: '%',
-      definition: 'The share of the waiting list that has waited more than 65 weeks.',
+      definition: 'The share of the waiting list that has waited more than 40 weeks.',
     };
     const wrong = await browser.submit('/analytics/catalogue/new', form);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#numeratorConditions"');
     expect(wrong.body).toContain('Numerator conditions, line 1: write the field, a comparison and a value');
-    expect(wrong.body).toContain('value="People waiting more than 65 weeks"');
+    expect(wrong.body).toContain('value="People waiting more than 40 weeks"');
     const added = await browser.submit('/analytics/catalogue/new', {
       ...form,
-      numeratorConditions: 'wait_weeks > 65',
+      numeratorConditions: 'wait_weeks > 40',
     });
     expect(added.statusCode).toBe(303);
     const listed = await browser.get(added.headers.location as string);
-    expect(listed.body).toContain('Added People waiting more than 65 weeks.');
-    expect(listed.body).toContain('<code>wait_weeks &gt; 65</code>');
+    expect(listed.body).toContain('Added People waiting more than 40 weeks.');
+    expect(listed.body).toContain('<code>wait_weeks &gt; 40</code>');
     expect(listed.body).not.toContain('No dataset has some of its fields');
     // A misspelt field is taken (a later dataset may have it), with a warning that none has it now.
     const misspelt = await browser.submit('/analytics/catalogue/new', {
@@ -672,11 +672,11 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     await t.services.analytics.removeIndicator(systemActor, 'waiting-misspelt');
     const again = await browser.submit('/analytics/catalogue/new', {
       ...form,
-      numeratorConditions: 'wait_weeks > 65',
+      numeratorConditions: 'wait_weeks > 40',
     });
-    expect(again.body).toContain('An indicator called waiting-over-65-weeks already exists');
+    expect(again.body).toContain('An indicator called waiting-over-40-weeks already exists');
 
-    // The new indicator is computed like a built-in one: fewer wait 65 weeks than a year.
+    // The new indicator is computed like a built-in one: more wait 40 weeks than a year, fewer than 18 weeks.
     const share = async (indicatorId: string) => {
       const [result] = await t.services.analytics.compute(systemActor, {
         datasetName: 'Synthetic service activity (demo)',
@@ -685,25 +685,25 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       });
       return result!.rows.find((r) => r.dimension === 'overall')!.value!;
     };
-    const over65 = await share('waiting-over-65-weeks');
-    expect(over65).toBeGreaterThan(0);
-    expect(over65).toBeLessThan(await share('waiting-over-52-weeks'));
+    const over40 = await share('waiting-over-40-weeks');
+    expect(over40).toBeGreaterThan(await share('waiting-over-52-weeks'));
+    expect(over40).toBeLessThan(await share('waiting-over-18-weeks'));
 
     // An added indicator can be removed again; a built-in one cannot.
     // Removing asks first, saying what goes and what stays.
     const page = await browser.get('/analytics/catalogue');
-    expect(page.body).toContain('href="/analytics/catalogue/waiting-over-65-weeks/remove"');
+    expect(page.body).toContain('href="/analytics/catalogue/waiting-over-40-weeks/remove"');
     expect(page.body).not.toContain('href="/analytics/catalogue/did-not-attend/remove"');
-    const confirm = await browser.get('/analytics/catalogue/waiting-over-65-weeks/remove');
+    const confirm = await browser.get('/analytics/catalogue/waiting-over-40-weeks/remove');
     expect(confirm.body).toContain('Remove this indicator');
     expect(confirm.body).toContain('keeps the results already worked out for it');
     expect((await browser.get('/analytics/catalogue/did-not-attend/remove')).statusCode).toBe(404);
-    const removed = await browser.submit('/analytics/catalogue/waiting-over-65-weeks/remove', {});
+    const removed = await browser.submit('/analytics/catalogue/waiting-over-40-weeks/remove', {});
     expect(removed.statusCode).toBe(303);
     expect((await browser.get(removed.headers.location as string)).body).toContain(
-      'Removed the indicator waiting-over-65-weeks.',
+      'Removed the indicator waiting-over-40-weeks.',
     );
-    expect((await t.services.analytics.indicators()).map((i) => i.id)).not.toContain('waiting-over-65-weeks');
+    expect((await t.services.analytics.indicators()).map((i) => i.id)).not.toContain('waiting-over-40-weeks');
     const builtIn = await browser.submit(
       '/analytics/catalogue',
       {},
