@@ -81,8 +81,8 @@ describeEachDatabase('the command line', (current, dialect) => {
       'comparison,group,share_of_people_reached_percent,share_of_residents_percent,ratio,lower_95,upper_95,reading,people_compared',
     ]);
     expect(none.err).toEqual([
-      'Deprivation and place: Not compared: no population estimates have been imported for this dataset’s LSOA areas.',
-      'Ethnic group: Not compared: no Census 2021 ethnic group table has been imported.',
+      'Deprivation and place not compared: no population estimates have been imported for this dataset’s LSOA areas.',
+      'Ethnic group not compared: no Census 2021 ethnic group table has been imported.',
     ]);
     const unknown = captureIO();
     expect(await runCli(['dataset', 'reach', '--name', 'Nowhere'], unknown.io)).toBe(1);

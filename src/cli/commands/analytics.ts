@@ -134,7 +134,7 @@ export async function datasetReach(services: Services, io: CliIO, args: string[]
     const ethnic = await services.analytics.ethnicReach(values.name);
     const rows = reachRows(deprivation, ethnic);
     io.out(values.format === 'csv' ? tableCsv(rows, reachColumns).trimEnd() : JSON.stringify(rows, null, 2));
-    for (const [what, why] of notCompared(deprivation, ethnic)) io.err(`${what}: ${why}`);
+    for (const [what, why] of notCompared(deprivation, ethnic)) io.err(`${what} not compared: ${why}`);
     return 0;
   } finally {
     await services.analytics.close();

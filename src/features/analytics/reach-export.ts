@@ -106,24 +106,27 @@ export function aboutReach(
       'Caveats',
       'None of the comparisons allows for need: people in more deprived areas have more illness at every age. Nothing here is published: it is for staff planning outreach.',
     ],
-    ...notCompared(deprivation, ethnic),
+    ...notCompared(deprivation, ethnic).map(([what, why]): [string, string] => [
+      what,
+      `Not compared: ${why}`,
+    ]),
   ];
 }
 
-/** The comparisons that could not be made, and why: [what, why] for each. */
+/** The comparisons that could not be made, and why: [what, why] for each ("no population …"). */
 export function notCompared(deprivation: DeprivationReach, ethnic: EthnicReach): [string, string][] {
   const missing: [string, string][] = [];
   if (deprivation.status === 'no-population')
     missing.push([
       'Deprivation and place',
-      'Not compared: no population estimates have been imported for this dataset’s LSOA areas.',
+      'no population estimates have been imported for this dataset’s LSOA areas.',
     ]);
   if (ethnic.status === 'no-census')
-    missing.push(['Ethnic group', 'Not compared: no Census 2021 ethnic group table has been imported.']);
+    missing.push(['Ethnic group', 'no Census 2021 ethnic group table has been imported.']);
   if (ethnic.status === 'other-vintage')
     missing.push([
       'Ethnic group',
-      'Not compared: the Census 2021 ethnic groups are of LSOA 2021 areas, and this dataset’s LSOA codes are 2011 ones.',
+      'the Census 2021 ethnic groups are of LSOA 2021 areas, and this dataset’s LSOA codes are 2011 ones.',
     ]);
   return missing;
 }
