@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lsoaVintageOf, recogniseColumns } from './headings.ts';
+import { identifyingColumn, lsoaVintageOf, recogniseColumns } from './headings.ts';
 
 describe('recognising standard fields from headings', () => {
   it('reads the headings of a SUS-style extract, whatever their case and punctuation', () => {
@@ -55,6 +55,29 @@ describe('recognising standard fields from headings', () => {
     );
     const two = recogniseColumns(['Patient pseudo ID', 'GP pseudo code', 'LSOA']);
     expect(two.columns.person_id).toBeUndefined();
+  });
+
+  it('knows the headings of columns that identify people, and leaves pseudonyms and areas alone', () => {
+    expect(identifyingColumn('NHS Number')).toBe('NHS number');
+    expect(identifyingColumn('NHS_No')).toBe('NHS number');
+    expect(identifyingColumn('Patient surname')).toBe('name');
+    expect(identifyingColumn('Forenames')).toBe('name');
+    expect(identifyingColumn('Postcode')).toBe('postcode');
+    expect(identifyingColumn('Patient post code')).toBe('postcode');
+    expect(identifyingColumn('DOB')).toBe('date of birth');
+    expect(identifyingColumn('Date of birth')).toBe('date of birth');
+    expect(identifyingColumn('Address line 1')).toBe('address');
+    expect(identifyingColumn('Mobile')).toBe('telephone number');
+    expect(identifyingColumn('E-mail')).toBe('e-mail address');
+    for (const safe of [
+      'Pseudo NHS number',
+      'NHS number (hashed)',
+      'Postcode district',
+      'Clinic name',
+      'Specialty name',
+      'Der_Postcode_LSOA_2021_Code',
+    ])
+      expect(identifyingColumn(safe), safe).toBeUndefined();
   });
 
   it('leaves out what it does not recognise rather than guessing', () => {

@@ -162,3 +162,28 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
     otherDates: columns.filter((c) => !taken.has(c) && datedHeading(normaliseHeading(c))),
   };
 }
+
+/** Headings of columns that identify a person, normalised, with what each holds. */
+const identifyingHeadings: [RegExp, string][] = [
+  [/(^|_)nhs_?(no|number|num)($|_)/, 'NHS number'],
+  [
+    /^(patient_|person_)?(full_name|name|forenames?|surname|first_name|last_name|given_name|family_name)$/,
+    'name',
+  ],
+  [/(^|_)post_?code($|_)/, 'postcode'],
+  [/(^|_)(date_of_birth|birth_date|dob)($|_)/, 'date of birth'],
+  [/(^|_)address($|_)/, 'address'],
+  [/(^|_)(phone|telephone|mobile)($|_)/, 'telephone number'],
+  [/(^|_)e_?mail($|_)/, 'e-mail address'],
+];
+
+/**
+ * What a column identifying a person holds ("NHS number", "postcode" …), judged by its heading, or
+ * undefined. A pseudonymised or hashed identifier, and a postcode district or sector, do not.
+ */
+export function identifyingColumn(heading: string): string | undefined {
+  const normalised = normaliseHeading(heading);
+  if (/pseudo|hash|token|encrypt/.test(normalised)) return undefined;
+  if (/district|sector|lsoa|msoa|area/.test(normalised)) return undefined;
+  return identifyingHeadings.find(([pattern]) => pattern.test(normalised))?.[1];
+}

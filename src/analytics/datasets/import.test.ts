@@ -228,6 +228,37 @@ describe('dataset import', () => {
     expect(mapped.fields.measures).toEqual(['homeless']);
   });
 
+  it('does not import columns that identify people unless a mapping names them, and says so', async () => {
+    const file = write(
+      'identifiable.csv',
+      'Pseudo ID,NHS Number,Patient surname,LSOA,Postcode,Date of birth,Postcode district,Clinic name,DNA\n' +
+        'Q1,9434765919,Smith,X01000001,LE1 5WW,1980-02-03,LE1,Heart clinic,1\n' +
+        'Q2,9434765870,Jones,X01000002,LE2 1AA,1975-06-07,LE2,Heart clinic,0\n',
+    );
+    const result = await importAs('identifiable', file);
+    expect(result.report.warnings).toContain(
+      'The columns "NHS Number", "Patient surname", "Postcode", "Date of birth" were not imported: they hold NHS number, name, postcode and date of birth, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+    );
+    const [stored] = await store.query<Record<string, unknown>>(
+      `SELECT * FROM read_parquet('${store.datasetPath('identifiable.parquet')}') LIMIT 1`,
+    );
+    expect(Object.keys(stored!)).toEqual(
+      expect.arrayContaining(['person_id', 'dna', 'postcode_district', 'clinic_name']),
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/9434765919|Smith|LE1 5WW|1980/);
+    // Named in a mapping, a column is read as the person asked, and is not reported as left out.
+    const mapped = await importDataset(store, {
+      id: 'identifiable-mapped',
+      file,
+      outFile: store.datasetPath('identifiable-mapped.parquet'),
+      mapping: { attributes: { postcode: 'Postcode' } },
+    });
+    expect(mapped.fields.attributes).toEqual(['postcode']);
+    expect(mapped.report.warnings.find((w) => w.includes('were not imported'))).toContain(
+      '"NHS Number", "Patient surname", "Date of birth"',
+    );
+  });
+
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {
     const file = write(
       'with-totals.csv',

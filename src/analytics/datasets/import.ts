@@ -10,7 +10,7 @@ import { lsoaVintageOf, recogniseColumns } from './headings.ts';
 import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
-import { mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
+import { identifyingColumnsNote, mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
 import {
   columnKinds,
   sourceColumns,
@@ -258,6 +258,7 @@ export async function importDataset(
         'The file is not saved as UTF-8, so it was read as Windows Latin-1 text (what Excel\'s "CSV (Comma delimited)" writes). If any names or words look wrong, save it from Excel as "CSV UTF-8" and import it again.',
       );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
+    validation.warnings.push(...identifyingColumnsNote(mapping, columnNames));
     report({ stage: 'writing', percent: 60 });
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));

@@ -1,7 +1,8 @@
 // What an import tells the person about the columns it chose for them: which date gives the
 // periods when the file has several, and what follows when it has none.
-import { recogniseColumns } from './headings.ts';
-import type { ColumnMapping } from './mapping.ts';
+import { listInWords } from '../in-words.ts';
+import { identifyingColumn, recogniseColumns } from './headings.ts';
+import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
 
 const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
@@ -25,6 +26,20 @@ export function mappingNotes(
   if (given?.columns?.event_date || dates.length === 0) return [];
   return [
     `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(dates)}: to use ${dates.length === 1 ? 'it' : 'one of them'} instead, ${nameIt('the date', 'event_date')}.`,
+  ];
+}
+
+/**
+ * The note for columns left out because they identify people (headings.ts): Parity needs only a
+ * pseudonymised identifier and the LSOA code. None when the mapping reads every such column.
+ */
+export function identifyingColumnsNote(mapping: ColumnMapping, columns: string[]): string[] {
+  const read = new Set(sourceColumnsOf(mapping));
+  const left = columns.filter((c) => !read.has(c) && identifyingColumn(c) !== undefined);
+  if (left.length === 0) return [];
+  const what = [...new Set(left.map((c) => identifyingColumn(c)!))];
+  return [
+    `${left.length === 1 ? 'The column' : 'The columns'} ${quoted(left)} ${left.length === 1 ? 'was' : 'were'} not imported: ${left.length === 1 ? 'it holds' : 'they hold'} ${listInWords(what)}, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.`,
   ];
 }
 

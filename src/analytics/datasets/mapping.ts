@@ -2,7 +2,7 @@
 // (mapping-input.ts reads what a person writes).
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
-import { normaliseHeading, recogniseColumns } from './headings.ts';
+import { identifyingColumn, normaliseHeading, recogniseColumns } from './headings.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
 
 const fieldName = z.string().refine(isSafeIdentifier, {
@@ -66,7 +66,7 @@ const fieldNameFor = (heading: string): string => normaliseHeading(heading).slic
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
  * `mostlyNumbers`, so that a stray "n/a" is reported rather than turning the column into text),
  * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, and other
- * columns as attributes.
+ * columns as attributes; columns that identify people (NHS number, name, postcode …) not at all.
  */
 export function defaultMapping(
   described: { name: string; type: string }[],
@@ -87,7 +87,8 @@ export function defaultMapping(
   const attributes: Record<string, string> = {};
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
   for (const column of sourceColumns) {
-    if (standard.has(column)) continue;
+    // Columns that identify people are never imported unless a mapping names them (mapping-notes.ts says so).
+    if (standard.has(column) || identifyingColumn(column)) continue;
     const lowered = column.toLowerCase();
     // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
     const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);
