@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -257,6 +257,39 @@ describe('dataset import', () => {
     expect(mapped.report.warnings.find((w) => w.includes('were not imported'))).toContain(
       '"NHS Number", "Patient surname", "Date of birth"',
     );
+  });
+
+  it('replaces NHS numbers given as the person identifier by a keyed pseudonym before storing them', async () => {
+    const file = write(
+      'by-nhs-number.csv',
+      'NHS Number,LSOA,DNA\n9434765919,X01000001,1\n943 476 5919,X01000002,0\n9434765870,X01000002,1\n',
+    );
+    const mapping = { columns: { person_id: 'NHS Number' } };
+    const importWith = (id: string) =>
+      importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`), mapping });
+    const first = await importWith('nhs-first');
+    expect(first.report.warnings).toContain(
+      'The person identifier "NHS Number" holds NHS numbers: each was replaced by a pseudonym (a keyed hash, the same for the same number in every dataset imported here) before anything was stored.',
+    );
+    expect(first.report.warnings.join(' ')).not.toContain('were not imported');
+    const people = async (id: string) =>
+      (
+        await store.query<{ person_id: string }>(
+          `SELECT person_id FROM read_parquet('${store.datasetPath(`${id}.parquet`)}') ORDER BY lsoa_code, dna`,
+        )
+      ).map((r) => r.person_id);
+    const stored = await people('nhs-first');
+    expect(stored.every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
+    expect(stored.join(' ')).not.toMatch(/9434765|476/);
+    // The same number, written with or without spaces, is the same person; another number is not.
+    expect(new Set(stored).size).toBe(2);
+    const [a, b, c] = stored;
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    // And the same person in every dataset imported here, with a key only the store holds.
+    await importWith('nhs-second');
+    expect(await people('nhs-second')).toEqual(stored);
+    expect(statSync(path.join(store.root, 'pseudonym.key')).mode & 0o777).toBe(0o600);
   });
 
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {

@@ -20,6 +20,7 @@ import {
   type SourceFormat,
 } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
+import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -260,6 +261,8 @@ export async function importDataset(
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames));
     report({ stage: 'writing', percent: 60 });
+    const personKey = personIsNhsNumber(mapping) ? pseudonymKey(store) : undefined;
+    if (personKey) validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));
     // Row order is not kept (the report has already named each problem's row): writing in any
@@ -267,7 +270,7 @@ export async function importDataset(
     await store.run('SET preserve_insertion_order = false');
     try {
       await store.runWithProgress(
-        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
+        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, personKey)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
         (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
       );
     } finally {

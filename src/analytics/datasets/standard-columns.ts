@@ -3,6 +3,7 @@
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
+import { pseudonymSql } from './pseudonym.ts';
 import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
@@ -14,13 +15,13 @@ export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: str
   return std.financialYearRangeSql(std.dateSql(sourceColumn(date), 'date'), relation);
 }
 
-function typedColumns(m: ColumnMapping, kinds: ColumnKinds): string[] {
+function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string): string[] {
   const c = m.columns;
   const kind = (name: string) => kinds.get(name) ?? 'text';
   const read = (name: string | undefined, build: (c: string, k: std.ColumnKind) => string, type: string) =>
     name ? build(sourceColumn(name), kind(name)) : `CAST(NULL AS ${type})`;
   return [
-    `${read(c.person_id, std.personIdSql, 'VARCHAR')} AS person_id`,
+    `${read(c.person_id, (col) => (personKey ? pseudonymSql(std.personIdSql(col), personKey) : std.personIdSql(col)), 'VARCHAR')} AS person_id`,
     `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
     `${read(c.age, std.ageSql, 'INTEGER')} AS age`,
     `${c.age_band && !c.age ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
@@ -50,6 +51,8 @@ export function standardSelectSql(
   years: [number, number] | undefined,
   /** Rows not to import (left-out-rows.ts). */
   leftOut: string,
+  /** The pseudonym key, when the person identifier holds NHS numbers (pseudonym.ts). */
+  personKey?: string,
 ): string {
   const c = m.columns;
   const derived = [
@@ -64,5 +67,5 @@ export function standardSelectSql(
     `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
-  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;
+  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds, personKey).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;
 }
