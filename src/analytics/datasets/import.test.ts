@@ -290,6 +290,27 @@ describe('dataset import', () => {
     await importWith('nhs-second');
     expect(await people('nhs-second')).toEqual(stored);
     expect(statSync(path.join(store.root, 'pseudonym.key')).mode & 0o777).toBe(0o600);
+
+    // A column of NHS numbers under another heading is found by their check digits; other ids are not.
+    const unlabelled = write(
+      'nhs-unlabelled.csv',
+      'Patient ID,LSOA,DNA\n9434765919,X01000001,1\n4010232137,X01000002,0\n',
+    );
+    const found = await importDataset(store, {
+      id: 'nhs-unlabelled',
+      file: unlabelled,
+      outFile: store.datasetPath('nhs-unlabelled.parquet'),
+    });
+    expect(found.report.warnings.join(' ')).toContain('The person identifier "Patient ID" holds NHS numbers');
+    expect((await people('nhs-unlabelled'))[0]).toBe(stored[0]);
+    const notNhs = write('ids.csv', 'Patient ID,LSOA,DNA\n1234567890,X01000001,1\nP2,X01000002,0\n');
+    const kept = await importDataset(store, {
+      id: 'ids',
+      file: notNhs,
+      outFile: store.datasetPath('ids.parquet'),
+    });
+    expect(kept.report.warnings.join(' ')).not.toContain('holds NHS numbers');
+    expect(await people('ids')).toEqual(['1234567890', 'P2']);
   });
 
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {

@@ -261,7 +261,9 @@ export async function importDataset(
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames));
     report({ stage: 'writing', percent: 60 });
-    const personKey = personIsNhsNumber(mapping) ? pseudonymKey(store) : undefined;
+    const personKey = (await personIsNhsNumber(store, staged.parquet, mapping))
+      ? pseudonymKey(store)
+      : undefined;
     if (personKey) validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));

@@ -1,18 +1,43 @@
-// NHS numbers given as the person identifier are replaced by a pseudonym before anything is stored:
-// a keyed SHA-256 of the number (spaces taken out), with a key kept in the analytics store and made
-// on first use, so the same number gives the same pseudonym in every dataset imported here (people
-// can still be counted once) and no one without the key can work a number back from it.
+// NHS numbers given as the person identifier (named so, or found by their check digit) are replaced
+// by a pseudonym before anything is stored: a keyed SHA-256 of the number (spaces taken out), with a
+// key kept in the analytics store and made on first use, so the same number gives the same
+// pseudonym in every dataset imported here (people can still be counted once) and no one without
+// the key can work a number back from it.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
-import { literal } from '../sql-text.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
 import { identifyingColumn } from './headings.ts';
 import type { ColumnMapping } from './mapping.ts';
 
-/** Whether the mapping reads the person identifier from a column of NHS numbers (by its heading). */
-export const personIsNhsNumber = (m: ColumnMapping): boolean =>
-  m.columns.person_id !== undefined && identifyingColumn(m.columns.person_id) === 'NHS number';
+/** True for ten digits (spaces aside) whose last is the NHS number's modulus 11 check digit. */
+export function isNhsNumber(value: string): boolean {
+  const digits = value.replace(/\s/g, '');
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === Number(digits[9]);
+}
+
+/**
+ * Whether the person identifier holds NHS numbers: its heading says so, or at least 90% of its first
+ * 1,000 values are NHS numbers (a random ten-digit number passes the check one time in eleven).
+ */
+export async function personIsNhsNumber(
+  store: AnalyticsStore,
+  parquet: string,
+  m: ColumnMapping,
+): Promise<boolean> {
+  const column = m.columns.person_id;
+  if (column === undefined) return false;
+  if (identifyingColumn(column) === 'NHS number') return true;
+  const sample = await store.query<{ v: string }>(
+    `SELECT CAST(${sourceColumn(column)} AS VARCHAR) AS v FROM read_parquet(${literal(parquet)}) WHERE ${sourceColumn(column)} IS NOT NULL LIMIT 1000`,
+  );
+  return sample.length > 0 && sample.filter((r) => isNhsNumber(r.v)).length >= 0.9 * sample.length;
+}
 
 /** The store's pseudonym key (64 hex characters), made the first time it is needed. */
 export function pseudonymKey(store: AnalyticsStore): string {
