@@ -42,7 +42,14 @@ export async function personIsNhsNumber(
 /** The store's pseudonym key (64 hex characters), made the first time it is needed. */
 export function pseudonymKey(store: AnalyticsStore): string {
   const file = path.join(store.root, 'pseudonym.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another import made it at the same moment: theirs is the key.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   return readFileSync(file, 'utf8').trim();
 }
 
