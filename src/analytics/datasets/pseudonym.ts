@@ -4,7 +4,7 @@
 // pseudonym in every dataset imported here (people can still be counted once) and no one without
 // the key can work a number back from it.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
@@ -43,11 +43,16 @@ export async function personIsNhsNumber(
 export function pseudonymKey(store: AnalyticsStore): string {
   const file = path.join(store.root, 'pseudonym.key');
   if (!existsSync(file)) {
+    // Written whole under another name, then linked into place, which fails if another import made
+    // the key at the same moment (theirs is then the key): no one ever reads half a key.
+    const draft = `${file}.${randomBytes(6).toString('hex')}`;
+    writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
     try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+      linkSync(draft, file);
     } catch (error) {
-      // Another import made it at the same moment: theirs is the key.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(draft, { force: true });
     }
   }
   return readFileSync(file, 'utf8').trim();
