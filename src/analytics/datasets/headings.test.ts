@@ -58,17 +58,17 @@ describe('recognising standard fields from headings', () => {
   });
 
   it('knows the headings of columns that identify people, and leaves pseudonyms and areas alone', () => {
-    expect(identifyingColumn('NHS Number')).toBe('NHS number');
-    expect(identifyingColumn('NHS_No')).toBe('NHS number');
-    expect(identifyingColumn('Patient surname')).toBe('name');
-    expect(identifyingColumn('Forenames')).toBe('name');
-    expect(identifyingColumn('Postcode')).toBe('postcode');
-    expect(identifyingColumn('Patient post code')).toBe('postcode');
-    expect(identifyingColumn('DOB')).toBe('date of birth');
-    expect(identifyingColumn('Date of birth')).toBe('date of birth');
-    expect(identifyingColumn('Address line 1')).toBe('address');
-    expect(identifyingColumn('Mobile')).toBe('telephone number');
-    expect(identifyingColumn('E-mail')).toBe('e-mail address');
+    expect(identifyingColumn('NHS Number')).toBe('NHS numbers');
+    expect(identifyingColumn('NHS_No')).toBe('NHS numbers');
+    expect(identifyingColumn('Patient surname')).toBe('names');
+    expect(identifyingColumn('Forenames')).toBe('names');
+    expect(identifyingColumn('Postcode')).toBe('postcodes');
+    expect(identifyingColumn('Patient post code')).toBe('postcodes');
+    expect(identifyingColumn('DOB')).toBe('dates of birth');
+    expect(identifyingColumn('Date of birth')).toBe('dates of birth');
+    expect(identifyingColumn('Address line 1')).toBe('addresses');
+    expect(identifyingColumn('Mobile')).toBe('telephone numbers');
+    expect(identifyingColumn('E-mail')).toBe('e-mail addresses');
     for (const safe of [
       'Pseudo NHS number',
       'NHS number (hashed)',

@@ -165,20 +165,20 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
 
 /** Headings of columns that identify a person, normalised, with what each holds. */
 const identifyingHeadings: [RegExp, string][] = [
-  [/(^|_)nhs_?(no|number|num)($|_)/, 'NHS number'],
+  [/(^|_)nhs_?(no|number|num)($|_)/, 'NHS numbers'],
   [
     /^(patient_|person_)?(full_name|name|forenames?|surname|first_name|last_name|given_name|family_name)$/,
-    'name',
+    'names',
   ],
-  [/(^|_)post_?code($|_)/, 'postcode'],
-  [/(^|_)(date_of_birth|birth_date|dob)($|_)/, 'date of birth'],
-  [/(^|_)address($|_)/, 'address'],
-  [/(^|_)(phone|telephone|mobile)($|_)/, 'telephone number'],
-  [/(^|_)e_?mail($|_)/, 'e-mail address'],
+  [/(^|_)post_?code($|_)/, 'postcodes'],
+  [/(^|_)(date_of_birth|birth_date|dob)($|_)/, 'dates of birth'],
+  [/(^|_)address($|_)/, 'addresses'],
+  [/(^|_)(phone|telephone|mobile)($|_)/, 'telephone numbers'],
+  [/(^|_)e_?mail($|_)/, 'e-mail addresses'],
 ];
 
 /**
- * What a column identifying a person holds ("NHS number", "postcode" …), judged by its heading, or
+ * What a column identifying people holds ("NHS numbers", "postcodes" …), judged by its heading, or
  * undefined. A pseudonymised or hashed identifier, and a postcode district or sector, do not.
  */
 export function identifyingColumn(heading: string): string | undefined {

@@ -237,7 +237,7 @@ describe('dataset import', () => {
     );
     const result = await importAs('identifiable', file);
     expect(result.report.warnings).toContain(
-      'The columns "NHS Number", "Patient surname", "Postcode", "Date of birth" were not imported: they hold NHS number, name, postcode and date of birth, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+      'The columns "NHS Number", "Patient surname", "Postcode", "Date of birth" were not imported: they hold NHS numbers, names, postcodes and dates of birth, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
     );
     const [stored] = await store.query<Record<string, unknown>>(
       `SELECT * FROM read_parquet('${store.datasetPath('identifiable.parquet')}') LIMIT 1`,
@@ -310,6 +310,20 @@ describe('dataset import', () => {
       outFile: store.datasetPath('ids.parquet'),
     });
     expect(kept.report.warnings.join(' ')).not.toContain('holds NHS numbers');
+    // NHS numbers in a column that is not the person, under a heading that does not say so, are left out.
+    const second = write(
+      'nhs-second-column.csv',
+      'Pseudo ID,Contact ref,LSOA,DNA\nZ1,9434765919,X01000001,1\nZ2,4010232137,X01000002,0\n',
+    );
+    const left = await importDataset(store, {
+      id: 'nhs-second-column',
+      file: second,
+      outFile: store.datasetPath('nhs-second-column.parquet'),
+    });
+    expect(left.report.warnings).toContain(
+      'The column "Contact ref" was not imported: it holds NHS numbers, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+    );
+    expect([...left.fields.measures, ...left.fields.attributes]).toEqual(['dna']);
     expect(await people('ids')).toEqual(['1234567890', 'P2']);
   });
 

@@ -20,7 +20,7 @@ import {
   type SourceFormat,
 } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
-import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
+import { nhsNumberColumns, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -212,12 +212,12 @@ export async function importDataset(
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
       { sheet: userMapping?.sheet, lsoaHeading: userMapping?.columns?.lsoa_code },
     );
-    const mapping = resolveMapping(
-      userMapping,
-      staged.columns,
-      await mostlyNumbers(store, staged.parquet, staged.columns),
-      await yesNoColumns(store, staged.parquet, staged.columns),
-    );
+    const samples = {
+      mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),
+      yesNo: await yesNoColumns(store, staged.parquet, staged.columns),
+      nhsNumbers: await nhsNumberColumns(store, staged.parquet, staged.columns),
+    };
+    const mapping = resolveMapping(userMapping, staged.columns, samples);
     const columnNames = staged.columns.map((c) => c.name);
     checkMappingAgainstFile(mapping, columnNames, userMapping);
     report({ stage: 'checking', percent: 40 });
@@ -259,11 +259,9 @@ export async function importDataset(
         'The file is not saved as UTF-8, so it was read as Windows Latin-1 text (what Excel\'s "CSV (Comma delimited)" writes). If any names or words look wrong, save it from Excel as "CSV UTF-8" and import it again.',
       );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
-    validation.warnings.push(...identifyingColumnsNote(mapping, columnNames));
+    validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.nhsNumbers));
     report({ stage: 'writing', percent: 60 });
-    const personKey = (await personIsNhsNumber(store, staged.parquet, mapping))
-      ? pseudonymKey(store)
-      : undefined;
+    const personKey = personIsNhsNumber(mapping, samples.nhsNumbers) ? pseudonymKey(store) : undefined;
     if (personKey) validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));

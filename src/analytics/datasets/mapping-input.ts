@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { lsoaVintageOf } from './headings.ts';
-import { columnMappingSchema, defaultMapping, sourceName, type ColumnMapping } from './mapping.ts';
+import {
+  columnMappingSchema,
+  defaultMapping,
+  noSamples,
+  sourceName,
+  type ColumnMapping,
+  type ColumnSamples,
+} from './mapping.ts';
 
 /** Parity name → column in the file, each name checked with its own message. */
 const namedFields = (kind: 'field' | 'flag') =>
@@ -78,10 +85,9 @@ export function mappingProblems(raw: unknown): string[] {
 export function resolveMapping(
   input: MappingInput | undefined,
   described: { name: string; type: string }[],
-  mostlyNumbers: ReadonlySet<string> = new Set(),
-  yesNo: ReadonlySet<string> = new Set(),
+  samples: ColumnSamples = noSamples,
 ): ColumnMapping {
-  if (!input) return defaultMapping(described, mostlyNumbers, yesNo);
+  if (!input) return defaultMapping(described, samples);
   const given = Object.fromEntries(
     Object.entries(input.columns ?? {})
       .filter(([, v]) => v !== undefined)
@@ -92,8 +98,7 @@ export function resolveMapping(
   const mapped = new Set(Object.values(given));
   const detected = defaultMapping(
     described.filter((d) => !mapped.has(d.name)),
-    mostlyNumbers,
-    yesNo,
+    samples,
   );
   const columns = { ...detected.columns, ...given };
   // Nor is a column the person listed as a measure, flag or attribute detected as another kind.

@@ -33,11 +33,17 @@ export function mappingNotes(
  * The note for columns left out because they identify people (headings.ts): Parity needs only a
  * pseudonymised identifier and the LSOA code. None when the mapping reads every such column.
  */
-export function identifyingColumnsNote(mapping: ColumnMapping, columns: string[]): string[] {
+export function identifyingColumnsNote(
+  mapping: ColumnMapping,
+  columns: string[],
+  /** Columns found to hold NHS numbers by their values (pseudonym.ts). */
+  nhsNumbers: ReadonlySet<string> = new Set(),
+): string[] {
   const read = new Set(sourceColumnsOf(mapping));
-  const left = columns.filter((c) => !read.has(c) && identifyingColumn(c) !== undefined);
+  const holds = (c: string) => identifyingColumn(c) ?? (nhsNumbers.has(c) ? 'NHS numbers' : undefined);
+  const left = columns.filter((c) => !read.has(c) && holds(c) !== undefined);
   if (left.length === 0) return [];
-  const what = [...new Set(left.map((c) => identifyingColumn(c)!))];
+  const what = [...new Set(left.map((c) => holds(c)!))];
   return [
     `${left.length === 1 ? 'The column' : 'The columns'} ${quoted(left)} ${left.length === 1 ? 'was' : 'were'} not imported: ${left.length === 1 ? 'it holds' : 'they hold'} ${listInWords(what)}, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.`,
   ];

@@ -58,22 +58,34 @@ export function sourceColumnsOf(m: ColumnMapping): string[] {
   return [...new Set(all)];
 }
 
+/** What the first rows of a file say of its columns, beyond their headings and types. */
+export interface ColumnSamples {
+  /** Text columns whose values are mostly numbers (or yes/no): measures, with the rest reported. */
+  mostlyNumbers: ReadonlySet<string>;
+  /** Yes/no columns with a PLUS-group heading (plus-group-flags.ts), read as flags. */
+  yesNo: ReadonlySet<string>;
+  /** Columns of NHS numbers by their check digits (pseudonym.ts), never imported as they are. */
+  nhsNumbers: ReadonlySet<string>;
+}
+
+export const noSamples: ColumnSamples = { mostlyNumbers: new Set(), yesNo: new Set(), nhsNumbers: new Set() };
+
 /** A column heading as a field name: lower case, words joined by underscores. */
 const fieldNameFor = (heading: string): string => normaliseHeading(heading).slice(0, 63);
 
 /**
  * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
- * `mostlyNumbers`, so that a stray "n/a" is reported rather than turning the column into text),
+ * mostly numbers, so that a stray "n/a" is reported rather than turning the column into text),
  * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, and other
- * columns as attributes; columns that identify people (NHS number, name, postcode …) not at all.
+ * columns as attributes; columns that identify people (NHS number, name, postcode …, or values that
+ * are NHS numbers) not at all.
  */
 export function defaultMapping(
   described: { name: string; type: string }[],
-  mostlyNumbers: ReadonlySet<string> = new Set(),
-  /** Yes/no columns with a PLUS-group heading (plus-group-flags.ts), read as flags. */
-  yesNo: ReadonlySet<string> = new Set(),
+  samples: ColumnSamples = noSamples,
 ): ColumnMapping {
+  const { mostlyNumbers, yesNo, nhsNumbers } = samples;
   const sourceColumns = described.map((d) => d.name);
   const numeric = new Set(
     described
@@ -88,7 +100,7 @@ export function defaultMapping(
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
   for (const column of sourceColumns) {
     // Columns that identify people are never imported unless a mapping names them (mapping-notes.ts says so).
-    if (standard.has(column) || identifyingColumn(column)) continue;
+    if (standard.has(column) || identifyingColumn(column) || nhsNumbers.has(column)) continue;
     const lowered = column.toLowerCase();
     // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
     const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);

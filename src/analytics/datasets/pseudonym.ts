@@ -22,22 +22,34 @@ export function isNhsNumber(value: string): boolean {
 }
 
 /**
- * Whether the person identifier holds NHS numbers: its heading says so, or at least 90% of its first
- * 1,000 values are NHS numbers (a random ten-digit number passes the check one time in eleven).
+ * The columns at least 90% of whose first 1,000 values (blanks aside) are NHS numbers: ten digits
+ * with a valid check digit, which a random ten-digit number has one time in eleven.
  */
-export async function personIsNhsNumber(
+export async function nhsNumberColumns(
   store: AnalyticsStore,
   parquet: string,
-  m: ColumnMapping,
-): Promise<boolean> {
-  const column = m.columns.person_id;
-  if (column === undefined) return false;
-  if (identifyingColumn(column) === 'NHS number') return true;
-  const sample = await store.query<{ v: string }>(
-    `SELECT CAST(${sourceColumn(column)} AS VARCHAR) AS v FROM read_parquet(${literal(parquet)}) WHERE ${sourceColumn(column)} IS NOT NULL LIMIT 1000`,
+  columns: { name: string }[],
+): Promise<Set<string>> {
+  if (columns.length === 0) return new Set();
+  const cells = columns.map((c, i) => `CAST(${sourceColumn(c.name)} AS VARCHAR) AS v${i}`);
+  const sample = await store.query<Record<string, string | null>>(
+    `SELECT ${cells.join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 1000`,
   );
-  return sample.length > 0 && sample.filter((r) => isNhsNumber(r.v)).length >= 0.9 * sample.length;
+  return new Set(
+    columns
+      .filter((_c, i) => {
+        const values = sample.map((r) => r[`v${i}`]?.trim()).filter((v): v is string => !!v);
+        return values.length > 0 && values.filter(isNhsNumber).length >= 0.9 * values.length;
+      })
+      .map((c) => c.name),
+  );
 }
+
+/** Whether the person identifier holds NHS numbers: its heading says so, or its values are. */
+export const personIsNhsNumber = (m: ColumnMapping, nhsNumbers: ReadonlySet<string>): boolean => {
+  const column = m.columns.person_id;
+  return column !== undefined && (identifyingColumn(column) === 'NHS numbers' || nhsNumbers.has(column));
+};
 
 /** The store's pseudonym key (64 hex characters), made the first time it is needed. */
 export function pseudonymKey(store: AnalyticsStore): string {
