@@ -22,10 +22,11 @@ export type ReachRow = Record<(typeof reachColumns)[number], string | number | n
 const percent = (fraction: number): number => Number((100 * fraction).toFixed(1));
 const twoPlaces = (value: number): number => Number(value.toFixed(2));
 
-const readings = {
-  fewer: 'fewer than their share of residents',
-  more: 'more than their share of residents',
-  similar: 'in line with their share of residents',
+/** What a ratio's interval says, in the words of the reach page and its downloads. */
+export const reachReadings = {
+  fewer: 'Fewer than their share of residents',
+  more: 'More than their share of residents',
+  similar: 'In line with their share of residents',
 } as const;
 
 const groupRows = (comparison: string, people: number, groups: GroupRepresentation[]): ReachRow[] =>
@@ -37,7 +38,7 @@ const groupRows = (comparison: string, people: number, groups: GroupRepresentati
     ratio: twoPlaces(g.ratio),
     lower_95: twoPlaces(g.lower95),
     upper_95: twoPlaces(g.upper95),
-    reading: readings[g.reading],
+    reading: reachReadings[g.reading],
     people_compared: people,
   }));
 

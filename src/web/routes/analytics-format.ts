@@ -65,13 +65,16 @@ export function groupLabel(dimension: string, group: string): string {
   return group;
 }
 
-/** A stable id for a breakdown's section ("imd_decile" → "by-imd-decile"). */
-export function sectionId(dimension: string): string {
-  const slug = dimension
+/** Text as lower-case words joined by hyphens, for ids and file names ("Weeks waited" → "weeks-waited"). */
+export const slugOf = (text: string): string =>
+  text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `by-${slug || 'breakdown'}`;
+
+/** A stable id for a breakdown's section ("imd_decile" → "by-imd-decile"). */
+export function sectionId(dimension: string): string {
+  return `by-${slugOf(dimension) || 'breakdown'}`;
 }
 
 /** A heading made short enough for a contents list: "By IMD decile (1 = most deprived)" → "By IMD decile". */

@@ -5,15 +5,10 @@ import { tableCsv, tableXlsx } from '../../features/analytics/table-file.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission, viewerCan } from '../middleware/authorise.ts';
 import { deprivationReachView, reachView } from './analytics-reach.ts';
+import { slugOf } from './analytics-format.ts';
 import { idParam } from './partnership-helpers.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
-
-const slug = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 export function analyticsReachRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
@@ -40,7 +35,7 @@ export function analyticsReachRoutes(app: FastifyInstance, services: Services): 
       const ethnic = await analytics.ethnicReach(dataset.name);
       const rows = reachRows(deprivation, ethnic);
       const now = services.clock().toISOString();
-      const name = `who-${slug(dataset.name) || 'the-dataset'}-reaches-${now.slice(0, 10)}`;
+      const name = `who-${slugOf(dataset.name) || 'the-dataset'}-reaches-${now.slice(0, 10)}`;
       reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableCsv(rows, reachColumns));
       return reply

@@ -4,15 +4,10 @@
 import type { GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import type { DeprivationReach } from '../../features/analytics/analytics-deprivation-reach.ts';
 import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';
+import { reachReadings } from '../../features/analytics/reach-export.ts';
 
 const percent = (fraction: number): string => `${(100 * fraction).toFixed(1)}%`;
 const ratio = (value: number): string => value.toFixed(2);
-
-const readings = {
-  fewer: 'Fewer than their share of residents',
-  more: 'More than their share of residents',
-  similar: 'In line with their share of residents',
-} as const;
 
 const rowsOf = (groups: GroupRepresentation[]) =>
   groups.map((g) => ({
@@ -20,7 +15,7 @@ const rowsOf = (groups: GroupRepresentation[]) =>
     share: percent(g.share),
     residentShare: percent(g.residentShare),
     ratio: `${ratio(g.ratio)} (${ratio(g.lower95)} to ${ratio(g.upper95)})`,
-    reading: readings[g.reading],
+    reading: reachReadings[g.reading],
   }));
 
 /** What the dataset page shows of a dataset's ethnic reach. */

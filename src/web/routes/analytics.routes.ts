@@ -14,6 +14,7 @@ import { readingNotes } from '../../features/analytics/reading-notes.ts';
 import type { Services } from '../../services.ts';
 import { overviewHeadline } from './analytics-overview.ts';
 import { indicatorPage, overviewRow } from './analytics-view.ts';
+import { slugOf } from './analytics-format.ts';
 
 const staff = (request: FastifyRequest): boolean =>
   can(
@@ -126,13 +127,8 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
  * same indicator) and the period, if one was chosen, in letters, digits and hyphens only.
  */
 function downloadName(stored: StoredResult, period: string | undefined): string {
-  const slug = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
   return [stored.result.indicatorId, stored.datasetName ?? '', period ?? '']
-    .map(slug)
+    .map(slugOf)
     .filter(Boolean)
     .join('-');
 }
