@@ -128,13 +128,34 @@ async function copiedStamp(client: pg.PoolClient): Promise<string | null> {
   return current.rows[0]?.stamp ?? null;
 }
 
+const POOL_SIZE = 2;
+
+/** An error of a connection the server closed (restart, failover, an administrator), not of the query. */
+function lostConnection(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    ['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(String(code)) ||
+    /Connection terminated|not queryable/i.test(String(message))
+  );
+}
+
 export function openPostgresSource(connectionString: string): PostgresSource {
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  const pool = new pg.Pool({ connectionString, max: POOL_SIZE });
   // As for the app database (src/db/connect.ts): an idle connection closed by the server (restart,
   // failover, admin command) must not crash the process; the next query reports a lasting problem.
   pool.on('error', () => undefined);
   return {
-    run: async (sql) => (await pool.query(sql)).rows as SqlRow[],
+    async run(sql) {
+      // Every query here only reads, so one sent down a connection the server had closed is sent
+      // again on a fresh one: at most once per connection the pool may hold, plus one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await pool.query(sql)).rows as SqlRow[];
+        } catch (error) {
+          if (attempt > POOL_SIZE || !lostConnection(error)) throw error;
+        }
+      }
+    },
 
     async columns(relation) {
       relationSql(relation);
