@@ -305,6 +305,30 @@ describe('dataset import', () => {
     expect(await people('ids')).toEqual(['1234567890', 'P2']);
   });
 
+  it('leaves out full postcodes and e-mail addresses under headings that do not say so, and keeps districts', async () => {
+    const file = write(
+      'contact-values.csv',
+      'Pseudo ID,LSOA,PC,Contact,Area,Ref,DNA\n' +
+        'Z1,X01000001,LE1 5WW,a.patient@example.org,LE1,ab@cd,1\n' +
+        'Z2,X01000002,le21aa,b.patient@example.nhs.uk,LE2,REF 2,0\n',
+    );
+    const result = await importAs('contact-values', file);
+    expect(result.report.warnings).toContain(
+      'The columns "PC", "Contact" were not imported: they hold postcodes and e-mail addresses, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+    );
+    // A postcode district, and a column only half of whose values look like e-mail addresses, stay.
+    expect(result.fields.attributes).toEqual(['area', 'ref']);
+    const stored = await store.query<Record<string, unknown>>(
+      `SELECT * FROM read_parquet('${store.datasetPath('contact-values.parquet')}')`,
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/5WW|21aa|patient@/i);
+    // Named in a mapping, such a column is read as the person asked.
+    const mapped = await importAs('contact-values-mapped', file, { attributes: { postcode: 'PC' } });
+    expect(mapped.fields.attributes).toEqual(['postcode']);
+    expect(mapped.report.warnings.find((w) => w.includes('were not imported'))).toBeUndefined();
+    expect(mapped.report.warnings.find((w) => w.includes('was not imported'))).toContain('"Contact"');
+  });
+
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {
     const file = write(
       'with-totals.csv',

@@ -20,7 +20,8 @@ import {
   type SourceFormat,
 } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
-import { nhsNumberColumns, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
+import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
+import { identifyingValueColumns } from './identifying-values.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -215,7 +216,7 @@ export async function importDataset(
     const samples = {
       mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),
       yesNo: await yesNoColumns(store, staged.parquet, staged.columns),
-      nhsNumbers: await nhsNumberColumns(store, staged.parquet, staged.columns),
+      identifying: await identifyingValueColumns(store, staged.parquet, staged.columns),
     };
     const mapping = resolveMapping(userMapping, staged.columns, samples);
     const columnNames = staged.columns.map((c) => c.name);
@@ -259,9 +260,9 @@ export async function importDataset(
         'The file is not saved as UTF-8, so it was read as Windows Latin-1 text (what Excel\'s "CSV (Comma delimited)" writes). If any names or words look wrong, save it from Excel as "CSV UTF-8" and import it again.',
       );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
-    validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.nhsNumbers));
+    validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.identifying));
     report({ stage: 'writing', percent: 60 });
-    const personKey = personIsNhsNumber(mapping, samples.nhsNumbers) ? pseudonymKey(store) : undefined;
+    const personKey = personIsNhsNumber(mapping, samples.identifying) ? pseudonymKey(store) : undefined;
     if (personKey) validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));

@@ -36,11 +36,11 @@ export function mappingNotes(
 export function identifyingColumnsNote(
   mapping: ColumnMapping,
   columns: string[],
-  /** Columns found to hold NHS numbers by their values (pseudonym.ts). */
-  nhsNumbers: ReadonlySet<string> = new Set(),
+  /** Columns found to identify people by their values (identifying-values.ts), with what they hold. */
+  identifying: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const read = new Set(sourceColumnsOf(mapping));
-  const holds = (c: string) => identifyingColumn(c) ?? (nhsNumbers.has(c) ? 'NHS numbers' : undefined);
+  const holds = (c: string) => identifyingColumn(c) ?? identifying.get(c);
   const left = columns.filter((c) => !read.has(c) && holds(c) !== undefined);
   if (left.length === 0) return [];
   const what = [...new Set(left.map((c) => holds(c)!))];

@@ -64,11 +64,15 @@ export interface ColumnSamples {
   mostlyNumbers: ReadonlySet<string>;
   /** Yes/no columns with a PLUS-group heading (plus-group-flags.ts), read as flags. */
   yesNo: ReadonlySet<string>;
-  /** Columns of NHS numbers by their check digits (pseudonym.ts), never imported as they are. */
-  nhsNumbers: ReadonlySet<string>;
+  /** Columns whose values identify people (identifying-values.ts), with what they hold. */
+  identifying: ReadonlyMap<string, string>;
 }
 
-export const noSamples: ColumnSamples = { mostlyNumbers: new Set(), yesNo: new Set(), nhsNumbers: new Set() };
+export const noSamples: ColumnSamples = {
+  mostlyNumbers: new Set(),
+  yesNo: new Set(),
+  identifying: new Map(),
+};
 
 /** A column heading as a field name: lower case, words joined by underscores. */
 const fieldNameFor = (heading: string): string => normaliseHeading(heading).slice(0, 63);
@@ -78,14 +82,14 @@ const fieldNameFor = (heading: string): string => normaliseHeading(heading).slic
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
  * mostly numbers, so that a stray "n/a" is reported rather than turning the column into text),
  * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, and other
- * columns as attributes; columns that identify people (NHS number, name, postcode …, or values that
- * are NHS numbers) not at all.
+ * columns as attributes; columns that identify people (NHS number, name, postcode …, by heading or
+ * by value) not at all.
  */
 export function defaultMapping(
   described: { name: string; type: string }[],
   samples: ColumnSamples = noSamples,
 ): ColumnMapping {
-  const { mostlyNumbers, yesNo, nhsNumbers } = samples;
+  const { mostlyNumbers, yesNo, identifying } = samples;
   const sourceColumns = described.map((d) => d.name);
   const numeric = new Set(
     described
@@ -100,7 +104,7 @@ export function defaultMapping(
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
   for (const column of sourceColumns) {
     // Columns that identify people are never imported unless a mapping names them (mapping-notes.ts says so).
-    if (standard.has(column) || identifyingColumn(column) || nhsNumbers.has(column)) continue;
+    if (standard.has(column) || identifyingColumn(column) || identifying.has(column)) continue;
     const lowered = column.toLowerCase();
     // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
     const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);

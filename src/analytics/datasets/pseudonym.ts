@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
-import { literal, sourceColumn } from '../sql-text.ts';
+import { literal } from '../sql-text.ts';
 import { identifyingColumn } from './headings.ts';
 import type { ColumnMapping } from './mapping.ts';
 
@@ -21,34 +21,13 @@ export function isNhsNumber(value: string): boolean {
   return check !== 10 && check === Number(digits[9]);
 }
 
-/**
- * The columns at least 90% of whose first 1,000 values (blanks aside) are NHS numbers: ten digits
- * with a valid check digit, which a random ten-digit number has one time in eleven.
- */
-export async function nhsNumberColumns(
-  store: AnalyticsStore,
-  parquet: string,
-  columns: { name: string }[],
-): Promise<Set<string>> {
-  if (columns.length === 0) return new Set();
-  const cells = columns.map((c, i) => `CAST(${sourceColumn(c.name)} AS VARCHAR) AS v${i}`);
-  const sample = await store.query<Record<string, string | null>>(
-    `SELECT ${cells.join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 1000`,
-  );
-  return new Set(
-    columns
-      .filter((_c, i) => {
-        const values = sample.map((r) => r[`v${i}`]?.trim()).filter((v): v is string => !!v);
-        return values.length > 0 && values.filter(isNhsNumber).length >= 0.9 * values.length;
-      })
-      .map((c) => c.name),
-  );
-}
-
 /** Whether the person identifier holds NHS numbers: its heading says so, or its values are. */
-export const personIsNhsNumber = (m: ColumnMapping, nhsNumbers: ReadonlySet<string>): boolean => {
+export const personIsNhsNumber = (m: ColumnMapping, identifying: ReadonlyMap<string, string>): boolean => {
   const column = m.columns.person_id;
-  return column !== undefined && (identifyingColumn(column) === 'NHS numbers' || nhsNumbers.has(column));
+  return (
+    column !== undefined &&
+    (identifyingColumn(column) === 'NHS numbers' || identifying.get(column) === 'NHS numbers')
+  );
 };
 
 /** The store's pseudonym key (64 hex characters), made the first time it is needed. */
