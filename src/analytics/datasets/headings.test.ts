@@ -69,6 +69,24 @@ describe('recognising standard fields from headings', () => {
     expect(identifyingColumn('Address line 1')).toBe('addresses');
     expect(identifyingColumn('Mobile')).toBe('telephone numbers');
     expect(identifyingColumn('E-mail')).toBe('e-mail addresses');
+    // Words run together, short forms, and e-mail told from address.
+    for (const [heading, holds] of [
+      ['PatientName', 'names'],
+      ['FirstName', 'names'],
+      ['DateOfBirth', 'dates of birth'],
+      ['Birthdate', 'dates of birth'],
+      ['D.O.B.', 'dates of birth'],
+      ['Email address', 'e-mail addresses'],
+      ['Addr1', 'addresses'],
+      ['Address line 2', 'addresses'],
+      ['Tel', 'telephone numbers'],
+      ['Tel. no.', 'telephone numbers'],
+      ['Phone number', 'telephone numbers'],
+      ['Home telephone', 'telephone numbers'],
+      ['Mobile phone', 'telephone numbers'],
+      ['Home address', 'addresses'],
+    ])
+      expect(identifyingColumn(heading!), heading).toBe(holds);
     for (const safe of [
       'Pseudo NHS number',
       'NHS number (hashed)',
@@ -76,6 +94,13 @@ describe('recognising standard fields from headings', () => {
       'Clinic name',
       'Specialty name',
       'Der_Postcode_LSOA_2021_Code',
+      'GP name',
+      'Consultant name',
+      'Telehealth',
+      'Temperature',
+      'Telephone appointment',
+      'Mobile unit',
+      'Address type',
     ])
       expect(identifyingColumn(safe), safe).toBeUndefined();
   });

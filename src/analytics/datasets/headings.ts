@@ -164,17 +164,20 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
 }
 
 /** Headings of columns that identify a person, normalised, with what each holds. */
+// Words may be run together ("PatientName", "DateOfBirth"); e-mail comes before address, so that
+// "Email address" is told as what it is.
 const identifyingHeadings: [RegExp, string][] = [
   [/(^|_)nhs_?(no|number|num)($|_)/, 'NHS numbers'],
   [
-    /^(patient_|person_)?(full_name|name|forenames?|surname|first_name|last_name|given_name|family_name)$/,
+    /^(patient_?|person_?)?(full_?name|name|forenames?|surname|first_?name|last_?name|given_?name|family_?name)$/,
     'names',
   ],
   [/(^|_)post_?code($|_)/, 'postcodes'],
-  [/(^|_)(date_of_birth|birth_date|dob)($|_)/, 'dates of birth'],
-  [/(^|_)address($|_)/, 'addresses'],
-  [/(^|_)(phone|telephone|mobile)($|_)/, 'telephone numbers'],
+  [/(^|_)(date_?of_?birth|birth_?date|dob|d_o_b)($|_)/, 'dates of birth'],
   [/(^|_)e_?mail($|_)/, 'e-mail addresses'],
+  // At the end of the heading only: "Telephone appointment" and "Address type" are not these.
+  [/(^|_)(address|addr)(_?line)?(_?\d)?$/, 'addresses'],
+  [/(^|_)(phone|telephone|mobile|tel)(_?(no|number))?(_?\d)?$/, 'telephone numbers'],
 ];
 
 /**
