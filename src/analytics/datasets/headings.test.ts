@@ -24,6 +24,31 @@ describe('recognising standard fields from headings', () => {
     expect(found.otherDates).toEqual([]);
   });
 
+  it("reads a data warehouse's headings with their words run together", () => {
+    const found = recogniseColumns([
+      'PseudoPatientID',
+      'LSOA2011Code',
+      'AgeAtAppointment',
+      'PersonStatedGenderCode',
+      'EthnicCategory',
+      'AppointmentDate',
+    ]);
+    expect(found.columns).toEqual({
+      person_id: 'PseudoPatientID',
+      lsoa_code: 'LSOA2011Code',
+      age: 'AgeAtAppointment',
+      sex: 'PersonStatedGenderCode',
+      ethnicity: 'EthnicCategory',
+      event_date: 'AppointmentDate',
+    });
+    expect(found.lsoaVintage).toBe('2011');
+    expect(recogniseColumns(['LSOACode', 'NHSNumber']).columns).toEqual({ lsoa_code: 'LSOACode' });
+    expect(identifyingColumn('NHSNumber')).toBe('NHS numbers');
+    // Codes and plurals stay whole.
+    expect(recogniseColumns(['LSOA21CD']).columns).toEqual({ lsoa_code: 'LSOA21CD' });
+    expect(lsoaVintageOf('LSOA21CD')).toBe('2021');
+  });
+
   it('prefers the more specific heading and names the other dates, but not a date of birth', () => {
     const found = recogniseColumns([
       'Referral date',

@@ -1,7 +1,8 @@
 // Which columns of an extract hold Parity's standard fields, recognised from their headings when no
 // mapping names them: the standard names themselves, and the headings NHS extracts commonly use
 // (SUS and ECDS derived fields, GP system reports, hand-made spreadsheets). Headings are compared
-// after normalising case, spaces and punctuation, so "Appointment Date" and "appointment_date" match.
+// after normalising case, spaces and punctuation, so "Appointment Date", "AppointmentDate" and
+// "appointment_date" match.
 
 export type StandardColumn =
   'person_id' | 'lsoa_code' | 'age' | 'age_band' | 'sex' | 'ethnicity' | 'event_date';
@@ -30,12 +31,16 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'lsoa11cd',
     'lsoa_2021_code',
     'lsoa_2011_code',
+    'lsoa2021_code',
+    'lsoa2011_code',
     'der_postcode_lsoa_2021_code',
     'der_postcode_lsoa_2011_code',
     'der_postcode_lsoa_code',
     'lsoa_of_residence',
     'lsoa_2021',
     'lsoa_2011',
+    'lsoa2021',
+    'lsoa2011',
     'lsoa21',
     'lsoa11',
     'lsoa',
@@ -96,8 +101,19 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
   ],
 };
 
+/**
+ * A heading's words run together in a data warehouse's style made separate: "AppointmentDate",
+ * "LSOACode", "LSOA2011Code", "NHSNumber" as Appointment_Date, LSOA_Code, LSOA2011_Code, NHS_Number.
+ * A code such as LSOA11CD, and a plural such as LSOAs, stay whole.
+ */
+const separateRunTogetherWords = (heading: string): string =>
+  heading.replace(/([a-z])(?=[A-Z])|([A-Z0-9])(?=[A-Z][a-z])(?![A-Z]s(?![a-z]))/g, '$1$2_');
+
+/** Whether a heading runs words together ("WaitWeeks"), so that its field name should part them. */
+export const runsWordsTogether = (heading: string): boolean => /[a-z][A-Z][a-z]/.test(heading);
+
 export const normaliseHeading = (heading: string): string =>
-  heading
+  separateRunTogetherWords(heading)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');

@@ -305,6 +305,22 @@ describe('dataset import', () => {
     expect(await people('ids')).toEqual(['1234567890', 'P2']);
   });
 
+  it('names the fields of headings with words run together as their words', async () => {
+    const file = write(
+      'warehouse.csv',
+      'PseudoPatientID,LSOACode,AppointmentDate,WaitWeeks,HbA1c,eGFR\n' +
+        'Z1,X01000001,2024-05-01,12,48,90\nZ2,X01000002,2024-06-01,30,52,61\n',
+    );
+    const result = await importAs('warehouse', file);
+    expect(result.mapping.columns).toMatchObject({
+      person_id: 'PseudoPatientID',
+      lsoa_code: 'LSOACode',
+      event_date: 'AppointmentDate',
+    });
+    // wait_weeks is what the waiting-list indicators read; abbreviations keep their one word.
+    expect(result.fields.measures).toEqual(['wait_weeks', 'hba1c', 'egfr']);
+  });
+
   it('leaves out full postcodes and e-mail addresses under headings that do not say so, and keeps districts', async () => {
     const file = write(
       'contact-values.csv',

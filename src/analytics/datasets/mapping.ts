@@ -2,7 +2,7 @@
 // (mapping-input.ts reads what a person writes).
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
-import { identifyingColumn, normaliseHeading, recogniseColumns } from './headings.ts';
+import { identifyingColumn, normaliseHeading, recogniseColumns, runsWordsTogether } from './headings.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
 
 const fieldName = z.string().refine(isSafeIdentifier, {
@@ -106,8 +106,9 @@ export function defaultMapping(
     // Columns that identify people are never imported unless a mapping names them (mapping-notes.ts says so).
     if (standard.has(column) || identifyingColumn(column) || identifying.has(column)) continue;
     const lowered = column.toLowerCase();
-    // "Weeks waited" becomes weeks_waited; a name that cannot be made safe, or would clash, is left out.
-    const name = isSafeIdentifier(lowered) ? lowered : fieldNameFor(lowered);
+    // "Weeks waited" and "WaitWeeks" become weeks_waited and wait_weeks; a name that cannot be made
+    // safe, or would clash, is left out.
+    const name = isSafeIdentifier(lowered) && !runsWordsTogether(column) ? lowered : fieldNameFor(column);
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;
     taken.add(name);
     const plusGroup = yesNo.has(column) ? plusGroupFlag(column) : undefined;
