@@ -179,9 +179,11 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
   };
 }
 
-/** Headings of columns that identify a person, normalised, with what each holds. */
-// Words may be run together ("PatientName", "DateOfBirth"); e-mail comes before address, so that
-// "Email address" is told as what it is.
+/**
+ * Headings of columns that identify a person, normalised, with what each holds. Words may be run
+ * together ("PatientName", "DateOfBirth"); e-mail comes before address, so that "Email address" is
+ * told as what it is.
+ */
 const identifyingHeadings: [RegExp, string][] = [
   [/(^|_)nhs_?(no|number|num)($|_)/, 'NHS numbers'],
   [
