@@ -29,6 +29,71 @@ export const ethnicCategories: EthnicCategory[] = [
   { code: '99', detailed: 'Not known', broad: 'Not stated or not known' },
 ];
 
+/** How extracts name each group before a category: "White British", "Mixed - White and Asian". */
+const groupWords: Record<string, string[]> = {
+  White: ['white'],
+  Mixed: ['mixed', 'mixed or multiple', 'mixed or multiple ethnic groups'],
+  Asian: ['asian', 'asian or asian british'],
+  Black: ['black', 'black or black british'],
+  Other: ['other', 'other ethnic group', 'other ethnic groups'],
+};
+
+/** Labels that say which category only after their group's name ("Asian - Other"). */
+const onlyAfterGroup = new Set(['other', 'any other']);
+
+/**
+ * The Data Dictionary's value labels, as extracts write them without the code (its first label),
+ * and other usual ways of writing each category, in lower case; the 2021 census's new White
+ * categories are C and Arab is S, as in `onsLabelToCode`.
+ */
+// prettier-ignore
+const valueLabels: [code: string, group: string | null, labels: string[]][] = [
+  ['A', 'White', ['british', 'english, welsh, scottish, northern irish or british']],
+  ['B', 'White', ['irish']],
+  ['C', 'White', ['any other white background', 'other white', 'other', 'any other', 'gypsy or irish traveller', 'roma']],
+  ['D', 'Mixed', ['white and black caribbean']],
+  ['E', 'Mixed', ['white and black african']],
+  ['F', 'Mixed', ['white and asian']],
+  ['G', 'Mixed', ['any other mixed background', 'other mixed', 'other', 'any other']],
+  ['H', 'Asian', ['indian']],
+  ['J', 'Asian', ['pakistani']],
+  ['K', 'Asian', ['bangladeshi']],
+  ['L', 'Asian', ['any other asian background', 'other asian', 'other', 'any other']],
+  ['M', 'Black', ['caribbean']],
+  ['N', 'Black', ['african']],
+  ['P', 'Black', ['any other black background', 'other black', 'other', 'any other']],
+  ['R', 'Other', ['chinese']],
+  ['S', 'Other', ['any other ethnic group', 'other ethnic group', 'arab', 'any other']],
+  ['Z', null, ['not stated', 'declined', 'refused', 'prefer not to say']],
+  ['99', null, ['not known', 'unknown', 'not recorded']],
+];
+
+/**
+ * Every written-out form of an NHS ethnic category Parity reads, in lower case with a group's name
+ * followed by ": " (the import reads " - " as ": "), to its code: the Data Dictionary descriptions
+ * ("asian or asian british: indian"), its value labels alone ("indian") and after their group's
+ * name ("asian indian", "asian: indian", "black african").
+ */
+export function ethnicDescriptions(): Map<string, string> {
+  const found = new Map<string, string>();
+  const add = (form: string, code: string) => {
+    const before = found.get(form);
+    if (before !== undefined && before !== code)
+      throw new Error(`"${form}" would be read as both ${before} and ${code}`);
+    found.set(form, code);
+  };
+  for (const c of ethnicCategories) add(c.detailed.toLowerCase(), c.code);
+  for (const [code, group, labels] of valueLabels)
+    for (const label of labels) {
+      if (!onlyAfterGroup.has(label)) add(label, code);
+      for (const word of group ? groupWords[group]! : []) {
+        add(`${word} ${label}`, code);
+        add(`${word}: ${label}`, code);
+      }
+    }
+  return found;
+}
+
 /** ONS 2021 census 19-group labels (as in TS021 / dvc2203) mapped to the NHS codes. */
 // prettier-ignore
 export const onsLabelToCode: Record<string, string> = {

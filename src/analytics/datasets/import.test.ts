@@ -637,17 +637,42 @@ describe('dataset import', () => {
         'P2,X01000001,H: Indian\n' +
         'P3,X01000001,Black or Black British - Caribbean\n' +
         'P4,X01000001,Not stated\n' +
-        'P5,X01000001,Asian\n',
+        'P5,X01000001,Asian\n' +
+        // The Data Dictionary's value labels, alone or after their group's name.
+        'P6,X01000001,British\n' +
+        'P7,X01000001,White  Irish\n' +
+        'P8,X01000001,Black African\n' +
+        'P9,X01000001,Mixed - Other\n' +
+        'Q1,X01000001,any other ethnic group\n' +
+        'Q2,X01000001,Asian: Bangladeshi\n' +
+        'Q3,X01000001,Declined\n' +
+        'Q4,X01000001,Other\n',
     );
     const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
+    // "Other" alone does not say which group's.
     expect(result.report.examples).toEqual([
       { row: 5, column: 'ethnic_category', value: 'Asian', problem: ethnicCodeProblem },
+      { row: 13, column: 'ethnic_category', value: 'Other', problem: ethnicCodeProblem },
     ]);
     const stored = await store.query(
       `SELECT ethnic_code FROM read_parquet('${store.datasetPath('described.parquet')}') ORDER BY person_id`,
     );
-    expect(stored.map((r) => r.ethnic_code)).toEqual(['A', 'H', 'M', 'Z', '99']);
+    expect(stored.map((r) => r.ethnic_code)).toEqual([
+      'A',
+      'H',
+      'M',
+      'Z',
+      '99',
+      'A',
+      'B',
+      'N',
+      'G',
+      'S',
+      'K',
+      'Z',
+      '99',
+    ]);
   });
 
   it("finds the headings below a report's title, in CSV (plain or gzipped) and in Excel", async () => {

@@ -1,6 +1,6 @@
 // SQL expressions turning one raw text column of an extract into Parity's standard field. Each has
 // a twin check in validate.ts naming the problem when the value cannot be read.
-import { ethnicCategories, onsLabelToCode } from './ethnicity.ts';
+import { ethnicCategories, ethnicDescriptions, onsLabelToCode } from './ethnicity.ts';
 import { literal } from '../sql-text.ts';
 
 const text = (column: string): string => `NULLIF(trim(CAST(${column} AS VARCHAR)), '')`;
@@ -92,6 +92,7 @@ export const notOneOfSql = (c: string, accepted: string[], exact = false): strin
   `COALESCE(${exact ? `trim(CAST(${c} AS VARCHAR))` : normalised(c)} NOT IN (${list(['', ...accepted])}), false)`;
 export const sexFailingSql = (c: string): string => notOneOfSql(c, [...female, ...male, ...unknownSex]);
 const nhsCodes = ethnicCategories.map((c) => c.code);
+const descriptions = ethnicDescriptions();
 
 /** Text in lower case with runs of spaces as one, for matching written-out ethnic groups. */
 const spokenForm = (c: string, dashAsColon = false): string => {
@@ -101,7 +102,9 @@ const spokenForm = (c: string, dashAsColon = false): string => {
 
 /**
  * An NHS ethnic category from a code (A … S, Z, 99), a code followed by its description ("A - White
- * British", "H: Indian") or the Data Dictionary description alone ("Asian or Asian British - Indian").
+ * British", "H: Indian") or a description alone: the Data Dictionary's ("Asian or Asian British -
+ * Indian"), its value label ("Indian", "Any other mixed background") or that after its group's name
+ * ("White British", "Black African"; ethnicity.ts).
  * With `ons2021`, from the census groups written out, in any case.
  */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
@@ -113,7 +116,7 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   }
   const code = normalised(c);
   const leading = `regexp_extract(${code}, '^(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
-  const described = ethnicCategories.map((e) => `WHEN ${literal(e.detailed.toLowerCase())} THEN '${e.code}'`);
+  const described = [...descriptions].map(([form, code]) => `WHEN ${literal(form)} THEN '${code}'`);
   return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${spokenForm(c, true)} ${described.join(' ')} END END`;
 }
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { ethnicCategories, ethnicDescriptions } from './ethnicity.ts';
+
+describe('written-out ethnic categories', () => {
+  it('read each form as one category only, the Data Dictionary description among them', () => {
+    // ethnicDescriptions() throws if a form would be read as two categories.
+    const descriptions = ethnicDescriptions();
+    for (const c of ethnicCategories) expect(descriptions.get(c.detailed.toLowerCase())).toBe(c.code);
+    expect(descriptions.get('black: african')).toBe('N');
+    expect(descriptions.get('mixed or multiple: white and asian')).toBe('F');
+    expect(descriptions.get('asian other')).toBe('L');
+    expect(descriptions.get('other: chinese')).toBe('R');
+    expect(descriptions.has('other')).toBe(false);
+    expect(descriptions.has('any other')).toBe(false);
+  });
+});
