@@ -629,6 +629,37 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('reads sex written as codes or words, with the ways of saying it is not known', async () => {
+    const values = [
+      'f',
+      'Female',
+      '2',
+      'Woman',
+      'M',
+      'male',
+      '1',
+      'Man',
+      'X',
+      '9',
+      '0',
+      'Not specified',
+      'Prefer not to say',
+      'Indeterminate',
+      'Q',
+    ];
+    const file = write(
+      'sexes.csv',
+      'person_id,lsoa_code,sex\n' +
+        values.map((v, i) => `P${String(i).padStart(2, '0')},X01000001,${v}\n`).join(''),
+    );
+    const result = await importAs('sexes', file);
+    expect(result.report.examples.map((e) => e.value)).toEqual(['Q']);
+    const stored = await store.query(
+      `SELECT sex FROM read_parquet('${store.datasetPath('sexes.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored.map((r) => r.sex).join('')).toBe('FFFFMMMMUUUUUUU');
+  });
+
   it('reads ethnic categories written with or as their descriptions, and names what it cannot read', async () => {
     const file = write(
       'described.csv',

@@ -76,7 +76,11 @@ const list = (values: string[]): string => values.map((v) => literal(v)).join(',
 const normalised = (c: string): string => `upper(trim(CAST(${c} AS VARCHAR)))`;
 const female = ['F', 'FEMALE', '2', 'W', 'WOMAN'];
 const male = ['M', 'MALE', '1', 'MAN'];
-const unknownSex = ['U', 'UNKNOWN', '0', '9', 'X', 'I', 'INDETERMINATE', 'NOT KNOWN', 'NOT STATED'];
+// prettier-ignore
+const unknownSex = [
+  'U', 'UNKNOWN', '0', '9', 'X', 'I', 'INDETERMINATE', 'NOT KNOWN', 'NOT STATED', 'NOT SPECIFIED',
+  'NOT RECORDED', 'PREFER NOT TO SAY',
+];
 
 const lookup = (value: string, groups: [string[], string][]): string =>
   `CASE ${value} ${groups.flatMap(([codes, to]) => codes.map((code) => `WHEN ${literal(code)} THEN ${to}`)).join(' ')} END`;
