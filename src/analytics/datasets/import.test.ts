@@ -440,6 +440,32 @@ describe('dataset import', () => {
     expect(all.map((r) => r.dna)).toEqual([1, 0, 1, 0, null, 1, 0, 1, 0, 1]);
   });
 
+  it('reads ages with a fraction in completed years, and says so', async () => {
+    const file = write(
+      'fractional-ages.csv',
+      'person_id,lsoa_code,age\nP1,X01000001,34.7\nP2,X01000001,17.99\nP3,X01000001,40\nP4,X01000001,120.5\nP5,X01000001,121\nP6,X01000001,-0.5\n',
+    );
+    const result = await importAs('fractional-ages', file);
+    expect(result.report.warnings).toContain(
+      '3 ages in "age" have a fraction (such as 17.99) and were read in completed years (17), as ages are counted.',
+    );
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [5, '121', 'impossible age'],
+      [6, '-0.5', 'impossible age'],
+    ]);
+    const stored = await store.query(
+      `SELECT age, age_band FROM read_parquet('${store.datasetPath('fractional-ages.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored).toEqual([
+      { age: 34, age_band: '25-34' },
+      { age: 17, age_band: '0-17' },
+      { age: 40, age_band: '35-44' },
+      { age: 120, age_band: '85+' },
+      { age: null, age_band: null },
+      { age: null, age_band: null },
+    ]);
+  });
+
   it('reads typed Parquet columns as they are and still names impossible values', async () => {
     const file = path.join(dir, 'typed.parquet');
     await store.run(

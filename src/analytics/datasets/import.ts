@@ -22,6 +22,7 @@ import {
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { identifyingValueColumns } from './identifying-values.ts';
+import { fractionalAgesNote } from './age-fractions.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -245,6 +246,8 @@ export async function importDataset(
       geography,
       leftOut,
     );
+    const fractions = await fractionalAgesNote(store, staged.parquet, mapping, kinds, leftOut);
+    if (fractions) validation.warnings.push(fractions);
     const vintageRead = vintageFound && vintageNote(vintageFound);
     if (vintageRead) validation.warnings.push(vintageRead);
     if (staged.worksheetChosen)

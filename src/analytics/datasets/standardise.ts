@@ -29,12 +29,14 @@ export const lsoaSql = (c: string): string => `upper(${text(c)})`;
 
 export const ageNumberSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'number' ? `CAST(${c} AS DOUBLE)` : `TRY_CAST(${text(c)} AS DOUBLE)`;
+/** An age from 0 up to (not including) 121: one with a fraction is read in completed years. */
 export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
   const age = ageNumberSql(c, kind);
-  return `(${age} >= 0 AND ${age} <= 120 AND ${age} = floor(${age}))`;
+  return `(${age} >= 0 AND ${age} < 121)`;
 };
+/** Age in completed years: 34.7 (as days between dates over 365.25 give) is 34. */
 export const ageSql = (c: string, kind: ColumnKind = 'text'): string =>
-  `CASE WHEN ${ageValidSql(c, kind)} THEN CAST(${ageNumberSql(c, kind)} AS INTEGER) END`;
+  `CASE WHEN ${ageValidSql(c, kind)} THEN CAST(floor(${ageNumberSql(c, kind)}) AS INTEGER) END`;
 
 export const ageBands: [number, number | null, string][] = [
   [0, 17, '0-17'],
