@@ -630,7 +630,11 @@ describe('dataset import', () => {
         'P4,X01000001,01/05/23\n' +
         'P5,X01000001,2024-04-01T09:30:00\n' +
         'P6,X01000001,02.04.2025\n' +
-        'P7,X01000001,31/02/2024\n',
+        'P7,X01000001,31/02/2024\n' +
+        'P8,X01000001,15-06-2024\n' +
+        'P9,X01000001,1-Jan-25\n' +
+        'Q1,X01000001,20240331\n' +
+        'Q2,X01000001,01/04/24 13:05\n',
     );
     const result = await importAs('uk-dates', file);
     expect(result.report.examples).toEqual([
@@ -652,6 +656,10 @@ describe('dataset import', () => {
       { person_id: 'P5', event_date: '2024-04-01', period: '2024/25' },
       { person_id: 'P6', event_date: '2025-04-02', period: '2025/26' },
       { person_id: 'P7', event_date: null, period: 'Not known' },
+      { person_id: 'P8', event_date: '2024-06-15', period: '2024/25' },
+      { person_id: 'P9', event_date: '2025-01-01', period: '2024/25' },
+      { person_id: 'Q1', event_date: '2024-03-31', period: '2023/24' },
+      { person_id: 'Q2', event_date: '2024-04-01', period: '2024/25' },
     ]);
   });
 

@@ -129,20 +129,27 @@ export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =
   `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
 
 /**
- * Day-first dates as UK extracts write them: 01/05/2024, with the time a spreadsheet adds
- * (01/05/2024 00:00), two-digit years (01/05/24: 00–68 are 2000–2068, as strptime reads them),
- * 01-May-2024, 1 May 2024 and 01.05.2024. Never month-first: 01/05/2024 is the 1st of May.
+ * Day-first dates as UK extracts write them: 01/05/2024, 01-05-2024 or 01.05.2024, with the time a
+ * spreadsheet adds (01/05/2024 00:00), two-digit years (01/05/24, 1-May-24: 00–68 are 2000–2068,
+ * as strptime reads them), 01-May-2024 and 1 May 2024; and a data warehouse's 20240501. Never
+ * month-first: 01/05/2024 is the 1st of May.
  */
 const dayFirstFormats = [
-  // Two-digit years first: %Y would read 01/05/24 as the year 24.
-  '%d/%m/%y',
-  '%d/%m/%Y',
-  '%d/%m/%Y %H:%M',
-  '%d/%m/%Y %H:%M:%S',
+  // Two-digit years before four: %Y would read 01/05/24 as the year 24.
+  ...['/', '-', '.'].flatMap((s) => [
+    `%d${s}%m${s}%y`,
+    `%d${s}%m${s}%Y`,
+    `%d${s}%m${s}%y %H:%M`,
+    `%d${s}%m${s}%Y %H:%M`,
+    `%d${s}%m${s}%Y %H:%M:%S`,
+  ]),
+  '%d-%b-%y',
   '%d-%b-%Y',
+  '%d %b %y',
   '%d %b %Y',
+  '%d %B %y',
   '%d %B %Y',
-  '%d.%m.%Y',
+  '%Y%m%d',
 ];
 
 /**
