@@ -18,8 +18,10 @@ export async function fractionalAgesNote(
   if (!column) return null;
   const kind = kinds.get(column) ?? 'text';
   const age = ageNumberSql(sourceColumn(column), kind);
+  // The example is the first such age in the file, as the report's rows are numbered.
   const [row] = await store.query<{ n: number | bigint; example: number | null }>(
-    `SELECT count(*) AS n, min(${age}) AS example FROM read_parquet(${literal(parquet)})
+    `SELECT count(*) AS n, arg_min(${age}, file_row_number) AS example
+      FROM read_parquet(${literal(parquet)}, file_row_number = true)
       WHERE NOT ${leftOut} AND ${ageValidSql(sourceColumn(column), kind)} AND ${age} <> floor(${age})`,
   );
   const n = Number(row?.n ?? 0);

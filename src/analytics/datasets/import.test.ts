@@ -355,13 +355,15 @@ describe('dataset import', () => {
         'T3,,Urology,61,1\n' +
         'T4,X01000003,Total,45,0\n' +
         ',,,,\n' +
-        'Grand TOTAL,,,,2\n',
+        'Grand TOTAL,,,,2\n' +
+        // Total in place of the LSOA code.
+        ',Total,,,3\n',
     );
     const result = await importAs('with-totals', file);
-    expect(result.rowsRead).toBe(7);
+    expect(result.rowsRead).toBe(8);
     expect(result.rowsStored).toBe(4);
     expect(result.report.warnings.filter((w) => w.includes('left out'))).toEqual([
-      '2 rows read "Total" and have no LSOA code (rows 3, 7): totals of the rows above, not rows of their own, so they were left out.',
+      '3 rows read "Total" and have no LSOA code (rows 3, 7, 8): totals of the rows above, not rows of their own, so they were left out.',
       '1 row was blank in every mapped column and left out (they still count when rows are numbered).',
     ]);
     // T3 has no LSOA but is a person, so it is kept and reported; T4 has an LSOA, whatever its specialty.
@@ -447,7 +449,7 @@ describe('dataset import', () => {
     );
     const result = await importAs('fractional-ages', file);
     expect(result.report.warnings).toContain(
-      '3 ages in "age" have a fraction (such as 17.99) and were read in completed years (17), as ages are counted.',
+      '3 ages in "age" have a fraction (such as 34.7) and were read in completed years (34), as ages are counted.',
     );
     expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
       [5, '121', 'impossible age'],

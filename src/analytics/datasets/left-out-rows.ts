@@ -17,22 +17,28 @@ export function blankRowSql(m: ColumnMapping): string {
 /** A cell reading Total, Totals, Grand total or Sub-total (any case, a colon after it allowed). */
 const TOTAL_CELL = "'^\\s*(grand\\s+|sub-?\\s*)?totals?\\s*:?\\s*$'";
 
+const readsTotal = (column: string): string =>
+  `COALESCE(regexp_matches(CAST(${sourceColumn(column)} AS VARCHAR), ${TOTAL_CELL}, 'i'), false)`;
+
 /**
- * True for a report's total line: no LSOA code, and Total (or Grand total, Sub-total) in a text
- * column. Added up from the rows above it, it is not a row of its own, so it is left out like a
- * blank row (and reported).
+ * The two kinds of a report's total line, each a test no row passes twice: Total (or Grand total,
+ * Sub-total) in place of the LSOA code; no LSOA code and Total in another text column. Added up from
+ * the rows above it, a total line is not a row of its own, so it is left out like a blank row (and
+ * reported). Neither test is ever NULL: the rows kept are those for which NOT their OR is true.
  */
-function totalRowSql(m: ColumnMapping, kinds: ColumnKinds): string {
+function totalRowTests(m: ColumnMapping, kinds: ColumnKinds): string[] {
   const lsoa = sourceColumn(m.columns.lsoa_code);
   const text = sourceColumnsOf(m).filter(
     (c) => c !== m.columns.lsoa_code && (kinds.get(c) ?? 'text') === 'text',
   );
-  if (text.length === 0) return 'false';
-  const named = text
-    .map((c) => `COALESCE(regexp_matches(CAST(${sourceColumn(c)} AS VARCHAR), ${TOTAL_CELL}, 'i'), false)`)
-    .join(' OR ');
-  return `(${lsoa} IS NULL AND (${named}))`;
+  // An LSOA code starts with a letter and a 0 (E01…, W01…), so most values are passed over unread.
+  const inLsoa = `(COALESCE(${lsoa} NOT LIKE '_0%', false) AND ${readsTotal(m.columns.lsoa_code)})`;
+  if (text.length === 0) return [inLsoa];
+  return [inLsoa, `(${lsoa} IS NULL AND (${text.map(readsTotal).join(' OR ')}))`];
 }
+
+const totalRowSql = (m: ColumnMapping, kinds: ColumnKinds): string =>
+  `(${totalRowTests(m, kinds).join(' OR ')})`;
 
 export interface TotalRows {
   count: number;
@@ -43,9 +49,9 @@ export interface TotalRows {
 const SHOWN = 5;
 
 /**
- * The total lines of the staged Parquet file `parquet`. The LSOA test at the top
- * of the filter lets DuckDB skip the row groups whose LSOA column has no empty value, so a file
- * without total lines costs almost nothing.
+ * The total lines of the staged Parquet file `parquet`, each kind found by a query of its own: so
+ * filtered, DuckDB tests the LSOA column's dictionary rather than every row, and skips the row
+ * groups whose LSOA column has no empty value, so a file without total lines costs almost nothing.
  */
 export async function findTotalRows(
   store: AnalyticsStore,
@@ -54,8 +60,11 @@ export async function findTotalRows(
   kinds: ColumnKinds,
 ): Promise<TotalRows> {
   const relation = `read_parquet(${literal(parquet)}, file_row_number = true)`;
+  const totalLines = totalRowTests(m, kinds)
+    .map((test) => `SELECT file_row_number FROM ${relation} WHERE ${test}`)
+    .join(' UNION ALL ');
   const [found] = await store.query<{ n: string; first_rows: number[] | null }>(
-    `SELECT count(*) AS n, list(file_row_number + 1 ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM ${relation} WHERE ${totalRowSql(m, kinds)}`,
+    `SELECT count(*) AS n, list(file_row_number + 1 ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM (${totalLines}) totals`,
   );
   return { count: Number(found?.n ?? 0), firstRows: (found?.first_rows ?? []).map(Number) };
 }
