@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { loadSyntheticGeography } from '../synthetic/demo-geography.ts';
+import { attendanceProblem } from './attendance.ts';
 import { importDataset } from './import.ts';
 
 const ethnicCodeProblem =
@@ -440,6 +441,52 @@ describe('dataset import', () => {
       `SELECT dna FROM read_parquet('${store.datasetPath('bands.parquet')}') ORDER BY lsoa_code`,
     );
     expect(all.map((r) => r.dna)).toEqual([1, 0, 1, 0, null, 1, 0, 1, 0, 1]);
+  });
+
+  it('reads attendance codes as the dna measure, leaving cancellations out of the DNA rate', async () => {
+    const codes = ['5', '6', '3', '7', '2', '4', '0', 'Did not attend', 'Attended'];
+    const dna = [0, 0, 1, 1, null, null, null, 1, 0];
+    // 99 rows of codes and one typing slip, which is reported rather than taken as a reason to
+    // read the column as numbers.
+    const values = [...Array.from({ length: 11 }, () => codes).flat(), '9'];
+    const file = write(
+      'attendance.csv',
+      'Pseudo ID,LSOA,Attended or did not attend,Outcome\n' +
+        values.map((v, i) => `A${String(i).padStart(3, '0')},X01000001,${v},${v}\n`).join(''),
+    );
+    const result = await importAs('attendance', file);
+    expect(result.mapping.measures.dna).toBe('Attended or did not attend');
+    expect(result.mapping.dnaCoding).toBe('attendance');
+    expect(result.report.warnings).toContain(
+      'The column "Attended or did not attend" holds attendance codes, read as dna: 5 and 6 (attended) as 0, 3 and 7 (did not attend, or too late to be seen) as 1, and 2, 4 (cancelled) and 0 (not applicable) left out of the DNA rate.',
+    );
+    expect(result.report.examples).toEqual([
+      { row: 100, column: 'Attended or did not attend', value: '9', problem: attendanceProblem },
+    ]);
+    const stored = async (id: string) =>
+      (
+        await store.query<{ dna: number | null }>(
+          `SELECT dna FROM read_parquet('${store.datasetPath(`${id}.parquet`)}') ORDER BY person_id`,
+        )
+      ).map((r) => r.dna);
+    const expected = [...Array.from({ length: 11 }, () => dna).flat(), null];
+    expect(await stored('attendance')).toEqual(expected);
+    // Named as dna in a mapping, a column of attendance codes under any heading is read as codes.
+    const mapped = await importAs('attendance-mapped', file, { measures: { dna: 'Outcome' } });
+    expect(mapped.mapping.dnaCoding).toBe('attendance');
+    expect(await stored('attendance-mapped')).toEqual(expected);
+    // A 1/0 column is a flag as before, even with few 1s among its noughts.
+    const flags = write(
+      'dna-flag.csv',
+      'Pseudo ID,LSOA,DNA\n' +
+        Array.from(
+          { length: 200 },
+          (_v, i) => `F${String(i).padStart(3, '0')},X01000001,${i === 0 ? 1 : 0}\n`,
+        ).join(''),
+    );
+    const flagged = await importAs('dna-flag', flags);
+    expect(flagged.mapping.dnaCoding).toBe('flag');
+    expect((await stored('dna-flag')).slice(0, 2)).toEqual([1, 0]);
   });
 
   it('reads ages with a fraction in completed years, and says so', async () => {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
+import { attendanceFailingSql, attendanceProblem } from './attendance.ts';
 import type { ColumnMapping } from './mapping.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
@@ -89,7 +90,11 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
   add(c.event_date, 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY', (col, kind) =>
     kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
   );
-  for (const column of Object.values(mapping.measures)) {
+  for (const [name, column] of Object.entries(mapping.measures)) {
+    if (name === 'dna' && mapping.dnaCoding === 'attendance') {
+      add(column, attendanceProblem, (col) => attendanceFailingSql(col));
+      continue;
+    }
     add(column, 'not a number', (col, kind) =>
       kind === 'number' || kind === 'boolean'
         ? null
