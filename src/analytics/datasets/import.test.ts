@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { loadSyntheticGeography } from '../synthetic/demo-geography.ts';
-import { attendanceProblem } from './attendance.ts';
+import { measureCodings } from './coded-measures.ts';
 import { importDataset } from './import.ts';
 
 const ethnicCodeProblem =
@@ -456,12 +456,17 @@ describe('dataset import', () => {
     );
     const result = await importAs('attendance', file);
     expect(result.mapping.measures.dna).toBe('Attended or did not attend');
-    expect(result.mapping.dnaCoding).toBe('attendance');
+    expect(result.mapping.measureCodings).toEqual({ dna: 'attendance' });
     expect(result.report.warnings).toContain(
       'The column "Attended or did not attend" holds attendance codes, read as dna: 5 and 6 (attended) as 0, 3 and 7 (did not attend, or too late to be seen) as 1, and 2, 4 (cancelled) and 0 (not applicable) left out of the DNA rate.',
     );
     expect(result.report.examples).toEqual([
-      { row: 100, column: 'Attended or did not attend', value: '9', problem: attendanceProblem },
+      {
+        row: 100,
+        column: 'Attended or did not attend',
+        value: '9',
+        problem: measureCodings.attendance.problem,
+      },
     ]);
     const stored = async (id: string) =>
       (
@@ -473,7 +478,7 @@ describe('dataset import', () => {
     expect(await stored('attendance')).toEqual(expected);
     // Named as dna in a mapping, a column of attendance codes under any heading is read as codes.
     const mapped = await importAs('attendance-mapped', file, { measures: { dna: 'Outcome' } });
-    expect(mapped.mapping.dnaCoding).toBe('attendance');
+    expect(mapped.mapping.measureCodings).toEqual({ dna: 'attendance' });
     expect(await stored('attendance-mapped')).toEqual(expected);
     // A 1/0 column is a flag as before, even with few 1s among its noughts.
     const flags = write(
@@ -485,8 +490,26 @@ describe('dataset import', () => {
         ).join(''),
     );
     const flagged = await importAs('dna-flag', flags);
-    expect(flagged.mapping.dnaCoding).toBe('flag');
+    expect(flagged.mapping.measureCodings).toEqual({});
     expect((await stored('dna-flag')).slice(0, 2)).toEqual([1, 0]);
+  });
+
+  it('reads admission method codes as emergency admissions', async () => {
+    const methods = ['21', '2A', '28', '11', '12', '31', '82', 'Emergency', 'Elective', '99'];
+    const file = write(
+      'admissions.csv',
+      'Pseudo ID,LSOA,Admission method\n' + methods.map((m, i) => `M${i},X01000001,${m}\n`).join(''),
+    );
+    const result = await importAs('admissions', file);
+    expect(result.mapping.measures).toEqual({ emergency_admission: 'Admission method' });
+    expect(result.mapping.measureCodings).toEqual({ emergency_admission: 'admission-method' });
+    expect(result.report.warnings).toContain(
+      'The column "Admission method" holds admission method codes, read as emergency_admission: 21 to 28 and 2A to 2D (emergency) as 1, elective, maternity and other methods as 0.',
+    );
+    const stored = await store.query<{ emergency_admission: number | null }>(
+      `SELECT emergency_admission FROM read_parquet('${store.datasetPath('admissions.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored.map((r) => r.emergency_admission)).toEqual([1, 1, 1, 0, 0, 0, 0, 1, 0, null]);
   });
 
   it('reads ages with a fraction in completed years, and says so', async () => {

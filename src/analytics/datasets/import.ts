@@ -23,7 +23,7 @@ import { yesNoColumns } from './plus-group-flags.ts';
 import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { identifyingValueColumns } from './identifying-values.ts';
 import { fractionalAgesNote } from './age-fractions.ts';
-import { attendanceColumns, attendanceNote } from './attendance.ts';
+import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -219,11 +219,10 @@ export async function importDataset(
       mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),
       yesNo: await yesNoColumns(store, staged.parquet, staged.columns),
       identifying: await identifyingValueColumns(store, staged.parquet, staged.columns),
-      attendance: await attendanceColumns(store, staged.parquet, staged.columns),
+      coded: await codedColumns(store, staged.parquet, staged.columns),
     };
     const mapping = resolveMapping(userMapping, staged.columns, samples);
-    const dnaColumn = mapping.measures.dna;
-    if (dnaColumn && samples.attendance.has(dnaColumn)) mapping.dnaCoding = 'attendance';
+    const codedNotes = readCodedMeasures(mapping, samples.coded);
     const columnNames = staged.columns.map((c) => c.name);
     checkMappingAgainstFile(mapping, columnNames, userMapping);
     report({ stage: 'checking', percent: 40 });
@@ -250,7 +249,7 @@ export async function importDataset(
       geography,
       leftOut,
     );
-    if (dnaColumn && mapping.dnaCoding === 'attendance') validation.warnings.push(attendanceNote(dnaColumn));
+    validation.warnings.push(...codedNotes);
     const fractions = await fractionalAgesNote(store, staged.parquet, mapping, kinds, leftOut);
     if (fractions) validation.warnings.push(fractions);
     const vintageRead = vintageFound && vintageNote(vintageFound);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { identifyingColumn, normaliseHeading, recogniseColumns, runsWordsTogether } from './headings.ts';
-import { namesAttendance } from './attendance.ts';
+import { measureCodings, namesCoding, type CodingId } from './coded-measures.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
 
 const fieldName = z.string().refine(isSafeIdentifier, {
@@ -30,8 +30,8 @@ export const columnMappingSchema = z
       .strict(),
     lsoaVintage: z.enum(['2011', '2021']).default('2021'),
     ethnicityCoding: z.enum(['nhs', 'ons2021']).default('nhs'),
-    /** How the dna measure is written: 1/0 (or yes/no), or as attendance codes (attendance.ts). */
-    dnaCoding: z.enum(['flag', 'attendance']).default('flag'),
+    /** Measures read from the Data Dictionary's codes (coded-measures.ts): measure → coding. */
+    measureCodings: z.record(fieldName, z.enum(['attendance', 'admission-method'])).default({}),
     /** Numeric measure fields: Parity name → column in the file. */
     measures: z.record(fieldName, sourceName).default({}),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
@@ -69,15 +69,15 @@ export interface ColumnSamples {
   yesNo: ReadonlySet<string>;
   /** Columns whose values identify people (identifying-values.ts), with what they hold. */
   identifying: ReadonlyMap<string, string>;
-  /** Columns of attendance codes or labels (attendance.ts). */
-  attendance: ReadonlySet<string>;
+  /** Columns of codes that give a measure (coded-measures.ts), with their coding. */
+  coded: ReadonlyMap<string, CodingId>;
 }
 
 export const noSamples: ColumnSamples = {
   mostlyNumbers: new Set(),
   yesNo: new Set(),
   identifying: new Map(),
-  attendance: new Set(),
+  coded: new Map(),
 };
 
 /** A column heading as a field name: lower case, words joined by underscores. */
@@ -88,7 +88,7 @@ const fieldNameFor = (heading: string): string => normaliseHeading(heading).slic
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
  * mostly numbers, so that a stray "n/a" is reported rather than turning the column into text),
  * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, a column of
- * attendance codes whose heading names attendance as the dna measure, and other
+ * codes whose heading names them ("Attended or did not attend") as their measure, and other
  * columns as attributes; columns that identify people (NHS number, name, postcode …, by heading or
  * by value) not at all.
  */
@@ -96,7 +96,7 @@ export function defaultMapping(
   described: { name: string; type: string }[],
   samples: ColumnSamples = noSamples,
 ): ColumnMapping {
-  const { mostlyNumbers, yesNo, identifying, attendance } = samples;
+  const { mostlyNumbers, yesNo, identifying, coded } = samples;
   const sourceColumns = described.map((d) => d.name);
   const numeric = new Set(
     described
@@ -116,10 +116,12 @@ export function defaultMapping(
     // "Weeks waited" and "WaitWeeks" become weeks_waited and wait_weeks; a name that cannot be made
     // safe, or would clash, is left out.
     const name = isSafeIdentifier(lowered) && !runsWordsTogether(column) ? lowered : fieldNameFor(column);
-    // "Attended or did not attend" holding attendance codes is the dna measure.
-    if (attendance.has(column) && namesAttendance(column) && (name === 'dna' || !taken.has('dna'))) {
-      taken.add('dna');
-      measures.dna = column;
+    // "Attended or did not attend" holding attendance codes is the dna measure, and so on.
+    const coding = coded.get(column);
+    const measure = coding && namesCoding(column, coding) ? measureCodings[coding].measure : undefined;
+    if (measure && (name === measure || !taken.has(measure)) && !(measure in measures)) {
+      taken.add(measure);
+      measures[measure] = column;
       continue;
     }
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;

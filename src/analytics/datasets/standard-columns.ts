@@ -2,7 +2,7 @@
 // its own type (inner query); age band, ESP band and financial year are derived from the typed age
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
-import { attendanceDnaSql } from './attendance.ts';
+import { codedMeasureSql } from './coded-measures.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { pseudonymSql } from './pseudonym.ts';
 import * as std from './standardise.ts';
@@ -29,10 +29,11 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string):
     `COALESCE(${read(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
     `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
     `${read(c.event_date, std.dateSql, 'DATE')} AS event_date`,
-    ...Object.entries(m.measures).map(
-      ([name, source]) =>
-        `${name === 'dna' && m.dnaCoding === 'attendance' ? attendanceDnaSql(sourceColumn(source)) : std.measureSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,
-    ),
+    ...Object.entries(m.measures).map(([name, source]) => {
+      const coding = m.measureCodings[name];
+      const col = sourceColumn(source);
+      return `${coding ? codedMeasureSql(col, coding) : std.measureSql(col, kind(source))} AS ${ident(name)}`;
+    }),
     ...Object.entries(m.flags).map(
       ([name, source]) => `${std.flagSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,
     ),

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
-import { attendanceFailingSql, attendanceProblem } from './attendance.ts';
+import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
 import type { ColumnMapping } from './mapping.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
@@ -91,8 +91,9 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
   );
   for (const [name, column] of Object.entries(mapping.measures)) {
-    if (name === 'dna' && mapping.dnaCoding === 'attendance') {
-      add(column, attendanceProblem, (col) => attendanceFailingSql(col));
+    const coding = mapping.measureCodings[name];
+    if (coding) {
+      add(column, measureCodings[coding].problem, (col) => codedMeasureFailingSql(col, coding));
       continue;
     }
     add(column, 'not a number', (col, kind) =>

@@ -1,6 +1,6 @@
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import type { DatasetFields } from '../../analytics/datasets/import.ts';
-import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
+import { columnMappingSchema, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
 import type { ValidationReport } from '../../analytics/datasets/validate.ts';
 import type { DatasetRow, ResultRow } from './analytics.repository.ts';
 
@@ -46,6 +46,14 @@ export interface StoredResult {
 const parse = <T>(json: string | null): T | null => (json ? (JSON.parse(json) as T) : null);
 const count = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
+/** A stored mapping, with the defaults of settings added since it was stored (as measureCodings). */
+function storedMapping(json: string | null): ColumnMapping | null {
+  const raw = parse<unknown>(json);
+  if (raw === null) return null;
+  const read = columnMappingSchema.safeParse(raw);
+  return read.success ? read.data : (raw as ColumnMapping);
+}
+
 export function toDataset(row: DatasetRow): Dataset {
   return {
     id: row.id,
@@ -60,7 +68,7 @@ export function toDataset(row: DatasetRow): Dataset {
     rowsStored: count(row.rows_stored),
     rowsWithProblems: count(row.rows_with_problems),
     fields: parse<DatasetFields>(row.fields_json),
-    mapping: parse<ColumnMapping>(row.mapping_json),
+    mapping: storedMapping(row.mapping_json),
     report: parse<ValidationReport>(row.report_json),
     error: row.error,
     importedBy: row.imported_by_label,

@@ -8,7 +8,8 @@ describe("a dataset's columns in words", () => {
       columns: { lsoa_code: 'LSOA11CD', age_band: 'Age group', ethnicity: 'Ethnic group' },
       lsoaVintage: '2011',
       ethnicityCoding: 'ons2021',
-      measures: { dna: 'DNA' },
+      measures: { dna: 'DNA', emergency_admission: 'Admission method' },
+      measureCodings: { emergency_admission: 'admission-method' },
       flags: { flag_smi: 'SMI register' },
       attributes: { specialty: 'Specialty' },
     });
@@ -20,6 +21,11 @@ describe("a dataset's columns in words", () => {
       { field: 'Ethnic group', column: 'Ethnic group', note: 'ONS 2021 census groups' },
       { field: 'Date', column: null },
       { field: 'Measure: dna', column: 'DNA' },
+      {
+        field: 'Measure: emergency_admission',
+        column: 'Admission method',
+        note: 'admission method codes: 21 to 28 and 2A to 2D emergency',
+      },
       { field: 'Flag: flag_smi', column: 'SMI register' },
       { field: 'Kept as text: specialty', column: 'Specialty' },
     ]);

@@ -1,6 +1,12 @@
 // Which column of the source file each of a dataset's fields was read from, in words for the
 // dataset's page, so that whoever imported it can check what Parity recognised.
+import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
 import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
+
+const codingNotes: Record<CodingId, string> = {
+  attendance: 'attendance codes: 3 and 7 did not attend, 5 and 6 attended',
+  'admission-method': 'admission method codes: 21 to 28 and 2A to 2D emergency',
+};
 
 export interface ColumnRead {
   field: string;
@@ -36,9 +42,13 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
   ];
   const named = (kind: string, fields: Record<string, string>): ColumnRead[] =>
     Object.entries(fields).map(([name, column]) => ({ field: `${kind}: ${name}`, column }));
+  const measures = named('Measure', mapping.measures).map((read, i) => {
+    const coding = mapping.measureCodings[Object.keys(mapping.measures)[i]!];
+    return coding ? { ...read, note: codingNotes[coding] } : read;
+  });
   return [
     ...standard,
-    ...named('Measure', mapping.measures),
+    ...measures,
     ...named('Flag', mapping.flags),
     ...named('Kept as text', mapping.attributes),
   ];

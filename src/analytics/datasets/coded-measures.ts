@@ -1,0 +1,135 @@
+// Measures that extracts give as the Data Dictionary's codes rather than as 1/0, read as HES reads
+// them. Outpatient extracts (SUS, a PAS) say whether each appointment was attended with ATTENDED OR
+// DID NOT ATTEND: 5 and 6 (attended, on time or late but seen) are dna 0; 3 and 7 (did not attend;
+// arrived late and could not be seen) are 1; 2 and 4 (cancelled by the patient or the hospital) and
+// 0 (not applicable: the appointment is in the future) are neither, and are left out of the DNA
+// rate. Admitted patient care extracts give ADMISSION METHOD: 21–28 and 2A–2D (the emergency
+// methods) are emergency_admission 1, the elective (11–13), maternity (31, 32) and other (81–83)
+// methods 0. The codes' usual labels are read too.
+import type { AnalyticsStore } from '../store.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
+import { normaliseHeading } from './headings.ts';
+import { kindOf } from './standardise.ts';
+
+export type CodingId = 'attendance' | 'admission-method';
+
+export interface MeasureCoding {
+  /** The measure the codes give. */
+  measure: string;
+  /** Whether a heading names such codes ("Attended or did not attend", "Admission method"). */
+  heading: RegExp;
+  /** Each code and label, upper case with single spaces for anything else, and the measure's value. */
+  values: [value: 0 | 1 | null, forms: string[]][];
+  problem: string;
+  note: (column: string) => string;
+}
+
+// prettier-ignore
+export const measureCodings: Record<CodingId, MeasureCoding> = {
+  attendance: {
+    measure: 'dna',
+    heading: /(^|_)(attend\w*|dna|did_not_attend)($|_)/,
+    values: [
+      [0, ['5', '6', 'ATTENDED', 'SEEN', 'ATTENDED ON TIME', 'ARRIVED LATE BUT WAS SEEN', 'ARRIVED LATE BUT SEEN']],
+      [1, ['3', '7', 'DNA', 'DID NOT ATTEND', 'WAS NOT BROUGHT', 'WNB', 'ARRIVED LATE AND COULD NOT BE SEEN', 'ARRIVED LATE COULD NOT BE SEEN', 'ARRIVED LATE NOT SEEN']],
+      [null, ['0', '2', '4', 'CANCELLED', 'PATIENT CANCELLED', 'HOSPITAL CANCELLED', 'CANCELLED BY PATIENT', 'CANCELLED BY HOSPITAL', 'NOT APPLICABLE']],
+    ],
+    problem: 'not an attendance code (5 or 6 attended, 3 or 7 did not attend, 2 or 4 cancelled, 0 not applicable)',
+    note: (column) =>
+      `The column "${column}" holds attendance codes, read as dna: 5 and 6 (attended) as 0, 3 and 7 (did not attend, or too late to be seen) as 1, and 2, 4 (cancelled) and 0 (not applicable) left out of the DNA rate.`,
+  },
+  'admission-method': {
+    measure: 'emergency_admission',
+    heading: /(^|_)(admission_?method|admimeth|adm_?meth\w*|method_of_admission)($|_)/,
+    values: [
+      [1, ['21', '22', '23', '24', '25', '26', '27', '28', '2A', '2B', '2C', '2D', 'EMERGENCY']],
+      [0, ['11', '12', '13', '31', '32', '81', '82', '83', 'ELECTIVE', 'WAITING LIST', 'BOOKED', 'PLANNED', 'MATERNITY']],
+      [null, ['98', '99', 'NOT KNOWN', 'NOT APPLICABLE']],
+    ],
+    problem: 'not an admission method code (21 to 28 or 2A to 2D emergency; 11 to 13, 31, 32 or 81 to 83 not)',
+    note: (column) =>
+      `The column "${column}" holds admission method codes, read as emergency_admission: 21 to 28 and 2A to 2D (emergency) as 1, elective, maternity and other methods as 0.`,
+  },
+};
+
+const formsOf = (coding: MeasureCoding): string[] => coding.values.flatMap(([, forms]) => forms);
+/** Slips allowed among a sample of codes (the import reports them). */
+const SLIPS = 0.01;
+
+/** The value as the forms are written: 5.0 as 5, "Did not attend." as DID NOT ATTEND. */
+const formOf = (c: string): string =>
+  `trim(regexp_replace(regexp_replace(upper(trim(CAST(${c} AS VARCHAR))), '\\.0+$', ''), '[^A-Z0-9]+', ' ', 'g'))`;
+
+/** The measure's value (1, 0, or NULL for neither) from a code or label. */
+export function codedMeasureSql(c: string, id: CodingId): string {
+  const whens = measureCodings[id].values.flatMap(([value, forms]) =>
+    forms.map(
+      (form) => `WHEN ${literal(form)} THEN ${value === null ? 'CAST(NULL AS DOUBLE)' : `${value}.0`}`,
+    ),
+  );
+  return `CASE ${formOf(c)} ${whens.join(' ')} END`;
+}
+
+/** True for a present value that is not one of the coding's codes or labels. */
+export const codedMeasureFailingSql = (c: string, id: CodingId): string =>
+  `COALESCE(${formOf(c)} NOT IN (${['', ...formsOf(measureCodings[id])].map(literal).join(', ')}), false)`;
+
+/** Whether a heading names the codes of `id`. */
+export const namesCoding = (heading: string, id: CodingId): boolean =>
+  measureCodings[id].heading.test(normaliseHeading(heading));
+
+/**
+ * The columns whose first 100,000 values (blanks aside) are one coding's codes or labels, but for a
+ * typing slip or two in a hundred (which the import then reports), with the coding. Not a column
+ * of only the codes that give no value (all 0 for attendance), nor a 1/0 flag, whose 1s are not
+ * attendance codes.
+ */
+export async function codedColumns(
+  store: AnalyticsStore,
+  parquet: string,
+  columns: { name: string; type: string }[],
+): Promise<Map<string, CodingId>> {
+  const found = new Map<string, CodingId>();
+  const candidates = columns.filter((c) => kindOf(c.type) === 'text' || kindOf(c.type) === 'number');
+  if (candidates.length === 0) return found;
+  const ids = Object.keys(measureCodings) as CodingId[];
+  const counts = candidates.flatMap((c, i) => {
+    const col = sourceColumn(c.name);
+    return [
+      `count(NULLIF(${formOf(col)}, '')) AS v${i}`,
+      ...ids.flatMap((id, j) => {
+        const valued = measureCodings[id].values.flatMap(([value, forms]) => (value === null ? [] : forms));
+        return [
+          `count(CASE WHEN ${codedMeasureFailingSql(col, id)} THEN 1 END) AS bad${i}_${j}`,
+          `count(CASE WHEN ${formOf(col)} IN (${valued.map(literal).join(', ')}) THEN 1 END) AS codes${i}_${j}`,
+        ];
+      }),
+    ];
+  });
+  const sample = `(SELECT ${candidates.map((c) => sourceColumn(c.name)).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000)`;
+  const [row] = await store.query(`SELECT ${counts.join(', ')} FROM ${sample}`);
+  const n = (key: string) => Number(row?.[key] ?? 0);
+  candidates.forEach((c, i) => {
+    const id = ids.find((_id, j) => n(`codes${i}_${j}`) > 0 && n(`bad${i}_${j}`) <= SLIPS * n(`v${i}`));
+    if (id) found.set(c.name, id);
+  });
+  return found;
+}
+
+/**
+ * Marks in `mapping` each measure whose column holds its own coding's codes (found by
+ * codedColumns), so that the import reads them; returns what the report says of each.
+ */
+export function readCodedMeasures(
+  mapping: { measures: Record<string, string>; measureCodings: Record<string, CodingId> },
+  coded: ReadonlyMap<string, CodingId>,
+): string[] {
+  const notes: string[] = [];
+  for (const [id, coding] of Object.entries(measureCodings) as [CodingId, MeasureCoding][]) {
+    const column = mapping.measures[coding.measure];
+    if (column === undefined || coded.get(column) !== id) continue;
+    mapping.measureCodings[coding.measure] = id;
+    notes.push(coding.note(column));
+  }
+  return notes;
+}
