@@ -420,7 +420,7 @@ describe('dataset import', () => {
     );
     const result = await importAs('bands', file);
     const notABand =
-      'not an age band Parity uses (0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85+)';
+      'not an age band Parity uses (0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85+, or five-year bands 0-4 to 85-89 and 90+)';
     expect(result.fields.measures).toEqual(['dna']);
     expect(result.report.examples.filter((e) => e.column !== 'lsoa_code')).toEqual([
       { row: 4, column: 'age_band', value: 'banana', problem: notABand },
@@ -441,6 +441,36 @@ describe('dataset import', () => {
       `SELECT dna FROM read_parquet('${store.datasetPath('bands.parquet')}') ORDER BY lsoa_code`,
     );
     expect(all.map((r) => r.dna)).toEqual([1, 0, 1, 0, null, 1, 0, 1, 0, 1]);
+  });
+
+  it('reads five-year age bands, for age-standardised rates and, where they fit, by age band', async () => {
+    const bands = ['0-4', '15-19', '30 to 34', '90 and over', '85-89', '10-14 years', '17-21'];
+    const file = write(
+      'five-year.csv',
+      'Pseudo ID,LSOA,Age group\n' + bands.map((b, i) => `B${i},X01000001,${b}\n`).join(''),
+    );
+    const result = await importAs('five-year', file);
+    expect(result.fields.hasAgeInYears).toBe(false);
+    expect(result.fields.hasEspBand).toBe(true);
+    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[7, '17-21']]);
+    expect(result.report.warnings).toContain(
+      '1 row in "Age group" is in the 15-19 band, which Parity\'s bands (0-17 and 18-24) part, so it is "Not known" by age band; directly standardised rates use the five-year bands as they are.',
+    );
+    const stored = await store.query(
+      `SELECT age_band, esp_band FROM read_parquet('${store.datasetPath('five-year.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored).toEqual([
+      { age_band: '0-17', esp_band: 0 },
+      { age_band: null, esp_band: 3 },
+      { age_band: '25-34', esp_band: 6 },
+      { age_band: '85+', esp_band: 18 },
+      { age_band: '85+', esp_band: 17 },
+      { age_band: '0-17', esp_band: 2 },
+      { age_band: null, esp_band: null },
+    ]);
+    // Parity's own bands give no five-year bands, so no standardised rates.
+    const own = write('own-bands.csv', 'Pseudo ID,LSOA,Age group\nC1,X01000001,18-24\n');
+    expect((await importAs('own-bands', own)).fields.hasEspBand).toBe(false);
   });
 
   it('reads attendance codes as the dna measure, leaving cancellations out of the DNA rate', async () => {

@@ -23,6 +23,7 @@ import { yesNoColumns } from './plus-group-flags.ts';
 import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { identifyingValueColumns } from './identifying-values.ts';
 import { fractionalAgesNote } from './age-fractions.ts';
+import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
@@ -40,9 +41,12 @@ export interface DatasetFields {
   flags: string[];
   attributes: string[];
   hasAge: boolean;
-  /** Age in whole years (not only bands): needed by age conditions and standardisation. Absent in
-   * datasets imported before it was recorded. */
+  /** Age in whole years (not only bands): needed by age conditions. Absent in datasets imported
+   * before it was recorded. */
   hasAgeInYears?: boolean;
+  /** ESP2013 five-year bands, from ages in years or given as bands: needed by standardisation.
+   * Absent in datasets imported before it was recorded (age in years then decides). */
+  hasEspBand?: boolean;
   hasSex: boolean;
   hasEthnicity: boolean;
   hasDate: boolean;
@@ -57,13 +61,14 @@ export interface ImportedDataset {
   report: ValidationReport;
 }
 
-export function fieldsOf(mapping: ColumnMapping): DatasetFields {
+export function fieldsOf(mapping: ColumnMapping, fiveYearBands = false): DatasetFields {
   return {
     measures: Object.keys(mapping.measures),
     flags: Object.keys(mapping.flags),
     attributes: Object.keys(mapping.attributes),
     hasAge: Boolean(mapping.columns.age || mapping.columns.age_band),
     hasAgeInYears: Boolean(mapping.columns.age),
+    hasEspBand: Boolean(mapping.columns.age) || fiveYearBands,
     hasSex: Boolean(mapping.columns.sex),
     hasEthnicity: Boolean(mapping.columns.ethnicity),
     hasDate: Boolean(mapping.columns.event_date),
@@ -290,13 +295,15 @@ export async function importDataset(
     const rowsRead = Number(counts?.read ?? 0);
     const rowsStored = Number(counts?.stored ?? 0);
     if (rowsRead > rowsStored) validation.warnings.push(...leftOutWarnings(totals, rowsRead - rowsStored));
+    const bands = await givenAgeBands(store, options.outFile, mapping);
+    if (bands.note) validation.warnings.push(bands.note);
     report({ stage: 'done', percent: 100 });
     return {
       format: staged.format,
       rowsRead,
       rowsStored,
       mapping,
-      fields: fieldsOf(mapping),
+      fields: fieldsOf(mapping, bands.fiveYear),
       report: validation,
     };
   } catch (error) {

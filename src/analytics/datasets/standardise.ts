@@ -50,16 +50,40 @@ export const ageBands: [number, number | null, string][] = [
   [85, null, '85+'],
 ];
 
+/** ESP2013's five-year bands as extracts write them, by index: 0-4 (0), 5-9 … 85-89, 90+ (18). */
+export const espBandLabels = [...Array.from({ length: 18 }, (_v, i) => `${i * 5}-${i * 5 + 4}`), '90+'];
+
+/** Parity's band holding each five-year band; 15-19 straddles 0-17 and 18-24, so has none. */
+const parityBandOfEspBand = (index: number): string | null => {
+  const [from, to] = [index * 5, index === 18 ? 120 : index * 5 + 4];
+  const band = ageBands.find(([low, high]) => from >= low && (high === null || to <= high));
+  return band ? band[2] : null;
+};
+
+/** A given band tidied: "18 to 24", "90 and over" and "0-4 years" as 18-24, 90+ and 0-4. */
+const tidyBandSql = (c: string): string =>
+  `regexp_replace(replace(replace(replace(lower(${text(c)}), ' to ', '-'), ' and over', '+'), ' ', ''), '(years|yrs)$', '')`;
+
 /**
  * A given age band as one of Parity's (`ageBands`): written as they are, or with "to" for the dash
- * ("18 to 24"), in any case and spacing; anything else is not a band Parity can use.
+ * ("18 to 24"), in any case and spacing; or an ESP2013 five-year band within one of them (30-34 is
+ * 25-34; 15-19 is in none). Anything else is not a band Parity can use.
  */
 export function givenAgeBandSql(c: string): string {
-  const tidy = `replace(replace(lower(${text(c)}), ' to ', '-'), ' ', '')`;
-  return `CASE ${tidy} ${ageBands.map(([, , label]) => `WHEN ${literal(label)} THEN ${literal(label)}`).join(' ')} END`;
+  const own = ageBands.map(([, , label]) => `WHEN ${literal(label)} THEN ${literal(label)}`);
+  const fiveYear = espBandLabels.flatMap((label, i) => {
+    const band = parityBandOfEspBand(i);
+    return band ? [`WHEN ${literal(label)} THEN ${literal(band)}`] : [];
+  });
+  return `CASE ${tidyBandSql(c)} ${[...own, ...fiveYear].join(' ')} END`;
 }
+
+/** The ESP2013 band index of a given five-year band (0-4 … 90+), for direct standardisation. */
+export const givenEspBandSql = (c: string): string =>
+  `CASE ${tidyBandSql(c)} ${espBandLabels.map((label, i) => `WHEN ${literal(label)} THEN ${i}`).join(' ')} END`;
+
 export const ageBandFailingSql = (c: string): string =>
-  `(${text(c)} IS NOT NULL AND ${givenAgeBandSql(c)} IS NULL)`;
+  `(${text(c)} IS NOT NULL AND ${givenAgeBandSql(c)} IS NULL AND ${givenEspBandSql(c)} IS NULL)`;
 
 /** Display age band of an integer age expression. */
 export function ageBandSql(age: string): string {

@@ -76,7 +76,7 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
   if (!c.age)
     add(
       c.age_band,
-      `not an age band Parity uses (${std.ageBands.map(([, , label]) => label).join(', ')})`,
+      `not an age band Parity uses (${std.ageBands.map(([, , label]) => label).join(', ')}, or five-year bands 0-4 to 85-89 and 90+)`,
       (col) => std.ageBandFailingSql(col),
     );
   add(c.sex, 'unknown code (use F, M or U, or Female, Male or Not known)', (col) => std.sexFailingSql(col));

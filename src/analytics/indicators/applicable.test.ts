@@ -14,13 +14,23 @@ describe('what a dataset needs for an indicator', () => {
       expect(unmetNeeds(indicator(id), fields, true), id).toBeNull();
   });
 
-  it('needs age in whole years to standardise or to select by age, not only age bands', () => {
-    const bandsOnly = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: false });
-    expect(unmetNeeds(indicator('emergency-admissions'), bandsOnly, true)?.missingFields).toEqual(['age']);
+  it("needs age in whole years to select by age, and ages or five-year bands to standardise, not Parity's bands", () => {
+    const bandsOnly = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: false, hasEspBand: false });
+    expect(unmetNeeds(indicator('emergency-admissions'), bandsOnly, true)?.missingFields).toEqual([
+      'esp_band',
+    ]);
     expect(unmetNeeds(indicator('hypertension-treated-to-target'), bandsOnly, true)?.missingFields).toEqual([
       'age',
     ]);
     expect(unmetNeeds(indicator('did-not-attend'), bandsOnly, true)).toBeNull();
+    const fiveYear = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: false, hasEspBand: true });
+    expect(unmetNeeds(indicator('emergency-admissions'), fiveYear, true)).toBeNull();
+    expect(unmetNeeds(indicator('hypertension-treated-to-target'), fiveYear, true)?.missingFields).toEqual([
+      'age',
+    ]);
+    // Datasets imported before bands were recorded: age in years decides, as it did.
+    const older = fieldsOfDataset({ ...base, hasAge: true, hasAgeInYears: false });
+    expect(unmetNeeds(indicator('emergency-admissions'), older, true)?.missingFields).toEqual(['esp_band']);
   });
 
   it('needs a field compared with numbers to hold numbers, not text', () => {

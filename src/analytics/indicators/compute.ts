@@ -60,10 +60,15 @@ export function fieldsOfDataset(f: {
   attributes: string[];
   hasAge: boolean;
   hasAgeInYears?: boolean;
+  hasEspBand?: boolean;
 }): AvailableFields {
   const age = f.hasAgeInYears ?? f.hasAge;
   return {
-    standard: standardFields.filter((s) => s !== 'age' || age),
+    // esp_band stands for what direct standardisation needs: five-year bands, or ages to make them.
+    standard: [
+      ...standardFields.filter((s) => s !== 'age' || age),
+      ...((f.hasEspBand ?? age) ? ['esp_band'] : []),
+    ],
     numbers: [...f.measures, ...f.flags],
     text: f.attributes,
   };
@@ -71,7 +76,7 @@ export function fieldsOfDataset(f: {
 
 /**
  * What a dataset lacks for an indicator: fields it reads (a field compared with a number must hold
- * numbers), whole-year age for standardising, or populations for a rate; null if nothing.
+ * numbers), ages or five-year bands for standardising, or populations for a rate; null if nothing.
  */
 export function unmetNeeds(
   indicator: IndicatorDefinition,
@@ -80,7 +85,7 @@ export function unmetNeeds(
 ): { missingFields: string[]; textFields: string[]; population: boolean } | null {
   const numbers = new Set([...fields.standard, ...fields.numbers]);
   const available = new Set([...numbers, ...fields.text]);
-  const needed = [...fieldsUsed(indicator), ...(indicator.statistic === 'dsr' ? ['age'] : [])];
+  const needed = [...fieldsUsed(indicator), ...(indicator.statistic === 'dsr' ? ['esp_band'] : [])];
   const missingFields = [...new Set(needed)].filter((f) => !available.has(f));
   const textFields = numericFieldsUsed(indicator).filter((f) => available.has(f) && !numbers.has(f));
   const population = usesPopulation(indicator) && !hasPopulation;

@@ -90,7 +90,11 @@ export async function fieldsNoDatasetHas(
   return fieldsUsed(indicator).filter((field) => !available.has(field));
 }
 
-const fieldName = (field: string): string => (field === 'age' ? 'age in whole years' : field);
+const fieldNames: Record<string, string> = {
+  age: 'age in whole years',
+  esp_band: 'age in whole years or five-year age bands (0-4 … 90+)',
+};
+const fieldName = (field: string): string => fieldNames[field] ?? field;
 
 export interface IndicatorNotComputed {
   id: string;
