@@ -11,7 +11,8 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { normaliseHeading } from './headings.ts';
 import { kindOf } from './standardise.ts';
 
-export type CodingId = 'attendance' | 'admission-method';
+export const codingIds = ['attendance', 'admission-method'] as const;
+export type CodingId = (typeof codingIds)[number];
 
 export interface MeasureCoding {
   /** The measure the codes give. */
@@ -92,12 +93,11 @@ export async function codedColumns(
   const found = new Map<string, CodingId>();
   const candidates = columns.filter((c) => kindOf(c.type) === 'text' || kindOf(c.type) === 'number');
   if (candidates.length === 0) return found;
-  const ids = Object.keys(measureCodings) as CodingId[];
   const counts = candidates.flatMap((c, i) => {
     const col = sourceColumn(c.name);
     return [
       `count(NULLIF(${formOf(col)}, '')) AS v${i}`,
-      ...ids.flatMap((id, j) => {
+      ...codingIds.flatMap((id, j) => {
         const valued = measureCodings[id].values.flatMap(([value, forms]) => (value === null ? [] : forms));
         return [
           `count(CASE WHEN ${codedMeasureFailingSql(col, id)} THEN 1 END) AS bad${i}_${j}`,
@@ -110,7 +110,7 @@ export async function codedColumns(
   const [row] = await store.query(`SELECT ${counts.join(', ')} FROM ${sample}`);
   const n = (key: string) => Number(row?.[key] ?? 0);
   candidates.forEach((c, i) => {
-    const id = ids.find((_id, j) => n(`codes${i}_${j}`) > 0 && n(`bad${i}_${j}`) <= SLIPS * n(`v${i}`));
+    const id = codingIds.find((_id, j) => n(`codes${i}_${j}`) > 0 && n(`bad${i}_${j}`) <= SLIPS * n(`v${i}`));
     if (id) found.set(c.name, id);
   });
   return found;
@@ -125,7 +125,8 @@ export function readCodedMeasures(
   coded: ReadonlyMap<string, CodingId>,
 ): string[] {
   const notes: string[] = [];
-  for (const [id, coding] of Object.entries(measureCodings) as [CodingId, MeasureCoding][]) {
+  for (const id of codingIds) {
+    const coding = measureCodings[id];
     const column = mapping.measures[coding.measure];
     if (column === undefined || coded.get(column) !== id) continue;
     mapping.measureCodings[coding.measure] = id;

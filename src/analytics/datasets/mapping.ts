@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { identifyingColumn, normaliseHeading, recogniseColumns, runsWordsTogether } from './headings.ts';
-import { measureCodings, namesCoding, type CodingId } from './coded-measures.ts';
+import { codingIds, measureCodings, namesCoding, type CodingId } from './coded-measures.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
 
 const fieldName = z.string().refine(isSafeIdentifier, {
@@ -31,7 +31,7 @@ export const columnMappingSchema = z
     lsoaVintage: z.enum(['2011', '2021']).default('2021'),
     ethnicityCoding: z.enum(['nhs', 'ons2021']).default('nhs'),
     /** Measures read from the Data Dictionary's codes (coded-measures.ts): measure → coding. */
-    measureCodings: z.record(fieldName, z.enum(['attendance', 'admission-method'])).default({}),
+    measureCodings: z.record(fieldName, z.enum(codingIds)).default({}),
     /** Numeric measure fields: Parity name → column in the file. */
     measures: z.record(fieldName, sourceName).default({}),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
