@@ -29,7 +29,8 @@ export interface MeasureCoding {
 export const measureCodings: Record<CodingId, MeasureCoding> = {
   attendance: {
     measure: 'dna',
-    heading: /(^|_)(attend\w*|dna|did_not_attend)($|_)/,
+    // Not FIRST ATTENDANCE ("First attendance", "Attendance type"), whose 1–4 would pass for codes.
+    heading: /(^|_)(attended|attendance_(status|outcome)|attend_status|outcome_of_attendance|dna|did_not_attend)($|_)/,
     values: [
       [0, ['5', '6', 'ATTENDED', 'SEEN', 'ATTENDED ON TIME', 'ARRIVED LATE BUT WAS SEEN', 'ARRIVED LATE BUT SEEN']],
       [1, ['3', '7', 'DNA', 'DID NOT ATTEND', 'WAS NOT BROUGHT', 'WNB', 'ARRIVED LATE AND COULD NOT BE SEEN', 'ARRIVED LATE COULD NOT BE SEEN', 'ARRIVED LATE NOT SEEN']],
