@@ -3,7 +3,7 @@
 // placed in Parity's bands (0-17 and 18-24 part it), so those rows are "Not known" by age band.
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
-import type { ColumnMapping } from './mapping.ts';
+import { ageSource, type ColumnMapping } from './mapping.ts';
 
 const STRADDLING = 3; // 15-19
 
@@ -13,7 +13,7 @@ export async function givenAgeBands(
   mapping: ColumnMapping,
 ): Promise<{ fiveYear: boolean; note: string | null }> {
   const column = mapping.columns.age_band;
-  if (mapping.columns.age || !column) return { fiveYear: false, note: null };
+  if (ageSource(mapping) || !column) return { fiveYear: false, note: null };
   const [row] = await store.query<{ banded: number | bigint; straddling: number | bigint }>(
     `SELECT count(esp_band) AS banded, count(*) FILTER (WHERE esp_band = ${STRADDLING} AND age_band IS NULL) AS straddling
       FROM read_parquet(${literal(stored)})`,

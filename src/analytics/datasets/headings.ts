@@ -5,7 +5,7 @@
 // "appointment_date" match.
 
 export type StandardColumn =
-  'person_id' | 'lsoa_code' | 'age' | 'age_band' | 'sex' | 'ethnicity' | 'event_date';
+  'person_id' | 'lsoa_code' | 'age' | 'age_band' | 'sex' | 'ethnicity' | 'event_date' | 'date_of_birth';
 
 /** Normalised headings for each standard field, the most specific first. */
 export const standardHeadings: Record<StandardColumn, string[]> = {
@@ -99,6 +99,17 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'referral_date',
     'date',
   ],
+  // Read only to work out age at the event when the file gives no age; never stored.
+  date_of_birth: [
+    'date_of_birth',
+    'birth_date',
+    'birthdate',
+    'dob',
+    'd_o_b',
+    'patient_date_of_birth',
+    'person_birth_date',
+    'patient_dob',
+  ],
 };
 
 /**
@@ -171,6 +182,8 @@ export function recogniseColumns(columns: string[]): RecognisedColumns {
     found.person_id = pseudonyms[0]!;
     taken.add(pseudonyms[0]!);
   }
+  // A date of birth serves only to give age at the event: not when the file has an age, or no date.
+  if (found.date_of_birth && (found.age || !found.event_date)) delete found.date_of_birth;
   const lsoaVintage = found.lsoa_code === undefined ? undefined : lsoaVintageOf(found.lsoa_code);
   return {
     columns: found,

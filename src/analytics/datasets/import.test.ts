@@ -542,6 +542,50 @@ describe('dataset import', () => {
     expect(stored.map((r) => r.emergency_admission)).toEqual([1, 1, 1, 0, 0, 0, 0, 1, 0, null]);
   });
 
+  it('works out age at the event from a date of birth, and does not store the dates of birth', async () => {
+    const file = write(
+      'birth-dates.csv',
+      'Pseudo ID,LSOA,Date of birth,Appointment date\n' +
+        'D1,X01000001,15/06/1980,14/06/2024\n' + // the day before the 44th birthday
+        'D2,X01000001,15/06/1980,15/06/2024\n' + // the birthday
+        'D3,X01000001,29/02/2008,28/02/2025\n' + // born on 29 February, a year without one
+        'D4,X01000001,01/01/2025,01/05/2024\n' + // born after the appointment
+        'D5,X01000001,01/01/1890,01/05/2024\n' + // 134
+        'D6,X01000001,31/02/1980,01/05/2024\n' + // no such day
+        'D7,X01000001,,01/05/2024\n',
+    );
+    const result = await importAs('birth-dates', file);
+    expect(result.mapping.columns).toMatchObject({
+      date_of_birth: 'Date of birth',
+      event_date: 'Appointment date',
+    });
+    expect(result.fields).toMatchObject({ hasAge: true, hasAgeInYears: true, hasEspBand: true });
+    expect(result.report.warnings).toContain(
+      'Age was worked out from "Date of birth" at "Appointment date", in completed years; the dates of birth were not stored.',
+    );
+    expect(result.report.warnings.join(' ')).not.toContain('were not imported');
+    // The problems are named, but the dates of birth are never shown.
+    expect(result.report.examples).toEqual([
+      { row: 4, column: 'Date of birth', value: '', problem: 'born after the event date' },
+      { row: 5, column: 'Date of birth', value: '', problem: 'impossible age (over 120 at the event date)' },
+      { row: 6, column: 'Date of birth', value: '', problem: 'not a date that exists' },
+    ]);
+    const stored = await store.query<Record<string, unknown>>(
+      `SELECT * FROM read_parquet('${store.datasetPath('birth-dates.parquet')}') ORDER BY person_id`,
+    );
+    expect(stored.map((r) => r.age)).toEqual([43, 44, 16, null, null, null, null]);
+    expect(stored.map((r) => r.esp_band)).toEqual([8, 8, 3, null, null, null, null]);
+    expect(JSON.stringify(stored)).not.toMatch(/1980|2008|1890|date_of_birth/);
+    // A file with an age uses it, and leaves its date of birth out as before.
+    const withAge = write(
+      'age-and-birth.csv',
+      'Pseudo ID,LSOA,Age,Date of birth,Appointment date\nE1,X01000001,30,15/06/1980,14/06/2024\n',
+    );
+    const aged = await importAs('age-and-birth', withAge);
+    expect(aged.mapping.columns.date_of_birth).toBeUndefined();
+    expect(aged.report.warnings.join(' ')).toContain('"Date of birth" was not imported');
+  });
+
   it('reads ages with a fraction in completed years, and says so', async () => {
     const file = write(
       'fractional-ages.csv',

@@ -8,7 +8,7 @@ import { attributeSql, ethnicCodeSql, kindOf, measureSql, type ColumnKind } from
 import { geographyTables } from '../geography/model.ts';
 import { lsoaVintageOf, recogniseColumns } from './headings.ts';
 import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
-import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
 import { identifyingColumnsNote, mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
 import {
@@ -66,9 +66,9 @@ export function fieldsOf(mapping: ColumnMapping, fiveYearBands = false): Dataset
     measures: Object.keys(mapping.measures),
     flags: Object.keys(mapping.flags),
     attributes: Object.keys(mapping.attributes),
-    hasAge: Boolean(mapping.columns.age || mapping.columns.age_band),
-    hasAgeInYears: Boolean(mapping.columns.age),
-    hasEspBand: Boolean(mapping.columns.age) || fiveYearBands,
+    hasAge: Boolean(ageSource(mapping) || mapping.columns.age_band),
+    hasAgeInYears: Boolean(ageSource(mapping)),
+    hasEspBand: Boolean(ageSource(mapping)) || fiveYearBands,
     hasSex: Boolean(mapping.columns.sex),
     hasEthnicity: Boolean(mapping.columns.ethnicity),
     hasDate: Boolean(mapping.columns.event_date),
@@ -255,6 +255,10 @@ export async function importDataset(
       leftOut,
     );
     validation.warnings.push(...codedNotes);
+    if (ageSource(mapping) === 'date_of_birth')
+      validation.warnings.push(
+        `Age was worked out from "${mapping.columns.date_of_birth}" at "${mapping.columns.event_date}", in completed years; the dates of birth were not stored.`,
+      );
     const fractions = await fractionalAgesNote(store, staged.parquet, mapping, kinds, leftOut);
     if (fractions) validation.warnings.push(fractions);
     const vintageRead = vintageFound && vintageNote(vintageFound);

@@ -26,7 +26,16 @@ const namedFields = (kind: 'field' | 'flag') =>
   });
 
 const settings = ['columns', 'lsoaVintage', 'ethnicityCoding', 'measures', 'attributes', 'flags', 'sheet'];
-const standardColumns = ['person_id', 'lsoa_code', 'age', 'age_band', 'sex', 'ethnicity', 'event_date'];
+const standardColumns = [
+  'person_id',
+  'lsoa_code',
+  'age',
+  'age_band',
+  'sex',
+  'ethnicity',
+  'event_date',
+  'date_of_birth',
+];
 /** ethnic_code, the stored field's name, is read as ethnicity (people copy it from the file names). */
 const aliases: Record<string, string> = { ethnic_code: 'ethnicity' };
 

@@ -26,6 +26,8 @@ export const columnMappingSchema = z
         sex: sourceName.optional(),
         ethnicity: sourceName.optional(),
         event_date: sourceName.optional(),
+        /** Read only to work out age at the event date when there is no age; never stored. */
+        date_of_birth: sourceName.optional(),
       })
       .strict(),
     lsoaVintage: z.enum(['2011', '2021']).default('2021'),
@@ -49,6 +51,15 @@ export const columnMappingSchema = z
   .strict();
 
 export type ColumnMapping = z.output<typeof columnMappingSchema>;
+
+/**
+ * Where a dataset's ages in years come from: an age column, or a date of birth and the event date
+ * (age at the event, worked out at import); null when it has neither.
+ */
+export function ageSource(m: ColumnMapping): 'age' | 'date_of_birth' | null {
+  if (m.columns.age) return 'age';
+  return m.columns.date_of_birth && m.columns.event_date ? 'date_of_birth' : null;
+}
 
 /** Every column of the file that a mapping reads, once each. */
 export function sourceColumnsOf(m: ColumnMapping): string[] {

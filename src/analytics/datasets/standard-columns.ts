@@ -3,7 +3,7 @@
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
 import { codedMeasureSql } from './coded-measures.ts';
-import type { ColumnMapping } from './mapping.ts';
+import { ageSource, type ColumnMapping } from './mapping.ts';
 import { pseudonymSql } from './pseudonym.ts';
 import * as std from './standardise.ts';
 
@@ -24,9 +24,9 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string):
   return [
     `${read(c.person_id, (col) => (personKey ? pseudonymSql(std.personIdSql(col), personKey) : std.personIdSql(col)), 'VARCHAR')} AS person_id`,
     `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
-    `${read(c.age, std.ageSql, 'INTEGER')} AS age`,
-    `${c.age_band && !c.age ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
-    `${c.age_band && !c.age ? std.givenEspBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS INTEGER)'} AS given_esp_band`,
+    `${ageSource(m) === 'date_of_birth' ? std.ageAtSql(read(c.date_of_birth, std.dateSql, 'DATE'), read(c.event_date, std.dateSql, 'DATE')) : read(c.age, std.ageSql, 'INTEGER')} AS age`,
+    `${c.age_band && !ageSource(m) ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
+    `${c.age_band && !ageSource(m) ? std.givenEspBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS INTEGER)'} AS given_esp_band`,
     `COALESCE(${read(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
     `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
     `${read(c.event_date, std.dateSql, 'DATE')} AS event_date`,
@@ -63,8 +63,8 @@ export function standardSelectSql(
     'person_id',
     'lsoa_code',
     'age',
-    `${c.age_band && !c.age ? 'given_age_band' : std.ageBandSql('age')} AS age_band`,
-    `${c.age ? std.espBandSql('age') : c.age_band ? 'given_esp_band' : 'CAST(NULL AS INTEGER)'} AS esp_band`,
+    `${c.age_band && !ageSource(m) ? 'given_age_band' : std.ageBandSql('age')} AS age_band`,
+    `${ageSource(m) ? std.espBandSql('age') : c.age_band ? 'given_esp_band' : 'CAST(NULL AS INTEGER)'} AS esp_band`,
     'sex',
     'ethnic_code',
     'event_date',

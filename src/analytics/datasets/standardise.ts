@@ -38,6 +38,16 @@ export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
 export const ageSql = (c: string, kind: ColumnKind = 'text'): string =>
   `CASE WHEN ${ageValidSql(c, kind)} THEN CAST(floor(${ageNumberSql(c, kind)}) AS INTEGER) END`;
 
+/**
+ * Age in completed years at `event` of someone born on `birth` (DATE expressions): NULL when either
+ * is missing, when the birth is after the event, or when the age would be over 120.
+ */
+export function ageAtSql(birth: string, event: string): string {
+  const beforeBirthday = `month(${event}) < month(${birth}) OR (month(${event}) = month(${birth}) AND day(${event}) < day(${birth}))`;
+  const years = `CAST(year(${event}) - year(${birth}) - CASE WHEN ${beforeBirthday} THEN 1 ELSE 0 END AS INTEGER)`;
+  return `CASE WHEN ${birth} > ${event} OR ${years} > 120 THEN NULL ELSE ${years} END`;
+}
+
 export const ageBands: [number, number | null, string][] = [
   [0, 17, '0-17'],
   [18, 24, '18-24'],

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
-import type { ColumnMapping } from './mapping.ts';
+import { ageSource, type ColumnMapping } from './mapping.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
 
@@ -73,7 +73,30 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     'impossible age',
     (col, kind) => `${std.ageNumberSql(col, kind)} IS NOT NULL AND NOT ${std.ageValidSql(col, kind)}`,
   );
-  if (!c.age)
+  if (ageSource(mapping) === 'date_of_birth') {
+    // Never shown: a date of birth identifies people.
+    const event = std.dateSql(sourceColumn(c.event_date!), kinds.get(c.event_date!) ?? 'text');
+    const age = (col: string, kind: std.ColumnKind) => std.ageAtSql(std.dateSql(col, kind), event);
+    add(
+      c.date_of_birth,
+      'not a date that exists',
+      (col, kind) => (kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`),
+      false,
+    );
+    add(
+      c.date_of_birth,
+      'born after the event date',
+      (col, kind) => `${std.dateSql(col, kind)} > ${event}`,
+      false,
+    );
+    add(
+      c.date_of_birth,
+      'impossible age (over 120 at the event date)',
+      (col, kind) => `${std.dateSql(col, kind)} <= ${event} AND ${age(col, kind)} IS NULL`,
+      false,
+    );
+  }
+  if (!ageSource(mapping))
     add(
       c.age_band,
       `not an age band Parity uses (${std.ageBands.map(([, , label]) => label).join(', ')}, or five-year bands 0-4 to 85-89 and 90+)`,

@@ -38,5 +38,13 @@ describe("a dataset's columns in words", () => {
     expect(columnsRead(withAge)[2]).toEqual({ field: 'Age', column: 'Age' });
     const none = columnMappingSchema.parse({ columns: { lsoa_code: 'LSOA' } });
     expect(columnsRead(none)[2]).toEqual({ field: 'Age', column: null });
+    const fromBirth = columnMappingSchema.parse({
+      columns: { lsoa_code: 'LSOA', date_of_birth: 'DOB', event_date: 'Seen on' },
+    });
+    expect(columnsRead(fromBirth)[2]).toEqual({
+      field: 'Age',
+      column: 'DOB',
+      note: 'worked out from the date of birth at the event date; the dates of birth are not stored',
+    });
   });
 });

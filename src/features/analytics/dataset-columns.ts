@@ -1,7 +1,7 @@
 // Which column of the source file each of a dataset's fields was read from, in words for the
 // dataset's page, so that whoever imported it can check what Parity recognised.
 import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
-import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
+import { ageSource, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
 
 const codingNotes: Record<CodingId, string> = {
   attendance: 'attendance codes: 3 and 7 did not attend, 5 and 6 attended',
@@ -20,9 +20,15 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
   const standard: ColumnRead[] = [
     { field: 'Person identifier', column: c.person_id ?? null },
     { field: 'LSOA code', column: c.lsoa_code, note: `${mapping.lsoaVintage} LSOAs` },
-    c.age || !c.age_band
-      ? { field: 'Age', column: c.age ?? null }
-      : { field: 'Age band', column: c.age_band },
+    ageSource(mapping) === 'date_of_birth'
+      ? {
+          field: 'Age',
+          column: c.date_of_birth ?? null,
+          note: 'worked out from the date of birth at the event date; the dates of birth are not stored',
+        }
+      : c.age || !c.age_band
+        ? { field: 'Age', column: c.age ?? null }
+        : { field: 'Age band', column: c.age_band },
     { field: 'Sex', column: c.sex ?? null },
     {
       field: 'Ethnic group',

@@ -14,6 +14,10 @@ export const columnFields = [
   { field: 'sex', label: 'Sex or gender' },
   { field: 'ethnicity', label: 'Ethnic group or category' },
   { field: 'event_date', label: 'Date of the event (it gives the financial year)' },
+  {
+    field: 'date_of_birth',
+    label: 'Date of birth, if there is no age (age at the event is worked out; it is not stored)',
+  },
 ] as const;
 
 function parseJson(text: string | undefined): unknown {
