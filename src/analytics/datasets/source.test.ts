@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
@@ -105,6 +106,10 @@ describe('reading files as they come', () => {
     const fits = write('blank-heading.txt', `${tabbed.join('\n')}\n`);
     expect(await sourceColumnsProblem(store, fits)).toBeNull();
     expect((await importAs('blank-heading', fits)).rowsStored).toBe(1);
+    // As a database exports it: .tsv, plain or gzipped.
+    const tsv = `${header.replaceAll(',', '\t')}\nP1\tX01000001\t40\tF\tA\t2024-05-01\tMain, north\n`;
+    expect((await importAs('exported', write('exported.tsv', tsv))).rowsStored).toBe(1);
+    expect((await importAs('exported-gz', write('exported.tsv.gz', gzipSync(tsv)))).rowsStored).toBe(1);
   });
 
   it('stops at a quotation mark never closed, naming its row and line in plain words', async () => {

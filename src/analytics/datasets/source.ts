@@ -19,11 +19,12 @@ export { SourceFileError };
 
 export function formatOf(file: string): SourceFormat {
   const name = file.toLowerCase();
-  if (name.endsWith('.csv') || name.endsWith('.csv.gz') || name.endsWith('.txt')) return 'csv';
+  // Tab-separated text as SQL Server and other databases export it: .txt or .tsv.
+  if (/\.(csv|txt|tsv)(\.gz)?$/.test(name)) return 'csv';
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.xlsx')) return 'xlsx';
   throw new SourceFileError(
-    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt), Parquet (.parquet) or Excel (.xlsx) file',
+    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), Parquet (.parquet) or Excel (.xlsx) file',
   );
 }
 

@@ -470,7 +470,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       { field: 'file', filename: 'notes.docx', content: 'some notes' },
     ]);
     expect(notes.body).toContain(
-      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt), Parquet (.parquet) or Excel (.xlsx) file: notes.docx is none of these',
+      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), Parquet (.parquet) or Excel (.xlsx) file: notes.docx is none of these',
     );
     expect(notes.body).not.toContain('You chose notes.docx');
 
