@@ -1,38 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
-import { loadSyntheticGeography } from '../synthetic/demo-geography.ts';
-import { importDataset, sourceColumnsProblem } from './import.ts';
+import { describe, expect, it } from 'vitest';
+import { importStore } from '../../../test/import-store.ts';
+import { sourceColumnsProblem } from './import.ts';
 
 // Files as people's systems write them: Excel's own CSV and "Unicode Text", rows cut short, and
 // workbooks that cannot be opened. Each is read, or refused with a plain reason before anything is stored.
 describe('reading files as they come', () => {
-  let dir: string;
-  let store: AnalyticsStore;
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-source-'));
-    store = await analyticsStore(dir);
-    await loadSyntheticGeography(store);
-  });
-  afterAll(async () => {
-    await closeAnalyticsStore(dir);
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const write = (name: string, bytes: Buffer | string) => {
-    const file = path.join(dir, name);
-    writeFileSync(file, bytes);
-    return file;
-  };
-  const importAs = (id: string, file: string, mapping?: unknown) =>
-    importDataset(store, { id, file, outFile: store.datasetPath(`${id}.parquet`), mapping });
+  const { store, write, importAs, pathOf } = importStore('parity-source-');
   const storedValues = (id: string, column: string) =>
-    store.query<Record<string, string | null>>(
-      `SELECT ${column} FROM read_parquet('${store.datasetPath(`${id}.parquet`)}') ORDER BY ${column}`,
+    store().query<Record<string, string | null>>(
+      `SELECT ${column} FROM read_parquet('${store().datasetPath(`${id}.parquet`)}') ORDER BY ${column}`,
     );
   const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,clinic';
 
@@ -52,7 +31,7 @@ describe('reading files as they come', () => {
       'early.csv',
       Buffer.from(`${header}\r\nQ1,X01000002,50,M,H,2024-06-01,Café\r\n`, 'latin1'),
     );
-    expect(await sourceColumnsProblem(store, early)).toBeNull();
+    expect(await sourceColumnsProblem(store(), early)).toBeNull();
   });
 
   it('reads Excel\'s "Unicode Text" (UTF-16 with tabs), without a warning', async () => {
@@ -84,7 +63,7 @@ describe('reading files as they come', () => {
     const message =
       'Row 2 (line 4 of the file) has more cells than there are headings (7), so its values cannot be matched to columns.';
     const file = write('wide-early.csv', `${lines.join('\n')}\n`);
-    expect(await sourceColumnsProblem(store, file)).toEqual({
+    expect(await sourceColumnsProblem(store(), file)).toEqual({
       field: 'file',
       message: expect.stringContaining(message) as string,
     });
@@ -104,7 +83,7 @@ describe('reading files as they come', () => {
       'P1\tX01000001\t40\tF\tA\t2024-05-01\tMain, north\t',
     ];
     const fits = write('blank-heading.txt', `${tabbed.join('\n')}\n`);
-    expect(await sourceColumnsProblem(store, fits)).toBeNull();
+    expect(await sourceColumnsProblem(store(), fits)).toBeNull();
     expect((await importAs('blank-heading', fits)).rowsStored).toBe(1);
     // As a database exports it: .tsv, plain or gzipped.
     const tsv = `${header.replaceAll(',', '\t')}\nP1\tX01000001\t40\tF\tA\t2024-05-01\tMain, north\n`;
@@ -130,15 +109,15 @@ describe('reading files as they come', () => {
   });
 
   it('says a Parquet file whose rows cannot be read is damaged, when its headings could be', async () => {
-    const whole = path.join(dir, 'whole.parquet');
-    await store.run(
+    const whole = pathOf('whole.parquet');
+    await store().run(
       `COPY (SELECT 'X0100000' || (i % 2 + 1) AS lsoa_code, i % 90 AS age, (i * 7919) % 1000003 AS wait FROM range(200000) t(i)) TO '${whole}' (FORMAT parquet, COMPRESSION uncompressed)`,
     );
     // Bytes flipped through its rows, leaving the footer (the headings) as it was.
     const bytes = readFileSync(whole);
     for (let i = 1_000; i < bytes.length - 5_000; i += 997) bytes[i] = bytes[i]! ^ 0xff;
     const damaged = write('damaged.parquet', bytes);
-    expect(await sourceColumnsProblem(store, damaged)).toBeNull();
+    expect(await sourceColumnsProblem(store(), damaged)).toBeNull();
     const failed = await importAs('damaged', damaged).catch((error: unknown) => error);
     expect((failed as Error).message).toMatch(
       /^The Parquet file could not be read past its headings: it may be damaged or only partly copied\./,
@@ -167,9 +146,9 @@ describe('reading files as they come', () => {
       ],
     ];
     for (const [name, bytes, mapping, reason] of cases) {
-      const problem = await sourceColumnsProblem(store, write(name, bytes), mapping);
+      const problem = await sourceColumnsProblem(store(), write(name, bytes), mapping);
       expect(problem, name).toEqual({ field: 'file', message: expect.stringContaining(reason) as string });
     }
-    expect(await sourceColumnsProblem(store, write('fine.xlsx', workbook), { sheet: 'Notes' })).toBeNull();
+    expect(await sourceColumnsProblem(store(), write('fine.xlsx', workbook), { sheet: 'Notes' })).toBeNull();
   });
 });

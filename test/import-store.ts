@@ -1,0 +1,39 @@
+// A fresh analytics store holding the synthetic geography, for the dataset import tests: files are
+// written into its folder and imported as the command line imports them. Removed after the file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { importDataset } from '../src/analytics/datasets/import.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../src/analytics/store.ts';
+import { loadSyntheticGeography } from '../src/analytics/synthetic/demo-geography.ts';
+
+export function importStore(prefix: string) {
+  let dir = '';
+  let current: AnalyticsStore | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    current = await analyticsStore(dir);
+    await loadSyntheticGeography(current);
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const store = (): AnalyticsStore => {
+    if (!current) throw new Error('The import store is made before the tests run');
+    return current;
+  };
+  const pathOf = (name: string): string => path.join(dir, name);
+  return {
+    store,
+    pathOf,
+    write: (name: string, bytes: Buffer | string): string => {
+      writeFileSync(pathOf(name), bytes);
+      return pathOf(name);
+    },
+    /** Imports `file` as dataset `id`, with the mapping given or else the one detected from it. */
+    importAs: (id: string, file: string, mapping?: unknown) =>
+      importDataset(store(), { id, file, outFile: store().datasetPath(`${id}.parquet`), mapping }),
+  };
+}
