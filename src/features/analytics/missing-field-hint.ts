@@ -1,7 +1,10 @@
 // What to do when an indicator needs a field a dataset lacks but a field of another name may hold it.
+import { standardFields } from '../../analytics/indicators/compute.ts';
 import { lookAlikeFields } from '../../analytics/indicators/look-alike-fields.ts';
 import { numericFieldsUsed, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import type { Dataset } from './analytics.ts';
+
+const notMeasures = new Set([...standardFields, 'esp_band']);
 
 /** The mapping section a field of an indicator goes under: flags, measures (numbers) or attributes. */
 function sectionFor(indicator: IndicatorDefinition, field: string): 'flags' | 'measures' | 'attributes' {
@@ -26,6 +29,8 @@ export function missingFieldHints(
   const columnOf = (field: string): string | undefined =>
     mapping?.measures[field] ?? mapping?.flags[field] ?? mapping?.attributes[field];
   return missing.flatMap((needed) => {
+    // Age and the ESP band are standard fields, read from an age or a date of birth, not a measure.
+    if (notMeasures.has(needed)) return [];
     const [likely] = lookAlikeFields(needed, own);
     if (likely === undefined) return [];
     const column = columnOf(likely);

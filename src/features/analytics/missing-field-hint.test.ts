@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { columnMappingSchema } from '../../analytics/datasets/mapping.ts';
+import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
+import type { Dataset } from './analytics.ts';
+import { missingFieldHints } from './missing-field-hint.ts';
+
+const indicator = (id: string) => builtInIndicators().find((i) => i.id === id)!;
+
+describe('hints for a missing field', () => {
+  const dataset = {
+    fields: { measures: ['did_not_attend'], flags: [], attributes: ['pay_band'], hasAge: true },
+    mapping: columnMappingSchema.parse({
+      columns: { lsoa_code: 'LSOA' },
+      measures: { did_not_attend: 'Did not attend' },
+      attributes: { pay_band: 'Pay band' },
+    }),
+  } as unknown as Dataset;
+
+  it('name a look-alike column for a measure', () => {
+    expect(missingFieldHints(indicator('did-not-attend'), ['dna'], dataset)).toEqual([
+      'The column "Did not attend" (read as did_not_attend) may hold dna: if so, import the file again with {"measures": {"dna": "Did not attend"}} in the mapping',
+    ]);
+  });
+
+  it('are not given for age or the ESP band, which no measure can stand for', () => {
+    expect(missingFieldHints(indicator('emergency-admissions'), ['esp_band', 'age'], dataset)).toEqual([]);
+  });
+});
