@@ -81,34 +81,42 @@ export const namesCoding = (heading: string, id: CodingId): boolean =>
   measureCodings[id].heading.test(normaliseHeading(heading));
 
 /**
- * The columns whose first 100,000 values (blanks aside) are one coding's codes or labels, but for a
- * typing slip or two in a hundred (which the import then reports), with the coding. Not a column
- * of only the codes that give no value (all 0 for attendance), nor a 1/0 flag, whose 1s are not
- * attendance codes.
+ * Of the columns that could be read as codes (their heading names a coding, or a mapping names them
+ * as its measure), those whose first 100,000 values (blanks aside) are one coding's codes or labels
+ * but for a typing slip or two in a hundred (which the import then reports), with the coding. Not a
+ * column of only the codes that give no value (all 0 for attendance), nor a 1/0 flag, whose 1s are
+ * not attendance codes.
  */
 export async function codedColumns(
   store: AnalyticsStore,
   parquet: string,
   columns: { name: string; type: string }[],
+  /** The measures a person's mapping names: measure → column. */
+  mapped: Readonly<Record<string, string>> = {},
 ): Promise<Map<string, CodingId>> {
   const found = new Map<string, CodingId>();
-  const candidates = columns.filter((c) => kindOf(c.type) === 'text' || kindOf(c.type) === 'number');
+  const candidates = columns.filter(
+    (c) =>
+      (kindOf(c.type) === 'text' || kindOf(c.type) === 'number') &&
+      codingIds.some((id) => namesCoding(c.name, id) || mapped[measureCodings[id].measure] === c.name),
+  );
   if (candidates.length === 0) return found;
-  const counts = candidates.flatMap((c, i) => {
-    const col = sourceColumn(c.name);
-    return [
-      `count(NULLIF(${formOf(col)}, '')) AS v${i}`,
-      ...codingIds.flatMap((id, j) => {
-        const valued = measureCodings[id].values.flatMap(([value, forms]) => (value === null ? [] : forms));
-        return [
-          `count(CASE WHEN ${codedMeasureFailingSql(col, id)} THEN 1 END) AS bad${i}_${j}`,
-          `count(CASE WHEN ${formOf(col)} IN (${valued.map(literal).join(', ')}) THEN 1 END) AS codes${i}_${j}`,
-        ];
-      }),
-    ];
-  });
-  const sample = `(SELECT ${candidates.map((c) => sourceColumn(c.name)).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000)`;
-  const [row] = await store.query(`SELECT ${counts.join(', ')} FROM ${sample}`);
+  // Each value tidied once, then counted against each coding's forms.
+  const tidied = candidates.map((c, i) => `${formOf(sourceColumn(c.name))} AS f${i}`);
+  const counts = candidates.flatMap((_c, i) => [
+    `count(NULLIF(f${i}, '')) AS v${i}`,
+    ...codingIds.flatMap((id, j) => {
+      const all = ['', ...formsOf(measureCodings[id])];
+      const valued = measureCodings[id].values.flatMap(([value, forms]) => (value === null ? [] : forms));
+      return [
+        `count(CASE WHEN f${i} NOT IN (${all.map(literal).join(', ')}) THEN 1 END) AS bad${i}_${j}`,
+        `count(CASE WHEN f${i} IN (${valued.map(literal).join(', ')}) THEN 1 END) AS codes${i}_${j}`,
+      ];
+    }),
+  ]);
+  const [row] = await store.query(
+    `SELECT ${counts.join(', ')} FROM (SELECT ${tidied.join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample`,
+  );
   const n = (key: string) => Number(row?.[key] ?? 0);
   candidates.forEach((c, i) => {
     const id = codingIds.find((_id, j) => n(`codes${i}_${j}`) > 0 && n(`bad${i}_${j}`) <= SLIPS * n(`v${i}`));

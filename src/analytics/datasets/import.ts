@@ -224,7 +224,7 @@ export async function importDataset(
       mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),
       yesNo: await yesNoColumns(store, staged.parquet, staged.columns),
       identifying: await identifyingValueColumns(store, staged.parquet, staged.columns),
-      coded: await codedColumns(store, staged.parquet, staged.columns),
+      coded: await codedColumns(store, staged.parquet, staged.columns, userMapping?.measures),
     };
     const mapping = resolveMapping(userMapping, staged.columns, samples);
     const codedNotes = readCodedMeasures(mapping, samples.coded);
