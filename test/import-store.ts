@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { importDataset } from '../src/analytics/datasets/import.ts';
-import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../src/analytics/store.ts';
+import {
+  analyticsStore,
+  closeAnalyticsStore,
+  type AnalyticsStore,
+  type SqlRow,
+} from '../src/analytics/store.ts';
 import { loadSyntheticGeography } from '../src/analytics/synthetic/demo-geography.ts';
 
 export function importStore(prefix: string) {
@@ -32,6 +37,11 @@ export function importStore(prefix: string) {
       writeFileSync(pathOf(name), bytes);
       return pathOf(name);
     },
+    /** The stored rows of dataset `id`: the columns (SQL) `select`, in the order `orderBy` (SQL). */
+    stored: <T extends SqlRow = SqlRow>(id: string, select: string, orderBy = 'person_id') =>
+      store().query<T>(
+        `SELECT ${select} FROM read_parquet('${store().datasetPath(`${id}.parquet`)}') ORDER BY ${orderBy}`,
+      ),
     /** Imports `file` as dataset `id`, with the mapping given or else the one detected from it. */
     importAs: (id: string, file: string, mapping?: unknown) =>
       importDataset(store(), { id, file, outFile: store().datasetPath(`${id}.parquet`), mapping }),

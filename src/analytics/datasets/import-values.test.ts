@@ -9,7 +9,7 @@ const ethnicCodeProblem =
 // outpatient attendance and admission method codes. Each is read as the published definitions
 // read it, or reported by row without losing the row.
 describe('reading the values extracts hold', () => {
-  const { store, write, importAs } = importStore('parity-values-');
+  const { write, importAs, stored } = importStore('parity-values-');
 
   it('reads five-year age bands, for age-standardised rates and, where they fit, by age band', async () => {
     const bands = ['0-4', '15-19', '30 to 34', '90 and over', '85-89', '10-14 years', '17-21'];
@@ -24,10 +24,8 @@ describe('reading the values extracts hold', () => {
     expect(result.report.warnings).toContain(
       '1 row in "Age group" is in the 15-19 band, which Parity\'s bands (0-17 and 18-24) part, so it is "Not known" by age band; directly standardised rates use the five-year bands as they are.',
     );
-    const stored = await store().query(
-      `SELECT age_band, esp_band FROM read_parquet('${store().datasetPath('five-year.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored).toEqual([
+    const rows = await stored('five-year', 'age_band, esp_band');
+    expect(rows).toEqual([
       { age_band: '0-17', esp_band: 0 },
       { age_band: null, esp_band: 3 },
       { age_band: '25-34', esp_band: 6 },
@@ -66,18 +64,13 @@ describe('reading the values extracts hold', () => {
         problem: measureCodings.attendance.problem,
       },
     ]);
-    const stored = async (id: string) =>
-      (
-        await store().query<{ dna: number | null }>(
-          `SELECT dna FROM read_parquet('${store().datasetPath(`${id}.parquet`)}') ORDER BY person_id`,
-        )
-      ).map((r) => r.dna);
+    const dnaOf = async (id: string) => (await stored<{ dna: number | null }>(id, 'dna')).map((r) => r.dna);
     const expected = [...Array.from({ length: 11 }, () => dna).flat(), null];
-    expect(await stored('attendance')).toEqual(expected);
+    expect(await dnaOf('attendance')).toEqual(expected);
     // Named as dna in a mapping, a column of attendance codes under any heading is read as codes.
     const mapped = await importAs('attendance-mapped', file, { measures: { dna: 'Outcome' } });
     expect(mapped.mapping.measureCodings).toEqual({ dna: 'attendance' });
-    expect(await stored('attendance-mapped')).toEqual(expected);
+    expect(await dnaOf('attendance-mapped')).toEqual(expected);
     // A 1/0 column is a flag as before, even with few 1s among its noughts.
     const flags = write(
       'dna-flag.csv',
@@ -89,7 +82,7 @@ describe('reading the values extracts hold', () => {
     );
     const flagged = await importAs('dna-flag', flags);
     expect(flagged.mapping.measureCodings).toEqual({});
-    expect((await stored('dna-flag')).slice(0, 2)).toEqual([1, 0]);
+    expect((await dnaOf('dna-flag')).slice(0, 2)).toEqual([1, 0]);
   });
 
   it('reads admission method codes as emergency admissions', async () => {
@@ -104,10 +97,8 @@ describe('reading the values extracts hold', () => {
     expect(result.report.warnings).toContain(
       'The column "Admission method" holds admission method codes, read as emergency_admission: 21 to 28 and 2A to 2D (emergency) as 1, elective, maternity and other methods as 0.',
     );
-    const stored = await store().query<{ emergency_admission: number | null }>(
-      `SELECT emergency_admission FROM read_parquet('${store().datasetPath('admissions.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored.map((r) => r.emergency_admission)).toEqual([1, 1, 1, 0, 0, 0, 0, 1, 0, null]);
+    const rows = await stored<{ emergency_admission: number | null }>('admissions', 'emergency_admission');
+    expect(rows.map((r) => r.emergency_admission)).toEqual([1, 1, 1, 0, 0, 0, 0, 1, 0, null]);
   });
 
   it('works out age at the event from a date of birth, and does not store the dates of birth', async () => {
@@ -138,12 +129,10 @@ describe('reading the values extracts hold', () => {
       { row: 5, column: 'Date of birth', value: '', problem: 'impossible age (over 120 at the event date)' },
       { row: 6, column: 'Date of birth', value: '', problem: 'not a date that exists' },
     ]);
-    const stored = await store().query<Record<string, unknown>>(
-      `SELECT * FROM read_parquet('${store().datasetPath('birth-dates.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored.map((r) => r.age)).toEqual([43, 44, 16, null, null, null, null]);
-    expect(stored.map((r) => r.esp_band)).toEqual([8, 8, 3, null, null, null, null]);
-    expect(JSON.stringify(stored)).not.toMatch(/1980|2008|1890|date_of_birth/);
+    const rows = await stored('birth-dates', '*');
+    expect(rows.map((r) => r.age)).toEqual([43, 44, 16, null, null, null, null]);
+    expect(rows.map((r) => r.esp_band)).toEqual([8, 8, 3, null, null, null, null]);
+    expect(JSON.stringify(rows)).not.toMatch(/1980|2008|1890|date_of_birth/);
     // A file with an age uses it, and leaves its date of birth out as before.
     const withAge = write(
       'age-and-birth.csv',
@@ -167,10 +156,8 @@ describe('reading the values extracts hold', () => {
       [5, '121', 'impossible age'],
       [6, '-0.5', 'impossible age'],
     ]);
-    const stored = await store().query(
-      `SELECT age, age_band FROM read_parquet('${store().datasetPath('fractional-ages.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored).toEqual([
+    const rows = await stored('fractional-ages', 'age, age_band');
+    expect(rows).toEqual([
       { age: 34, age_band: '25-34' },
       { age: 17, age_band: '0-17' },
       { age: 40, age_band: '35-44' },
@@ -205,10 +192,8 @@ describe('reading the values extracts hold', () => {
         problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY',
       },
     ]);
-    const stored = await store().query(
-      `SELECT person_id, CAST(event_date AS VARCHAR) AS event_date, period FROM read_parquet('${store().datasetPath('uk-dates.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored).toEqual([
+    const rows = await stored('uk-dates', 'person_id, CAST(event_date AS VARCHAR) AS event_date, period');
+    expect(rows).toEqual([
       { person_id: 'P1', event_date: '2024-04-01', period: '2024/25' },
       { person_id: 'P2', event_date: '2024-03-31', period: '2023/24' },
       { person_id: 'P3', event_date: '2025-03-01', period: '2024/25' },
@@ -248,10 +233,8 @@ describe('reading the values extracts hold', () => {
     );
     const result = await importAs('sexes', file);
     expect(result.report.examples.map((e) => e.value)).toEqual(['Q']);
-    const stored = await store().query(
-      `SELECT sex FROM read_parquet('${store().datasetPath('sexes.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored.map((r) => r.sex).join('')).toBe('FFFFMMMMUUUUUUU');
+    const rows = await stored('sexes', 'sex');
+    expect(rows.map((r) => r.sex).join('')).toBe('FFFFMMMMUUUUUUU');
   });
 
   it('reads ethnic categories written with or as their descriptions, and names what it cannot read', async () => {
@@ -280,10 +263,8 @@ describe('reading the values extracts hold', () => {
       { row: 5, column: 'ethnic_category', value: 'Asian', problem: ethnicCodeProblem },
       { row: 13, column: 'ethnic_category', value: 'Other', problem: ethnicCodeProblem },
     ]);
-    const stored = await store().query(
-      `SELECT ethnic_code FROM read_parquet('${store().datasetPath('described.parquet')}') ORDER BY person_id`,
-    );
-    expect(stored.map((r) => r.ethnic_code)).toEqual([
+    const rows = await stored('described', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual([
       'A',
       'H',
       'M',

@@ -10,7 +10,7 @@ const ethnicCodeProblem =
   'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)';
 
 describe('dataset import', () => {
-  const { store, write, importAs, pathOf } = importStore('parity-import-');
+  const { store, write, importAs, pathOf, stored } = importStore('parity-import-');
 
   it('names the row, column and problem of every value it cannot read, and keeps the rows', async () => {
     const file = write(
@@ -241,23 +241,19 @@ describe('dataset import', () => {
     );
     expect(first.report.warnings.join(' ')).not.toContain('were not imported');
     const people = async (id: string) =>
-      (
-        await store().query<{ person_id: string }>(
-          `SELECT person_id FROM read_parquet('${store().datasetPath(`${id}.parquet`)}') ORDER BY lsoa_code, dna`,
-        )
-      ).map((r) => r.person_id);
-    const stored = await people('nhs-first');
-    expect(stored.every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
+      (await stored<{ person_id: string }>(id, 'person_id', 'lsoa_code, dna')).map((r) => r.person_id);
+    const pseudonyms = await people('nhs-first');
+    expect(pseudonyms.every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
     // Hex digits can spell a few digits of a number by chance, so only whole numbers are looked for.
-    expect(stored.join(' ')).not.toMatch(/9434765919|9434765870/);
+    expect(pseudonyms.join(' ')).not.toMatch(/9434765919|9434765870/);
     // The same number, written with or without spaces, is the same person; another number is not.
-    expect(new Set(stored).size).toBe(2);
-    const [a, b, c] = stored;
+    expect(new Set(pseudonyms).size).toBe(2);
+    const [a, b, c] = pseudonyms;
     expect(b).toBe(a);
     expect(c).not.toBe(a);
     // And the same person in every dataset imported here, with a key only the store holds.
     await importWith('nhs-second');
-    expect(await people('nhs-second')).toEqual(stored);
+    expect(await people('nhs-second')).toEqual(pseudonyms);
     expect(statSync(path.join(store().root, 'pseudonym.key')).mode & 0o777).toBe(0o600);
 
     // A column of NHS numbers under another heading is found by their check digits; other ids are not.
@@ -267,7 +263,7 @@ describe('dataset import', () => {
     );
     const found = await importAs('nhs-unlabelled', unlabelled);
     expect(found.report.warnings.join(' ')).toContain('The person identifier "Patient ID" holds NHS numbers');
-    expect((await people('nhs-unlabelled'))[0]).toBe(stored[0]);
+    expect((await people('nhs-unlabelled'))[0]).toBe(pseudonyms[0]);
     const notNhs = write('ids.csv', 'Patient ID,LSOA,DNA\n1234567890,X01000001,1\nP2,X01000002,0\n');
     const kept = await importAs('ids', notNhs);
     expect(kept.report.warnings.join(' ')).not.toContain('holds NHS numbers');

@@ -8,11 +8,9 @@ import { sourceColumnsProblem } from './import.ts';
 // Files as people's systems write them: Excel's own CSV and "Unicode Text", rows cut short, and
 // workbooks that cannot be opened. Each is read, or refused with a plain reason before anything is stored.
 describe('reading files as they come', () => {
-  const { store, write, importAs, pathOf } = importStore('parity-source-');
+  const { store, write, importAs, pathOf, stored } = importStore('parity-source-');
   const storedValues = (id: string, column: string) =>
-    store().query<Record<string, string | null>>(
-      `SELECT ${column} FROM read_parquet('${store().datasetPath(`${id}.parquet`)}') ORDER BY ${column}`,
-    );
+    stored<Record<string, string | null>>(id, column, column);
   const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,clinic';
 
   it('reads a CSV saved by Excel in Windows Latin-1, and says so', async () => {
