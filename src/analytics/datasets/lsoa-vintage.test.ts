@@ -77,6 +77,8 @@ describe('LSOA vintage read from the codes', () => {
     const result = await importCodes('only2011', ['E01000001', 'E01000002']);
     expect(result.mapping.lsoaVintage).toBe('2011');
     expect(problems(result)).toEqual([]);
+    // No 2021 geography to choose instead, so no note suggesting it.
+    expect(result.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
   });
 
   it('does not look at the codes when the person or the heading names the vintage', async () => {

@@ -11,6 +11,9 @@ export interface VintageFromCodes {
   codes: number;
   known2011: number;
   known2021: number;
+  /** Whether the reference geography has any LSOAs of each vintage at all. */
+  loaded2011: boolean;
+  loaded2021: boolean;
 }
 
 /**
@@ -27,8 +30,11 @@ export async function lsoaVintageFromCodes(
   const c = sourceColumn(column);
   const known = (vintage: LsoaVintage) =>
     `SUM(CASE WHEN code IN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)}) THEN 1 ELSE 0 END)`;
+  const loaded = (vintage: LsoaVintage) =>
+    `(SELECT count(*) FROM ${geography} WHERE vintage = ${literal(vintage)}) > 0`;
   const [row] = await store.query(
-    `SELECT count(*) AS codes, ${known('2011')} AS known2011, ${known('2021')} AS known2021
+    `SELECT count(*) AS codes, ${known('2011')} AS known2011, ${known('2021')} AS known2021,
+       ${loaded('2011')} AS loaded2011, ${loaded('2021')} AS loaded2021
      FROM (SELECT DISTINCT ${lsoaSql(c)} AS code FROM (SELECT ${c} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample) codes
      WHERE code IS NOT NULL`,
   );
@@ -36,17 +42,21 @@ export async function lsoaVintageFromCodes(
     codes: Number(row?.codes ?? 0),
     known2011: Number(row?.known2011 ?? 0),
     known2021: Number(row?.known2021 ?? 0),
+    loaded2011: Boolean(row?.loaded2011),
+    loaded2021: Boolean(row?.loaded2021),
   };
   return { vintage: counts.known2011 > counts.known2021 ? '2011' : '2021', ...counts };
 }
 
 /**
  * What the import report says when the codes decided the vintage and some of them suggest the other
- * one; nothing when 2021 stands and no code is a 2011 one.
+ * one; nothing when 2021 stands and no code is a 2011 one, or when the geography has LSOAs of one
+ * vintage only (there was nothing to choose between).
  */
 export function vintageNote(found: VintageFromCodes): string | null {
   if (found.known2011 === found.known2021 || found.known2011 === 0) return null;
   const other: LsoaVintage = found.vintage === '2011' ? '2021' : '2011';
+  if (!(other === '2011' ? found.loaded2011 : found.loaded2021)) return null;
   const knownBy = (v: LsoaVintage) => (v === '2011' ? found.known2011 : found.known2021);
   return `The LSOA codes were read as ${found.vintage} codes: of the ${found.codes} different codes in the first rows, the LSOA ${found.vintage} geography knows ${knownBy(found.vintage)} and the ${other} geography ${knownBy(other) || 'none'}. If the file uses ${other} codes, choose "${other} LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "${other}" in the mapping).`;
 }
