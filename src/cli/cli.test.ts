@@ -219,6 +219,37 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(JSON.parse(imported.out.join('\n'))).toMatchObject({ vintage: '2021', lsoas: 1, worksheets: [] });
   });
 
+  it('imports the ONS postcode directory on its own (--postcodes), and names it in the usage', async () => {
+    const usage = captureIO();
+    expect(await runCli(['geo', 'import'], usage.io)).toBe(1);
+    expect(usage.err.join('\n')).toContain(
+      'The ONS postcode directory (--postcodes: the NSPL or ONSPD, as CSV) lets datasets with postcodes but no LSOA code be linked to their LSOAs',
+    );
+    expect(usage.err.join('\n')).toContain(
+      '[--ethnicity <file>] [--postcodes <file>] [--places <places.json>]',
+    );
+    const nspl = path.join(dataDir, 'NSPL_FEB_2025_UK.csv');
+    writeFileSync(
+      nspl,
+      [
+        'pcd,pcd2,pcds,dointr,doterm,usertype,lsoa11,msoa11,lsoa21,msoa21',
+        '"LE1 5WW","LE1  5WW","LE1 5WW","198001","","0","E01013600","E02002000","E01033600","E02006000"',
+        '"LE151AB","LE15 1AB","LE15 1AB","198001","200906","0","E01013601","E02002001","",""',
+      ].join('\n'),
+    );
+    const imported = captureIO();
+    expect(await runCli(['geo', 'import', '--postcodes', nspl], imported.io)).toBe(0);
+    expect(JSON.parse(imported.out.join('\n'))).toMatchObject({
+      imdVersion: null,
+      postcodes: { postcodes: 2, withLsoa2011: 2, withLsoa2021: 1 },
+    });
+    const refused = captureIO();
+    const noLsoa = path.join(dataDir, 'postcodes.csv');
+    writeFileSync(noLsoa, 'pcds,laua\nLE1 5WW,E06000016\n');
+    expect(await runCli(['geo', 'import', '--postcodes', noLsoa], refused.io)).toBe(1);
+    expect(refused.err.join('\n')).toMatch(/^postcodes: postcodes\.csv has no LSOA code column: /);
+  });
+
   it('refuses unknown commands with the usage', async () => {
     const { io, err } = captureIO();
     expect(await runCli(['frobnicate'], io)).toBe(1);

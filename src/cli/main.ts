@@ -37,9 +37,11 @@ Commands:
   actions remind                e-mail owners of actions due soon or overdue (once a day per action)
   stats <method> < input.json   run a statistical method on JSON (see docs/methods/json-interface.md):
                                 ${jsonMethodNames.join(', ')}
-  geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>]] [--places <places.json>]
-                                import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations
-                                (CSV or .xlsx as published)
+  geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>]]
+             [--ethnicity <file>] [--postcodes <file>] [--places <places.json>]
+                                import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations,
+                                census ethnic groups (CSV or .xlsx as published) and the ONS postcode
+                                directory (NSPL or ONSPD, CSV: postcode → LSOA)
   dataset import <file> --name <name> [--map <mapping.json>]
                                 import a CSV, Parquet or XLSX extract into the analytics store
   dataset link <schema.table> --name <name> [--vintage 2011|2021]

@@ -1,6 +1,6 @@
 // `parity geo import`: reads the official files (CSV or .csv.gz, streamed by DuckDB, or an Excel
 // workbook's worksheet) into the reference geography tables. Places are sets of local authorities;
-// Core20 = national deciles 1–2.
+// Core20 = national deciles 1–2. The ONS postcode directory becomes the postcode → LSOA lookup.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
@@ -11,6 +11,7 @@ import * as formats from './official-formats.ts';
 import { derive2021Population, keptBesideYear, recordPopulationSources } from './population-vintages.ts';
 import { detailedEthnicityColumns, holdsLocalAuthorities, importCensusDetailed } from './census-detailed.ts';
 import { importCensusEthnicity } from './census-ethnicity.ts';
+import { importPostcodes, postcodeColumns, type PostcodeCounts } from './postcodes.ts';
 import {
   describeFile,
   openGeographyFiles,
@@ -44,6 +45,8 @@ export interface GeoImportSummary {
   censusEthnicity: { lsoas: number; residents: number } | null;
   /** Local authorities and usual residents of the detailed ethnic groups imported (null: none given). */
   censusEthnicityDetailed: { localAuthorities: number; residents: number } | null;
+  /** The postcodes of the postcode → LSOA lookup imported, and those with each LSOA code (null: none given). */
+  postcodes: PostcodeCounts | null;
   /** The worksheet read from each Excel workbook given. */
   worksheets: { file: string; sheets: string[] }[];
 }
@@ -304,7 +307,7 @@ async function detailedFormatOf(store: AnalyticsStore, file: GeographyFile, head
 
 async function importOpened(
   store: AnalyticsStore,
-  { imd, lookups, population, otherPopulations, ethnicity, worksheets }: OpenedGeographyFiles,
+  { imd, lookups, population, otherPopulations, ethnicity, postcodes, worksheets }: OpenedGeographyFiles,
   places: PlaceConfig | undefined,
   populationYear: number | undefined,
 ): Promise<GeoImportSummary> {
@@ -324,6 +327,9 @@ async function importOpened(
     ethnicity && !detailedFormat
       ? formats.ethnicityColumns(ethnicityHeadings, describeFile(ethnicity))
       : null;
+  const postcodeFormat = postcodes
+    ? postcodeColumns(await columnsOf(store, postcodes.path), describeFile(postcodes))
+    : null;
   if (imdFile && places) await checkPlaces(store, imdFile, ward, places);
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
@@ -341,9 +347,11 @@ async function importOpened(
     ethnicity && ethnicityFormat ? await importCensusEthnicity(store, ethnicity, ethnicityFormat) : null;
   const censusDetailed =
     ethnicity && detailedFormat ? await importCensusDetailed(store, ethnicity, detailedFormat) : null;
+  const postcodeLookup =
+    postcodes && postcodeFormat ? await importPostcodes(store, postcodes, postcodeFormat) : null;
   return {
-    // openGeographyFiles makes sure of a deprivation file, population estimates or census groups
-    // (which are on 2021 LSOAs).
+    // openGeographyFiles makes sure of a deprivation file, population estimates, census groups
+    // (which are on 2021 LSOAs) or the postcode directory.
     vintage: deprivation?.vintage ?? estimates?.vintage ?? '2021',
     imdVersion: deprivation?.version ?? null,
     lsoas: deprivation?.lsoas ?? 0,
@@ -356,6 +364,7 @@ async function importOpened(
     populationDerived2021From2011: populationDerived,
     censusEthnicity: census,
     censusEthnicityDetailed: censusDetailed,
+    postcodes: postcodeLookup,
     worksheets,
   };
 }

@@ -1,5 +1,6 @@
 // The files given to `parity geo import`, made readable by DuckDB: CSV (or .csv.gz) as they are, an
-// Excel workbook's worksheet written out as CSV first (workbook-convert.ts), in a worker thread.
+// Excel workbook's worksheet written out as CSV first (workbook-convert.ts), in a worker thread. The
+// postcode directory is read as CSV only, as ONS publishes it (too many rows for a worksheet).
 import { existsSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -39,6 +40,8 @@ export interface OpenedGeographyFiles {
   otherPopulations: GeographyFile[];
   /** The Census 2021 ethnic group table by LSOA (TS021), or the detailed groups by local authority. */
   ethnicity: GeographyFile | undefined;
+  /** The ONS postcode directory (NSPL or ONSPD), or a file of postcodes and LSOA codes (postcodes.ts). */
+  postcodes: GeographyFile | undefined;
   /** The worksheets read from workbooks, for the import's summary. */
   worksheets: { file: string; sheets: string[] }[];
   /** Removes the CSV copies of worksheets. */
@@ -67,6 +70,8 @@ export interface GeographyFilesGiven {
    * detailed groups by local authority (census-detailed.ts).
    */
   ethnicity?: string;
+  /** The ONS postcode directory (NSPL or ONSPD, CSV), for postcode → LSOA (postcodes.ts). */
+  postcodes?: string;
 }
 
 /** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
@@ -74,9 +79,9 @@ export async function openGeographyFiles(
   store: AnalyticsStore,
   files: GeographyFilesGiven,
 ): Promise<OpenedGeographyFiles> {
-  if (files.imd === undefined && files.population === undefined && files.ethnicity === undefined)
+  if ([files.imd, files.population, files.ethnicity, files.postcodes].every((f) => f === undefined))
     throw new GeographyFormatError(
-      'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), or more than one',
+      'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), the postcode directory (--postcodes), or more than one',
       'imd',
     );
   const copies: string[] = [];
@@ -86,6 +91,11 @@ export async function openGeographyFiles(
   const open = async (file: string, role: GeographyRole, sheet?: string): Promise<GeographyFile> => {
     const name = path.basename(file);
     if (!existsSync(file)) throw new GeographyFormatError(`There is no file at ${file}`, role);
+    if (role === 'postcodes' && (isWorkbook(file) || isOtherSpreadsheet(file)))
+      throw new GeographyFormatError(
+        `${name}: the postcode directory is read as CSV (.csv or .csv.gz), as ONS publishes it: save it as CSV and import that`,
+        role,
+      );
     if (isOtherSpreadsheet(file))
       throw new GeographyFormatError(
         `${name}: save it as an Excel Workbook (.xlsx) or as CSV, and import that`,
@@ -139,13 +149,14 @@ export async function openGeographyFiles(
       for (const sheet of otherMidYearsOf(population.workbookSheets, chosen))
         otherPopulations.push(await open(files.population, 'population', sheet));
     const ethnicity = files.ethnicity === undefined ? undefined : await open(files.ethnicity, 'ethnicity');
+    const postcodes = files.postcodes === undefined ? undefined : await open(files.postcodes, 'postcodes');
     const given = [imd, ...lookups, population, ...otherPopulations, ethnicity].filter(
       (f): f is GeographyFile => f !== undefined,
     );
     const worksheets = given.flatMap((f) =>
       f.sheets === undefined ? [] : [{ file: f.name, sheets: f.sheets }],
     );
-    return { imd, lookups, population, otherPopulations, ethnicity, worksheets, close };
+    return { imd, lookups, population, otherPopulations, ethnicity, postcodes, worksheets, close };
   } catch (error) {
     close();
     throw error;

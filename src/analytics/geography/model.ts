@@ -54,6 +54,11 @@ export const geographyTables = {
   ethnicity: 'lsoa_ethnicity',
   /** Census 2021 usual residents of each local authority by detailed ethnic group (census-detailed.ts). */
   ethnicityDetailed: 'la_ethnicity',
+  /**
+   * Postcode → LSOA (postcodes.ts), from the ONS postcode directories (NSPL, ONSPD): postcode in
+   * capitals without spaces, lsoa_2011 and lsoa_2021 (either may be NULL).
+   */
+  postcodes: 'postcode_lsoa',
 } as const;
 
 export const quintileOf = (decile: number): number => Math.ceil(decile / 2);

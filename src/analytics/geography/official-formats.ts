@@ -1,11 +1,12 @@
 // Recognising the official files as published: MHCLG Indices of Deprivation 2019 (File 1, File 2,
 // on LSOA 2011) and 2025 (File 7 style, on LSOA 2021); ONS LSOA → ward → LAD best-fit lookups; the
 // ONS LSOA 2011 → 2021 lookup; ONS LSOA population estimates by single year or five-year band
-// (persons, or females and males); the Census 2021 ethnic group table TS021 by LSOA 2021.
+// (persons, or females and males); the Census 2021 ethnic group table TS021 by LSOA 2021. The ONS
+// postcode directories (NSPL, ONSPD) are recognised in postcodes.ts.
 import type { LsoaVintage } from './model.ts';
 
-/** What a geography file is given for: `--imd`, `--lookup`, `--population` or `--ethnicity`. */
-export type GeographyRole = 'imd' | 'lookup' | 'population' | 'ethnicity';
+/** What a geography file is given for: `--imd`, `--lookup`, `--population`, `--ethnicity` or `--postcodes`. */
+export type GeographyRole = 'imd' | 'lookup' | 'population' | 'ethnicity' | 'postcodes';
 /** The option of a geography import a problem is reported against. */
 export type GeographyOption = GeographyRole | 'places';
 
@@ -13,7 +14,7 @@ export class GeographyFormatError extends Error {
   override readonly name = 'GeographyFormatError';
   constructor(
     message: string,
-    /** The option (`--imd`, `--lookup`, `--population` or `--places`) that gave the file with the problem. */
+    /** The option (`--imd`, `--lookup`, `--population`, `--postcodes` …) that gave the file with the problem. */
     readonly role: GeographyOption,
   ) {
     super(message);

@@ -19,6 +19,8 @@ const described: Record<GeographyRole, string> = {
   population: 'population estimates (LSOA code and a column per year of age or age band)',
   ethnicity:
     'the Census 2021 ethnic group table (LSOA 2021 code and a column per ethnic group, or the detailed groups by local authority)',
+  // Refused as a workbook before it gets here (geography-files.ts): read as CSV only.
+  postcodes: 'the postcode directory (a postcode and an LSOA code column)',
 };
 
 /** The heading of the LSOA code column when `cells` are the headings of a file for `role`. */

@@ -39,6 +39,7 @@ import { ethnicReachOf } from './analytics-representation.ts';
 import { summariseCensusDetailed } from '../../analytics/geography/census-detailed.ts';
 import { deprivationReachOf } from './analytics-deprivation-reach.ts';
 import { summariseCensusEthnicity } from '../../analytics/geography/census-ethnicity.ts';
+import { summarisePostcodes } from '../../analytics/geography/postcodes.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
@@ -60,6 +61,7 @@ function importedInWords(summary: GeoImportSummary): string {
     summary.censusEthnicityDetailed
       ? `Census 2021 detailed ethnic groups for ${summary.censusEthnicityDetailed.localAuthorities} local authorities`
       : null,
+    summary.postcodes ? `the postcode directory (${summary.postcodes.postcodes} postcodes)` : null,
   ].filter((p): p is string => p !== null);
   return listInWords(parts) || 'nothing';
 }
@@ -160,6 +162,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
     /** The Census 2021 detailed ethnic groups imported: local authorities and usual residents, or null. */
     censusEthnicityDetailed: async () => summariseCensusDetailed(await ctx.store()),
+
+    /** The postcode → LSOA lookup imported (the ONS postcode directory): its postcodes, or null. */
+    postcodeLookup: async () => summarisePostcodes(await ctx.store()),
 
     /** Who a ready dataset reaches by broad ethnic group, beside the places' Census 2021 residents. */
     ethnicReach: async (datasetName: string) => ethnicReachOf(ctx, await readyDataset(ctx, datasetName)),

@@ -86,6 +86,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       mayImportGeography: viewerCan(request, 'analytics:geography'),
       census: await analytics.censusEthnicity(),
       censusDetailed: await analytics.censusEthnicityDetailed(),
+      postcodes: await analytics.postcodeLookup(),
       stageLabels,
       notice:
         notice && computing

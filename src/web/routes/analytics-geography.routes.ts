@@ -1,6 +1,7 @@
 // Staff page: import the reference geography (deprivation, ward lookups, places, population
-// estimates) from the official files, as `parity geo import` does, for files up to the upload limit
-// (DATASET_UPLOAD_MB, as for extracts): they are written to disk as they arrive.
+// estimates, census ethnic groups, the postcode directory) from the official files, as `parity geo
+// import` does, for files up to the upload limit (DATASET_UPLOAD_MB, as for extracts): they are
+// written to disk as they arrive.
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -20,8 +21,11 @@ import { actorOf } from './partnership-helpers.ts';
 import { placesFromText } from './places-text.ts';
 
 const template = 'pages/analytics/geography-import.njk';
-/** The deprivation file, up to two lookups (wards; LSOA 2011 → 2021), population estimates, census groups. */
-const MAX_FILES = 5;
+/**
+ * The deprivation file, up to two lookups (wards; LSOA 2011 → 2021), population estimates, census
+ * groups, the postcode directory.
+ */
+const MAX_FILES = 6;
 
 /** Why an uploaded geography file cannot be read, or null. */
 function fileProblem(file: ReceivedFile, limit: number): string | null {
@@ -61,10 +65,12 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
       },
     },
   };
-  const context = { pageTitle: 'Import reference geography', uploadLimit: sizeInWords(limit) };
+  const staticContext = { pageTitle: 'Import reference geography', uploadLimit: sizeInWords(limit) };
+  /** The page with what is imported now (the postcode lookup, which the datasets page does not show). */
+  const context = async () => ({ ...staticContext, postcodes: await analytics.postcodeLookup() });
 
   app.get('/analytics/geography/import', route, async (_request, reply) =>
-    reply.view(template, { ...context, values: {} }),
+    reply.view(template, { ...(await context()), values: {} }),
   );
 
   /** A multipart form: its `_csrf` field comes first and is checked before any file is read. */
@@ -75,6 +81,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
       lookups: uploadedFiles(request, 'lookups'),
       population: uploadedFile(request, 'population'),
       ethnicity: uploadedFile(request, 'ethnicity'),
+      postcodes: uploadedFile(request, 'postcodes'),
     };
     const shown = await handleForm(reply, { template, context, values }, async () => {
       const errors: FieldError[] = [];
@@ -84,10 +91,11 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           if (problem) errors.push({ field, message: problem });
         }
       }
-      if (!chosen.imd && !chosen.population && !chosen.ethnicity)
+      if (!chosen.imd && !chosen.population && !chosen.ethnicity && !chosen.postcodes)
         errors.push({
           field: 'imd',
-          message: 'Choose the deprivation file, the population estimates or the census ethnic groups',
+          message:
+            'Choose the deprivation file, the population estimates, the census ethnic groups or the postcode directory',
         });
       if (!chosen.imd && chosen.lookups.length)
         errors.push({
@@ -127,6 +135,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           lookups: chosen.lookups.map((file) => saved(dir, file, index++)),
           population: pathOf(chosen.population),
           ethnicity: pathOf(chosen.ethnicity),
+          postcodes: pathOf(chosen.postcodes),
           populationSheet: values.populationSheet?.trim() || undefined,
           populationYear: year ? Number(year) : undefined,
           places,

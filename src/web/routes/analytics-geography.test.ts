@@ -76,7 +76,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(nothing.body).toContain('There is a problem');
     for (const message of [
       'wards.txt is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published',
-      'Choose the deprivation file, the population estimates or the census ethnic groups',
+      'Choose the deprivation file, the population estimates, the census ethnic groups or the postcode directory',
       'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
       'Line 1: write the place’s name, a colon, then its local authority codes, as in Rutland: E06000017',
       'Enter the mid-year as four figures, such as 2023',
@@ -267,6 +267,70 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect((await staff.get('/analytics/datasets')).body).toContain(
       `usual residents of ${file!.las} local authorities by detailed ethnic group (Census 2021)`,
     );
+  });
+
+  it('imports the ONS postcode directory from the page, and says how many postcodes the lookup holds', async () => {
+    const form = (await staff.get(page)).body;
+    expect(form).toContain(
+      '<label class="nhsuk-label nhsuk-label--s" for="postcodes">Postcode directory (optional)</label>',
+    );
+    expect(form).toMatch(
+      /<input class="nhsuk-input" id="postcodes" name="postcodes" type="file" accept=".csv,.gz"/,
+    );
+    expect(form).not.toContain('The postcode lookup holds');
+    expect((await staff.get('/analytics/datasets')).body).toContain(
+      'Not imported. With the ONS postcode directory (NSPL or ONSPD)',
+    );
+
+    const refused = await staff.upload(page, {}, [
+      {
+        field: 'postcodes',
+        filename: 'postcodes.csv',
+        content: Buffer.from('pcds,laua\nLE1 5WW,E06000016\n'),
+      },
+    ]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is a problem');
+    expect(refused.body).toContain('href="#postcodes"');
+    expect(refused.body).toContain('postcodes.csv has no LSOA code column');
+
+    const nspl = [
+      'pcd,pcd2,pcds,dointr,doterm,usertype,oseast1m,osnrth1m,osgrdind,oa11,cty,ced,laua,ward,hlthau,nhser,ctry,rgn,pcon,eer,teclec,ttwa,pct,itl,park,lsoa11,msoa11,wz11,sicbl,bua22,ru11ind,oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21',
+      ...[
+        ['LE1 5WW', 'LE1  5WW', 'LE1 5WW', '', 'E01013600', 'E01033600'],
+        ['LE151AB', 'LE15 1AB', 'LE15 1AB', '', 'E01013601', 'E01033601'],
+        ['LE2 1XY', 'LE2  1XY', 'LE2 1XY', '200906', 'E01013602', ''],
+      ].map(([pcd, pcd2, pcds, doterm, lsoa11, lsoa21]) =>
+        [
+          pcd,
+          pcd2,
+          pcds,
+          '198001',
+          doterm,
+          ...Array<string>(20).fill(''),
+          lsoa11,
+          ...Array<string>(15).fill(''),
+          lsoa21,
+          '',
+        ]
+          .map((cell) => `"${cell}"`)
+          .join(','),
+      ),
+    ].join('\n');
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const imported = await staff.upload(page, {}, [
+      { field: 'postcodes', filename: 'NSPL_FEB_2025_UK.csv', content: Buffer.from(nspl) },
+    ]);
+    expect(imported.statusCode, imported.body).toBe(303);
+    const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    expect(entries[0]?.summary).toBe('Imported the postcode directory (3 postcodes)');
+    expect((await staff.get(page)).body).toContain(
+      'The postcode lookup holds 3 postcodes, from NSPL_FEB_2025_UK.csv: 2 with an LSOA 2021 code and 3 with an LSOA 2011 code.',
+    );
+    expect((await staff.get('/analytics/datasets')).body).toContain(
+      '3 postcodes, from NSPL_FEB_2025_UK.csv: 2 with an LSOA 2021 code and 3 with an LSOA 2011 code. A dataset with people’s postcodes but no LSOA code has each row’s LSOA looked up here',
+    );
+    expect(readdirSync(path.join(t.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
   });
 
   it('is for staff and administrators only', async () => {
