@@ -71,6 +71,10 @@ describe('reading the values extracts hold', () => {
     const mapped = await importAs('attendance-mapped', file, { measures: { dna: 'Outcome' } });
     expect(mapped.mapping.measureCodings).toEqual({ dna: 'attendance' });
     expect(await dnaOf('attendance-mapped')).toEqual(expected);
+    // The mapping an import prints can be given as it is for the next file.
+    const again = await importAs('attendance-again', file, result.mapping);
+    expect(again.mapping.measureCodings).toEqual({ dna: 'attendance' });
+    expect(await dnaOf('attendance-again')).toEqual(expected);
     // A 1/0 column is a flag as before, even with few 1s among its noughts.
     const flags = write(
       'dna-flag.csv',

@@ -29,6 +29,15 @@ import { damagedParquetError } from './source-error.ts';
 import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
+import {
+  LSOA_FROM_POSTCODE,
+  lsoaFromPostcodes,
+  postcodeColumnOf,
+  postcodeLookupRelation,
+} from './lsoa-from-postcode.ts';
+
+/** The staged file again with the LSOA of each row's postcode (lsoa-from-postcode.ts). */
+const withPostcodeLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-postcodes.parquet');
 
 export interface ImportProgress {
   stage: 'reading' | 'checking' | 'writing' | 'done';
@@ -98,10 +107,13 @@ export async function sourceColumnsProblem(
   }
   try {
     const resolved = resolveMapping(userMapping, columns);
+    // With a postcode directory, a file without an LSOA column may still have postcodes (found by
+    // their values at import, which names the problem if it has none).
     checkMappingAgainstFile(
       resolved,
       columns.map((c) => c.name),
       userMapping,
+      { lsoaMayComeFromPostcodes: postcodeLookupRelation(store) !== null },
     );
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'mapping', message: error.message };
@@ -114,11 +126,17 @@ function checkMappingAgainstFile(
   mapping: ColumnMapping,
   columns: string[],
   given: MappingInput | undefined,
+  options: { lsoaMayComeFromPostcodes?: boolean; postcodeColumn?: string } = {},
 ): void {
   const present = new Set(columns);
-  if (!present.has(mapping.columns.lsoa_code) && !given?.columns?.lsoa_code)
-    throw new SourceFileError(noLsoaColumnMessage(columns));
-  const missing = sourceColumnsOf(mapping).filter((c) => !present.has(c));
+  const givenLsoa = given?.columns?.lsoa_code;
+  // A mapping an import printed may name the column of LSOAs it looked up from postcodes.
+  const noLsoa = !present.has(mapping.columns.lsoa_code) && (!givenLsoa || givenLsoa === LSOA_FROM_POSTCODE);
+  if (noLsoa && !options.lsoaMayComeFromPostcodes)
+    throw new SourceFileError(noLsoaColumnMessage(columns, options.postcodeColumn));
+  const missing = sourceColumnsOf(mapping).filter(
+    (c) => !present.has(c) && !(noLsoa && c === mapping.columns.lsoa_code),
+  );
   if (missing.length) {
     throw new SourceFileError(
       `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,
@@ -213,7 +231,7 @@ export async function importDataset(
         throw new SourceFileError(`The column mapping cannot be used: ${problems.join('; ')}`);
     }
     const userMapping = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
-    const staged = await stageSource(
+    let staged = await stageSource(
       store,
       options.file,
       staging,
@@ -227,9 +245,20 @@ export async function importDataset(
       coded: await codedColumns(store, staged.parquet, staged.columns, userMapping?.measures),
     };
     const mapping = resolveMapping(userMapping, staged.columns, samples);
+    const fromPostcodes = await lsoaFromPostcodes(
+      store,
+      staged,
+      mapping,
+      userMapping,
+      samples.identifying,
+      withPostcodeLsoas(staging),
+    );
+    if (fromPostcodes) staged = fromPostcodes.staged;
     const codedNotes = readCodedMeasures(mapping, samples.coded);
     const columnNames = staged.columns.map((c) => c.name);
-    checkMappingAgainstFile(mapping, columnNames, userMapping);
+    checkMappingAgainstFile(mapping, columnNames, userMapping, {
+      postcodeColumn: postcodeColumnOf(columnNames, samples.identifying, userMapping?.columns?.postcode),
+    });
     report({ stage: 'checking', percent: 40 });
     const geography = geographyRelation(store);
     const kinds = await columnKinds(store, staged.parquet);
@@ -241,7 +270,7 @@ export async function importDataset(
         kinds,
       );
     const vintageFound =
-      userMapping?.lsoaVintage || lsoaVintageOf(mapping.columns.lsoa_code)
+      userMapping?.lsoaVintage || fromPostcodes || lsoaVintageOf(mapping.columns.lsoa_code)
         ? null
         : await lsoaVintageFromCodes(store, staged.parquet, mapping.columns.lsoa_code, geography);
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
@@ -255,6 +284,7 @@ export async function importDataset(
       leftOut,
     );
     validation.warnings.push(...codedNotes);
+    if (fromPostcodes) validation.warnings.push(fromPostcodes.note);
     if (ageSource(mapping) === 'date_of_birth')
       validation.warnings.push(
         `Age was worked out from "${mapping.columns.date_of_birth}" at "${mapping.columns.event_date}", in completed years; the dates of birth were not stored.`,
@@ -315,5 +345,6 @@ export async function importDataset(
   } finally {
     rmSync(staging, { force: true });
     rmSync(`${staging}.csv`, { force: true });
+    rmSync(withPostcodeLsoas(staging), { force: true });
   }
 }

@@ -2,6 +2,7 @@
 // optional, every problem named; and the mapping it resolves to over what is detected from the file.
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
+import { codingIds } from './coded-measures.ts';
 import { lsoaVintageOf } from './headings.ts';
 import {
   columnMappingSchema,
@@ -25,7 +26,16 @@ const namedFields = (kind: 'field' | 'flag') =>
     }
   });
 
-const settings = ['columns', 'lsoaVintage', 'ethnicityCoding', 'measures', 'attributes', 'flags', 'sheet'];
+const settings = [
+  'columns',
+  'lsoaVintage',
+  'ethnicityCoding',
+  'measures',
+  'measureCodings',
+  'attributes',
+  'flags',
+  'sheet',
+];
 const standardColumns = [
   'person_id',
   'lsoa_code',
@@ -35,6 +45,7 @@ const standardColumns = [
   'ethnicity',
   'event_date',
   'date_of_birth',
+  'postcode',
 ];
 /** ethnic_code, the stored field's name, is read as ethnicity (people copy it from the file names). */
 const aliases: Record<string, string> = { ethnic_code: 'ethnicity' };
@@ -62,6 +73,10 @@ export const mappingInputSchema = z.strictObject(
     lsoaVintage: z.enum(['2011', '2021'], { message: 'give "2011" or "2021"' }).optional(),
     ethnicityCoding: z.enum(['nhs', 'ons2021'], { message: 'give "nhs" or "ons2021"' }).optional(),
     measures: namedFields('field').optional(),
+    /** As an import prints its mapping: measures read from codes (coded-measures.ts). */
+    measureCodings: z
+      .record(z.string(), z.enum(codingIds, { message: `give one of ${codingIds.join(', ')}` }))
+      .optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
     sheet: z.string().min(1, { message: "sheet: give the worksheet's name" }).optional(),
@@ -123,6 +138,7 @@ export function resolveMapping(
     lsoaVintage: input.lsoaVintage ?? lsoaVintageOf(columns.lsoa_code) ?? '2021',
     ethnicityCoding: input.ethnicityCoding ?? detected.ethnicityCoding,
     measures: input.measures ?? unmapped(detected.measures),
+    measureCodings: input.measureCodings ?? {},
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.sheet ? { sheet: input.sheet } : {}),

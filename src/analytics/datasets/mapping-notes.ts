@@ -50,6 +50,9 @@ export function identifyingColumnsNote(
 }
 
 /** The error for a file in which no column could be read as the LSOA code. */
-export function noLsoaColumnMessage(columns: string[]): string {
-  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}. The file has: ${columns.join(', ')}`;
+export function noLsoaColumnMessage(columns: string[], postcodeColumn?: string): string {
+  const postcodes = postcodeColumn
+    ? ` The file has postcodes ("${postcodeColumn}"): to look each row's LSOA up from its postcode instead, import the ONS postcode directory (NSPL or ONSPD) first, on the page Import reference geography or with "parity geo import --postcodes", then import this file again.`
+    : '';
+  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}.${postcodes} The file has: ${columns.join(', ')}`;
 }

@@ -23,12 +23,12 @@ describe('column mappings', () => {
     });
     expect(problems.sort()).toEqual(
       [
-        'columns: lsoa is not a standard field (person_id, lsoa_code, age, age_band, sex, ethnicity, event_date, date_of_birth; other fields go under measures, flags or attributes)',
+        'columns: lsoa is not a standard field (person_id, lsoa_code, age, age_band, sex, ethnicity, event_date, date_of_birth, postcode; other fields go under measures, flags or attributes)',
         'columns.age: give the column name as it appears in the file',
         'lsoaVintage: give "2011" or "2021"',
         'measures.Weeks waited: names use lower-case letters, digits and underscores, starting with a letter',
         'flags.ld: flag names start with flag_',
-        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, attributes, flags, sheet)',
+        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, measureCodings, attributes, flags, sheet)',
       ].sort(),
     );
     expect(mappingProblems([])).toEqual(['The mapping must be a JSON object, like the example']);

@@ -28,6 +28,11 @@ export const columnMappingSchema = z
         event_date: sourceName.optional(),
         /** Read only to work out age at the event date when there is no age; never stored. */
         date_of_birth: sourceName.optional(),
+        /**
+         * Read only to look each row's LSOA up in the postcode directory when the file has no LSOA
+         * column (lsoa-from-postcode.ts); never stored.
+         */
+        postcode: sourceName.optional(),
       })
       .strict(),
     lsoaVintage: z.enum(['2011', '2021']).default('2021'),

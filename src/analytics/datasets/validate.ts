@@ -7,6 +7,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
 import { ageSource, type ColumnMapping } from './mapping.ts';
+import { LSOA_FROM_POSTCODE, lsoaFromPostcode, notFullPostcodeSql } from './lsoa-from-postcode.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
 
@@ -55,7 +56,25 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     const condition = failing(sourceColumn(column), kinds.get(column) ?? 'text');
     if (condition) checks.push({ column, problem, failing: condition, showValue });
   };
-  add(c.lsoa_code, 'missing LSOA code', (col, kind) => std.isMissingSql(col, kind), false);
+  if (lsoaFromPostcode(mapping)) {
+    // Never shown: a postcode identifies people.
+    const found = sourceColumn(LSOA_FROM_POSTCODE);
+    add(c.postcode, 'missing postcode', (col, kind) => std.isMissingSql(col, kind), false);
+    // Only rows without an LSOA are tested further (the cheap test first: DuckDB then tests the
+    // postcode's form on those rows alone).
+    add(
+      c.postcode,
+      'not a full postcode (a postcode district or sector cannot give the LSOA)',
+      (col) => `${found} IS NULL AND ${std.isPresentSql(col)} AND ${notFullPostcodeSql(col)}`,
+      false,
+    );
+    add(
+      c.postcode,
+      'postcode not in the postcode directory',
+      (col) => `${found} IS NULL AND ${std.isPresentSql(col)} AND NOT ${notFullPostcodeSql(col)}`,
+      false,
+    );
+  } else add(c.lsoa_code, 'missing LSOA code', (col, kind) => std.isMissingSql(col, kind), false);
   if (geographyRelation) {
     add(
       c.lsoa_code,

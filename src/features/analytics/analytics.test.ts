@@ -312,7 +312,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       {
         field: 'mapping',
         message:
-          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, attributes, flags, sheet)',
+          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, measureCodings, attributes, flags, sheet)',
       },
     ]);
     expect((await t.services.analytics.listDatasets()).map((d) => d.name)).not.toContain(

@@ -47,4 +47,15 @@ describe("a dataset's columns in words", () => {
       note: 'worked out from the date of birth at the event date; the dates of birth are not stored',
     });
   });
+
+  it('names the postcode column when the LSOA codes were looked up from postcodes', () => {
+    const fromPostcodes = columnMappingSchema.parse({
+      columns: { lsoa_code: 'LSOA from postcode', postcode: 'Patient postcode' },
+    });
+    expect(columnsRead(fromPostcodes)[1]).toEqual({
+      field: 'LSOA code',
+      column: 'Patient postcode',
+      note: '2021 LSOAs looked up from the postcodes in the postcode directory; the postcodes are not stored',
+    });
+  });
 });

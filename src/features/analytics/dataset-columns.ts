@@ -2,6 +2,7 @@
 // dataset's page, so that whoever imported it can check what Parity recognised.
 import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
 import { ageSource, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
+import { lsoaFromPostcode } from '../../analytics/datasets/lsoa-from-postcode.ts';
 
 const codingNotes: Record<CodingId, string> = {
   attendance: 'attendance codes: 3 and 7 did not attend, 5 and 6 attended',
@@ -19,7 +20,13 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
   const c = mapping.columns;
   const standard: ColumnRead[] = [
     { field: 'Person identifier', column: c.person_id ?? null },
-    { field: 'LSOA code', column: c.lsoa_code, note: `${mapping.lsoaVintage} LSOAs` },
+    lsoaFromPostcode(mapping)
+      ? {
+          field: 'LSOA code',
+          column: c.postcode ?? null,
+          note: `${mapping.lsoaVintage} LSOAs looked up from the postcodes in the postcode directory; the postcodes are not stored`,
+        }
+      : { field: 'LSOA code', column: c.lsoa_code, note: `${mapping.lsoaVintage} LSOAs` },
     ageSource(mapping) === 'date_of_birth'
       ? {
           field: 'Age',

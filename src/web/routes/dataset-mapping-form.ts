@@ -18,6 +18,11 @@ export const columnFields = [
     field: 'date_of_birth',
     label: 'Date of birth, if there is no age (age at the event is worked out; it is not stored)',
   },
+  {
+    field: 'postcode',
+    label:
+      'Postcode, if there is no LSOA code (the LSOA is looked up in the postcode directory; postcodes are not stored)',
+  },
 ] as const;
 
 function parseJson(text: string | undefined): unknown {

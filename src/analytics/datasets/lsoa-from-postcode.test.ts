@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { importStore } from '../../../test/import-store.ts';
+import { geographyTables } from '../geography/model.ts';
+import { sourceColumnsProblem } from './import.ts';
+import { literal } from '../sql-text.ts';
+
+const { store, write, importAs, stored } = importStore('parity-postcodes-');
+
+/** Writes the postcode directory as `parity geo import --postcodes` stores it. */
+async function writeDirectory(rows: [string, string | null, string | null][]) {
+  const values = rows.map(
+    ([p, l11, l21]) => `(${literal(p)}, ${l11 ? literal(l11) : 'NULL'}, ${l21 ? literal(l21) : 'NULL'})`,
+  );
+  await store().run(
+    `COPY (SELECT * FROM (VALUES ${values.join(', ')}) AS t(postcode, lsoa_2011, lsoa_2021)) TO ${literal(store().geographyPath(geographyTables.postcodes))} (FORMAT parquet)`,
+  );
+}
+
+async function geographyCodes(): Promise<string[]> {
+  const rows = await store().query<{ lsoa_code: string }>(
+    `SELECT lsoa_code FROM read_parquet(${literal(store().geographyPath(geographyTables.lsoa))}) ORDER BY lsoa_code LIMIT 3`,
+  );
+  return rows.map((r) => r.lsoa_code);
+}
+
+const csv = (lines: string[][]) => lines.map((l) => l.join(',')).join('\n') + '\n';
+
+describe('LSOA codes looked up from postcodes', () => {
+  it('refuses a file with postcodes but no LSOA column until the postcode directory is imported, saying so', async () => {
+    const file = write(
+      'early.csv',
+      csv([
+        ['id', 'Patient postcode', 'DNA'],
+        ['a', 'LE1 5WW', '1'],
+      ]),
+    );
+    await expect(importAs('early', file)).rejects.toThrow(
+      /No column was recognised as the LSOA code.*The file has postcodes \("Patient postcode"\): to look each row's LSOA up from its postcode instead, import the ONS postcode directory/,
+    );
+  });
+
+  it('lets the upload check pass a file without an LSOA column once there is a postcode directory', async () => {
+    const file = write(
+      'check.csv',
+      csv([
+        ['id', 'Postcode', 'DNA'],
+        ['a', 'LE1 5WW', '1'],
+      ]),
+    );
+    expect(await sourceColumnsProblem(store(), file)).toMatchObject({
+      field: 'mapping',
+      message: expect.stringContaining('No column was recognised as the LSOA code') as unknown,
+    });
+    await writeDirectory([['LE15WW', null, 'X01000001']]);
+    expect(await sourceColumnsProblem(store(), file)).toBeNull();
+  });
+
+  it("finds each row's LSOA from its postcode, in the file's row order, and never stores the postcodes", async () => {
+    const [a, b] = await geographyCodes();
+    await writeDirectory([
+      ['LE15WW', 'E01000001', a!],
+      ['LE27AB', 'E01000002', b!],
+    ]);
+    // Enough rows for DuckDB to join them on several threads: the row numbers must still be the file's.
+    const lines = [['person_id', 'Patient postcode', 'Age', 'DNA']];
+    for (let i = 1; i <= 5000; i++) {
+      const postcode =
+        i === 2501 ? '' : i === 2502 ? 'LE1' : i === 4999 ? 'ZZ9 9ZZ' : i % 2 ? 'le1 5ww' : 'LE2 7AB';
+      lines.push([`p${String(i).padStart(5, '0')}`, postcode, '40', String(i % 3 === 0 ? 1 : 0)]);
+    }
+    const result = await importAs('postcodes', write('postcodes.csv', csv(lines)));
+    expect(result.mapping.columns.lsoa_code).toBe('LSOA from postcode');
+    expect(result.mapping.columns.postcode).toBe('Patient postcode');
+    expect(result.mapping.lsoaVintage).toBe('2021');
+    expect(result.report.examples).toEqual([
+      { row: 2501, column: 'Patient postcode', value: '', problem: 'missing postcode' },
+      {
+        row: 2502,
+        column: 'Patient postcode',
+        value: '',
+        problem: 'not a full postcode (a postcode district or sector cannot give the LSOA)',
+      },
+      { row: 4999, column: 'Patient postcode', value: '', problem: 'postcode not in the postcode directory' },
+    ]);
+    expect(result.report.warnings).toContainEqual(
+      expect.stringContaining(
+        `each row's LSOA 2021 code was looked up from its postcode in "Patient postcode"`,
+      ),
+    );
+    expect(result.report.warnings.join(' ')).not.toContain('was not imported');
+    // The directory's vintage stands: the codes are not looked at again.
+    expect(result.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
+
+    const rows = await stored<{ person_id: string; lsoa_code: string | null; dna: number }>(
+      'postcodes',
+      'person_id, lsoa_code, dna',
+    );
+    expect(rows).toHaveLength(5000);
+    expect(rows.slice(0, 2)).toEqual([
+      { person_id: 'p00001', lsoa_code: a, dna: 0 },
+      { person_id: 'p00002', lsoa_code: b, dna: 0 },
+    ]);
+    expect(rows[2500]?.lsoa_code).toBeNull();
+    expect(rows[4998]?.lsoa_code).toBeNull();
+    const columns = await store().query<{ column_name: string }>(
+      `DESCRIBE SELECT * FROM read_parquet(${literal(store().datasetPath('postcodes.parquet'))})`,
+    );
+    expect(columns.map((c) => c.column_name).join(' ')).not.toMatch(/postcode/i);
+    const [text] = await store().query<{ n: number }>(
+      `SELECT count(*) AS n FROM read_parquet(${literal(store().datasetPath('postcodes.parquet'))}) t WHERE contains(CAST(t AS VARCHAR), 'LE1')`,
+    );
+    expect(Number(text?.n)).toBe(0);
+  });
+
+  it('finds postcodes by their values under any heading, and takes 2011 codes when asked', async () => {
+    const [a] = await geographyCodes();
+    await writeDirectory([['LE15WW', 'E01000001', a!]]);
+    const file = write(
+      'pc.csv',
+      csv([
+        ['id', 'PC', 'DNA'],
+        ['a', 'LE1 5WW', '1'],
+        ['b', 'LE15WW', '0'],
+      ]),
+    );
+    const found = await importAs('pc', file);
+    expect(found.mapping.columns.postcode).toBe('PC');
+    expect((await stored<{ lsoa_code: string }>('pc', 'lsoa_code')).map((r) => r.lsoa_code)).toEqual([a, a]);
+
+    // The mapping an import prints can be given for next month's file.
+    const again = await importAs('pc-again', file, found.mapping);
+    expect(again.mapping.columns).toMatchObject({ lsoa_code: 'LSOA from postcode', postcode: 'PC' });
+    expect(again.report.problems).toEqual([]);
+
+    const old = await importAs('pc2011', file, { lsoaVintage: '2011' });
+    expect(old.mapping.lsoaVintage).toBe('2011');
+    expect((await stored<{ lsoa_code: string }>('pc2011', 'lsoa_code')).map((r) => r.lsoa_code)).toEqual([
+      'E01000001',
+      'E01000001',
+    ]);
+    // The synthetic geography is on 2021 areas only, so the 2011 codes are unknown to it.
+    expect(old.report.problems.map((p) => p.problem)).toEqual(['unknown LSOA 2011 code']);
+  });
+
+  it('uses the LSOA column when the file has one, and refuses LSOA codes the directory does not hold', async () => {
+    const [a, b] = await geographyCodes();
+    await writeDirectory([['LE15WW', null, b!]]);
+    const file = write(
+      'both.csv',
+      csv([
+        ['id', 'LSOA code', 'Postcode', 'DNA'],
+        ['a', a!, 'LE1 5WW', '1'],
+      ]),
+    );
+    const both = await importAs('both', file);
+    expect(both.mapping.columns.lsoa_code).toBe('LSOA code');
+    expect(both.mapping.columns.postcode).toBeUndefined();
+    expect((await stored<{ lsoa_code: string }>('both', 'lsoa_code')).map((r) => r.lsoa_code)).toEqual([a]);
+    expect(both.report.warnings.join(' ')).toContain('"Postcode" was not imported');
+
+    const only = write(
+      'only.csv',
+      csv([
+        ['id', 'Postcode', 'DNA'],
+        ['a', 'LE1 5WW', '1'],
+      ]),
+    );
+    await expect(importAs('only', only, { lsoaVintage: '2011' })).rejects.toThrow(
+      'The postcode directory imported has no LSOA 2011 codes',
+    );
+
+    // A directory of 2011 codes only gives 2011 codes, whatever the codes would suggest (the
+    // geography here knows neither kind of the code, which would leave 2021 on a tie).
+    await writeDirectory([['LE15WW', 'E01000001', null]]);
+    const old = await importAs('only2011', only);
+    expect(old.mapping.lsoaVintage).toBe('2011');
+    expect(old.report.problems.map((p) => p.problem)).toEqual(['unknown LSOA 2011 code']);
+  });
+});
