@@ -38,7 +38,7 @@ Commands:
   stats <method> < input.json   run a statistical method on JSON (see docs/methods/json-interface.md):
                                 ${jsonMethodNames.join(', ')}
   geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>]]
-             [--ethnicity <file>] [--postcodes <file>] [--places <places.json>]
+             [--ethnicity <file>] [--postcodes <file>]… [--places <places.json>]
                                 import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations,
                                 census ethnic groups (CSV or .xlsx as published) and the ONS postcode
                                 directory (NSPL or ONSPD, CSV: postcode → LSOA)

@@ -11,7 +11,7 @@ import * as formats from './official-formats.ts';
 import { derive2021Population, keptBesideYear, recordPopulationSources } from './population-vintages.ts';
 import { detailedEthnicityColumns, holdsLocalAuthorities, importCensusDetailed } from './census-detailed.ts';
 import { importCensusEthnicity } from './census-ethnicity.ts';
-import { importPostcodes, postcodeColumns, type PostcodeCounts } from './postcodes.ts';
+import { importPostcodes, postcodeColumns, type PostcodeCounts, type PostcodeFile } from './postcodes.ts';
 import {
   describeFile,
   openGeographyFiles,
@@ -327,9 +327,12 @@ async function importOpened(
     ethnicity && !detailedFormat
       ? formats.ethnicityColumns(ethnicityHeadings, describeFile(ethnicity))
       : null;
-  const postcodeFormat = postcodes
-    ? postcodeColumns(await columnsOf(store, postcodes.path), describeFile(postcodes))
-    : null;
+  const postcodeFiles: PostcodeFile[] = [];
+  for (const file of postcodes)
+    postcodeFiles.push({
+      file,
+      columns: postcodeColumns(await columnsOf(store, file.path), describeFile(file)),
+    });
   if (imdFile && places) await checkPlaces(store, imdFile, ward, places);
   const deprivation = imdFile ? await importDeprivation(store, imdFile, ward, places) : null;
   const derived = crosswalk && deprivation?.vintage === '2021' ? await derive2011(store, crosswalk.path) : 0;
@@ -347,8 +350,7 @@ async function importOpened(
     ethnicity && ethnicityFormat ? await importCensusEthnicity(store, ethnicity, ethnicityFormat) : null;
   const censusDetailed =
     ethnicity && detailedFormat ? await importCensusDetailed(store, ethnicity, detailedFormat) : null;
-  const postcodeLookup =
-    postcodes && postcodeFormat ? await importPostcodes(store, postcodes, postcodeFormat) : null;
+  const postcodeLookup = postcodeFiles.length ? await importPostcodes(store, postcodeFiles) : null;
   return {
     // openGeographyFiles makes sure of a deprivation file, population estimates, census groups
     // (which are on 2021 LSOAs) or the postcode directory.

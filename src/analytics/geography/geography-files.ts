@@ -40,8 +40,11 @@ export interface OpenedGeographyFiles {
   otherPopulations: GeographyFile[];
   /** The Census 2021 ethnic group table by LSOA (TS021), or the detailed groups by local authority. */
   ethnicity: GeographyFile | undefined;
-  /** The ONS postcode directory (NSPL or ONSPD), or a file of postcodes and LSOA codes (postcodes.ts). */
-  postcodes: GeographyFile | undefined;
+  /**
+   * The ONS postcode directory (NSPL or ONSPD), its files for some postcode areas, or files of
+   * postcodes and LSOA codes (postcodes.ts); none when not given.
+   */
+  postcodes: GeographyFile[];
   /** The worksheets read from workbooks, for the import's summary. */
   worksheets: { file: string; sheets: string[] }[];
   /** Removes the CSV copies of worksheets. */
@@ -70,8 +73,11 @@ export interface GeographyFilesGiven {
    * detailed groups by local authority (census-detailed.ts).
    */
   ethnicity?: string;
-  /** The ONS postcode directory (NSPL or ONSPD, CSV), for postcode → LSOA (postcodes.ts). */
-  postcodes?: string;
+  /**
+   * The ONS postcode directory (NSPL or ONSPD, CSV), for postcode → LSOA (postcodes.ts): the whole
+   * file, or the files of the postcode areas wanted (its multi_csv folder), read together.
+   */
+  postcodes?: string[];
 }
 
 /** Opens the files of one import; a problem with any of them is a GeographyFormatError naming it. */
@@ -79,7 +85,10 @@ export async function openGeographyFiles(
   store: AnalyticsStore,
   files: GeographyFilesGiven,
 ): Promise<OpenedGeographyFiles> {
-  if ([files.imd, files.population, files.ethnicity, files.postcodes].every((f) => f === undefined))
+  if (
+    [files.imd, files.population, files.ethnicity].every((f) => f === undefined) &&
+    !files.postcodes?.length
+  )
     throw new GeographyFormatError(
       'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), the postcode directory (--postcodes), or more than one',
       'imd',
@@ -149,7 +158,8 @@ export async function openGeographyFiles(
       for (const sheet of otherMidYearsOf(population.workbookSheets, chosen))
         otherPopulations.push(await open(files.population, 'population', sheet));
     const ethnicity = files.ethnicity === undefined ? undefined : await open(files.ethnicity, 'ethnicity');
-    const postcodes = files.postcodes === undefined ? undefined : await open(files.postcodes, 'postcodes');
+    const postcodes: GeographyFile[] = [];
+    for (const file of files.postcodes ?? []) postcodes.push(await open(file, 'postcodes'));
     const given = [imd, ...lookups, population, ...otherPopulations, ethnicity].filter(
       (f): f is GeographyFile => f !== undefined,
     );

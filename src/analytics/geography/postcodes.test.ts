@@ -79,7 +79,7 @@ describe('the postcode directory (postcode → LSOA)', () => {
   });
 
   it('imports the NSPL on its own: one row per postcode, in capitals without spaces, terminated ones kept', async () => {
-    const summary = await importGeography(store, { postcodes: file('NSPL_FEB_2025_UK.csv', nspl) });
+    const summary = await importGeography(store, { postcodes: [file('NSPL_FEB_2025_UK.csv', nspl)] });
     expect(summary.postcodes).toEqual({ postcodes: 6, withLsoa2011: 4, withLsoa2021: 5 });
     expect(summary).toMatchObject({ imdVersion: null, lsoas: 0, populationRows: 0, censusEthnicity: null });
     expect(await lookup()).toEqual([
@@ -114,9 +114,9 @@ describe('the postcode directory (postcode → LSOA)', () => {
   });
 
   it('reads a cut-down file of postcodes and LSOA 2021 codes, gzipped, and replaces the whole lookup', async () => {
-    await importGeography(store, { postcodes: file('nspl.csv', nspl) });
+    await importGeography(store, { postcodes: [file('nspl.csv', nspl)] });
     const cut = 'postcode,lsoa21cd\nle1 5ww,E01033600\n"LE17 4AB",E01033610\nLE18 2CD,\n';
-    const summary = await importGeography(store, { postcodes: file('llr.csv.gz', gzipSync(cut)) });
+    const summary = await importGeography(store, { postcodes: [file('llr.csv.gz', gzipSync(cut))] });
     expect(summary.postcodes).toEqual({ postcodes: 3, withLsoa2011: 0, withLsoa2021: 2 });
     expect(await lookup()).toEqual([
       { postcode: 'LE15WW', lsoa_2011: null, lsoa_2021: 'E01033600' },
@@ -125,15 +125,30 @@ describe('the postcode directory (postcode → LSOA)', () => {
     ]);
   });
 
+  it("reads the files of several postcode areas together (the directory's multi_csv folder), as one lookup", async () => {
+    const [headings, ...rows] = nspl.split('\n');
+    const le = file('NSPL_FEB_2025_UK_LE.csv', [headings, ...rows.slice(0, 5)].join('\n'));
+    // The in-use LE4 6AA is in the second file and its terminated row in the first: kept all the same.
+    const others = file('NSPL_FEB_2025_UK_NG.csv', [headings, ...rows.slice(5)].join('\n'));
+    const together = await importGeography(store, { postcodes: [le, others] });
+    expect(together.postcodes).toEqual({ postcodes: 6, withLsoa2011: 4, withLsoa2021: 5 });
+    const whole = await lookup();
+    await importGeography(store, { postcodes: [file('NSPL_FEB_2025_UK.csv', nspl)] });
+    expect(whole).toEqual(await lookup());
+    expect(whole.find((r) => r.postcode === 'LE46AA')).toMatchObject({ lsoa_2021: 'E01033604' });
+    await importGeography(store, { postcodes: [le, others] });
+    expect((await summarisePostcodes(store))?.file).toBe('NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv');
+  });
+
   it('refuses a file without an LSOA column before anything is replaced, keeping the earlier lookup', async () => {
-    await importGeography(store, { postcodes: file('nspl.csv', nspl) });
+    await importGeography(store, { postcodes: [file('nspl.csv', nspl)] });
     const before = await lookup();
     const imd = file(
       'imd.csv',
       'lsoa21_code,lsoa21_name,lad24_code,lad24_name,IMD_rank,IMD_decile\nE01033600,Leicester 001A,E06000016,Leicester,3000,1\n',
     );
     const noLsoa = file('postcodes.csv', 'pcds,laua,ward\nLE1 5WW,E06000016,E05010000\n');
-    const refused = importGeography(store, { imd, postcodes: noLsoa });
+    const refused = importGeography(store, { imd, postcodes: [noLsoa] });
     await expect(refused).rejects.toThrow(GeographyFormatError);
     await expect(refused).rejects.toMatchObject({
       role: 'postcodes',
@@ -145,7 +160,7 @@ describe('the postcode directory (postcode → LSOA)', () => {
     expect(await lookup()).toEqual(before);
     // A file whose postcodes have no LSOA code at all is refused too, after reading it.
     const blank = file('blank.csv', 'pcds,lsoa21\nLE1 5WW,\n');
-    await expect(importGeography(store, { postcodes: blank })).rejects.toThrow(
+    await expect(importGeography(store, { postcodes: [blank] })).rejects.toThrow(
       'blank.csv: none of its 1 postcodes has an LSOA code, so the postcode lookup was left as it was',
     );
     expect(await lookup()).toEqual(before);
@@ -154,11 +169,11 @@ describe('the postcode directory (postcode → LSOA)', () => {
 
   it('refuses a file without a postcode column, and a workbook', async () => {
     const noPostcode = file('lsoas.csv', 'lsoa11cd,lsoa21cd\nE01013600,E01033600\n');
-    await expect(importGeography(store, { postcodes: noPostcode })).rejects.toThrow(
+    await expect(importGeography(store, { postcodes: [noPostcode] })).rejects.toThrow(
       /^lsoas\.csv has no postcode column: .* Its columns: lsoa11cd, lsoa21cd$/,
     );
     const workbook = file('NSPL.xlsx', 'not read');
-    await expect(importGeography(store, { postcodes: workbook })).rejects.toMatchObject({
+    await expect(importGeography(store, { postcodes: [workbook] })).rejects.toMatchObject({
       role: 'postcodes',
       message:
         'NSPL.xlsx: the postcode directory is read as CSV (.csv or .csv.gz), as ONS publishes it: save it as CSV and import that',

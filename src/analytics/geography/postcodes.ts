@@ -75,19 +75,38 @@ const lsoaSql = (column: string | undefined): string =>
     ? 'CAST(NULL AS VARCHAR)'
     : `CASE WHEN regexp_matches(upper(trim(${sourceColumn(column)})), '^[A-Z]99999999$') THEN NULL ELSE nullif(upper(trim(${sourceColumn(column)})), '') END`;
 
-/**
- * One row per postcode: of a postcode given twice, one in use (no `doterm`) before a terminated
- * one, then one with LSOA codes before one without.
- */
-function lookupSql(file: GeographyFile, c: PostcodeColumns): string {
+/** A postcode directory file given to the import, with its columns. */
+export interface PostcodeFile {
+  file: GeographyFile;
+  columns: PostcodeColumns;
+}
+
+/** The postcodes of one file, keyed, with their LSOA codes and whether each is terminated. */
+function readSql({ file, columns: c }: PostcodeFile): string {
   const terminated = c.terminated
     ? `CASE WHEN nullif(trim(${sourceColumn(c.terminated)}), '') IS NULL THEN 0 ELSE 1 END`
     : '0';
-  const read = `SELECT ${postcodeKeySql(sourceColumn(c.postcode))} AS postcode, ${lsoaSql(c.lsoa2011)} AS lsoa_2011, ${lsoaSql(c.lsoa2021)} AS lsoa_2021, ${terminated} AS terminated FROM ${csvReader(file.path, true)}`;
+  return `SELECT ${postcodeKeySql(sourceColumn(c.postcode))} AS postcode, ${lsoaSql(c.lsoa2011)} AS lsoa_2011, ${lsoaSql(c.lsoa2021)} AS lsoa_2021, ${terminated} AS terminated FROM ${csvReader(file.path, true)}`;
+}
+
+/**
+ * One row per postcode of all the files: of a postcode given twice, one in use (no `doterm`)
+ * before a terminated one, then one with LSOA codes before one without.
+ */
+function lookupSql(files: PostcodeFile[]): string {
+  const read = files.map(readSql).join('\n      UNION ALL ');
   return `SELECT postcode, best.lsoa_2011 AS lsoa_2011, best.lsoa_2021 AS lsoa_2021 FROM (
       SELECT postcode, arg_min({'lsoa_2011': lsoa_2011, 'lsoa_2021': lsoa_2021}, terminated * 4 + CASE WHEN lsoa_2021 IS NULL THEN 2 ELSE 0 END + CASE WHEN lsoa_2011 IS NULL THEN 1 ELSE 0 END) AS best
       FROM (${read}) r WHERE postcode IS NOT NULL AND postcode <> '' GROUP BY postcode
     ) p ORDER BY postcode`;
+}
+
+/** The files' names for the page: all of them, or the first three and how many more. */
+function namesOf(files: PostcodeFile[]): string {
+  const names = files.map((f) => f.file.name);
+  return names.length <= 3
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
 const sourcePath = (store: AnalyticsStore): string =>
@@ -105,29 +124,27 @@ async function countsOf(store: AnalyticsStore, parquet: string): Promise<Postcod
 }
 
 /**
- * Replaces the postcode lookup with that of `file`, in one pass over it (DuckDB streams the CSV,
- * reading the columns needed, as text). A file holding no postcode with an LSOA code is refused and
- * the lookup kept. Returns what the lookup now holds.
+ * Replaces the postcode lookup with that of `files` (the whole directory, or the files of some
+ * postcode areas), in one pass over them (DuckDB streams the CSV, reading the columns needed, as
+ * text). Files holding no postcode with an LSOA code are refused and the lookup kept. Returns what
+ * the lookup now holds.
  */
-export async function importPostcodes(
-  store: AnalyticsStore,
-  file: GeographyFile,
-  columns: PostcodeColumns,
-): Promise<PostcodeCounts> {
+export async function importPostcodes(store: AnalyticsStore, files: PostcodeFile[]): Promise<PostcodeCounts> {
   const target = store.geographyPath(geographyTables.postcodes);
   const next = `${target}.next`;
+  const names = namesOf(files);
   try {
-    await store.run(`COPY (${lookupSql(file, columns)}) TO ${literal(next)} (FORMAT parquet)`);
+    await store.run(`COPY (${lookupSql(files)}) TO ${literal(next)} (FORMAT parquet)`);
     const counts = await countsOf(store, next);
     if (counts.withLsoa2011 + counts.withLsoa2021 === 0)
       throw new GeographyFormatError(
         counts.postcodes
-          ? `${file.name}: none of its ${counts.postcodes} postcodes has an LSOA code, so the postcode lookup was left as it was`
-          : `${file.name} holds no postcodes, so the postcode lookup was left as it was`,
+          ? `${names}: none of ${files.length === 1 ? 'its' : 'their'} ${counts.postcodes} postcodes has an LSOA code, so the postcode lookup was left as it was`
+          : `${names} ${files.length === 1 ? 'holds' : 'hold'} no postcodes, so the postcode lookup was left as it was`,
         'postcodes',
       );
     renameSync(next, target);
-    writeFileSync(`${sourcePath(store)}.next`, JSON.stringify({ file: file.name }, null, 2));
+    writeFileSync(`${sourcePath(store)}.next`, JSON.stringify({ file: names }, null, 2));
     renameSync(`${sourcePath(store)}.next`, sourcePath(store));
     return counts;
   } finally {

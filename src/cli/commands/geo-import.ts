@@ -4,7 +4,7 @@ import { systemActor } from '../../features/audit/audit.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
 
-/** parity geo import [--imd <file>] [--lookup <file> …] [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--ethnicity <file>] [--postcodes <file>] [--places <places.json>] */
+/** parity geo import [--imd <file>] [--lookup <file> …] [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--ethnicity <file>] [--postcodes <file> …] [--places <places.json>] */
 export async function geoImport(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -16,7 +16,7 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       'population-year': { type: 'string' },
       places: { type: 'string' },
       ethnicity: { type: 'string' },
-      postcodes: { type: 'string' },
+      postcodes: { type: 'string', multiple: true },
     },
   });
   if (!values.imd && !values.population && !values.ethnicity && !values.postcodes)
@@ -27,9 +27,9 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
         'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the worksheet of every mid-year is read, unless --population-sheet names one.',
         'Population estimates are kept by mid-year, each financial year\'s rates over its own (2023/24 over mid-2023): the year is read from the worksheet or the file\'s name ("mid2020"), or given with --population-year; estimates of another year are kept beside them.',
         'The Census 2021 ethnic group table by LSOA (TS021, --ethnicity), or the detailed groups by local authority (--ethnicity too), sets the people each dataset reaches beside the people living in the places.',
-        'The ONS postcode directory (--postcodes: the NSPL or ONSPD, as CSV) lets datasets with postcodes but no LSOA code be linked to their LSOAs: the postcodes themselves are never stored with a dataset. Each import replaces the whole postcode lookup.',
+        "The ONS postcode directory (--postcodes: the NSPL or ONSPD, as CSV; or --postcodes once for each postcode area's file of its multi_csv folder) lets datasets with postcodes but no LSOA code be linked to their LSOAs: the postcodes themselves are never stored with a dataset. Each import replaces the whole postcode lookup.",
         'Places (--places places.json, e.g. {"Rutland": ["E06000017"]}) group local authorities and are the area rates are for: with the national files, LSOAs outside them keep their deprivation, but rates count the people living in the places only.',
-        'Usage: parity geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--ethnicity <file>] [--postcodes <file>] [--places <places.json>]',
+        'Usage: parity geo import [--imd <file>] [--lookup <file>]… [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--ethnicity <file>] [--postcodes <file>]… [--places <places.json>]',
       ].join('\n'),
     );
   if (!values.imd && values.places)

@@ -23,9 +23,10 @@ import { placesFromText } from './places-text.ts';
 const template = 'pages/analytics/geography-import.njk';
 /**
  * The deprivation file, up to two lookups (wards; LSOA 2011 → 2021), population estimates, census
- * groups, the postcode directory.
+ * groups, and the postcode directory, whole or as up to 30 postcode areas' files (an ICS spans a
+ * handful of the 120 or so areas).
  */
-const MAX_FILES = 6;
+const MAX_FILES = 5 + 30;
 
 /** Why an uploaded geography file cannot be read, or null. */
 function fileProblem(file: ReceivedFile, limit: number): string | null {
@@ -81,7 +82,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
       lookups: uploadedFiles(request, 'lookups'),
       population: uploadedFile(request, 'population'),
       ethnicity: uploadedFile(request, 'ethnicity'),
-      postcodes: uploadedFile(request, 'postcodes'),
+      postcodes: uploadedFiles(request, 'postcodes'),
     };
     const shown = await handleForm(reply, { template, context, values }, async () => {
       const errors: FieldError[] = [];
@@ -91,7 +92,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           if (problem) errors.push({ field, message: problem });
         }
       }
-      if (!chosen.imd && !chosen.population && !chosen.ethnicity && !chosen.postcodes)
+      if (!chosen.imd && !chosen.population && !chosen.ethnicity && !chosen.postcodes.length)
         errors.push({
           field: 'imd',
           message:
@@ -135,7 +136,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           lookups: chosen.lookups.map((file) => saved(dir, file, index++)),
           population: pathOf(chosen.population),
           ethnicity: pathOf(chosen.ethnicity),
-          postcodes: pathOf(chosen.postcodes),
+          postcodes: chosen.postcodes.map((file) => saved(dir, file, index++)),
           populationSheet: values.populationSheet?.trim() || undefined,
           populationYear: year ? Number(year) : undefined,
           places,

@@ -294,7 +294,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(refused.body).toContain('href="#postcodes"');
     expect(refused.body).toContain('postcodes.csv has no LSOA code column');
 
-    const nspl = [
+    const [headings, ...rows] = [
       'pcd,pcd2,pcds,dointr,doterm,usertype,oseast1m,osnrth1m,osgrdind,oa11,cty,ced,laua,ward,hlthau,nhser,ctry,rgn,pcon,eer,teclec,ttwa,pct,itl,park,lsoa11,msoa11,wz11,sicbl,bua22,ru11ind,oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21',
       ...[
         ['LE1 5WW', 'LE1  5WW', 'LE1 5WW', '', 'E01013600', 'E01033600'],
@@ -316,19 +316,22 @@ describeEachDatabase('reference geography imported on its page', (current) => {
           .map((cell) => `"${cell}"`)
           .join(','),
       ),
-    ].join('\n');
+    ];
+    // Two postcode areas' files of the directory's multi_csv folder, chosen together.
+    const area = (lines: string[]) => Buffer.from([headings, ...lines].join('\n'));
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);
     const imported = await staff.upload(page, {}, [
-      { field: 'postcodes', filename: 'NSPL_FEB_2025_UK.csv', content: Buffer.from(nspl) },
+      { field: 'postcodes', filename: 'NSPL_FEB_2025_UK_LE.csv', content: area(rows.slice(0, 2)) },
+      { field: 'postcodes', filename: 'NSPL_FEB_2025_UK_NG.csv', content: area(rows.slice(2)) },
     ]);
     expect(imported.statusCode, imported.body).toBe(303);
     const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
     expect(entries[0]?.summary).toBe('Imported the postcode directory (3 postcodes)');
     expect((await staff.get(page)).body).toContain(
-      'The postcode lookup holds 3 postcodes, from NSPL_FEB_2025_UK.csv: 2 with an LSOA 2021 code and 3 with an LSOA 2011 code.',
+      'The postcode lookup holds 3 postcodes, from NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv: 2 with an LSOA 2021 code and 3 with an LSOA 2011 code.',
     );
     expect((await staff.get('/analytics/datasets')).body).toContain(
-      '3 postcodes, from NSPL_FEB_2025_UK.csv: 2 with an LSOA 2021 code and 3 with an LSOA 2011 code. A dataset with people’s postcodes but no LSOA code has each row’s LSOA looked up here',
+      '3 postcodes, from NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv: 2 with an LSOA 2021 code and 3 with an LSOA 2011 code. A dataset with people’s postcodes but no LSOA code has each row’s LSOA looked up here',
     );
     expect(readdirSync(path.join(t.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
   });
