@@ -212,6 +212,43 @@ describe('reading the values extracts hold', () => {
     ]);
   });
 
+  it("reads Excel's day numbers as the dates they stand for, and says so without showing a birth date", async () => {
+    // A whole column of day numbers is read by DuckDB as numbers; one with a slip in it as text.
+    const numbers = write(
+      'excel-dates.csv',
+      'person_id,lsoa_code,Appointment date,DNA\nP1,X01000001,45413,1\nP2,X01000001,45382.5,0\n',
+    );
+    const result = await importAs('excel-dates', numbers);
+    expect(result.report.problems).toEqual([]);
+    expect(result.report.warnings).toContain(
+      '2 values in "Appointment date" are Excel day numbers (the first, 45413, is 1 May 2024), as a CSV saved from Excel holds dates shown as numbers: they were read as the dates they stand for.',
+    );
+    expect(
+      await stored('excel-dates', 'person_id, CAST(event_date AS VARCHAR) AS event_date, period'),
+    ).toEqual([
+      { person_id: 'P1', event_date: '2024-05-01', period: '2024/25' },
+      { person_id: 'P2', event_date: '2024-03-31', period: '2023/24' },
+    ]);
+
+    const births = write(
+      'excel-births.csv',
+      'person_id,lsoa_code,DOB,Appointment date,DNA\nB1,X01000001,29537,01/05/2024,1\nB2,X01000001,1980,01/05/2024,0\n',
+    );
+    const born = await importAs('excel-births', births);
+    // 29537 is 13 November 1980; 1980 alone is a year, not a day number, and is refused unshown.
+    expect(await stored('excel-births', 'person_id, age')).toEqual([
+      { person_id: 'B1', age: 43 },
+      { person_id: 'B2', age: null },
+    ]);
+    expect(born.report.examples).toEqual([
+      { row: 2, column: 'DOB', value: '', problem: 'not a date that exists' },
+    ]);
+    expect(born.report.warnings).toContain(
+      '1 value in "DOB" is an Excel day number, as a CSV saved from Excel holds dates shown as numbers: it was read as the date it stands for.',
+    );
+    expect(born.report.warnings.join(' ')).not.toContain('29537');
+  });
+
   it('reads sex written as codes or words, with the ways of saying it is not known', async () => {
     const values = [
       'f',

@@ -23,6 +23,7 @@ import { yesNoColumns } from './plus-group-flags.ts';
 import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { identifyingValueColumns } from './identifying-values.ts';
 import { fractionalAgesNote } from './age-fractions.ts';
+import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import { damagedParquetError } from './source-error.ts';
@@ -291,6 +292,7 @@ export async function importDataset(
       );
     const fractions = await fractionalAgesNote(store, staged.parquet, mapping, kinds, leftOut);
     if (fractions) validation.warnings.push(fractions);
+    validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
     const vintageRead = vintageFound && vintageNote(vintageFound);
     if (vintageRead) validation.warnings.push(vintageRead);
     if (staged.worksheetChosen)

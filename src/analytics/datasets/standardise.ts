@@ -187,13 +187,25 @@ const dayFirstFormats = [
 ];
 
 /**
+ * Excel's day numbers, which a CSV saved from a sheet showing its dates as numbers holds (45413 is
+ * 1 May 2024; a fraction is the time of day): five figures, 10000 (18 May 1927) to 73050 (31
+ * December 2099), so that a year (2024) or a warehouse's 20240501 is never read as one.
+ */
+export const excelDayNumberSql = (c: string): string =>
+  `regexp_full_match(${text(c)}, '[1-7][0-9]{4}(\\.[0-9]+)?') AND TRY_CAST(${text(c)} AS DOUBLE) < 73051`;
+
+const excelDateSql = (c: string): string =>
+  `CASE WHEN ${excelDayNumberSql(c)} THEN DATE '1899-12-30' + CAST(floor(TRY_CAST(${text(c)} AS DOUBLE)) AS INTEGER) END`;
+
+/**
  * A date from text: year-first (ISO, with or without a time) by a cast, which only text starting
- * with a four-digit year reaches (a cast reads 01/05/24 as the year 1), else day-first.
+ * with a four-digit year reaches (a cast reads 01/05/24 as the year 1), else day-first, else an
+ * Excel day number.
  */
 export const dateSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'date'
     ? `CAST(${c} AS DATE)`
-    : `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${dayFirstFormats.map(literal).join(', ')}]) AS DATE))`;
+    : `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${dayFirstFormats.map(literal).join(', ')}]) AS DATE), ${excelDateSql(c)})`;
 
 const financialYearName = (start: number): string => `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 
