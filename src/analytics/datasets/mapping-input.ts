@@ -76,6 +76,15 @@ export const mappingInputSchema = z.strictObject(
     /** As an import prints its mapping: measures read from codes (coded-measures.ts). */
     measureCodings: z
       .record(z.string(), z.enum(codingIds, { message: `give one of ${codingIds.join(', ')}` }))
+      .superRefine((record, ctx) => {
+        for (const name of Object.keys(record))
+          if (!isSafeIdentifier(name))
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: 'names use lower-case letters, digits and underscores, starting with a letter',
+            });
+      })
       .optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),

@@ -31,6 +31,13 @@ describe('column mappings', () => {
         'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, measureCodings, attributes, flags, sheet)',
       ].sort(),
     );
+    expect(mappingProblems({ measureCodings: { dna: 'attendance' } })).toEqual([]);
+    expect(mappingProblems({ measureCodings: { DNA: 'attendance' } })).toEqual([
+      'measureCodings.DNA: names use lower-case letters, digits and underscores, starting with a letter',
+    ]);
+    expect(mappingProblems({ measureCodings: { x: 'outcome' } })).toEqual([
+      'measureCodings.x: give one of attendance, admission-method',
+    ]);
     expect(mappingProblems([])).toEqual(['The mapping must be a JSON object, like the example']);
     expect(mappingProblems({ lsoaVintage: '2011' })).toEqual([]);
   });
