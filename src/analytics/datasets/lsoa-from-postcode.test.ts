@@ -63,9 +63,14 @@ describe('LSOA codes looked up from postcodes', () => {
     ]);
     // Enough rows for DuckDB to join them on several threads: the row numbers must still be the file's.
     const lines = [['person_id', 'Patient postcode', 'Age', 'DNA']];
+    const oddOnes = new Map([
+      [2501, ''],
+      [2502, 'LE1'],
+      [2503, 'ZZ99 3VZ'],
+      [4999, 'ZZ9 9ZZ'],
+    ]);
     for (let i = 1; i <= 5000; i++) {
-      const postcode =
-        i === 2501 ? '' : i === 2502 ? 'LE1' : i === 4999 ? 'ZZ9 9ZZ' : i % 2 ? 'le1 5ww' : 'LE2 7AB';
+      const postcode = oddOnes.get(i) ?? (i % 2 ? 'le1 5ww' : 'LE2 7AB');
       lines.push([`p${String(i).padStart(5, '0')}`, postcode, '40', String(i % 3 === 0 ? 1 : 0)]);
     }
     const result = await importAs('postcodes', write('postcodes.csv', csv(lines)));
@@ -79,6 +84,12 @@ describe('LSOA codes looked up from postcodes', () => {
         column: 'Patient postcode',
         value: '',
         problem: 'not a full postcode (a postcode district or sector cannot give the LSOA)',
+      },
+      {
+        row: 2503,
+        column: 'Patient postcode',
+        value: '',
+        problem: 'pseudo-postcode ZZ99 (no fixed abode, or the address is not known), which has no LSOA',
       },
       { row: 4999, column: 'Patient postcode', value: '', problem: 'postcode not in the postcode directory' },
     ]);

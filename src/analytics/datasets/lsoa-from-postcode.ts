@@ -26,6 +26,14 @@ export function postcodeLookupRelation(store: AnalyticsStore): string | null {
 export const notFullPostcodeSql = (column: string): string =>
   `NOT regexp_full_match(${postcodeKeySql(column)}, '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}')`;
 
+/**
+ * SQL: true for the NHS's pseudo-postcodes ZZ99 (ZZ99 3VZ: no fixed abode; others: the address or
+ * country not known), which the directory does not hold: worth telling apart, as people without a
+ * fixed abode are one of the inclusion health groups.
+ */
+export const pseudoPostcodeSql = (column: string): string =>
+  `regexp_full_match(${postcodeKeySql(column)}, 'ZZ99[0-9][A-Z]{2}')`;
+
 /** Whether the import's LSOA codes come from the postcodes (the mapping records the postcode column). */
 export const lsoaFromPostcode = (m: ColumnMapping): boolean =>
   m.columns.lsoa_code === LSOA_FROM_POSTCODE && m.columns.postcode !== undefined;

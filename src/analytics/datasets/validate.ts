@@ -7,7 +7,12 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
 import { ageSource, type ColumnMapping } from './mapping.ts';
-import { LSOA_FROM_POSTCODE, lsoaFromPostcode, notFullPostcodeSql } from './lsoa-from-postcode.ts';
+import {
+  LSOA_FROM_POSTCODE,
+  lsoaFromPostcode,
+  notFullPostcodeSql,
+  pseudoPostcodeSql,
+} from './lsoa-from-postcode.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
 
@@ -65,13 +70,21 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     add(
       c.postcode,
       'not a full postcode (a postcode district or sector cannot give the LSOA)',
-      (col) => `${found} IS NULL AND ${std.isPresentSql(col)} AND ${notFullPostcodeSql(col)}`,
+      (col) =>
+        `${found} IS NULL AND ${std.isPresentSql(col)} AND ${notFullPostcodeSql(col)} AND NOT ${pseudoPostcodeSql(col)}`,
+      false,
+    );
+    add(
+      c.postcode,
+      'pseudo-postcode ZZ99 (no fixed abode, or the address is not known), which has no LSOA',
+      (col) => `${found} IS NULL AND ${std.isPresentSql(col)} AND ${pseudoPostcodeSql(col)}`,
       false,
     );
     add(
       c.postcode,
       'postcode not in the postcode directory',
-      (col) => `${found} IS NULL AND ${std.isPresentSql(col)} AND NOT ${notFullPostcodeSql(col)}`,
+      (col) =>
+        `${found} IS NULL AND ${std.isPresentSql(col)} AND NOT ${notFullPostcodeSql(col)} AND NOT ${pseudoPostcodeSql(col)}`,
       false,
     );
   } else add(c.lsoa_code, 'missing LSOA code', (col, kind) => std.isMissingSql(col, kind), false);
