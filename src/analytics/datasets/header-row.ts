@@ -1,16 +1,24 @@
 // Reports exported from clinical systems often put a title, a run date or a blank line above the
 // headings. The headings are the first row, of the first 20, holding the LSOA column's heading (the
-// one the mapping names, or one Parity recognises); rows above it are left out.
+// one the mapping names, or one Parity recognises) or, for a file of postcodes, a postcode heading
+// among other headings; rows above it are left out.
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { recogniseColumns } from './headings.ts';
+import { identifyingColumn, recogniseColumns } from './headings.ts';
 
 export const HEADER_SEARCH_ROWS = 20;
 
-/** Whether a row's cells hold the LSOA heading. */
+/**
+ * Whether a row's cells hold the heading named, or else the LSOA heading, or a postcode heading in a
+ * row of several cells (a title such as "Patient postcodes, December" is one cell).
+ */
 export function holdsLsoaHeading(cells: string[], lsoaHeading?: string): boolean {
   const texts = cells.map((c) => c.trim()).filter((c) => c !== '');
-  return lsoaHeading ? texts.includes(lsoaHeading) : recogniseColumns(texts).columns.lsoa_code !== undefined;
+  if (lsoaHeading) return texts.includes(lsoaHeading);
+  return (
+    recogniseColumns(texts).columns.lsoa_code !== undefined ||
+    (texts.length > 1 && texts.some((t) => identifyingColumn(t) === 'postcodes'))
+  );
 }
 
 /** The index of the heading row among `rows` (0 when none of the first 20 holds the heading). */

@@ -37,6 +37,15 @@ import {
   postcodeLookupRelation,
 } from './lsoa-from-postcode.ts';
 
+/**
+ * The heading that marks the heading row of a file with rows above it: the LSOA column's heading
+ * the person gave, else the postcode column's when the LSOAs come from postcodes.
+ */
+function headingRowMark(given: MappingInput | undefined): string | undefined {
+  const lsoa = given?.columns?.lsoa_code;
+  return lsoa && lsoa !== LSOA_FROM_POSTCODE ? lsoa : given?.columns?.postcode;
+}
+
 /** The staged file again with the LSOA of each row's postcode (lsoa-from-postcode.ts). */
 const withPostcodeLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-postcodes.parquet');
 
@@ -100,7 +109,7 @@ export async function sourceColumnsProblem(
   try {
     columns = await sourceColumns(store, file, {
       sheet: userMapping?.sheet,
-      lsoaHeading: userMapping?.columns?.lsoa_code,
+      lsoaHeading: headingRowMark(userMapping),
     });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'file', message: error.message };
@@ -237,7 +246,7 @@ export async function importDataset(
       options.file,
       staging,
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
-      { sheet: userMapping?.sheet, lsoaHeading: userMapping?.columns?.lsoa_code },
+      { sheet: userMapping?.sheet, lsoaHeading: headingRowMark(userMapping) },
     );
     const samples = {
       mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),

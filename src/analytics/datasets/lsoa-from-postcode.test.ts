@@ -153,6 +153,30 @@ describe('LSOA codes looked up from postcodes', () => {
     expect(old.report.problems.map((p) => p.problem)).toEqual(['unknown LSOA 2011 code']);
   });
 
+  it("finds the headings of a clinical system's report below its title by the postcode heading", async () => {
+    const [a] = await geographyCodes();
+    await writeDirectory([['LE15WW', null, a!]]);
+    const report = write(
+      'report.csv',
+      'Patient postcodes: outpatients,,\nRun on 05/12/2026,,\nPatient ID,Postcode,DNA\nR1,LE1 5WW,1\nR2,LE1,0\n',
+    );
+    const result = await importAs('report', report);
+    expect(result.report.warnings).toContain(
+      'The headings are in row 3 of the file: the 2 rows above them were left out, and rows are numbered from the first row below the headings.',
+    );
+    expect(result.mapping.columns).toMatchObject({ person_id: 'Patient ID', postcode: 'Postcode' });
+    expect(result.report.examples.map((e) => [e.row, e.problem])).toEqual([
+      [2, 'not a full postcode (a postcode district or sector cannot give the LSOA)'],
+    ]);
+    expect(
+      (await stored<{ lsoa_code: string | null }>('report', 'lsoa_code')).map((r) => r.lsoa_code),
+    ).toEqual([a, null]);
+    // Named in a mapping, the postcode heading marks the heading row too.
+    const named = await importAs('report-named', report, { columns: { postcode: 'Postcode' } });
+    expect(named.mapping.columns.postcode).toBe('Postcode');
+    expect(named.report.examples.map((e) => e.row)).toEqual([2]);
+  });
+
   it('uses the LSOA column when the file has one, and refuses LSOA codes the directory does not hold', async () => {
     const [a, b] = await geographyCodes();
     await writeDirectory([['LE15WW', null, b!]]);
