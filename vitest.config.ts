@@ -11,7 +11,7 @@ export default defineConfig({
     maxWorkers: 3,
     // Each worker keeps its modules from one test file to the next instead of importing the app
     // again for each (198 s of module loading in CI down to about 23 s). The tests share no module
-    // state: each makes its own databases, data folder and services, and none mocks modules, stubs
+    // state: each makes its own databases, data folder and services, and none mocks modules, replaces
     // globals or sets process.env; the suite passed in shuffled file orders this way.
     isolate: false,
     testTimeout: 60_000,

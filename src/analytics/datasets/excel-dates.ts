@@ -32,12 +32,15 @@ export async function excelDatesNotes(
       d.column !== undefined && (kinds.get(d.column) ?? 'text') !== 'date',
   );
   if (columns.length === 0) return [];
-  const parts = columns.flatMap(({ column }, i) => {
+  const parts = columns.flatMap(({ column, shown }, i) => {
     const col = sourceColumn(column);
+    const first = `CASE WHEN ${excelDayNumberSql(col)} THEN file_row_number END`;
+    const count = `count_if(${excelDayNumberSql(col)}) AS n${i}`;
+    if (!shown) return [count];
     return [
-      `count_if(${excelDayNumberSql(col)}) AS n${i}`,
-      `arg_min(CAST(${col} AS VARCHAR), CASE WHEN ${excelDayNumberSql(col)} THEN file_row_number END) AS v${i}`,
-      `CAST(arg_min(${dateSql(col)}, CASE WHEN ${excelDayNumberSql(col)} THEN file_row_number END) AS VARCHAR) AS d${i}`,
+      count,
+      `arg_min(CAST(${col} AS VARCHAR), ${first}) AS v${i}`,
+      `CAST(arg_min(${dateSql(col)}, ${first}) AS VARCHAR) AS d${i}`,
     ];
   });
   const [row] = await store.query(

@@ -8,6 +8,7 @@ import { postcodeKeySql, postcodeLookupFile } from '../geography/postcodes.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { identifyingColumn } from './headings.ts';
+import { FULL_POSTCODE } from './identifying-values.ts';
 import type { ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
 import { SourceFileError } from './source-error.ts';
@@ -24,7 +25,7 @@ export function postcodeLookupRelation(store: AnalyticsStore): string | null {
 
 /** SQL: true when a present value is not a full postcode (a district "LE1" or sector "LE1 5" cannot give an LSOA). */
 export const notFullPostcodeSql = (column: string): string =>
-  `NOT regexp_full_match(${postcodeKeySql(column)}, '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}')`;
+  `NOT regexp_full_match(${postcodeKeySql(column)}, '${FULL_POSTCODE}')`;
 
 /**
  * SQL: true for the NHS's pseudo-postcodes ZZ99 (ZZ99 3VZ: no fixed abode; others: the address or
