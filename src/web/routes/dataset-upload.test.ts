@@ -52,8 +52,9 @@ describeEachDatabase('extracts uploaded on the import page', (current) => {
       .toBe('ready');
     const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Large extract');
     expect(dataset).toMatchObject({ rowsStored: 400_000, sourceFile: 'large.csv' });
-    // The upload went into the import and was removed after it.
-    expect(leftIn(t)).toEqual([]);
+    // The upload went into the import and is removed once the import has finished (just after
+    // the dataset is marked ready).
+    await expect.poll(() => leftIn(t), { timeout: 10_000 }).toEqual([]);
   });
 
   it('refuses a file over the configured limit, naming it, and keeps nothing of it', async () => {
