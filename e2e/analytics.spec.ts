@@ -157,6 +157,24 @@ test('staff follow a dataset import and see its validation report', async ({ pag
   await expectAccessible(page);
 });
 
+test('someone trying the demo imports its example extract, which has postcodes instead of LSOA codes', async ({
+  page,
+}) => {
+  await signIn(page, 'staff');
+  await page.goto('/analytics/datasets/new');
+  const example = page.waitForEvent('download');
+  await page.getByRole('link', { name: /download an example extract/ }).click();
+  const download = await example;
+  expect(download.suggestedFilename()).toBe('example-extract.csv');
+  // Saved under its own name, which says how the import reads it, as a browser saves it.
+  const saved = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  await importFile(page, 'Example extract', saved);
+  await expect(page.getByText('LSOAs looked up from the postcodes in the postcode directory')).toBeVisible();
+  await expect(page.getByText('5,000').first()).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('staff find the reference geography import, and are told what it needs', async ({ page }) => {
   await signIn(page, 'staff', { scan: false });
   await page.goto('/analytics/datasets');
@@ -286,12 +304,23 @@ test('staff import a dataset again, the new file fails, and the earlier dataset 
  * looking again: a look mid-navigation saw neither the report nor the link).
  */
 async function importCsv(page: Page, name: string, rows: string, options = { scan: false }) {
-  await page.getByLabel('Dataset name').fill(name);
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+  const file = {
     name: 'extract.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(`person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n${rows}`),
-  });
+  };
+  await importFile(page, name, file, options);
+}
+
+/** Imports a file (a path, or a name and content) on the import page, and waits for its report. */
+async function importFile(
+  page: Page,
+  name: string,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  options = { scan: false },
+) {
+  await page.getByLabel('Dataset name').fill(name);
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles(file);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   if (options.scan) await expectAccessible(page);

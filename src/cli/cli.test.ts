@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -41,7 +41,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(err.join('\n')).toContain('role: Select a role');
   });
 
-  it('loads the demo once and prints the accounts each time; prints who a dataset reaches, or why it cannot be compared', async () => {
+  it('loads the demo once and prints the accounts each time; prints who a dataset reaches, or why it cannot be compared; links its postcodes', async () => {
     const first = captureIO();
     expect(await runCli(['demo'], first.io)).toBe(0);
     expect(first.out.join('\n')).toMatch(/admin\s+admin@demo\.parity\.invalid\s+password: demo-/);
@@ -67,6 +67,21 @@ describeEachDatabase('the command line', (current, dialect) => {
     ]);
     expect(rows[0]?.group).toBe('1 (most deprived: the Core20)');
     expect(demo.err).toEqual([]);
+
+    // Synthetic rows with the demo's postcodes import against the demo's postcode directory.
+    const withPostcodes = path.join(dataDir, 'with-postcodes.csv');
+    const written = captureIO();
+    const generate = ['demo-data', '--rows', '300', '--out', withPostcodes, '--postcodes', '--seed', '4'];
+    expect(await runCli(generate, written.io)).toBe(0);
+    expect(readFileSync(withPostcodes, 'utf8').split('\n')[0]).toMatch(/^person_id,postcode,age,/);
+    const linked = captureIO();
+    expect(await runCli(['dataset', 'import', withPostcodes, '--name', 'Postcodes'], linked.io)).toBe(0);
+    expect(JSON.parse(linked.out.join('\n'))).toMatchObject({
+      rowsRead: 300,
+      rowsStored: 300,
+      rowsWithProblems: 0,
+      columnsRead: { postcode: 'postcode' },
+    });
 
     // Without reference geography, nothing is compared, and the command says why.
     const file = path.join(dataDir, 'extract.csv');

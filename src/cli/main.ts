@@ -54,8 +54,9 @@ Commands:
   indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv]
   indicators add <definition.json>
                                 add an indicator to the catalogue (see docs/analytics.md)
-  demo-data --rows <n> --out <file.parquet>
-                                write synthetic service activity for the fictional ICS
+  demo-data --rows <n> --out <file.parquet|file.csv> [--seed <n>] [--postcodes]
+                                write synthetic service activity for the fictional ICS (with
+                                --postcodes, the demo's postcodes in the place of LSOA codes)
   themes train [--data <csv>] [--include-corrections] [--out <file>] [--no-evaluate]
                                 train the insight theme, QDC and sentiment model (models/themes-v1.json.gz)
   themes evaluate [--data <csv>] [--folds <n>]

@@ -7,6 +7,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import type { LsoaGeographyRow } from '../geography/model.ts';
 import { ethnicityMix } from './ethnicity-mix.ts';
+import type { SyntheticPostcode } from './postcodes.ts';
 
 /** The seed of the demo and the benchmark; another seed gives another (equally deterministic) file. */
 export const ACTIVITY_SEED = 1;
@@ -99,6 +100,33 @@ function ageExpression(): string {
     ELSE LEAST(95, CAST(floor(-ln(1 - ${u('p', 4)}) * (30 + 2.5 * imd_decile)) AS INTEGER)) END`;
 }
 
+export interface SyntheticActivityOptions {
+  /** Another seed gives another (equally deterministic) file. */
+  seed?: number;
+  /**
+   * The postcodes of the LSOAs: given, each person gets one of their LSOA's postcodes, and the
+   * file has a postcode column instead of the LSOA code, as many extracts do.
+   */
+  postcodes?: SyntheticPostcode[];
+}
+
+/** A DuckDB list literal of the postcodes of each LSOA, indexed 1 … n in the query. */
+function postcodeLists(lsoas: LsoaGeographyRow[], postcodes: SyntheticPostcode[]): string {
+  const byLsoa = new Map<string, string[]>();
+  for (const { postcode, lsoa_code } of postcodes)
+    byLsoa.set(lsoa_code, [...(byLsoa.get(lsoa_code) ?? []), postcode]);
+  const lists = lsoas.map((l) => {
+    const own = byLsoa.get(l.lsoa_code);
+    if (!own?.length) throw new Error(`LSOA ${l.lsoa_code} has no synthetic postcode`);
+    return `[${own.map((p) => literal(p)).join(', ')}]`;
+  });
+  return `[${lists.join(', ')}]`;
+}
+
+/** One of the LSOA's postcodes, the same for all of a person's rows. */
+const postcodeOfPerson =
+  'postcodes_here[CAST(hash(p, 8, {{seed}}) % CAST(len(postcodes_here) AS UBIGINT) AS INTEGER) + 1] AS postcode';
+
 /** A DuckDB list literal of one attribute of every LSOA, indexed 1 … n in the query. */
 const listOf = (values: (string | number)[]): string => `[${values.map((v) => literal(v)).join(', ')}]`;
 
@@ -109,7 +137,11 @@ const listOf = (values: (string | number)[]): string => `[${values.map((v) => li
  * keep their order (and the file its bytes) whatever the threads do. Uniforms tested in several
  * CASE branches are drawn once per row; those used in one branch only stay inline.
  */
-export function activitySql(rows: number, lsoas: LsoaGeographyRow[], seed = ACTIVITY_SEED): string {
+export function activitySql(
+  rows: number,
+  lsoas: LsoaGeographyRow[],
+  { seed = ACTIVITY_SEED, postcodes }: SyntheticActivityOptions = {},
+): string {
   const persons = Math.max(1, Math.floor(rows / 3));
   const sql = `WITH drawn AS (
   SELECT i, hash(i, 1, {{seed}}) % ${persons} AS p FROM syn_rows
@@ -117,7 +149,12 @@ export function activitySql(rows: number, lsoas: LsoaGeographyRow[], seed = ACTI
   SELECT i, p,
     (${listOf(lsoas.map((l) => l.lsoa_code))})[k] AS lsoa_code,
     (${listOf(lsoas.map((l) => l.imd_decile))})[k] AS imd_decile,
-    (${listOf(lsoas.map((l) => l.place))})[k] AS place,
+    (${listOf(lsoas.map((l) => l.place))})[k] AS place,${
+      postcodes
+        ? `
+    ${postcodeLists(lsoas, postcodes)}[k] AS postcodes_here,`
+        : ''
+    }
     ${u('p', 5)} AS u_ethnicity,
     CAST(DATE '2022-04-01' + CAST(floor(${u('i', 6)} * 1096) AS INTEGER) AS DATE) AS event_date
   FROM (SELECT i, p, CAST(hash(p, 2, {{seed}}) % ${lsoas.length} AS INTEGER) + 1 AS k FROM drawn) d
@@ -129,7 +166,7 @@ export function activitySql(rows: number, lsoas: LsoaGeographyRow[], seed = ACTI
 ), aged AS (
   SELECT *, ${ageExpression()} AS age FROM typed
 )
-SELECT 'SYN' || lpad(CAST(p AS VARCHAR), 9, '0') AS person_id, lsoa_code, age,
+SELECT 'SYN' || lpad(CAST(p AS VARCHAR), 9, '0') AS person_id, ${postcodes ? postcodeOfPerson : 'lsoa_code'}, age,
   CASE WHEN activity = 'maternity' OR ${u('p', 3)} < 0.51 THEN 'F' ELSE 'M' END AS sex,
   ethnic_code, event_date, activity,
   ${measures()}
@@ -137,18 +174,22 @@ FROM aged`;
   return sql.replaceAll('{{seed}}', String(Math.trunc(seed)));
 }
 
-/** Writes `rows` synthetic events to a Parquet file; returns the number written. */
+/**
+ * Writes `rows` synthetic events to a Parquet file, or a CSV file when `outFile` ends in .csv;
+ * returns the number written.
+ */
 export async function writeSyntheticActivity(
   store: AnalyticsStore,
   lsoas: LsoaGeographyRow[],
   rows: number,
   outFile: string,
-  seed = ACTIVITY_SEED,
+  options: SyntheticActivityOptions = {},
 ): Promise<number> {
+  const format = /\.csv$/i.test(outFile)
+    ? 'FORMAT csv, HEADER true'
+    : 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
   await store.run(`CREATE OR REPLACE TEMP TABLE syn_rows AS SELECT range AS i FROM range(${rows})`);
-  await store.run(
-    `COPY (${activitySql(rows, lsoas, seed)}) TO ${literal(outFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-  );
+  await store.run(`COPY (${activitySql(rows, lsoas, options)}) TO ${literal(outFile)} (${format})`);
   await store.run('DROP TABLE syn_rows');
   return rows;
 }

@@ -191,15 +191,22 @@ export async function indicatorsAdd(services: Services, io: CliIO, args: string[
 export async function demoData(services: Services, io: CliIO, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { rows: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      rows: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      postcodes: { type: 'boolean' },
+    },
   });
-  if (!values.out) throw new CliError('Usage: parity demo-data --rows <n> --out <file.parquet> [--seed <n>]');
-  try {
-    const rows = await services.analytics.generateDemoData(
-      Number(values.rows ?? '200000'),
-      values.out,
-      values.seed === undefined ? undefined : Number(values.seed),
+  if (!values.out)
+    throw new CliError(
+      'Usage: parity demo-data --rows <n> --out <file.parquet|file.csv> [--seed <n>] [--postcodes]',
     );
+  try {
+    const rows = await services.analytics.generateDemoData(Number(values.rows ?? '200000'), values.out, {
+      seed: values.seed === undefined ? undefined : Number(values.seed),
+      postcodes: values.postcodes === true,
+    });
     io.out(`Wrote ${rows} synthetic rows to ${values.out}`);
     return 0;
   } finally {

@@ -1,10 +1,12 @@
-// The analytics part of `parity demo`: the fictional ICS as reference geography, 200,000 synthetic
-// events imported like any extract, the indicator pack computed and published.
+// The analytics part of `parity demo`: the fictional ICS as reference geography with a postcode
+// lookup of its own, 200,000 synthetic events imported like any extract, the indicator pack
+// computed and published.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { analyticsStore } from '../../analytics/store.ts';
 import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
 import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
+import { loadSyntheticPostcodes } from '../../analytics/synthetic/postcodes.ts';
 import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
 import { systemActor } from '../audit/audit.ts';
 import type { AnalyticsService } from './analytics.service.ts';
@@ -19,6 +21,7 @@ export async function loadAnalyticsDemo(
 ): Promise<void> {
   const store = await analyticsStore(dataDir);
   await loadSyntheticGeography(store);
+  await loadSyntheticPostcodes(store, syntheticLsoas());
   const file = path.join(store.root, 'tmp', 'demo-activity.parquet');
   try {
     await writeSyntheticActivity(store, syntheticLsoas(), rows, file);

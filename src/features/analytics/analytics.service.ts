@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { closeAnalyticsStore } from '../../analytics/store.ts';
 import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
+import { syntheticPostcodes } from '../../analytics/synthetic/postcodes.ts';
+import { exampleExtract, hasExampleExtract } from './example-extract.ts';
 import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
 import {
   importGeography,
@@ -100,13 +102,25 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     ...datasetOperations(ctx),
     ...datasetRemovalOperations(ctx),
 
-    /** Writes `rows` events of synthetic activity for the fictional ICS to a Parquet file (same rows and seed, same file). */
-    async generateDemoData(rows: number, outFile: string, seed?: number): Promise<number> {
+    /**
+     * Writes `rows` events of synthetic activity for the fictional ICS to a Parquet file, or CSV
+     * for a name ending .csv (same rows and seed, same file); with `postcodes`, the demo's
+     * postcodes stand in the place of the LSOA codes.
+     */
+    async generateDemoData(
+      rows: number,
+      outFile: string,
+      { seed, postcodes = false }: { seed?: number; postcodes?: boolean } = {},
+    ): Promise<number> {
       if (!Number.isInteger(rows) || rows < 1)
         throw new FormError([{ field: 'rows', message: 'Give a whole number of rows, at least 1' }]);
       if (seed !== undefined && !Number.isInteger(seed))
         throw new FormError([{ field: 'seed', message: 'Give the seed as a whole number' }]);
-      return writeSyntheticActivity(await ctx.store(), syntheticLsoas(), rows, path.resolve(outFile), seed);
+      const lsoas = syntheticLsoas();
+      return writeSyntheticActivity(await ctx.store(), lsoas, rows, path.resolve(outFile), {
+        seed,
+        postcodes: postcodes ? syntheticPostcodes(lsoas) : undefined,
+      });
     },
 
     close: async () => {
@@ -165,6 +179,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
     /** The postcode → LSOA lookup imported (the ONS postcode directory): its postcodes, or null. */
     postcodeLookup: async () => summarisePostcodes(await ctx.store()),
+
+    /** Whether the demo's example extract can be offered (its postcode lookup is loaded). */
+    offersExampleExtract: async () => hasExampleExtract(await ctx.store()),
+
+    /** The demo's example extract as CSV text, or null when the demo's postcodes are not loaded. */
+    exampleExtract: async () => exampleExtract(await ctx.store()),
 
     /** Who a ready dataset reaches by broad ethnic group, beside the places' Census 2021 residents. */
     ethnicReach: async (datasetName: string) => ethnicReachOf(ctx, await readyDataset(ctx, datasetName)),

@@ -502,6 +502,38 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect((await t.services.analytics.listDatasets()).length).toBe(before);
   });
 
+  it('offers with the demo an example extract with postcodes, which imports with every row linked to an LSOA', async () => {
+    const browser = new Browser(t.app);
+    await browser.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const form = await browser.get('/analytics/datasets/new');
+    expect(form.body).toContain('href="/analytics/datasets/example-extract.csv"');
+    const example = await browser.get('/analytics/datasets/example-extract.csv');
+    expect(example.statusCode).toBe(200);
+    expect(example.headers['content-type']).toContain('text/csv');
+    expect(example.headers['content-disposition']).toContain('example-extract.csv');
+    const [header, ...rows] = example.body.trimEnd().split('\n');
+    expect(header?.split(',')).toContain('postcode');
+    expect(header?.split(',')).not.toContain('lsoa_code');
+    expect(rows).toHaveLength(5000);
+
+    const member = new Browser(t.app);
+    await member.signIn((await makeUser(t.services, 'member')).email, testPassword);
+    expect((await member.get('/analytics/datasets/example-extract.csv')).statusCode).toBe(403);
+
+    const imported = await browser.upload('/analytics/datasets/new', { name: 'Example extract' }, [
+      { field: 'file', filename: 'example-extract.csv', content: example.body },
+    ]);
+    expect(imported.statusCode, imported.body).toBe(303);
+    const named = async () =>
+      (await t.services.analytics.listDatasets()).find((d) => d.name === 'Example extract');
+    await expect.poll(async () => (await named())?.status, { timeout: 30_000 }).toBe('ready');
+    const dataset = (await named())!;
+    expect(dataset).toMatchObject({ rowsRead: 5000, rowsStored: 5000, rowsWithProblems: 0 });
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.body).toContain('LSOAs looked up from the postcodes in the postcode directory');
+    await t.services.analytics.removeDataset(systemActor, { name: 'Example extract' });
+  });
+
   it('allows only staff and admins to manage datasets', async () => {
     for (const [role, status] of [
       ['admin', 200],

@@ -7,7 +7,7 @@ import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts
 import type { IndicatorNotComputed } from '../../features/analytics/analytics-compute.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
-import { FormError, type FieldError } from '../../features/shared/errors.ts';
+import { FormError, NotFoundError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission, viewerCan } from '../middleware/authorise.ts';
 import { sizeInWords, uploadedFile, uploadExtension } from '../middleware/multipart.ts';
@@ -102,17 +102,27 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     ...manage,
     config: { uploadsTo: uploads, multipartOptions: { limits: { fileSize: uploadLimit } } },
   };
-  const importForm = (values: FormBody, chosenFile?: string) => ({
+  const importForm = async (values: FormBody, chosenFile?: string) => ({
     pageTitle: 'Import a dataset',
     uploadLimit: sizeInWords(uploadLimit),
     columnFields,
     columnsOpen: usesColumnSettings(values),
     chosenFile,
+    exampleExtract: await analytics.offersExampleExtract(),
   });
 
   app.get('/analytics/datasets/new', manage, async (_request, reply) =>
-    reply.view('pages/analytics/dataset-new.njk', { ...importForm({}), values: {} }),
+    reply.view('pages/analytics/dataset-new.njk', { ...(await importForm({})), values: {} }),
   );
+
+  app.get('/analytics/datasets/example-extract.csv', manage, async (_request, reply) => {
+    const csv = await analytics.exampleExtract();
+    if (csv === null) throw new NotFoundError('The example extract is offered with the demo only');
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="example-extract.csv"')
+      .send(csv);
+  });
 
   /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
   app.post('/analytics/datasets/new', importRoute, async (request, reply) => {
@@ -122,7 +132,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       ? uploadProblem(file, uploadLimit)
       : 'Choose a CSV, Parquet or Excel file to import';
     // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
-    const context = importForm(values, file && !fileProblem ? file.filename : undefined);
+    const context = await importForm(values, file && !fileProblem ? file.filename : undefined);
     let id = '';
     const shown = await handleForm(
       reply,

@@ -57,6 +57,12 @@ describeEachDatabase('extracts uploaded on the import page', (current) => {
     await expect.poll(() => leftIn(t), { timeout: 10_000 }).toEqual([]);
   });
 
+  it('offers no example extract without the demo, whose postcodes it holds', async () => {
+    const browser = await signedIn(t);
+    expect((await browser.get(form)).body).not.toContain('example-extract.csv');
+    expect((await browser.get('/analytics/datasets/example-extract.csv')).statusCode).toBe(404);
+  });
+
   it('refuses a file over the configured limit, naming it, and keeps nothing of it', async () => {
     const browser = await signedIn(small);
     const page = await browser.get(form);
