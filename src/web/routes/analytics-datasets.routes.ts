@@ -22,6 +22,7 @@ import { analyticsReachRoutes } from './analytics-reach.routes.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
+import { postcodeLookupView } from './postcode-lookup-text.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
@@ -86,7 +87,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       mayImportGeography: viewerCan(request, 'analytics:geography'),
       census: await analytics.censusEthnicity(),
       censusDetailed: await analytics.censusEthnicityDetailed(),
-      postcodes: await analytics.postcodeLookup(),
+      postcodes: postcodeLookupView(await analytics.postcodeLookup()),
       stageLabels,
       notice:
         notice && computing

@@ -19,6 +19,7 @@ import {
 import { formBody, handleForm } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 import { placesFromText } from './places-text.ts';
+import { postcodeLookupView } from './postcode-lookup-text.ts';
 
 const template = 'pages/analytics/geography-import.njk';
 /**
@@ -67,8 +68,11 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
     },
   };
   const staticContext = { pageTitle: 'Import reference geography', uploadLimit: sizeInWords(limit) };
-  /** The page with what is imported now (the postcode lookup, which the datasets page does not show). */
-  const context = async () => ({ ...staticContext, postcodes: await analytics.postcodeLookup() });
+  /** The page with what the postcode lookup holds now. */
+  const context = async () => ({
+    ...staticContext,
+    postcodes: postcodeLookupView(await analytics.postcodeLookup()),
+  });
 
   app.get('/analytics/geography/import', route, async (_request, reply) =>
     reply.view(template, { ...(await context()), values: {} }),
