@@ -31,6 +31,7 @@ import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.t
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import {
+  directoryCoverageNote,
   LSOA_FROM_POSTCODE,
   lsoaFromPostcodes,
   postcodeColumnOf,
@@ -294,7 +295,11 @@ export async function importDataset(
       leftOut,
     );
     validation.warnings.push(...codedNotes);
-    if (fromPostcodes) validation.warnings.push(fromPostcodes.note);
+    if (fromPostcodes) {
+      validation.warnings.push(fromPostcodes.note);
+      const coverage = await directoryCoverageNote(store, staged.parquet, validation.problems);
+      if (coverage) validation.warnings.push(coverage);
+    }
     if (ageSource(mapping) === 'date_of_birth')
       validation.warnings.push(
         `Age was worked out from "${mapping.columns.date_of_birth}" at "${mapping.columns.event_date}", in completed years; the dates of birth were not stored.`,

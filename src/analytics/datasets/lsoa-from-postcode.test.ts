@@ -99,6 +99,7 @@ describe('LSOA codes looked up from postcodes', () => {
       ),
     );
     expect(result.report.warnings.join(' ')).not.toContain('was not imported');
+    expect(result.report.warnings.join(' ')).not.toContain('may not cover');
     // The directory's vintage stands: the codes are not looked at again.
     expect(result.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
 
@@ -121,6 +122,39 @@ describe('LSOA codes looked up from postcodes', () => {
       `SELECT count(*) AS n FROM read_parquet(${literal(store().datasetPath('postcodes.parquet'))}) t WHERE contains(CAST(t AS VARCHAR), 'LE1')`,
     );
     expect(Number(text?.n)).toBe(0);
+  });
+
+  it('says when most postcodes are not in the directory, which may not cover the areas of the file', async () => {
+    const [a] = await geographyCodes();
+    await writeDirectory([
+      ['LE15WW', null, a!],
+      ['LE27AB', null, a!],
+    ]);
+    const lines = [
+      ['id', 'Postcode', 'DNA'],
+      ['a', 'LE1 5WW', '1'],
+    ];
+    for (const p of ['NG1 1AA', 'NG2 2BB', 'NG3 3DD', 'LE1']) lines.push(['b', p, '0']);
+    const most = await importAs('elsewhere', write('elsewhere.csv', csv(lines)));
+    // The district LE1 is not a full postcode, so it is not counted among those not found.
+    expect(most.report.warnings).toContainEqual(
+      "3 of the file's 4 full postcodes are not in the postcode directory (2 postcodes): the directory may not cover the areas where the file's people live. Import the ONS postcode directory (NSPL) files of those areas with the reference geography, then import this file again.",
+    );
+    const none = await importAs(
+      'nowhere',
+      write(
+        'nowhere.csv',
+        csv([
+          ['id', 'Postcode'],
+          ['a', 'NG1 1AA'],
+        ]),
+      ),
+    );
+    expect(none.report.warnings).toContainEqual(
+      expect.stringMatching(
+        /^None of the file's full postcodes is in the postcode directory \(2 postcodes\), so no row has an LSOA: /,
+      ),
+    );
   });
 
   it('finds postcodes by their values under any heading, and takes 2011 codes when asked', async () => {

@@ -4,7 +4,7 @@
 // for that alone: they are never stored, and the report names the rows of problems without them.
 import { existsSync } from 'node:fs';
 import { geographyTables, type LsoaVintage } from '../geography/model.ts';
-import { postcodeKeySql, postcodeLookupFile } from '../geography/postcodes.ts';
+import { postcodeKeySql, postcodeLookupFile, summarisePostcodes } from '../geography/postcodes.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { identifyingColumn } from './headings.ts';
@@ -16,6 +16,8 @@ import type { StagedSource } from './source.ts';
 
 /** The staged file's column holding the LSOA found from each row's postcode. */
 export const LSOA_FROM_POSTCODE = 'LSOA from postcode';
+/** The validation report's problem for a full postcode the directory does not hold. */
+export const NOT_IN_DIRECTORY = 'postcode not in the postcode directory';
 
 /** The postcode directory as DuckDB reads it, or null when none has been imported. */
 export function postcodeLookupRelation(store: AnalyticsStore): string | null {
@@ -144,4 +146,31 @@ export async function lsoaFromPostcodes(
     },
     note: `The file has no LSOA column, so each row's LSOA ${vintage} code was looked up from its postcode in "${postcode}", in the postcode directory imported with the reference geography. The postcodes were not stored.`,
   };
+}
+
+/**
+ * When most of the file's full postcodes are not in the directory, a note saying that it may not
+ * cover the file's areas (the files of other postcode areas, or the demo's postcodes, were
+ * imported) and what to do; null when most were found.
+ */
+export async function directoryCoverageNote(
+  store: AnalyticsStore,
+  staged: string,
+  problems: readonly { problem: string; rows: number }[],
+): Promise<string | null> {
+  const missing = problems.find((p) => p.problem === NOT_IN_DIRECTORY)?.rows ?? 0;
+  const [row] = await store.query<{ found: string }>(
+    `SELECT count(${sourceColumn(LSOA_FROM_POSTCODE)}) AS found FROM read_parquet(${literal(staged)})`,
+  );
+  const found = Number(row?.found ?? 0);
+  if (missing === 0 || missing <= found) return null;
+  const directory = await summarisePostcodes(store);
+  const holds = directory
+    ? ` (${directory.postcodes.toLocaleString('en-GB')} ${directory.postcodes === 1 ? 'postcode' : 'postcodes'}${directory.file ? `, from ${directory.file}` : ''})`
+    : '';
+  const count = (n: number) => n.toLocaleString('en-GB');
+  const share = found
+    ? `${count(missing)} of the file's ${count(missing + found)} full postcodes are not in the postcode directory${holds}`
+    : `None of the file's full postcodes is in the postcode directory${holds}, so no row has an LSOA`;
+  return `${share}: the directory may not cover the areas where the file's people live. Import the ONS postcode directory (NSPL) files of those areas with the reference geography, then import this file again.`;
 }

@@ -10,6 +10,7 @@ import { ageSource, type ColumnMapping } from './mapping.ts';
 import {
   LSOA_FROM_POSTCODE,
   lsoaFromPostcode,
+  NOT_IN_DIRECTORY,
   notFullPostcodeSql,
   pseudoPostcodeSql,
 } from './lsoa-from-postcode.ts';
@@ -82,7 +83,7 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     );
     add(
       c.postcode,
-      'postcode not in the postcode directory',
+      NOT_IN_DIRECTORY,
       (col) =>
         `${found} IS NULL AND ${std.isPresentSql(col)} AND NOT ${notFullPostcodeSql(col)} AND NOT ${pseudoPostcodeSql(col)}`,
       false,
