@@ -5,8 +5,8 @@ import path from 'node:path';
 import { closeAnalyticsStore } from '../../analytics/store.ts';
 import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
 import { syntheticPostcodes } from '../../analytics/synthetic/postcodes.ts';
-import { exampleExtract, hasExampleExtract } from './example-extract.ts';
 import { writeSyntheticActivity } from '../../analytics/synthetic/activity.ts';
+import { exampleExtract, hasExampleExtract } from './example-extract.ts';
 import {
   importGeography,
   type GeoImportFiles,
@@ -180,10 +180,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     /** The postcode → LSOA lookup imported (the ONS postcode directory): its postcodes, or null. */
     postcodeLookup: async () => summarisePostcodes(await ctx.store()),
 
-    /** Whether the demo's example extract can be offered (its postcode lookup is loaded). */
+    /** Whether the demo's example extract can be offered (the demo's postcodes and areas are loaded). */
     offersExampleExtract: async () => hasExampleExtract(await ctx.store()),
 
-    /** The demo's example extract as CSV text, or null when the demo's postcodes are not loaded. */
+    /** The demo's example extract as CSV text, or null when it cannot be offered. */
     exampleExtract: async () => exampleExtract(await ctx.store()),
 
     /** Who a ready dataset reaches by broad ethnic group, beside the places' Census 2021 residents. */

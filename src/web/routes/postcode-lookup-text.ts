@@ -7,13 +7,10 @@ import type { PostcodeCounts } from '../../analytics/geography/postcodes.ts';
 export function postcodeCodesInWords({ postcodes, withLsoa2011, withLsoa2021 }: PostcodeCounts): string {
   const withCodes = (n: number, year: string) =>
     `${n === postcodes ? 'all' : n.toLocaleString('en-GB')} with an LSOA ${year} code`;
-  return [
-    [withLsoa2021, '2021'],
-    [withLsoa2011, '2011'],
-  ]
-    .filter(([n]) => Number(n) > 0)
-    .map(([n, year]) => withCodes(Number(n), String(year)))
-    .join(' and ');
+  const parts: string[] = [];
+  if (withLsoa2021 > 0) parts.push(withCodes(withLsoa2021, '2021'));
+  if (withLsoa2011 > 0) parts.push(withCodes(withLsoa2011, '2011'));
+  return parts.join(' and ');
 }
 
 /** The postcode lookup as the pages show it, or null when none has been imported. */
