@@ -4,6 +4,7 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { isNhsNumber } from './pseudonym.ts';
+import { postcodeKey } from '../geography/postcodes.ts';
 
 /**
  * A full UK postcode in capitals without its space (LE15WW, SW1A1AA): outward code, then the
@@ -17,8 +18,7 @@ const fullPostcode = new RegExp(`^${FULL_POSTCODE}$`);
  * A full UK postcode (outward and inward code, with or without the space): "LE1 5WW", "le15ww",
  * "SW1A 1AA". A postcode district ("LE1") or sector ("LE1 5") is not one.
  */
-export const isFullPostcode = (value: string): boolean =>
-  fullPostcode.test(value.trim().toUpperCase().replace(' ', ''));
+export const isFullPostcode = (value: string): boolean => fullPostcode.test(postcodeKey(value));
 
 export const isEmailAddress = (value: string): boolean => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim());
 

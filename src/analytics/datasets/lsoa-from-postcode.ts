@@ -164,11 +164,11 @@ export async function directoryCoverageNote(
   );
   const found = Number(row?.found ?? 0);
   if (missing === 0 || missing <= found) return null;
+  const count = (n: number) => n.toLocaleString('en-GB');
   const directory = await summarisePostcodes(store);
   const holds = directory
-    ? ` (${directory.postcodes.toLocaleString('en-GB')} ${directory.postcodes === 1 ? 'postcode' : 'postcodes'}${directory.file ? `, from ${directory.file}` : ''})`
+    ? ` (${count(directory.postcodes)} ${directory.postcodes === 1 ? 'postcode' : 'postcodes'}${directory.file ? `, from ${directory.file}` : ''})`
     : '';
-  const count = (n: number) => n.toLocaleString('en-GB');
   const share = found
     ? `${count(missing)} of the file's ${count(missing + found)} full postcodes are not in the postcode directory${holds}`
     : `None of the file's full postcodes is in the postcode directory${holds}, so no row has an LSOA`;
