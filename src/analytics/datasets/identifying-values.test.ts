@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEmailAddress, isFullPostcode } from './identifying-values.ts';
+import { isEmailAddress, isFullPostcode, isStreetAddress, isTelephoneNumber } from './identifying-values.ts';
 
 describe('values that identify people', () => {
   it('include full postcodes, with or without the space, but not districts or sectors', () => {
@@ -15,5 +15,31 @@ describe('values that identify people', () => {
     for (const address of ['a.patient@example.org', 'x@nhs.net']) expect(isEmailAddress(address)).toBe(true);
     for (const other of ['ab@cd', '@example.org', 'a patient@example.org', 'example.org'])
       expect(isEmailAddress(other), other).toBe(false);
+  });
+
+  it('include UK telephone numbers written with their leading 0 or +44', () => {
+    for (const number of [
+      '0116 258 7000',
+      '07700 900123',
+      '+44 (0)7700 900123',
+      '(0116) 2587000',
+      '0044 7700 900123',
+    ])
+      expect(isTelephoneNumber(number), number).toBe(true);
+    // Without the 0 a number is any number; dates, times, NHS-number-length codes and short numbers are not.
+    for (const other of ['7700900123', '2024-05-01', '09:30', '0116 258', '05 04 2024', '06123456789', ''])
+      expect(isTelephoneNumber(other), other).toBe(false);
+  });
+
+  it('include the first lines of addresses', () => {
+    for (const address of [
+      '12 High Street',
+      '4a Mill Lane, Leicester',
+      'Flat 3, 27 London Road',
+      '1 The Green',
+    ])
+      expect(isStreetAddress(address), address).toBe(true);
+    for (const other of ['High Street', '18 Week Pathway', '2 Week Wait', 'Ward 12', 'LE1 5WW'])
+      expect(isStreetAddress(other), other).toBe(false);
   });
 });

@@ -1,10 +1,12 @@
 // Columns that identify people found by their values, whatever their headings: a column of NHS
-// numbers headed "Patient ID", of full postcodes headed "PC", of e-mail addresses headed "Contact".
-// Headings are judged in headings.ts; what is found here is left out of an import in the same way.
+// numbers headed "Patient ID", of full postcodes headed "PC", of e-mail addresses headed "Contact",
+// of names headed "Client". Headings are judged in headings.ts; what is found here is left out of an
+// import in the same way.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { isNhsNumber } from './pseudonym.ts';
 import { postcodeKey } from '../geography/postcodes.ts';
+import { holdsPersonNames } from './person-names.ts';
 
 /**
  * A full UK postcode in capitals without its space (LE15WW, SW1A1AA): outward code, then the
@@ -22,20 +24,51 @@ export const isFullPostcode = (value: string): boolean => fullPostcode.test(post
 
 export const isEmailAddress = (value: string): boolean => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim());
 
+/**
+ * A UK telephone number written with its leading 0 or +44 (spaces, hyphens and brackets aside):
+ * "0116 258 7000", "07700 900123", "+44 (0)7700 900123". A number stored without its 0 is not one,
+ * as it cannot be told from other numbers.
+ */
+export function isTelephoneNumber(value: string): boolean {
+  if (!/^[\d\s()+-]+$/.test(value)) return false;
+  const digits = value.replace(/[\s()-]/g, '').replace(/^(\+44|0044)0?/, '0');
+  return /^0[1-37-9]\d{8,9}$/.test(digits);
+}
+
+const STREET =
+  'road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|court|place|gardens|grove|terrace|walk|hill|row|square|mews|rise|view|green';
+const streetAddress = new RegExp(
+  `^((flat|apartment|unit) \\w+,? )?\\d+[a-z]?,? [a-z' .-]+ (${STREET})\\b`,
+  'i',
+);
+
+/** A first line of an address: a house number, then a street ("12 High Street", "Flat 3, 4a Mill Lane"). */
+export const isStreetAddress = (value: string): boolean =>
+  streetAddress.test(value.trim().replace(/\s+/g, ' '));
+
+const SHARE = 0.9;
+const mostly =
+  (test: (value: string) => boolean) =>
+  (values: string[]): boolean =>
+    values.filter(test).length >= SHARE * values.length;
+
 /** What a column holds, by test of its values, in the words identifyingColumn (headings.ts) uses. */
-const valueKinds: [string, (value: string) => boolean][] = [
-  ['NHS numbers', isNhsNumber],
-  ['postcodes', isFullPostcode],
-  ['e-mail addresses', isEmailAddress],
+const valueKinds: [string, (values: string[]) => boolean][] = [
+  ['NHS numbers', mostly(isNhsNumber)],
+  ['postcodes', mostly(isFullPostcode)],
+  ['e-mail addresses', mostly(isEmailAddress)],
+  ['telephone numbers', mostly(isTelephoneNumber)],
+  ['addresses', mostly(isStreetAddress)],
+  ['names', holdsPersonNames],
 ];
 
 const SAMPLE_ROWS = 1000;
-const SHARE = 0.9;
 
 /**
  * The columns at least 90% of whose first 1,000 values (blanks aside) are NHS numbers (ten digits
- * with a valid check digit, which a random ten-digit number has one time in eleven), full postcodes
- * or e-mail addresses, with what they hold.
+ * with a valid check digit, which a random ten-digit number has one time in eleven), full postcodes,
+ * e-mail addresses, telephone numbers or first lines of addresses, or people's names
+ * (person-names.ts), with what they hold.
  */
 export async function identifyingValueColumns(
   store: AnalyticsStore,
@@ -51,7 +84,7 @@ export async function identifyingValueColumns(
   columns.forEach((column, i) => {
     const values = sample.map((r) => r[`v${i}`]?.trim()).filter((v): v is string => !!v);
     if (values.length === 0) return;
-    const kind = valueKinds.find(([, test]) => values.filter(test).length >= SHARE * values.length);
+    const kind = valueKinds.find(([, holds]) => holds(values));
     if (kind) found.set(column.name, kind[0]);
   });
   return found;

@@ -320,6 +320,25 @@ describe('dataset import', () => {
     expect(mapped.report.warnings.find((w) => w.includes('was not imported'))).toContain('"Contact"');
   });
 
+  it('leaves out names, telephone numbers and addresses under headings that do not say so', async () => {
+    const file = write(
+      'people-values.csv',
+      'Pseudo ID,LSOA,Client,Contact,Where,Specialty,DNA\n' +
+        'Z1,X01000001,Jane Smith,0116 258 7000,12 High Street,General Surgery,1\n' +
+        'Z2,X01000002,"PATEL, Priya",07700 900123,"Flat 3, 27 London Road",Trauma And Orthopaedics,0\n' +
+        'Z3,X01000003,Mohammed Hussain,+44 (0)7700 900456,4a Mill Lane,General Surgery,0\n',
+    );
+    const result = await importAs('people-values', file);
+    expect(result.report.warnings).toContain(
+      'The columns "Client", "Contact", "Where" were not imported: they hold names, telephone numbers and addresses, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+    );
+    expect(result.fields.attributes).toEqual(['specialty']);
+    const stored = await store().query<Record<string, unknown>>(
+      `SELECT * FROM read_parquet('${store().datasetPath('people-values.parquet')}')`,
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/Smith|Priya|7700|High Street|Mill Lane/);
+  });
+
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {
     const file = write(
       'with-totals.csv',
