@@ -10,6 +10,8 @@ describe("people's names by their values", () => {
       'SMITH, Jane',
       "Siobhan O'Neil",
       ' Priya  Patel ',
+      'Zoë Brontë',
+      'José García',
     ])
       expect(isNameShaped(name), name).toBe(true);
     for (const other of [

@@ -40,9 +40,9 @@ const NOT_A_PERSON =
   /\b(ward|unit|centre|center|surgery|practice|partners|group|medical|health|hospital|infirmary|clinic|house|road|street|lane|park|team|service|services|trust|school|church|court|close|avenue|way|hall|lodge|care|home|and|of|the)\b/i;
 
 const TITLE = /^(mr|mrs|miss|ms|mx|dr|master|prof)\.?\s+/i;
-/** One word of a name, in capitals or with a capital first: O'Neil, Smith-Jones, SMITH. */
-const WORD = "[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*";
-const nameShape = new RegExp(`^(?:${WORD}(?: ${WORD}){1,3}|${WORD}, ?${WORD}(?: ${WORD}){0,2})$`);
+/** One word of a name, in capitals or with a capital first: O'Neil, Smith-Jones, SMITH, Zoë. */
+const WORD = "\\p{Lu}\\p{L}*(?:['’-]\\p{L}+)*";
+const nameShape = new RegExp(`^(?:${WORD}(?: ${WORD}){1,3}|${WORD}, ?${WORD}(?: ${WORD}){0,2})$`, 'u');
 
 /**
  * Whether a value is shaped as a person's name: two to four words ("Jane Smith", "JANE A SMITH",
