@@ -114,6 +114,23 @@ test.describe('on a small phone', () => {
       await expectAccessible(page);
     }
   });
+
+  test('lists with filters of long options, e-mail addresses and field names fit the screen', async ({
+    page,
+  }) => {
+    await signIn(page, 'admin', { scan: false });
+    for (const url of [
+      '/insights',
+      '/you-said-we-did',
+      '/directory',
+      '/admin/users',
+      '/analytics/catalogue',
+    ]) {
+      await page.goto(url);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${url} scrolls sideways`).toBeLessThanOrEqual(320);
+    }
+  });
 });
 
 test.describe('without JavaScript', () => {
