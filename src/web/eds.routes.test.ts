@@ -73,6 +73,13 @@ describeEachDatabase('EDS pages over HTTP', (current) => {
     }
   });
 
+  it("links a review's history of changes only for those who may read the audit log", async () => {
+    const history = `/admin/audit?entityType=eds_review&amp;entityId=${id}`;
+    expect((await c.lead.get(`/eds/reviews/${id}`)).body).not.toContain('/admin/audit');
+    expect((await c.admin.get(`/eds/reviews/${id}`)).body).toContain(history);
+    expect((await c.admin.get(history.replace('&amp;', '&'))).statusCode).toBe(200);
+  });
+
   it('shows graders only the outcomes they were invited to grade', async () => {
     expect((await c.member.get('/eds/grading')).body).toContain(`/eds/grading/${id}`);
     expect((await c.member.get(`/eds/grading/${id}`)).body).toContain('1B');

@@ -181,6 +181,13 @@ describeEachDatabase('partnership pages by role', (current) => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it("links an issue's history of changes only for those who may read the audit log", async () => {
+    const history = `/admin/audit?entityType=insight&amp;entityId=${itemId}`;
+    expect((await browsers.staff.get(`/insights/${itemId}`)).body).not.toContain('/admin/audit');
+    expect((await browsers.admin.get(`/insights/${itemId}`)).body).toContain(history);
+    expect(await status('admin', history.replace('&amp;', '&'))).toBe(200);
+  });
+
   it('shows partnership links in the navigation and dashboard for the role', async () => {
     const member = (await browsers.member.get('/dashboard')).body;
     const staff = (await browsers.staff.get('/dashboard')).body;

@@ -78,6 +78,7 @@ export function edsReviewRoutes(app: FastifyInstance, services: Services): void 
       scoreText: (score: number | null) => scoreText(results.framework.scale, score),
       levelLabel: reviewLevelLabels[results.review.level],
       canReopen: can({ id: viewer.id, role: viewer.role }, 'eds:reopen'),
+      canReadHistory: can({ id: viewer.id, role: viewer.role }, 'audit:read'),
       notice: notices[(request.query as Record<string, string>).done ?? ''],
     });
   });

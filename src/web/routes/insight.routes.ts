@@ -149,6 +149,7 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
       item,
       staff,
       canEdit: staff || item.status !== 'closed',
+      canReadHistory: can({ id: viewer.id, role: viewer.role }, 'audit:read'),
       linked,
       related,
       themes,
