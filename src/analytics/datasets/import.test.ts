@@ -274,7 +274,7 @@ describe('dataset import', () => {
     );
     const left = await importAs('nhs-second-column', second);
     expect(left.report.warnings).toContain(
-      'The column "Contact ref" was not imported: it holds NHS numbers, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+      'The column "Contact ref" was not imported: it holds NHS numbers, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can. "Contact ref" was judged by its values: if it identifies no one, name it in the mapping ("Measures, flags and other settings" on the import form, or a mapping file) to import it, with the other columns to keep as they are, for example {"attributes":{"contact_ref":"Contact ref"}}.',
     );
     expect([...left.fields.measures, ...left.fields.attributes]).toEqual(['dna']);
     expect(await people('ids')).toEqual(['1234567890', 'P2']);
@@ -305,7 +305,7 @@ describe('dataset import', () => {
     );
     const result = await importAs('contact-values', file);
     expect(result.report.warnings).toContain(
-      'The columns "PC", "Contact" were not imported: they hold postcodes and e-mail addresses, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+      'The columns "PC", "Contact" were not imported: they hold postcodes and e-mail addresses, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can. "PC", "Contact" were judged by their values: if one identifies no one, name it in the mapping ("Measures, flags and other settings" on the import form, or a mapping file) to import it, with the other columns to keep as they are, for example {"attributes":{"area":"Area","ref":"Ref","pc":"PC"}}.',
     );
     // A postcode district, and a column only half of whose values look like e-mail addresses, stay.
     expect(result.fields.attributes).toEqual(['area', 'ref']);
@@ -330,13 +330,19 @@ describe('dataset import', () => {
     );
     const result = await importAs('people-values', file);
     expect(result.report.warnings).toContain(
-      'The columns "Client", "Contact", "Where" were not imported: they hold names, telephone numbers and addresses, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.',
+      'The columns "Client", "Contact", "Where" were not imported: they hold names, telephone numbers and addresses, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can. "Client", "Contact", "Where" were judged by their values: if one identifies no one, name it in the mapping ("Measures, flags and other settings" on the import form, or a mapping file) to import it, with the other columns to keep as they are, for example {"attributes":{"specialty":"Specialty","client":"Client"}}.',
     );
     expect(result.fields.attributes).toEqual(['specialty']);
     const stored = await store().query<Record<string, unknown>>(
       `SELECT * FROM read_parquet('${store().datasetPath('people-values.parquet')}')`,
     );
     expect(JSON.stringify(stored)).not.toMatch(/Smith|Priya|7700|High Street|Mill Lane/);
+    // The mapping the note suggests imports the column after all.
+    const suggested = result.report.warnings
+      .find((w) => w.includes('judged by'))!
+      .match(/for example (\{.*\})\.$/)![1]!;
+    const kept = await importAs('people-values-kept', file, JSON.parse(suggested));
+    expect(kept.fields.attributes).toEqual(['specialty', 'client']);
   });
 
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {

@@ -1,7 +1,7 @@
 // What an import tells the person about the columns it chose for them: which date gives the
 // periods when the file has several, and what follows when it has none.
 import { listInWords } from '../in-words.ts';
-import { identifyingColumn, recogniseColumns } from './headings.ts';
+import { identifyingColumn, normaliseHeading, recogniseColumns } from './headings.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
 
@@ -44,8 +44,9 @@ export function identifyingColumnsNote(
   const left = columns.filter((c) => !read.has(c) && holds(c) !== undefined);
   if (left.length === 0) return [];
   const what = [...new Set(left.map((c) => holds(c)!))];
+  const byValue = left.filter((c) => identifyingColumn(c) === undefined);
   return [
-    `${left.length === 1 ? 'The column' : 'The columns'} ${quoted(left)} ${left.length === 1 ? 'was' : 'were'} not imported: ${left.length === 1 ? 'it holds' : 'they hold'} ${listInWords(what)}, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.`,
+    `${left.length === 1 ? 'The column' : 'The columns'} ${quoted(left)} ${left.length === 1 ? 'was' : 'were'} not imported: ${left.length === 1 ? 'it holds' : 'they hold'} ${listInWords(what)}, which identify people, and Parity needs only a pseudonymised identifier and the LSOA code. Leave such columns out of extracts for Parity where you can.${byValue.length ? keepAnywayNote(byValue, mapping.attributes) : ''}`,
   ];
 }
 
@@ -55,4 +56,17 @@ export function noLsoaColumnMessage(columns: string[], postcodeColumn?: string):
     ? ` The file has postcodes ("${postcodeColumn}"): to look each row's LSOA up from its postcode instead, import the ONS postcode directory (NSPL or ONSPD) first, on the page Import reference geography or with "parity geo import --postcodes", then import this file again.`
     : '';
   return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}.${postcodes} The file has: ${columns.join(', ')}`;
+}
+
+/**
+ * For columns judged by their values: how to import one if it identifies no one after all. A mapping
+ * that lists attributes takes the place of those found, so the example keeps them too.
+ */
+function keepAnywayNote(columns: string[], attributes: Record<string, string>): string {
+  const one = columns.length === 1;
+  const name = normaliseHeading(columns[0]!).slice(0, 63);
+  const example = JSON.stringify({
+    attributes: { ...attributes, [/^[a-z]/.test(name) ? name : `column_${name}`]: columns[0] },
+  });
+  return ` ${quoted(columns)} ${one ? 'was' : 'were'} judged by ${one ? 'its' : 'their'} values: if ${one ? 'it identifies' : 'one identifies'} no one, name it in the mapping ("Measures, flags and other settings" on the import form, or a mapping file) to import it, with the other columns to keep as they are, for example ${example}.`;
 }
