@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { makeUser, testPassword } from '../../test/factories.ts';
 import type { Role } from '../features/accounts/account.ts';
+import { auditPageSize, systemActor } from '../features/audit/audit.ts';
 
 const adminPages = ['/admin/users', '/admin/users/invite', '/admin/audit'];
 
@@ -35,6 +36,16 @@ describeEachDatabase('administration pages', (current) => {
     );
     expect(response.statusCode).toBe(403);
     expect((await t.services.accounts.list()).some((u) => u.email === 'x@example.org')).toBe(false);
+  });
+
+  it('names the page of the audit log in its title when the log has several', async () => {
+    for (let i = 0; i <= auditPageSize; i++)
+      await t.services.organisations.create(systemActor, { name: `Group ${i}`, kind: 'community_group' });
+    const title = async (url: string) =>
+      (await browsers.admin.get(url)).body.match(/<title>(.*)<\/title>/)![1];
+    expect(await title('/admin/audit')).toMatch(/^Audit log \(page 1 of \d+\) – Parity$/);
+    expect(await title('/admin/audit?page=2')).toMatch(/^Audit log \(page 2 of \d+\) – Parity$/);
+    expect(await title('/admin/audit?entityType=user&entityId=none')).toBe('Audit log – Parity');
   });
 
   it('shows navigation for the role', async () => {

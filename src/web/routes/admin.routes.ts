@@ -4,6 +4,7 @@ import { auditPageSize, changedFields } from '../../features/audit/audit.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { formBody, handleForm } from './form-helpers.ts';
+import { pagedTitle } from './paged-title.ts';
 
 const statusLabels = { invited: 'Invited', active: 'Active', disabled: 'Disabled' };
 
@@ -83,7 +84,7 @@ export function adminRoutes(app: FastifyInstance, services: Services): void {
     const pageHref = (n: number) =>
       `/admin/audit?${new URLSearchParams({ ...definedOnly(filter), page: String(n) }).toString()}`;
     return reply.view('pages/admin/audit.njk', {
-      pageTitle: 'Audit log',
+      pageTitle: pagedTitle('Audit log', page, pages),
       entries: entries.map((e) => ({ ...e, changes: changedFields(e.before, e.after) })),
       total,
       page,

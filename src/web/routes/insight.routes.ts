@@ -16,6 +16,7 @@ import { communities } from '../../features/memberships/communities.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
 import { handleForm, type FormBody } from './form-helpers.ts';
+import { pagedTitle } from './paged-title.ts';
 import { taggingFor } from './insight-tagging.routes.ts';
 import {
   actorOf,
@@ -105,8 +106,9 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
         (e): e is [string, string] => typeof e[1] === 'string',
       ),
     );
+    const pages = Math.max(1, Math.ceil(total / 25));
     return reply.view('pages/insights/list.njk', {
-      pageTitle: 'Intelligence and insight',
+      pageTitle: pagedTitle('Intelligence and insight', filter.page ?? 1, pages),
       items,
       total,
       filter,
@@ -114,7 +116,7 @@ export function insightRoutes(app: FastifyInstance, services: Services): void {
       communities,
       statuses: insightStatuses,
       query: params.toString(),
-      pages: Math.max(1, Math.ceil(total / 25)),
+      pages,
       staff: can({ id: viewer.id, role: viewer.role }, 'insights:export'),
       ...labels,
     });
