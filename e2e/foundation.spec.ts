@@ -133,6 +133,21 @@ test.describe('on a small phone', () => {
   });
 });
 
+test('pages load without an error in the browser console (nothing the content security policy blocks)', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  await signIn(page, 'staff', { scan: false });
+  for (const url of ['/', '/dashboard', '/insights', '/eds', '/analytics/datasets', '/analytics'])
+    await page.goto(url);
+  await page.getByRole('link', { name: 'Median wait on the waiting list' }).first().click();
+  expect(errors).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -36,6 +36,7 @@ import { directoryRoutes } from './routes/directory.routes.ts';
 import { placeRoutes } from './routes/place.routes.ts';
 import { createSiteInfo } from './site.ts';
 import { createViewEngine, nhsukAssetsDir, staticDir } from './views.ts';
+import { registerNhsukStylesheet } from './nhsuk-stylesheet.ts';
 
 export async function buildApp(
   services: Services,
@@ -86,6 +87,7 @@ export async function buildApp(
     maxAge: '1d',
   });
   await app.register(fastifyStatic, { root: staticDir, prefix: '/static/', decorateReply: false });
+  registerNhsukStylesheet(app);
 
   registerRender(app, createViewEngine(), createSiteInfo(services));
   registerRequestContext(app, services);

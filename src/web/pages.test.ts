@@ -20,6 +20,27 @@ describeEachDatabase('public pages and failures', (current, dialect) => {
     expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
+  it('serves the NHS.UK styles without the fonts the policy would block, and links every stylesheet it serves', async () => {
+    const browser = new Browser(t.app);
+    const page = (await browser.get('/')).body;
+    const csp = String((await browser.get('/')).headers['content-security-policy']);
+    expect(csp).toContain("font-src 'self'");
+    const sheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sheets.length).toBeGreaterThan(1);
+    for (const href of sheets) {
+      const sheet = await browser.get(href);
+      expect([href, sheet.statusCode]).toEqual([href, 200]);
+      expect(String(sheet.headers['content-type'])).toMatch(/^text\/css/);
+      // Every url() a stylesheet loads is on this server.
+      for (const [, url] of sheet.body.matchAll(/url\(["']?([^)"']+)/g))
+        expect(url, href).toMatch(/^(\/|data:)/);
+    }
+    const nhsuk = sheets.find((h) => h.includes('nhsuk'))!;
+    const body = (await browser.get(nhsuk)).body;
+    expect(body).toContain('.nhsuk-header');
+    expect(body).not.toContain('@font-face');
+  });
+
   it('shows the demonstration banner on every page once demo data is loaded', async () => {
     const browser = new Browser(t.app);
     expect((await browser.get('/')).body).not.toContain('This is demonstration data');
