@@ -7,10 +7,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { nhsukAssetsDir } from './views.ts';
 
-export const nhsukStylesheetPath = '/static/nhsuk-frontend.css';
+const nhsukStylesheetPath = '/static/nhsuk-frontend.css';
 
 /** The frontend's minified CSS with every @font-face block taken out (they hold no nested braces). */
-export function withoutFontFaces(css: string): string {
+function withoutFontFaces(css: string): string {
   return css.replace(/@font-face\s*\{[^}]*\}/g, '');
 }
 

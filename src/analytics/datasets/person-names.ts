@@ -26,10 +26,10 @@ const NAME_WORDS = new Set(
   sophie stacey stanley stephanie stephen steven stuart sukhwinder sunil sunita susan suzanne tahir tanya
   teresa theo thomas timothy tina tom tony tracey tracy trevor usman valerie vanessa vijay vikram vinod
   wayne wendy william yasmin yusuf zainab zara zoe
-  patel singh kaur khan begum hussain ahmed shah mistry chauhan parmar mehta sharma kumar rahman miah uddin
-  akhtar bibi kowalski nowak smith jones williams taylor davies evans thomas johnson roberts wilson
-  robinson thompson wright walker hughes edwards lewis harris clarke jackson turner cooper morris moore
-  parker watson mitchell campbell anderson phillips murphy bennett carter collins kelly
+  patel singh kaur khan begum hussain shah mistry chauhan parmar mehta sharma kumar rahman miah uddin
+  akhtar bibi kowalski nowak smith jones williams taylor davies evans johnson roberts wilson
+  robinson thompson wright walker hughes edwards harris clarke jackson turner cooper morris moore
+  parker watson mitchell campbell anderson phillips murphy bennett carter collins
   `
     .trim()
     .split(/\s+/),
