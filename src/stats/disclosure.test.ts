@@ -5,12 +5,11 @@ import {
   disclosePercentage,
   discloseRate,
   discloseSimpleStatistic,
-  discloseTable,
   NHS_SDC_DEFAULTS,
   thresholdsWith,
-  type DisclosedTable,
   type DisclosedValue,
 } from './disclosure.ts';
+import { discloseTable, type DisclosedTable } from './disclosure-table.ts';
 import { StatsInputError } from './errors.ts';
 
 describe('counts (NHS England 2018 rule)', () => {

@@ -132,5 +132,3 @@ export function discloseSimpleStatistic(
   if (level === 'subnational' && n >= 1 && n <= thresholds.suppressUpTo) return suppressed(value, 'primary');
   return shown(value, value);
 }
-
-export { discloseTable, type CountTable, type DisclosedTable } from './disclosure-table.ts';

@@ -7,7 +7,6 @@ import { poissonFunnel } from './poisson-bisection.ts';
 import { roundHalfEven } from './order-statistics.ts';
 import { validateFunnelInputs, type FunnelOptions, type FunnelRow } from './funnel-inputs.ts';
 
-export { assignFunnelSignificance, calculateFunnelPoints, type Significance } from './funnel-significance.ts';
 export type { FunnelOptions, FunnelRow, FunnelStatistic } from './funnel-inputs.ts';
 
 export type FunnelLimitRow = Record<string, number | string>;

@@ -8,9 +8,9 @@ import {
   disclosePercentage,
   discloseRate,
   discloseSimpleStatistic,
-  discloseTable,
   type DisclosedValue,
 } from '../../stats/disclosure.ts';
+import { discloseTable } from '../../stats/disclosure-table.ts';
 import { groupOrder } from './dimensions.ts';
 import type { GroupEstimate, PublishedRow } from './result.ts';
 import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';

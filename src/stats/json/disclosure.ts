@@ -9,12 +9,12 @@ import { fail } from '../errors.ts';
 import {
   disclosePercentage,
   discloseRate,
-  discloseTable,
   thresholdsWith,
   type DisclosedValue,
   type GeographyLevel,
   type SdcThresholds,
 } from '../disclosure.ts';
+import { discloseTable } from '../disclosure-table.ts';
 import type { JsonInput, JsonMethod, JsonRow } from './types.ts';
 import { optionalNumber, paramBoolean, paramString, requireRows } from './row-fields.ts';
 

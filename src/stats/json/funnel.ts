@@ -1,10 +1,9 @@
 // JSON adapter for the funnel-plot methods. params.function chooses calculate_funnel_limits (default),
 // assign_funnel_significance or calculate_funnel_points; rows carry numerator, denominator and rate.
 import { fail } from '../errors.ts';
+import { assignFunnelSignificance, calculateFunnelPoints } from '../funnel-significance.ts';
 import {
-  assignFunnelSignificance,
   calculateFunnelLimits,
-  calculateFunnelPoints,
   type FunnelOptions,
   type FunnelRow,
   type FunnelStatistic,
