@@ -1,8 +1,9 @@
 // What an import tells the person about the columns it chose for them: which date gives the
 // periods when the file has several, and what follows when it has none.
 import { listInWords } from '../in-words.ts';
-import { identifyingColumn, normaliseHeading, recogniseColumns } from './headings.ts';
-import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { identifyingColumn, recogniseColumns } from './headings.ts';
+import { defaultFieldName, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { isSafeIdentifier } from '../sql-text.ts';
 import type { MappingInput } from './mapping-input.ts';
 
 const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
@@ -64,9 +65,9 @@ export function noLsoaColumnMessage(columns: string[], postcodeColumn?: string):
  */
 function keepAnywayNote(columns: string[], attributes: Record<string, string>): string {
   const one = columns.length === 1;
-  const name = normaliseHeading(columns[0]!).slice(0, 63);
+  const name = defaultFieldName(columns[0]!);
   const example = JSON.stringify({
-    attributes: { ...attributes, [/^[a-z]/.test(name) ? name : `column_${name}`]: columns[0] },
+    attributes: { ...attributes, [isSafeIdentifier(name) ? name : `column_${name}`]: columns[0] },
   });
   return ` ${quoted(columns)} ${one ? 'was' : 'were'} judged by ${one ? 'its' : 'their'} values: if ${one ? 'it identifies' : 'one identifies'} no one, name it in the mapping ("Measures, flags and other settings" on the import form, or a mapping file) to import it, with the other columns to keep as they are, for example ${example}.`;
 }

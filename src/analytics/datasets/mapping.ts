@@ -100,6 +100,15 @@ export const noSamples: ColumnSamples = {
 const fieldNameFor = (heading: string): string => normaliseHeading(heading).slice(0, 63);
 
 /**
+ * The field name a column gets when no mapping names it: "Weeks waited" and "WaitWeeks" become
+ * weeks_waited and wait_weeks; a name that cannot be made safe is not one (isSafeIdentifier).
+ */
+export const defaultFieldName = (column: string): string => {
+  const lowered = column.toLowerCase();
+  return isSafeIdentifier(lowered) && !runsWordsTogether(column) ? lowered : fieldNameFor(column);
+};
+
+/**
  * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
  * mostly numbers, so that a stray "n/a" is reported rather than turning the column into text),
@@ -129,9 +138,8 @@ export function defaultMapping(
     // Columns that identify people are never imported unless a mapping names them (mapping-notes.ts says so).
     if (standard.has(column) || identifyingColumn(column) || identifying.has(column)) continue;
     const lowered = column.toLowerCase();
-    // "Weeks waited" and "WaitWeeks" become weeks_waited and wait_weeks; a name that cannot be made
-    // safe, or would clash, is left out.
-    const name = isSafeIdentifier(lowered) && !runsWordsTogether(column) ? lowered : fieldNameFor(column);
+    // A name that cannot be made safe, or would clash, is left out.
+    const name = defaultFieldName(column);
     // "Attended or did not attend" holding attendance codes is the dna measure, and so on.
     const coding = coded.get(column);
     const measure = coding && namesCoding(column, coding) ? measureCodings[coding].measure : undefined;

@@ -113,8 +113,11 @@ export interface SyntheticActivityOptions {
 /** A DuckDB list literal of the postcodes of each LSOA, indexed 1 … n in the query. */
 function postcodeLists(lsoas: LsoaGeographyRow[], postcodes: SyntheticPostcode[]): string {
   const byLsoa = new Map<string, string[]>();
-  for (const { postcode, lsoa_code } of postcodes)
-    byLsoa.set(lsoa_code, [...(byLsoa.get(lsoa_code) ?? []), postcode]);
+  for (const { postcode, lsoa_code } of postcodes) {
+    const own = byLsoa.get(lsoa_code) ?? [];
+    own.push(postcode);
+    byLsoa.set(lsoa_code, own);
+  }
   const lists = lsoas.map((l) => {
     const own = byLsoa.get(l.lsoa_code);
     if (!own?.length) throw new Error(`LSOA ${l.lsoa_code} has no synthetic postcode`);

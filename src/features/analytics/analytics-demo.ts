@@ -21,10 +21,11 @@ export async function loadAnalyticsDemo(
 ): Promise<void> {
   const store = await analyticsStore(dataDir);
   await loadSyntheticGeography(store);
-  await loadSyntheticPostcodes(store, syntheticLsoas());
+  const lsoas = syntheticLsoas();
+  await loadSyntheticPostcodes(store, lsoas);
   const file = path.join(store.root, 'tmp', 'demo-activity.parquet');
   try {
-    await writeSyntheticActivity(store, syntheticLsoas(), rows, file);
+    await writeSyntheticActivity(store, lsoas, rows, file);
     await analytics.importDataset(systemActor, {
       name: demoDatasetName,
       file,

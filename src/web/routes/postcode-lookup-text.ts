@@ -10,7 +10,7 @@ export function postcodeCodesInWords({ postcodes, withLsoa2011, withLsoa2021 }: 
   const parts: string[] = [];
   if (withLsoa2021 > 0) parts.push(withCodes(withLsoa2021, '2021'));
   if (withLsoa2011 > 0) parts.push(withCodes(withLsoa2011, '2011'));
-  return parts.join(' and ');
+  return parts.length ? parts.join(' and ') : 'none with an LSOA code';
 }
 
 /** The postcode lookup as the pages show it, or null when none has been imported. */
