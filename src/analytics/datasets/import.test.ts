@@ -592,8 +592,34 @@ describe('dataset import', () => {
     );
     const chosen = await importAs('two-dates', twoDates);
     expect(chosen.report.warnings).toEqual([
-      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, type the heading of the date column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.event_date): the file has "Clinic date", "Discharge date".',
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, type the heading of the date column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.event_date): the file has dates in "Clinic date", "Discharge date".',
     ]);
+  });
+
+  it('names the columns whose values are dates when no heading says which is the date', async () => {
+    const csv = write(
+      'dates-by-value.csv',
+      [
+        'LSOA,Admitted,Seen,Ref,DOB,Ward,DNA',
+        'X01000001,2024-05-01,01/05/2024,20240501,03/02/1950,Abbey,0',
+        'X01000001,2024-06-11 09:30:00,1 Jun 2024,20240601,04/03/1961,Castle,1',
+        'X01000001,,12-Jun-24,45413,,Abbey,0',
+      ].join('\n') + '\n',
+    );
+    const result = await importAs('dates-by-value', csv);
+    expect(result.mapping.columns.event_date).toBeUndefined();
+    expect(result.report.warnings[0]).toBe(
+      'No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, type the heading of the date column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.event_date): the file has dates in "Admitted", "Seen".',
+    );
+    const parquet = pathOf('dates-by-value.parquet');
+    await store().run(
+      `COPY (SELECT 'X01000001' AS LSOA, DATE '2024-05-01' + CAST(i AS INTEGER) AS "Attended on", i % 2 AS DNA FROM range(3) t(i)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const typed = await importAs('typed-dates', parquet);
+    expect(typed.report.warnings[0]).toMatch(/: the file has dates in "Attended on"\.$/);
+    const named = await importAs('named-date', csv, { columns: { event_date: 'Seen' } });
+    expect(named.fields.hasDate).toBe(true);
+    expect(named.report.warnings.join(' ')).not.toMatch(/No column was read as the date/);
   });
 
   it("finds the headings below a report's title, in CSV (plain or gzipped) and in Excel", async () => {

@@ -10,7 +10,13 @@ import { lsoaVintageOf, recogniseColumns } from './headings.ts';
 import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
-import { identifyingColumnsNote, mappingNotes, noLsoaColumnMessage } from './mapping-notes.ts';
+import {
+  identifyingColumnsNote,
+  mappingNotes,
+  noLsoaColumnMessage,
+  undatedCandidates,
+} from './mapping-notes.ts';
+import { datedColumns } from './dated-columns.ts';
 import {
   columnKinds,
   sourceColumns,
@@ -321,7 +327,15 @@ export async function importDataset(
       validation.warnings.push(
         'The file is not saved as UTF-8, so it was read as Windows Latin-1 text (what Excel\'s "CSV (Comma delimited)" writes). If any names or words look wrong, save it from Excel as "CSV UTF-8" and import it again.',
       );
-    validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames));
+    const dated = mapping.columns.event_date
+      ? []
+      : await datedColumns(
+          store,
+          staged.parquet,
+          undatedCandidates(mapping, columnNames, samples.identifying),
+          kinds,
+        );
+    validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames, dated));
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.identifying));
     report({ stage: 'writing', percent: 60 });
     const personKey = personIsNhsNumber(mapping, samples.identifying) ? pseudonymKey(store) : undefined;

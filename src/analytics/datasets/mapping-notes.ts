@@ -12,22 +12,47 @@ const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', '
 const nameIt = (what: string, field: string): string =>
   `type the heading of ${what} column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.${field})`;
 
-/** Notes for the validation report about the date column, given what the person mapped themselves. */
+/**
+ * Notes for the validation report about the date column, given what the person mapped themselves
+ * and, when no column was read as the date, the columns whose values are dates (dated-columns.ts).
+ */
 export function mappingNotes(
   mapping: ColumnMapping,
   given: MappingInput | undefined,
   columns: string[],
+  datedByValue: string[] = [],
 ): string[] {
   const date = mapping.columns.event_date;
   const dates = recogniseColumns(columns).otherDates.filter((c) => c !== date);
-  if (!date)
+  if (!date) {
+    const named = [...new Set([...dates, ...datedByValue])];
     return [
-      `No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, ${nameIt('the date', 'event_date')}${dates.length ? `: the file has ${quoted(dates)}` : ''}.`,
+      `No column was read as the date of each row, so every row is in one period ("All") and no trend can be shown. To split the rows by financial year, ${nameIt('the date', 'event_date')}${named.length ? `: the file has dates in ${quoted(named)}` : ''}.`,
     ];
+  }
   if (given?.columns?.event_date || dates.length === 0) return [];
   return [
     `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(dates)}: to use ${dates.length === 1 ? 'it' : 'one of them'} instead, ${nameIt('the date', 'event_date')}.`,
   ];
+}
+
+/**
+ * The columns that might hold the date of each row when none was read as it: not those read as
+ * another standard field, a measure or a flag, nor those that identify people (a date of birth).
+ */
+export function undatedCandidates(
+  mapping: ColumnMapping,
+  columns: string[],
+  identifying: ReadonlyMap<string, string>,
+): string[] {
+  const taken = new Set(
+    [
+      ...Object.values(mapping.columns),
+      ...Object.values(mapping.measures),
+      ...Object.values(mapping.flags),
+    ].filter((c): c is string => typeof c === 'string'),
+  );
+  return columns.filter((c) => !taken.has(c) && identifyingColumn(c) === undefined && !identifying.has(c));
 }
 
 /**

@@ -203,9 +203,14 @@ const excelDateSql = (c: string): string =>
  * Excel day number.
  */
 export const dateSql = (c: string, kind: ColumnKind = 'text'): string =>
-  kind === 'date'
-    ? `CAST(${c} AS DATE)`
-    : `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${dayFirstFormats.map(literal).join(', ')}]) AS DATE), ${excelDateSql(c)})`;
+  kind === 'date' ? `CAST(${c} AS DATE)` : `COALESCE(${writtenDateSql(c)}, ${excelDateSql(c)})`;
+
+/** A date written out in text, year-first or day-first (not an Excel day number). */
+export const writtenDateSql = (c: string): string =>
+  `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${dayFirstFormats.map(literal).join(', ')}]) AS DATE))`;
+
+/** A value of a text column, trimmed, with empty text as NULL. */
+export const textValueSql = text;
 
 const financialYearName = (start: number): string => `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 
