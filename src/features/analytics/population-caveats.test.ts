@@ -16,7 +16,7 @@ describe("what a rate says of its populations' mid-years", () => {
       'The populations are mid-2020 estimates for every period (the nearest imported): a change in a rate over time also includes any change in the number of people living in each group.',
     );
     expect(populationYearsCaveat([2023], ['2023/24'])).toBe(
-      'The populations are mid-2023 estimates, of the year 2023/24 begins.',
+      'The populations are mid-2023 estimates (30 June 2023, early in 2023/24).',
     );
     expect(populationYearsCaveat([null], ['2023/24', '2024/25'])).toBe(
       'The mid-year of the population estimates was not recorded when they were imported, so the same populations are used for every period: a change in a rate over time also includes any change in the number of people living in each group.',

@@ -22,7 +22,7 @@ export function populationYearsCaveat(years: (number | null)[], periods: string[
   const matched = [...used].every(([year, list]) => list.every((p) => periodStartYear(p) === year));
   if (used.size === 1) {
     const [[year, list]] = [...used] as [[number, string[]]];
-    if (matched) return `The populations are mid-${year} estimates, of the year ${list[0]} begins.`;
+    if (matched) return `The populations are mid-${year} estimates (30 June ${year}, early in ${list[0]}).`;
     return `The populations are mid-${year} estimates for ${list.length === 1 ? list[0] : 'every period'} (the nearest imported): ${timeNote}.`;
   }
   const parts = [...used].flatMap(([year, list]) => {
