@@ -203,7 +203,8 @@ test('staff name a column Parity does not recognise, and see what each column wa
   await page.goto('/analytics/datasets/new');
   await page.getByLabel('Dataset name').fill('Clinic extract with own headings');
   await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
-    name: 'clinic.csv',
+    // A file name as extracts have them, with nowhere to break on a small phone.
+    name: 'outpatient_clinic_appointments_2024_25_pseudonymised_extract_final_v3.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('Pseudo ID,Home area,Age,Gender,Clinic date,DNA\nA,X01000001,44,F,01/05/2024,1\n'),
   });
@@ -224,6 +225,14 @@ test('staff name a column Parity does not recognise, and see what each column wa
   await expect(read('Sex')).toHaveText('Gender');
   await expect(read('Date')).toHaveText('Clinic date (gives the financial year)');
   await expect(page.getByText('Every value could be read.')).toBeVisible();
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const url of [page.url(), '/analytics/datasets']) {
+    await page.goto(url);
+    await expect(page.getByText('outpatient_clinic_appointments_2024_25').first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${url} scrolls sideways`).toBeLessThanOrEqual(320);
+  }
 });
 
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {

@@ -563,7 +563,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(page).toMatch(
       new RegExp(
-        `${people.toLocaleString('en-GB')} people in ${lsoas.length} LSOAs,\\s+from synthetic populations of the demo`,
+        `${people.toLocaleString('en-GB')} people in ${lsoas.length} LSOAs,\\s+from <span class="parity-file-name">synthetic populations of the demo</span>`,
       ),
     );
     // The places of the area, with their local authorities, as the demo geography has them.
@@ -605,7 +605,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     });
     const withPlaces = (await browser.get('/analytics/datasets')).body;
     expect(withPlaces).toMatch(
-      /182 people in 1 LSOA,\s+from sape23dt2\.xlsx \(worksheet “Mid-2020 Persons”\)/,
+      /182 people in 1 LSOA,\s+from <span class="parity-file-name">sape23dt2\.xlsx<\/span> \(worksheet “Mid-2020 Persons”\)/,
     );
     // The LSOA outside the places is kept for its deprivation; rates are for the places' residents.
     expect(withPlaces).toContain('2 LSOAs (1 in the places, whose residents rates count)');

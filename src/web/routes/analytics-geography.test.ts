@@ -328,10 +328,10 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
     expect(entries[0]?.summary).toBe('Imported the postcode directory (3 postcodes)');
     expect((await staff.get(page)).body).toContain(
-      'The postcode lookup holds 3 postcodes, from NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv: 2 with an LSOA 2021 code and all with an LSOA 2011 code.',
+      'The postcode lookup holds 3 postcodes, from <span class="parity-file-name">NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv</span>: 2 with an LSOA 2021 code and all with an LSOA 2011 code.',
     );
     expect((await staff.get('/analytics/datasets')).body).toContain(
-      '3 postcodes, from NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv: 2 with an LSOA 2021 code and all with an LSOA 2011 code. A dataset with people’s postcodes but no LSOA code has each row’s LSOA looked up here',
+      '3 postcodes, from <span class="parity-file-name">NSPL_FEB_2025_UK_LE.csv, NSPL_FEB_2025_UK_NG.csv</span>: 2 with an LSOA 2021 code and all with an LSOA 2011 code. A dataset with people’s postcodes but no LSOA code has each row’s LSOA looked up here',
     );
     expect(readdirSync(path.join(t.services.config.dataDir, 'analytics', 'uploads'))).toEqual([]);
   });
