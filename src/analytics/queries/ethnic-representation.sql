@@ -2,10 +2,15 @@
 -- groups recorded: not stated and not known are left out), beside the places' usual residents in
 -- the Census 2021 by the same groups: from the LSOA table (broad groups), or the local authority
 -- table (detailed groups, or broad ones without the LSOA table), whose areas make up the places.
--- People are distinct person identifiers (rows, when the dataset has none). One pass over the
--- dataset; portable SQL like indicator-aggregates.sql. Filled by ethnic-representation.ts.
+-- People are distinct person identifiers (rows, when the dataset has none), living in the places by
+-- the dataset's LSOA codes (area: 2011 or 2021); the census counts residents in 2021 LSOAs
+-- (census_area), so a dataset on 2011 codes is set beside the residents of the same places' 2021
+-- areas. One pass over the dataset; portable SQL like indicator-aggregates.sql. Filled by
+-- ethnic-representation.ts.
 WITH area AS (
-  SELECT lsoa_code, la_code FROM {{geography}} WHERE vintage = {{vintage}} AND in_area = 1
+  SELECT lsoa_code FROM {{geography}} WHERE vintage = {{vintage}} AND in_area = 1
+), census_area AS (
+  SELECT lsoa_code, la_code FROM {{geography}} WHERE vintage = '2021' AND in_area = 1
 ), reached AS (
   SELECT
     {{label}} AS ethnic_group,

@@ -12,7 +12,10 @@ export interface GroupReach {
   residents: number;
 }
 
-/** Where the residents come from: the broad groups by LSOA, or the groups by local authority. */
+/**
+ * Where the residents come from: the broad groups by LSOA, or the groups by local authority, both
+ * of the places' 2021 LSOA areas (the census's).
+ */
 export type CensusResidents = { byLsoa: string } | { byLocalAuthority: string };
 
 function residentsSql(census: CensusResidents, level: 'broad' | 'detailed'): string {
@@ -21,9 +24,9 @@ function residentsSql(census: CensusResidents, level: 'broad' | 'detailed'): str
       'The census table by LSOA has the broad groups only: detailed ones are by local authority',
     );
   if ('byLsoa' in census)
-    return `SELECT e.ethnic_broad AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLsoa} e JOIN area ON area.lsoa_code = e.lsoa_code GROUP BY e.ethnic_broad`;
+    return `SELECT e.ethnic_broad AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLsoa} e JOIN census_area area ON area.lsoa_code = e.lsoa_code GROUP BY e.ethnic_broad`;
   const column = `e.ethnic_${level}`;
-  return `SELECT ${column} AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLocalAuthority} e WHERE e.la_code IN (SELECT DISTINCT la_code FROM area) GROUP BY ${column}`;
+  return `SELECT ${column} AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLocalAuthority} e WHERE e.la_code IN (SELECT DISTINCT la_code FROM census_area) GROUP BY ${column}`;
 }
 
 export function ethnicRepresentationSql(

@@ -18,7 +18,7 @@ import type { Dataset } from './analytics.ts';
 export type EthnicReach =
   /** No Census 2021 ethnic group table has been imported. */
   | { status: 'no-census' }
-  /** The census groups are on 2021 LSOAs; the dataset's codes are 2011 ones. */
+  /** The dataset's codes are 2011 ones, and the places have no 2021 LSOAs, which the census counts. */
   | { status: 'other-vintage' }
   | {
       status: 'ready';
@@ -40,8 +40,17 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
   const byLocalAuthority = ethnicityDetailed ? { byLocalAuthority: ethnicityDetailed } : null;
   const broadCensus: CensusResidents | null = ethnicity ? { byLsoa: ethnicity } : byLocalAuthority;
   if (!broadCensus) return { status: 'no-census' };
+  if (dataset.lsoaVintage !== '2021') {
+    // People are placed by their 2011 LSOA; the census counts residents in the places' 2021 LSOAs.
+    const [areas] = await run(
+      `SELECT COUNT(*) AS n FROM ${relations.geography} WHERE vintage = '2021' AND in_area = 1`,
+    );
+    if (Number(areas?.n ?? 0) === 0) return { status: 'other-vintage' };
+  }
   const reach = async (census: CensusResidents, level: 'broad' | 'detailed') =>
-    representationOf(readGroupReach(await run(ethnicRepresentationSql(relations, census, '2021', level))));
+    representationOf(
+      readGroupReach(await run(ethnicRepresentationSql(relations, census, dataset.lsoaVintage, level))),
+    );
   const groups = await reach(broadCensus, 'broad');
   // Detailed groups in the order of the NHS codes (A White British … S any other), as analysts list them.
   const detailed = byLocalAuthority ? inCodeOrder(await reach(byLocalAuthority, 'detailed')) : null;
@@ -98,6 +107,5 @@ export async function rememberedReach<T>(
 }
 
 export async function ethnicReachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicReach> {
-  if (dataset.lsoaVintage !== '2021') return { status: 'other-vintage' };
   return rememberedReach(ctx, 'ethnic', dataset, () => reachOf(ctx, dataset));
 }

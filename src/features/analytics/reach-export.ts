@@ -78,14 +78,18 @@ export function reachRows(deprivation: DeprivationReach, ethnic: EthnicReach): R
 
 /** What a reach download says about its figures, for its "About these figures" sheet. */
 export function aboutReach(
-  datasetName: string,
+  dataset: { name: string; lsoaVintage: string },
   deprivation: DeprivationReach,
   ethnic: EthnicReach,
   now: string,
 ): [string, string][] {
   const midYear = deprivation.status === 'ready' ? deprivation.midYear : null;
+  const censusAreas =
+    ethnic.status === 'ready' && dataset.lsoaVintage !== '2021'
+      ? ', counted in the places’ 2021 LSOAs (the dataset’s people are placed by their 2011 LSOAs)'
+      : '';
   return [
-    ['Dataset', datasetName],
+    ['Dataset', dataset.name],
     ['Downloaded', now],
     [
       'What it shows',
@@ -93,7 +97,7 @@ export function aboutReach(
     ],
     [
       'Residents',
-      `By deprivation and place: the LSOA population estimates${midYear ? ` for mid-${midYear}` : ''}. By ethnic group: the usual residents at the Census 2021, who are of all ages.`,
+      `By deprivation and place: the LSOA population estimates${midYear ? ` for mid-${midYear}` : ''}. By ethnic group: the usual residents at the Census 2021, who are of all ages${censusAreas}.`,
     ],
     [
       'Allowing for age',
@@ -127,7 +131,7 @@ export function notCompared(deprivation: DeprivationReach, ethnic: EthnicReach):
   if (ethnic.status === 'other-vintage')
     missing.push([
       'Ethnic group',
-      'the Census 2021 ethnic groups are of LSOA 2021 areas, and this dataset’s LSOA codes are 2011 ones.',
+      'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places.',
     ]);
   return missing;
 }

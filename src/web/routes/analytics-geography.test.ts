@@ -185,6 +185,48 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown).toContain(`${(100 * Number(census!.share)).toFixed(1)}%`);
   });
 
+  it('sets a dataset on 2011 LSOA codes beside the census residents of the same places', async () => {
+    // The first LSOAs of the LLR IoD2019 file: 2011 codes, in the places through the ONS lookup.
+    const codes = readFileSync(path.join(shared, 'iod2019_imd_lsoa11_llr.csv'), 'utf8')
+      .split('\n')
+      .slice(1, 6)
+      .map((line) => line.split(',')[0]);
+    const rows = Array.from(
+      { length: 60 },
+      (_v, i) => `Q${i},${codes[i % 5]},${30 + (i % 40)},M,${i < 40 ? 'A' : 'H'}`,
+    );
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-geography-')), 'clinic-2011.csv');
+    writeFileSync(file, ['person_id,LSOA11CD,age,sex,ethnic_code', ...rows].join('\n'));
+    await t.services.analytics.importDataset(systemActor, { name: 'Clinic 2011', file });
+    const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic 2011')!;
+    expect(dataset.lsoaVintage).toBe('2011');
+
+    const reach = await t.services.analytics.ethnicReach('Clinic 2011');
+    expect(reach.status).toBe('ready');
+    if (reach.status !== 'ready') return;
+    expect(reach.people).toBe(60);
+    expect(reach.groups.find((g) => g.group === 'White')!.share).toBeCloseTo(40 / 60, 12);
+    expect(reach.groups.find((g) => g.group === 'Asian or Asian British')!.share).toBeCloseTo(20 / 60, 12);
+    // The residents are the census's in the places' 2021 LSOAs: the same as for a dataset on 2021 codes.
+    const store = await analyticsStore(t.services.config.dataDir);
+    const [census] = await store.query<{ share: number }>(
+      `SELECT sum(n) FILTER (WHERE ethnic_group LIKE 'Asian%') / sum(n) AS share FROM read_csv('${path.join(shared, 'census2021_ts021_ethnic_group_lsoa21_ew.csv.gz')}') WHERE lsoa21_code IN (SELECT lsoa21_code FROM read_csv('${path.join(shared, 'iod2025_imd_lsoa21_llr.csv')}'))`,
+    );
+    expect(reach.groups.find((g) => g.group === 'Asian or Asian British')!.residentShare).toBeCloseTo(
+      Number(census!.share),
+      12,
+    );
+    const shown = (await staff.get(`/analytics/datasets/${dataset.id}/reach`)).body;
+    expect(shown).toContain('People reached against residents, by broad ethnic group');
+    expect(shown).toContain(
+      'This dataset’s LSOA codes are 2011 ones: its people are those whose 2011 LSOA is in the places',
+    );
+    const clinic = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
+    expect((await staff.get(`/analytics/datasets/${clinic.id}/reach`)).body).not.toContain(
+      'This dataset’s LSOA codes are 2011 ones',
+    );
+  });
+
   it("imports an ONS population workbook (each mid-year's worksheet, below its titles) from the page", async () => {
     const codes = readFileSync(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'), 'utf8')
       .trim()

@@ -40,9 +40,7 @@ export function analyticsReachRoutes(app: FastifyInstance, services: Services): 
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableCsv(rows, reachColumns));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .send(
-          tableXlsx(rows, reachColumns, 'Who it reaches', aboutReach(dataset.name, deprivation, ethnic, now)),
-        );
+        .send(tableXlsx(rows, reachColumns, 'Who it reaches', aboutReach(dataset, deprivation, ethnic, now)));
     });
   }
 }
