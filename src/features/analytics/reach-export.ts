@@ -131,7 +131,7 @@ export function notCompared(deprivation: DeprivationReach, ethnic: EthnicReach):
   if (ethnic.status === 'other-vintage')
     missing.push([
       'Ethnic group',
-      'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places.',
+      'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places (import the deprivation file for 2021 LSOAs, IoD2025, to add them).',
     ]);
   return missing;
 }

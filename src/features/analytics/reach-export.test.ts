@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { aboutReach, notCompared } from './reach-export.ts';
+import type { EthnicReach } from './analytics-representation.ts';
+
+const ethnicReady: EthnicReach = { status: 'ready', people: 0, groups: [], detailed: null };
+const residentsLine = (about: [string, string][]) => about.find(([what]) => what === 'Residents')?.[1];
+
+describe('the reach download says what it compares and what it could not', () => {
+  it('names each comparison left out, with why and what to import', () => {
+    expect(notCompared({ status: 'no-population' }, { status: 'no-census' })).toEqual([
+      ['Deprivation and place', 'no population estimates have been imported for this dataset’s LSOA areas.'],
+      ['Ethnic group', 'no Census 2021 ethnic group table has been imported.'],
+    ]);
+    expect(notCompared({ status: 'no-population' }, { status: 'other-vintage' })[1]).toEqual([
+      'Ethnic group',
+      'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places (import the deprivation file for 2021 LSOAs, IoD2025, to add them).',
+    ]);
+    expect(notCompared({ status: 'no-population' }, ethnicReady)).toHaveLength(1);
+  });
+
+  it('says that a dataset on 2011 codes is set beside the census residents of 2021 areas', () => {
+    const about = (lsoaVintage: string, ethnic: EthnicReach) =>
+      residentsLine(aboutReach({ name: 'Clinic', lsoaVintage }, { status: 'no-population' }, ethnic, 'now'));
+    expect(about('2011', ethnicReady)).toBe(
+      'By deprivation and place: the LSOA population estimates. By ethnic group: the usual residents at the Census 2021, who are of all ages, counted in the places’ 2021 LSOAs (the dataset’s people are placed by their 2011 LSOAs).',
+    );
+    expect(about('2021', ethnicReady)).toBe(
+      'By deprivation and place: the LSOA population estimates. By ethnic group: the usual residents at the Census 2021, who are of all ages.',
+    );
+    expect(about('2011', { status: 'other-vintage' })).toBe(about('2021', ethnicReady));
+  });
+});
