@@ -45,13 +45,8 @@ export function undatedCandidates(
   columns: string[],
   identifying: ReadonlyMap<string, string>,
 ): string[] {
-  const taken = new Set(
-    [
-      ...Object.values(mapping.columns),
-      ...Object.values(mapping.measures),
-      ...Object.values(mapping.flags),
-    ].filter((c): c is string => typeof c === 'string'),
-  );
+  // Attributes are kept columns with no other role: a date among them is still a candidate.
+  const taken = new Set(sourceColumnsOf({ ...mapping, attributes: {} }));
   return columns.filter((c) => !taken.has(c) && identifyingColumn(c) === undefined && !identifying.has(c));
 }
 

@@ -19,6 +19,24 @@ const llrPlaces = [
   'Rutland: E06000017',
 ].join('\n');
 
+/** The first five LSOA codes of one of the shared files (its first column). */
+const firstLsoaCodes = (file: string): string[] =>
+  readFileSync(path.join(shared, file), 'utf8')
+    .split('\n')
+    .slice(1, 6)
+    .map((line) => line.split(',')[0]!);
+
+/** A CSV extract written to a folder of its own, for an import. */
+function writeExtract(name: string, lines: string[]): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-geography-')), name);
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+/** The share of LLR's residents in a broad census group, summed here from the census file itself. */
+const llrCensusShareSql = (group: string): string =>
+  `SELECT sum(n) FILTER (WHERE ethnic_group LIKE '${group}%') / sum(n) AS share FROM read_csv('${path.join(shared, 'census2021_ts021_ethnic_group_lsoa21_ew.csv.gz')}') WHERE lsoa21_code IN (SELECT lsoa21_code FROM read_csv('${path.join(shared, 'iod2025_imd_lsoa21_llr.csv')}'))`;
+
 describeEachDatabase('reference geography imported on its page', (current) => {
   let t: TestApp;
   let staff: Browser;
@@ -115,16 +133,15 @@ describeEachDatabase('reference geography imported on its page', (current) => {
 
   it('tells staff when a result was computed before the geography was imported again', async () => {
     // Appointments of people living in the first LSOAs of the LLR deprivation file imported above.
-    const codes = readFileSync(path.join(shared, 'iod2025_imd_lsoa21_llr.csv'), 'utf8')
-      .split('\n')
-      .slice(1, 6)
-      .map((line) => line.split(',')[0]);
+    const codes = firstLsoaCodes('iod2025_imd_lsoa21_llr.csv');
     const rows = Array.from(
       { length: 100 },
       (_v, i) => `P${i},${codes[i % 5]},${20 + (i % 50)},F,A,2024-05-01,${i % 4 === 0 ? 1 : 0}`,
     );
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-geography-')), 'clinic.csv');
-    writeFileSync(file, ['person_id,lsoa_code,age,sex,ethnic_code,event_date,dna', ...rows].join('\n'));
+    const file = writeExtract('clinic.csv', [
+      'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna',
+      ...rows,
+    ]);
     await t.services.analytics.importDataset(systemActor, { name: 'Clinic', file });
     await t.services.analytics.compute(systemActor, { datasetName: 'Clinic', indicatorId: 'did-not-attend' });
     const result = (await t.services.analytics.listResults(true)).find((r) => r.datasetName === 'Clinic')!;
@@ -167,9 +184,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(white.share).toBe(1);
     // The places' White residents, summed here from the census file for the LLR LSOAs.
     const store = await analyticsStore(t.services.config.dataDir);
-    const [census] = await store.query<{ share: number }>(
-      `SELECT sum(n) FILTER (WHERE ethnic_group = 'White') / sum(n) AS share FROM read_csv('${path.join(shared, 'census2021_ts021_ethnic_group_lsoa21_ew.csv.gz')}') WHERE lsoa21_code IN (SELECT lsoa21_code FROM read_csv('${path.join(shared, 'iod2025_imd_lsoa21_llr.csv')}'))`,
-    );
+    const [census] = await store.query<{ share: number }>(llrCensusShareSql('White'));
     expect(white.residentShare).toBeCloseTo(Number(census!.share), 12);
     // None of the 100 is of another group: with so few people, only the largest other group (Asian,
     // a fifth of LLR) is fewer than its share beyond chance; the smaller ones' intervals include 1.
@@ -187,16 +202,12 @@ describeEachDatabase('reference geography imported on its page', (current) => {
 
   it('sets a dataset on 2011 LSOA codes beside the census residents of the same places', async () => {
     // The first LSOAs of the LLR IoD2019 file: 2011 codes, in the places through the ONS lookup.
-    const codes = readFileSync(path.join(shared, 'iod2019_imd_lsoa11_llr.csv'), 'utf8')
-      .split('\n')
-      .slice(1, 6)
-      .map((line) => line.split(',')[0]);
+    const codes = firstLsoaCodes('iod2019_imd_lsoa11_llr.csv');
     const rows = Array.from(
       { length: 60 },
       (_v, i) => `Q${i},${codes[i % 5]},${30 + (i % 40)},M,${i < 40 ? 'A' : 'H'}`,
     );
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-geography-')), 'clinic-2011.csv');
-    writeFileSync(file, ['person_id,LSOA11CD,age,sex,ethnic_code', ...rows].join('\n'));
+    const file = writeExtract('clinic-2011.csv', ['person_id,LSOA11CD,age,sex,ethnic_code', ...rows]);
     await t.services.analytics.importDataset(systemActor, { name: 'Clinic 2011', file });
     const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic 2011')!;
     expect(dataset.lsoaVintage).toBe('2011');
@@ -209,9 +220,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(reach.groups.find((g) => g.group === 'Asian or Asian British')!.share).toBeCloseTo(20 / 60, 12);
     // The residents are the census's in the places' 2021 LSOAs: the same as for a dataset on 2021 codes.
     const store = await analyticsStore(t.services.config.dataDir);
-    const [census] = await store.query<{ share: number }>(
-      `SELECT sum(n) FILTER (WHERE ethnic_group LIKE 'Asian%') / sum(n) AS share FROM read_csv('${path.join(shared, 'census2021_ts021_ethnic_group_lsoa21_ew.csv.gz')}') WHERE lsoa21_code IN (SELECT lsoa21_code FROM read_csv('${path.join(shared, 'iod2025_imd_lsoa21_llr.csv')}'))`,
-    );
+    const [census] = await store.query<{ share: number }>(llrCensusShareSql('Asian'));
     expect(reach.groups.find((g) => g.group === 'Asian or Asian British')!.residentShare).toBeCloseTo(
       Number(census!.share),
       12,
