@@ -1,5 +1,6 @@
 // DuckDB's CSV reader stops at a line it cannot split into the file's columns; its message is written
-// for programmers. This puts it in the words of the report, with the row the report would give it.
+// for programmers. This puts it in the words of the report, with the row as the report numbers rows:
+// the file's own (DuckDB's line counts the lines above the headings too).
 import { SourceFileError } from './source-error.ts';
 
 const LINE = /CSV Error on Line: (\d+)/;
@@ -11,12 +12,12 @@ const REASONS: [RegExp, string][] = [
 ];
 
 /** A plain-English error for a CSV line that could not be read, or null for any other error. */
-export function csvLineError(error: unknown, linesAboveHeadings: number): SourceFileError | null {
+export function csvLineError(error: unknown): SourceFileError | null {
   const message = error instanceof Error ? error.message : '';
   const line = LINE.exec(message);
   if (!line) return null;
   const lineNumber = Number(line[1]);
-  const where = `Row ${(lineNumber - linesAboveHeadings - 1).toLocaleString('en-GB')} (line ${lineNumber.toLocaleString('en-GB')} of the file)`;
+  const where = `Row ${lineNumber.toLocaleString('en-GB')} of the file`;
   const cells = TOO_MANY_CELLS.exec(message);
   if (cells)
     return new SourceFileError(

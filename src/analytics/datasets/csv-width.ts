@@ -26,9 +26,9 @@ export function cellCount(line: string, delimiter: string): number {
 export async function refuseRowsWiderThanHeadings(
   store: AnalyticsStore,
   csv: string,
-  options: { skip: number; encoding: string; columnCount: number },
+  options: { skip: number; encoding: string; parallel: boolean; columnCount: number },
 ): Promise<void> {
-  const { skip, encoding, columnCount } = options;
+  const { skip, encoding, parallel, columnCount } = options;
   const headingLine = (await firstLines(csv, skip + 1))[skip] ?? '';
   const delimiter = delimiterOf(headingLine);
   const headings = cellCount(headingLine, delimiter);
@@ -36,12 +36,11 @@ export async function refuseRowsWiderThanHeadings(
   const columns = Array.from({ length: headings }, (_v, i) => `'c${i}': 'VARCHAR'`).join(', ');
   try {
     await store.query(
-      `SELECT count(*) AS n FROM read_csv(${literal(csv)}, skip = ${skip}, encoding = ${literal(encoding)}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = {${columns}}, null_padding = true)`,
+      `SELECT count(*) AS n FROM read_csv(${literal(csv)}, skip = ${skip}, encoding = ${literal(encoding)}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', columns = {${columns}}, null_padding = true${parallel ? '' : ', parallel = false'})`,
     );
   } catch (error) {
     // Only DuckDB's own finding of a row too wide is trusted: a heading line this count misreads
     // must not refuse a file that DuckDB reads.
-    if (error instanceof Error && TOO_MANY_CELLS.test(error.message))
-      throw csvLineError(error, skip) ?? error;
+    if (error instanceof Error && TOO_MANY_CELLS.test(error.message)) throw csvLineError(error) ?? error;
   }
 }

@@ -20,7 +20,8 @@ describe('reading the values extracts hold', () => {
     const result = await importAs('five-year', file);
     expect(result.fields.hasAgeInYears).toBe(false);
     expect(result.fields.hasEspBand).toBe(true);
-    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[7, '17-21']]);
+    // Rows are numbered as in the file: the headings are row 1, the seventh band row 8.
+    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[8, '17-21']]);
     expect(result.report.warnings).toContain(
       '1 row in "Age group" is in the 15-19 band, which Parity\'s bands (0-17 and 18-24) part, so it is "Not known" by age band; directly standardised rates use the five-year bands as they are.',
     );
@@ -58,7 +59,7 @@ describe('reading the values extracts hold', () => {
     );
     expect(result.report.examples).toEqual([
       {
-        row: 100,
+        row: 101,
         column: 'Attended or did not attend',
         value: '9',
         problem: measureCodings.attendance.problem,
@@ -129,9 +130,9 @@ describe('reading the values extracts hold', () => {
     expect(result.report.warnings.join(' ')).not.toContain('were not imported');
     // The problems are named, but the dates of birth are never shown.
     expect(result.report.examples).toEqual([
-      { row: 4, column: 'Date of birth', value: '', problem: 'born after the event date' },
-      { row: 5, column: 'Date of birth', value: '', problem: 'impossible age (over 120 at the event date)' },
-      { row: 6, column: 'Date of birth', value: '', problem: 'not a date that exists' },
+      { row: 5, column: 'Date of birth', value: '', problem: 'born after the event date' },
+      { row: 6, column: 'Date of birth', value: '', problem: 'impossible age (over 120 at the event date)' },
+      { row: 7, column: 'Date of birth', value: '', problem: 'not a date that exists' },
     ]);
     const rows = await stored('birth-dates', '*');
     expect(rows.map((r) => r.age)).toEqual([43, 44, 16, null, null, null, null]);
@@ -157,8 +158,8 @@ describe('reading the values extracts hold', () => {
       '3 ages in "age" have a fraction (such as 34.7) and were read in completed years (34), as ages are counted.',
     );
     expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
-      [5, '121', 'impossible age'],
-      [6, '-0.5', 'impossible age'],
+      [6, '121', 'impossible age'],
+      [7, '-0.5', 'impossible age'],
     ]);
     const rows = await stored('fractional-ages', 'age, age_band');
     expect(rows).toEqual([
@@ -190,7 +191,7 @@ describe('reading the values extracts hold', () => {
     const result = await importAs('uk-dates', file);
     expect(result.report.examples).toEqual([
       {
-        row: 7,
+        row: 8,
         column: 'event_date',
         value: '31/02/2024',
         problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY',
@@ -241,7 +242,7 @@ describe('reading the values extracts hold', () => {
       { person_id: 'B2', age: null },
     ]);
     expect(born.report.examples).toEqual([
-      { row: 2, column: 'DOB', value: '', problem: 'not a date that exists' },
+      { row: 3, column: 'DOB', value: '', problem: 'not a date that exists' },
     ]);
     expect(born.report.warnings).toContain(
       '1 value in "DOB" is an Excel day number, as a CSV saved from Excel holds dates shown as numbers: it was read as the date it stands for.',
@@ -301,8 +302,8 @@ describe('reading the values extracts hold', () => {
     expect(result.mapping.ethnicityCoding).toBe('nhs');
     // "Other" alone does not say which group's.
     expect(result.report.examples).toEqual([
-      { row: 5, column: 'ethnic_category', value: 'Asian', problem: ethnicCodeProblem },
-      { row: 13, column: 'ethnic_category', value: 'Other', problem: ethnicCodeProblem },
+      { row: 6, column: 'ethnic_category', value: 'Asian', problem: ethnicCodeProblem },
+      { row: 14, column: 'ethnic_category', value: 'Other', problem: ethnicCodeProblem },
     ]);
     const rows = await stored('described', 'ethnic_code');
     expect(rows.map((r) => r.ethnic_code)).toEqual([

@@ -41,28 +41,29 @@ describe('dataset import', () => {
     });
     expect(result.rowsRead).toBe(3);
     expect(result.report.rowsWithProblems).toBe(1);
+    // Rows are numbered as in the file: the headings are row 1, P2 row 3.
     expect(result.report.examples).toEqual([
-      { row: 2, column: 'Age', value: '130', problem: 'impossible age' },
+      { row: 3, column: 'Age', value: '130', problem: 'impossible age' },
       {
-        row: 2,
+        row: 3,
         column: 'Appointment date',
         value: 'not a date',
         problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY',
       },
       {
-        row: 2,
+        row: 3,
         column: 'DNA flag',
         value: 'maybe',
         problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
       },
-      { row: 2, column: 'Ethnicity', value: '7', problem: ethnicCodeProblem },
+      { row: 3, column: 'Ethnicity', value: '7', problem: ethnicCodeProblem },
       {
-        row: 2,
+        row: 3,
         column: 'Gender',
         value: 'Q',
         problem: 'unknown code (use F, M or U, or Female, Male or Not known)',
       },
-      { row: 2, column: 'LSOA', value: 'E0100QQQQ', problem: 'unknown LSOA 2021 code' },
+      { row: 3, column: 'LSOA', value: 'E0100QQQQ', problem: 'unknown LSOA 2021 code' },
     ]);
     expect(progress.at(-1)).toBe(100);
     const stored = await store().query(
@@ -97,7 +98,7 @@ describe('dataset import', () => {
     });
     expect(result.format).toBe('xlsx');
     expect(result.report.problems).toEqual([
-      { column: 'wait_weeks', problem: 'not a number', rows: 1, firstRow: 2 },
+      { column: 'wait_weeks', problem: 'not a number', rows: 1, firstRow: 3 },
     ]);
     const stored = await store().query(
       `SELECT ethnic_code, wait_weeks FROM read_parquet('${store().datasetPath('two.parquet')}')`,
@@ -163,7 +164,7 @@ describe('dataset import', () => {
       'The workbook\'s first worksheet ("About this report") has no LSOA column, so the worksheet "Activity" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
     );
     expect(result.report.warnings).toContain(
-      'The headings are in row 3 of the file: the 2 rows above them were left out, and rows are numbered from the first row below the headings.',
+      'The headings are in row 3 of the file: the 2 rows above them were left out.',
     );
     const stored = await store().query(
       `SELECT lsoa_code, age FROM read_parquet('${store().datasetPath('cover.parquet')}')`,
@@ -363,12 +364,12 @@ describe('dataset import', () => {
     expect(result.rowsRead).toBe(8);
     expect(result.rowsStored).toBe(4);
     expect(result.report.warnings.filter((w) => w.includes('left out'))).toEqual([
-      '3 rows read "Total" and have no LSOA code (rows 3, 7, 8): totals of the rows above, not rows of their own, so they were left out.',
+      '3 rows read "Total" and have no LSOA code (rows 4, 8, 9): totals of the rows above, not rows of their own, so they were left out.',
       '1 row was blank in every mapped column and left out (they still count when rows are numbered).',
     ]);
     // T3 has no LSOA but is a person, so it is kept and reported; T4 has an LSOA, whatever its specialty.
     expect(result.report.examples).toEqual([
-      { row: 4, column: 'LSOA', value: '', problem: 'missing LSOA code' },
+      { row: 5, column: 'LSOA', value: '', problem: 'missing LSOA code' },
     ]);
     const stored = await store().query<{ person_id: string; dna: number }>(
       `SELECT person_id, dna FROM read_parquet('${store().datasetPath('with-totals.parquet')}') ORDER BY person_id`,
@@ -389,9 +390,9 @@ describe('dataset import', () => {
     const file = pathOf('costs.xlsx');
     writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
     const result = await importAs('costs', file);
-    // Row 1 is the first row below the headings; the blank row is row 2.
+    // Rows are numbered as the sheet numbers them: the headings are row 1, the blank row row 3.
     expect(result.report.examples).toEqual([
-      { row: 4, column: 'age', value: 'forty', problem: 'not a number' },
+      { row: 5, column: 'age', value: 'forty', problem: 'not a number' },
     ]);
     expect(result.rowsRead).toBe(4);
     expect(result.rowsStored).toBe(3);
@@ -422,9 +423,9 @@ describe('dataset import', () => {
       'not an age band Parity uses (0-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85+, or five-year bands 0-4 to 85-89 and 90+)';
     expect(result.fields.measures).toEqual(['dna']);
     expect(result.report.examples.filter((e) => e.column !== 'lsoa_code')).toEqual([
-      { row: 4, column: 'age_band', value: 'banana', problem: notABand },
-      { row: 5, column: 'age_band', value: '121+', problem: notABand },
-      { row: 5, column: 'dna', value: 'maybe', problem: 'not a number' },
+      { row: 5, column: 'age_band', value: 'banana', problem: notABand },
+      { row: 6, column: 'age_band', value: '121+', problem: notABand },
+      { row: 6, column: 'dna', value: 'maybe', problem: 'not a number' },
     ]);
     const stored = await store().query(
       `SELECT age_band, dna FROM read_parquet('${store().datasetPath('bands.parquet')}') ORDER BY lsoa_code LIMIT 5`,
@@ -519,13 +520,13 @@ describe('dataset import', () => {
       },
     });
     expect(result.report.problems).toEqual([
-      { column: 'lsoa_code', problem: 'missing LSOA code', rows: 1, firstRow: 3 },
-      { column: 'person_id', problem: 'missing person identifier', rows: 1, firstRow: 3 },
+      { column: 'lsoa_code', problem: 'missing LSOA code', rows: 1, firstRow: 4 },
+      { column: 'person_id', problem: 'missing person identifier', rows: 1, firstRow: 4 },
       {
         column: 'flag_carer',
         problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
         rows: 1,
-        firstRow: 4,
+        firstRow: 5,
       },
     ]);
     const stored = await store().query(
@@ -650,12 +651,13 @@ describe('dataset import', () => {
       expect(result.rowsRead, id).toBe(2);
       expect(result.mapping.columns.lsoa_code, id).toBe('LSOA');
       expect(result.fields.measures, id).toEqual(['dna']);
-      // Rows are numbered from the first row below the headings, and the report says so.
+      // Rows are numbered as in the file (P2 is row 6), and the report says where the headings are.
       expect(result.report.examples, id).toEqual([
-        { row: 2, column: 'LSOA', value: 'X0100QQQQ', problem: 'unknown LSOA 2021 code' },
+        { row: 6, column: 'LSOA', value: 'X0100QQQQ', problem: 'unknown LSOA 2021 code' },
       ]);
+      expect(result.report.headingRow, id).toBe(4);
       expect(result.report.warnings, id).toContain(
-        'The headings are in row 4 of the file: the 3 rows above them were left out, and rows are numbered from the first row below the headings.',
+        'The headings are in row 4 of the file: the 3 rows above them were left out.',
       );
     }
   });

@@ -291,11 +291,11 @@ export async function importDataset(
         ? null
         : await lsoaVintageFromCodes(store, staged.parquet, mapping.columns.lsoa_code, geography);
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
-    const totals = await findTotalRows(store, staged.parquet, mapping, kinds);
+    const totals = await findTotalRows(store, staged.parquet, mapping, kinds, staged.headingRow);
     const leftOut = leftOutRowSql(mapping, kinds, totals);
     const validation = await validateSource(
       store,
-      { parquet: staged.parquet, kinds },
+      { parquet: staged.parquet, kinds, headingRow: staged.headingRow },
       mapping,
       geography,
       leftOut,
@@ -321,7 +321,7 @@ export async function importDataset(
       );
     if (staged.rowsAboveHeadings > 0)
       validation.warnings.push(
-        `The headings are in row ${staged.rowsAboveHeadings + 1} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out, and rows are numbered from the first row below the headings.`,
+        `The headings are in row ${staged.headingRow} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out.`,
       );
     if (staged.encoding === 'latin-1')
       validation.warnings.push(

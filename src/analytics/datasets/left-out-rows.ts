@@ -42,7 +42,7 @@ const totalRowSql = (m: ColumnMapping, kinds: ColumnKinds): string =>
 
 export interface TotalRows {
   count: number;
-  /** The first few, numbered as the report numbers rows (1 is the first below the headings). */
+  /** The first few, numbered as the report numbers rows: as in the file (validate.ts). */
   firstRows: number[];
 }
 
@@ -58,13 +58,14 @@ export async function findTotalRows(
   parquet: string,
   m: ColumnMapping,
   kinds: ColumnKinds,
+  headingRow: number,
 ): Promise<TotalRows> {
   const relation = `read_parquet(${literal(parquet)}, file_row_number = true)`;
   const totalLines = totalRowTests(m, kinds)
     .map((test) => `SELECT file_row_number FROM ${relation} WHERE ${test}`)
     .join(' UNION ALL ');
   const [found] = await store.query<{ n: string; first_rows: number[] | null }>(
-    `SELECT count(*) AS n, list(file_row_number + 1 ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM (${totalLines}) totals`,
+    `SELECT count(*) AS n, list(file_row_number + ${headingRow + 1} ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM (${totalLines}) totals`,
   );
   return { count: Number(found?.n ?? 0), firstRows: (found?.first_rows ?? []).map(Number) };
 }

@@ -78,20 +78,21 @@ describe('LSOA codes looked up from postcodes', () => {
     expect(result.mapping.columns.postcode).toBe('Patient postcode');
     expect(result.mapping.lsoaVintage).toBe('2021');
     expect(result.report.examples).toEqual([
-      { row: 2501, column: 'Patient postcode', value: '', problem: 'missing postcode' },
+      // Rows are numbered as in the file, whose headings are row 1.
+      { row: 2502, column: 'Patient postcode', value: '', problem: 'missing postcode' },
       {
-        row: 2502,
+        row: 2503,
         column: 'Patient postcode',
         value: '',
         problem: 'not a full postcode (a postcode district or sector cannot give the LSOA)',
       },
       {
-        row: 2503,
+        row: 2504,
         column: 'Patient postcode',
         value: '',
         problem: 'pseudo-postcode ZZ99 (no fixed abode, or the address is not known), which has no LSOA',
       },
-      { row: 4999, column: 'Patient postcode', value: '', problem: 'postcode not in the postcode directory' },
+      { row: 5000, column: 'Patient postcode', value: '', problem: 'postcode not in the postcode directory' },
     ]);
     expect(result.report.warnings).toContainEqual(
       expect.stringContaining(
@@ -196,11 +197,11 @@ describe('LSOA codes looked up from postcodes', () => {
     );
     const result = await importAs('report', report);
     expect(result.report.warnings).toContain(
-      'The headings are in row 3 of the file: the 2 rows above them were left out, and rows are numbered from the first row below the headings.',
+      'The headings are in row 3 of the file: the 2 rows above them were left out.',
     );
     expect(result.mapping.columns).toMatchObject({ person_id: 'Patient ID', postcode: 'Postcode' });
     expect(result.report.examples.map((e) => [e.row, e.problem])).toEqual([
-      [2, 'not a full postcode (a postcode district or sector cannot give the LSOA)'],
+      [5, 'not a full postcode (a postcode district or sector cannot give the LSOA)'],
     ]);
     expect(
       (await stored<{ lsoa_code: string | null }>('report', 'lsoa_code')).map((r) => r.lsoa_code),
@@ -208,7 +209,7 @@ describe('LSOA codes looked up from postcodes', () => {
     // Named in a mapping, the postcode heading marks the heading row too.
     const named = await importAs('report-named', report, { columns: { postcode: 'Postcode' } });
     expect(named.mapping.columns.postcode).toBe('Postcode');
-    expect(named.report.examples.map((e) => e.row)).toEqual([2]);
+    expect(named.report.examples.map((e) => e.row)).toEqual([5]);
   });
 
   it('uses the LSOA column when the file has one, and refuses LSOA codes the directory does not hold', async () => {

@@ -31,17 +31,44 @@ export function formatOf(file: string): SourceFormat {
 /** How a text file's characters are stored (Latin-1 is read only when a file is not UTF-8). */
 export type CsvEncoding = 'utf-8' | 'utf-16' | 'latin-1';
 
+/** How a text file is read: its encoding, and whether DuckDB may split it between threads. */
+export interface CsvReading {
+  encoding: CsvEncoding;
+  parallel: boolean;
+}
+
 export const csvReader = (
   file: string,
   allText: boolean,
   skip = 0,
-  encoding: CsvEncoding = 'utf-8',
+  reading: CsvReading = { encoding: 'utf-8', parallel: true },
 ): string =>
-  `read_csv(${literal(file)}, header = true, null_padding = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${encoding === 'utf-8' ? '' : `, encoding = '${encoding}'`})`;
+  `read_csv(${literal(file)}, header = true, null_padding = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'})`;
 
-const notUtf8 = (error: unknown): boolean =>
+const causedBy = (error: unknown, pattern: RegExp): boolean =>
   error instanceof Error &&
-  (/invalid unicode/i.test(error.message) || (error.cause !== error && notUtf8(error.cause)));
+  (pattern.test(error.message) || (error.cause !== error && causedBy(error.cause, pattern)));
+
+const notUtf8 = (error: unknown): boolean => causedBy(error, /invalid unicode/i);
+
+/**
+ * A value with a line break inside its quotation marks (free text, or an Excel cell with Alt+Enter)
+ * stops DuckDB's parallel reader when short rows are padded, as they are here; the file is then read
+ * on one thread.
+ */
+const quotedLineBreaks = (error: unknown): boolean =>
+  causedBy(error, /does not support null_padding in conjunction with quoted new lines/);
+
+async function readingInParallelIfAble<T>(
+  read: (parallel: boolean) => Promise<T>,
+): Promise<{ value: T; parallel: boolean }> {
+  try {
+    return { value: await read(true), parallel: true };
+  } catch (error) {
+    if (!quotedLineBreaks(error)) throw error;
+    return { value: await read(false), parallel: false };
+  }
+}
 
 /**
  * Reads a CSV file as UTF-8 and, where it turns out not to be, again as Windows Latin-1: what
@@ -49,14 +76,16 @@ const notUtf8 = (error: unknown): boolean =>
  */
 async function readingCsv<T>(
   file: string,
-  read: (encoding: CsvEncoding) => Promise<T>,
+  read: (reading: CsvReading) => Promise<T>,
 ): Promise<{ value: T; encoding: CsvEncoding }> {
   const encoding: CsvEncoding = (await isUtf16(file)) ? 'utf-16' : 'utf-8';
+  const inEncoding = async (encoding: CsvEncoding) =>
+    (await readingInParallelIfAble((parallel) => read({ encoding, parallel }))).value;
   try {
-    return { value: await read(encoding), encoding };
+    return { value: await inEncoding(encoding), encoding };
   } catch (error) {
     if (encoding !== 'utf-8' || !notUtf8(error)) throw error;
-    return { value: await read('latin-1'), encoding: 'latin-1' };
+    return { value: await inEncoding('latin-1'), encoding: 'latin-1' };
   }
 }
 
@@ -68,6 +97,12 @@ export interface StagedSource {
   columns: { name: string; type: string }[];
   /** Rows above the headings (a report's title) that were left out. */
   rowsAboveHeadings: number;
+  /**
+   * The file's row number of the headings, 1 the first, as a spreadsheet numbers rows (0 for Parquet,
+   * which has none): the report numbers each row as the file does, the first below the headings being
+   * `headingRow + 1`.
+   */
+  headingRow: number;
   encoding: CsvEncoding;
   /** A workbook's worksheet read when none was named and the first has no LSOA column. */
   worksheetChosen?: WorksheetChosen;
@@ -86,12 +121,12 @@ export async function stageSource(
   if (format === 'parquet') {
     const columns = await describe(store, `read_parquet(${literal(file)})`);
     onProgress(100);
-    return { format, parquet: file, columns, rowsAboveHeadings: 0, encoding: 'utf-8' };
+    return { format, parquet: file, columns, rowsAboveHeadings: 0, headingRow: 0, encoding: 'utf-8' };
   }
   // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
   // A workbook's reading is the first half of the progress, the copy of its CSV the second.
   const share = format === 'xlsx' ? 0.5 : 1;
-  const { csv, skip, rowsAboveHeadings, chosen } =
+  const { csv, skip, rowsAboveHeadings, headingRow, chosen } =
     format === 'xlsx'
       ? {
           ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, (read) =>
@@ -100,18 +135,18 @@ export async function stageSource(
           skip: 0,
         }
       : { ...(await csvHeadings(file, options.lsoaHeading)), chosen: undefined };
-  const { value: columns, encoding } = await readingCsv(csv, async (encoding) => {
+  const { value: columns, encoding } = await readingCsv(csv, async (reading) => {
     const columns =
       format === 'csv'
-        ? await describeCsv(store, csv, skip, encoding)
-        : await describe(store, csvReader(csv, false, skip, encoding));
+        ? await describeCsv(store, csv, skip, reading)
+        : await describe(store, csvReader(csv, false, skip, reading));
     await store
       .runWithProgress(
-        `COPY (SELECT * FROM ${csvReader(csv, true, skip, encoding)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT * FROM ${csvReader(csv, true, skip, reading)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
         (copied) => onProgress(Math.round(100 * (1 - share) + copied * share)),
       )
       .catch((error: unknown) => {
-        throw notUtf8(error) ? error : (csvLineError(error, skip) ?? error);
+        throw notUtf8(error) ? error : (csvLineError(error) ?? error);
       });
     return columns;
   });
@@ -120,6 +155,7 @@ export async function stageSource(
     parquet: stagingFile,
     columns,
     rowsAboveHeadings,
+    headingRow,
     encoding,
     ...(chosen ? { worksheetChosen: chosen } : {}),
   };
@@ -144,25 +180,29 @@ export async function sourceColumns(
     const sample = path.join(store.root, 'tmp', `headings-${randomUUID()}.csv`);
     try {
       await xlsxToCsv(file, sample, { ...options, firstRows: XLSX_SAMPLE_ROWS });
-      return await describe(store, csvReader(sample, false));
+      return (
+        await readingInParallelIfAble((parallel) =>
+          describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel })),
+        )
+      ).value;
     } finally {
       rmSync(sample, { force: true });
     }
   }
   const { csv, skip } = await csvHeadings(file, options.lsoaHeading);
-  return (await readingCsv(csv, (encoding) => describeCsv(store, csv, skip, encoding))).value;
+  return (await readingCsv(csv, (reading) => describeCsv(store, csv, skip, reading))).value;
 }
 
 /** The columns of a CSV file, which must have no row wider than its headings. */
-async function describeCsv(store: AnalyticsStore, csv: string, skip: number, encoding: CsvEncoding) {
-  const columns = await describe(store, csvReader(csv, false, skip, encoding));
-  await refuseRowsWiderThanHeadings(store, csv, { skip, encoding, columnCount: columns.length });
+async function describeCsv(store: AnalyticsStore, csv: string, skip: number, reading: CsvReading) {
+  const columns = await describe(store, csvReader(csv, false, skip, reading));
+  await refuseRowsWiderThanHeadings(store, csv, { skip, ...reading, columnCount: columns.length });
   return columns;
 }
 
 async function csvHeadings(file: string, lsoaHeading?: string) {
   const skip = headerRowOf((await firstLines(file, HEADER_SEARCH_ROWS)).map(csvCells), lsoaHeading);
-  return { csv: file, skip, rowsAboveHeadings: skip };
+  return { csv: file, skip, rowsAboveHeadings: skip, headingRow: skip + 1 };
 }
 
 async function describe(store: AnalyticsStore, relation: string): Promise<{ name: string; type: string }[]> {

@@ -1,5 +1,5 @@
 // The validation report of an import: every value that cannot be read, by row, column and problem.
-// Row 1 is the first row below the headings (for Parquet, the first row of the file). One pass over
+// Rows are numbered as in the file, as a spreadsheet shows them (for Parquet, 1 is the first). One pass over
 // the file keeps only the rows with a problem (their row numbers, which checks fail, and the values
 // to show); the report is then read from that small table.
 import { randomUUID } from 'node:crypto';
@@ -36,6 +36,12 @@ export interface ValidationReport {
   examples: ProblemExample[];
   rowsWithProblems: number;
   warnings: string[];
+  /**
+   * The file's row of the headings: rows are numbered as in the file (as a spreadsheet shows them),
+   * the first below the headings being this + 1; 0 for Parquet. Absent from reports of imports before
+   * 2026-12-05, which numbered the first row below the headings 1.
+   */
+  headingRow?: number;
 }
 
 interface Check {
@@ -171,10 +177,10 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
  * is computed once, in the inner SELECT; the filter on them is pushed below it, so the values to show
  * are only read for rows with a problem.
  */
-function problemRowsSql(source: string, checks: Check[], leftOut: string): string {
+function problemRowsSql(source: string, checks: Check[], leftOut: string, headingRow: number): string {
   const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
   const columns = [
-    'file_row_number + 1 AS row_number',
+    `file_row_number + ${headingRow + 1} AS row_number`,
     ...checks.map((check, i) => `COALESCE(${check.failing}, false) AS c${i}`),
     ...shown.map((column, j) => `left(CAST(${sourceColumn(column)} AS VARCHAR), 40) AS v${j}`),
   ];
@@ -233,7 +239,8 @@ async function readReport(
 /** Runs every check over the staged file in one streamed pass; only rows with problems are kept. */
 export async function validateSource(
   store: AnalyticsStore,
-  staged: { parquet: string; kinds: ColumnKinds },
+  /** `headingRow`: the file's row of the headings (source.ts), so that rows are numbered as in the file. */
+  staged: { parquet: string; kinds: ColumnKinds; headingRow: number },
   mapping: ColumnMapping,
   geographyRelation: string | null,
   /** Rows not to check, as they are not imported (left-out-rows.ts). */
@@ -246,12 +253,15 @@ export async function validateSource(
     );
   }
   const checks = checksFor(mapping, staged.kinds, geographyRelation);
-  if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings };
+  const numbered = { headingRow: staged.headingRow };
+  if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings, ...numbered };
   const table = `problem_rows_${randomUUID().replaceAll('-', '')}`;
   const source = `read_parquet(${literal(staged.parquet)}, file_row_number = true)`;
-  await store.run(`CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks, leftOut)}`);
+  await store.run(
+    `CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks, leftOut, staged.headingRow)}`,
+  );
   try {
-    return { ...(await readReport(store, `(${problemsSql(table, checks)})`)), warnings };
+    return { ...(await readReport(store, `(${problemsSql(table, checks)})`)), warnings, ...numbered };
   } finally {
     await store.run(`DROP TABLE IF EXISTS ${table}`);
   }

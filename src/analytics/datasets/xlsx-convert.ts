@@ -42,16 +42,16 @@ export async function convertXlsxToCsv(
   csvFile: string,
   options: XlsxOptions = {},
   onProgress?: (share: number) => void,
-): Promise<{ csv: string; rowsAboveHeadings: number; chosen?: WorksheetChosen }> {
+): Promise<{ csv: string; rowsAboveHeadings: number; headingRow: number; chosen?: WorksheetChosen }> {
   return withWorkbook(file, async (workbook) => {
     const { name, rows, chosen } = await worksheetToRead(workbook, options);
     const heading = headerRowOf(rows, options.lsoaHeading);
-    const { rowsAboveHeadings } = await writeSheetCsv(workbook, name, csvFile, {
+    const { rowsAboveHeadings, headingRow } = await writeSheetCsv(workbook, name, csvFile, {
       headingRow: heading === 0 ? undefined : heading,
       blankRows: true,
       limit: options.firstRows,
       onProgress,
     });
-    return { csv: csvFile, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
+    return { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
   });
 }

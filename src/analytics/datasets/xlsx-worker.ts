@@ -4,11 +4,11 @@ import { convertXlsxToCsv, type WorksheetChosen, type XlsxOptions } from './xlsx
 import { failureReply, type WorkbookProgress, type WorkbookReply } from './xlsx.ts';
 
 const { file, csvFile, options } = workerData as { file: string; csvFile: string; options: XlsxOptions };
-let reply: WorkbookReply<{ rowsAboveHeadings: number; chosen?: WorksheetChosen }>;
+let reply: WorkbookReply<{ rowsAboveHeadings: number; headingRow: number; chosen?: WorksheetChosen }>;
 try {
   const progress = (share: number) => parentPort!.postMessage({ progress: share } satisfies WorkbookProgress);
-  const { rowsAboveHeadings, chosen } = await convertXlsxToCsv(file, csvFile, options, progress);
-  reply = { ok: true, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
+  const { rowsAboveHeadings, headingRow, chosen } = await convertXlsxToCsv(file, csvFile, options, progress);
+  reply = { ok: true, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
 } catch (error) {
   reply = failureReply(error);
 }

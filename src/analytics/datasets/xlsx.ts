@@ -49,7 +49,7 @@ export function inWorkbookWorker<T>(
 }
 
 /**
- * Writes a worksheet out as CSV from its heading row; returns how many rows were above it, and
+ * Writes a worksheet out as CSV from its heading row; returns how many rows were above it, its row number, and
  * which worksheet was read when the first, with no LSOA column, was passed over.
  */
 export async function xlsxToCsv(
@@ -57,10 +57,11 @@ export async function xlsxToCsv(
   csvFile: string,
   options: XlsxOptions = {},
   onProgress?: (share: number) => void,
-): Promise<{ csv: string; rowsAboveHeadings: number; chosen?: WorksheetChosen }> {
-  const { rowsAboveHeadings, chosen } = await inWorkbookWorker<{
+): Promise<{ csv: string; rowsAboveHeadings: number; headingRow: number; chosen?: WorksheetChosen }> {
+  const { rowsAboveHeadings, headingRow, chosen } = await inWorkbookWorker<{
     rowsAboveHeadings: number;
+    headingRow: number;
     chosen?: WorksheetChosen;
   }>(worker, { file, csvFile, options }, onProgress);
-  return { csv: csvFile, rowsAboveHeadings, ...(chosen ? { chosen } : {}) };
+  return { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
 }

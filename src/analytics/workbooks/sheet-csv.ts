@@ -95,14 +95,15 @@ async function writePass(
 
 /**
  * Writes a worksheet out as CSV from its heading row; returns how many rows of its used range were
- * above the headings.
+ * above the headings, and the worksheet's row number of the headings (1 is the first, as Excel
+ * numbers rows).
  */
 export async function writeSheetCsv(
   workbook: Workbook,
   sheet: string,
   csvFile: string,
   options: SheetCsvOptions,
-): Promise<{ rowsAboveHeadings: number }> {
+): Promise<{ rowsAboveHeadings: number; headingRow: number }> {
   let pass = await writePass(workbook, sheet, csvFile, options, null);
   // Written again with the wider columns; the progress bar, already full, is left there.
   if (pass.outside) {
@@ -110,7 +111,9 @@ export async function writeSheetCsv(
     pass = await writePass(workbook, sheet, csvFile, quiet, union(pass.columns, pass.outside));
   }
   const { headingRow } = options;
+  const firstRow = pass.range?.firstRow ?? 0;
   return {
-    rowsAboveHeadings: headingRow === undefined ? 0 : Math.max(headingRow - (pass.range?.firstRow ?? 0), 0),
+    rowsAboveHeadings: headingRow === undefined ? 0 : Math.max(headingRow - firstRow, 0),
+    headingRow: (headingRow ?? firstRow) + 1,
   };
 }

@@ -132,6 +132,8 @@ describe('reading workbooks a row at a time', () => {
     const kept = await sheetCsv(file, { headingRow: 2 });
     expect(kept.text).toBe('lsoa,"said ""yes"""\nE01000001,1\n,\nE01000002,\n');
     expect(kept.rowsAboveHeadings).toBe(2);
+    // The sheet's own number of the heading row, which the import's report counts rows from.
+    expect(kept.headingRow).toBe(3);
     const left = await sheetCsv(file, { headingRow: 2, blankRows: false });
     expect(left.text).toBe('lsoa,"said ""yes"""\nE01000001,1\nE01000002,\n');
   });

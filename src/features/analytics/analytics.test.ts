@@ -255,6 +255,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(year('Date not known')).toEqual(['1', '0.0%', '100.0%', '0.0%', '100.0%']);
     expect(page.indexOf('>2023/24<')).toBeLessThan(page.indexOf('>2024/25<'));
     expect(page.indexOf('>2024/25<')).toBeLessThan(page.indexOf('>Date not known<'));
+    // The validation report numbers rows as a spreadsheet does: A3's unknown LSOA is on row 4.
+    expect(page).toContain('problems, row by row (numbered as in the file, where the headings are row 1)');
+    expect(page).toMatch(/Row <\/span>4<\/td>\s*<td[^>]*><span[^>]*>Column <\/span>lsoa_code<\/td>/);
   });
 
   it('keeps drafts from the public and lets staff publish them', async () => {
