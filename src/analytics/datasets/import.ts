@@ -15,6 +15,7 @@ import {
   mappingNotes,
   noLsoaColumnMessage,
   undatedCandidates,
+  unlistedColumnsNote,
 } from './mapping-notes.ts';
 import { datedColumns } from './dated-columns.ts';
 import {
@@ -337,6 +338,7 @@ export async function importDataset(
         );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames, dated));
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.identifying));
+    validation.warnings.push(...unlistedColumnsNote(mapping, userMapping, columnNames, samples.identifying));
     report({ stage: 'writing', percent: 60 });
     const personKey = personIsNhsNumber(mapping, samples.identifying) ? pseudonymKey(store) : undefined;
     if (personKey) validation.warnings.push(pseudonymNote(mapping.columns.person_id!));

@@ -71,6 +71,29 @@ export function identifyingColumnsNote(
   ];
 }
 
+/**
+ * The note for columns not imported because the mapping lists measures, flags or attributes (which
+ * take the place of those found) without them: a partial mapping must not lose a column unsaid.
+ */
+export function unlistedColumnsNote(
+  mapping: ColumnMapping,
+  given: MappingInput | undefined,
+  columns: string[],
+  identifying: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const lists = (['measures', 'flags', 'attributes'] as const).filter((list) => given?.[list] !== undefined);
+  if (lists.length === 0) return [];
+  const read = new Set(sourceColumnsOf(mapping));
+  const left = columns.filter(
+    (c) => !read.has(c) && identifyingColumn(c) === undefined && !identifying.has(c),
+  );
+  if (left.length === 0) return [];
+  const one = left.length === 1;
+  return [
+    `${one ? 'The column' : 'The columns'} ${quoted(left)} ${one ? 'was' : 'were'} not imported: the mapping lists ${listInWords([...lists])}, which take the place of those Parity finds, and does not name ${one ? 'it' : 'them'}. To import ${one ? 'it' : 'them'}, add ${one ? 'it' : 'them'} to the mapping's measures, flags or attributes.`,
+  ];
+}
+
 /** The error for a file in which no column could be read as the LSOA code. */
 export function noLsoaColumnMessage(columns: string[], postcodeColumn?: string): string {
   const postcodes = postcodeColumn

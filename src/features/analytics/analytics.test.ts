@@ -379,10 +379,10 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const missing = await t.services.analytics.notComputed('Outpatients, own headings');
     const reasonOf = (id: string) => missing.find((m) => m.id === id)?.reason;
     expect(reasonOf('waiting-median-weeks')).toBe(
-      'needs a field this dataset does not have: wait_weeks. The column "Weeks waited" (read as weeks_waited) may hold wait_weeks: if so, import the file again with {"measures": {"wait_weeks": "Weeks waited"}} in the mapping',
+      'needs a field this dataset does not have: wait_weeks. The column "Weeks waited" (read as weeks_waited) may hold wait_weeks: if so, import the file again with {"measures": {"did_not_attend": "Did not attend", "wait_weeks": "Weeks waited"}} in the mapping, which keeps its other measures as they are',
     );
     expect(reasonOf('did-not-attend')).toBe(
-      'needs a field this dataset does not have: dna. The column "Did not attend" (read as did_not_attend) may hold dna: if so, import the file again with {"measures": {"dna": "Did not attend"}} in the mapping',
+      'needs a field this dataset does not have: dna. The column "Did not attend" (read as did_not_attend) may hold dna: if so, import the file again with {"measures": {"weeks_waited": "Weeks waited", "dna": "Did not attend"}} in the mapping, which keeps its other measures as they are',
     );
     // Nothing looks like a cancer stage: the reason stays as it was.
     expect(reasonOf('cancer-early-stage')).toBe('needs a field this dataset does not have: cancer_stage');
@@ -396,6 +396,26 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.match(/does not have: wait_weeks/g)).toHaveLength(1);
     expect(page).toContain(
       'and Median wait on the waiting list: each needs a field this dataset does not have: wait_weeks. The column &quot;Weeks waited&quot;',
+    );
+
+    // Imported again with the mapping the hint gives, the other measures are still read.
+    const hinted = JSON.parse(
+      reasonOf('waiting-median-weeks')!.match(/with (\{.*\}) in the mapping/)![1]!,
+    ) as Record<string, unknown>;
+    const followed = await t.services.analytics.importDataset(systemActor, {
+      name: 'Outpatients, as hinted',
+      file,
+      mapping: hinted,
+    });
+    expect(followed.fields?.measures.sort()).toEqual(['did_not_attend', 'wait_weeks']);
+    // A mapping that lists measures without a column says that column was not imported.
+    const partial = await t.services.analytics.importDataset(systemActor, {
+      name: 'Outpatients, partly mapped',
+      file,
+      mapping: { measures: { wait_weeks: 'Weeks waited' } },
+    });
+    expect(partial.report?.warnings).toContain(
+      'The column "Did not attend" was not imported: the mapping lists measures, which take the place of those Parity finds, and does not name it. To import it, add it to the mapping\'s measures, flags or attributes.',
     );
 
     // Imported again as suggested, the indicators are computed.

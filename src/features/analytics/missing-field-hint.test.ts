@@ -22,6 +22,19 @@ describe('hints for a missing field', () => {
     ]);
   });
 
+  it("list the dataset's other fields of that kind, which a mapping's list would otherwise drop", () => {
+    const more = {
+      ...dataset,
+      mapping: columnMappingSchema.parse({
+        columns: { lsoa_code: 'LSOA' },
+        measures: { did_not_attend: 'Did not attend', weeks_waited: 'Weeks waited', cost: 'Cost (£)' },
+      }),
+    } as unknown as Dataset;
+    expect(missingFieldHints(indicator('did-not-attend'), ['dna'], more)).toEqual([
+      'The column "Did not attend" (read as did_not_attend) may hold dna: if so, import the file again with {"measures": {"weeks_waited": "Weeks waited", "cost": "Cost (£)", "dna": "Did not attend"}} in the mapping, which keeps its other measures as they are',
+    ]);
+  });
+
   it('are not given for age or the ESP band, which no measure can stand for', () => {
     expect(missingFieldHints(indicator('emergency-admissions'), ['esp_band', 'age'], dataset)).toEqual([]);
   });

@@ -36,7 +36,15 @@ export function missingFieldHints(
     const column = columnOf(likely);
     if (column === undefined) return [`Its column ${likely} may hold ${needed}: if so, rename it ${needed}`];
     const named = column === likely ? `The column ${likely}` : `The column "${column}" (read as ${likely})`;
-    const entry = `{"${sectionFor(indicator, needed)}": {"${needed}": ${JSON.stringify(column)}}}`;
-    return [`${named} may hold ${needed}: if so, import the file again with ${entry} in the mapping`];
+    // A mapping's list takes the place of the one Parity finds, so the dataset's other fields of
+    // that kind are given too, or importing with the entry would lose them.
+    const section = sectionFor(indicator, needed);
+    const others = Object.entries(mapping?.[section] ?? {}).filter(([field]) => field !== likely);
+    const fields = [...others, [needed, column]].map(
+      ([f, c]) => `${JSON.stringify(f)}: ${JSON.stringify(c)}`,
+    );
+    const entry = `{"${section}": {${fields.join(', ')}}}`;
+    const kept = others.length ? `, which keeps its other ${section} as they are` : '';
+    return [`${named} may hold ${needed}: if so, import the file again with ${entry} in the mapping${kept}`];
   });
 }
