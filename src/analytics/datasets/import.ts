@@ -18,6 +18,7 @@ import {
   unlistedColumnsNote,
 } from './mapping-notes.ts';
 import { datedColumns } from './dated-columns.ts';
+import { numberAsInFile } from './empty-lines.ts';
 import {
   columnKinds,
   sourceColumns,
@@ -301,6 +302,10 @@ export async function importDataset(
       geography,
       leftOut,
     );
+    if (staged.format === 'csv') {
+      const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
+      await numberAsInFile(options.file, numbering, validation, totals);
+    }
     validation.warnings.push(...codedNotes);
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);

@@ -81,6 +81,54 @@ describe('reading files as they come', () => {
     expect(fromXlsx.report.examples.map((e) => [e.row, e.column])).toEqual([[3, 'lsoa_code']]);
   });
 
+  it('numbers rows as the file does when empty lines come between them, in plain, gzipped and UTF-16 text', async () => {
+    // DuckDB passes over empty lines, which a spreadsheet shows as rows; an empty line inside a quoted
+    // value is part of the value, and the value one row (P3 is row 9 as Excel opens the file).
+    const lines = [
+      'Outpatients report',
+      '',
+      `${header},notes`,
+      'P1,X01000001,40,F,A,2024-05-01,Main,',
+      '',
+      'P2,X01000002,50,M,H,2024-06-01,Main,"first',
+      '',
+      'last"',
+      '',
+      '',
+      'P3,X0100QQQQ,60,F,A,2024-06-02,Main,',
+      ',Total,,,,,,',
+      'P4,X01000001,70,F,A,2024-06-03,Main,',
+    ];
+    const text = `${lines.join('\r\n')}\r\n`;
+    const files = [
+      ['empty-lines', write('empty-lines.csv', text)],
+      ['empty-lines-gz', write('empty-lines.csv.gz', gzipSync(text))],
+      [
+        'empty-lines-utf16',
+        write(
+          'empty-lines.txt',
+          Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replaceAll(',', '\t'), 'utf16le')]),
+        ),
+      ],
+    ] as const;
+    for (const [id, file] of files) {
+      const result = await importAs(id, file, { attributes: { notes: 'notes' } });
+      expect(result.rowsStored, id).toBe(4);
+      expect(
+        result.report.examples.map((e) => [e.row, e.value]),
+        id,
+      ).toEqual([[9, 'X0100QQQQ']]);
+      expect(
+        result.report.problems.map((p) => p.firstRow),
+        id,
+      ).toEqual([9]);
+      expect(result.report.warnings, id).toContain(
+        '1 row reads "Total" and has no LSOA code (row 10): a total of the rows above, not a row of its own, so it was left out.',
+      );
+    }
+    expect(await storedValues('empty-lines', 'notes')).toContainEqual({ notes: 'first\r\n\r\nlast' });
+  });
+
   it('refuses a row with more cells than headings near the top as it does further down', async () => {
     // DuckDB would otherwise read the row into an extra column, its values moved one along.
     const lines = [
