@@ -5,7 +5,7 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { csvLineError, TOO_MANY_CELLS } from './csv-errors.ts';
-import { delimiterOf, firstLines } from './header-row.ts';
+import { delimiterOf, firstCsvRows } from './header-row.ts';
 
 /** The cells of a line split on `delimiter`, a delimiter inside quotation marks not counting. */
 export function cellCount(line: string, delimiter: string): number {
@@ -29,7 +29,7 @@ export async function refuseRowsWiderThanHeadings(
   options: { skip: number; encoding: string; parallel: boolean; columnCount: number },
 ): Promise<void> {
   const { skip, encoding, parallel, columnCount } = options;
-  const headingLine = (await firstLines(csv, skip + 1))[skip] ?? '';
+  const headingLine = (await firstCsvRows(csv, skip + 1))[skip] ?? '';
   const delimiter = delimiterOf(headingLine);
   const headings = cellCount(headingLine, delimiter);
   if (columnCount === headings) return;

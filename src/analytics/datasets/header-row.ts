@@ -34,9 +34,9 @@ export function delimiterOf(line: string): string {
   return delimiters[counts.indexOf(Math.max(...counts))] ?? ',';
 }
 
-/** A CSV line's cells, quotes removed, split on its delimiter. */
-export function csvCells(line: string): string[] {
-  return line.split(delimiterOf(line)).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+/** A CSV row's cells, quotes removed, split on its delimiter (a value may hold line breaks). */
+export function csvCells(row: string): string[] {
+  return row.split(delimiterOf(row)).map((cell) => cell.trim().replace(/^"([\s\S]*)"$/, '$1'));
 }
 
 const HEAD_BYTES = 65_536;
@@ -69,12 +69,25 @@ export async function isUtf16(file: string): Promise<boolean> {
   return head[0] === UTF16_MARK[0] && head[1] === UTF16_MARK[1];
 }
 
-/** The first lines of a text file, plain or gzipped, reading no more than 64 KB. */
-export async function firstLines(file: string, count: number): Promise<string[]> {
+/**
+ * The first rows of a text file, plain or gzipped, reading no more than 64 KB: its lines, but for a
+ * line break inside quotation marks, which is part of a value (Excel writes a heading wrapped onto
+ * two lines, "Appointment⏎date", so).
+ */
+export async function firstCsvRows(file: string, count: number): Promise<string[]> {
   const head = await headOf(file);
   const utf16 = head[0] === UTF16_MARK[0] && head[1] === UTF16_MARK[1];
-  return (utf16 ? head.toString('utf16le') : head.toString('utf8'))
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .slice(0, count);
+  const text = (utf16 ? head.toString('utf16le') : head.toString('utf8')).replace(/^\uFEFF/, '');
+  const rows: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length && rows.length < count; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === '\n' && !quoted) {
+      rows.push(text.slice(start, i).replace(/\r$/, ''));
+      start = i + 1;
+    }
+  }
+  if (rows.length < count && start < text.length) rows.push(text.slice(start));
+  return rows;
 }

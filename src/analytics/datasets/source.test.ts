@@ -81,6 +81,25 @@ describe('reading files as they come', () => {
     expect(fromXlsx.report.examples.map((e) => [e.row, e.column])).toEqual([[3, 'lsoa_code']]);
   });
 
+  it('reads headings wrapped onto two lines, as Excel saves a report whose heading cells wrap', async () => {
+    const file = write(
+      'wrapped.csv',
+      'Clinic report,,,\r\n"Pseudo\r\nID","LSOA\r\ncode","Age at\r\nappointment","Appointment\r\ndate"\r\nP1,X01000001,40,01/05/2024\r\nP2,X0100QQQQ,50,01/06/2024\r\n',
+    );
+    const result = await importAs('wrapped', file);
+    expect(result.mapping.columns).toMatchObject({
+      person_id: 'Pseudo\r\nID',
+      lsoa_code: 'LSOA\r\ncode',
+      age: 'Age at\r\nappointment',
+      event_date: 'Appointment\r\ndate',
+    });
+    expect(result.rowsStored).toBe(2);
+    expect(result.report.warnings).toContain(
+      'The headings are in row 2 of the file: the row above them was left out.',
+    );
+    expect(result.report.examples.map((e) => e.row)).toEqual([4]);
+  });
+
   it('numbers rows as the file does when empty lines come between them, in plain, gzipped and UTF-16 text', async () => {
     // DuckDB passes over empty lines, which a spreadsheet shows as rows; an empty line inside a quoted
     // value is part of the value, and the value one row (P3 is row 9 as Excel opens the file).

@@ -8,7 +8,7 @@ import { literal } from '../sql-text.ts';
 import { kindOf, type ColumnKind } from './standardise.ts';
 import { csvLineError } from './csv-errors.ts';
 import { refuseRowsWiderThanHeadings } from './csv-width.ts';
-import { csvCells, firstLines, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
+import { csvCells, firstCsvRows, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { WorksheetChosen } from './xlsx-convert.ts';
@@ -201,7 +201,7 @@ async function describeCsv(store: AnalyticsStore, csv: string, skip: number, rea
 }
 
 async function csvHeadings(file: string, lsoaHeading?: string) {
-  const skip = headerRowOf((await firstLines(file, HEADER_SEARCH_ROWS)).map(csvCells), lsoaHeading);
+  const skip = headerRowOf((await firstCsvRows(file, HEADER_SEARCH_ROWS)).map(csvCells), lsoaHeading);
   return { csv: file, skip, rowsAboveHeadings: skip, headingRow: skip + 1 };
 }
 
