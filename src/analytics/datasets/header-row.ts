@@ -4,7 +4,7 @@
 // among other headings; rows above it are left out.
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import { identifyingColumn, recogniseColumns } from './headings.ts';
+import { identifyingColumn, looseHeading, recogniseColumns } from './headings.ts';
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -14,7 +14,7 @@ export const HEADER_SEARCH_ROWS = 20;
  */
 export function holdsLsoaHeading(cells: string[], lsoaHeading?: string): boolean {
   const texts = cells.map((c) => c.trim()).filter((c) => c !== '');
-  if (lsoaHeading) return texts.includes(lsoaHeading);
+  if (lsoaHeading) return texts.some((t) => looseHeading(t) === looseHeading(lsoaHeading));
   return (
     recogniseColumns(texts).columns.lsoa_code !== undefined ||
     (texts.length > 1 && texts.some((t) => identifyingColumn(t) === 'postcodes'))

@@ -123,6 +123,9 @@ const separateRunTogetherWords = (heading: string): string =>
 /** Whether a heading runs words together ("WaitWeeks"), so that its field name should part them. */
 export const runsWordsTogether = (heading: string): boolean => /[a-z][A-Z][a-z]/.test(heading);
 
+/** A heading as a person would type it: case, line breaks and runs of spaces aside. */
+export const looseHeading = (heading: string): string => heading.replace(/\s+/g, ' ').trim().toLowerCase();
+
 export const normaliseHeading = (heading: string): string =>
   separateRunTogetherWords(heading)
     .toLowerCase()

@@ -9,7 +9,13 @@ import { geographyTables } from '../geography/model.ts';
 import { lsoaVintageOf, recogniseColumns } from './headings.ts';
 import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
-import { mappingInputSchema, mappingProblems, resolveMapping, type MappingInput } from './mapping-input.ts';
+import {
+  mappingInputSchema,
+  mappingProblems,
+  resolveMapping,
+  withFileSpelling,
+  type MappingInput,
+} from './mapping-input.ts';
 import {
   identifyingColumnsNote,
   mappingNotes,
@@ -113,17 +119,23 @@ export async function sourceColumnsProblem(
   file: string,
   mapping?: unknown,
 ): Promise<{ field: 'file' | 'mapping'; message: string } | null> {
-  const userMapping = mapping === undefined ? undefined : mappingInputSchema.parse(mapping);
+  const written = mapping === undefined ? undefined : mappingInputSchema.parse(mapping);
   let columns: { name: string; type: string }[];
   try {
     columns = await sourceColumns(store, file, {
-      sheet: userMapping?.sheet,
-      lsoaHeading: headingRowMark(userMapping),
+      sheet: written?.sheet,
+      lsoaHeading: headingRowMark(written),
     });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'file', message: error.message };
     throw error;
   }
+  const userMapping =
+    written &&
+    withFileSpelling(
+      written,
+      columns.map((c) => c.name),
+    );
   try {
     const resolved = resolveMapping(userMapping, columns);
     // With a postcode directory, a file without an LSOA column may still have postcodes (found by
@@ -249,14 +261,20 @@ export async function importDataset(
       if (problems.length)
         throw new SourceFileError(`The column mapping cannot be used: ${problems.join('; ')}`);
     }
-    const userMapping = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
+    const written = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
     let staged = await stageSource(
       store,
       options.file,
       staging,
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
-      { sheet: userMapping?.sheet, lsoaHeading: headingRowMark(userMapping) },
+      { sheet: written?.sheet, lsoaHeading: headingRowMark(written) },
     );
+    const userMapping =
+      written &&
+      withFileSpelling(
+        written,
+        staged.columns.map((c) => c.name),
+      );
     const samples = {
       mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),
       yesNo: await yesNoColumns(store, staged.parquet, staged.columns),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { codingIds } from './coded-measures.ts';
-import { lsoaVintageOf } from './headings.ts';
+import { looseHeading, lsoaVintageOf } from './headings.ts';
 import {
   columnMappingSchema,
   defaultMapping,
@@ -152,4 +152,28 @@ export function resolveMapping(
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.sheet ? { sheet: input.sheet } : {}),
   });
+}
+
+/**
+ * The mapping with each column it names as the file spells it, where the person typed it with other
+ * case or spacing: "Appointment date" for a heading wrapped onto two lines in the file, "Age" for
+ * "Age " with a trailing space. A name that matches no column, or more than one, is left as written.
+ */
+export function withFileSpelling(input: MappingInput, columns: string[]): MappingInput {
+  const present = new Set(columns);
+  const spelled = (name: string): string => {
+    if (present.has(name)) return name;
+    const matches = columns.filter((c) => looseHeading(c) === looseHeading(name));
+    return matches.length === 1 ? matches[0]! : name;
+  };
+  const respell = <T extends Record<string, string | undefined> | undefined>(names: T): T =>
+    (names &&
+      Object.fromEntries(Object.entries(names).map(([k, v]) => [k, v === undefined ? v : spelled(v)]))) as T;
+  return {
+    ...input,
+    columns: respell(input.columns),
+    measures: respell(input.measures),
+    flags: respell(input.flags),
+    attributes: respell(input.attributes),
+  };
 }

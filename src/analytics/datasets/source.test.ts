@@ -100,6 +100,28 @@ describe('reading files as they come', () => {
     expect(result.report.examples.map((e) => e.row)).toEqual([4]);
   });
 
+  it('takes the headings a mapping names as typed, whatever their case, spacing or line breaks in the file', async () => {
+    const file = write(
+      'typed-headings.csv',
+      'Waiting list,,,\r\n"Pseudo\r\nID","LSOA\r\ncode",Age ,Weeks  waited,WEEKS WAITED (NEW)\r\nP1,X01000001,40,3,4\r\n',
+    );
+    const result = await importAs('typed-headings', file, {
+      columns: { person_id: 'Pseudo ID', lsoa_code: 'LSOA code', age: 'age' },
+      measures: { wait_weeks: 'weeks waited' },
+    });
+    expect(result.mapping.columns).toMatchObject({
+      person_id: 'Pseudo\r\nID',
+      lsoa_code: 'LSOA\r\ncode',
+      age: 'Age',
+    });
+    expect(result.mapping.measures).toEqual({ wait_weeks: 'Weeks  waited' });
+    expect(await storedValues('typed-headings', 'wait_weeks')).toEqual([{ wait_weeks: 3 }]);
+    // A name that matches no heading is refused, naming the file's headings.
+    await expect(importAs('typed-wrong', file, { measures: { wait_weeks: 'Weeks' } })).rejects.toThrow(
+      'The mapping names columns the file does not have: Weeks.',
+    );
+  });
+
   it('numbers rows as the file does when empty lines come between them, in plain, gzipped and UTF-16 text', async () => {
     // DuckDB passes over empty lines, which a spreadsheet shows as rows; an empty line inside a quoted
     // value is part of the value, and the value one row (P3 is row 9 as Excel opens the file).
