@@ -156,8 +156,8 @@ export function resolveMapping(
 
 /**
  * The mapping with each column it names as the file spells it, where the person typed it with other
- * case or spacing: "Appointment date" for a heading wrapped onto two lines in the file, "Age" for
- * "Age " with a trailing space. A name that matches no column, or more than one, is left as written.
+ * case or spacing: "Appointment date" for a heading wrapped onto two lines in the file, "age" for
+ * "Age". A name that matches no column, or more than one, is left as written.
  */
 export function withFileSpelling(input: MappingInput, columns: string[]): MappingInput {
   const present = new Set(columns);

@@ -59,14 +59,12 @@ const notUtf8 = (error: unknown): boolean => causedBy(error, /invalid unicode/i)
 const quotedLineBreaks = (error: unknown): boolean =>
   causedBy(error, /does not support null_padding in conjunction with quoted new lines/);
 
-async function readingInParallelIfAble<T>(
-  read: (parallel: boolean) => Promise<T>,
-): Promise<{ value: T; parallel: boolean }> {
+async function readingInParallelIfAble<T>(read: (parallel: boolean) => Promise<T>): Promise<T> {
   try {
-    return { value: await read(true), parallel: true };
+    return await read(true);
   } catch (error) {
     if (!quotedLineBreaks(error)) throw error;
-    return { value: await read(false), parallel: false };
+    return read(false);
   }
 }
 
@@ -79,8 +77,8 @@ async function readingCsv<T>(
   read: (reading: CsvReading) => Promise<T>,
 ): Promise<{ value: T; encoding: CsvEncoding }> {
   const encoding: CsvEncoding = (await isUtf16(file)) ? 'utf-16' : 'utf-8';
-  const inEncoding = async (encoding: CsvEncoding) =>
-    (await readingInParallelIfAble((parallel) => read({ encoding, parallel }))).value;
+  const inEncoding = (encoding: CsvEncoding) =>
+    readingInParallelIfAble((parallel) => read({ encoding, parallel }));
   try {
     return { value: await inEncoding(encoding), encoding };
   } catch (error) {
@@ -180,11 +178,9 @@ export async function sourceColumns(
     const sample = path.join(store.root, 'tmp', `headings-${randomUUID()}.csv`);
     try {
       await xlsxToCsv(file, sample, { ...options, firstRows: XLSX_SAMPLE_ROWS });
-      return (
-        await readingInParallelIfAble((parallel) =>
-          describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel })),
-        )
-      ).value;
+      return await readingInParallelIfAble((parallel) =>
+        describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel })),
+      );
     } finally {
       rmSync(sample, { force: true });
     }

@@ -1,7 +1,7 @@
 // The validation report of an import: every value that cannot be read, by row, column and problem.
-// Rows are numbered as in the file, as a spreadsheet shows them (for Parquet, 1 is the first). One pass over
-// the file keeps only the rows with a problem (their row numbers, which checks fail, and the values
-// to show); the report is then read from that small table.
+// Rows are numbered as in the file, as a spreadsheet shows them (for Parquet, 1 is the first). One
+// pass over the file keeps only the rows with a problem (their row numbers, which checks fail, and
+// the values to show); the report is then read from that small table.
 import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
