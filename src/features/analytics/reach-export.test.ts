@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aboutReach, notCompared } from './reach-export.ts';
+import { representationOf } from '../../analytics/indicators/representation.ts';
+import { aboutReach, notCompared, reachRows } from './reach-export.ts';
 import type { EthnicReach } from './analytics-representation.ts';
 
 const ethnicReady: EthnicReach = { status: 'ready', people: 0, groups: [], detailed: null };
@@ -16,6 +17,27 @@ describe('the reach download says what it compares and what it could not', () =>
       'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places (import the deprivation file for 2021 LSOAs, IoD2025, to add them).',
     ]);
     expect(notCompared({ status: 'no-population' }, ethnicReady)).toHaveLength(1);
+  });
+
+  it('gives each comparison the number of people of its own groups, a person seen in two counted in both', () => {
+    // Two people moved between quintiles 1 and 2 within one place: 30 people by quintile, 28 by place.
+    const quintiles = representationOf([
+      { group: '1', people: 12, residents: 500 },
+      { group: '2', people: 18, residents: 500 },
+    ]);
+    const places = representationOf([
+      { group: 'Northshire', people: 20, residents: 700 },
+      { group: 'Westdale', people: 8, residents: 300 },
+    ]);
+    const rows = reachRows(
+      { status: 'ready', people: 30, midYear: 2024, groups: quintiles, places, allowingForAge: null },
+      ethnicReady,
+    );
+    const compared = (comparison: string) => [
+      ...new Set(rows.filter((r) => r.comparison === comparison).map((r) => r.people_compared)),
+    ];
+    expect(compared('IMD quintile')).toEqual([30]);
+    expect(compared('Place')).toEqual([28]);
   });
 
   it('says that a dataset on 2011 codes is set beside the census residents of 2021 areas', () => {

@@ -29,8 +29,11 @@ export const reachReadings = {
   similar: 'In line with their share of residents',
 } as const;
 
-const groupRows = (comparison: string, people: number, groups: GroupRepresentation[]): ReachRow[] =>
-  groups.map((g) => ({
+// The people of a comparison are its groups' own (a person seen in two groups is in both), so that
+// the places' count is theirs and not the quintiles'.
+const groupRows = (comparison: string, groups: GroupRepresentation[]): ReachRow[] => {
+  const people = groups.reduce((sum, g) => sum + g.people, 0);
+  return groups.map((g) => ({
     comparison,
     group: g.group,
     share_of_people_reached_percent: percent(g.share),
@@ -41,6 +44,7 @@ const groupRows = (comparison: string, people: number, groups: GroupRepresentati
     reading: reachReadings[g.reading],
     people_compared: people,
   }));
+};
 
 const ageRows = (people: number, ages: AgeShare[]): ReachRow[] =>
   ages.map((a) => ({
@@ -59,19 +63,18 @@ const ageRows = (people: number, ages: AgeShare[]): ReachRow[] =>
 export function reachRows(deprivation: DeprivationReach, ethnic: EthnicReach): ReachRow[] {
   const rows: ReachRow[] = [];
   if (deprivation.status === 'ready') {
-    rows.push(...groupRows('IMD quintile', deprivation.people, deprivation.groups));
-    rows.push(...groupRows('Place', deprivation.people, deprivation.places ?? []));
+    rows.push(...groupRows('IMD quintile', deprivation.groups));
+    rows.push(...groupRows('Place', deprivation.places ?? []));
     const byAge = deprivation.allowingForAge;
     if (byAge) {
-      rows.push(...groupRows('IMD quintile, allowing for age', byAge.people, byAge.groups));
-      rows.push(...groupRows('Place, allowing for age', byAge.people, byAge.places ?? []));
+      rows.push(...groupRows('IMD quintile, allowing for age', byAge.groups));
+      rows.push(...groupRows('Place, allowing for age', byAge.places ?? []));
       rows.push(...ageRows(byAge.people, byAge.ages));
     }
   }
   if (ethnic.status === 'ready') {
-    rows.push(...groupRows('Ethnic group', ethnic.people, ethnic.groups));
-    if (ethnic.detailed)
-      rows.push(...groupRows('Detailed ethnic group', ethnic.detailed.people, ethnic.detailed.groups));
+    rows.push(...groupRows('Ethnic group', ethnic.groups));
+    if (ethnic.detailed) rows.push(...groupRows('Detailed ethnic group', ethnic.detailed.groups));
   }
   return rows;
 }
