@@ -12,8 +12,14 @@ const labels: [keyof RecordingQuality['counts'], string][] = [
   ['dateMissing', 'Date not recorded'],
 ];
 
-const share = (count: number, total: number): string =>
-  total === 0 ? '–' : `${((100 * count) / total).toFixed(1)}%`;
+/** A share to one decimal place, never rounded to 0.0% or 100.0% when it is not exactly so. */
+function share(count: number, total: number): string {
+  if (total === 0) return '–';
+  const shown = ((100 * count) / total).toFixed(1);
+  if (shown === '100.0' && count < total) return 'over 99.9%';
+  if (shown === '0.0' && count > 0) return 'under 0.1%';
+  return `${shown}%`;
+}
 
 function recordingRows(quality: RecordingCounts): { label: string; rows: number; share: string }[] {
   return labels.map(([key, label]) => ({
