@@ -140,6 +140,34 @@ describe('dataset import', () => {
     expect(reading).toContain(20);
   });
 
+  it('says which other worksheets have an LSOA column, as a workbook of a sheet a year would lose them', async () => {
+    const book = XLSX.utils.book_new();
+    for (const [year, date] of [
+      ['2023-24', '01/05/2023'],
+      ['2024-25', '01/05/2024'],
+      ['2025-26', '01/05/2025'],
+    ] as const)
+      XLSX.utils.book_append_sheet(
+        book,
+        XLSX.utils.aoa_to_sheet([
+          ['LSOA', 'Appointment date', 'DNA'],
+          ['X01000003', date, 1],
+        ]),
+        year,
+      );
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Notes'], ['Run monthly']]), 'Notes');
+    const file = pathOf('a-sheet-a-year.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const result = await importAs('sheet-a-year', file);
+    expect(result.rowsStored).toBe(1);
+    expect(result.report.warnings).toContain(
+      'The workbook has other worksheets with an LSOA column ("2024-25", "2025-26"), which were not read: only one worksheet is imported. If they hold more of the same rows (another year, say), copy them below these on one worksheet and import the workbook again, or import each worksheet as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+    );
+    // A worksheet named in the mapping is the one wanted: nothing more is said.
+    const named = await importAs('sheet-named', file, { sheet: '2024-25' });
+    expect(named.report.warnings.join(' ')).not.toContain('other worksheet');
+  });
+
   it('reads the first worksheet with an LSOA column when the first is a cover sheet, and says so', async () => {
     const book = XLSX.utils.book_new();
     const cover = [

@@ -343,6 +343,13 @@ export async function importDataset(
       validation.warnings.push(
         `The workbook's first worksheet ("${staged.worksheetChosen.first}") has no LSOA column, so the worksheet "${staged.worksheetChosen.read}" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
       );
+    if (staged.otherWorksheets.length) {
+      const others = staged.otherWorksheets.map((s) => `"${s}"`).join(', ');
+      const one = staged.otherWorksheets.length === 1;
+      validation.warnings.push(
+        `The workbook has ${one ? 'another worksheet' : 'other worksheets'} with an LSOA column (${others}), which ${one ? 'was' : 'were'} not read: only one worksheet is imported. If ${one ? 'it holds' : 'they hold'} more of the same rows (another year, say), copy them below these on one worksheet and import the workbook again, or import each worksheet as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
+      );
+    }
     if (staged.rowsAboveHeadings > 0)
       validation.warnings.push(
         `The headings are in row ${staged.headingRow} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out.`,

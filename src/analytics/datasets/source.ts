@@ -104,6 +104,8 @@ export interface StagedSource {
   encoding: CsvEncoding;
   /** A workbook's worksheet read when none was named and the first has no LSOA column. */
   worksheetChosen?: WorksheetChosen;
+  /** A workbook's other worksheets with an LSOA column, which were not read. */
+  otherWorksheets: string[];
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -119,12 +121,20 @@ export async function stageSource(
   if (format === 'parquet') {
     const columns = await describe(store, `read_parquet(${literal(file)})`);
     onProgress(100);
-    return { format, parquet: file, columns, rowsAboveHeadings: 0, headingRow: 0, encoding: 'utf-8' };
+    return {
+      format,
+      parquet: file,
+      columns,
+      rowsAboveHeadings: 0,
+      headingRow: 0,
+      encoding: 'utf-8',
+      otherWorksheets: [],
+    };
   }
   // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
   // A workbook's reading is the first half of the progress, the copy of its CSV the second.
   const share = format === 'xlsx' ? 0.5 : 1;
-  const { csv, skip, rowsAboveHeadings, headingRow, chosen } =
+  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets } =
     format === 'xlsx'
       ? {
           ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, (read) =>
@@ -132,7 +142,7 @@ export async function stageSource(
           )),
           skip: 0,
         }
-      : { ...(await csvHeadings(file, options.lsoaHeading)), chosen: undefined };
+      : { ...(await csvHeadings(file, options.lsoaHeading)), chosen: undefined, otherSheets: [] };
   const { value: columns, encoding } = await readingCsv(csv, async (reading) => {
     const columns =
       format === 'csv'
@@ -155,6 +165,7 @@ export async function stageSource(
     rowsAboveHeadings,
     headingRow,
     encoding,
+    otherWorksheets: otherSheets,
     ...(chosen ? { worksheetChosen: chosen } : {}),
   };
 }

@@ -13,6 +13,16 @@ export interface XlsxOptions {
   firstRows?: number;
 }
 
+/** What converting a worksheet gives: the CSV, where its headings were and which sheets were read. */
+export interface XlsxConverted {
+  csv: string;
+  rowsAboveHeadings: number;
+  headingRow: number;
+  chosen?: WorksheetChosen;
+  /** Other worksheets with an LSOA column, not read. */
+  otherSheets: string[];
+}
+
 /** When no worksheet was named and the first has no LSOA column, the one read instead. */
 export interface WorksheetChosen {
   first: string;
@@ -37,12 +47,30 @@ async function worksheetToRead(workbook: Workbook, options: XlsxOptions) {
   return { name, rows };
 }
 
+/**
+ * The other worksheets that hold the LSOA heading, which an import does not read: a workbook of one
+ * sheet a year would otherwise lose every year but one without a word. None when a sheet was named.
+ */
+async function otherSheetsWithLsoa(
+  workbook: Workbook,
+  read: string,
+  options: XlsxOptions,
+): Promise<string[]> {
+  if (options.sheet !== undefined || options.firstRows !== undefined) return [];
+  const others: string[] = [];
+  for (const sheet of workbook.sheetNames.filter((s) => s !== read)) {
+    const first = await workbook.firstRows(sheet, HEADER_SEARCH_ROWS);
+    if (first.some((cells) => holdsLsoaHeading(cells, options.lsoaHeading))) others.push(sheet);
+  }
+  return others;
+}
+
 export async function convertXlsxToCsv(
   file: string,
   csvFile: string,
   options: XlsxOptions = {},
   onProgress?: (share: number) => void,
-): Promise<{ csv: string; rowsAboveHeadings: number; headingRow: number; chosen?: WorksheetChosen }> {
+): Promise<XlsxConverted> {
   return withWorkbook(file, async (workbook) => {
     const { name, rows, chosen } = await worksheetToRead(workbook, options);
     const heading = headerRowOf(rows, options.lsoaHeading);
@@ -52,6 +80,7 @@ export async function convertXlsxToCsv(
       limit: options.firstRows,
       onProgress,
     });
-    return { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
+    const otherSheets = await otherSheetsWithLsoa(workbook, name, options);
+    return { csv: csvFile, rowsAboveHeadings, headingRow, otherSheets, ...(chosen ? { chosen } : {}) };
   });
 }

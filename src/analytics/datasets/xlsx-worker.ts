@@ -1,14 +1,13 @@
 // Runs in a worker thread (xlsx.ts): converts one workbook and posts what came of it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { convertXlsxToCsv, type WorksheetChosen, type XlsxOptions } from './xlsx-convert.ts';
+import { convertXlsxToCsv, type XlsxConverted, type XlsxOptions } from './xlsx-convert.ts';
 import { failureReply, type WorkbookProgress, type WorkbookReply } from './xlsx.ts';
 
 const { file, csvFile, options } = workerData as { file: string; csvFile: string; options: XlsxOptions };
-let reply: WorkbookReply<{ rowsAboveHeadings: number; headingRow: number; chosen?: WorksheetChosen }>;
+let reply: WorkbookReply<XlsxConverted>;
 try {
   const progress = (share: number) => parentPort!.postMessage({ progress: share } satisfies WorkbookProgress);
-  const { rowsAboveHeadings, headingRow, chosen } = await convertXlsxToCsv(file, csvFile, options, progress);
-  reply = { ok: true, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
+  reply = { ok: true, ...(await convertXlsxToCsv(file, csvFile, options, progress)) };
 } catch (error) {
   reply = failureReply(error);
 }

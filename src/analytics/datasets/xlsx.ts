@@ -2,7 +2,7 @@
 // they are read in a worker thread, and the server goes on answering on its own core meanwhile.
 import { Worker } from 'node:worker_threads';
 import { SourceFileError } from './source-error.ts';
-import type { WorksheetChosen, XlsxOptions } from './xlsx-convert.ts';
+import type { XlsxConverted, XlsxOptions } from './xlsx-convert.ts';
 
 const start = new URL('./xlsx-worker-start.mjs', import.meta.url);
 const worker = new URL('./xlsx-worker.ts', import.meta.url).href;
@@ -49,19 +49,20 @@ export function inWorkbookWorker<T>(
 }
 
 /**
- * Writes a worksheet out as CSV from its heading row; returns how many rows were above it, its row number, and
- * which worksheet was read when the first, with no LSOA column, was passed over.
+ * Writes a worksheet out as CSV from its heading row; returns where its headings were, which
+ * worksheet was read when the first, with no LSOA column, was passed over, and the other worksheets
+ * with an LSOA column.
  */
 export async function xlsxToCsv(
   file: string,
   csvFile: string,
   options: XlsxOptions = {},
   onProgress?: (share: number) => void,
-): Promise<{ csv: string; rowsAboveHeadings: number; headingRow: number; chosen?: WorksheetChosen }> {
-  const { rowsAboveHeadings, headingRow, chosen } = await inWorkbookWorker<{
-    rowsAboveHeadings: number;
-    headingRow: number;
-    chosen?: WorksheetChosen;
-  }>(worker, { file, csvFile, options }, onProgress);
-  return { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
+): Promise<XlsxConverted> {
+  const { ok: _ok, ...converted } = await inWorkbookWorker<{ ok: true } & XlsxConverted>(
+    worker,
+    { file, csvFile, options },
+    onProgress,
+  );
+  return converted;
 }
