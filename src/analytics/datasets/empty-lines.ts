@@ -65,12 +65,13 @@ export async function numberAsInFile(
   file: string,
   options: { headingRow: number; utf16: boolean },
   report: ValidationReport,
-  totals: TotalRows,
+  /** Rows left out that the report names (left-out-rows.ts). */
+  leftOut: TotalRows[],
 ): Promise<void> {
   const named = [
     ...report.problems.map((p) => p.firstRow),
     ...report.examples.map((e) => e.row),
-    ...totals.firstRows,
+    ...leftOut.flatMap((l) => l.firstRows),
   ];
   if (named.length === 0) return;
   const firstDataRow = options.headingRow + 1;
@@ -79,5 +80,5 @@ export async function numberAsInFile(
   const asInFile = (row: number) => row + empties.filter((before) => before <= row - firstDataRow).length;
   for (const p of report.problems) p.firstRow = asInFile(p.firstRow);
   for (const e of report.examples) e.row = asInFile(e.row);
-  totals.firstRows = totals.firstRows.map(asInFile);
+  for (const l of leftOut) l.firstRows = l.firstRows.map(asInFile);
 }

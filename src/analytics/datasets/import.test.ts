@@ -408,6 +408,24 @@ describe('dataset import', () => {
     expect(stored.map((r) => r.person_id)).toEqual(['T1', 'T2', 'T3', 'T4']);
   });
 
+  it('leaves out the headings repeated where files were joined one after another, saying where', async () => {
+    const heading = 'Pseudo ID,LSOA,Age,DNA\n';
+    const april = 'J1,X01000001,34,1\nJ2,X01000002,50,0\n';
+    const may = 'J3,X01000003,61,1\nJ4,X0100QQQQ,45,0\n';
+    const file = write('joined.csv', heading + april + heading + may + heading);
+    const result = await importAs('joined', file);
+    expect(result.rowsRead).toBe(6);
+    expect(result.rowsStored).toBe(4);
+    expect(result.report.warnings).toContain(
+      '2 rows repeat the headings (rows 4, 7), as where files are joined one after another, so they were left out.',
+    );
+    expect(result.report.warnings.join(' ')).not.toContain('blank');
+    // Only the real problem is reported, on the file's row.
+    expect(result.report.examples).toEqual([
+      { row: 6, column: 'LSOA', value: 'X0100QQQQ', problem: 'unknown LSOA 2021 code' },
+    ]);
+  });
+
   it("reads Excel numbers as stored and numbers problems by the sheet's rows, blank rows included", async () => {
     const sheet = XLSX.utils.aoa_to_sheet([
       ['lsoa_code', 'age', 'event_date', 'cost'],

@@ -41,7 +41,7 @@ import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import { damagedParquetError } from './source-error.ts';
-import { findTotalRows, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
+import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import {
@@ -311,8 +311,8 @@ export async function importDataset(
         ? null
         : await lsoaVintageFromCodes(store, staged.parquet, mapping.columns.lsoa_code, geography);
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
-    const totals = await findTotalRows(store, staged.parquet, mapping, kinds, staged.headingRow);
-    const leftOut = leftOutRowSql(mapping, kinds, totals);
+    const lines = await findLeftOutLines(store, staged.parquet, mapping, kinds, staged.headingRow);
+    const leftOut = leftOutRowSql(mapping, kinds, lines);
     const validation = await validateSource(
       store,
       { parquet: staged.parquet, kinds, headingRow: staged.headingRow },
@@ -322,7 +322,7 @@ export async function importDataset(
     );
     if (staged.format === 'csv') {
       const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
-      await numberAsInFile(options.file, numbering, validation, totals);
+      await numberAsInFile(options.file, numbering, validation, [lines.totals, lines.headings]);
     }
     validation.warnings.push(...codedNotes);
     if (fromPostcodes) {
@@ -390,7 +390,7 @@ export async function importDataset(
     );
     const rowsRead = Number(counts?.read ?? 0);
     const rowsStored = Number(counts?.stored ?? 0);
-    if (rowsRead > rowsStored) validation.warnings.push(...leftOutWarnings(totals, rowsRead - rowsStored));
+    if (rowsRead > rowsStored) validation.warnings.push(...leftOutWarnings(lines, rowsRead - rowsStored));
     const bands = await givenAgeBands(store, options.outFile, mapping);
     if (bands.note) validation.warnings.push(bands.note);
     report({ stage: 'done', percent: 100 });

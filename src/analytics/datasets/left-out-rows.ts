@@ -1,8 +1,10 @@
-// Rows of a file that are not imported: a spreadsheet's blank rows and a report's total lines. They
-// are left out of the checks and the dataset, still count in the row numbers of the report, and the
-// import says how many there were and where.
+// Rows of a file that are not imported: a spreadsheet's blank rows, a report's total lines and the
+// headings repeated where files were joined one after another. They are left out of the checks and
+// the dataset, still count in the row numbers of the report, and the import says how many there
+// were and where.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
+import { LSOA_FROM_POSTCODE } from './lsoa-from-postcode.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import type { ColumnKind } from './standardise.ts';
 
@@ -40,57 +42,103 @@ function totalRowTests(m: ColumnMapping, kinds: ColumnKinds): string[] {
 const totalRowSql = (m: ColumnMapping, kinds: ColumnKinds): string =>
   `(${totalRowTests(m, kinds).join(' OR ')})`;
 
+/**
+ * A row repeating the headings, as where files were joined one after another: its LSOA cell reads
+ * the LSOA column's heading and, when another text column is mapped, that one's cell its heading.
+ * Compared as they are, so that DuckDB tests the LSOA column's statistics and dictionary.
+ */
+function repeatedHeadingSql(m: ColumnMapping, kinds: ColumnKinds): string {
+  const reads = (column: string) => `COALESCE(${sourceColumn(column)} = ${literal(column)}, false)`;
+  // LSOAs looked up from postcodes are not in the file: there, the postcode cell reads its heading.
+  const key = m.columns.lsoa_code === LSOA_FROM_POSTCODE ? m.columns.postcode : m.columns.lsoa_code;
+  if (!key) return 'false';
+  const other = sourceColumnsOf(m).find(
+    (c) => c !== key && c !== m.columns.lsoa_code && (kinds.get(c) ?? 'text') === 'text',
+  );
+  return `(${reads(key)}${other ? ` AND ${reads(other)}` : ''})`;
+}
+
 export interface TotalRows {
   count: number;
   /** The first few, numbered as the report numbers rows: as in the file (validate.ts). */
   firstRows: number[];
 }
 
+/** The rows left out besides blank ones: a report's total lines, and headings repeated. */
+export interface LeftOutLines {
+  totals: TotalRows;
+  headings: TotalRows;
+}
+
 const SHOWN = 5;
 
-/**
- * The total lines of the staged Parquet file `parquet`, each kind found by a query of its own: so
- * filtered, DuckDB tests the LSOA column's dictionary rather than every row, and skips the row
- * groups whose LSOA column has no empty value, so a file without total lines costs almost nothing.
- */
-export async function findTotalRows(
-  store: AnalyticsStore,
-  parquet: string,
-  m: ColumnMapping,
-  kinds: ColumnKinds,
-  headingRow: number,
-): Promise<TotalRows> {
+async function rowsPassing(store: AnalyticsStore, parquet: string, tests: string[], headingRow: number) {
   const relation = `read_parquet(${literal(parquet)}, file_row_number = true)`;
-  const totalLines = totalRowTests(m, kinds)
+  const lines = tests
     .map((test) => `SELECT file_row_number FROM ${relation} WHERE ${test}`)
     .join(' UNION ALL ');
   const [found] = await store.query<{ n: string; first_rows: number[] | null }>(
-    `SELECT count(*) AS n, list(file_row_number + ${headingRow + 1} ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM (${totalLines}) totals`,
+    `SELECT count(*) AS n, list(file_row_number + ${headingRow + 1} ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM (${lines}) found`,
   );
   return { count: Number(found?.n ?? 0), firstRows: (found?.first_rows ?? []).map(Number) };
 }
 
 /**
- * True for a row not imported: blank in every mapped column, or (when the file has any) a total
- * line. Without total lines the test is the blank one alone, which the Parquet statistics answer.
+ * The total lines and repeated headings of the staged Parquet file `parquet`, each kind found by a
+ * query of its own: so filtered, DuckDB tests the LSOA column's dictionary rather than every row,
+ * and skips the row groups whose LSOA column has no empty value, so a file without such lines costs
+ * almost nothing.
  */
-export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, totals: TotalRows): string {
-  return totals.count > 0 ? `((${blankRowSql(m)}) OR ${totalRowSql(m, kinds)})` : `(${blankRowSql(m)})`;
+export async function findLeftOutLines(
+  store: AnalyticsStore,
+  parquet: string,
+  m: ColumnMapping,
+  kinds: ColumnKinds,
+  headingRow: number,
+): Promise<LeftOutLines> {
+  return {
+    totals: await rowsPassing(store, parquet, totalRowTests(m, kinds), headingRow),
+    headings: await rowsPassing(store, parquet, [repeatedHeadingSql(m, kinds)], headingRow),
+  };
 }
 
-/** What the import says of the rows it left out: which were total lines, and how many were blank. */
-export function leftOutWarnings(totals: TotalRows, leftOut: number): string[] {
+/**
+ * True for a row not imported: blank in every mapped column, or (when the file has any) a total
+ * line or the headings repeated. Without those the test is the blank one alone, which the Parquet
+ * statistics answer.
+ */
+export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftOutLines): string {
+  const tests = [`(${blankRowSql(m)})`];
+  if (lines.totals.count > 0) tests.push(totalRowSql(m, kinds));
+  if (lines.headings.count > 0) tests.push(repeatedHeadingSql(m, kinds));
+  return `(${tests.join(' OR ')})`;
+}
+
+const rowList = (found: TotalRows): string =>
+  `${found.count === 1 ? 'row' : 'rows'} ${found.firstRows.join(', ')}${found.count > found.firstRows.length ? ' and more' : ''}`;
+
+/**
+ * What the import says of the rows it left out: which were total lines or repeated headings, and how
+ * many were blank.
+ */
+export function leftOutWarnings(lines: LeftOutLines, leftOut: number): string[] {
+  const { totals, headings } = lines;
   const warnings: string[] = [];
+  if (headings.count > 0)
+    warnings.push(
+      headings.count === 1
+        ? `1 row repeats the headings (${rowList(headings)}), as where files are joined one after another, so it was left out.`
+        : `${headings.count} rows repeat the headings (${rowList(headings)}), as where files are joined one after another, so they were left out.`,
+    );
   if (totals.count > 0) {
-    const more = totals.count > totals.firstRows.length;
-    const rows = `${totals.count === 1 ? 'row' : 'rows'} ${totals.firstRows.join(', ')}${more ? ' and more' : ''}`;
+    const rows = rowList(totals);
     warnings.push(
       totals.count === 1
         ? `1 row reads "Total" and has no LSOA code (${rows}): a total of the rows above, not a row of its own, so it was left out.`
         : `${totals.count} rows read "Total" and have no LSOA code (${rows}): totals of the rows above, not rows of their own, so they were left out.`,
     );
   }
-  const blank = leftOut - totals.count;
+  const blank = leftOut - totals.count - headings.count;
   if (blank > 0)
     warnings.push(
       `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column and left out (they still count when rows are numbered).`,

@@ -212,6 +212,21 @@ describe('LSOA codes looked up from postcodes', () => {
     expect(named.report.examples.map((e) => e.row)).toEqual([5]);
   });
 
+  it('leaves out the headings repeated where files of postcodes were joined', async () => {
+    const [a] = await geographyCodes();
+    await writeDirectory([['LE15WW', null, a!]]);
+    const heading = 'Patient ID,Postcode,DNA\n';
+    const result = await importAs(
+      'joined-postcodes',
+      write('joined.csv', `${heading}R1,LE1 5WW,1\n${heading}R2,LE1 5WW,0\n`),
+    );
+    expect(result.rowsStored).toBe(2);
+    expect(result.report.examples).toEqual([]);
+    expect(result.report.warnings).toContain(
+      '1 row repeats the headings (row 3), as where files are joined one after another, so it was left out.',
+    );
+  });
+
   it('uses the LSOA column when the file has one, and refuses LSOA codes the directory does not hold', async () => {
     const [a, b] = await geographyCodes();
     await writeDirectory([['LE15WW', null, b!]]);
