@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll } from 'vitest';
 import { importDataset } from '../src/analytics/datasets/import.ts';
 import {
@@ -35,6 +36,14 @@ export function importStore(prefix: string) {
     pathOf,
     write: (name: string, bytes: Buffer | string): string => {
       writeFileSync(pathOf(name), bytes);
+      return pathOf(name);
+    },
+    /** Writes `book` as an .xlsx file named `name` (with SheetJS's writing `options`); returns its path. */
+    writeWorkbook: (name: string, book: XLSX.WorkBook, options: XLSX.WritingOptions = {}): string => {
+      writeFileSync(
+        pathOf(name),
+        XLSX.write(book, { type: 'buffer', bookType: 'xlsx', ...options }) as Buffer,
+      );
       return pathOf(name);
     },
     /** The stored rows of dataset `id`: the columns (SQL) `select`, in the order `orderBy` (SQL). */

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
@@ -10,7 +10,7 @@ const ethnicCodeProblem =
   'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)';
 
 describe('dataset import', () => {
-  const { store, write, importAs, pathOf, stored } = importStore('parity-import-');
+  const { store, write, writeWorkbook, importAs, pathOf, stored } = importStore('parity-import-');
 
   it('names the row, column and problem of every value it cannot read, and keeps the rows', async () => {
     const file = write(
@@ -84,8 +84,7 @@ describe('dataset import', () => {
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Waiting list');
-    const file = pathOf('waits.xlsx');
-    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const file = writeWorkbook('waits.xlsx', book);
     const result = await importDataset(store(), {
       id: 'two',
       file,
@@ -122,8 +121,7 @@ describe('dataset import', () => {
       XLSX.utils.aoa_to_sheet([['person_id', 'lsoa_code', 'age', 'sex'], ...rows]),
       'Extract',
     );
-    const file = pathOf('large.xlsx');
-    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    const file = writeWorkbook('large.xlsx', book, { compression: true });
     const reading: number[] = [];
     const result = await importDataset(store(), {
       id: 'large-workbook',
@@ -156,8 +154,7 @@ describe('dataset import', () => {
         year,
       );
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Notes'], ['Run monthly']]), 'Notes');
-    const file = pathOf('a-sheet-a-year.xlsx');
-    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const file = writeWorkbook('a-sheet-a-year.xlsx', book);
     const result = await importAs('sheet-a-year', file);
     expect(result.rowsStored).toBe(1);
     expect(result.report.warnings).toContain(
@@ -184,8 +181,7 @@ describe('dataset import', () => {
       ['X01000004', 25, 0],
     ];
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(activity), 'Activity');
-    const file = pathOf('report-with-cover.xlsx');
-    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const file = writeWorkbook('report-with-cover.xlsx', book);
     const result = await importAs('cover', file);
     expect(result.rowsStored).toBe(2);
     expect(result.report.warnings).toContain(
@@ -436,8 +432,7 @@ describe('dataset import', () => {
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Costs');
-    const file = pathOf('costs.xlsx');
-    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
+    const file = writeWorkbook('costs.xlsx', book, { cellDates: true });
     const result = await importAs('costs', file);
     // Rows are numbered as the sheet numbers them: the headings are row 1, the blank row row 3.
     expect(result.report.examples).toEqual([
@@ -677,8 +672,7 @@ describe('dataset import', () => {
     const body =
       'Pseudo ID,LSOA,Appointment date,DNA\nP1,X01000001,01/05/2024,1\nP2,X0100QQQQ,02/05/2024,0\n';
     const csv = write('titled.csv', title + body);
-    const gz = pathOf('titled.csv.gz');
-    writeFileSync(gz, gzipSync(title + body));
+    const gz = write('titled.csv.gz', gzipSync(title + body));
     const sheet = XLSX.utils.aoa_to_sheet([
       ['Outpatient DNA report'],
       ['Run on 01/12/2026'],
@@ -689,8 +683,7 @@ describe('dataset import', () => {
     ]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Report');
-    const xlsx = pathOf('titled.xlsx');
-    writeFileSync(xlsx, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const xlsx = writeWorkbook('titled.xlsx', book);
     for (const [id, file] of [
       ['titled-csv', csv],
       ['titled-gz', gz],

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { sourceColumnsProblem } from './import.ts';
 // Files as people's systems write them: Excel's own CSV and "Unicode Text", rows cut short, and
 // workbooks that cannot be opened. Each is read, or refused with a plain reason before anything is stored.
 describe('reading files as they come', () => {
-  const { store, write, importAs, pathOf, stored } = importStore('parity-source-');
+  const { store, write, writeWorkbook, importAs, pathOf, stored } = importStore('parity-source-');
   const storedValues = (id: string, column: string) =>
     stored<Record<string, string | null>>(id, column, column);
   const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,clinic';
@@ -73,8 +73,7 @@ describe('reading files as they come', () => {
       ['P2', 'X0100QQQQ', 50, 'M', 'H', '2024-06-01', 'Main', 'plain'],
     ]);
     XLSX.utils.book_append_sheet(book, sheet, 'Extract');
-    const xlsx = pathOf('notes.xlsx');
-    writeFileSync(xlsx, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const xlsx = writeWorkbook('notes.xlsx', book);
     const fromXlsx = await importAs('notes-xlsx', xlsx, { attributes: { notes: 'notes' } });
     expect(fromXlsx.rowsStored).toBe(2);
     expect(await storedValues('notes-xlsx', 'notes')).toEqual([{ notes }, { notes: 'plain' }]);
