@@ -4,7 +4,7 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { ageSource, type ColumnMapping } from './mapping.ts';
-import { dateSql, excelDayNumberSql, type ColumnKind } from './standardise.ts';
+import { dateSql, excelDayNumberSql, type ColumnKind, type DateOf } from './standardise.ts';
 
 const longDate = (date: string): string =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
@@ -25,17 +25,21 @@ export async function excelDatesNotes(
 ): Promise<string[]> {
   const c = mapping.columns;
   const columns = [
-    { column: c.event_date, shown: true },
-    { column: ageSource(mapping) === 'date_of_birth' ? c.date_of_birth : undefined, shown: false },
+    { column: c.event_date, shown: true, of: 'event' as DateOf },
+    {
+      column: ageSource(mapping) === 'date_of_birth' ? c.date_of_birth : undefined,
+      shown: false,
+      of: 'birth' as DateOf,
+    },
   ].filter(
-    (d): d is { column: string; shown: boolean } =>
+    (d): d is { column: string; shown: boolean; of: DateOf } =>
       d.column !== undefined && (kinds.get(d.column) ?? 'text') !== 'date',
   );
   if (columns.length === 0) return [];
-  const parts = columns.flatMap(({ column, shown }, i) => {
+  const parts = columns.flatMap(({ column, shown, of }, i) => {
     const col = sourceColumn(column);
-    const first = `CASE WHEN ${excelDayNumberSql(col)} THEN file_row_number END`;
-    const count = `count_if(${excelDayNumberSql(col)}) AS n${i}`;
+    const first = `CASE WHEN ${excelDayNumberSql(col, of)} THEN file_row_number END`;
+    const count = `count_if(${excelDayNumberSql(col, of)}) AS n${i}`;
     if (!shown) return [count];
     return [
       count,

@@ -233,19 +233,26 @@ describe('reading the values extracts hold', () => {
 
     const births = write(
       'excel-births.csv',
-      'person_id,lsoa_code,DOB,Appointment date,DNA\nB1,X01000001,29537,01/05/2024,1\nB2,X01000001,1980,01/05/2024,0\n',
+      'person_id,lsoa_code,DOB,Appointment date,DNA\nB1,X01000001,29537,01/05/2024,1\nB2,X01000001,1980,01/05/2024,0\n' +
+        'B3,X01000001,9000,01/05/2024,1\nB4,X01000001,2100,01/05/2024,0\nB5,X01000001,2099,01/05/2024,0\n',
     );
     const born = await importAs('excel-births', births);
-    // 29537 is 13 November 1980; 1980 alone is a year, not a day number, and is refused unshown.
+    // 29537 is 12 November 1980. A birth date may be older than an event date's earliest day number
+    // (10000, 18 May 1927): 9000 is 21 August 1924 and 2100 is 30 September 1905. 1980 and 2099
+    // alone are years, not day numbers, and are refused unshown.
     expect(await stored('excel-births', 'person_id, age')).toEqual([
       { person_id: 'B1', age: 43 },
       { person_id: 'B2', age: null },
+      { person_id: 'B3', age: 99 },
+      { person_id: 'B4', age: 118 },
+      { person_id: 'B5', age: null },
     ]);
     expect(born.report.examples).toEqual([
       { row: 3, column: 'DOB', value: '', problem: 'not a date that exists' },
+      { row: 6, column: 'DOB', value: '', problem: 'not a date that exists' },
     ]);
     expect(born.report.warnings).toContain(
-      '1 value in "DOB" is an Excel day number, as a CSV saved from Excel holds dates shown as numbers: it was read as the date it stands for.',
+      '3 values in "DOB" are Excel day numbers, as a CSV saved from Excel holds dates shown as numbers: they were read as the dates they stand for.',
     );
     expect(born.report.warnings.join(' ')).not.toContain('29537');
   });

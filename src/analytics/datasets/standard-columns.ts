@@ -24,7 +24,7 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string):
   return [
     `${read(c.person_id, (col) => (personKey ? pseudonymSql(std.personIdSql(col), personKey) : std.personIdSql(col)), 'VARCHAR')} AS person_id`,
     `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
-    `${ageSource(m) === 'date_of_birth' ? std.ageAtSql(read(c.date_of_birth, std.dateSql, 'DATE'), read(c.event_date, std.dateSql, 'DATE')) : read(c.age, std.ageSql, 'INTEGER')} AS age`,
+    `${ageSource(m) === 'date_of_birth' ? std.ageAtSql(read(c.date_of_birth, std.birthDateSql, 'DATE'), read(c.event_date, std.dateSql, 'DATE')) : read(c.age, std.ageSql, 'INTEGER')} AS age`,
     `${c.age_band && !ageSource(m) ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
     `${c.age_band && !ageSource(m) ? std.givenEspBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS INTEGER)'} AS given_esp_band`,
     `COALESCE(${read(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,

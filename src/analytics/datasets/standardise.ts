@@ -189,21 +189,30 @@ const dayFirstFormats = [
 /**
  * Excel's day numbers, which a CSV saved from a sheet showing its dates as numbers holds (45413 is
  * 1 May 2024; a fraction is the time of day): five figures, 10000 (18 May 1927) to 73050 (31
- * December 2099), so that a year (2024) or a warehouse's 20240501 is never read as one.
+ * December 2099), so that a year (2024) or a warehouse's 20240501 is never read as one. A date of
+ * birth may be older: people born from 30 September 1905 (2100) on are read too, since four figures
+ * up to 2099 stand for a year there rather than a day in 1905.
  */
-export const excelDayNumberSql = (c: string): string =>
-  `regexp_full_match(${text(c)}, '[1-7][0-9]{4}(\\.[0-9]+)?') AND TRY_CAST(${text(c)} AS DOUBLE) < 73051`;
+export type DateOf = 'event' | 'birth';
 
-const excelDateSql = (c: string): string =>
-  `CASE WHEN ${excelDayNumberSql(c)} THEN DATE '1899-12-30' + CAST(floor(TRY_CAST(${text(c)} AS DOUBLE)) AS INTEGER) END`;
+const EARLIEST_DAY_NUMBER: Record<DateOf, number> = { event: 10_000, birth: 2_100 };
+
+export const excelDayNumberSql = (c: string, of: DateOf = 'event'): string =>
+  `regexp_full_match(${text(c)}, '[1-9][0-9]{3,4}(\\.[0-9]+)?') AND TRY_CAST(${text(c)} AS DOUBLE) >= ${EARLIEST_DAY_NUMBER[of]} AND TRY_CAST(${text(c)} AS DOUBLE) < 73051`;
+
+const excelDateSql = (c: string, of: DateOf): string =>
+  `CASE WHEN ${excelDayNumberSql(c, of)} THEN DATE '1899-12-30' + CAST(floor(TRY_CAST(${text(c)} AS DOUBLE)) AS INTEGER) END`;
 
 /**
  * A date from text: year-first (ISO, with or without a time) by a cast, which only text starting
  * with a four-digit year reaches (a cast reads 01/05/24 as the year 1), else day-first, else an
  * Excel day number.
  */
-export const dateSql = (c: string, kind: ColumnKind = 'text'): string =>
-  kind === 'date' ? `CAST(${c} AS DATE)` : `COALESCE(${writtenDateSql(c)}, ${excelDateSql(c)})`;
+export const dateSql = (c: string, kind: ColumnKind = 'text', of: DateOf = 'event'): string =>
+  kind === 'date' ? `CAST(${c} AS DATE)` : `COALESCE(${writtenDateSql(c)}, ${excelDateSql(c, of)})`;
+
+/** A date of birth (dateSql, reading older Excel day numbers). */
+export const birthDateSql = (c: string, kind: ColumnKind = 'text'): string => dateSql(c, kind, 'birth');
 
 /** A date written out in text, year-first or day-first (not an Excel day number). */
 export const writtenDateSql = (c: string): string =>

@@ -115,23 +115,24 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
   if (ageSource(mapping) === 'date_of_birth') {
     // Never shown: a date of birth identifies people.
     const event = std.dateSql(sourceColumn(c.event_date!), kinds.get(c.event_date!) ?? 'text');
-    const age = (col: string, kind: std.ColumnKind) => std.ageAtSql(std.dateSql(col, kind), event);
+    const age = (col: string, kind: std.ColumnKind) => std.ageAtSql(std.birthDateSql(col, kind), event);
     add(
       c.date_of_birth,
       'not a date that exists',
-      (col, kind) => (kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`),
+      (col, kind) =>
+        kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.birthDateSql(col)} IS NULL`,
       false,
     );
     add(
       c.date_of_birth,
       'born after the event date',
-      (col, kind) => `${std.dateSql(col, kind)} > ${event}`,
+      (col, kind) => `${std.birthDateSql(col, kind)} > ${event}`,
       false,
     );
     add(
       c.date_of_birth,
       'impossible age (over 120 at the event date)',
-      (col, kind) => `${std.dateSql(col, kind)} <= ${event} AND ${age(col, kind)} IS NULL`,
+      (col, kind) => `${std.birthDateSql(col, kind)} <= ${event} AND ${age(col, kind)} IS NULL`,
       false,
     );
   }
