@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { expect, test, type Page } from '@playwright/test';
 import { e2eDataDir } from '../playwright.config.ts';
 import { expectAccessible } from './support/axe.ts';
@@ -233,6 +234,45 @@ test('staff name a column Parity does not recognise, and see what each column wa
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${url} scrolls sideways`).toBeLessThanOrEqual(320);
   }
+});
+
+test('staff import a workbook of a worksheet a year as one dataset, and see problems named by worksheet', async ({
+  page,
+}) => {
+  await signIn(page, 'staff', { scan: false });
+  const book = XLSX.utils.book_new();
+  const years: [string, (string | number)[]][] = [
+    ['2023-24', ['X01000001', '01/05/2023', 1]],
+    ['2024-25', ['X01999999', '01/05/2024', 0]],
+  ];
+  for (const [year, row] of years)
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([['LSOA', 'Appointment date', 'DNA'], row]),
+      year,
+    );
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Appointments by year');
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+    name: 'appointments-by-year.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
+  });
+  await page.getByText('Say which columns to use (optional)').click();
+  await page.getByLabel('Also read the other worksheets that have the same headings').check();
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by year');
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
+  }
+  await expect(page.getByText('2 worksheets with the same headings were read as one dataset')).toBeVisible();
+  const problem = page
+    .getByRole('table', { name: /row by row/ })
+    .getByRole('row')
+    .nth(1);
+  await expect(problem.getByRole('cell').first()).toHaveText('Worksheet 2024-25');
+  await expectAccessible(page);
 });
 
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
@@ -158,11 +158,97 @@ describe('dataset import', () => {
     const result = await importAs('sheet-a-year', file);
     expect(result.rowsStored).toBe(1);
     expect(result.report.warnings).toContain(
-      'The workbook has other worksheets with an LSOA column ("2024-25", "2025-26"), which were not read: only one worksheet is imported. If they hold more of the same rows (another year, say), copy them below these on one worksheet and import the workbook again, or import each worksheet as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+      'The workbook has other worksheets with an LSOA column ("2024-25", "2025-26"), which were not read: only one worksheet is imported unless you ask for more. If they hold more of the same rows (another year, say), tick "Also read the other worksheets that have the same headings" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).',
     );
     // A worksheet named in the mapping is the one wanted: nothing more is said.
     const named = await importAs('sheet-named', file, { sheet: '2024-25' });
     expect(named.report.warnings.join(' ')).not.toContain('other worksheet');
+  });
+
+  it('reads every worksheet with the same headings as one dataset when asked, naming each row by its worksheet', async () => {
+    const book = XLSX.utils.book_new();
+    const sheet = (name: string, rows: unknown[][]) =>
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+    sheet('Notes', [['Notes'], ['Run monthly']]);
+    sheet('2023-24', [
+      ['Outpatient appointments, 2023-24'],
+      [],
+      ['LSOA', 'Appointment date', 'DNA'],
+      ['X01000003', '01/05/2023', 1],
+      ['X01000004', '02/05/2023', 0],
+    ]);
+    // Headings spelt a little differently, a blank row, and two rows with a problem (rows 4 and 5).
+    sheet('2024-25', [
+      ['lsoa', 'Appointment  date', 'DNA'],
+      ['X01000003', '01/05/2024', 1],
+      [],
+      ['NOT-AN-LSOA', '03/05/2024', 1],
+      ['X01000005', '31/02/2024', 0],
+    ]);
+    // The same headings starting in column B: its cells line up with theirs.
+    sheet('2025-26', [
+      [null, 'LSOA', 'Appointment date', 'DNA'],
+      [null, 'X01000006', '01/05/2025', 0],
+    ]);
+    sheet('By area', [
+      ['LSOA', 'Appointments'],
+      ['X01000003', 2],
+    ]);
+    const file = writeWorkbook('years.xlsx', book);
+    const result = await importAs('years', file, { allSheets: true });
+
+    expect(result.rowsStored).toBe(6);
+    expect(result.mapping.allSheets).toBe(true);
+    expect(result.report.sheets).toEqual(['2023-24', '2024-25', '2025-26']);
+    expect(result.report.examples).toMatchObject([
+      { sheet: '2024-25', row: 4, column: 'LSOA', value: 'NOT-AN-LSOA' },
+      { sheet: '2024-25', row: 5, column: 'Appointment date', value: '31/02/2024' },
+    ]);
+    expect(result.report.problems.map((p) => [p.firstSheet, p.firstRow])).toEqual([
+      ['2024-25', 4],
+      ['2024-25', 5],
+    ]);
+    expect(result.report.warnings).toContain(
+      '3 worksheets with the same headings were read as one dataset: "2023-24" (rows 4 to 5), "2024-25" (rows 2 to 5) and "2025-26" (row 2). Rows are named by their worksheet and numbered as in it.',
+    );
+    expect(result.report.warnings).toContain(
+      'The workbook\'s worksheet "By area" has an LSOA column but not the same headings, in the same order, as the worksheet read, so it was not read with it. Give it the same headings and import the workbook again, or import it as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+    );
+    expect(
+      await stored('years', 'lsoa_code, CAST(event_date AS VARCHAR) AS d, period, dna', 'event_date'),
+    ).toEqual([
+      { lsoa_code: 'X01000003', d: '2023-05-01', period: '2023/24', dna: 1 },
+      { lsoa_code: 'X01000004', d: '2023-05-02', period: '2023/24', dna: 0 },
+      { lsoa_code: 'X01000003', d: '2024-05-01', period: '2024/25', dna: 1 },
+      { lsoa_code: 'NOT-AN-LSOA', d: '2024-05-03', period: '2024/25', dna: 1 },
+      { lsoa_code: 'X01000006', d: '2025-05-01', period: '2025/26', dna: 0 },
+      { lsoa_code: 'X01000005', d: null, period: 'Not known', dna: 0 },
+    ]);
+  });
+
+  it('refuses a worksheet to be read below another whose values stray outside its headings, and stores nothing', async () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['LSOA', 'DNA'],
+        ['X01000003', 1],
+      ]),
+      '2023-24',
+    );
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['LSOA', 'DNA'],
+        ['X01000004', 0, 'checked'],
+      ]),
+      '2024-25',
+    );
+    const file = writeWorkbook('stray.xlsx', book);
+    await expect(importAs('stray', file, { allSheets: true })).rejects.toThrow(
+      'The worksheet "2024-25" has values in columns without a heading, so its rows cannot be read below those of "2023-24". Delete those values, or give each column a heading on every worksheet, and import the workbook again.',
+    );
+    expect(existsSync(store().datasetPath('stray.parquet'))).toBe(false);
   });
 
   it('reads the first worksheet with an LSOA column when the first is a cover sheet, and says so', async () => {

@@ -44,6 +44,7 @@ import { damagedParquetError } from './source-error.ts';
 import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
+import { numberBySheet, otherWorksheetsNote, sheetsReadNote } from './worksheets-read.ts';
 import {
   directoryCoverageNote,
   LSOA_FROM_POSTCODE,
@@ -267,7 +268,7 @@ export async function importDataset(
       options.file,
       staging,
       (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
-      { sheet: written?.sheet, lsoaHeading: headingRowMark(written) },
+      { sheet: written?.sheet, lsoaHeading: headingRowMark(written), allSheets: written?.allSheets },
     );
     const userMapping =
       written &&
@@ -324,6 +325,10 @@ export async function importDataset(
       const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
       await numberAsInFile(options.file, numbering, validation, [lines.totals, lines.headings]);
     }
+    if (staged.worksheetsRead) {
+      numberBySheet(validation, lines, staged.worksheetsRead);
+      validation.warnings.push(sheetsReadNote(staged.worksheetsRead));
+    }
     validation.warnings.push(...codedNotes);
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);
@@ -343,13 +348,8 @@ export async function importDataset(
       validation.warnings.push(
         `The workbook's first worksheet ("${staged.worksheetChosen.first}") has no LSOA column, so the worksheet "${staged.worksheetChosen.read}" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
       );
-    if (staged.otherWorksheets.length) {
-      const others = staged.otherWorksheets.map((s) => `"${s}"`).join(', ');
-      const one = staged.otherWorksheets.length === 1;
-      validation.warnings.push(
-        `The workbook has ${one ? 'another worksheet' : 'other worksheets'} with an LSOA column (${others}), which ${one ? 'was' : 'were'} not read: only one worksheet is imported. If ${one ? 'it holds' : 'they hold'} more of the same rows (another year, say), copy them below these on one worksheet and import the workbook again, or import each worksheet as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
-      );
-    }
+    if (staged.otherWorksheets.length)
+      validation.warnings.push(otherWorksheetsNote(staged.otherWorksheets, written?.allSheets === true));
     if (staged.rowsAboveHeadings > 0)
       validation.warnings.push(
         `The headings are in row ${staged.headingRow} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out.`,

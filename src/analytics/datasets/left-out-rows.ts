@@ -62,6 +62,8 @@ export interface TotalRows {
   count: number;
   /** The first few, numbered as the report numbers rows: as in the file (validate.ts). */
   firstRows: number[];
+  /** The first few as named when several worksheets were read ('row 5 of "2024-25"'). */
+  firstRowNames?: string[];
 }
 
 /** The rows left out besides blank ones: a report's total lines, and headings repeated. */
@@ -115,7 +117,7 @@ export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftO
 }
 
 const rowList = (found: TotalRows): string =>
-  `${found.count === 1 ? 'row' : 'rows'} ${found.firstRows.join(', ')}${found.count > found.firstRows.length ? ' and more' : ''}`;
+  `${found.firstRowNames?.join(', ') ?? `${found.count === 1 ? 'row' : 'rows'} ${found.firstRows.join(', ')}`}${found.count > found.firstRows.length ? ' and more' : ''}`;
 
 /**
  * What the import says of the rows it left out: which were total lines or repeated headings, and how

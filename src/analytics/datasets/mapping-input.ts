@@ -35,6 +35,7 @@ const settings = [
   'attributes',
   'flags',
   'sheet',
+  'allSheets',
 ];
 const standardColumns = [
   'person_id',
@@ -89,6 +90,7 @@ export const mappingInputSchema = z.strictObject(
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
     sheet: z.string().min(1, { message: "sheet: give the worksheet's name" }).optional(),
+    allSheets: z.boolean({ message: 'allSheets: give true or false' }).optional(),
   },
   {
     error: (issue) =>
@@ -151,6 +153,7 @@ export function resolveMapping(
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.sheet ? { sheet: input.sheet } : {}),
+    ...(input.allSheets ? { allSheets: true } : {}),
   });
 }
 

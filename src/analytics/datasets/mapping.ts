@@ -52,6 +52,8 @@ export const columnMappingSchema = z
       .default({}),
     /** For XLSX: the worksheet to read (default: the first). */
     sheet: z.string().optional(),
+    /** For XLSX: also read every other worksheet with the same headings, below its rows. */
+    allSheets: z.boolean().optional(),
   })
   .strict();
 

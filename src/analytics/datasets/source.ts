@@ -11,7 +11,7 @@ import { refuseRowsWiderThanHeadings } from './csv-width.ts';
 import { csvCells, firstCsvRows, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
-import type { WorksheetChosen } from './xlsx-convert.ts';
+import type { WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -106,6 +106,8 @@ export interface StagedSource {
   worksheetChosen?: WorksheetChosen;
   /** A workbook's other worksheets with an LSOA column, which were not read. */
   otherWorksheets: string[];
+  /** When several worksheets were read as one (`allSheets`), each, in the order of their rows. */
+  worksheetsRead?: WorksheetRead[];
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -114,7 +116,7 @@ export async function stageSource(
   file: string,
   stagingFile: string,
   onProgress: (percent: number) => void,
-  options: { sheet?: string; lsoaHeading?: string } = {},
+  options: { sheet?: string; lsoaHeading?: string; allSheets?: boolean } = {},
 ): Promise<StagedSource> {
   if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
   const format = formatOf(file);
@@ -134,7 +136,7 @@ export async function stageSource(
   // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
   // A workbook's reading is the first half of the progress, the copy of its CSV the second.
   const share = format === 'xlsx' ? 0.5 : 1;
-  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets } =
+  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets, sheetsRead } =
     format === 'xlsx'
       ? {
           ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, (read) =>
@@ -142,7 +144,12 @@ export async function stageSource(
           )),
           skip: 0,
         }
-      : { ...(await csvHeadings(file, options.lsoaHeading)), chosen: undefined, otherSheets: [] };
+      : {
+          ...(await csvHeadings(file, options.lsoaHeading)),
+          chosen: undefined,
+          otherSheets: [],
+          sheetsRead: undefined,
+        };
   const { value: columns, encoding } = await readingCsv(csv, async (reading) => {
     const columns =
       format === 'csv'
@@ -167,6 +174,7 @@ export async function stageSource(
     encoding,
     otherWorksheets: otherSheets,
     ...(chosen ? { worksheetChosen: chosen } : {}),
+    ...(sheetsRead ? { worksheetsRead: sheetsRead } : {}),
   };
 }
 

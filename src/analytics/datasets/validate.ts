@@ -22,10 +22,14 @@ export interface ProblemCount {
   problem: string;
   rows: number;
   firstRow: number;
+  /** The worksheet of the first row, when several were read as one (sheet-rows.ts). */
+  firstSheet?: string;
 }
 
 export interface ProblemExample {
   row: number;
+  /** The row's worksheet, when several were read as one (sheet-rows.ts). */
+  sheet?: string;
   column: string;
   value: string;
   problem: string;
@@ -42,6 +46,8 @@ export interface ValidationReport {
    * 2026-12-05, which numbered the first row below the headings 1.
    */
   headingRow?: number;
+  /** The worksheets read as one, in order, when there were several: rows are numbered as in each. */
+  sheets?: string[];
 }
 
 interface Check {

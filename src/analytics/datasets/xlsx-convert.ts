@@ -1,9 +1,13 @@
 // A worksheet is written out once as CSV for DuckDB to stream (an XLSX sheet holds at most 1,048,576
 // rows), read a batch of rows at a time (workbooks/workbook.ts). This runs in a worker thread, so
 // that the parsing takes another core than the server's: see xlsx.ts.
-import { writeSheetCsv } from '../workbooks/sheet-csv.ts';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { writeSheetCsv, type Columns } from '../workbooks/sheet-csv.ts';
 import { noSuchWorksheet, withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import { HEADER_SEARCH_ROWS, headerRowOf, holdsLsoaHeading } from './header-row.ts';
+import { looseHeading } from './headings.ts';
+import { SourceFileError } from './source-error.ts';
 
 export interface XlsxOptions {
   sheet?: string | undefined;
@@ -11,6 +15,17 @@ export interface XlsxOptions {
   lsoaHeading?: string | undefined;
   /** Read only this many rows of the sheet (to check its headings before an import). */
   firstRows?: number;
+  /** Also read, below its rows, every other worksheet with the same headings (a sheet a year, say). */
+  allSheets?: boolean | undefined;
+}
+
+/** A worksheet read, in the order its rows are in the CSV. */
+export interface WorksheetRead {
+  sheet: string;
+  /** The worksheet's row number of its headings (as Excel numbers rows). */
+  headingRow: number;
+  /** Its lines in the CSV, below the headings (blank rows included). */
+  rows: number;
 }
 
 /** What converting a worksheet gives: the CSV, where its headings were and which sheets were read. */
@@ -19,8 +34,10 @@ export interface XlsxConverted {
   rowsAboveHeadings: number;
   headingRow: number;
   chosen?: WorksheetChosen;
-  /** Other worksheets with an LSOA column, not read. */
+  /** Other worksheets with an LSOA column, not read (with `allSheets`, those with other headings). */
   otherSheets: string[];
+  /** With `allSheets`, when more than one was read: each worksheet read, in order. */
+  sheetsRead?: WorksheetRead[];
 }
 
 /** When no worksheet was named and the first has no LSOA column, the one read instead. */
@@ -65,6 +82,89 @@ async function otherSheetsWithLsoa(
   return others;
 }
 
+/** A heading row's headings, loosely, from its first cell with text to its last, and that first column. */
+function headingsOf(cells: string[]): { first: number; names: string[] } {
+  const present = cells.map((c) => c.trim() !== '');
+  const first = present.indexOf(true);
+  const last = present.lastIndexOf(true);
+  return { first: Math.max(first, 0), names: cells.slice(first, last + 1).map(looseHeading) };
+}
+
+const sameHeadings = (a: string[], b: string[]) => a.length === b.length && a.every((h, i) => h === b[i]);
+
+/** A worksheet with the same headings as the one read: the row and first column of its headings. */
+interface AlikeSheet {
+  sheet: string;
+  heading: number;
+  first: number;
+}
+
+/**
+ * The other worksheets with an LSOA column: those with the same headings as `headings` (the heading
+ * row of the worksheet read), in workbook order, and those with other headings.
+ */
+async function sheetsAlike(
+  workbook: Workbook,
+  read: string,
+  headings: string[],
+  options: XlsxOptions,
+): Promise<{ alike: AlikeSheet[]; other: string[] }> {
+  const main = headingsOf(headings);
+  const alike: AlikeSheet[] = [];
+  const other: string[] = [];
+  for (const sheet of workbook.sheetNames.filter((s) => s !== read)) {
+    const rows = await workbook.firstRows(sheet, HEADER_SEARCH_ROWS);
+    const heading = rows.findIndex((cells) => holdsLsoaHeading(cells, options.lsoaHeading));
+    if (heading < 0) continue;
+    const own = headingsOf(rows[heading]!);
+    if (sameHeadings(own.names, main.names)) alike.push({ sheet, heading, first: own.first });
+    else other.push(sheet);
+  }
+  return { alike, other };
+}
+
+/**
+ * Writes each worksheet's rows below those in the CSV, in the columns that line up with its
+ * headings (`mainFirst`: the first heading's column in the worksheet read, whose `columns` were
+ * written); returns those read, and those whose cells cannot be lined up (not read).
+ */
+async function writeBelow(
+  workbook: Workbook,
+  sheets: AlikeSheet[],
+  read: { name: string; mainFirst: number; columns: Columns },
+  csvFile: string,
+  progress: (part: number) => (share: number) => void,
+): Promise<{ below: WorksheetRead[]; unaligned: string[] }> {
+  const { columns } = read;
+  const below: WorksheetRead[] = [];
+  const unaligned: string[] = [];
+  for (const [i, { sheet, heading, first: own }] of sheets.entries()) {
+    const first = own - (read.mainFirst - columns.first);
+    if (first < 0) {
+      unaligned.push(sheet);
+      continue;
+    }
+    const part = `${csvFile}.${i + 1}.part`;
+    try {
+      const written = await writeSheetCsv(workbook, sheet, part, {
+        headingRow: heading,
+        blankRows: true,
+        below: { first, last: first + columns.last - columns.first },
+        onProgress: progress(i + 1),
+      });
+      if (written.outside)
+        throw new SourceFileError(
+          `The worksheet "${sheet}" has values in columns without a heading, so its rows cannot be read below those of "${read.name}". Delete those values, or give each column a heading on every worksheet, and import the workbook again.`,
+        );
+      await pipeline(createReadStream(part), createWriteStream(csvFile, { flags: 'a' }));
+      below.push({ sheet, headingRow: written.headingRow, rows: written.rows });
+    } finally {
+      rmSync(part, { force: true });
+    }
+  }
+  return { below, unaligned };
+}
+
 export async function convertXlsxToCsv(
   file: string,
   csvFile: string,
@@ -74,13 +174,29 @@ export async function convertXlsxToCsv(
   return withWorkbook(file, async (workbook) => {
     const { name, rows, chosen } = await worksheetToRead(workbook, options);
     const heading = headerRowOf(rows, options.lsoaHeading);
-    const { rowsAboveHeadings, headingRow } = await writeSheetCsv(workbook, name, csvFile, {
+    const together = options.allSheets === true && options.firstRows === undefined;
+    const { alike, other } = together
+      ? await sheetsAlike(workbook, name, rows[heading] ?? [], options)
+      : { alike: [], other: [] };
+    // Each worksheet read moves the progress bar an equal part of the way.
+    const progress = (part: number) => (share: number) => onProgress?.((part + share) / (alike.length + 1));
+    const written = await writeSheetCsv(workbook, name, csvFile, {
       headingRow: heading === 0 ? undefined : heading,
       blankRows: true,
       limit: options.firstRows,
-      onProgress,
+      onProgress: progress(0),
     });
-    const otherSheets = await otherSheetsWithLsoa(workbook, name, options);
-    return { csv: csvFile, rowsAboveHeadings, headingRow, otherSheets, ...(chosen ? { chosen } : {}) };
+    const { rowsAboveHeadings, headingRow } = written;
+    const converted = { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
+    if (!together) return { ...converted, otherSheets: await otherSheetsWithLsoa(workbook, name, options) };
+    const read = { name, mainFirst: headingsOf(rows[heading] ?? []).first, columns: written.columns };
+    const { below, unaligned } = await writeBelow(workbook, alike, read, csvFile, progress);
+    const otherSheets = workbook.sheetNames.filter((s) => other.includes(s) || unaligned.includes(s));
+    if (below.length === 0) return { ...converted, otherSheets };
+    return {
+      ...converted,
+      otherSheets,
+      sheetsRead: [{ sheet: name, headingRow, rows: written.rows }, ...below],
+    };
   });
 }

@@ -14,12 +14,15 @@ export interface SheetCsvOptions {
   limit?: number | undefined;
   /** Called after each batch with the share of the used range written (when the range is given). */
   onProgress?: ((share: number) => void) | undefined;
+  /** Only the rows below the heading row, in these columns (to go below another worksheet's rows). */
+  below?: Columns | undefined;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const field = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-interface Columns {
+/** A range of columns (0 for column A), inclusive. */
+export interface Columns {
   first: number;
   last: number;
 }
@@ -54,13 +57,14 @@ async function writePass(
   csvFile: string,
   options: SheetCsvOptions,
   given: Columns | null,
-): Promise<{ columns: Columns | null; outside: Columns | null; range: SheetRange | null }> {
+): Promise<{ columns: Columns | null; outside: Columns | null; range: SheetRange | null; lines: number }> {
   const out = createWriteStream(csvFile);
   const reading = workbook.read(sheet, options.limit === undefined ? {} : { limit: options.limit });
   let columns = given;
   let outside: Columns | null = null;
   let previous: number | null = null;
   let blankLine = '';
+  let lines = 0;
   try {
     for await (const rows of reading.batches) {
       const range = reading.range();
@@ -68,14 +72,18 @@ async function writePass(
         ? { first: range.firstColumn, last: range.lastColumn }
         : (columnsOf(rows) ?? { first: 0, last: 0 });
       blankLine = `${','.repeat(columns.last - columns.first)}\n`;
-      previous ??= (options.headingRow ?? range?.firstRow ?? 0) - 1;
+      previous ??= (options.headingRow ?? range?.firstRow ?? 0) - (options.below ? 0 : 1);
       let text = '';
       for (const row of rows) {
         if (row.index <= previous) continue;
         const present = columnsOf([row]);
         if (present === null && !options.blankRows) continue;
-        if (options.blankRows) text += blankLine.repeat(row.index - previous - 1);
+        if (options.blankRows) {
+          text += blankLine.repeat(row.index - previous - 1);
+          lines += row.index - previous - 1;
+        }
         previous = row.index;
+        lines++;
         if (present && (present.first < columns.first || present.last > columns.last))
           outside = union(outside, present);
         const cells = [];
@@ -90,23 +98,36 @@ async function writePass(
     out.end();
     await finished(out);
   }
-  return { columns, outside, range: reading.range() };
+  return { columns, outside, range: reading.range(), lines };
+}
+
+/** Where a worksheet's rows were, once written out as CSV. */
+export interface SheetWritten {
+  /** Rows of its used range above the headings (left out). */
+  rowsAboveHeadings: number;
+  /** The worksheet's row number of the headings (1 is the first, as Excel numbers rows). */
+  headingRow: number;
+  /** The columns written. */
+  columns: Columns;
+  /** Lines written below the headings (blank rows included when `blankRows`). */
+  rows: number;
+  /** With `below`: the columns of cells outside those given, which were not written. */
+  outside: Columns | null;
 }
 
 /**
- * Writes a worksheet out as CSV from its heading row; returns how many rows of its used range were
- * above the headings, and the worksheet's row number of the headings (1 is the first, as Excel
- * numbers rows).
+ * Writes a worksheet out as CSV from its heading row (with `below`, only the rows under it, in the
+ * columns given).
  */
 export async function writeSheetCsv(
   workbook: Workbook,
   sheet: string,
   csvFile: string,
   options: SheetCsvOptions,
-): Promise<{ rowsAboveHeadings: number; headingRow: number }> {
-  let pass = await writePass(workbook, sheet, csvFile, options, null);
+): Promise<SheetWritten> {
+  let pass = await writePass(workbook, sheet, csvFile, options, options.below ?? null);
   // Written again with the wider columns; the progress bar, already full, is left there.
-  if (pass.outside) {
+  if (pass.outside && !options.below) {
     const quiet = { ...options, onProgress: undefined };
     pass = await writePass(workbook, sheet, csvFile, quiet, union(pass.columns, pass.outside));
   }
@@ -115,5 +136,8 @@ export async function writeSheetCsv(
   return {
     rowsAboveHeadings: headingRow === undefined ? 0 : Math.max(headingRow - firstRow, 0),
     headingRow: (headingRow ?? firstRow) + 1,
+    columns: pass.columns ?? { first: 0, last: 0 },
+    rows: options.below ? pass.lines : Math.max(pass.lines - 1, 0),
+    outside: options.below ? pass.outside : null,
   };
 }

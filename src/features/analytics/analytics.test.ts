@@ -315,7 +315,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       {
         field: 'mapping',
         message:
-          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, measureCodings, attributes, flags, sheet)',
+          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, measures, measureCodings, attributes, flags, sheet, allSheets)',
       },
     ]);
     expect((await t.services.analytics.listDatasets()).map((d) => d.name)).not.toContain(
@@ -555,6 +555,45 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const page = await browser.get(`/analytics/datasets/${dataset.id}`);
     expect(page.body).toContain('LSOAs looked up from the postcodes in the postcode directory');
     await t.services.analytics.removeDataset(systemActor, { name: 'Example extract' });
+  });
+
+  it('imports a workbook of a worksheet a year as one dataset from the form, naming problem rows by worksheet', async () => {
+    const browser = new Browser(t.app);
+    await browser.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const book = XLSX.utils.book_new();
+    const years: [string, (string | number)[][]][] = [
+      ['2023-24', [['X01000001', '01/05/2023', 1]]],
+      [
+        '2024-25',
+        [
+          ['X01000002', '01/05/2024', 0],
+          ['NOT-AN-LSOA', '02/05/2024', 1],
+        ],
+      ],
+    ];
+    for (const [year, rows] of years)
+      XLSX.utils.book_append_sheet(
+        book,
+        XLSX.utils.aoa_to_sheet([['LSOA', 'Appointment date', 'DNA'], ...rows]),
+        year,
+      );
+    const content = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const form = await browser.get('/analytics/datasets/new');
+    expect(form.body).toContain('Also read the other worksheets that have the same headings');
+    const imported = await browser.upload('/analytics/datasets/new', { name: 'Years', allSheets: 'yes' }, [
+      { field: 'file', filename: 'years.xlsx', content },
+    ]);
+    expect(imported.statusCode, imported.body).toBe(303);
+    const named = async () => (await t.services.analytics.listDatasets()).find((d) => d.name === 'Years');
+    await expect.poll(async () => (await named())?.status, { timeout: 30_000 }).toBe('ready');
+    const dataset = (await named())!;
+    expect(dataset).toMatchObject({ rowsRead: 3, rowsStored: 3, rowsWithProblems: 1 });
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.body).toContain('2 worksheets with the same headings were read as one dataset');
+    expect(page.body).toContain('numbered as in each worksheet');
+    expect(page.body).toMatch(/Worksheet <\/span>2024-25<\/td>\s*<td[^>]*><span[^>]*>Row <\/span>3<\/td>/);
+    expect(page.body).toContain('3 of “2024-25”');
+    await t.services.analytics.removeDataset(systemActor, { name: 'Years' });
   });
 
   it('allows only staff and admins to manage datasets', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatOf, SourceFileError } from '../../analytics/datasets/source.ts';
+import { ALL_SHEETS_LABEL } from '../../analytics/datasets/worksheets-read.ts';
 import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts';
 import type { IndicatorNotComputed } from '../../features/analytics/analytics-compute.ts';
 import { listInWords } from '../../analytics/in-words.ts';
@@ -107,6 +108,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     pageTitle: 'Import a dataset',
     uploadLimit: sizeInWords(uploadLimit),
     columnFields,
+    allSheetsLabel: ALL_SHEETS_LABEL,
     columnsOpen: usesColumnSettings(values),
     chosenFile,
     exampleExtract: await analytics.offersExampleExtract(),

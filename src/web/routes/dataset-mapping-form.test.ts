@@ -29,6 +29,9 @@ describe('the import form as a column mapping', () => {
     const worksheet = { sheet: ' Waiting list ' };
     expect(mappingFromForm(worksheet)).toEqual({ sheet: 'Waiting list' });
     expect(usesColumnSettings(worksheet)).toBe(true);
+    const everySheet = { allSheets: 'yes' };
+    expect(mappingFromForm(everySheet)).toEqual({ allSheets: true });
+    expect(usesColumnSettings(everySheet)).toBe(true);
   });
 
   it('lays the typed headings over the JSON mapping, keeping the rest of it', () => {

@@ -1,5 +1,5 @@
 // The import form's column fields as a column mapping: a heading typed for a standard field, the
-// worksheet named, and the LSOA vintage and ethnicity coding when chosen, laid over the JSON
+// worksheet named (and whether to read the others with the same headings too), and the LSOA vintage and ethnicity coding when chosen, laid over the JSON
 // mapping (if any) that the form's advanced box holds. Blank fields are left for the import to
 // recognise.
 import { FormError } from '../../features/shared/errors.ts';
@@ -49,7 +49,12 @@ export function mappingFromForm(values: FormBody): unknown {
   const chosen = (name: 'lsoaVintage' | 'ethnicityCoding') =>
     values[name] && values[name] !== 'recognise' ? { [name]: values[name] } : {};
   const sheet = values.sheet?.trim();
-  const settings = { ...chosen('lsoaVintage'), ...chosen('ethnicityCoding'), ...(sheet ? { sheet } : {}) };
+  const settings = {
+    ...chosen('lsoaVintage'),
+    ...chosen('ethnicityCoding'),
+    ...(sheet ? { sheet } : {}),
+    ...(values.allSheets === 'yes' ? { allSheets: true } : {}),
+  };
   if (json === undefined && Object.keys(columns).length === 0 && Object.keys(settings).length === 0)
     return undefined;
   const base = json ?? {};
@@ -68,4 +73,5 @@ export const usesColumnSettings = (values: FormBody): boolean =>
   columnFields.some(({ field }) => Boolean(values[`column_${field}`]?.trim())) ||
   ['lsoaVintage', 'ethnicityCoding'].some((n) => values[n] && values[n] !== 'recognise') ||
   Boolean(values.sheet?.trim()) ||
+  values.allSheets === 'yes' ||
   Boolean(values.mapping?.trim());

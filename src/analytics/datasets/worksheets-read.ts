@@ -1,0 +1,70 @@
+// Worksheets of a workbook read as one dataset (xlsx-convert.ts): their rows follow one another in
+// the staged file, and the report first numbers them on from the first worksheet's headings. Here
+// each row named is given back its worksheet and its row there, as Excel shows it; and the import
+// says which worksheets it read, and which with an LSOA column it did not.
+import type { LeftOutLines } from './left-out-rows.ts';
+import type { ValidationReport } from './validate.ts';
+import type { WorksheetRead } from './xlsx-convert.ts';
+
+export interface SheetRow {
+  sheet: string;
+  row: number;
+}
+
+/** The worksheet and row of a row numbered on from the first worksheet's headings. */
+export function sheetRowOf(row: number, sheets: readonly WorksheetRead[]): SheetRow {
+  let index = row - sheets[0]!.headingRow - 1;
+  for (const read of sheets) {
+    if (index < read.rows) return { sheet: read.sheet, row: read.headingRow + 1 + index };
+    index -= read.rows;
+  }
+  const last = sheets.at(-1)!;
+  return { sheet: last.sheet, row: last.headingRow + last.rows + index + 1 };
+}
+
+const rowName = ({ sheet, row }: SheetRow): string => `row ${row} of "${sheet}"`;
+
+/** Names every row the report and the left-out lines give by its worksheet and row there. */
+export function numberBySheet(
+  report: ValidationReport,
+  lines: LeftOutLines,
+  sheets: readonly WorksheetRead[],
+): void {
+  for (const problem of report.problems) {
+    const at = sheetRowOf(problem.firstRow, sheets);
+    problem.firstRow = at.row;
+    problem.firstSheet = at.sheet;
+  }
+  for (const example of report.examples) {
+    const at = sheetRowOf(example.row, sheets);
+    example.row = at.row;
+    example.sheet = at.sheet;
+  }
+  for (const found of [lines.totals, lines.headings])
+    found.firstRowNames = found.firstRows.map((row) => rowName(sheetRowOf(row, sheets)));
+  report.sheets = sheets.map((s) => s.sheet);
+}
+
+/** What the import says of the worksheets it read as one: which, and which rows of each. */
+export function sheetsReadNote(sheets: readonly WorksheetRead[]): string {
+  const number = (n: number) => n.toLocaleString('en-GB');
+  const each = sheets.map(({ sheet, headingRow, rows }) => {
+    if (rows === 0) return `"${sheet}" (no rows below its headings)`;
+    if (rows === 1) return `"${sheet}" (row ${number(headingRow + 1)})`;
+    return `"${sheet}" (rows ${number(headingRow + 1)} to ${number(headingRow + rows)})`;
+  });
+  const list = `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+  return `${sheets.length} worksheets with the same headings were read as one dataset: ${list}. Rows are named by their worksheet and numbered as in it.`;
+}
+
+/** The label of the import form's check box (and its mapping setting) for reading them as one. */
+export const ALL_SHEETS_LABEL = 'Also read the other worksheets that have the same headings';
+
+/** What the import says of worksheets with an LSOA column that it did not read. */
+export function otherWorksheetsNote(others: readonly string[], allSheets: boolean): string {
+  const list = others.map((s) => `"${s}"`).join(', ');
+  const one = others.length === 1;
+  if (allSheets)
+    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but not the same headings, in the same order, as the worksheet read, so ${one ? 'it was' : 'they were'} not read with it. Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
+  return `The workbook has ${one ? 'another worksheet' : 'other worksheets'} with an LSOA column (${list}), which ${one ? 'was' : 'were'} not read: only one worksheet is imported unless you ask for more. If ${one ? 'it holds' : 'they hold'} more of the same rows (another year, say), tick "${ALL_SHEETS_LABEL}" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).`;
+}
