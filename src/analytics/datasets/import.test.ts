@@ -209,8 +209,9 @@ describe('dataset import', () => {
       ['2024-25', 5],
     ]);
     expect(result.report.warnings).toContain(
-      '3 worksheets with the same headings were read as one dataset: "2023-24" (rows 4 to 5), "2024-25" (rows 2 to 5) and "2025-26" (row 2). Rows are named by their worksheet and numbered as in it.',
+      '3 worksheets with the same headings were read as one dataset: "2023-24" (rows 4 to 5), "2024-25" (rows 2 to 5) and "2025-26" (row 2). Rows above a worksheet\'s headings were left out. Rows are named by their worksheet and numbered as in it.',
     );
+    expect(result.report.warnings.join(' ')).not.toContain('of the file');
     expect(result.report.warnings).toContain(
       'The workbook\'s worksheet "By area" has an LSOA column but not the same headings, in the same order, as the worksheet read, so it was not read with it. Give it the same headings and import the workbook again, or import it as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
     );

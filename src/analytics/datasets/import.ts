@@ -350,7 +350,7 @@ export async function importDataset(
       );
     if (staged.otherWorksheets.length)
       validation.warnings.push(otherWorksheetsNote(staged.otherWorksheets, written?.allSheets === true));
-    if (staged.rowsAboveHeadings > 0)
+    if (staged.rowsAboveHeadings > 0 && !staged.worksheetsRead)
       validation.warnings.push(
         `The headings are in row ${staged.headingRow} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out.`,
       );

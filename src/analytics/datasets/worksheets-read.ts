@@ -54,7 +54,10 @@ export function sheetsReadNote(sheets: readonly WorksheetRead[]): string {
     return `"${sheet}" (rows ${number(headingRow + 1)} to ${number(headingRow + rows)})`;
   });
   const list = `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
-  return `${sheets.length} worksheets with the same headings were read as one dataset: ${list}. Rows are named by their worksheet and numbered as in it.`;
+  const above = sheets.some((s) => s.headingRow > 1)
+    ? " Rows above a worksheet's headings were left out."
+    : '';
+  return `${sheets.length} worksheets with the same headings were read as one dataset: ${list}.${above} Rows are named by their worksheet and numbered as in it.`;
 }
 
 /** The label of the import form's check box (and its mapping setting) for reading them as one. */
