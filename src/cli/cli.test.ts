@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import SqliteDatabase from 'better-sqlite3';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/test-db.ts';
@@ -180,6 +181,44 @@ describeEachDatabase('the command line', (current, dialect) => {
     const again = captureIO();
     expect(await runCli(['dataset', 'remove', '--name', 'Clinic extract'], again.io)).toBe(1);
     expect(again.err.join('\n')).toBe('There is no dataset called Clinic extract');
+  });
+
+  it('imports the worksheet named, or every worksheet with the same headings, of a workbook', async () => {
+    const book = XLSX.utils.book_new();
+    for (const [year, date] of [
+      ['2023-24', '01/05/2023'],
+      ['2024-25', '01/05/2024'],
+    ])
+      XLSX.utils.book_append_sheet(
+        book,
+        XLSX.utils.aoa_to_sheet([
+          ['LSOA', 'Appointment date', 'DNA'],
+          ['X01000001', date!, 1],
+        ]),
+        year,
+      );
+    const file = path.join(dataDir, 'years.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const printed = (io: { out: string[] }) =>
+      JSON.parse(io.out.join('\n')) as { rowsStored: number; report: { sheets?: string[] } };
+
+    const both = captureIO();
+    expect(await runCli(['dataset', 'import', file, '--name', 'Years', '--all-sheets'], both.io)).toBe(0);
+    expect(printed(both)).toMatchObject({ rowsStored: 2, report: { sheets: ['2023-24', '2024-25'] } });
+    const one = captureIO();
+    expect(await runCli(['dataset', 'import', file, '--name', 'Later', '--sheet', '2024-25'], one.io)).toBe(
+      0,
+    );
+    expect(printed(one).rowsStored).toBe(1);
+    expect(printed(one).report.sheets).toBeUndefined();
+
+    const csv = path.join(dataDir, 'years.csv');
+    writeFileSync(csv, 'LSOA,DNA\nX01000001,1\n');
+    const notWorkbook = captureIO();
+    expect(await runCli(['dataset', 'import', csv, '--name', 'Csv', '--all-sheets'], notWorkbook.io)).toBe(1);
+    expect(notWorkbook.err).toEqual([
+      '--all-sheets: years.csv is not an Excel workbook, so it has no worksheets to choose from',
+    ]);
   });
 
   it('imports the reference geography, saying which file and option a problem is in', async () => {

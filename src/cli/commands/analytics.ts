@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceFileError } from '../../analytics/datasets/source-error.ts';
 import { systemActor } from '../../features/audit/audit.ts';
@@ -16,6 +17,27 @@ function readJson(file: string, what: string): unknown {
   } catch {
     throw new CliError(`The ${what} ${file} could not be read as JSON`);
   }
+}
+
+/**
+ * The mapping with the worksheet options of the command line laid over it (`--sheet` as "sheet",
+ * `--all-sheets` as "allSheets"); a mapping that is not an object is passed on for the import to
+ * name what is wrong with it.
+ */
+function withWorksheetOptions(
+  mapping: unknown,
+  file: string,
+  sheet: string | undefined,
+  allSheets: boolean | undefined,
+): unknown {
+  if (sheet === undefined && !allSheets) return mapping;
+  if (!file.toLowerCase().endsWith('.xlsx'))
+    throw new CliError(
+      `${sheet === undefined ? '--all-sheets' : '--sheet'}: ${path.basename(file)} is not an Excel workbook, so it has no worksheets to choose from`,
+    );
+  if (mapping !== undefined && (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)))
+    return mapping;
+  return { ...mapping, ...(sheet === undefined ? {} : { sheet }), ...(allSheets ? { allSheets: true } : {}) };
 }
 
 /** What an import or a link prints: provenance, the fields found and the validation report. */
@@ -47,11 +69,20 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: 'string' }, map: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      map: { type: 'string' },
+      sheet: { type: 'string' },
+      'all-sheets': { type: 'boolean' },
+    },
   });
   const file = positionals[0];
-  if (!file) throw new CliError('Usage: parity dataset import <file> --name <name> [--map <mapping.json>]');
-  const mapping = values.map ? readJson(values.map, 'column mapping') : undefined;
+  if (!file)
+    throw new CliError(
+      'Usage: parity dataset import <file> --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]',
+    );
+  const written = values.map ? readJson(values.map, 'column mapping') : undefined;
+  const mapping = withWorksheetOptions(written, file, values.sheet, values['all-sheets']);
   let shown = -1;
   try {
     const dataset = await services.analytics.importDataset(
