@@ -163,6 +163,13 @@ describe('dataset import', () => {
     // A worksheet named in the mapping is the one wanted: nothing more is said.
     const named = await importAs('sheet-named', file, { sheet: '2024-25' });
     expect(named.report.warnings.join(' ')).not.toContain('other worksheet');
+    // Of a CSV file there is no worksheet to read: the file is read whole, and the report says so.
+    const csv = write('a-year.csv', 'LSOA,DNA\nX01000003,1\n');
+    const notWorkbook = await importAs('csv-sheet', csv, { sheet: '2024-25' });
+    expect(notWorkbook.rowsStored).toBe(1);
+    expect(notWorkbook.report.warnings).toContain(
+      'The file is not an Excel workbook, so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
+    );
   });
 
   it('reads every worksheet with the same headings as one dataset when asked, naming each row by its worksheet', async () => {

@@ -348,6 +348,10 @@ export async function importDataset(
       validation.warnings.push(
         `The workbook's first worksheet ("${staged.worksheetChosen.first}") has no LSOA column, so the worksheet "${staged.worksheetChosen.read}" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
       );
+    if ((written?.sheet !== undefined || written?.allSheets) && staged.format !== 'xlsx')
+      validation.warnings.push(
+        'The file is not an Excel workbook, so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
+      );
     if (staged.otherWorksheets.length)
       validation.warnings.push(otherWorksheetsNote(staged.otherWorksheets, written?.allSheets === true));
     if (staged.rowsAboveHeadings > 0 && !staged.worksheetsRead)
