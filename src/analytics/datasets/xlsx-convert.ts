@@ -1,5 +1,6 @@
 // A worksheet is written out once as CSV for DuckDB to stream (an XLSX sheet holds at most 1,048,576
-// rows), read a batch of rows at a time (workbooks/workbook.ts). This runs in a worker thread, so
+// rows), read a batch of rows at a time (workbooks/workbook.ts); asked to, the other worksheets with
+// the same headings too, each one's rows below the last's. This runs in a worker thread, so
 // that the parsing takes another core than the server's: see xlsx.ts.
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -64,6 +65,21 @@ async function worksheetToRead(workbook: Workbook, options: XlsxOptions) {
   return { name, rows };
 }
 
+/** The workbook's other worksheets whose first 20 rows hold the LSOA heading, with that row's cells. */
+async function otherSheetsHolding(
+  workbook: Workbook,
+  read: string,
+  options: XlsxOptions,
+): Promise<{ sheet: string; heading: number; cells: string[] }[]> {
+  const found = [];
+  for (const sheet of workbook.sheetNames.filter((s) => s !== read)) {
+    const rows = await workbook.firstRows(sheet, HEADER_SEARCH_ROWS);
+    const heading = rows.findIndex((cells) => holdsLsoaHeading(cells, options.lsoaHeading));
+    if (heading >= 0) found.push({ sheet, heading, cells: rows[heading]! });
+  }
+  return found;
+}
+
 /**
  * The other worksheets that hold the LSOA heading, which an import does not read: a workbook of one
  * sheet a year would otherwise lose every year but one without a word. None when a sheet was named.
@@ -74,12 +90,7 @@ async function otherSheetsWithLsoa(
   options: XlsxOptions,
 ): Promise<string[]> {
   if (options.sheet !== undefined || options.firstRows !== undefined) return [];
-  const others: string[] = [];
-  for (const sheet of workbook.sheetNames.filter((s) => s !== read)) {
-    const first = await workbook.firstRows(sheet, HEADER_SEARCH_ROWS);
-    if (first.some((cells) => holdsLsoaHeading(cells, options.lsoaHeading))) others.push(sheet);
-  }
-  return others;
+  return (await otherSheetsHolding(workbook, read, options)).map((found) => found.sheet);
 }
 
 /** A heading row's headings, loosely, from its first cell with text to its last, and that first column. */
@@ -112,11 +123,8 @@ async function sheetsAlike(
   const main = headingsOf(headings);
   const alike: AlikeSheet[] = [];
   const other: string[] = [];
-  for (const sheet of workbook.sheetNames.filter((s) => s !== read)) {
-    const rows = await workbook.firstRows(sheet, HEADER_SEARCH_ROWS);
-    const heading = rows.findIndex((cells) => holdsLsoaHeading(cells, options.lsoaHeading));
-    if (heading < 0) continue;
-    const own = headingsOf(rows[heading]!);
+  for (const { sheet, heading, cells } of await otherSheetsHolding(workbook, read, options)) {
+    const own = headingsOf(cells);
     if (sameHeadings(own.names, main.names)) alike.push({ sheet, heading, first: own.first });
     else other.push(sheet);
   }
