@@ -186,6 +186,15 @@ const dayFirstFormats = [
   '%Y%m%d',
 ];
 
+/** Which date a column holds: an event's, or a date of birth (which may be older). */
+export type DateOf = 'event' | 'birth';
+
+/** The form of each date's day numbers, and the first read (later ones up to 73050). */
+const DAY_NUMBERS: Record<DateOf, { form: string; earliest: number }> = {
+  event: { form: '[1-7][0-9]{4}', earliest: 10_000 },
+  birth: { form: '[1-9][0-9]{3,4}', earliest: 2_100 },
+};
+
 /**
  * Excel's day numbers, which a CSV saved from a sheet showing its dates as numbers holds (45413 is
  * 1 May 2024; a fraction is the time of day): five figures, 10000 (18 May 1927) to 73050 (31
@@ -193,12 +202,11 @@ const dayFirstFormats = [
  * birth may be older: people born from 30 September 1905 (2100) on are read too, since four figures
  * up to 2099 stand for a year there rather than a day in 1905.
  */
-export type DateOf = 'event' | 'birth';
-
-const EARLIEST_DAY_NUMBER: Record<DateOf, number> = { event: 10_000, birth: 2_100 };
-
-export const excelDayNumberSql = (c: string, of: DateOf = 'event'): string =>
-  `regexp_full_match(${text(c)}, '[1-9][0-9]{3,4}(\\.[0-9]+)?') AND TRY_CAST(${text(c)} AS DOUBLE) >= ${EARLIEST_DAY_NUMBER[of]} AND TRY_CAST(${text(c)} AS DOUBLE) < 73051`;
+export function excelDayNumberSql(c: string, of: DateOf = 'event'): string {
+  const { form, earliest } = DAY_NUMBERS[of];
+  const number = `TRY_CAST(${text(c)} AS DOUBLE)`;
+  return `regexp_full_match(${text(c)}, '${form}(\\.[0-9]+)?') AND ${number} >= ${earliest} AND ${number} < 73051`;
+}
 
 const excelDateSql = (c: string, of: DateOf): string =>
   `CASE WHEN ${excelDayNumberSql(c, of)} THEN DATE '1899-12-30' + CAST(floor(TRY_CAST(${text(c)} AS DOUBLE)) AS INTEGER) END`;

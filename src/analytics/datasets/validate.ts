@@ -22,13 +22,13 @@ export interface ProblemCount {
   problem: string;
   rows: number;
   firstRow: number;
-  /** The worksheet of the first row, when several were read as one (sheet-rows.ts). */
+  /** The worksheet of the first row, when several were read as one (worksheets-read.ts). */
   firstSheet?: string;
 }
 
 export interface ProblemExample {
   row: number;
-  /** The row's worksheet, when several were read as one (sheet-rows.ts). */
+  /** The row's worksheet, when several were read as one (worksheets-read.ts). */
   sheet?: string;
   column: string;
   value: string;
