@@ -234,6 +234,36 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('lines a worksheet up below another whose first column has no heading', async () => {
+    const book = XLSX.utils.book_new();
+    // The first worksheet numbers its rows in column A, without a heading; the second has no such column.
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        [null, 'LSOA', 'Appointment date', 'DNA'],
+        [1, 'X01000003', '01/05/2023', 1],
+      ]),
+      '2023-24',
+    );
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['LSOA', 'Appointment date', 'DNA'],
+        ['X01000004', '01/05/2024', 0],
+      ]),
+      '2024-25',
+    );
+    const result = await importAs('numbered', writeWorkbook('numbered.xlsx', book), { allSheets: true });
+    expect(result.report.sheets).toEqual(['2023-24', '2024-25']);
+    expect(result.report.problems).toEqual([]);
+    expect(
+      await stored('numbered', 'lsoa_code, CAST(event_date AS VARCHAR) AS d, dna', 'event_date'),
+    ).toEqual([
+      { lsoa_code: 'X01000003', d: '2023-05-01', dna: 1 },
+      { lsoa_code: 'X01000004', d: '2024-05-01', dna: 0 },
+    ]);
+  });
+
   it('refuses a worksheet to be read below another whose values stray outside its headings, and stores nothing', async () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(

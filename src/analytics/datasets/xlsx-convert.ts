@@ -134,7 +134,7 @@ async function sheetsAlike(
 /**
  * Writes each worksheet's rows below those in the CSV, in the columns that line up with its
  * headings (`mainFirst`: the first heading's column in the worksheet read, whose `columns` were
- * written); returns those read, and those whose cells cannot be lined up (not read).
+ * written); returns what was read of each.
  */
 async function writeBelow(
   workbook: Workbook,
@@ -142,22 +142,23 @@ async function writeBelow(
   read: { name: string; mainFirst: number; columns: Columns },
   csvFile: string,
   progress: (part: number) => (share: number) => void,
-): Promise<{ below: WorksheetRead[]; unaligned: string[] }> {
+): Promise<WorksheetRead[]> {
   const { columns } = read;
   const below: WorksheetRead[] = [];
-  const unaligned: string[] = [];
   for (const [i, { sheet, heading, first: own }] of sheets.entries()) {
+    // Where the worksheet read has columns without a heading before its first, and this one's
+    // headings start nearer column A, its lines begin with empty cells instead.
     const first = own - (read.mainFirst - columns.first);
-    if (first < 0) {
-      unaligned.push(sheet);
-      continue;
-    }
     const part = `${csvFile}.${i + 1}.part`;
     try {
       const written = await writeSheetCsv(workbook, sheet, part, {
         headingRow: heading,
         blankRows: true,
-        below: { first, last: first + columns.last - columns.first },
+        below: {
+          first: Math.max(first, 0),
+          last: first + columns.last - columns.first,
+          emptyBefore: Math.max(-first, 0),
+        },
         onProgress: progress(i + 1),
       });
       if (written.outside)
@@ -170,7 +171,7 @@ async function writeBelow(
       rmSync(part, { force: true });
     }
   }
-  return { below, unaligned };
+  return below;
 }
 
 export async function convertXlsxToCsv(
@@ -198,12 +199,11 @@ export async function convertXlsxToCsv(
     const converted = { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
     if (!together) return { ...converted, otherSheets: await otherSheetsWithLsoa(workbook, name, options) };
     const read = { name, mainFirst: headingsOf(rows[heading] ?? []).first, columns: written.columns };
-    const { below, unaligned } = await writeBelow(workbook, alike, read, csvFile, progress);
-    const otherSheets = workbook.sheetNames.filter((s) => other.includes(s) || unaligned.includes(s));
-    if (below.length === 0) return { ...converted, otherSheets };
+    const below = await writeBelow(workbook, alike, read, csvFile, progress);
+    if (below.length === 0) return { ...converted, otherSheets: other };
     return {
       ...converted,
-      otherSheets,
+      otherSheets: other,
       sheetsRead: [{ sheet: name, headingRow, rows: written.rows }, ...below],
     };
   });

@@ -14,8 +14,11 @@ export interface SheetCsvOptions {
   limit?: number | undefined;
   /** Called after each batch with the share of the used range written (when the range is given). */
   onProgress?: ((share: number) => void) | undefined;
-  /** Only the rows below the heading row, in these columns (to go below another worksheet's rows). */
-  below?: Columns | undefined;
+  /**
+   * Only the rows below the heading row, in these columns, after `emptyBefore` empty cells (to go
+   * below the rows of another worksheet, whose columns start further left).
+   */
+  below?: (Columns & { emptyBefore: number }) | undefined;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -65,13 +68,14 @@ async function writePass(
   let previous: number | null = null;
   let blankLine = '';
   let lines = 0;
+  const lead = ','.repeat(options.below?.emptyBefore ?? 0);
   try {
     for await (const rows of reading.batches) {
       const range = reading.range();
       columns ??= range
         ? { first: range.firstColumn, last: range.lastColumn }
         : (columnsOf(rows) ?? { first: 0, last: 0 });
-      blankLine = `${','.repeat(columns.last - columns.first)}\n`;
+      blankLine = `${lead}${','.repeat(columns.last - columns.first)}\n`;
       previous ??= (options.headingRow ?? range?.firstRow ?? 0) - (options.below ? 0 : 1);
       let text = '';
       for (const row of rows) {
@@ -88,7 +92,7 @@ async function writePass(
           outside = union(outside, present);
         const cells = [];
         for (let c = columns.first; c <= columns.last; c++) cells.push(field(row.cells[c] ?? ''));
-        text += `${cells.join(',')}\n`;
+        text += `${lead}${cells.join(',')}\n`;
       }
       await write(out, text);
       if (range && range.lastRow > range.firstRow)
