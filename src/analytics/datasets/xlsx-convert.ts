@@ -2,8 +2,6 @@
 // rows), read a batch of rows at a time (workbooks/workbook.ts); asked to, the other worksheets with
 // the same headings too, each one's rows below the last's. This runs in a worker thread, so
 // that the parsing takes another core than the server's: see xlsx.ts.
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { writeSheetCsv, type Columns } from '../workbooks/sheet-csv.ts';
 import { noSuchWorksheet, withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import { HEADER_SEARCH_ROWS, headerRowOf, holdsLsoaHeading } from './header-row.ts';
@@ -149,27 +147,21 @@ async function writeBelow(
     // Where the worksheet read has columns without a heading before its first, and this one's
     // headings start nearer column A, its lines begin with empty cells instead.
     const first = own - (read.mainFirst - columns.first);
-    const part = `${csvFile}.${i + 1}.part`;
-    try {
-      const written = await writeSheetCsv(workbook, sheet, part, {
-        headingRow: heading,
-        blankRows: true,
-        below: {
-          first: Math.max(first, 0),
-          last: first + columns.last - columns.first,
-          emptyBefore: Math.max(-first, 0),
-        },
-        onProgress: progress(i + 1),
-      });
-      if (written.outside)
-        throw new SourceFileError(
-          `The worksheet "${sheet}" has values in columns without a heading, so its rows cannot be read below those of "${read.name}". Delete those values, or give each column a heading on every worksheet, and import the workbook again.`,
-        );
-      await pipeline(createReadStream(part), createWriteStream(csvFile, { flags: 'a' }));
-      below.push({ sheet, headingRow: written.headingRow, rows: written.rows });
-    } finally {
-      rmSync(part, { force: true });
-    }
+    const written = await writeSheetCsv(workbook, sheet, csvFile, {
+      headingRow: heading,
+      blankRows: true,
+      below: {
+        first: Math.max(first, 0),
+        last: first + columns.last - columns.first,
+        emptyBefore: Math.max(-first, 0),
+      },
+      onProgress: progress(i + 1),
+    });
+    if (written.outside)
+      throw new SourceFileError(
+        `The worksheet "${sheet}" has values in columns without a heading, so its rows cannot be read below those of "${read.name}". Delete those values, or give each column a heading on every worksheet, and import the workbook again.`,
+      );
+    below.push({ sheet, headingRow: written.headingRow, rows: written.rows });
   }
   return below;
 }

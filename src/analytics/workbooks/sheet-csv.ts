@@ -15,8 +15,8 @@ export interface SheetCsvOptions {
   /** Called after each batch with the share of the used range written (when the range is given). */
   onProgress?: ((share: number) => void) | undefined;
   /**
-   * Only the rows below the heading row, in these columns, after `emptyBefore` empty cells (to go
-   * below the rows of another worksheet, whose columns start further left).
+   * Only the rows below the heading row, in these columns, after `emptyBefore` empty cells, added to
+   * the end of the file (to go below the rows of another worksheet, whose columns start further left).
    */
   below?: (Columns & { emptyBefore: number }) | undefined;
 }
@@ -61,7 +61,8 @@ async function writePass(
   options: SheetCsvOptions,
   given: Columns | null,
 ): Promise<{ columns: Columns | null; outside: Columns | null; range: SheetRange | null; lines: number }> {
-  const out = createWriteStream(csvFile);
+  // Rows going below another worksheet's are added to the end of its file.
+  const out = createWriteStream(csvFile, options.below ? { flags: 'a' } : {});
   const reading = workbook.read(sheet, options.limit === undefined ? {} : { limit: options.limit });
   let columns = given;
   let outside: Columns | null = null;
