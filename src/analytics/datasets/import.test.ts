@@ -158,7 +158,7 @@ describe('dataset import', () => {
     const result = await importAs('sheet-a-year', file);
     expect(result.rowsStored).toBe(1);
     expect(result.report.warnings).toContain(
-      'The workbook has other worksheets with an LSOA column ("2024-25", "2025-26"), which were not read: only one worksheet is imported unless you ask for more. If they hold more of the same rows (another year, say), tick "Also read the other worksheets that have the same headings" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).',
+      'The workbook has other worksheets with an LSOA column ("2024-25" and "2025-26"), which were not read: only one worksheet is imported unless you ask for more. If they hold more of the same rows (another year, say), tick "Also read the other worksheets that have the same headings" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).',
     );
     // A worksheet named in the mapping is the one wanted: nothing more is said.
     const named = await importAs('sheet-named', file, { sheet: '2024-25' });
@@ -220,7 +220,7 @@ describe('dataset import', () => {
     );
     expect(result.report.warnings.join(' ')).not.toContain('of the file');
     expect(result.report.warnings).toContain(
-      'The workbook\'s worksheet "By area" has an LSOA column but not the same headings, in the same order, as the worksheet read, so it was not read with it. Give it the same headings and import the workbook again, or import it as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+      'The workbook\'s worksheet "By area" has an LSOA column but other headings than the worksheet read ("By area" has no "Appointment date" or "DNA" and has "Appointments", which the worksheet read has not), so it was not read with it. Worksheets are read together when they have the same headings, in any order. Give it the same headings and import the workbook again, or import it as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
     );
     expect(
       await stored('years', 'lsoa_code, CAST(event_date AS VARCHAR) AS d, period, dna', 'event_date'),
@@ -264,30 +264,64 @@ describe('dataset import', () => {
     ]);
   });
 
-  it('refuses a worksheet to be read below another whose values stray outside its headings, and stores nothing', async () => {
+  it('matches the columns of a worksheet with the same headings in another order by heading, and names how other worksheets differ', async () => {
     const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
+    const sheet = (name: string, rows: unknown[][]) =>
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+    sheet('2023-24', [
+      ['LSOA', 'Appointment date', 'DNA', 'Clinic'],
+      ['X01000003', '01/05/2023', 1, 'Eyes'],
+    ]);
+    sheet('2024-25', [
+      ['dna', 'Clinic', 'LSOA', 'Appointment Date'],
+      [0, 'Skin', 'X01000004', '02/05/2024'],
+    ]);
+    sheet('2025-26', [
+      ['LSOA', 'Appointment date', 'DNA', 'Clinic', 'Ethnicity', 'Sex'],
+      ['X01000005', '03/05/2025', 1, 'Eyes', 'A', '2'],
+    ]);
+    sheet('Summary', [
+      ['LSOA', 'DNA', 'Clinic'],
+      ['X01000003', 1, 'Eyes'],
+    ]);
+    const result = await importAs('reordered', writeWorkbook('reordered.xlsx', book), { allSheets: true });
+
+    expect(result.report.sheets).toEqual(['2023-24', '2024-25']);
+    expect(result.report.problems).toEqual([]);
+    expect(result.report.warnings).toContain(
+      '2 worksheets with the same headings were read as one dataset: "2023-24" (row 2) and "2024-25" (row 2, its columns in another order). Columns in another order were matched to those of the first by their headings. Rows are named by their worksheet and numbered as in it.',
+    );
+    expect(result.report.warnings).toContain(
+      'The workbook\'s worksheets "2025-26" and "Summary" have an LSOA column but other headings than the worksheet read ("2025-26" has "Ethnicity" and "Sex", which the worksheet read has not; "Summary" has no "Appointment date"), so they were not read with it. Worksheets are read together when they have the same headings, in any order. Give them the same headings and import the workbook again, or import each as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+    );
+    expect(
+      await stored('reordered', 'lsoa_code, CAST(event_date AS VARCHAR) AS d, dna, clinic', 'event_date'),
+    ).toEqual([
+      { lsoa_code: 'X01000003', d: '2023-05-01', dna: 1, clinic: 'Eyes' },
+      { lsoa_code: 'X01000004', d: '2024-05-02', dna: 0, clinic: 'Skin' },
+    ]);
+  });
+
+  it.each([
+    ['stray', ['LSOA', 'DNA'], ['X01000004', 0, 'checked']],
+    ['stray-reordered', ['DNA', 'LSOA'], [0, 'X01000004', 'checked']],
+  ])(
+    'refuses a worksheet to be read below another whose values stray outside its headings, and stores nothing (%s)',
+    async (name, headings, row) => {
+      const book = XLSX.utils.book_new();
+      const rows = [
         ['LSOA', 'DNA'],
         ['X01000003', 1],
-      ]),
-      '2023-24',
-    );
-    XLSX.utils.book_append_sheet(
-      book,
-      XLSX.utils.aoa_to_sheet([
-        ['LSOA', 'DNA'],
-        ['X01000004', 0, 'checked'],
-      ]),
-      '2024-25',
-    );
-    const file = writeWorkbook('stray.xlsx', book);
-    await expect(importAs('stray', file, { allSheets: true })).rejects.toThrow(
-      'The worksheet "2024-25" has values in columns without a heading, so its rows cannot be read below those of "2023-24". Delete those values, or give each column a heading on every worksheet, and import the workbook again.',
-    );
-    expect(existsSync(store().datasetPath('stray.parquet'))).toBe(false);
-  });
+      ];
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '2023-24');
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([headings, row]), '2024-25');
+      const file = writeWorkbook(`${name}.xlsx`, book);
+      await expect(importAs(name, file, { allSheets: true })).rejects.toThrow(
+        'The worksheet "2024-25" has values in columns without a heading, so its rows cannot be read below those of "2023-24". Delete those values, or give each column a heading on every worksheet, and import the workbook again.',
+      );
+      expect(existsSync(store().datasetPath(`${name}.parquet`))).toBe(false);
+    },
+  );
 
   it('reads the first worksheet with an LSOA column when the first is a cover sheet, and says so', async () => {
     const book = XLSX.utils.book_new();

@@ -11,7 +11,7 @@ import { refuseRowsWiderThanHeadings } from './csv-width.ts';
 import { csvCells, firstCsvRows, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
 import { xlsxToCsv } from './xlsx.ts';
-import type { WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
+import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
 
@@ -105,7 +105,7 @@ export interface StagedSource {
   /** A workbook's worksheet read when none was named and the first has no LSOA column. */
   worksheetChosen?: WorksheetChosen;
   /** A workbook's other worksheets with an LSOA column, which were not read. */
-  otherWorksheets: string[];
+  otherWorksheets: OtherWorksheet[];
   /** When several worksheets were read as one (`allSheets`), each, in the order of their rows. */
   worksheetsRead?: WorksheetRead[];
 }

@@ -4,7 +4,7 @@
 // says which worksheets it read, and which with an LSOA column it did not.
 import type { LeftOutLines } from './left-out-rows.ts';
 import type { ValidationReport } from './validate.ts';
-import type { WorksheetRead } from './xlsx-convert.ts';
+import type { OtherWorksheet, WorksheetRead } from './xlsx-convert.ts';
 
 export interface SheetRow {
   sheet: string;
@@ -48,26 +48,50 @@ export function numberBySheet(
 /** What the import says of the worksheets it read as one: which, and which rows of each. */
 export function sheetsReadNote(sheets: readonly WorksheetRead[]): string {
   const number = (n: number) => n.toLocaleString('en-GB');
-  const each = sheets.map(({ sheet, headingRow, rows }) => {
-    if (rows === 0) return `"${sheet}" (no rows below its headings)`;
-    if (rows === 1) return `"${sheet}" (row ${number(headingRow + 1)})`;
-    return `"${sheet}" (rows ${number(headingRow + 1)} to ${number(headingRow + rows)})`;
+  const each = sheets.map(({ sheet, headingRow, rows, reordered }) => {
+    const order = reordered ? ', its columns in another order' : '';
+    if (rows === 0) return `"${sheet}" (no rows below its headings${order})`;
+    if (rows === 1) return `"${sheet}" (row ${number(headingRow + 1)}${order})`;
+    return `"${sheet}" (rows ${number(headingRow + 1)} to ${number(headingRow + rows)}${order})`;
   });
   const list = `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
   const above = sheets.some((s) => s.headingRow > 1)
     ? " Rows above a worksheet's headings were left out."
     : '';
-  return `${sheets.length} worksheets with the same headings were read as one dataset: ${list}.${above} Rows are named by their worksheet and numbered as in it.`;
+  const matched = sheets.some((s) => s.reordered)
+    ? ' Columns in another order were matched to those of the first by their headings.'
+    : '';
+  return `${sheets.length} worksheets with the same headings were read as one dataset: ${list}.${above}${matched} Rows are named by their worksheet and numbered as in it.`;
 }
 
 /** The label of the import form's check box (and its mapping setting) for reading them as one. */
 export const ALL_SHEETS_LABEL = 'Also read the other worksheets that have the same headings';
 
+/** Names quoted and listed: the first `most`, and how many more. */
+function quotedList(names: readonly string[], last: 'and' | 'or', most = 5): string {
+  const shown = names.slice(0, most).map((h) => `"${h}"`);
+  if (names.length > most) shown.push(`${names.length - most} more`);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} ${last} ${shown.at(-1)}`;
+}
+
+/** How a worksheet's headings differ from those of the worksheet read. */
+function differenceOf({ sheet, lacks, adds }: OtherWorksheet): string {
+  const parts = [
+    ...(lacks.length ? [`has no ${quotedList(lacks, 'or')}`] : []),
+    ...(adds.length ? [`has ${quotedList(adds, 'and')}, which the worksheet read has not`] : []),
+  ];
+  return `"${sheet}" ${parts.length ? parts.join(' and ') : 'has columns without a heading, in another order'}`;
+}
+
 /** What the import says of worksheets with an LSOA column that it did not read. */
-export function otherWorksheetsNote(others: readonly string[], allSheets: boolean): string {
-  const list = others.map((s) => `"${s}"`).join(', ');
+export function otherWorksheetsNote(others: readonly OtherWorksheet[], allSheets: boolean): string {
+  const list = quotedList(
+    others.map((s) => s.sheet),
+    'and',
+    Infinity,
+  );
   const one = others.length === 1;
   if (allSheets)
-    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but not the same headings, in the same order, as the worksheet read, so ${one ? 'it was' : 'they were'} not read with it. Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
+    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but other headings than the worksheet read (${others.map(differenceOf).join('; ')}), so ${one ? 'it was' : 'they were'} not read with it. Worksheets are read together when they have the same headings, in any order. Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
   return `The workbook has ${one ? 'another worksheet' : 'other worksheets'} with an LSOA column (${list}), which ${one ? 'was' : 'were'} not read: only one worksheet is imported unless you ask for more. If ${one ? 'it holds' : 'they hold'} more of the same rows (another year, say), tick "${ALL_SHEETS_LABEL}" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).`;
 }

@@ -25,6 +25,8 @@ export interface WorksheetRead {
   headingRow: number;
   /** Its lines in the CSV, below the headings (blank rows included). */
   rows: number;
+  /** Whether its columns are in another order than the first's (and were lined up by heading). */
+  reordered?: true;
 }
 
 /** What converting a worksheet gives: the CSV, where its headings were and which sheets were read. */
@@ -34,7 +36,7 @@ export interface XlsxConverted {
   headingRow: number;
   chosen?: WorksheetChosen;
   /** Other worksheets with an LSOA column, not read (with `allSheets`, those with other headings). */
-  otherSheets: string[];
+  otherSheets: OtherWorksheet[];
   /** With `allSheets`, when more than one was read: each worksheet read, in order. */
   sheetsRead?: WorksheetRead[];
 }
@@ -86,82 +88,137 @@ async function otherSheetsWithLsoa(
   workbook: Workbook,
   read: string,
   options: XlsxOptions,
-): Promise<string[]> {
+): Promise<OtherWorksheet[]> {
   if (options.sheet !== undefined || options.firstRows !== undefined) return [];
-  return (await otherSheetsHolding(workbook, read, options)).map((found) => found.sheet);
+  return (await otherSheetsHolding(workbook, read, options)).map(({ sheet }) => ({
+    sheet,
+    lacks: [],
+    adds: [],
+  }));
 }
 
-/** A heading row's headings, loosely, from its first cell with text to its last, and that first column. */
-function headingsOf(cells: string[]): { first: number; names: string[] } {
+/** A worksheet's headings: from its first cell with text to its last, as written and loosely. */
+interface SheetHeadings {
+  /** The column of the first heading (0 for column A). */
+  first: number;
+  shown: string[];
+  /** Compared as a mapping's headings are: any case, spacing or line breaks. */
+  names: string[];
+}
+
+function headingsOf(cells: string[]): SheetHeadings {
   const present = cells.map((c) => c.trim() !== '');
   const first = present.indexOf(true);
   const last = present.lastIndexOf(true);
-  return { first: Math.max(first, 0), names: cells.slice(first, last + 1).map(looseHeading) };
+  const shown = cells.slice(first, last + 1).map((c) => c.trim());
+  return { first: Math.max(first, 0), shown, names: shown.map(looseHeading) };
 }
 
-const sameHeadings = (a: string[], b: string[]) => a.length === b.length && a.every((h, i) => h === b[i]);
+const sameOrder = (a: SheetHeadings, b: SheetHeadings) =>
+  a.names.length === b.names.length && a.names.every((h, i) => h === b.names[i]);
 
-/** A worksheet with the same headings as the one read: the row and first column of its headings. */
+/** The headings of `a` that `b` has not (a heading `a` has twice and `b` once, once), as `a` writes them. */
+function headingsNotIn(a: SheetHeadings, b: SheetHeadings): string[] {
+  const left = [...b.names];
+  return a.names.flatMap((name, i) => {
+    const at = left.indexOf(name);
+    if (at >= 0) left.splice(at, 1);
+    return at >= 0 || name === '' ? [] : [a.shown[i]!];
+  });
+}
+
+/** A worksheet with the same headings as the one read: the row of its headings, and those headings. */
 interface AlikeSheet {
   sheet: string;
   heading: number;
-  first: number;
+  headings: SheetHeadings;
+}
+
+/** A worksheet with an LSOA column that was not read, with how its headings differ when it was compared. */
+export interface OtherWorksheet {
+  sheet: string;
+  /** Headings of the worksheet read that it has not. */
+  lacks: string[];
+  /** Its headings that the worksheet read has not. */
+  adds: string[];
 }
 
 /**
  * The other worksheets with an LSOA column: those with the same headings as `headings` (the heading
- * row of the worksheet read), in workbook order, and those with other headings.
+ * row of the worksheet read), in any order, in workbook order; and those with other headings. In
+ * another order, every column needs a heading, as the headings are what line the columns up.
  */
 async function sheetsAlike(
   workbook: Workbook,
   read: string,
   headings: string[],
   options: XlsxOptions,
-): Promise<{ alike: AlikeSheet[]; other: string[] }> {
+): Promise<{ alike: AlikeSheet[]; other: OtherWorksheet[] }> {
   const main = headingsOf(headings);
   const alike: AlikeSheet[] = [];
-  const other: string[] = [];
+  const other: OtherWorksheet[] = [];
   for (const { sheet, heading, cells } of await otherSheetsHolding(workbook, read, options)) {
     const own = headingsOf(cells);
-    if (sameHeadings(own.names, main.names)) alike.push({ sheet, heading, first: own.first });
-    else other.push(sheet);
+    const lacks = headingsNotIn(main, own);
+    const adds = headingsNotIn(own, main);
+    const unheaded = [main, own].some((h) => h.names.includes(''));
+    if (sameOrder(own, main) || (lacks.length === 0 && adds.length === 0 && !unheaded))
+      alike.push({ sheet, heading, headings: own });
+    else other.push({ sheet, lacks, adds });
   }
   return { alike, other };
 }
 
 /**
- * Writes each worksheet's rows below those in the CSV, in the columns that line up with its
- * headings (`mainFirst`: the first heading's column in the worksheet read, whose `columns` were
- * written); returns what was read of each.
+ * For each column written of the worksheet read (`columns`, headed by `main`), the column of a
+ * worksheet with headings `own` that goes there, or null for an empty cell. In the same order, the
+ * columns line up from the first heading, so that columns without a heading line up too (where the
+ * worksheet read has them before its first heading, and this one's headings start nearer column A,
+ * its lines begin with empty cells); otherwise each column is found by its heading.
+ */
+function cellOrder(main: SheetHeadings, own: SheetHeadings, columns: Columns): (number | null)[] {
+  const order: (number | null)[] = [];
+  const taken = new Set<number>();
+  const lineUp = sameOrder(main, own);
+  for (let column = columns.first; column <= columns.last; column++) {
+    if (lineUp) {
+      const at = column - main.first + own.first;
+      order.push(at >= 0 ? at : null);
+      continue;
+    }
+    const name = main.names[column - main.first];
+    const at = name === undefined ? -1 : own.names.findIndex((h, i) => h === name && !taken.has(i));
+    taken.add(at);
+    order.push(at >= 0 ? own.first + at : null);
+  }
+  return order;
+}
+
+/**
+ * Writes each worksheet's rows below those in the CSV, each cell in the column of its heading
+ * (`headings` and `columns`: those of the worksheet read); returns what was read of each.
  */
 async function writeBelow(
   workbook: Workbook,
   sheets: AlikeSheet[],
-  read: { name: string; mainFirst: number; columns: Columns },
+  read: { name: string; headings: SheetHeadings; columns: Columns },
   csvFile: string,
   progress: (part: number) => (share: number) => void,
 ): Promise<WorksheetRead[]> {
-  const { columns } = read;
   const below: WorksheetRead[] = [];
-  for (const [i, { sheet, heading, first: own }] of sheets.entries()) {
-    // Where the worksheet read has columns without a heading before its first, and this one's
-    // headings start nearer column A, its lines begin with empty cells instead.
-    const first = own - (read.mainFirst - columns.first);
+  for (const [i, { sheet, heading, headings }] of sheets.entries()) {
     const written = await writeSheetCsv(workbook, sheet, csvFile, {
       headingRow: heading,
       blankRows: true,
-      below: {
-        first: Math.max(first, 0),
-        last: first + columns.last - columns.first,
-        emptyBefore: Math.max(-first, 0),
-      },
+      below: { cells: cellOrder(read.headings, headings, read.columns) },
       onProgress: progress(i + 1),
     });
     if (written.outside)
       throw new SourceFileError(
         `The worksheet "${sheet}" has values in columns without a heading, so its rows cannot be read below those of "${read.name}". Delete those values, or give each column a heading on every worksheet, and import the workbook again.`,
       );
-    below.push({ sheet, headingRow: written.headingRow, rows: written.rows });
+    const reordered = sameOrder(read.headings, headings) ? {} : { reordered: true as const };
+    below.push({ sheet, headingRow: written.headingRow, rows: written.rows, ...reordered });
   }
   return below;
 }
@@ -190,7 +247,7 @@ export async function convertXlsxToCsv(
     const { rowsAboveHeadings, headingRow } = written;
     const converted = { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
     if (!together) return { ...converted, otherSheets: await otherSheetsWithLsoa(workbook, name, options) };
-    const read = { name, mainFirst: headingsOf(rows[heading] ?? []).first, columns: written.columns };
+    const read = { name, headings: headingsOf(rows[heading] ?? []), columns: written.columns };
     const below = await writeBelow(workbook, alike, read, csvFile, progress);
     if (below.length === 0) return { ...converted, otherSheets: other };
     return {

@@ -15,10 +15,11 @@ export interface SheetCsvOptions {
   /** Called after each batch with the share of the used range written (when the range is given). */
   onProgress?: ((share: number) => void) | undefined;
   /**
-   * Only the rows below the heading row, in these columns, after `emptyBefore` empty cells, added to
-   * the end of the file (to go below the rows of another worksheet, whose columns start further left).
+   * Only the rows below the heading row, added to the end of the file to go below the rows of another
+   * worksheet: for each of that file's columns, the column of this worksheet to write there (null:
+   * an empty cell).
    */
-  below?: (Columns & { emptyBefore: number }) | undefined;
+  below?: { cells: (number | null)[] } | undefined;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -50,6 +51,44 @@ async function write(out: WriteStream, text: string): Promise<void> {
   if (text !== '' && !out.write(text)) await once(out, 'drain');
 }
 
+/** How a pass writes each row: its CSV line, and which of its cells are not written. */
+interface Layout {
+  blankLine: string;
+  line: (cells: string[]) => string;
+  /** The columns of `present` (a row's non-blank cells) and `cells` not written, or null. */
+  unwritten: (cells: string[], present: Columns) => Columns | null;
+}
+
+/** Every row in the columns `columns`, as they are in the worksheet. */
+function spanLayout(columns: Columns): Layout {
+  return {
+    blankLine: `${','.repeat(columns.last - columns.first)}\n`,
+    line(cells) {
+      const written = [];
+      for (let c = columns.first; c <= columns.last; c++) written.push(field(cells[c] ?? ''));
+      return `${written.join(',')}\n`;
+    },
+    unwritten: (_cells, present) =>
+      present.first < columns.first || present.last > columns.last ? present : null,
+  };
+}
+
+/** Every row with its cells in the order `order` gives (null: an empty cell). */
+function orderLayout(order: (number | null)[]): Layout {
+  const written = new Set(order);
+  return {
+    blankLine: `${','.repeat(order.length - 1)}\n`,
+    line: (cells) => `${order.map((c) => (c === null ? '' : field(cells[c] ?? ''))).join(',')}\n`,
+    unwritten(cells) {
+      let found: Columns | null = null;
+      cells.forEach((cell, i) => {
+        if (cell !== '' && !written.has(i)) found = union(found, { first: i, last: i });
+      });
+      return found;
+    },
+  };
+}
+
 /**
  * Writes one pass; returns the columns of any cell outside those written (the `<dimension>` some
  * writers leave out or get wrong), so that the caller can write again with them.
@@ -61,39 +100,39 @@ async function writePass(
   options: SheetCsvOptions,
   given: Columns | null,
 ): Promise<{ columns: Columns | null; outside: Columns | null; range: SheetRange | null; lines: number }> {
+  const { below } = options;
   // Rows going below another worksheet's are added to the end of its file.
-  const out = createWriteStream(csvFile, options.below ? { flags: 'a' } : {});
+  const out = createWriteStream(csvFile, below ? { flags: 'a' } : {});
   const reading = workbook.read(sheet, options.limit === undefined ? {} : { limit: options.limit });
   let columns = given;
+  let layout: Layout | null = below ? orderLayout(below.cells) : null;
   let outside: Columns | null = null;
   let previous: number | null = null;
-  let blankLine = '';
   let lines = 0;
-  const lead = ','.repeat(options.below?.emptyBefore ?? 0);
   try {
     for await (const rows of reading.batches) {
       const range = reading.range();
-      columns ??= range
-        ? { first: range.firstColumn, last: range.lastColumn }
-        : (columnsOf(rows) ?? { first: 0, last: 0 });
-      blankLine = `${lead}${','.repeat(columns.last - columns.first)}\n`;
-      previous ??= (options.headingRow ?? range?.firstRow ?? 0) - (options.below ? 0 : 1);
+      if (!layout) {
+        columns ??= range
+          ? { first: range.firstColumn, last: range.lastColumn }
+          : (columnsOf(rows) ?? { first: 0, last: 0 });
+        layout = spanLayout(columns);
+      }
+      previous ??= (options.headingRow ?? range?.firstRow ?? 0) - (below ? 0 : 1);
       let text = '';
       for (const row of rows) {
         if (row.index <= previous) continue;
         const present = columnsOf([row]);
         if (present === null && !options.blankRows) continue;
         if (options.blankRows) {
-          text += blankLine.repeat(row.index - previous - 1);
+          text += layout.blankLine.repeat(row.index - previous - 1);
           lines += row.index - previous - 1;
         }
         previous = row.index;
         lines++;
-        if (present && (present.first < columns.first || present.last > columns.last))
-          outside = union(outside, present);
-        const cells = [];
-        for (let c = columns.first; c <= columns.last; c++) cells.push(field(row.cells[c] ?? ''));
-        text += `${lead}${cells.join(',')}\n`;
+        const unwritten = present && layout.unwritten(row.cells, present);
+        if (unwritten) outside = union(outside, unwritten);
+        text += layout.line(row.cells);
       }
       await write(out, text);
       if (range && range.lastRow > range.firstRow)
@@ -112,7 +151,7 @@ export interface SheetWritten {
   rowsAboveHeadings: number;
   /** The worksheet's row number of the headings (1 is the first, as Excel numbers rows). */
   headingRow: number;
-  /** The columns written. */
+  /** The worksheet's columns written (without `below`). */
   columns: Columns;
   /** Lines written below the headings (blank rows included when `blankRows`). */
   rows: number;
@@ -121,8 +160,8 @@ export interface SheetWritten {
 }
 
 /**
- * Writes a worksheet out as CSV from its heading row (with `below`, only the rows under it, in the
- * columns given).
+ * Writes a worksheet out as CSV from its heading row (with `below`, only the rows under it, each
+ * cell in the column given).
  */
 export async function writeSheetCsv(
   workbook: Workbook,
@@ -130,7 +169,7 @@ export async function writeSheetCsv(
   csvFile: string,
   options: SheetCsvOptions,
 ): Promise<SheetWritten> {
-  let pass = await writePass(workbook, sheet, csvFile, options, options.below ?? null);
+  let pass = await writePass(workbook, sheet, csvFile, options, null);
   // Written again with the wider columns; the progress bar, already full, is left there.
   if (pass.outside && !options.below) {
     const quiet = { ...options, onProgress: undefined };
