@@ -645,6 +645,43 @@ describe('dataset import', () => {
     expect(all.map((r) => r.dna)).toEqual([1, 0, 1, 0, null, 1, 0, 1, 0, 1]);
   });
 
+  it('reads a column an indicator needs as a number when most of its values are, and says when it keeps one as text', async () => {
+    // dna (which the catalogue reads as a number) is two-thirds numbers: a measure, "maybe" reported.
+    // clinic_code, needed by no indicator, is also two-thirds numbers: text, as it is under 90%.
+    // wait_weeks is a third numbers: kept as text, with a note saying why the indicators cannot use it.
+    const file = write(
+      'few.csv',
+      'lsoa_code,DNA,Clinic code,Wait_Weeks\n' +
+        'X01000001,1,10,4\n' +
+        'X01000002,maybe,11,about six\n' +
+        'X01000003,0,ENT,unknown\n',
+    );
+    const result = await importAs('few', file);
+    expect(result.fields.measures).toEqual(['dna']);
+    expect(result.fields.attributes).toEqual(['clinic_code', 'wait_weeks']);
+    expect(result.report.examples.filter((e) => e.column !== 'lsoa_code')).toEqual([
+      { row: 3, column: 'DNA', value: 'maybe', problem: 'not a number' },
+    ]);
+    expect(result.report.warnings).toContain(
+      '"Wait_Weeks" was kept as text: only 1 of its 3 values checked is a number, and the indicators read wait_weeks as a number, so they cannot use it. If it holds numbers, correct the values that are not, or name the column under "measures" in the mapping, and each value that is not a number will be reported with its row.',
+    );
+    expect(result.report.warnings.join(' ')).not.toContain('"Clinic code" was kept as text');
+    expect((await stored('few', 'dna', 'lsoa_code')).map((r) => r.dna)).toEqual([1, null, 0]);
+
+    // The fields the indicators need are given by the caller (custom indicators among them), and
+    // a column listed as an attribute is not remarked on.
+    const given = await importDataset(store(), {
+      id: 'few-given',
+      file,
+      outFile: store().datasetPath('few-given.parquet'),
+      mapping: { attributes: { wait_weeks: 'Wait_Weeks' } },
+      numberFields: new Set(['clinic_code']),
+    });
+    expect(given.fields.measures).toEqual(['clinic_code']);
+    expect(given.fields.attributes).toEqual(['wait_weeks']);
+    expect(given.report.warnings.join(' ')).not.toContain('was kept as text');
+  });
+
   it('reads typed Parquet columns as they are and still names impossible values', async () => {
     const file = pathOf('typed.parquet');
     await store().run(

@@ -4,9 +4,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
-import { attributeSql, ethnicCodeSql, kindOf, measureSql, type ColumnKind } from './standardise.ts';
+import { ethnicCodeSql, type ColumnKind } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
-import { lsoaVintageOf, recogniseColumns } from './headings.ts';
+import { lsoaVintageOf } from './headings.ts';
 import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import {
@@ -40,6 +40,12 @@ import { fractionalAgesNote } from './age-fractions.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
+import {
+  catalogueNumberFields,
+  mostlyNumbers,
+  numberShares,
+  textNumberFieldNotes,
+} from './number-columns.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
@@ -177,34 +183,6 @@ function checkMappingAgainstFile(
 }
 
 /**
- * Text columns at least 90% of whose values read as numbers (or yes/no) in the first 100,000 rows:
- * measures with a few unreadable values, which the report then names, rather than text.
- */
-async function mostlyNumbers(
-  store: AnalyticsStore,
-  parquet: string,
-  columns: { name: string; type: string }[],
-): Promise<Set<string>> {
-  const standard = new Set(Object.values(recogniseColumns(columns.map((c) => c.name)).columns));
-  const text = columns.filter((c) => kindOf(c.type) === 'text' && !standard.has(c.name)).map((c) => c.name);
-  if (text.length === 0) return new Set();
-  const counts = text.flatMap((c, i) => [
-    `count(${attributeSql(sourceColumn(c))}) AS v${i}`,
-    `count(${measureSql(sourceColumn(c))}) AS n${i}`,
-  ]);
-  // The first 100,000 rows decide, as a sample (DuckDB's own CSV sniffing samples too); every value
-  // is checked later, whichever way the column goes.
-  const sample = `(SELECT ${text.map(sourceColumn).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000)`;
-  const [row] = await store.query(`SELECT ${counts.join(', ')} FROM ${sample}`);
-  return new Set(
-    text.filter((_c, i) => {
-      const values = Number(row?.[`v${i}`] ?? 0);
-      return values > 0 && Number(row?.[`n${i}`] ?? 0) >= 0.9 * values;
-    }),
-  );
-}
-
-/**
  * How a text ethnicity column is coded, from the first 100,000 rows: the ONS 2021 census groups
  * when more of its values are ONS labels than NHS codes, otherwise NHS ethnic category codes.
  */
@@ -251,6 +229,8 @@ export async function importDataset(
     outFile: string;
     mapping?: unknown;
     onProgress?: (p: ImportProgress) => void;
+    /** The fields the indicators read as numbers (by default, the built-in indicators'). */
+    numberFields?: ReadonlySet<string>;
   },
 ): Promise<ImportedDataset> {
   const report = options.onProgress ?? (() => undefined);
@@ -276,8 +256,10 @@ export async function importDataset(
         written,
         staged.columns.map((c) => c.name),
       );
+    const numberFields = options.numberFields ?? catalogueNumberFields();
+    const shares = await numberShares(store, staged.parquet, staged.columns);
     const samples = {
-      mostlyNumbers: await mostlyNumbers(store, staged.parquet, staged.columns),
+      mostlyNumbers: mostlyNumbers(shares, numberFields),
       yesNo: await yesNoColumns(store, staged.parquet, staged.columns),
       identifying: await identifyingValueColumns(store, staged.parquet, staged.columns),
       coded: await codedColumns(store, staged.parquet, staged.columns, userMapping?.measures),
@@ -330,6 +312,7 @@ export async function importDataset(
       validation.warnings.push(sheetsReadNote(staged.worksheetsRead));
     }
     validation.warnings.push(...codedNotes);
+    validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);
       const coverage = await directoryCoverageNote(store, staged.parquet, validation.problems);

@@ -16,6 +16,7 @@ import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
 import { mappingProblems } from '../../analytics/datasets/mapping-input.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
+import { numericFieldsUsed } from '../../analytics/indicators/schema.ts';
 import type { Actor } from '../audit/audit.ts';
 import { FormError, NotFoundError, type FieldError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
@@ -23,6 +24,7 @@ import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
 import type { DatasetRow } from './analytics.repository.ts';
 import { importIsRunning, toDataset, type Dataset } from './analytics.ts';
+import { allIndicators } from './indicator-list.ts';
 import { datasetImportSchema, datasetLinkSchema } from './analytics.schema.ts';
 
 interface ImportRequest {
@@ -233,6 +235,7 @@ async function runImport(
       outFile: s.datasetPath(`${id}.parquet`),
       mapping: input.mapping,
       onProgress: progressWriter(ctx, id, onProgress),
+      numberFields: new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed)),
     });
     if (!(await recordImported(ctx, actor, id, input.name, imported)))
       throw new FormError([

@@ -9,6 +9,7 @@ import { FormError, NotFoundError } from '../shared/errors.ts';
 import { parseInput } from '../shared/validation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import * as repo from './analytics.repository.ts';
+import { allIndicators, customIndicators as customIndicatorsOf } from './indicator-list.ts';
 import { resultsByIndicator, toStoredResult, type ResultOfDataset, type StoredResult } from './analytics.ts';
 import {
   catalogueEntry,
@@ -62,16 +63,8 @@ export function resultOperations(ctx: AnalyticsContext) {
     return other ? { id: other.id, status: other.status, computedAt: other.computed_at } : null;
   };
 
-  // A definition stored before a rule was tightened (e.g. "> '> 52'", accepted until 2026-11-23)
-  // is left out rather than stopping every computation.
-  const customIndicators = async (): Promise<IndicatorDefinition[]> =>
-    (await repo.findCustomIndicators(ctx.db)).flatMap((c) => {
-      const parsed = indicatorSchema.safeParse(JSON.parse(c.definition_json));
-      return parsed.success ? [parsed.data] : [];
-    });
-  async function indicators(): Promise<IndicatorDefinition[]> {
-    return [...builtInIndicators(), ...(await customIndicators())];
-  }
+  const customIndicators = () => customIndicatorsOf(ctx.db);
+  const indicators = () => allIndicators(ctx.db);
 
   async function addIndicator(actor: Actor, definition: unknown): Promise<IndicatorDefinition> {
     const parsed = parseInput(indicatorSchema, definition);

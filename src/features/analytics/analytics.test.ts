@@ -805,6 +805,32 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(builtIn.statusCode).toBe(404);
   });
+  it('reads a column an added indicator needs as a number when most of its values are numbers', async () => {
+    await t.services.analytics.addIndicator(systemActor, {
+      id: 'mean-pain-score',
+      title: 'Average pain score after surgery',
+      programme: 'Local',
+      area: 'Surgery',
+      statistic: 'mean',
+      numerator: { description: 'Pain scores', where: [] },
+      denominator: { description: 'Everyone scored', where: [{ field: 'pain_score', op: 'present' }] },
+      value: { field: 'pain_score', description: 'Pain score, 0 to 10' },
+      polarity: 'low-is-good',
+      unit: 'points',
+      definition: 'The mean pain score reported the day after surgery.',
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-pain-'));
+    const file = path.join(dir, 'pain.csv');
+    // Two of three values are numbers: a measure only because an indicator reads it as one.
+    writeFileSync(file, 'lsoa_code,Pain score\nX01000001,3\nX01000002,not asked\nX01000003,5\n');
+    const dataset = await t.services.analytics.importDataset(systemActor, { name: 'Pain scores', file });
+    await t.services.analytics.removeIndicator(systemActor, 'mean-pain-score');
+    expect(dataset.fields?.measures).toEqual(['pain_score']);
+    expect(dataset.report?.examples).toContainEqual(
+      expect.objectContaining({ row: 3, column: 'Pain score', value: 'not asked', problem: 'not a number' }),
+    );
+  });
+
   it('lets staff break every indicator down by a domain of deprivation, shown on its page', async () => {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);
