@@ -531,6 +531,24 @@ describe('dataset import', () => {
     expect(kept.fields.attributes).toEqual(['specialty', 'client']);
   });
 
+  it('leaves out a column of names on no list, told from repeated name-shaped values by how many differ', async () => {
+    const forenames = ['Chidi', 'Agnieszka', 'Bogdan', 'Hodan', 'Xiaoling', 'Kwame', 'Ioana', 'Oluwaseun'];
+    const surnames = ['Okafor', 'Wisniewski', 'Popescu', 'Warsame', 'Zhang', 'Mensah', 'Nwosu', 'Adeyemi'];
+    const clinics = ['Paediatric Cardiology', 'Geriatric Medicine', 'Clinical Haematology'];
+    const rows = Array.from(
+      { length: 60 },
+      (_v, i) => `X0100000${i % 9},${forenames[i % 8]} ${surnames[Math.floor(i / 8) % 8]},${clinics[i % 3]}`,
+    );
+    const file = write('unlisted-names.csv', `LSOA,Who,Clinic\n${rows.join('\n')}\n`);
+    const result = await importAs('unlisted-names', file);
+    expect(result.fields.attributes).toEqual(['clinic']);
+    expect(result.report.warnings.join(' ')).toContain('The column "Who" was not imported: it holds names');
+    const stored = await store().query<Record<string, unknown>>(
+      `SELECT * FROM read_parquet('${store().datasetPath('unlisted-names.parquet')}')`,
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/Okafor|Warsame/);
+  });
+
   it("leaves out a report's total lines, saying which rows they were, and keeps every other row", async () => {
     const file = write(
       'with-totals.csv',

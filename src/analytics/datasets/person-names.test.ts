@@ -36,8 +36,34 @@ describe("people's names by their values", () => {
       'Chidi Okafor',
     ];
     expect(holdsPersonNames(people)).toBe(true);
-    // Uncommon names alone are not enough to tell names from other words in capitals.
+    // A handful of uncommon names is not enough to tell names from other words in capitals.
     expect(holdsPersonNames(['Chidi Okafor', 'Tomasz Wisniewski', 'Oluwaseun Adeyemi'])).toBe(false);
+  });
+
+  // Forenames and surnames on no list Parity holds, as most people's names are on none.
+  const forenames = ['Chidi', 'Oluwaseun', 'Agnieszka', 'Bogdan', 'Ioana', 'Hodan', 'Xiaoling', 'Kwame'];
+  const surnames = ['Okafor', 'Adeyemi', 'Wisniewski', 'Popescu', 'Warsame', 'Zhang', 'Mensah', 'Nwosu'];
+  const uncommon = forenames.flatMap((f) => surnames.map((s) => `${f} ${s}`));
+  const times = (values: string[], n: number) =>
+    Array.from({ length: n }, (_v, i) => values[i % values.length]!);
+
+  it('make a column of names when, among 50 values or more, most are names and many are different', () => {
+    // 60 appointments of 40 people: some come more than once.
+    expect(holdsPersonNames(times(uncommon.slice(0, 40), 60))).toBe(true);
+    expect(holdsPersonNames(uncommon.slice(0, 49))).toBe(false);
+  });
+
+  it('leave name-shaped values that repeat alone: specialties, towns and clinicians', () => {
+    const specialties = [
+      'Clinical Haematology',
+      'Paediatric Cardiology',
+      'Geriatric Medicine',
+      'Dermatology Outpatients',
+    ];
+    const towns = ['Melton Mowbray', 'Market Harborough', 'Ashby De La Zouch', 'Lutterworth', 'Oakham'];
+    const clinicians = uncommon.slice(0, 12).map((n) => `Dr ${n}`);
+    for (const values of [specialties, towns, clinicians])
+      expect(holdsPersonNames(times(values, 200)), values.join(', ')).toBe(false);
   });
 
   it('leave specialties, places, ethnic groups, practices, wards and statuses alone', () => {

@@ -1,7 +1,8 @@
 // Columns of people's names found by their values, whatever their headings ("Who", "Client",
 // "Patient"): values shaped as a name, many of which hold a common forename or surname of the people
-// an English ICS serves. Shape alone would take in specialties ("General Surgery") and places; a
-// list alone would take in wards and practices named after people, so both must hold.
+// an English ICS serves, or, as no list holds every name, many different ones. Shape alone would take
+// in specialties ("General Surgery") and places; a list alone would take in wards and practices named
+// after people; and specialties, places and wards repeat down a column where people's names do not.
 
 /** Common forenames and surnames, lower case. Words that are also categories (Amber, White, Ward) are not here. */
 const NAME_WORDS = new Set(
@@ -59,12 +60,22 @@ const holdsCommonName = (value: string): boolean =>
     .split(/[\s,]+/)
     .some((word) => NAME_WORDS.has(word));
 
+/** Values enough to tell a column of different names from one whose values repeat. */
+const VARIETY_SAMPLE = 50;
+
+const differentValues = (values: string[]): number =>
+  new Set(values.map((v) => v.toLowerCase().replace(/\s+/g, ' '))).size;
+
 /**
- * Whether a column's values (blanks left out) are people's names: at least 90% shaped as names and
- * at least half holding a common forename or surname.
+ * Whether a column's values (blanks left out) are people's names: at least 90% shaped as names, and
+ * either at least half holding a common forename or surname, or, among 50 values or more, at least
+ * half different from one another (an extract of appointments repeats a person now and then; a
+ * column of specialties, towns, wards or clinicians repeats its few values over and over).
  */
 export function holdsPersonNames(values: string[]): boolean {
   if (values.length === 0) return false;
   const shaped = values.filter(isNameShaped);
-  return shaped.length >= 0.9 * values.length && shaped.filter(holdsCommonName).length >= 0.5 * values.length;
+  if (shaped.length < 0.9 * values.length) return false;
+  if (shaped.filter(holdsCommonName).length >= 0.5 * values.length) return true;
+  return values.length >= VARIETY_SAMPLE && differentValues(shaped) >= 0.5 * values.length;
 }
