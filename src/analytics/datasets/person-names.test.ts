@@ -47,6 +47,12 @@ describe("people's names by their values", () => {
   const times = (values: string[], n: number) =>
     Array.from({ length: n }, (_v, i) => values[i % values.length]!);
 
+  it('make a column of surnames alone only when many are common names', () => {
+    expect(holdsPersonNames(['Smith', 'PATEL', 'Okafor', 'Kaur', 'Nowak', "O'Neil", 'Hussain'])).toBe(true);
+    expect(holdsPersonNames(['Okafor', 'Warsame', 'Popescu', 'Mensah'])).toBe(false);
+    expect(holdsPersonNames(['Cardiology', 'Paediatrics', 'Oakham', 'Atorvastatin', 'Smith'])).toBe(false);
+  });
+
   it('make a column of names when, among 50 values or more, most are names and many are different', () => {
     // 60 appointments of 40 people: some come more than once.
     expect(holdsPersonNames(times(uncommon.slice(0, 40), 60))).toBe(true);

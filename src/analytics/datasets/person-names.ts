@@ -54,6 +54,11 @@ export function isNameShaped(value: string): boolean {
   return nameShape.test(text) && !NOT_A_PERSON.test(text);
 }
 
+const oneWord = new RegExp(`^${WORD}$`, 'u');
+
+/** Whether a value is one word shaped as a name ("Okafor", "SMITH", "O'Neil"): a surname alone, say. */
+export const isOneNameShaped = (value: string): boolean => oneWord.test(value.trim());
+
 const holdsCommonName = (value: string): boolean =>
   value
     .toLowerCase()
@@ -70,12 +75,17 @@ const differentValues = (values: string[]): number =>
  * Whether a column's values (blanks left out) are people's names: at least 90% shaped as names, and
  * either at least half holding a common forename or surname, or, among 50 values or more, at least
  * half different from one another (an extract of appointments repeats a person now and then; a
- * column of specialties, towns, wards or clinicians repeats its few values over and over).
+ * column of specialties, towns, wards or clinicians repeats its few values over and over). A column
+ * of single words (surnames alone) must be at least half common names.
  */
 export function holdsPersonNames(values: string[]): boolean {
   if (values.length === 0) return false;
+  const common = (shaped: string[]) => shaped.filter(holdsCommonName).length >= 0.5 * values.length;
+  // One word alone could be anything (a drug, a town), so only the list can say it is a name.
+  const single = values.filter(isOneNameShaped);
+  if (single.length >= 0.9 * values.length) return common(single);
   const shaped = values.filter(isNameShaped);
   if (shaped.length < 0.9 * values.length) return false;
-  if (shaped.filter(holdsCommonName).length >= 0.5 * values.length) return true;
+  if (common(shaped)) return true;
   return values.length >= VARIETY_SAMPLE && differentValues(shaped) >= 0.5 * values.length;
 }
