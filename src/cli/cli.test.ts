@@ -304,6 +304,21 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(refused.err.join('\n')).toMatch(/^postcodes: postcodes\.csv has no LSOA code column: /);
   });
 
+  it("prints a command's own usage when asked for help, and runs nothing", async () => {
+    const { io, out, err } = captureIO();
+    expect(await runCli(['dataset', 'import', '--help'], io)).toBe(0);
+    const help = out.join('\n');
+    expect(help).toContain('dataset import <file> --name <name>');
+    expect(help).toContain('dataset remove --name <name>');
+    expect(help).toContain('(a linked PostgreSQL table itself is left as it is)');
+    expect(help).not.toContain('indicators compute');
+    expect(help).not.toContain('themes train');
+    expect(err).toEqual([]);
+    const short = captureIO();
+    expect(await runCli(['indicators', 'compute', '-h'], short.io)).toBe(0);
+    expect(short.out.join('\n')).toContain('indicators add <definition.json>');
+  });
+
   it('refuses unknown commands with the usage', async () => {
     const { io, err } = captureIO();
     expect(await runCli(['frobnicate'], io)).toBe(1);

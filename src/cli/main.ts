@@ -45,7 +45,7 @@ Commands:
   dataset import <file> --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]
                                 import a CSV, Parquet or XLSX extract into the analytics store (of a
                                 workbook, the worksheet named, and with --all-sheets every other
-                                worksheet with the same headings too)
+                                worksheet with the same headings, in any order, too)
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
                                 use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
   dataset reach --name <name> [--format json|csv]
@@ -63,9 +63,21 @@ Commands:
                                 train the insight theme, QDC and sentiment model (models/themes-v1.json.gz)
   themes evaluate [--data <csv>] [--folds <n>]
                                 5-fold cross-validation of the theme and sentiment models, as JSON
-  help                          show this message
+  help                          show this message (<command> --help: that command's lines)
 
 Configuration comes from environment variables; see .env.example.`;
+
+/** The usage of one command: each of its forms, with the lines that continue it. */
+function usageOf(name: string): string {
+  const lines: string[] = [];
+  let taking = false;
+  for (const line of usage.split('\n')) {
+    if (/^ {2}\S/.test(line)) taking = line.trimStart().split(' ')[0] === name;
+    else if (!line.startsWith('   ')) taking = false;
+    if (taking) lines.push(line);
+  }
+  return `Usage: parity ${name} …\n\n${lines.join('\n')}\n\nConfiguration comes from environment variables; see .env.example.`;
+}
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
@@ -150,6 +162,10 @@ export async function runCli(argv: string[], io: CliIO = consoleIO): Promise<num
   if (!command) {
     io.err(`Unknown command "${name}".\n\n${usage}`);
     return 1;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(usageOf(name));
+    return 0;
   }
   try {
     return await command(args, io);
