@@ -55,7 +55,7 @@ async function write(out: WriteStream, text: string): Promise<void> {
 interface Layout {
   blankLine: string;
   line: (cells: string[]) => string;
-  /** The columns of `present` (a row's non-blank cells) and `cells` not written, or null. */
+  /** The columns of a row's cells that are not written (`present`: those of its non-blank cells), or null. */
   unwritten: (cells: string[], present: Columns) => Columns | null;
 }
 
