@@ -5,6 +5,7 @@
 import type { LeftOutLines } from './left-out-rows.ts';
 import type { ValidationReport } from './validate.ts';
 import type { OtherWorksheet, WorksheetRead } from './xlsx-convert.ts';
+import { differenceInWords, quotedList } from './heading-sets.ts';
 
 export interface SheetRow {
   sheet: string;
@@ -67,22 +68,6 @@ export function sheetsReadNote(sheets: readonly WorksheetRead[]): string {
 /** The label of the import form's check box (and its mapping setting) for reading them as one. */
 export const ALL_SHEETS_LABEL = 'Also read the other worksheets that have the same headings';
 
-/** Names quoted and listed: the first `most`, and how many more. */
-function quotedList(names: readonly string[], last: 'and' | 'or', most = 5): string {
-  const shown = names.slice(0, most).map((h) => `"${h}"`);
-  if (names.length > most) shown.push(`${names.length - most} more`);
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} ${last} ${shown.at(-1)}`;
-}
-
-/** How a worksheet's headings differ from those of the worksheet read. */
-function differenceOf({ sheet, lacks, adds }: OtherWorksheet): string {
-  const parts = [
-    ...(lacks.length ? [`has no ${quotedList(lacks, 'or')}`] : []),
-    ...(adds.length ? [`has ${quotedList(adds, 'and')}, which the worksheet read has not`] : []),
-  ];
-  return `"${sheet}" ${parts.length ? parts.join(' and ') : 'has columns without a heading, in another order'}`;
-}
-
 /** What the import says of worksheets with an LSOA column that it did not read. */
 export function otherWorksheetsNote(others: readonly OtherWorksheet[], allSheets: boolean): string {
   const list = quotedList(
@@ -92,6 +77,6 @@ export function otherWorksheetsNote(others: readonly OtherWorksheet[], allSheets
   );
   const one = others.length === 1;
   if (allSheets)
-    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but other headings than the worksheet read (${others.map(differenceOf).join('; ')}), so ${one ? 'it was' : 'they were'} not read with it. Worksheets are read together when they have the same headings, in any order. Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
+    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but other headings than the worksheet read (${others.map((o) => differenceInWords(o.sheet, o, 'the worksheet read')).join('; ')}), so ${one ? 'it was' : 'they were'} not read with it. Worksheets are read together when they have the same headings, in any order. Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
   return `The workbook has ${one ? 'another worksheet' : 'other worksheets'} with an LSOA column (${list}), which ${one ? 'was' : 'were'} not read: only one worksheet is imported unless you ask for more. If ${one ? 'it holds' : 'they hold'} more of the same rows (another year, say), tick "${ALL_SHEETS_LABEL}" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).`;
 }

@@ -6,6 +6,7 @@ import { writeSheetCsv, type Columns } from '../workbooks/sheet-csv.ts';
 import { noSuchWorksheet, withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import { HEADER_SEARCH_ROWS, headerRowOf, holdsLsoaHeading } from './header-row.ts';
 import { looseHeading } from './headings.ts';
+import { headingDifferences, sameHeadings, type HeadingDifferences } from './heading-sets.ts';
 import { SourceFileError } from './source-error.ts';
 
 export interface XlsxOptions {
@@ -117,16 +118,6 @@ function headingsOf(cells: string[]): SheetHeadings {
 const sameOrder = (a: SheetHeadings, b: SheetHeadings) =>
   a.names.length === b.names.length && a.names.every((h, i) => h === b.names[i]);
 
-/** The headings of `a` that `b` has not (a heading `a` has twice and `b` once, once), as `a` writes them. */
-function headingsNotIn(a: SheetHeadings, b: SheetHeadings): string[] {
-  const left = [...b.names];
-  return a.names.flatMap((name, i) => {
-    const at = left.indexOf(name);
-    if (at >= 0) left.splice(at, 1);
-    return at >= 0 || name === '' ? [] : [a.shown[i]!];
-  });
-}
-
 /** A worksheet with the same headings as the one read: the row of its headings, and those headings. */
 interface AlikeSheet {
   sheet: string;
@@ -135,12 +126,8 @@ interface AlikeSheet {
 }
 
 /** A worksheet with an LSOA column that was not read, with how its headings differ when it was compared. */
-export interface OtherWorksheet {
+export interface OtherWorksheet extends HeadingDifferences {
   sheet: string;
-  /** Headings of the worksheet read that it has not. */
-  lacks: string[];
-  /** Its headings that the worksheet read has not. */
-  adds: string[];
 }
 
 /**
@@ -159,12 +146,11 @@ async function sheetsAlike(
   const other: OtherWorksheet[] = [];
   for (const { sheet, heading, cells } of await otherSheetsHolding(workbook, read, options)) {
     const own = headingsOf(cells);
-    const lacks = headingsNotIn(main, own);
-    const adds = headingsNotIn(own, main);
+    const differences = headingDifferences(main.shown, own.shown);
     const unheaded = [main, own].some((h) => h.names.includes(''));
-    if (sameOrder(own, main) || (lacks.length === 0 && adds.length === 0 && !unheaded))
+    if (sameOrder(own, main) || (sameHeadings(differences) && !unheaded))
       alike.push({ sheet, heading, headings: own });
-    else other.push({ sheet, lacks, adds });
+    else other.push({ sheet, ...differences });
   }
   return { alike, other };
 }
