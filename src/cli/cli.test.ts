@@ -221,6 +221,30 @@ describeEachDatabase('the command line', (current, dialect) => {
     ]);
   });
 
+  it('imports several CSV files with the same headings as one dataset, and refuses others before replacing anything', async () => {
+    const april = path.join(dataDir, 'april.csv');
+    const may = path.join(dataDir, 'may.csv');
+    writeFileSync(april, 'LSOA,DNA\nX01000001,1\nX01000002,0\n');
+    writeFileSync(may, 'DNA,LSOA\n0,X01000003\n');
+    const months = captureIO();
+    expect(await runCli(['dataset', 'import', april, may, '--name', 'Months'], months.io)).toBe(0);
+    expect(JSON.parse(months.out.join('\n'))).toMatchObject({
+      source: 'april.csv and may.csv',
+      rowsStored: 3,
+      report: { sheets: ['april.csv', 'may.csv'], sheetsAreFiles: true },
+    });
+
+    const june = path.join(dataDir, 'june.csv');
+    writeFileSync(june, 'LSOA,Did not attend\nX01000004,1\n');
+    const refused = captureIO();
+    expect(await runCli(['dataset', 'import', april, june, '--name', 'Months'], refused.io)).toBe(1);
+    expect(refused.err.join('\n')).toBe(
+      'file: Files are read as one dataset only when they have the same headings (in any order), and "june.csv" has no "DNA" and has "Did not attend", which "april.csv" has not. Give them the same headings, or import each as a dataset of its own.',
+    );
+    const kept = captureIO();
+    expect(await runCli(['dataset', 'reach', '--name', 'Months', '--format', 'json'], kept.io)).toBe(0);
+  });
+
   it('imports the reference geography, saying which file and option a problem is in', async () => {
     const imd = path.join(dataDir, 'imd.csv');
     writeFileSync(
@@ -308,7 +332,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     const { io, out, err } = captureIO();
     expect(await runCli(['dataset', 'import', '--help'], io)).toBe(0);
     const help = out.join('\n');
-    expect(help).toContain('dataset import <file> --name <name>');
+    expect(help).toContain('dataset import <file> [<file>…] --name <name>');
     expect(help).toContain('dataset remove --name <name>');
     expect(help).toContain('(a linked PostgreSQL table itself is left as it is)');
     expect(help).not.toContain('indicators compute');

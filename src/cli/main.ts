@@ -42,10 +42,11 @@ Commands:
                                 import IoD2019/IoD2025, ward and LSOA 2011→2021 lookups, populations,
                                 census ethnic groups (CSV or .xlsx as published) and the ONS postcode
                                 directory (NSPL or ONSPD, CSV: postcode → LSOA)
-  dataset import <file> --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]
-                                import a CSV, Parquet or XLSX extract into the analytics store (of a
-                                workbook, the worksheet named, and with --all-sheets every other
-                                worksheet with the same headings, in any order, too)
+  dataset import <file> [<file>…] --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]
+                                import a CSV, Parquet or XLSX extract into the analytics store (several
+                                CSV files with the same headings as one dataset; of a workbook, the
+                                worksheet named, and with --all-sheets every other worksheet with the
+                                same headings, in any order, too)
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
                                 use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
   dataset reach --name <name> [--format json|csv]

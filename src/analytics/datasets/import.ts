@@ -51,6 +51,7 @@ import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-row
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import { numberBySheet, otherWorksheetsNote, sheetsReadNote } from './worksheets-read.ts';
+import { latin1FilesNote, numberByFile, severalFilesProblem, stageSeveral } from './several-files.ts';
 import {
   directoryCoverageNote,
   LSOA_FROM_POSTCODE,
@@ -114,6 +115,23 @@ export function fieldsOf(mapping: ColumnMapping, fiveYearBands = false): Dataset
     hasEthnicity: Boolean(mapping.columns.ethnicity),
     hasDate: Boolean(mapping.columns.event_date),
   };
+}
+
+/**
+ * sourceColumnsProblem for several files read as one (several-files.ts): the first as mapped, and
+ * every one as CSV with the same headings.
+ */
+export async function sourceFilesProblem(
+  store: AnalyticsStore,
+  files: readonly string[],
+  options: { mapping?: unknown; names?: readonly string[] | undefined } = {},
+): Promise<{ field: 'file' | 'mapping'; message: string } | null> {
+  const first = await sourceColumnsProblem(store, files[0]!, options.mapping);
+  if (first || files.length === 1) return first;
+  const written = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
+  const lsoaHeading = headingRowMark(written);
+  const message = await severalFilesProblem(store, files, { lsoaHeading, names: options.names });
+  return message ? { field: 'file', message } : null;
 }
 
 /**
@@ -228,6 +246,10 @@ export async function importDataset(
     file: string;
     outFile: string;
     mapping?: unknown;
+    /** CSV files with the same headings as `file`, read below it as one dataset (several-files.ts). */
+    moreFiles?: readonly string[] | undefined;
+    /** The names of `file` and `moreFiles` in the report, where their paths do not give them (uploads). */
+    fileNames?: readonly string[] | undefined;
     onProgress?: (p: ImportProgress) => void;
     /** The fields the indicators read as numbers (by default, the built-in indicators'). */
     numberFields?: ReadonlySet<string>;
@@ -243,13 +265,21 @@ export async function importDataset(
         throw new SourceFileError(`The column mapping cannot be used: ${problems.join('; ')}`);
     }
     const written = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
-    let staged = await stageSource(
-      store,
-      options.file,
-      staging,
-      (p) => report({ stage: 'reading', percent: Math.round(p * 0.4) }),
-      { sheet: written?.sheet, lsoaHeading: headingRowMark(written), allSheets: written?.allSheets },
-    );
+    const reading = (p: number) => report({ stage: 'reading', percent: Math.round(p * 0.4) });
+    const lsoaHeading = headingRowMark(written);
+    const several = options.moreFiles?.length
+      ? await stageSeveral(store, [options.file, ...options.moreFiles], staging, reading, {
+          lsoaHeading,
+          names: options.fileNames,
+        })
+      : null;
+    let staged =
+      several?.staged ??
+      (await stageSource(store, options.file, staging, reading, {
+        sheet: written?.sheet,
+        lsoaHeading,
+        allSheets: written?.allSheets,
+      }));
     const userMapping =
       written &&
       withFileSpelling(
@@ -303,7 +333,12 @@ export async function importDataset(
       geography,
       leftOut,
     );
-    if (staged.format === 'csv') {
+    if (several) {
+      await numberByFile(validation, lines, several.files);
+      validation.warnings.push(sheetsReadNote(several.files, 'file'));
+      const latin1 = latin1FilesNote(several.files);
+      if (latin1) validation.warnings.push(latin1);
+    } else if (staged.format === 'csv') {
       const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
       await numberAsInFile(options.file, numbering, validation, [lines.totals, lines.headings]);
     }
@@ -337,7 +372,7 @@ export async function importDataset(
       );
     if (staged.otherWorksheets.length)
       validation.warnings.push(otherWorksheetsNote(staged.otherWorksheets, written?.allSheets === true));
-    if (staged.rowsAboveHeadings > 0 && !staged.worksheetsRead)
+    if (staged.rowsAboveHeadings > 0 && !staged.worksheetsRead && !several)
       validation.warnings.push(
         `The headings are in row ${staged.headingRow} of the file: the ${staged.rowsAboveHeadings === 1 ? 'row above them was' : `${staged.rowsAboveHeadings} rows above them were`} left out.`,
       );

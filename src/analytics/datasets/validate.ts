@@ -48,6 +48,8 @@ export interface ValidationReport {
   headingRow?: number;
   /** The worksheets read as one, in order, when there were several: rows are numbered as in each. */
   sheets?: string[];
+  /** Whether `sheets` are files read as one (several-files.ts) rather than a workbook's worksheets. */
+  sheetsAreFiles?: true;
 }
 
 interface Check {

@@ -30,39 +30,48 @@ export function numberBySheet(
   report: ValidationReport,
   lines: LeftOutLines,
   sheets: readonly WorksheetRead[],
+  /** The row as its worksheet or file numbers it, where that differs (a CSV file's empty lines). */
+  asInFile: (at: SheetRow) => number = (at) => at.row,
 ): void {
+  const placed = (row: number): SheetRow => {
+    const at = sheetRowOf(row, sheets);
+    return { sheet: at.sheet, row: asInFile(at) };
+  };
   for (const problem of report.problems) {
-    const at = sheetRowOf(problem.firstRow, sheets);
+    const at = placed(problem.firstRow);
     problem.firstRow = at.row;
     problem.firstSheet = at.sheet;
   }
   for (const example of report.examples) {
-    const at = sheetRowOf(example.row, sheets);
+    const at = placed(example.row);
     example.row = at.row;
     example.sheet = at.sheet;
   }
   for (const found of [lines.totals, lines.headings])
-    found.firstRowNames = found.firstRows.map((row) => rowName(sheetRowOf(row, sheets)));
+    found.firstRowNames = found.firstRows.map((row) => rowName(placed(row)));
   report.sheets = sheets.map((s) => s.sheet);
 }
 
-/** What the import says of the worksheets it read as one: which, and which rows of each. */
-export function sheetsReadNote(sheets: readonly WorksheetRead[]): string {
+/** What the import says of the worksheets (or files) it read as one: which, and which rows of each. */
+export function sheetsReadNote(
+  sheets: readonly WorksheetRead[],
+  kind: 'worksheet' | 'file' = 'worksheet',
+): string {
   const number = (n: number) => n.toLocaleString('en-GB');
   const each = sheets.map(({ sheet, headingRow, rows, reordered }) => {
     const order = reordered ? ', its columns in another order' : '';
+    // A file's empty lines are not rows, so its rows are counted rather than numbered from and to.
+    if (kind === 'file') return `"${sheet}" (${number(rows)} ${rows === 1 ? 'row' : 'rows'}${order})`;
     if (rows === 0) return `"${sheet}" (no rows below its headings${order})`;
     if (rows === 1) return `"${sheet}" (row ${number(headingRow + 1)}${order})`;
     return `"${sheet}" (rows ${number(headingRow + 1)} to ${number(headingRow + rows)}${order})`;
   });
   const list = `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
-  const above = sheets.some((s) => s.headingRow > 1)
-    ? " Rows above a worksheet's headings were left out."
-    : '';
+  const above = sheets.some((s) => s.headingRow > 1) ? ` Rows above a ${kind}'s headings were left out.` : '';
   const matched = sheets.some((s) => s.reordered)
     ? ' Columns in another order were matched to those of the first by their headings.'
     : '';
-  return `${sheets.length} worksheets with the same headings were read as one dataset: ${list}.${above}${matched} Rows are named by their worksheet and numbered as in it.`;
+  return `${sheets.length} ${kind}s with the same headings were read as one dataset: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
 }
 
 /** The label of the import form's check box (and its mapping setting) for reading them as one. */

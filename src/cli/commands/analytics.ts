@@ -76,10 +76,10 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
       'all-sheets': { type: 'boolean' },
     },
   });
-  const file = positionals[0];
+  const [file, ...moreFiles] = positionals;
   if (!file)
     throw new CliError(
-      'Usage: parity dataset import <file> --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]',
+      'Usage: parity dataset import <file> [<file>…] --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]',
     );
   const written = values.map ? readJson(values.map, 'column mapping') : undefined;
   const mapping = withWorksheetOptions(written, file, values.sheet, values['all-sheets']);
@@ -87,7 +87,7 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
   try {
     const dataset = await services.analytics.importDataset(
       systemActor,
-      { name: values.name, file, mapping },
+      { name: values.name, file, moreFiles, mapping },
       (p) => {
         const step = Math.floor(p.percent / 5) * 5;
         if (step !== shown) io.err(`${p.stage.padEnd(8)} ${String(step).padStart(3)}%`);

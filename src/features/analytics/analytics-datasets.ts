@@ -8,7 +8,7 @@ import { removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
 import {
   geographyRelation,
   importDataset,
-  sourceColumnsProblem,
+  sourceFilesProblem,
   type ImportedDataset,
   type ImportProgress,
 } from '../../analytics/datasets/import.ts';
@@ -30,8 +30,19 @@ import { datasetImportSchema, datasetLinkSchema } from './analytics.schema.ts';
 interface ImportRequest {
   name?: string;
   file?: string;
+  /** CSV files with the same headings as `file`, read below it as one dataset. */
+  moreFiles?: string[];
   mapping?: unknown;
   sourceName?: string;
+  /** With `moreFiles`: the names of `file` and each of them (an upload's own names). */
+  sourceNames?: string[];
+}
+
+/** A dataset's source as its record gives it: its file's name, or the files' names in brief. */
+function sourceOf(names: readonly string[]): string {
+  if (names.length === 1) return names[0]!;
+  const all = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return all.length <= 255 ? all : `${names[0]!.slice(0, 200)} and ${names.length - 1} more files`;
 }
 
 type DatasetRecord = Pick<DatasetRow, 'name' | 'source_file' | 'file_format' | 'lsoa_vintage'> &
@@ -109,7 +120,7 @@ async function replaceDataset(
 async function createDatasetRecord(
   ctx: AnalyticsContext,
   actor: Actor,
-  input: { name: string; sourceName: string },
+  input: { name: string; sourceName: string; format: string },
 ): Promise<string> {
   const { pending: abandoned } = await refuseWhileImporting(ctx, input.name);
   const id = randomUUID();
@@ -117,7 +128,7 @@ async function createDatasetRecord(
     name: placeholderName(id),
     pending_name: input.name,
     source_file: input.sourceName,
-    file_format: path.extname(input.sourceName).replace('.', '') || 'csv',
+    file_format: input.format,
     lsoa_vintage: '2021',
   };
   await ctx.db.transaction().execute(async (trx) => {
@@ -224,7 +235,7 @@ async function runImport(
   ctx: AnalyticsContext,
   actor: Actor,
   id: string,
-  input: { name: string; file: string; mapping?: unknown },
+  input: { name: string; file: string; moreFiles?: string[]; fileNames?: string[]; mapping?: unknown },
   onProgress?: (p: ImportProgress) => void,
 ): Promise<Dataset> {
   const s = await ctx.store();
@@ -232,6 +243,8 @@ async function runImport(
     const imported = await importDataset(s, {
       id,
       file: input.file,
+      moreFiles: input.moreFiles,
+      fileNames: input.fileNames,
       outFile: s.datasetPath(`${id}.parquet`),
       mapping: input.mapping,
       onProgress: progressWriter(ctx, id, onProgress),
@@ -319,11 +332,18 @@ export function datasetOperations(ctx: AnalyticsContext) {
     const input = parseInput(datasetImportSchema, raw);
     // A file that cannot be read as mapped is refused here, before a dataset of the same name
     // is replaced, so the mistake can be put right on the form and nothing is lost.
-    const unreadable = await sourceColumnsProblem(await ctx.store(), input.file, raw.mapping);
+    const files = [input.file, ...(raw.moreFiles ?? [])];
+    const fileNames = raw.moreFiles?.length ? raw.sourceNames : undefined;
+    const unreadable = await sourceFilesProblem(await ctx.store(), files, {
+      mapping: raw.mapping,
+      names: fileNames,
+    });
     if (unreadable) throw new FormError([unreadable]);
-    const sourceName = input.sourceName ?? path.basename(input.file);
-    const id = await createDatasetRecord(ctx, actor, { name: input.name, sourceName });
-    return { id, input: { ...input, mapping: raw.mapping } };
+    const names = fileNames ?? (files.length > 1 ? files.map((f) => path.basename(f)) : undefined);
+    const sourceName = names ? sourceOf(names) : (input.sourceName ?? path.basename(input.file));
+    const format = path.extname(input.sourceName ?? input.file).replace('.', '') || 'csv';
+    const id = await createDatasetRecord(ctx, actor, { name: input.name, sourceName, format });
+    return { id, input: { ...input, moreFiles: raw.moreFiles, fileNames, mapping: raw.mapping } };
   };
   return {
     importProblems,
@@ -345,9 +365,12 @@ export function datasetOperations(ctx: AnalyticsContext) {
       actor: Actor,
       raw: ImportRequest,
     ): Promise<{ id: string; finished: Promise<UnexpectedFailure | null> }> {
-      // The uploaded copy is this import's to delete, whether or not the import begins.
+      // The uploaded copies are this import's to delete, whether or not the import begins.
+      const removeUploads = () => {
+        for (const file of [raw.file, ...(raw.moreFiles ?? [])]) if (file) rmSync(file, { force: true });
+      };
       const { id, input } = await begin(actor, raw).catch((error: unknown) => {
-        if (raw.file) rmSync(raw.file, { force: true });
+        removeUploads();
         throw error;
       });
       const finished = runImport(ctx, actor, id, input)
@@ -355,7 +378,7 @@ export function datasetOperations(ctx: AnalyticsContext) {
           () => null,
           (error: unknown) => unexpectedFailure(error),
         )
-        .finally(() => rmSync(input.file, { force: true }));
+        .finally(removeUploads);
       return { id, finished };
     },
 
