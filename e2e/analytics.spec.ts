@@ -6,6 +6,21 @@ import { e2eDataDir } from '../playwright.config.ts';
 import { expectAccessible } from './support/axe.ts';
 import { signIn } from './support/demo.ts';
 
+/** Refreshes a dataset's page, as someone would, until its import has finished (or 20 times). */
+async function untilImported(page: Page): Promise<void> {
+  const refresh = page.getByRole('link', { name: 'Refresh this page' });
+  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
+    await Promise.all([page.waitForEvent('load'), refresh.click()]);
+  }
+}
+
+/** The first row of a dataset's validation report, below its headings. */
+const firstProblem = (page: Page) =>
+  page
+    .getByRole('table', { name: /row by row/ })
+    .getByRole('row')
+    .nth(1);
+
 test('a public visitor reads where the gaps are and opens an indicator with its charts and tables', async ({
   page,
 }) => {
@@ -214,10 +229,7 @@ test('staff name a column Parity does not recognise, and see what each column wa
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clinic extract with own headings');
-  const refresh = page.getByRole('link', { name: 'Refresh this page' });
-  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
-    await Promise.all([page.waitForEvent('load'), refresh.click()]);
-  }
+  await untilImported(page);
   const read = (field: string) =>
     page
       .locator('dl[aria-labelledby="columns-read"] .nhsuk-summary-list__row', { hasText: field })
@@ -262,16 +274,25 @@ test('staff import a workbook of a worksheet a year as one dataset, and see prob
   await page.getByLabel('Also read the other worksheets that have the same headings').check();
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by year');
-  const refresh = page.getByRole('link', { name: 'Refresh this page' });
-  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
-    await Promise.all([page.waitForEvent('load'), refresh.click()]);
-  }
+  await untilImported(page);
   await expect(page.getByText('2 worksheets with the same headings were read as one dataset')).toBeVisible();
-  const problem = page
-    .getByRole('table', { name: /row by row/ })
-    .getByRole('row')
-    .nth(1);
-  await expect(problem.getByRole('cell').first()).toHaveText('Worksheet 2024-25');
+  await expect(firstProblem(page).getByRole('cell').first()).toHaveText('Worksheet 2024-25');
+  await expectAccessible(page);
+});
+
+test('staff import an extract a month as one dataset by choosing its files at once', async ({ page }) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Appointments by month');
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles([
+    { name: 'april.csv', mimeType: 'text/csv', buffer: Buffer.from('LSOA,DNA\nX01000001,1\n') },
+    { name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from('DNA,LSOA\n0,X01999999\n') },
+  ]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by month');
+  await untilImported(page);
+  await expect(page.getByText('2 files with the same headings were read as one dataset')).toBeVisible();
+  await expect(firstProblem(page).getByRole('cell').first()).toHaveText('File may.csv');
   await expectAccessible(page);
 });
 
@@ -330,10 +351,7 @@ test('staff import a dataset again, the new file fails, and the earlier dataset 
   });
   await page.getByRole('button', { name: 'Import' }).click();
   const failed = page.getByRole('heading', { name: 'The import failed' });
-  const refresh = page.getByRole('link', { name: 'Refresh this page' });
-  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
-    await Promise.all([page.waitForEvent('load'), refresh.click()]);
-  }
+  await untilImported(page);
   await expect(failed).toBeVisible();
   await expect(page.getByText('Row 25,002 of the file has more cells')).toBeVisible();
   await expectAccessible(page);
@@ -373,9 +391,6 @@ async function importFile(
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   if (options.scan) await expectAccessible(page);
-  const refresh = page.getByRole('link', { name: 'Refresh this page' });
-  for (let attempt = 0; attempt < 20 && (await refresh.isVisible()); attempt++) {
-    await Promise.all([page.waitForEvent('load'), refresh.click()]);
-  }
+  await untilImported(page);
   await expect(page.getByText('Validation report')).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -591,9 +591,53 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const page = await browser.get(`/analytics/datasets/${dataset.id}`);
     expect(page.body).toContain('2 worksheets with the same headings were read as one dataset');
     expect(page.body).toContain('numbered as in each worksheet');
-    expect(page.body).toMatch(/Worksheet <\/span>2024-25<\/td>\s*<td[^>]*><span[^>]*>Row <\/span>3<\/td>/);
+    expect(page.body).toMatch(
+      /Worksheet <\/span><span class="parity-file-name">2024-25<\/span><\/td>\s*<td[^>]*><span[^>]*>Row <\/span>3<\/td>/,
+    );
     expect(page.body).toContain('3 of “2024-25”');
     await t.services.analytics.removeDataset(systemActor, { name: 'Years' });
+  });
+
+  it('imports several CSV files chosen at once as one dataset, naming problem rows by file', async () => {
+    const browser = new Browser(t.app);
+    await browser.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const form = await browser.get('/analytics/datasets/new');
+    expect(form.body).toMatch(/<input[^>]*id="file"[^>]*type="file" multiple/);
+    const april = Buffer.from('LSOA,DNA\nX01000001,1\n');
+    const may = Buffer.from('DNA,LSOA\n0,X01000002\n1,NOT-AN-LSOA\n');
+    const imported = await browser.upload('/analytics/datasets/new', { name: 'Months' }, [
+      { field: 'file', filename: 'april.csv', content: april },
+      { field: 'file', filename: 'may.csv', content: may },
+    ]);
+    expect(imported.statusCode, imported.body).toBe(303);
+    const named = async () => (await t.services.analytics.listDatasets()).find((d) => d.name === 'Months');
+    await expect.poll(async () => (await named())?.status, { timeout: 30_000 }).toBe('ready');
+    const dataset = (await named())!;
+    expect(dataset).toMatchObject({
+      sourceFile: 'april.csv and may.csv',
+      rowsStored: 3,
+      rowsWithProblems: 1,
+    });
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.body).toContain('2 files with the same headings were read as one dataset');
+    expect(page.body).toContain('numbered as in each file');
+    expect(page.body).toMatch(
+      /File <\/span><span class="parity-file-name">may\.csv<\/span><\/td>\s*<td[^>]*><span[^>]*>Row <\/span>3<\/td>/,
+    );
+    // The uploads are removed once read.
+    const uploads = path.join(t.services.config.dataDir, 'analytics', 'uploads');
+    await expect.poll(() => readdirSync(uploads)).toEqual([]);
+
+    // Files that cannot be read together come back to the form, and the dataset is unchanged.
+    const other = await browser.upload('/analytics/datasets/new', { name: 'Months' }, [
+      { field: 'file', filename: 'april.csv', content: april },
+      { field: 'file', filename: 'june.csv', content: Buffer.from('LSOA,Attended\nX01000003,1\n') },
+    ]);
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('&quot;june.csv&quot; has no &quot;DNA&quot;');
+    expect(other.body).toContain('You chose april.csv and june.csv: choose them again');
+    expect((await named())?.id).toBe(dataset.id);
+    await t.services.analytics.removeDataset(systemActor, { name: 'Months' });
   });
 
   it('allows only staff and admins to manage datasets', async () => {

@@ -11,7 +11,7 @@ import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, NotFoundError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission, viewerCan } from '../middleware/authorise.ts';
-import { sizeInWords, uploadedFile, uploadExtension } from '../middleware/multipart.ts';
+import { sizeInWords, uploadedFiles, uploadExtension } from '../middleware/multipart.ts';
 import {
   datasetRemovalRoutes,
   mayRemoveDatasets,
@@ -26,6 +26,8 @@ import { actorOf } from './partnership-helpers.ts';
 import { postcodeLookupView } from './postcode-lookup-text.ts';
 
 const manage = { preHandler: requirePermission('analytics:manage') };
+/** The most files the import form takes at once: three years of monthly extracts. */
+const MAX_FILES = 36;
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
 /** Why an uploaded file cannot be imported here, or null. */
@@ -100,17 +102,18 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   const uploadLimit = services.config.datasetUploadBytes;
   // Extracts are written to disk as they arrive, beside the analytics store, never held in memory.
   const uploads = path.join(services.config.dataDir, 'analytics', 'uploads');
-  const importRoute = {
-    ...manage,
-    config: { uploadsTo: uploads, multipartOptions: { limits: { fileSize: uploadLimit } } },
-  };
-  const importForm = async (values: FormBody, chosenFile?: string) => ({
+  // Several CSV files may be chosen at once (an extract a month): they are read as one dataset.
+  const limits = { fileSize: uploadLimit, files: MAX_FILES, parts: MAX_FILES + 40 };
+  const importRoute = { ...manage, config: { uploadsTo: uploads, multipartOptions: { limits } } };
+  const importForm = async (values: FormBody, chosen: string[] = []) => ({
     pageTitle: 'Import a dataset',
     uploadLimit: sizeInWords(uploadLimit),
+    maxFiles: MAX_FILES,
     columnFields,
     allSheetsLabel: ALL_SHEETS_LABEL,
     columnsOpen: usesColumnSettings(values),
-    chosenFile,
+    chosenFile: chosen.length ? listInWords(chosen) : undefined,
+    chosenMany: chosen.length > 1,
     exampleExtract: await analytics.offersExampleExtract(),
   });
 
@@ -130,12 +133,13 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
   app.post('/analytics/datasets/new', importRoute, async (request, reply) => {
     const values = formBody(request.body);
-    const file = uploadedFile(request, 'file');
-    const fileProblem = file
-      ? uploadProblem(file, uploadLimit)
+    const files = uploadedFiles(request, 'file');
+    const fileProblem = files.length
+      ? (files.map((f) => uploadProblem(f, uploadLimit)).find((p) => p !== null) ?? null)
       : 'Choose a CSV, Parquet or Excel file to import';
+    const file = files[0];
     // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
-    const context = await importForm(values, file && !fileProblem ? file.filename : undefined);
+    const context = await importForm(values, fileProblem ? [] : files.map((f) => f.filename));
     let id = '';
     const shown = await handleForm(
       reply,
@@ -155,15 +159,20 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
             .importProblems({ name: values.name, file: file?.filename ?? '', mapping })
             .filter((e) => e.field !== 'file'),
         );
-        if (errors.length || !file?.path) throw new FormError(errors);
-        // Named with its extension, which says how the import reads it; removed after the import.
-        const saved = path.join(uploads, `${randomUUID()}${uploadExtension(file.filename)}`);
-        renameSync(file.path, saved);
+        if (errors.length || !file || files.some((f) => !f.path)) throw new FormError(errors);
+        // Named with their extensions, which say how the import reads them; removed after the import.
+        const saved = files.map((f) => {
+          const kept = path.join(uploads, `${randomUUID()}${uploadExtension(f.filename)}`);
+          renameSync(f.path!, kept);
+          return kept;
+        });
         const started = await analytics.startImport(actorOf(request), {
           name: values.name,
-          file: saved,
+          file: saved[0]!,
+          moreFiles: saved.slice(1),
           mapping,
           sourceName: file.filename,
+          sourceNames: files.map((f) => f.filename),
         });
         id = started.id;
         void started.finished.then((failure) => {
