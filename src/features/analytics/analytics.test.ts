@@ -637,6 +637,16 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(other.body).toContain('&quot;june.csv&quot; has no &quot;DNA&quot;');
     expect(other.body).toContain('You chose april.csv and june.csv: choose them again');
     expect((await named())?.id).toBe(dataset.id);
+    // More files than the form takes: a page that says so, and nothing kept of them.
+    const many = Array.from({ length: 37 }, (_v, i) => ({
+      field: 'file',
+      filename: `m${i}.csv`,
+      content: april,
+    }));
+    const tooMany = await browser.upload('/analytics/datasets/new', { name: 'Many' }, many);
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.body).toContain('You chose more files than this form takes');
+    await expect.poll(() => readdirSync(uploads)).toEqual([]);
     await t.services.analytics.removeDataset(systemActor, { name: 'Months' });
   });
 

@@ -44,6 +44,15 @@ const pages = {
     heading: 'Too many attempts',
     lines: ['You have tried too many times in a short while. Wait a minute, then try again.'],
   },
+  tooManyFiles: {
+    status: 413,
+    title: 'Too many files',
+    heading: 'You chose more files than this form takes',
+    lines: [
+      'Nothing was saved. Go back and choose fewer files at once.',
+      'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
+    ],
+  },
   serverError: {
     status: 500,
     title: 'Sorry, there is a problem with the service',
@@ -77,6 +86,7 @@ export function registerErrorPages(app: FastifyInstance): void {
       return showPage(reply, pages.csrf);
     }
     if (error.statusCode === 429) return showPage(reply, pages.tooMany);
+    if (error.code === 'FST_FILES_LIMIT') return showPage(reply, pages.tooManyFiles);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return showPage(reply, clientError(error.statusCode));
     }
