@@ -82,7 +82,7 @@ describe('several files read as one dataset', () => {
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
   });
 
-  it('names two files of the same name by their paths', async () => {
+  it('names two files of the same name by their paths, or uploads by their places', async () => {
     const a = write('extract-a.csv', 'LSOA,DNA\nX01000001,1\n');
     const b = write('extract-b.csv', 'LSOA,DNA\nX01000002,maybe\nX01000003,0\n');
     // The same file given twice stands for two files named alike in different folders.
@@ -92,5 +92,14 @@ describe('several files read as one dataset', () => {
       [b, 2],
       [b, 2],
     ]);
+    // Uploads of the same name are told apart by their places in the list.
+    const uploaded = await importDataset(store(), {
+      id: 'uploaded',
+      file: a,
+      moreFiles: [b, b],
+      fileNames: ['extract.csv', 'extract.csv', 'other.csv'],
+      outFile: store().datasetPath('uploaded.parquet'),
+    });
+    expect(uploaded.report.sheets).toEqual(['extract.csv (file 1)', 'extract.csv (file 2)', 'other.csv']);
   });
 });

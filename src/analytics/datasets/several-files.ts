@@ -31,12 +31,12 @@ export interface FileRead extends WorksheetRead {
 
 /**
  * The files' names as the report gives them: those given (an upload's own name), else their own
- * names, or their paths where two share one.
+ * names; where two share a name, their paths, or for uploads their places in the list.
  */
 function namesOf(files: readonly string[], given?: readonly string[]): string[] {
-  if (given?.length === files.length) return [...given];
-  const names = files.map((f) => path.basename(f));
-  return names.map((name, i) => (names.indexOf(name) === names.lastIndexOf(name) ? name : files[i]!));
+  const names = given?.length === files.length ? given : files.map((f) => path.basename(f));
+  const shared = (name: string) => names.indexOf(name) !== names.lastIndexOf(name);
+  return names.map((name, i) => (!shared(name) ? name : given ? `${name} (file ${i + 1})` : files[i]!));
 }
 
 /** Refuses files that are not CSV or tab-separated text, which are read one at a time. */
