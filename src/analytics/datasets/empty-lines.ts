@@ -15,7 +15,7 @@ const RETURN = 0x0d;
  * row it comes before (0 the first row below the headings), in order; the file is read until data
  * row `upTo` has been passed. A line break inside quotation marks is part of a value, not a line.
  */
-export async function emptyLinesBefore(
+async function emptyLinesBefore(
   file: string,
   options: { headingRow: number; utf16: boolean; upTo: number },
 ): Promise<number[]> {
@@ -58,6 +58,22 @@ export async function emptyLinesBefore(
 }
 
 /**
+ * How the file numbers each of `rows` (numbered as DuckDB read them, the first below the headings
+ * being `headingRow + 1`): one more for each empty line above it. The file is read only as far as
+ * the last of `rows`.
+ */
+export async function rowsAsInFile(
+  file: string,
+  options: { headingRow: number; utf16: boolean },
+  rows: readonly number[],
+): Promise<(row: number) => number> {
+  if (rows.length === 0) return (row) => row;
+  const firstDataRow = options.headingRow + 1;
+  const empties = await emptyLinesBefore(file, { ...options, upTo: Math.max(...rows) - firstDataRow });
+  return (row) => row + empties.filter((before) => before <= row - firstDataRow).length;
+}
+
+/**
  * The report with its rows numbered as the file numbers them, for a CSV file with empty lines among
  * its rows (read as far as the last row named); unchanged for a file without them.
  */
@@ -73,11 +89,7 @@ export async function numberAsInFile(
     ...report.examples.map((e) => e.row),
     ...leftOut.flatMap((l) => l.firstRows),
   ];
-  if (named.length === 0) return;
-  const firstDataRow = options.headingRow + 1;
-  const empties = await emptyLinesBefore(file, { ...options, upTo: Math.max(...named) - firstDataRow });
-  if (empties.length === 0) return;
-  const asInFile = (row: number) => row + empties.filter((before) => before <= row - firstDataRow).length;
+  const asInFile = await rowsAsInFile(file, options, named);
   for (const p of report.problems) p.firstRow = asInFile(p.firstRow);
   for (const e of report.examples) e.row = asInFile(e.row);
   for (const l of leftOut) l.firstRows = l.firstRows.map(asInFile);

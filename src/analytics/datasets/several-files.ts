@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
-import { emptyLinesBefore } from './empty-lines.ts';
+import { rowsAsInFile } from './empty-lines.ts';
 import { differenceInWords, headingDifferences, quotedList, sameHeadings } from './heading-sets.ts';
 import { looseHeading } from './headings.ts';
 import type { LeftOutLines } from './left-out-rows.ts';
@@ -189,18 +189,13 @@ export async function numberByFile(
     ...report.examples.map((e) => e.row),
     ...[lines.totals, lines.headings].flatMap((l) => l.firstRows),
   ].map((row) => sheetRowOf(row, files));
-  const empties = new Map<string, number[]>();
+  const shifts = new Map<string, (row: number) => number>();
   for (const file of files) {
     const rows = named.filter((at) => at.sheet === file.sheet).map((at) => at.row);
-    if (rows.length === 0) continue;
-    const upTo = Math.max(...rows) - file.headingRow - 1;
-    const options = { headingRow: file.headingRow, utf16: file.encoding === 'utf-16', upTo };
-    empties.set(file.sheet, await emptyLinesBefore(file.path, options));
+    const options = { headingRow: file.headingRow, utf16: file.encoding === 'utf-16' };
+    shifts.set(file.sheet, await rowsAsInFile(file.path, options, rows));
   }
-  const asInFile = ({ sheet, row }: SheetRow) => {
-    const firstDataRow = (files.find((f) => f.sheet === sheet)?.headingRow ?? 0) + 1;
-    return row + (empties.get(sheet) ?? []).filter((before) => before <= row - firstDataRow).length;
-  };
+  const asInFile = ({ sheet, row }: SheetRow) => shifts.get(sheet)?.(row) ?? row;
   numberBySheet(report, lines, files, asInFile);
   report.sheetsAreFiles = true;
 }
