@@ -48,7 +48,7 @@ describe('several files read as one dataset', () => {
     ]);
     expect(result.report.warnings).toEqual(
       expect.arrayContaining([
-        '3 files with the same headings were read as one dataset: "april.csv" (2 rows), "may.csv" (2 rows) and "june.csv" (1 row). Rows above a file\'s headings were left out. Rows are named by their file and numbered as in it.',
+        '3 files with the same headings were read as one dataset: "april.csv" (2 rows), "may.csv" (2 rows, its columns in another order) and "june.csv" (1 row). Rows above a file\'s headings were left out. Columns in another order were matched to those of the first by their headings. Rows are named by their file and numbered as in it.',
         '"june.csv" is not saved as UTF-8, so it was read as Windows Latin-1 text (what Excel\'s "CSV (Comma delimited)" writes). If any names or words look wrong, save it from Excel as "CSV UTF-8" and import again.',
       ]),
     );

@@ -75,6 +75,10 @@ function linedUpSql(first: StagedSource, part: StagedSource): string {
     .join(', ');
 }
 
+/** Whether the part's headings (compared loosely) are in another order than the first file's. */
+const inAnotherOrder = (first: StagedSource, part: StagedSource): boolean =>
+  part.columns.some((c, n) => looseHeading(c.name) !== looseHeading(first.columns[n]!.name));
+
 /** Each column's type where every file gives it the same, else text (the import's sample then decides). */
 const commonTypes = (parts: readonly StagedSource[]): StagedSource['columns'] =>
   parts[0]!.columns.map(({ name, type }) => ({
@@ -140,6 +144,7 @@ export async function stageSeveral(
         rows: Number(counts?.[`n${i}`] ?? 0),
         path: files[i]!,
         encoding: p.encoding,
+        ...(inAnotherOrder(first, p) ? { reordered: true as const } : {}),
       })),
     };
   } finally {
