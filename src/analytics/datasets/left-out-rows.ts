@@ -62,7 +62,7 @@ export interface TotalRows {
   count: number;
   /** The first few, numbered as the report numbers rows: as in the file (validate.ts). */
   firstRows: number[];
-  /** The first few as named when several worksheets were read ('row 5 of "2024-25"'). */
+  /** The first few as named when several worksheets or files were read ('row 5 of "2024-25"'). */
   firstRowNames?: string[];
 }
 
