@@ -14,12 +14,22 @@ async function untilImported(page: Page): Promise<void> {
   }
 }
 
-/** The first row of a dataset's validation report, below its headings. */
-const firstProblem = (page: Page) =>
-  page
+/**
+ * Imports the form as filled in, and checks the dataset's page: the note on the worksheets or files
+ * read as one, and the first cell of its first problem (the worksheet or file it is in).
+ */
+async function importedAsOne(page: Page, name: string, expected: { note: string; firstCell: string }) {
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await untilImported(page);
+  await expect(page.getByText(expected.note)).toBeVisible();
+  const firstProblem = page
     .getByRole('table', { name: /row by row/ })
     .getByRole('row')
     .nth(1);
+  await expect(firstProblem.getByRole('cell').first()).toHaveText(expected.firstCell);
+  await expectAccessible(page);
+}
 
 test('a public visitor reads where the gaps are and opens an indicator with its charts and tables', async ({
   page,
@@ -272,12 +282,10 @@ test('staff import a workbook of a worksheet a year as one dataset, and see prob
   });
   await page.getByText('Say which columns to use (optional)').click();
   await page.getByLabel('Also read the other worksheets that have the same headings').check();
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by year');
-  await untilImported(page);
-  await expect(page.getByText('2 worksheets with the same headings were read as one dataset')).toBeVisible();
-  await expect(firstProblem(page).getByRole('cell').first()).toHaveText('Worksheet 2024-25');
-  await expectAccessible(page);
+  await importedAsOne(page, 'Appointments by year', {
+    note: '2 worksheets with the same headings were read as one dataset',
+    firstCell: 'Worksheet 2024-25',
+  });
 });
 
 test('staff import an extract a month as one dataset by choosing its files at once', async ({ page }) => {
@@ -288,12 +296,10 @@ test('staff import an extract a month as one dataset by choosing its files at on
     { name: 'april.csv', mimeType: 'text/csv', buffer: Buffer.from('LSOA,DNA\nX01000001,1\n') },
     { name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from('DNA,LSOA\n0,X01999999\n') },
   ]);
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by month');
-  await untilImported(page);
-  await expect(page.getByText('2 files with the same headings were read as one dataset')).toBeVisible();
-  await expect(firstProblem(page).getByRole('cell').first()).toHaveText('File may.csv');
-  await expectAccessible(page);
+  await importedAsOne(page, 'Appointments by month', {
+    note: '2 files with the same headings were read as one dataset',
+    firstCell: 'File may.csv',
+  });
 });
 
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {
