@@ -646,6 +646,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const tooMany = await browser.upload('/analytics/datasets/new', { name: 'Many' }, many);
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.body).toContain('You chose more files than this form takes');
+    expect(tooMany.body).toContain('<a href="/analytics/datasets/new">Go back to Import a dataset</a>');
     await expect.poll(() => readdirSync(uploads)).toEqual([]);
     await t.services.analytics.removeDataset(systemActor, { name: 'Months' });
   });

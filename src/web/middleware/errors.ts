@@ -52,6 +52,9 @@ const pages = {
       'Nothing was saved. Go back and choose fewer files at once.',
       'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
     ],
+    // The one form that takes several files.
+    backHref: '/analytics/datasets/new',
+    backText: 'Go back to Import a dataset',
   },
   serverError: {
     status: 500,
