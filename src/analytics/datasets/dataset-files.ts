@@ -5,9 +5,13 @@ import { existsSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { stagingPathFor } from './source.ts';
 
+/** Where an import adding files to a dataset writes their rows before they join the dataset's. */
+export const addedRowsPath = (store: AnalyticsStore, id: string): string =>
+  store.datasetPath(`${id}-added.parquet`);
+
 export function datasetFiles(store: AnalyticsStore, id: string): string[] {
   const staging = stagingPathFor(store, id);
-  return [store.datasetPath(`${id}.parquet`), staging, `${staging}.csv`];
+  return [store.datasetPath(`${id}.parquet`), addedRowsPath(store, id), staging, `${staging}.csv`];
 }
 
 /** Deletes a dataset's files (those that exist) and returns how many there were. */

@@ -1,0 +1,63 @@
+// Files added to a dataset (an extract a month): their rows are imported as the dataset's first
+// file was, with its mapping, and written after its rows. Rows on a date the dataset already holds
+// are refused, since they would be counted twice.
+import type { AnalyticsStore } from '../store.ts';
+import { literal } from '../sql-text.ts';
+import { quotedList } from './heading-sets.ts';
+import { SourceFileError } from './source.ts';
+import { STORED_FILE_OPTIONS } from './standard-columns.ts';
+
+const dateInWords = (iso: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+
+const count = (n: number): string => n.toLocaleString('en-GB');
+
+/**
+ * Refuses the added rows (`added`, standard columns) when any is dated on a day that the dataset's
+ * rows (`earlier`) already hold: the same extract added twice, or two that overlap.
+ */
+export async function refuseDatesHeld(
+  store: AnalyticsStore,
+  earlier: string,
+  added: string,
+  addedNames: readonly string[],
+): Promise<void> {
+  const [held] = await store.query<{ rows: number | bigint; first: string | null; last: string | null }>(
+    `SELECT count(*) AS rows, CAST(min(event_date) AS VARCHAR) AS first, CAST(max(event_date) AS VARCHAR) AS last
+       FROM read_parquet(${literal(added)})
+      WHERE event_date IN (SELECT DISTINCT event_date FROM read_parquet(${literal(earlier)}) WHERE event_date IS NOT NULL)`,
+  );
+  const rows = Number(held?.rows ?? 0);
+  if (rows === 0 || !held?.first || !held.last) return;
+  const days =
+    held.first === held.last
+      ? `on ${dateInWords(held.first)}`
+      : `from ${dateInWords(held.first)} to ${dateInWords(held.last)}`;
+  const files = quotedList(addedNames, 'and', Infinity);
+  throw new SourceFileError(
+    `${files} ${addedNames.length === 1 ? 'has' : 'have'} ${count(rows)} ${rows === 1 ? 'row' : 'rows'} dated ${days}, days the dataset already holds, so ${rows === 1 ? 'it' : 'they'} would be counted twice. To correct rows the dataset holds, import all its files again under its name.`,
+  );
+}
+
+/** What is said when rows are added to a dataset without dates, which cannot be checked for overlap. */
+export const undatedAdditionNote = (addedNames: readonly string[]): string =>
+  `The dataset has no dates, so Parity could not check that the rows of ${quotedList(addedNames, 'and', Infinity)} were not already in it. If ${addedNames.length === 1 ? 'it was' : 'they were'} added twice, remove the dataset and import its files again.`;
+
+/** Writes the dataset's rows and the added rows together to `outFile`, as an import writes them. */
+export async function writeCombined(
+  store: AnalyticsStore,
+  parts: readonly string[],
+  outFile: string,
+  onProgress: (percent: number) => void,
+): Promise<void> {
+  const list = `[${parts.map(literal).join(', ')}]`;
+  await store.runWithProgress(
+    `COPY (SELECT * FROM read_parquet(${list}, union_by_name = true)) TO ${literal(outFile)} (${STORED_FILE_OPTIONS})`,
+    onProgress,
+  );
+}
