@@ -300,6 +300,25 @@ test('staff import an extract a month as one dataset by choosing its files at on
     note: '2 files with the same headings were read as one dataset',
     firstCell: 'File may.csv',
   });
+
+  // The next month comes: it is added to the dataset from its page.
+  await page.getByRole('link', { name: 'Add files to this dataset' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add files to Appointments by month');
+  await expectAccessible(page);
+  await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles({
+    name: 'june.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('LSOA,DNA\nX01000002,0\nX01000003,1\n'),
+  });
+  await page.getByRole('button', { name: 'Add the files' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by month');
+  await untilImported(page);
+  await expect(
+    page.getByText('"june.csv" was added later: 2 rows read, 2 stored, 0 with problems.'),
+  ).toBeVisible();
+  await expect(page.getByText('The dataset has no dates, so Parity could not check')).toBeVisible();
+  await expect(page.getByText('april.csv, may.csv and june.csv').first()).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {

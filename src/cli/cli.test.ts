@@ -251,6 +251,30 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(await reach()).toBe(before);
   });
 
+  it('adds a month to a dataset, and refuses a month it already holds', async () => {
+    const april = path.join(dataDir, 'april.csv');
+    const may = path.join(dataDir, 'may.csv');
+    writeFileSync(april, 'LSOA,Appointment date,DNA\nX01000001,2024-04-02,1\nX01000002,2024-04-03,0\n');
+    writeFileSync(may, 'Appointment date,DNA,LSOA\n2024-05-07,0,X01000003\n');
+    expect(await runCli(['dataset', 'import', april, '--name', 'Months'], captureIO().io)).toBe(0);
+    const added = captureIO();
+    expect(await runCli(['dataset', 'add', may, '--name', 'Months'], added.io)).toBe(0);
+    expect(JSON.parse(added.out.join('\n'))).toMatchObject({
+      name: 'Months',
+      source: 'april.csv and may.csv',
+      rowsStored: 3,
+      report: { sheets: ['april.csv', 'may.csv'], sheetsAreFiles: true },
+    });
+    const again = captureIO();
+    expect(await runCli(['dataset', 'add', may, '--name', 'Months'], again.io)).toBe(1);
+    expect(again.err.at(-1)).toBe(
+      'Nothing was added. "may.csv" has 1 row dated on 7 May 2024, days the dataset already holds, so it would be counted twice. To correct rows the dataset holds, import all its files again under its name. The dataset already called Months is unchanged.',
+    );
+    const unnamed = captureIO();
+    expect(await runCli(['dataset', 'add', may], unnamed.io)).toBe(1);
+    expect(unnamed.err).toEqual(['Usage: parity dataset add <file> [<file>…] --name <name>']);
+  });
+
   it('imports the reference geography, saying which file and option a problem is in', async () => {
     const imd = path.join(dataDir, 'imd.csv');
     writeFileSync(

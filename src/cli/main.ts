@@ -8,6 +8,7 @@ import { actionsCommand } from './commands/actions-remind.ts';
 import { backup } from './commands/backup.ts';
 import { geoImport } from './commands/geo-import.ts';
 import {
+  datasetAdd,
   datasetImport,
   datasetLink,
   datasetReach,
@@ -47,6 +48,9 @@ Commands:
                                 CSV files with the same headings as one dataset; of a workbook, the
                                 worksheet named, and with --all-sheets every other worksheet with the
                                 same headings, in any order, too)
+  dataset add <file> [<file>…] --name <name>
+                                add files (next month's extract) to a dataset, read with its columns;
+                                rows dated on days it already holds are refused
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
                                 use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
   dataset reach --name <name> [--format json|csv]
@@ -126,12 +130,13 @@ const commands: Record<string, Command> = {
   doctor: async (_args, io) => ((await doctor(io)) ? 0 : 1),
   actions: async (args, io) => withServices(io, (s) => actionsCommand(s, io, args)),
   dataset: async (args, io) => {
+    if (args[0] === 'add') return withServices(io, (s) => datasetAdd(s, io, args.slice(1)));
     if (args[0] === 'link') return withServices(io, (s) => datasetLink(s, io, args.slice(1)));
     if (args[0] === 'remove') return withServices(io, (s) => datasetRemove(s, io, args.slice(1)));
     if (args[0] === 'reach') return withServices(io, (s) => datasetReach(s, io, args.slice(1)));
     if (args[0] !== 'import')
       throw new CliError(
-        'Did you mean "parity dataset import", "parity dataset link", "parity dataset reach" or "parity dataset remove"?',
+        'Did you mean "parity dataset import", "parity dataset add", "parity dataset link", "parity dataset reach" or "parity dataset remove"?',
       );
     return withServices(io, (s) => datasetImport(s, io, args.slice(1)));
   },

@@ -56,6 +56,7 @@ describeEachDatabase('migration 0008 (result versions), reverted', (current) => 
         { ...result, ...common, id: 'r-draft', status: 'draft' },
       ])
       .execute();
+    expect(await migrateDown(db)).toEqual(['0010_dataset_adds_to']);
     expect(await migrateDown(db)).toEqual(['0009_dataset_pending_name']);
     expect(await migrateDown(db)).toEqual(['0008_result_versions']);
     const left = await db.selectFrom('analytics_results').select(['id']).execute();
@@ -65,21 +66,26 @@ describeEachDatabase('migration 0008 (result versions), reverted', (current) => 
   });
 });
 
+/** The columns of a ready dataset's record that every migration since 0004 has had. */
+function readyDataset(sourceFile: string) {
+  const at = new Date().toISOString();
+  return {
+    source_file: sourceFile,
+    file_format: 'csv',
+    lsoa_vintage: '2021',
+    status: 'ready',
+    stage: 'done',
+    progress: 100,
+    imported_by_label: 'Test',
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 describeEachDatabase('migration 0009 (pending dataset names), reverted', (current) => {
   it('drops imports that never took their name and keeps the datasets that did', async () => {
     const { db } = current().handle;
-    const at = new Date().toISOString();
-    const dataset = {
-      source_file: 'w.csv',
-      file_format: 'csv',
-      lsoa_vintage: '2021',
-      status: 'ready',
-      stage: 'done',
-      progress: 100,
-      imported_by_label: 'Test',
-      created_at: at,
-      updated_at: at,
-    };
+    const dataset = readyDataset('w.csv');
     await db
       .insertInto('analytics_datasets')
       .values([
@@ -87,10 +93,30 @@ describeEachDatabase('migration 0009 (pending dataset names), reverted', (curren
         { ...dataset, id: 'pending', name: 'importing:pending', pending_name: 'Waits', status: 'failed' },
       ])
       .execute();
+    expect(await migrateDown(db)).toEqual(['0010_dataset_adds_to']);
     expect(await migrateDown(db)).toEqual(['0009_dataset_pending_name']);
     const left = await db.selectFrom('analytics_datasets').select(['id', 'name']).execute();
     expect(left).toEqual([{ id: 'ready', name: 'Waits' }]);
     await migrateToLatest(db);
     await db.deleteFrom('analytics_datasets').where('id', '=', 'ready').execute();
+  });
+});
+
+describeEachDatabase('migration 0010 (files added to a dataset), reverted', (current) => {
+  it('keeps the datasets, without the record of what an import added to', async () => {
+    const { db } = current().handle;
+    const dataset = readyDataset('april.csv and may.csv');
+    await db
+      .insertInto('analytics_datasets')
+      .values({ ...dataset, id: 'added', name: 'Clinics', adds_to: 'earlier' })
+      .execute();
+    expect(await migrateDown(db)).toEqual(['0010_dataset_adds_to']);
+    const left = await db.selectFrom('analytics_datasets').selectAll().execute();
+    expect(left.map((r) => [r.id, r.name, r.source_file])).toEqual([
+      ['added', 'Clinics', 'april.csv and may.csv'],
+    ]);
+    expect(left[0]).not.toHaveProperty('adds_to');
+    await migrateToLatest(db);
+    await db.deleteFrom('analytics_datasets').where('id', '=', 'added').execute();
   });
 });

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_outreach.ts';
 import * as m0007 from './migrations/0007_insight_tagging.ts';
 import * as m0008 from './migrations/0008_result_versions.ts';
 import * as m0009 from './migrations/0009_dataset_pending_name.ts';
+import * as m0010 from './migrations/0010_dataset_adds_to.ts';
 import type { Database } from './schema.ts';
 
 /** Every migration, in order. Listed here (not read from disk) so they travel with the code. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_insight_tagging': m0007,
   '0008_result_versions': m0008,
   '0009_dataset_pending_name': m0009,
+  '0010_dataset_adds_to': m0010,
 };
 
 function migrator(db: Kysely<Database>): Migrator {

@@ -466,6 +466,8 @@ export interface AnalyticsDatasetTable {
   name: string;
   /** The name an import takes when it succeeds (null once it has). */
   pending_name: string | null;
+  /** For an import adding files to a dataset: that dataset's id, whose rows it keeps. */
+  adds_to: string | null;
   source_file: string;
   file_format: string;
   lsoa_vintage: string;

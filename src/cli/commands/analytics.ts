@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceFileError } from '../../analytics/datasets/source-error.ts';
 import { systemActor } from '../../features/audit/audit.ts';
+import type { ImportProgress } from '../../analytics/datasets/import.ts';
 import type { Dataset } from '../../features/analytics/analytics.ts';
 import { exportRows, toCsv } from '../../features/analytics/export.ts';
 import { notCompared, reachColumns, reachRows } from '../../features/analytics/reach-export.ts';
@@ -83,28 +84,67 @@ export async function datasetImport(services: Services, io: CliIO, args: string[
     );
   const written = values.map ? readJson(values.map, 'column mapping') : undefined;
   const mapping = withWorksheetOptions(written, file, values.sheet, values['all-sheets']);
-  let shown = -1;
   try {
     const dataset = await services.analytics.importDataset(
       systemActor,
       { name: values.name, file, moreFiles, mapping },
-      (p) => {
-        const step = Math.floor(p.percent / 5) * 5;
-        if (step !== shown) io.err(`${p.stage.padEnd(8)} ${String(step).padStart(3)}%`);
-        shown = step;
-      },
+      progressPrinter(io),
     );
     io.out(datasetJson(dataset));
     return 0;
   } catch (error) {
-    // The file's own problem, in words (never DuckDB's message, which quotes the file's rows).
-    if (!(error instanceof SourceFileError)) throw error;
-    const kept = (await services.analytics.listDatasets()).some(
-      (d) => d.name === values.name && d.status === 'ready',
+    throw await importFailure(services, values.name, error, 'The import failed.');
+  } finally {
+    await services.analytics.close();
+  }
+}
+
+/** Prints an import's stage and progress to stderr, every 5%. */
+function progressPrinter(io: CliIO): (p: ImportProgress) => void {
+  let shown = -1;
+  return (p) => {
+    const step = Math.floor(p.percent / 5) * 5;
+    if (step !== shown) io.err(`${p.stage.padEnd(8)} ${String(step).padStart(3)}%`);
+    shown = step;
+  };
+}
+
+/**
+ * The file's own problem in words (never DuckDB's message, which quotes the file's rows), saying
+ * that a dataset of the name is unchanged where there is one; other errors as they are.
+ */
+async function importFailure(
+  services: Services,
+  name: string | undefined,
+  error: unknown,
+  failed: string,
+): Promise<unknown> {
+  if (!(error instanceof SourceFileError)) return error;
+  const kept = (await services.analytics.listDatasets()).some((d) => d.name === name && d.status === 'ready');
+  return new CliError(
+    `${failed} ${error.message}${kept ? ` The dataset already called ${name} is unchanged.` : ''}`,
+  );
+}
+
+/** parity dataset add <file> [<file>…] --name <name> */
+export async function datasetAdd(services: Services, io: CliIO, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' } },
+  });
+  const [file, ...moreFiles] = positionals;
+  if (!file || !values.name) throw new CliError('Usage: parity dataset add <file> [<file>…] --name <name>');
+  try {
+    const dataset = await services.analytics.addFiles(
+      systemActor,
+      { name: values.name, file, moreFiles },
+      progressPrinter(io),
     );
-    throw new CliError(
-      `The import failed. ${error.message}${kept ? ` The dataset already called ${values.name} is unchanged.` : ''}`,
-    );
+    io.out(datasetJson(dataset));
+    return 0;
+  } catch (error) {
+    throw await importFailure(services, values.name, error, 'Nothing was added.');
   } finally {
     await services.analytics.close();
   }

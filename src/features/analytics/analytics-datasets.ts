@@ -39,7 +39,7 @@ interface ImportRequest {
 }
 
 /** A dataset's source as its record gives it: its file's name, or the files' names in brief. */
-function sourceOf(names: readonly string[]): string {
+export function sourceOf(names: readonly string[]): string {
   if (names.length === 1) return names[0]!;
   const all = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return all.length <= 255 ? all : `${names[0]!.slice(0, 200)} and ${names.length - 1} more files`;
@@ -60,6 +60,7 @@ const newRecord = (ctx: AnalyticsContext, actor: Actor, id: string, record: Data
   report_json: null,
   error: null,
   pending_name: null,
+  adds_to: null,
   ...record,
   id,
   imported_by: actor.id,
@@ -67,6 +68,9 @@ const newRecord = (ctx: AnalyticsContext, actor: Actor, id: string, record: Data
   created_at: ctx.now(),
   updated_at: ctx.now(),
 });
+
+/** What an import stored: a dataset with files added may hold rows of several formats ("csv and xlsx"). */
+export type StoredImport = Omit<ImportedDataset, 'format'> & { format: string };
 
 /** The name an import holds until it succeeds and takes its own (unique, never shown). */
 const placeholderName = (id: string): string => `importing:${id}`;
@@ -117,10 +121,10 @@ async function replaceDataset(
  * dataset is removed, only when it succeeds (recordImported). An earlier failed or abandoned
  * import of the name is replaced now.
  */
-async function createDatasetRecord(
+export async function createDatasetRecord(
   ctx: AnalyticsContext,
   actor: Actor,
-  input: { name: string; sourceName: string; format: string },
+  input: { name: string; sourceName: string; format: string; addsTo?: string },
 ): Promise<string> {
   const { pending: abandoned } = await refuseWhileImporting(ctx, input.name);
   const id = randomUUID();
@@ -130,16 +134,23 @@ async function createDatasetRecord(
     source_file: input.sourceName,
     file_format: input.format,
     lsoa_vintage: '2021',
+    adds_to: input.addsTo ?? null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     for (const row of abandoned) await repo.deleteDataset(trx, row.id);
     await repo.insertDataset(trx, newRecord(ctx, actor, id, record));
     await ctx.audit.record(trx, actor, {
-      action: 'analytics.dataset.import-started',
+      action: input.addsTo ? 'analytics.dataset.addition-started' : 'analytics.dataset.import-started',
       entityType: 'analytics_dataset',
       entityId: id,
-      summary: `Started importing dataset ${input.name} from ${input.sourceName}`,
-      after: { name: input.name, sourceFile: input.sourceName },
+      summary: input.addsTo
+        ? `Started adding files to dataset ${input.name}, to give ${input.sourceName}`
+        : `Started importing dataset ${input.name} from ${input.sourceName}`,
+      after: {
+        name: input.name,
+        sourceFile: input.sourceName,
+        ...(input.addsTo ? { addsTo: input.addsTo } : {}),
+      },
     });
   });
   for (const row of abandoned) removeDatasetFiles(await ctx.store(), row.id);
@@ -147,7 +158,7 @@ async function createDatasetRecord(
 }
 
 /** Writes progress to the dataset record at most twice a second (the web page shows it). */
-function progressWriter(ctx: AnalyticsContext, id: string, onProgress?: (p: ImportProgress) => void) {
+export function progressWriter(ctx: AnalyticsContext, id: string, onProgress?: (p: ImportProgress) => void) {
   let lastWrite = 0;
   return (p: ImportProgress) => {
     onProgress?.(p);
@@ -172,7 +183,7 @@ function unexpectedFailure(error: unknown): UnexpectedFailure | null {
   return { name, message: message.split('\n')[0] ?? '' };
 }
 
-async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown): Promise<void> {
+export async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown): Promise<void> {
   const message =
     error instanceof SourceFileError || error instanceof FormError
       ? error.message
@@ -188,24 +199,34 @@ async function recordFailure(ctx: AnalyticsContext, id: string, error: unknown):
 /**
  * Records a finished import with its audit entry, giving it its name in place of any earlier dataset
  * of that name (removed with its drafts; its published results pass to this one). False when its
- * record was removed while it ran.
+ * record was removed while it ran. An import adding files to a dataset (`addition`) holds its rows,
+ * so it is refused if that dataset is no longer the one of its name.
  */
-async function recordImported(
+export async function recordImported(
   ctx: AnalyticsContext,
   actor: Actor,
   id: string,
   name: string,
-  imported: ImportedDataset,
+  imported: StoredImport,
+  addition?: { to: string; summary: string },
 ): Promise<boolean> {
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findDataset(trx, id))) return { recorded: false, replaced: null };
     const earlier = await repo.findDatasetByName(trx, name);
+    if (addition && earlier?.id !== addition.to)
+      throw new FormError([
+        {
+          field: 'name',
+          message: `The dataset ${name} was removed or imported again while the files were being added to it: nothing was added. Add them to the dataset of that name now.`,
+        },
+      ]);
     // Published results stay up, now under this dataset, until new drafts are published over them.
     const kept = earlier ? await repo.movePublishedResults(trx, earlier.id, id) : 0;
     if (earlier) await repo.deleteDataset(trx, earlier.id);
     await repo.updateDataset(trx, id, {
       name,
       pending_name: null,
+      adds_to: null,
       status: 'ready',
       stage: 'done',
       progress: 100,
@@ -220,10 +241,12 @@ async function recordImported(
       updated_at: ctx.now(),
     });
     await ctx.audit.record(trx, actor, {
-      action: 'analytics.dataset.imported',
+      action: addition ? 'analytics.dataset.files-added' : 'analytics.dataset.imported',
       entityType: 'analytics_dataset',
       entityId: id,
-      summary: `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems${earlier ? `, replacing the earlier import of that name (its drafts removed, ${kept} published ${kept === 1 ? 'result' : 'results'} kept up until new ones are published)` : ''}`,
+      summary:
+        addition?.summary ??
+        `Imported dataset ${name}: ${imported.rowsStored} rows, ${imported.report.rowsWithProblems} with problems${earlier ? `, replacing the earlier import of that name (its drafts removed, ${kept} published ${kept === 1 ? 'result' : 'results'} kept up until new ones are published)` : ''}`,
     });
     return { recorded: true, replaced: earlier?.id ?? null };
   });
@@ -325,6 +348,32 @@ export function importProblems(raw: Partial<ImportRequest>): FieldError[] {
   return errors;
 }
 
+/**
+ * Begins an import and runs it in the background, returning its id at once (web: the status page
+ * follows it). The uploaded copies are its to delete, whether or not it begins. `finished` gives,
+ * for the server's log, a failure that was not the file's fault.
+ */
+export async function startInBackground<T extends { id: string }>(
+  uploads: readonly (string | undefined)[],
+  begin: () => Promise<T>,
+  run: (begun: T) => Promise<unknown>,
+): Promise<{ id: string; finished: Promise<UnexpectedFailure | null> }> {
+  const removeUploads = () => {
+    for (const file of uploads) if (file) rmSync(file, { force: true });
+  };
+  const begun = await begin().catch((error: unknown) => {
+    removeUploads();
+    throw error;
+  });
+  const finished = run(begun)
+    .then(
+      () => null,
+      (error: unknown) => unexpectedFailure(error),
+    )
+    .finally(removeUploads);
+  return { id: begun.id, finished };
+}
+
 export function datasetOperations(ctx: AnalyticsContext) {
   const begin = async (actor: Actor, raw: ImportRequest) => {
     const problems = importProblems(raw);
@@ -365,21 +414,11 @@ export function datasetOperations(ctx: AnalyticsContext) {
       actor: Actor,
       raw: ImportRequest,
     ): Promise<{ id: string; finished: Promise<UnexpectedFailure | null> }> {
-      // The uploaded copies are this import's to delete, whether or not the import begins.
-      const removeUploads = () => {
-        for (const file of [raw.file, ...(raw.moreFiles ?? [])]) if (file) rmSync(file, { force: true });
-      };
-      const { id, input } = await begin(actor, raw).catch((error: unknown) => {
-        removeUploads();
-        throw error;
-      });
-      const finished = runImport(ctx, actor, id, input)
-        .then(
-          () => null,
-          (error: unknown) => unexpectedFailure(error),
-        )
-        .finally(removeUploads);
-      return { id, finished };
+      return startInBackground(
+        [raw.file, ...(raw.moreFiles ?? [])],
+        () => begin(actor, raw),
+        ({ id, input }) => runImport(ctx, actor, id, input),
+      );
     },
 
     /** Links a dataset that lives in a PostgreSQL table or view (its aggregates are computed there). */

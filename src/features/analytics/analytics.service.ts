@@ -36,6 +36,7 @@ import {
   readyDataset,
 } from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
+import { datasetAdditionOperations } from './analytics-dataset-additions.ts';
 import { recordingQualityOf } from './analytics-recording.ts';
 import { ethnicReachOf } from './analytics-representation.ts';
 import { summariseCensusDetailed } from '../../analytics/geography/census-detailed.ts';
@@ -100,6 +101,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
   return {
     ...results,
     ...datasetOperations(ctx),
+    ...datasetAdditionOperations(ctx),
     ...datasetRemovalOperations(ctx),
 
     /**

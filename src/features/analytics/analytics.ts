@@ -22,6 +22,8 @@ export interface Dataset {
   /** How the file's columns were read (null for a linked table, and before an import finishes). */
   mapping: ColumnMapping | null;
   report: ValidationReport | null;
+  /** While files are being added to a dataset (or after that failed): the dataset's id. */
+  addsTo: string | null;
   error: string | null;
   importedBy: string;
   createdAt: string;
@@ -70,6 +72,7 @@ export function toDataset(row: DatasetRow): Dataset {
     fields: parse<DatasetFields>(row.fields_json),
     mapping: storedMapping(row.mapping_json),
     report: parse<ValidationReport>(row.report_json),
+    addsTo: row.adds_to ?? null,
     error: row.error,
     importedBy: row.imported_by_label,
     createdAt: row.created_at,

@@ -1,8 +1,8 @@
 // Which column of the source file each of a dataset's fields was read from, in words for the
 // dataset's page, so that whoever imported it can check what Parity recognised.
 import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
-import { ageSource, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
-import { lsoaFromPostcode } from '../../analytics/datasets/lsoa-from-postcode.ts';
+import { ageSource, sourceColumnsOf, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
+import { LSOA_FROM_POSTCODE, lsoaFromPostcode } from '../../analytics/datasets/lsoa-from-postcode.ts';
 
 const codingNotes: Record<CodingId, string> = {
   attendance: 'attendance codes: 3 and 7 did not attend, 5 and 6 attended',
@@ -66,3 +66,7 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
     ...named('Kept as text', mapping.attributes),
   ];
 }
+
+/** The headings a file added to the dataset needs: every column its mapping reads. */
+export const headingsNeeded = (mapping: ColumnMapping): string[] =>
+  sourceColumnsOf(mapping).filter((column) => column !== LSOA_FROM_POSTCODE);

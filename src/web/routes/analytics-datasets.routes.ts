@@ -1,8 +1,4 @@
-import { renameSync } from 'node:fs';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatOf, SourceFileError } from '../../analytics/datasets/source.ts';
 import { ALL_SHEETS_LABEL } from '../../analytics/datasets/worksheets-read.ts';
 import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts';
 import type { IndicatorNotComputed } from '../../features/analytics/analytics-compute.ts';
@@ -10,8 +6,10 @@ import { listInWords } from '../../analytics/in-words.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, NotFoundError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
-import { requirePermission, viewerCan } from '../middleware/authorise.ts';
-import { sizeInWords, uploadedFiles, uploadExtension } from '../middleware/multipart.ts';
+import { viewerCan } from '../middleware/authorise.ts';
+import { sizeInWords, uploadedFiles } from '../middleware/multipart.ts';
+import { analyticsDatasetAddRoutes } from './analytics-dataset-add.routes.ts';
+import { chosenFilesProblem, keepUploads, manage, MAX_FILES, uploadRoute } from './dataset-uploads.ts';
 import {
   datasetRemovalRoutes,
   mayRemoveDatasets,
@@ -25,26 +23,7 @@ import { allValues, formBody, handleForm, type FormBody } from './form-helpers.t
 import { actorOf } from './partnership-helpers.ts';
 import { postcodeLookupView } from './postcode-lookup-text.ts';
 
-const manage = { preHandler: requirePermission('analytics:manage') };
-/** The most files the import form takes at once: three years of monthly extracts. */
-const MAX_FILES = 36;
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
-
-/** Why an uploaded file cannot be imported here, or null. */
-function uploadProblem(file: { filename: string; tooLarge: boolean }, limit: number): string | null {
-  if (file.tooLarge)
-    return `Files over ${sizeInWords(limit)} must be imported with the command line (parity dataset import)`;
-  if (uploadExtension(file.filename) === '.xls')
-    return 'Save the Excel file as .xlsx (Excel Workbook) and choose it again';
-  // The kinds of file the import reads, as on the command line.
-  try {
-    formatOf(uploadExtension(file.filename));
-    return null;
-  } catch (error) {
-    if (!(error instanceof SourceFileError)) throw error;
-    return `${error.message}: ${file.filename} is none of these`;
-  }
-}
 
 /** The banner after computing, from the count in the address ("?computed=3"). */
 function computedNotice(count: string | undefined): string | undefined {
@@ -100,11 +79,6 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   });
 
   const uploadLimit = services.config.datasetUploadBytes;
-  // Extracts are written to disk as they arrive, beside the analytics store, never held in memory.
-  const uploads = path.join(services.config.dataDir, 'analytics', 'uploads');
-  // Several CSV files may be chosen at once (an extract a month): they are read as one dataset.
-  const limits = { fileSize: uploadLimit, files: MAX_FILES, parts: MAX_FILES + 40 };
-  const importRoute = { ...manage, config: { uploadsTo: uploads, multipartOptions: { limits } } };
   const importForm = async (values: FormBody, chosen: string[] = []) => ({
     pageTitle: 'Import a dataset',
     uploadLimit: sizeInWords(uploadLimit),
@@ -131,12 +105,14 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   });
 
   /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
-  app.post('/analytics/datasets/new', importRoute, async (request, reply) => {
+  app.post('/analytics/datasets/new', uploadRoute(services), async (request, reply) => {
     const values = formBody(request.body);
     const files = uploadedFiles(request, 'file');
-    const fileProblem = files.length
-      ? (files.map((f) => uploadProblem(f, uploadLimit)).find((p) => p !== null) ?? null)
-      : 'Choose a CSV, Parquet or Excel file to import';
+    const fileProblem = chosenFilesProblem(
+      files,
+      uploadLimit,
+      'Choose a CSV, Parquet or Excel file to import',
+    );
     const file = files[0];
     // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
     const context = await importForm(values, fileProblem ? [] : files.map((f) => f.filename));
@@ -160,12 +136,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
             .filter((e) => e.field !== 'file'),
         );
         if (errors.length || !file || files.some((f) => !f.path)) throw new FormError(errors);
-        // Named with their extensions, which say how the import reads them; removed after the import.
-        const saved = files.map((f) => {
-          const kept = path.join(uploads, `${randomUUID()}${uploadExtension(f.filename)}`);
-          renameSync(f.path!, kept);
-          return kept;
-        });
+        const saved = keepUploads(services, files);
         const started = await analytics.startImport(actorOf(request), {
           name: values.name,
           file: saved[0]!,
@@ -274,5 +245,6 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   });
 
   datasetRemovalRoutes(app, services);
+  analyticsDatasetAddRoutes(app, services);
   analyticsReachRoutes(app, services);
 }

@@ -1,0 +1,226 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/test-db.ts';
+import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeUser, testPassword } from '../../../test/factories.ts';
+import { datasetFiles } from '../../analytics/datasets/dataset-files.ts';
+import { analyticsStore } from '../../analytics/store.ts';
+import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
+import { systemActor } from '../audit/audit.ts';
+import { FormError } from '../shared/errors.ts';
+import type { StoredResult } from './analytics.ts';
+
+const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna';
+/** `rows` appointments on days from `firstDay` of `month` (2024), every fifth missed. */
+const month = (name: string, monthNumber: number, rows: number, extra: string[] = []) => {
+  const mm = String(monthNumber).padStart(2, '0');
+  const lines = Array.from({ length: rows }, (_v, i) => {
+    const lsoa = `X0100${String(1 + (i % 60)).padStart(4, '0')}`;
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    return `${name}${i},${lsoa},${20 + (i % 60)},${i % 2 ? 'F' : 'M'},${'ABHJRS'[i % 6]},2024-${mm}-${day},${i % 5 === 0 ? 1 : 0}`;
+  });
+  return `${[header, ...lines, ...extra].join('\n')}\n`;
+};
+
+describeEachDatabase('analytics: adding files to a dataset', (current) => {
+  let t: TestApp;
+  let dir: string;
+  const write = (name: string, content: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const april = () => month('A', 4, 300, ['BAD1,Z99999999,40,F,A,2024-04-03,0']);
+  const may = () => month('M', 5, 200, ['BAD2,Z99999998,41,M,A,2024-05-03,1']);
+  const june = () => month('J', 6, 250);
+  const resultsOf = async (id: string): Promise<StoredResult[]> =>
+    (await t.services.analytics.listResults(true)).filter((r) => r.datasetId === id);
+  const named = async (name: string) =>
+    (await t.services.analytics.listDatasets()).filter((d) => d.name === name);
+
+  beforeAll(async () => {
+    t = await buildTestApp(current().handle);
+    await loadSyntheticGeography(await analyticsStore(t.services.config.dataDir));
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-add-'));
+  });
+  afterAll(async () => {
+    await t.services.analytics.close();
+  });
+
+  it('adds a month to a dataset: the same rows, results and problems as importing the files together', async () => {
+    const first = await t.services.analytics.importDataset(systemActor, {
+      name: 'Clinics',
+      file: write('april.csv', april()),
+    });
+    await t.services.analytics.compute(systemActor, { datasetName: 'Clinics' });
+    const published = (await resultsOf(first.id)).find((r) => r.indicatorId === 'did-not-attend')!;
+    await t.services.analytics.publish(systemActor, published.id);
+
+    const added = await t.services.analytics.addFiles(systemActor, {
+      name: 'Clinics',
+      file: write('may.csv', may()),
+    });
+    expect(added).toMatchObject({
+      name: 'Clinics',
+      status: 'ready',
+      sourceFile: 'april.csv and may.csv',
+      rowsRead: 502,
+      rowsStored: 502,
+      rowsWithProblems: 2,
+      addsTo: null,
+    });
+    expect((await named('Clinics')).map((d) => d.id)).toEqual([added.id]);
+    const store = await analyticsStore(t.services.config.dataDir);
+    for (const file of datasetFiles(store, first.id)) expect(existsSync(file)).toBe(false);
+    // The published result passes to the dataset with the month added, as on a new import.
+    const kept = (await resultsOf(added.id)).filter((r) => r.status === 'published');
+    expect(kept.map((r) => r.indicatorId)).toEqual(['did-not-attend']);
+
+    const together = await t.services.analytics.importDataset(systemActor, {
+      name: 'Clinics together',
+      file: write('april-again.csv', april()),
+      moreFiles: [write('may-again.csv', may())],
+      sourceNames: ['april.csv', 'may.csv'],
+    });
+    for (const name of ['Clinics', 'Clinics together'])
+      await t.services.analytics.compute(systemActor, { datasetName: name });
+    const drafts = async (id: string) => {
+      const result = (await resultsOf(id)).find(
+        (r) => r.indicatorId === 'did-not-attend' && r.status === 'draft',
+      )!.result;
+      return result;
+    };
+    const [one, other] = [await drafts(added.id), await drafts(together.id)];
+    expect(one.rows).toEqual(other.rows);
+    expect(one.summaries).toEqual(other.summaries);
+    // Every appointment of both months, less the two rows whose area is not known.
+    expect(one.rows.find((r) => r.dimension === 'overall')).toMatchObject({
+      numerator: '100',
+      denominator: '500',
+    });
+
+    // Each problem is named by its file, and counted with the others of its kind.
+    const report = added.report!;
+    expect(report.sheets).toEqual(['april.csv', 'may.csv']);
+    expect(report.sheetsAreFiles).toBe(true);
+    expect(report.examples.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ['april.csv', 302, 'lsoa_code'],
+      ['may.csv', 202, 'lsoa_code'],
+    ]);
+    const unknownLsoa = report.problems.find((p) => p.column === 'lsoa_code')!;
+    expect(unknownLsoa).toMatchObject({ rows: 2, firstRow: 302, firstSheet: 'april.csv' });
+    expect(report.warnings).toContain(
+      '"may.csv" was added later: 201 rows read, 201 stored, 1 with problems.',
+    );
+    expect(report.examples).toEqual(together.report!.examples);
+  });
+
+  it('refuses rows on days the dataset already holds, and keeps the dataset as it was', async () => {
+    const before = (await named('Clinics'))[0]!;
+    const again = write('may-copy.csv', may());
+    const refused: unknown = await t.services.analytics
+      .addFiles(systemActor, { name: 'Clinics', file: again })
+      .catch((error: unknown) => error);
+    expect((refused as Error).message).toBe(
+      '"may-copy.csv" has 201 rows dated from 1 May 2024 to 28 May 2024, days the dataset already holds, so they would be counted twice. To correct rows the dataset holds, import all its files again under its name.',
+    );
+    const now = await named('Clinics');
+    expect(now.find((d) => d.status === 'ready')).toEqual(before);
+    const failed = now.find((d) => d.status === 'failed')!;
+    expect(failed.addsTo).toBe(before.id);
+    const store = await analyticsStore(t.services.config.dataDir);
+    for (const file of datasetFiles(store, failed.id)) expect(existsSync(file)).toBe(false);
+
+    const page = await signedInBrowser();
+    const failedPage = (await page.get(`/analytics/datasets/${failed.id}`)).body;
+    expect(failedPage).toContain('The files were not added');
+    expect(failedPage).toContain(`<a href="/analytics/datasets/${before.id}/add">add them again</a>`);
+    expect(failedPage).not.toContain('import it again');
+
+    // One day in common is enough.
+    const overlap = write('june-and-a-day.csv', `${june()}X1,X01000001,30,F,A,2024-04-15,0\n`);
+    await expect(
+      t.services.analytics.addFiles(systemActor, { name: 'Clinics', file: overlap }),
+    ).rejects.toThrow(
+      '"june-and-a-day.csv" has 1 row dated on 15 April 2024, days the dataset already holds, so it would be counted twice.',
+    );
+  });
+
+  it('refuses files without the dataset’s columns, and names that are not datasets, before anything is recorded', async () => {
+    const count = (await t.services.analytics.listDatasets()).length;
+    const lacking = write('july.csv', june().replaceAll(',dna', ',attended'));
+    const refused: unknown = await t.services.analytics
+      .addFiles(systemActor, { name: 'Clinics', file: lacking })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(FormError);
+    expect((refused as FormError).errors[0]!.message).toContain(
+      'Files added to Clinics are read with its columns, by their headings. The dataset reads columns the file does not have: dna.',
+    );
+    await expect(
+      t.services.analytics.addFiles(systemActor, { name: 'No such thing', file: lacking }),
+    ).rejects.toThrow(FormError);
+    expect((await t.services.analytics.listDatasets()).length).toBe(count);
+  });
+
+  async function signedInBrowser(): Promise<Browser> {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    return browser;
+  }
+
+  it('adds files from the dataset’s page, and says what is wrong on the form', async () => {
+    const browser = await signedInBrowser();
+    const dataset = (await named('Clinics')).find((d) => d.status === 'ready')!;
+    const page = await browser.get(`/analytics/datasets/${dataset.id}`);
+    expect(page.body).toContain(
+      `<a href="/analytics/datasets/${dataset.id}/add">Add files to this dataset</a>`,
+    );
+    const form = `/analytics/datasets/${dataset.id}/add`;
+    const shown = await browser.get(form);
+    expect(shown.statusCode).toBe(200);
+    // The headings each file needs, as the dataset read them.
+    expect(shown.body).toContain('<span class="parity-file-name">ethnic_code</span>');
+
+    const none = await browser.upload(form, {}, []);
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Choose the files to add');
+    const wrong = await browser.upload(form, {}, [
+      { field: 'file', filename: 'july.csv', content: june().replaceAll(',dna', ',attended') },
+    ]);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('The dataset reads columns the file does not have: dna.');
+    expect(wrong.body).toContain('href="#file"');
+
+    const response = await browser.upload(form, {}, [
+      { field: 'file', filename: 'june.csv', content: june() },
+    ]);
+    expect(response.statusCode, response.body).toBe(303);
+    const addition = response.headers.location!;
+    await expect
+      .poll(
+        async () => (await named('Clinics')).find((d) => `/analytics/datasets/${d.id}` === addition)?.status,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe('ready');
+    const now = (await named('Clinics')).find((d) => d.status === 'ready')!;
+    expect(now).toMatchObject({ rowsStored: 752, sourceFile: 'april.csv, may.csv and june.csv' });
+    const audit = await t.services.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('entity_id', '=', now.id)
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'analytics.dataset.addition-started',
+      'analytics.dataset.files-added',
+    ]);
+    expect(audit.find((a) => a.action === 'analytics.dataset.files-added')!.summary).toBe(
+      'Added june.csv to dataset Clinics: 250 rows (752 in all), 0 with problems',
+    );
+    expect((await browser.get(`/analytics/datasets/${dataset.id}/add`)).statusCode).toBe(404);
+  });
+});

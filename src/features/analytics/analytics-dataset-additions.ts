@@ -1,0 +1,211 @@
+// Files added to a dataset (next month's extract): read with the dataset's own mapping, checked as
+// any import is, and written with the dataset's rows to a new file. Like a new import of the name,
+// it is recorded beside the dataset and takes its place only when it succeeds, so a refused or
+// failed addition leaves the dataset as it was.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { addedRowsPath, removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
+import { refuseDatesHeld, undatedAdditionNote, writeCombined } from '../../analytics/datasets/added-files.ts';
+import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
+import {
+  importDataset,
+  sourceFilesProblem,
+  type ImportedDataset,
+  type ImportProgress,
+} from '../../analytics/datasets/import.ts';
+import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
+import { numericFieldsUsed } from '../../analytics/indicators/schema.ts';
+import type { Actor } from '../audit/audit.ts';
+import { FormError } from '../shared/errors.ts';
+import type { AnalyticsContext } from './analytics-context.ts';
+import {
+  createDatasetRecord,
+  progressWriter,
+  recordFailure,
+  recordImported,
+  sourceOf,
+  startInBackground,
+  type StoredImport,
+  type UnexpectedFailure,
+} from './analytics-datasets.ts';
+import * as repo from './analytics.repository.ts';
+import { toDataset, type Dataset } from './analytics.ts';
+import { allIndicators } from './indicator-list.ts';
+
+export interface AdditionRequest {
+  /** The name of the dataset to add to. */
+  name?: string;
+  file?: string;
+  /** More files added with `file`, read below it (CSV files with the same headings). */
+  moreFiles?: string[];
+  /** The names of `file` and `moreFiles` where their paths do not give them (uploads). */
+  sourceNames?: string[];
+}
+
+interface Addition {
+  earlier: Dataset;
+  files: string[];
+  names: string[];
+  mapping: Partial<ColumnMapping>;
+}
+
+const noReport = { problems: [], examples: [], rowsWithProblems: 0, warnings: [] };
+
+/** The ready dataset of the name, which files can be added to (not a linked table). */
+async function datasetAddedTo(ctx: AnalyticsContext, name: string | undefined): Promise<Dataset> {
+  const row = name?.trim() ? await repo.findDatasetByName(ctx.db, name.trim()) : undefined;
+  const dataset = row && row.status === 'ready' ? toDataset(row) : null;
+  if (!dataset)
+    throw new FormError([
+      {
+        field: 'name',
+        message: name?.trim() ? `There is no dataset called ${name.trim()}` : 'Enter the dataset’s name',
+      },
+    ]);
+  if (dataset.format === 'postgres' || !dataset.mapping)
+    throw new FormError([
+      {
+        field: 'name',
+        message: `${dataset.name} is a linked PostgreSQL table: add the rows to the table itself`,
+      },
+    ]);
+  return dataset;
+}
+
+/** The dataset's mapping for the added files: a worksheet named only if they are workbooks too. */
+function mappingForAdded(mapping: ColumnMapping, firstName: string): Addition['mapping'] {
+  if (firstName.toLowerCase().endsWith('.xlsx')) return mapping;
+  const { sheet: _sheet, allSheets: _allSheets, ...rest } = mapping;
+  return rest;
+}
+
+const formatsTogether = (earlier: string, added: string): string =>
+  [...new Set([...earlier.split(' and '), added])].join(' and ');
+
+/** The dataset as it is with the added files' rows: rows, report and fields together. */
+function together(earlier: Dataset, imported: ImportedDataset, names: string[]): StoredImport {
+  const rows = { read: imported.rowsRead, stored: imported.rowsStored };
+  const report = reportWithAdded(
+    { report: earlier.report ?? noReport, source: earlier.sourceFile },
+    { report: imported.report, source: names[0]! },
+    rows,
+  );
+  const fields = earlier.fields ?? imported.fields;
+  if (!fields.hasDate) report.warnings.push(undatedAdditionNote(names));
+  return {
+    format: formatsTogether(earlier.format, imported.format),
+    rowsRead: (earlier.rowsRead ?? 0) + imported.rowsRead,
+    rowsStored: (earlier.rowsStored ?? 0) + imported.rowsStored,
+    mapping: earlier.mapping!,
+    fields: {
+      ...fields,
+      hasEspBand: (fields.hasEspBand ?? fields.hasAgeInYears ?? false) && imported.fields.hasEspBand === true,
+    },
+    report,
+  };
+}
+
+async function runAddition(
+  ctx: AnalyticsContext,
+  actor: Actor,
+  id: string,
+  addition: Addition,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<Dataset> {
+  const s = await ctx.store();
+  const { earlier, files, names } = addition;
+  const progress = progressWriter(ctx, id, onProgress);
+  const added = addedRowsPath(s, id);
+  try {
+    const imported = await importDataset(s, {
+      id,
+      file: files[0]!,
+      moreFiles: files.slice(1),
+      fileNames: files.length > 1 ? names : undefined,
+      outFile: added,
+      mapping: addition.mapping,
+      onProgress: (p) =>
+        progress({ stage: p.stage === 'done' ? 'writing' : p.stage, percent: Math.round(p.percent * 0.85) }),
+      numberFields: new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed)),
+    });
+    const earlierRows = s.datasetPath(`${earlier.id}.parquet`);
+    await refuseDatesHeld(s, earlierRows, added, names);
+    await writeCombined(s, [earlierRows, added], s.datasetPath(`${id}.parquet`), (p) =>
+      progress({ stage: 'writing', percent: 85 + Math.round(p * 0.15) }),
+    );
+    rmSync(added, { force: true });
+    const dataset = together(earlier, imported, names);
+    progress({ stage: 'done', percent: 100 });
+    const summary = `Added ${sourceOf(names)} to dataset ${earlier.name}: ${imported.rowsStored} rows (${dataset.rowsStored} in all), ${imported.report.rowsWithProblems} with problems`;
+    if (!(await recordImported(ctx, actor, id, earlier.name, dataset, { to: earlier.id, summary })))
+      throw new FormError([
+        { field: 'name', message: 'The addition was removed while the files were being added' },
+      ]);
+  } catch (error) {
+    // A failed addition keeps none of the rows it had written; the dataset is as it was.
+    removeDatasetFiles(s, id);
+    await recordFailure(ctx, id, error);
+    throw error;
+  }
+  return toDataset((await repo.findDataset(ctx.db, id))!);
+}
+
+export function datasetAdditionOperations(ctx: AnalyticsContext) {
+  const begin = async (actor: Actor, raw: AdditionRequest): Promise<{ id: string; addition: Addition }> => {
+    const earlier = await datasetAddedTo(ctx, raw.name);
+    if (!raw.file) throw new FormError([{ field: 'file', message: 'Choose the files to add' }]);
+    const files = [raw.file, ...(raw.moreFiles ?? [])];
+    const names = raw.sourceNames ?? files.map((f) => path.basename(f));
+    const mapping = mappingForAdded(earlier.mapping!, names[0]!);
+    // Checked before anything is recorded: each file must have the columns the dataset was read from.
+    const unreadable = await sourceFilesProblem(await ctx.store(), files, {
+      mapping,
+      names: files.length > 1 ? names : undefined,
+    });
+    if (unreadable)
+      throw new FormError([
+        {
+          field: 'file',
+          message:
+            unreadable.field === 'mapping'
+              ? `Files added to ${earlier.name} are read with its columns, by their headings. ${unreadable.message.replace('The mapping names', 'The dataset reads')}`
+              : unreadable.message,
+        },
+      ]);
+    const all = [
+      ...filesOf({ report: earlier.report ?? noReport, source: earlier.sourceFile } satisfies ReportOf),
+      ...names,
+    ];
+    const format = path.extname(names[0]!).replace('.', '') || 'csv';
+    const id = await createDatasetRecord(ctx, actor, {
+      name: earlier.name,
+      sourceName: sourceOf(all),
+      format,
+      addsTo: earlier.id,
+    });
+    return { id, addition: { earlier, files, names, mapping } };
+  };
+  return {
+    /** Adds files to a dataset and waits (command line). */
+    async addFiles(
+      actor: Actor,
+      raw: AdditionRequest,
+      onProgress?: (p: ImportProgress) => void,
+    ): Promise<Dataset> {
+      const { id, addition } = await begin(actor, raw);
+      return runAddition(ctx, actor, id, addition, onProgress);
+    },
+
+    /** Starts adding files in the background and returns the addition's id at once (web). */
+    async startAddition(
+      actor: Actor,
+      raw: AdditionRequest,
+    ): Promise<{ id: string; finished: Promise<UnexpectedFailure | null> }> {
+      return startInBackground(
+        [raw.file, ...(raw.moreFiles ?? [])],
+        () => begin(actor, raw),
+        ({ id, addition }) => runAddition(ctx, actor, id, addition),
+      );
+    },
+  };
+}
