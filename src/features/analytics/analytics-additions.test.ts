@@ -193,6 +193,16 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('The dataset reads columns the file does not have: dna.');
     expect(wrong.body).toContain('href="#file"');
+    // More files than the form takes: a page that leads back to this form, not the import's.
+    const many = Array.from({ length: 37 }, (_v, i) => ({
+      field: 'file',
+      filename: `m${i}.csv`,
+      content: june(),
+    }));
+    const tooMany = await browser.upload(form, {}, many);
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.body).toContain(`<a href="${form}">Go back to Add files</a>`);
+    expect(tooMany.body).toContain('parity dataset add &lt;file&gt; &lt;file&gt; … --name &lt;name&gt;');
 
     const response = await browser.upload(form, {}, [
       { field: 'file', filename: 'june.csv', content: june() },

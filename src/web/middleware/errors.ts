@@ -44,18 +44,6 @@ const pages = {
     heading: 'Too many attempts',
     lines: ['You have tried too many times in a short while. Wait a minute, then try again.'],
   },
-  tooManyFiles: {
-    status: 413,
-    title: 'Too many files',
-    heading: 'You chose more files than this form takes',
-    lines: [
-      'Nothing was saved. Go back and choose fewer files at once.',
-      'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
-    ],
-    // The one form that takes several files.
-    backHref: '/analytics/datasets/new',
-    backText: 'Go back to Import a dataset',
-  },
   serverError: {
     status: 500,
     title: 'Sorry, there is a problem with the service',
@@ -67,6 +55,24 @@ const pages = {
 function showPage(reply: FastifyReply, page: ErrorPage) {
   reply.code(page.status);
   return reply.view('pages/errors/error.njk', { pageTitle: page.title, ...page });
+}
+
+/** More files than a form takes: back to that form (importing a dataset, or adding to one). */
+function tooManyFiles(url: string): ErrorPage {
+  const adding = /^\/analytics\/datasets\/([\w-]+)\/add(?:\?|$)/.exec(url);
+  return {
+    status: 413,
+    title: 'Too many files',
+    heading: 'You chose more files than this form takes',
+    lines: [
+      'Nothing was saved. Go back and choose fewer files at once.',
+      adding
+        ? 'The command line adds any number of CSV files to a dataset: parity dataset add <file> <file> … --name <name>.'
+        : 'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
+    ],
+    backHref: adding ? `/analytics/datasets/${adding[1]}/add` : '/analytics/datasets/new',
+    backText: adding ? 'Go back to Add files' : 'Go back to Import a dataset',
+  };
 }
 
 function clientError(status: number): ErrorPage {
@@ -89,7 +95,7 @@ export function registerErrorPages(app: FastifyInstance): void {
       return showPage(reply, pages.csrf);
     }
     if (error.statusCode === 429) return showPage(reply, pages.tooMany);
-    if (error.code === 'FST_FILES_LIMIT') return showPage(reply, pages.tooManyFiles);
+    if (error.code === 'FST_FILES_LIMIT') return showPage(reply, tooManyFiles(request.url));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return showPage(reply, clientError(error.statusCode));
     }

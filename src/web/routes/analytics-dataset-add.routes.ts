@@ -40,7 +40,10 @@ export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Servic
   app.post('/analytics/datasets/:id/add', uploadRoute(services), async (request, reply) => {
     const dataset = await datasetOf(request);
     const files = uploadedFiles(request, 'file');
-    const fileProblem = chosenFilesProblem(files, uploadLimit, 'Choose the files to add');
+    const fileProblem = chosenFilesProblem(files, uploadLimit, {
+      none: 'Choose the files to add',
+      command: 'parity dataset add',
+    });
     let id = '';
     const shown = await handleForm(
       reply,

@@ -108,11 +108,10 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   app.post('/analytics/datasets/new', uploadRoute(services), async (request, reply) => {
     const values = formBody(request.body);
     const files = uploadedFiles(request, 'file');
-    const fileProblem = chosenFilesProblem(
-      files,
-      uploadLimit,
-      'Choose a CSV, Parquet or Excel file to import',
-    );
+    const fileProblem = chosenFilesProblem(files, uploadLimit, {
+      none: 'Choose a CSV, Parquet or Excel file to import',
+      command: 'parity dataset import',
+    });
     const file = files[0];
     // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
     const context = await importForm(values, fileProblem ? [] : files.map((f) => f.filename));

@@ -20,10 +20,10 @@ export function uploadRoute(services: Services) {
   return { ...manage, config: { uploadsTo, multipartOptions: { limits } } };
 }
 
-/** Why an uploaded file cannot be imported here, or null. */
-export function uploadProblem(file: { filename: string; tooLarge: boolean }, limit: number): string | null {
+/** Why an uploaded file cannot be imported here, or null; `command` takes larger files. */
+function uploadProblem(file: ReceivedFile, limit: number, command: string): string | null {
   if (file.tooLarge)
-    return `Files over ${sizeInWords(limit)} must be imported with the command line (parity dataset import)`;
+    return `Files over ${sizeInWords(limit)} must be imported with the command line (${command})`;
   if (uploadExtension(file.filename) === '.xls')
     return 'Save the Excel file as .xlsx (Excel Workbook) and choose it again';
   // The kinds of file the import reads, as on the command line.
@@ -40,10 +40,10 @@ export function uploadProblem(file: { filename: string; tooLarge: boolean }, lim
 export function chosenFilesProblem(
   files: readonly ReceivedFile[],
   limit: number,
-  none: string,
+  form: { none: string; command: string },
 ): string | null {
-  if (!files.length) return none;
-  return files.map((f) => uploadProblem(f, limit)).find((p) => p !== null) ?? null;
+  if (!files.length) return form.none;
+  return files.map((f) => uploadProblem(f, limit, form.command)).find((p) => p !== null) ?? null;
 }
 
 /**
