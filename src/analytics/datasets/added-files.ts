@@ -3,17 +3,10 @@
 // are refused, since they would be counted twice.
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
+import { dateInWords } from './dates-held.ts';
 import { quotedList } from './heading-sets.ts';
 import { SourceFileError } from './source.ts';
 import { STORED_FILE_OPTIONS } from './standard-columns.ts';
-
-const dateInWords = (iso: string): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 

@@ -24,6 +24,7 @@ import {
   unlistedColumnsNote,
 } from './mapping-notes.ts';
 import { datedColumns } from './dated-columns.ts';
+import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
 import {
   columnKinds,
@@ -92,6 +93,8 @@ export interface DatasetFields {
   hasSex: boolean;
   hasEthnicity: boolean;
   hasDate: boolean;
+  /** The first and last event date (absent without dates, and in datasets imported before 2026-12-06). */
+  dates?: DatesHeld;
 }
 
 export interface ImportedDataset {
@@ -414,6 +417,7 @@ export async function importDataset(
     const rowsStored = Number(counts?.stored ?? 0);
     if (rowsRead > rowsStored) validation.warnings.push(...leftOutWarnings(lines, rowsRead - rowsStored));
     const bands = await givenAgeBands(store, options.outFile, mapping);
+    const dates = mapping.columns.event_date ? await datesHeld(store, options.outFile) : null;
     if (bands.note) validation.warnings.push(bands.note);
     report({ stage: 'done', percent: 100 });
     return {
@@ -421,7 +425,7 @@ export async function importDataset(
       rowsRead,
       rowsStored,
       mapping,
-      fields: fieldsOf(mapping, bands.fiveYear),
+      fields: { ...fieldsOf(mapping, bands.fiveYear), ...(dates ? { dates } : {}) },
       report: validation,
     };
   } catch (error) {

@@ -178,9 +178,14 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect(page.body).toContain(
       `<a href="/analytics/datasets/${dataset.id}/add">Add files to this dataset</a>`,
     );
+    // The dates it holds, from both months (May's last appointment is on the 28th).
+    expect(page.body).toMatch(
+      /Dates\s*<\/dt>\s*<dd class="nhsuk-summary-list__value">\s*1 April 2024 to 28 May 2024/,
+    );
     const form = `/analytics/datasets/${dataset.id}/add`;
     const shown = await browser.get(form);
     expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('Its rows are dated from 1 April 2024 to 28 May 2024.');
     // The headings each file needs, as the dataset read them.
     expect(shown.body).toContain('<span class="parity-file-name">ethnic_code</span>');
 
@@ -219,6 +224,7 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
       .toBe('ready');
     const now = (await named('Clinics')).find((d) => d.status === 'ready')!;
     expect(now).toMatchObject({ rowsStored: 752, sourceFile: 'april.csv, may.csv and june.csv' });
+    expect(now.fields!.dates).toEqual({ first: '2024-04-01', last: '2024-06-28' });
     const audit = await t.services.database.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])

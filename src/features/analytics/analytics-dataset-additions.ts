@@ -7,6 +7,7 @@ import path from 'node:path';
 import { addedRowsPath, removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
 import { refuseDatesHeld, undatedAdditionNote, writeCombined } from '../../analytics/datasets/added-files.ts';
 import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
+import { datesTogether } from '../../analytics/datasets/dates-held.ts';
 import {
   importDataset,
   sourceFilesProblem,
@@ -92,6 +93,8 @@ function together(earlier: Dataset, imported: ImportedDataset, names: string[]):
   );
   const fields = earlier.fields ?? imported.fields;
   if (!fields.hasDate) report.warnings.push(undatedAdditionNote(names));
+  // A dataset imported before its dates were recorded gets none, rather than the added files' alone.
+  const dates = fields.dates && datesTogether(fields.dates, imported.fields.dates);
   return {
     format: formatsTogether(earlier.format, imported.format),
     rowsRead: (earlier.rowsRead ?? 0) + imported.rowsRead,
@@ -100,6 +103,7 @@ function together(earlier: Dataset, imported: ImportedDataset, names: string[]):
     fields: {
       ...fields,
       hasEspBand: (fields.hasEspBand ?? fields.hasAgeInYears ?? false) && imported.fields.hasEspBand === true,
+      ...(dates ? { dates } : {}),
     },
     report,
   };
