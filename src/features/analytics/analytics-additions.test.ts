@@ -164,6 +164,23 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect((await t.services.analytics.listDatasets()).length).toBe(count);
   });
 
+  it('adds nothing to a dataset removed while the files were being added, and says so', async () => {
+    await t.services.analytics.importDataset(systemActor, { name: 'Gone', file: write('gone.csv', april()) });
+    let removal: Promise<unknown> | undefined;
+    const failed: unknown = await t.services.analytics
+      .addFiles(systemActor, { name: 'Gone', file: write('gone-may.csv', may()) }, (p) => {
+        if (p.stage === 'checking')
+          removal ??= t.services.analytics.removeDataset(systemActor, { name: 'Gone' });
+      })
+      .catch((error: unknown) => error);
+    await removal;
+    expect(failed).toBeInstanceOf(FormError);
+    expect((failed as FormError).errors[0]!.message).toBe(
+      'The dataset Gone was removed or imported again while the files were being added to it: nothing was added. Add them to the dataset of that name now.',
+    );
+    expect((await named('Gone')).map((d) => d.status)).toEqual(['failed']);
+  });
+
   async function signedInBrowser(): Promise<Browser> {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);

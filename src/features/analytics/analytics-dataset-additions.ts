@@ -20,6 +20,7 @@ import type { Actor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import {
+  addedToGone,
   createDatasetRecord,
   progressWriter,
   recordFailure,
@@ -146,10 +147,12 @@ async function runAddition(
         { field: 'name', message: 'The addition was removed while the files were being added' },
       ]);
   } catch (error) {
-    // A failed addition keeps none of the rows it had written; the dataset is as it was.
+    // A failed addition keeps none of the rows it had written; the dataset is as it was, unless it
+    // was removed meanwhile (its file may have gone as it was being read).
     removeDatasetFiles(s, id);
-    await recordFailure(ctx, id, error);
-    throw error;
+    const failure = (await repo.findDataset(ctx.db, earlier.id)) ? error : addedToGone(earlier.name);
+    await recordFailure(ctx, id, failure);
+    throw failure;
   }
   return toDataset((await repo.findDataset(ctx.db, id))!);
 }

@@ -69,6 +69,15 @@ const newRecord = (ctx: AnalyticsContext, actor: Actor, id: string, record: Data
   updated_at: ctx.now(),
 });
 
+/** Files were being added to a dataset that was removed or imported again meanwhile. */
+export const addedToGone = (name: string): FormError =>
+  new FormError([
+    {
+      field: 'name',
+      message: `The dataset ${name} was removed or imported again while the files were being added to it: nothing was added. Add them to the dataset of that name now.`,
+    },
+  ]);
+
 /** What an import stored: a dataset with files added may hold rows of several formats ("csv and xlsx"). */
 export type StoredImport = Omit<ImportedDataset, 'format'> & { format: string };
 
@@ -213,13 +222,7 @@ export async function recordImported(
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.findDataset(trx, id))) return { recorded: false, replaced: null };
     const earlier = await repo.findDatasetByName(trx, name);
-    if (addition && earlier?.id !== addition.to)
-      throw new FormError([
-        {
-          field: 'name',
-          message: `The dataset ${name} was removed or imported again while the files were being added to it: nothing was added. Add them to the dataset of that name now.`,
-        },
-      ]);
+    if (addition && earlier?.id !== addition.to) throw addedToGone(name);
     // Published results stay up, now under this dataset, until new drafts are published over them.
     const kept = earlier ? await repo.movePublishedResults(trx, earlier.id, id) : 0;
     if (earlier) await repo.deleteDataset(trx, earlier.id);
