@@ -1,18 +1,21 @@
 // Files added to a dataset (an extract a month): their rows are imported as the dataset's first
-// file was, with its mapping, and written after its rows. Rows on a date the dataset already holds
-// are refused, since they would be counted twice.
+// file was, with its mapping, to a part of their own. The dataset with them is a new dataset whose
+// parts are the earlier dataset's (linked, not copied) and then theirs, so adding a month costs
+// about as much as importing it alone. Rows on a date the dataset already holds are refused, since
+// they would be counted twice.
+import { copyFileSync, linkSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { dateInWords } from './dates-held.ts';
 import { quotedList } from './heading-sets.ts';
 import { SourceFileError } from './source.ts';
-import { STORED_FILE_OPTIONS } from './standard-columns.ts';
+import { datasetRowFiles, partPath } from './dataset-files.ts';
 
 const count = (n: number): string => n.toLocaleString('en-GB');
 
 /**
  * Refuses the added rows (`added`, standard columns) when any is dated on a day that the dataset's
- * rows (`earlier`) already hold: the same extract added twice, or two that overlap.
+ * rows (the relation `earlier`) already hold: the same extract added twice, or two that overlap.
  */
 export async function refuseDatesHeld(
   store: AnalyticsStore,
@@ -23,7 +26,7 @@ export async function refuseDatesHeld(
   const [held] = await store.query<{ rows: number | bigint; first: string | null; last: string | null }>(
     `SELECT count(*) AS rows, CAST(min(event_date) AS VARCHAR) AS first, CAST(max(event_date) AS VARCHAR) AS last
        FROM read_parquet(${literal(added)})
-      WHERE event_date IN (SELECT DISTINCT event_date FROM read_parquet(${literal(earlier)}) WHERE event_date IS NOT NULL)`,
+      WHERE event_date IN (SELECT DISTINCT event_date FROM ${earlier} WHERE event_date IS NOT NULL)`,
   );
   const rows = Number(held?.rows ?? 0);
   if (rows === 0 || !held?.first || !held.last) return;
@@ -41,16 +44,20 @@ export async function refuseDatesHeld(
 export const undatedAdditionNote = (addedNames: readonly string[]): string =>
   `The dataset has no dates, so Parity could not check that the rows of ${quotedList(addedNames, 'and', Infinity)} were not already in it. If ${addedNames.length === 1 ? 'it was' : 'they were'} added twice, remove the dataset and import its files again.`;
 
-/** Writes the dataset's rows and the added rows together to `outFile`, as an import writes them. */
-export async function writeCombined(
-  store: AnalyticsStore,
-  parts: readonly string[],
-  outFile: string,
-  onProgress: (percent: number) => void,
-): Promise<void> {
-  const list = `[${parts.map(literal).join(', ')}]`;
-  await store.runWithProgress(
-    `COPY (SELECT * FROM read_parquet(${list}, union_by_name = true)) TO ${literal(outFile)} (${STORED_FILE_OPTIONS})`,
-    onProgress,
-  );
+/**
+ * Gives the dataset `id` the rows of the dataset `earlierId` as its first parts, before the part
+ * of the rows added (already written as its part after them). The files are linked, so the earlier
+ * dataset keeps its own until it is removed; where links cannot be made, they are copied.
+ */
+export function takeEarlierParts(store: AnalyticsStore, earlierId: string, id: string): void {
+  const earlier = datasetRowFiles(store, earlierId);
+  earlier.forEach((file, i) => {
+    const part = partPath(store, id, i + 1);
+    try {
+      linkSync(file, part);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+      copyFileSync(file, part);
+    }
+  });
 }

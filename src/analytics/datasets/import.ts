@@ -49,7 +49,7 @@ import {
 } from './number-columns.ts';
 import { damagedParquetError } from './source-error.ts';
 import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
-import { STORED_FILE_OPTIONS, standardSelectSql, yearRangeSql } from './standard-columns.ts';
+import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import { numberBySheet, otherWorksheetsNote, sheetsReadNote } from './worksheets-read.ts';
 import { latin1FilesNote, numberByFile, severalFilesProblem, stageSeveral } from './several-files.ts';
@@ -404,7 +404,7 @@ export async function importDataset(
     await store.run('SET preserve_insertion_order = false');
     try {
       await store.runWithProgress(
-        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, personKey)}) TO ${literal(options.outFile)} (${STORED_FILE_OPTIONS})`,
+        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, personKey)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
         (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
       );
     } finally {

@@ -9,10 +9,6 @@ import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
 
-/** How a dataset's standard columns are written to its Parquet file (COPY … TO … (these)). */
-export const STORED_FILE_OPTIONS =
-  'FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880';
-
 /** SQL for the first and last financial year of a typed date column (null for text dates). */
 export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string | null {
   const date = m.columns.event_date;

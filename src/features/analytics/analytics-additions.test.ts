@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
-import { datasetFiles } from '../../analytics/datasets/dataset-files.ts';
+import { datasetFiles, datasetRowFiles } from '../../analytics/datasets/dataset-files.ts';
 import { analyticsStore } from '../../analytics/store.ts';
 import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
 import { systemActor } from '../audit/audit.ts';
@@ -242,6 +242,14 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     const now = (await named('Clinics')).find((d) => d.status === 'ready')!;
     expect(now).toMatchObject({ rowsStored: 752, sourceFile: 'april.csv, may.csv and june.csv' });
     expect(now.fields!.dates).toEqual({ first: '2024-04-01', last: '2024-06-28' });
+    // Its rows are the three months' parts, and removing it removes every one.
+    const store = await analyticsStore(t.services.config.dataDir);
+    const parts = datasetRowFiles(store, now.id);
+    expect(parts.map((f) => path.basename(f))).toEqual([
+      `${now.id}.parquet`,
+      `${now.id}.part-2.parquet`,
+      `${now.id}.part-3.parquet`,
+    ]);
     const audit = await t.services.database.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
@@ -255,5 +263,7 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
       'Added june.csv to dataset Clinics: 250 rows (752 in all), 0 with problems',
     );
     expect((await browser.get(`/analytics/datasets/${dataset.id}/add`)).statusCode).toBe(404);
+    await t.services.analytics.removeDataset(systemActor, { name: 'Clinics' });
+    for (const part of parts) expect(existsSync(part)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // Computing a dataset's indicator pack where the data is, and storing the results as drafts.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { datasetRelation } from '../../analytics/datasets/dataset-files.ts';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables } from '../../analytics/geography/model.ts';
 import { residentArea } from '../../analytics/geography/geography-store.ts';
@@ -210,7 +211,7 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
   return {
     run: (sql: string) => store.query(sql),
     relations: {
-      activity: `read_parquet(${literal(store.datasetPath(`${dataset.id}.parquet`))})`,
+      activity: datasetRelation(store, dataset.id),
       geography: geographyRelation(store) ?? noGeography,
       population: `read_parquet(${literal(store.geographyPath(geographyTables.population))})`,
     },

@@ -2,10 +2,18 @@
 // any import is, and written with the dataset's rows to a new file. Like a new import of the name,
 // it is recorded beside the dataset and takes its place only when it succeeds, so a refused or
 // failed addition leaves the dataset as it was.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { addedRowsPath, removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
-import { refuseDatesHeld, undatedAdditionNote, writeCombined } from '../../analytics/datasets/added-files.ts';
+import {
+  datasetRelation,
+  datasetRowFiles,
+  partPath,
+  removeDatasetFiles,
+} from '../../analytics/datasets/dataset-files.ts';
+import {
+  refuseDatesHeld,
+  takeEarlierParts,
+  undatedAdditionNote,
+} from '../../analytics/datasets/added-files.ts';
 import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
 import { datesTogether } from '../../analytics/datasets/dates-held.ts';
 import {
@@ -120,7 +128,8 @@ async function runAddition(
   const s = await ctx.store();
   const { earlier, files, names } = addition;
   const progress = progressWriter(ctx, id, onProgress);
-  const added = addedRowsPath(s, id);
+  // The added rows are written as the part after the dataset's own parts, which join them last.
+  const added = partPath(s, id, datasetRowFiles(s, earlier.id).length + 1);
   try {
     const imported = await importDataset(s, {
       id,
@@ -130,15 +139,11 @@ async function runAddition(
       outFile: added,
       mapping: addition.mapping,
       onProgress: (p) =>
-        progress({ stage: p.stage === 'done' ? 'writing' : p.stage, percent: Math.round(p.percent * 0.85) }),
+        progress({ stage: p.stage === 'done' ? 'writing' : p.stage, percent: Math.round(p.percent * 0.95) }),
       numberFields: new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed)),
     });
-    const earlierRows = s.datasetPath(`${earlier.id}.parquet`);
-    await refuseDatesHeld(s, earlierRows, added, names);
-    await writeCombined(s, [earlierRows, added], s.datasetPath(`${id}.parquet`), (p) =>
-      progress({ stage: 'writing', percent: 85 + Math.round(p * 0.15) }),
-    );
-    rmSync(added, { force: true });
+    await refuseDatesHeld(s, datasetRelation(s, earlier.id), added, names);
+    takeEarlierParts(s, earlier.id, id);
     const dataset = together(earlier, imported, names);
     progress({ stage: 'done', percent: 100 });
     const summary = `Added ${sourceOf(names)} to dataset ${earlier.name}: ${imported.rowsStored} rows (${dataset.rowsStored} in all), ${imported.report.rowsWithProblems} with problems`;
