@@ -178,7 +178,12 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect((failed as FormError).errors[0]!.message).toBe(
       'The dataset Gone was removed or imported again while the files were being added to it: nothing was added. Add them to the dataset of that name now.',
     );
-    expect((await named('Gone')).map((d) => d.status)).toEqual(['failed']);
+    const [record] = await named('Gone');
+    expect(record!.status).toBe('failed');
+    const page = (await (await signedInBrowser()).get(`/analytics/datasets/${record!.id}`)).body;
+    expect(page).toContain('The files were not added');
+    expect(page).toContain('There is no longer a dataset of this name to add them to.');
+    expect(page).not.toContain('add them again');
   });
 
   async function signedInBrowser(): Promise<Browser> {
