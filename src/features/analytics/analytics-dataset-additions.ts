@@ -1,7 +1,7 @@
 // Files added to a dataset (next month's extract): read with the dataset's own mapping, checked as
-// any import is, and written with the dataset's rows to a new file. Like a new import of the name,
-// it is recorded beside the dataset and takes its place only when it succeeds, so a refused or
-// failed addition leaves the dataset as it was.
+// any import is, and stored as the last part of a new dataset whose other parts are the dataset's
+// own (added-files.ts). Like a new import of the name, it is recorded beside the dataset and takes
+// its place only when it succeeds, so a refused or failed addition leaves the dataset as it was.
 import path from 'node:path';
 import {
   datasetRelation,
