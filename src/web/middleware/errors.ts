@@ -57,21 +57,18 @@ function showPage(reply: FastifyReply, page: ErrorPage) {
   return reply.view('pages/errors/error.njk', { pageTitle: page.title, ...page });
 }
 
-/** More files than a form takes: back to that form (importing a dataset, or adding to one). */
-function tooManyFiles(url: string): ErrorPage {
-  const adding = /^\/analytics\/datasets\/([\w-]+)\/add(?:\?|$)/.exec(url);
+/** More files than a form takes: back to that form, as its route says (multipart.ts). */
+function tooManyFiles(request: FastifyRequest): ErrorPage {
+  const form = request.routeOptions.config.tooManyFiles;
   return {
     status: 413,
     title: 'Too many files',
     heading: 'You chose more files than this form takes',
     lines: [
       'Nothing was saved. Go back and choose fewer files at once.',
-      adding
-        ? 'The command line adds any number of CSV files to a dataset: parity dataset add <file> <file> … --name <name>.'
-        : 'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
+      ...(form ? [form.commandLine] : []),
     ],
-    backHref: adding ? `/analytics/datasets/${adding[1]}/add` : '/analytics/datasets/new',
-    backText: adding ? 'Go back to Add files' : 'Go back to Import a dataset',
+    ...(form ? { backHref: form.backHref(request), backText: form.backText } : {}),
   };
 }
 
@@ -95,7 +92,7 @@ export function registerErrorPages(app: FastifyInstance): void {
       return showPage(reply, pages.csrf);
     }
     if (error.statusCode === 429) return showPage(reply, pages.tooMany);
-    if (error.code === 'FST_FILES_LIMIT') return showPage(reply, tooManyFiles(request.url));
+    if (error.code === 'FST_FILES_LIMIT') return showPage(reply, tooManyFiles(request));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return showPage(reply, clientError(error.statusCode));
     }

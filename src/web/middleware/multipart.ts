@@ -17,7 +17,16 @@ declare module 'fastify' {
      * is deleted once the response is sent.
      */
     uploadsTo?: string;
+    /** For a form taking several files: what its page about too many files says and leads back to. */
+    tooManyFiles?: TooManyFiles;
   }
+}
+
+export interface TooManyFiles {
+  /** The command that takes any number of files, in a sentence. */
+  commandLine: string;
+  backHref: (request: FastifyRequest) => string;
+  backText: string;
 }
 
 export interface ReceivedFile {

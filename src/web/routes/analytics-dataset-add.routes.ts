@@ -6,11 +6,29 @@ import { headingsNeeded } from '../../features/analytics/dataset-columns.ts';
 import { FormError, NotFoundError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { sizeInWords, uploadedFiles } from '../middleware/multipart.ts';
-import { chosenFilesProblem, keepUploads, manage, MAX_FILES, uploadRoute } from './dataset-uploads.ts';
+import {
+  chosenFilesProblem,
+  keepUploads,
+  manage,
+  MAX_FILES,
+  uploadRoute,
+  type UploadForm,
+} from './dataset-uploads.ts';
 import { formBody, handleForm } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 
 const template = 'pages/analytics/dataset-add.njk';
+const formOf = (request: FastifyRequest): string =>
+  `/analytics/datasets/${(request.params as { id: string }).id}/add`;
+
+const addUpload: UploadForm = {
+  none: 'Choose the files to add',
+  command: 'parity dataset add',
+  commandLine:
+    'The command line adds any number of CSV files to a dataset: parity dataset add <file> <file> … --name <name>.',
+  backHref: formOf,
+  backText: 'Go back to Add files',
+};
 
 export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
@@ -37,13 +55,10 @@ export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Servic
   );
 
   /** A multipart form: its `_csrf` field comes first and is checked before the files are read. */
-  app.post('/analytics/datasets/:id/add', uploadRoute(services), async (request, reply) => {
+  app.post('/analytics/datasets/:id/add', uploadRoute(services, addUpload), async (request, reply) => {
     const dataset = await datasetOf(request);
     const files = uploadedFiles(request, 'file');
-    const fileProblem = chosenFilesProblem(files, uploadLimit, {
-      none: 'Choose the files to add',
-      command: 'parity dataset add',
-    });
+    const fileProblem = chosenFilesProblem(files, uploadLimit, addUpload);
     let id = '';
     const shown = await handleForm(
       reply,

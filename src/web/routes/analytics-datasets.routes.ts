@@ -9,7 +9,14 @@ import type { Services } from '../../services.ts';
 import { viewerCan } from '../middleware/authorise.ts';
 import { sizeInWords, uploadedFiles } from '../middleware/multipart.ts';
 import { analyticsDatasetAddRoutes } from './analytics-dataset-add.routes.ts';
-import { chosenFilesProblem, keepUploads, manage, MAX_FILES, uploadRoute } from './dataset-uploads.ts';
+import {
+  chosenFilesProblem,
+  keepUploads,
+  manage,
+  MAX_FILES,
+  uploadRoute,
+  type UploadForm,
+} from './dataset-uploads.ts';
 import {
   datasetRemovalRoutes,
   mayRemoveDatasets,
@@ -24,6 +31,15 @@ import { actorOf } from './partnership-helpers.ts';
 import { postcodeLookupView } from './postcode-lookup-text.ts';
 
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
+
+const importUpload: UploadForm = {
+  none: 'Choose a CSV, Parquet or Excel file to import',
+  command: 'parity dataset import',
+  commandLine:
+    'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
+  backHref: () => '/analytics/datasets/new',
+  backText: 'Go back to Import a dataset',
+};
 
 /** The banner after computing, from the count in the address ("?computed=3"). */
 function computedNotice(count: string | undefined): string | undefined {
@@ -105,13 +121,10 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   });
 
   /** A multipart form: its `_csrf` field comes first and is checked before the file is read. */
-  app.post('/analytics/datasets/new', uploadRoute(services), async (request, reply) => {
+  app.post('/analytics/datasets/new', uploadRoute(services, importUpload), async (request, reply) => {
     const values = formBody(request.body);
     const files = uploadedFiles(request, 'file');
-    const fileProblem = chosenFilesProblem(files, uploadLimit, {
-      none: 'Choose a CSV, Parquet or Excel file to import',
-      command: 'parity dataset import',
-    });
+    const fileProblem = chosenFilesProblem(files, uploadLimit, importUpload);
     const file = files[0];
     // A browser does not keep a chosen file when the form comes back: the page says to choose it again.
     const context = await importForm(values, fileProblem ? [] : files.map((f) => f.filename));

@@ -6,18 +6,31 @@ import { randomUUID } from 'node:crypto';
 import { formatOf, SourceFileError } from '../../analytics/datasets/source.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
-import { sizeInWords, uploadExtension, type ReceivedFile } from '../middleware/multipart.ts';
+import {
+  sizeInWords,
+  uploadExtension,
+  type ReceivedFile,
+  type TooManyFiles,
+} from '../middleware/multipart.ts';
 
 export const manage = { preHandler: requirePermission('analytics:manage') };
 
 /** The most files a form takes at once: three years of monthly extracts. */
 export const MAX_FILES = 36;
 
+/** A form that uploads extracts: what it says when files are missing, too large or too many. */
+export interface UploadForm extends TooManyFiles {
+  /** What to say when no file was chosen. */
+  none: string;
+  /** The command that takes files larger than the form does. */
+  command: string;
+}
+
 /** The route options of a form that uploads extracts (several CSV files may be chosen at once). */
-export function uploadRoute(services: Services) {
+export function uploadRoute(services: Services, form: UploadForm) {
   const uploadsTo = path.join(services.config.dataDir, 'analytics', 'uploads');
   const limits = { fileSize: services.config.datasetUploadBytes, files: MAX_FILES, parts: MAX_FILES + 40 };
-  return { ...manage, config: { uploadsTo, multipartOptions: { limits } } };
+  return { ...manage, config: { uploadsTo, multipartOptions: { limits }, tooManyFiles: form } };
 }
 
 /** Why an uploaded file cannot be imported here, or null; `command` takes larger files. */
@@ -40,7 +53,7 @@ function uploadProblem(file: ReceivedFile, limit: number, command: string): stri
 export function chosenFilesProblem(
   files: readonly ReceivedFile[],
   limit: number,
-  form: { none: string; command: string },
+  form: UploadForm,
 ): string | null {
   if (!files.length) return form.none;
   return files.map((f) => uploadProblem(f, limit, form.command)).find((p) => p !== null) ?? null;
