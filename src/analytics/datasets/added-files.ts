@@ -6,12 +6,10 @@
 import { copyFileSync, linkSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
-import { dateInWords } from './dates-held.ts';
 import { quotedList } from './heading-sets.ts';
 import { SourceFileError } from './source.ts';
 import { datasetRowFiles, partPath } from './dataset-files.ts';
-
-const count = (n: number): string => n.toLocaleString('en-GB');
+import { countInWords, dateInWords } from '../in-words.ts';
 
 /**
  * Refuses the added rows (`added`, standard columns) when any is dated on a day that the dataset's
@@ -36,7 +34,7 @@ export async function refuseDatesHeld(
       : `from ${dateInWords(held.first)} to ${dateInWords(held.last)}`;
   const files = quotedList(addedNames, 'and', Infinity);
   throw new SourceFileError(
-    `${files} ${addedNames.length === 1 ? 'has' : 'have'} ${count(rows)} ${rows === 1 ? 'row' : 'rows'} dated ${days}, days the dataset already holds, so ${rows === 1 ? 'it' : 'they'} would be counted twice. To correct rows the dataset holds, import all its files again under its name.`,
+    `${files} ${addedNames.length === 1 ? 'has' : 'have'} ${countInWords(rows)} ${rows === 1 ? 'row' : 'rows'} dated ${days}, days the dataset already holds, so ${rows === 1 ? 'it' : 'they'} would be counted twice. To correct rows the dataset holds, import all its files again under its name.`,
   );
 }
 

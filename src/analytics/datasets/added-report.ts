@@ -2,6 +2,7 @@
 // as one, each row named by the file it is in (as when several files are imported as one).
 import { quotedList } from './heading-sets.ts';
 import { EXAMPLE_LIMIT, type ProblemCount, type ProblemExample, type ValidationReport } from './validate.ts';
+import { countInWords } from '../in-words.ts';
 
 /** A report and the source it was read from, as the dataset's record names it. */
 export interface ReportOf {
@@ -50,8 +51,6 @@ function examplesTogether(earlier: ProblemExample[], added: ProblemExample[]): P
   return [...earlier.slice(0, EXAMPLE_LIMIT - addedShown), ...added.slice(0, addedShown)];
 }
 
-const count = (n: number): string => n.toLocaleString('en-GB');
-
 /** The dataset's report with the added files': rows, problems and what the import said of them. */
 export function reportWithAdded(
   earlier: ReportOf,
@@ -68,7 +67,7 @@ export function reportWithAdded(
     rowsWithProblems: earlier.report.rowsWithProblems + added.report.rowsWithProblems,
     warnings: [
       ...earlier.report.warnings,
-      `${names} ${filesOf(added).length === 1 ? 'was' : 'were'} added later: ${count(rows.read)} rows read, ${count(rows.stored)} stored, ${count(added.report.rowsWithProblems)} with problems.`,
+      `${names} ${filesOf(added).length === 1 ? 'was' : 'were'} added later: ${countInWords(rows.read)} rows read, ${countInWords(rows.stored)} stored, ${countInWords(added.report.rowsWithProblems)} with problems.`,
       ...said,
     ],
     sheets: [...before.files, ...now.files],

@@ -22,12 +22,3 @@ export function datesTogether(a: DatesHeld | undefined, b: DatesHeld | undefined
   if (!a || !b) return a ?? b;
   return { first: a.first < b.first ? a.first : b.first, last: a.last > b.last ? a.last : b.last };
 }
-
-/** "1 April 2024". */
-export const dateInWords = (iso: string): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));

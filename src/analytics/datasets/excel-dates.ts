@@ -5,14 +5,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { ageSource, type ColumnMapping } from './mapping.ts';
 import { dateSql, excelDayNumberSql, type ColumnKind, type DateOf } from './standardise.ts';
-
-const longDate = (date: string): string =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+import { countInWords, dateInWords } from '../in-words.ts';
 
 /** One note for each date column holding Excel day numbers (dates of birth without an example). */
 export async function excelDatesNotes(
@@ -53,9 +46,9 @@ export async function excelDatesNotes(
   return columns.flatMap(({ column, shown }, i) => {
     const n = Number(row?.[`n${i}`] ?? 0);
     if (n === 0) return [];
-    const count = `${n.toLocaleString('en-GB')} ${n === 1 ? 'value' : 'values'} in "${column}"`;
+    const count = `${countInWords(n)} ${n === 1 ? 'value' : 'values'} in "${column}"`;
     const example = shown
-      ? ` (the first, ${String(row?.[`v${i}`])}, is ${longDate(String(row?.[`d${i}`]))})`
+      ? ` (the first, ${String(row?.[`v${i}`])}, is ${dateInWords(String(row?.[`d${i}`]))})`
       : '';
     return [
       `${count} ${n === 1 ? 'is an Excel day number' : 'are Excel day numbers'}${example}, as a CSV saved from Excel holds dates shown as numbers: ${n === 1 ? 'it was' : 'they were'} read as the ${n === 1 ? 'date it stands' : 'dates they stand'} for.`,

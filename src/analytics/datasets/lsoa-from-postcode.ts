@@ -13,6 +13,7 @@ import type { ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
 import { SourceFileError } from './source-error.ts';
 import type { StagedSource } from './source.ts';
+import { countInWords } from '../in-words.ts';
 
 /** The staged file's column holding the LSOA found from each row's postcode. */
 export const LSOA_FROM_POSTCODE = 'LSOA from postcode';
@@ -164,13 +165,12 @@ export async function directoryCoverageNote(
   );
   const found = Number(row?.found ?? 0);
   if (missing === 0 || missing <= found) return null;
-  const count = (n: number) => n.toLocaleString('en-GB');
   const directory = await summarisePostcodes(store);
   const holds = directory
-    ? ` (${count(directory.postcodes)} ${directory.postcodes === 1 ? 'postcode' : 'postcodes'}${directory.file ? `, from ${directory.file}` : ''})`
+    ? ` (${countInWords(directory.postcodes)} ${directory.postcodes === 1 ? 'postcode' : 'postcodes'}${directory.file ? `, from ${directory.file}` : ''})`
     : '';
   const share = found
-    ? `${count(missing)} of the file's ${count(missing + found)} full postcodes are not in the postcode directory${holds}`
+    ? `${countInWords(missing)} of the file's ${countInWords(missing + found)} full postcodes are not in the postcode directory${holds}`
     : `None of the file's full postcodes is in the postcode directory${holds}, so no row has an LSOA`;
   return `${share}: the directory may not cover the areas where the file's people live. Import the ONS postcode directory (NSPL) files of those areas with the reference geography, then import this file again.`;
 }

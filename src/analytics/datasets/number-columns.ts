@@ -9,6 +9,7 @@ import { recogniseColumns } from './headings.ts';
 import { defaultFieldName, type ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
 import { attributeSql, kindOf, measureSql } from './standardise.ts';
+import { countInWords } from '../in-words.ts';
 
 /** Rows sampled (DuckDB's own CSV sniffing samples too); every value is checked later. */
 const SAMPLE_ROWS = 100_000;
@@ -74,13 +75,12 @@ export function textNumberFieldNotes(
   numberFields: ReadonlySet<string>,
 ): string[] {
   const listed = new Set(Object.values(given?.attributes ?? {}));
-  const number = (n: number) => n.toLocaleString('en-GB');
   return Object.entries(mapping.attributes).flatMap(([field, column]) => {
     const share = shares.get(column);
     if (!numberFields.has(field) || listed.has(column) || !share?.values) return [];
-    const some = share.numbers === 0 ? 'none' : `only ${number(share.numbers)}`;
+    const some = share.numbers === 0 ? 'none' : `only ${countInWords(share.numbers)}`;
     return [
-      `"${column}" was kept as text: ${some} of its ${number(share.values)} values checked ${share.numbers === 1 ? 'is a number' : 'are numbers'}, and the indicators read ${field} as a number, so they cannot use it. If it holds numbers, correct the values that are not, or name the column under "measures" in the mapping, and each value that is not a number will be reported with its row.`,
+      `"${column}" was kept as text: ${some} of its ${countInWords(share.values)} values checked ${share.numbers === 1 ? 'is a number' : 'are numbers'}, and the indicators read ${field} as a number, so they cannot use it. If it holds numbers, correct the values that are not, or name the column under "measures" in the mapping, and each value that is not a number will be reported with its row.`,
     ];
   });
 }

@@ -6,6 +6,7 @@ import type { LeftOutLines } from './left-out-rows.ts';
 import type { ValidationReport } from './validate.ts';
 import type { OtherWorksheet, WorksheetRead } from './xlsx-convert.ts';
 import { differenceInWords, quotedList } from './heading-sets.ts';
+import { countInWords } from '../in-words.ts';
 
 export interface SheetRow {
   sheet: string;
@@ -57,14 +58,13 @@ export function sheetsReadNote(
   sheets: readonly WorksheetRead[],
   kind: 'worksheet' | 'file' = 'worksheet',
 ): string {
-  const number = (n: number) => n.toLocaleString('en-GB');
   const each = sheets.map(({ sheet, headingRow, rows, reordered }) => {
     const order = reordered ? ', its columns in another order' : '';
     // A file's empty lines are not rows, so its rows are counted rather than numbered from and to.
-    if (kind === 'file') return `"${sheet}" (${number(rows)} ${rows === 1 ? 'row' : 'rows'}${order})`;
+    if (kind === 'file') return `"${sheet}" (${countInWords(rows)} ${rows === 1 ? 'row' : 'rows'}${order})`;
     if (rows === 0) return `"${sheet}" (no rows below its headings${order})`;
-    if (rows === 1) return `"${sheet}" (row ${number(headingRow + 1)}${order})`;
-    return `"${sheet}" (rows ${number(headingRow + 1)} to ${number(headingRow + rows)}${order})`;
+    if (rows === 1) return `"${sheet}" (row ${countInWords(headingRow + 1)}${order})`;
+    return `"${sheet}" (rows ${countInWords(headingRow + 1)} to ${countInWords(headingRow + rows)}${order})`;
   });
   const list = `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
   const above = sheets.some((s) => s.headingRow > 1) ? ` Rows above a ${kind}'s headings were left out.` : '';

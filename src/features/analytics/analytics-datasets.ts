@@ -13,6 +13,7 @@ import {
   type ImportProgress,
 } from '../../analytics/datasets/import.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
+import { listInWords } from '../../analytics/in-words.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
 import { mappingProblems } from '../../analytics/datasets/mapping-input.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
@@ -40,9 +41,10 @@ interface ImportRequest {
 
 /** A dataset's source as its record gives it: its file's name, or the files' names in brief. */
 export function sourceOf(names: readonly string[]): string {
-  if (names.length === 1) return names[0]!;
-  const all = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return all.length <= 255 ? all : `${names[0]!.slice(0, 200)} and ${names.length - 1} more files`;
+  const all = listInWords(names);
+  return all.length <= 255 || names.length === 1
+    ? all
+    : `${names[0]!.slice(0, 200)} and ${names.length - 1} more files`;
 }
 
 type DatasetRecord = Pick<DatasetRow, 'name' | 'source_file' | 'file_format' | 'lsoa_vintage'> &
