@@ -8,7 +8,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { quotedList } from './heading-sets.ts';
 import { SourceFileError } from './source.ts';
-import { datasetRowFiles, partPath } from './dataset-files.ts';
+import { partPath } from './dataset-files.ts';
 import { countInWords, dateInWords } from '../in-words.ts';
 
 /**
@@ -43,12 +43,11 @@ export const undatedAdditionNote = (addedNames: readonly string[]): string =>
   `The dataset has no dates, so Parity could not check that the rows of ${quotedList(addedNames, 'and', Infinity)} were not already in it. If ${addedNames.length === 1 ? 'it was' : 'they were'} added twice, remove the dataset and import its files again.`;
 
 /**
- * Gives the dataset `id` the rows of the dataset `earlierId` as its first parts, before the part
- * of the rows added (already written as its part after them). The files are linked, so the earlier
- * dataset keeps its own until it is removed; where links cannot be made, they are copied.
+ * Gives the dataset `id` the earlier dataset's parts (`earlier`, its files) as its first parts,
+ * before the part of the rows added (already written after them). The files are linked, so the
+ * earlier dataset keeps its own until it is removed; where links cannot be made, they are copied.
  */
-export function takeEarlierParts(store: AnalyticsStore, earlierId: string, id: string): void {
-  const earlier = datasetRowFiles(store, earlierId);
+export function takeEarlierParts(store: AnalyticsStore, earlier: readonly string[], id: string): void {
   earlier.forEach((file, i) => {
     const part = partPath(store, id, i + 1);
     try {

@@ -28,8 +28,11 @@ export function datasetRowFiles(store: AnalyticsStore, id: string): string[] {
 }
 
 /** The SQL relation of a dataset's rows (its parts read as one, their columns matched by name). */
-export function datasetRelation(store: AnalyticsStore, id: string): string {
-  const files = datasetRowFiles(store, id);
+export const datasetRelation = (store: AnalyticsStore, id: string): string =>
+  rowsRelation(datasetRowFiles(store, id));
+
+/** The SQL relation of the rows of these parts, read as one. */
+export function rowsRelation(files: readonly string[]): string {
   return files.length === 1
     ? `read_parquet(${literal(files[0]!)})`
     : `read_parquet([${files.map(literal).join(', ')}], union_by_name = true)`;

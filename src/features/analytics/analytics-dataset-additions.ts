@@ -4,10 +4,10 @@
 // its place only when it succeeds, so a refused or failed addition leaves the dataset as it was.
 import path from 'node:path';
 import {
-  datasetRelation,
   datasetRowFiles,
   partPath,
   removeDatasetFiles,
+  rowsRelation,
 } from '../../analytics/datasets/dataset-files.ts';
 import {
   refuseDatesHeld,
@@ -129,7 +129,8 @@ async function runAddition(
   const { earlier, files, names } = addition;
   const progress = progressWriter(ctx, id, onProgress);
   // The added rows are written as the part after the dataset's own parts, which join them last.
-  const added = partPath(s, id, datasetRowFiles(s, earlier.id).length + 1);
+  const earlierParts = datasetRowFiles(s, earlier.id);
+  const added = partPath(s, id, earlierParts.length + 1);
   try {
     const imported = await importDataset(s, {
       id,
@@ -142,8 +143,8 @@ async function runAddition(
         progress({ stage: p.stage === 'done' ? 'writing' : p.stage, percent: Math.round(p.percent * 0.95) }),
       numberFields: new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed)),
     });
-    await refuseDatesHeld(s, datasetRelation(s, earlier.id), added, names);
-    takeEarlierParts(s, earlier.id, id);
+    await refuseDatesHeld(s, rowsRelation(earlierParts), added, names);
+    takeEarlierParts(s, earlierParts, id);
     const dataset = together(earlier, imported, names);
     progress({ stage: 'done', percent: 100 });
     const summary = `Added ${sourceOf(names)} to dataset ${earlier.name}: ${imported.rowsStored} rows (${dataset.rowsStored} in all), ${imported.report.rowsWithProblems} with problems`;
