@@ -39,7 +39,13 @@ describe("a dataset's files", () => {
     expect(existsSync(store.datasetPath(`${id}0.part-4.parquet`))).toBe(true);
   });
 
-  it('reads a dataset of one file as that file', () => {
-    expect(datasetRelation(store, 'c1')).toBe(`read_parquet('${store.datasetPath('c1.parquet')}')`);
+  it('reads a dataset with no parts added from its own file alone', async () => {
+    const id = 'f3a0e2c4-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    await writeRows(partPath(store, id, 1), "(DATE '2024-04-01', 1), (DATE '2024-04-02', 0)");
+    expect(datasetRowFiles(store, id)).toEqual([partPath(store, id, 1)]);
+    const [row] = await store.query<{ rows: number }>(
+      `SELECT count(*) AS rows FROM ${datasetRelation(store, id)}`,
+    );
+    expect(Number(row!.rows)).toBe(2);
   });
 });
