@@ -45,9 +45,9 @@ Commands:
                                 directory (NSPL or ONSPD, CSV: postcode → LSOA)
   dataset import <file> [<file>…] --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]
                                 import a CSV, Parquet or XLSX extract into the analytics store (several
-                                CSV files with the same headings as one dataset; of a workbook, the
-                                worksheet named, and with --all-sheets every other worksheet with the
-                                same headings, in any order, too)
+                                files with the same headings as one dataset, in any mix of formats; of
+                                each workbook, the worksheet named, and with --all-sheets every other
+                                worksheet with the same headings, in any order, too)
   dataset add <file> [<file>…] --name <name>
                                 add files (next month's extract) to a dataset, read with its columns;
                                 rows dated on days it already holds are refused

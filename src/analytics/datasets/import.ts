@@ -26,14 +26,7 @@ import {
 import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
-import {
-  columnKinds,
-  sourceColumns,
-  stageSource,
-  stagingPathFor,
-  SourceFileError,
-  type SourceFormat,
-} from './source.ts';
+import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { identifyingValueColumns } from './identifying-values.ts';
@@ -53,6 +46,7 @@ import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import { numberBySheet, otherWorksheetsNote, sheetsReadNote } from './worksheets-read.ts';
 import { latin1FilesNote, numberByFile, severalFilesProblem, stageSeveral } from './several-files.ts';
+import { formatsOf, workbooksNotes } from './several-workbooks.ts';
 import {
   directoryCoverageNote,
   LSOA_FROM_POSTCODE,
@@ -98,7 +92,8 @@ export interface DatasetFields {
 }
 
 export interface ImportedDataset {
-  format: SourceFormat;
+  /** The file's format, or the files' ("csv and xlsx"). */
+  format: string;
   rowsRead: number;
   rowsStored: number;
   mapping: ColumnMapping;
@@ -133,7 +128,11 @@ export async function sourceFilesProblem(
   if (first || files.length === 1) return first;
   const written = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
   const lsoaHeading = headingRowMark(written);
-  const message = await severalFilesProblem(store, files, { lsoaHeading, names: options.names });
+  const message = await severalFilesProblem(store, files, {
+    lsoaHeading,
+    names: options.names,
+    sheet: written?.sheet,
+  });
   return message ? { field: 'file', message } : null;
 }
 
@@ -249,7 +248,7 @@ export async function importDataset(
     file: string;
     outFile: string;
     mapping?: unknown;
-    /** CSV files with the same headings as `file`, read below it as one dataset (several-files.ts). */
+    /** Files with the same headings as `file`, read below it as one dataset (several-files.ts). */
     moreFiles?: readonly string[] | undefined;
     /** The names of `file` and `moreFiles` in the report, where their paths do not give them (uploads). */
     fileNames?: readonly string[] | undefined;
@@ -274,6 +273,8 @@ export async function importDataset(
       ? await stageSeveral(store, [options.file, ...options.moreFiles], staging, reading, {
           lsoaHeading,
           names: options.fileNames,
+          sheet: written?.sheet,
+          allSheets: written?.allSheets,
         })
       : null;
     let staged =
@@ -341,6 +342,7 @@ export async function importDataset(
       validation.warnings.push(sheetsReadNote(several.files, 'file'));
       const latin1 = latin1FilesNote(several.files);
       if (latin1) validation.warnings.push(latin1);
+      validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));
     } else if (staged.format === 'csv') {
       const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
       await numberAsInFile(options.file, numbering, validation, [lines.totals, lines.headings]);
@@ -369,9 +371,12 @@ export async function importDataset(
       validation.warnings.push(
         `The workbook's first worksheet ("${staged.worksheetChosen.first}") has no LSOA column, so the worksheet "${staged.worksheetChosen.read}" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
       );
-    if ((written?.sheet !== undefined || written?.allSheets) && staged.format !== 'xlsx')
+    const format = several ? formatsOf(several.parts) : staged.format;
+    if ((written?.sheet !== undefined || written?.allSheets) && !format.includes('xlsx'))
       validation.warnings.push(
-        'The file is not an Excel workbook, so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
+        several
+          ? 'None of the files is an Excel workbook, so they have no worksheets: the worksheet settings were not used, and the whole of each file was read.'
+          : 'The file is not an Excel workbook, so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
       );
     if (staged.otherWorksheets.length)
       validation.warnings.push(otherWorksheetsNote(staged.otherWorksheets, written?.allSheets === true));
@@ -421,7 +426,7 @@ export async function importDataset(
     if (bands.note) validation.warnings.push(bands.note);
     report({ stage: 'done', percent: 100 });
     return {
-      format: staged.format,
+      format,
       rowsRead,
       rowsStored,
       mapping,
@@ -429,7 +434,9 @@ export async function importDataset(
       report: validation,
     };
   } catch (error) {
-    throw (options.file.toLowerCase().endsWith('.parquet') && damagedParquetError(error)) || error;
+    const files = [options.file, ...(options.moreFiles ?? [])];
+    const parquet = files.some((file) => file.toLowerCase().endsWith('.parquet'));
+    throw (parquet && damagedParquetError(error)) || error;
   } finally {
     rmSync(staging, { force: true });
     rmSync(`${staging}.csv`, { force: true });

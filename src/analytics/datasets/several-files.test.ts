@@ -1,16 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { importDataset } from './import.ts';
 
 describe('several files read as one dataset', () => {
-  const { store, write, stored } = importStore('parity-several-');
-  const importFiles = (id: string, files: string[], mapping?: unknown) =>
+  const { store, write, writeWorkbook, stored } = importStore('parity-several-');
+  const importFiles = (id: string, files: string[], mapping?: unknown, fileNames?: string[]) =>
     importDataset(store(), {
       id,
       file: files[0]!,
       moreFiles: files.slice(1),
+      fileNames,
       outFile: store().datasetPath(`${id}.parquet`),
       mapping,
     });
@@ -68,18 +70,151 @@ describe('several files read as one dataset', () => {
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
   });
 
-  it('refuses files with other headings, or that are not CSV, saying which, and stores nothing', async () => {
+  it('refuses files with other headings, saying which, and stores nothing', async () => {
     const first = write('q1.csv', 'LSOA,DNA\nX01000001,1\n');
     const second = write('q2.csv', 'LSOA,Did not attend,Clinic\nX01000002,0,Eyes\n');
     await expect(importFiles('quarters', [first, second])).rejects.toThrow(
       'Files are read as one dataset only when they have the same headings (in any order), and "q2.csv" has no "DNA" and has "Did not attend" and "Clinic", which "q1.csv" has not. Give them the same headings, or import each as a dataset of its own.',
     );
     expect(existsSync(store().datasetPath('quarters.parquet'))).toBe(false);
-    const parquet = write('q3.parquet', 'not read');
-    await expect(importFiles('mixed', [first, parquet])).rejects.toThrow(
-      'Several files are read as one dataset only when each is CSV or tab-separated text, and "q3.parquet" is not.',
+    // A file's own problem is said of it by name.
+    const damaged = write('q3.parquet', 'not a Parquet file');
+    await expect(importFiles('mixed', [first, damaged])).rejects.toThrow(
+      /^In "q3\.parquet": The file could not be read: .*No magic bytes/,
     );
+    expect(existsSync(store().datasetPath('mixed.parquet'))).toBe(false);
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
+  });
+
+  it('reads a CSV file, a Parquet file and workbooks together, each row named by its file and worksheet', async () => {
+    const april = write(
+      'april.csv',
+      'LSOA,Appointment date,DNA\nX01000001,01/04/2024,1\nX01000002,02/04/2024,0\n',
+    );
+    // A database's export: a real date and a whole number where the CSV file has text.
+    const may = store().datasetPath('may-as-written.parquet');
+    await store().run(
+      `COPY (SELECT * FROM (VALUES ('X01000003', DATE '2024-05-01', 0), ('NOT-AN-LSOA', DATE '2024-05-02', 1)) AS t("DNA", "Appointment date", "LSOA")) TO '${may}' (FORMAT parquet)`,
+    );
+    // The LSOA values above are in the DNA column: the Parquet file's columns are named, not placed.
+    await store().run(
+      `COPY (SELECT "LSOA" AS "DNA", "Appointment date", "DNA" AS "LSOA" FROM read_parquet('${may}')) TO '${store().datasetPath('may.parquet')}' (FORMAT parquet)`,
+    );
+    const workbook = (rows: unknown[][]) => {
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(
+        book,
+        XLSX.utils.aoa_to_sheet([['June extract'], ['Rows of June']]),
+        'Contents',
+      );
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Data');
+      return book;
+    };
+    const june = writeWorkbook(
+      'june.xlsx',
+      workbook([
+        ['DNA', 'LSOA', 'Appointment date'],
+        [0, 'X01000004', '01/06/2024'],
+        [],
+        [1, 'X01000005', '31/06/2024'],
+      ]),
+    );
+    const july = writeWorkbook(
+      'july.xlsx',
+      workbook([
+        ['LSOA', 'Appointment date', 'DNA'],
+        ['X01000006', '01/07/2024', 1],
+      ]),
+    );
+    const result = await importFiles(
+      'mixed-formats',
+      [april, store().datasetPath('may.parquet'), june, july],
+      undefined,
+      ['april.csv', 'may.parquet', 'june.xlsx', 'july.xlsx'],
+    );
+
+    expect(result.format).toBe('csv and parquet and xlsx');
+    expect(result.rowsStored).toBe(7);
+    expect(result.report.sheets).toEqual(['april.csv', 'may.parquet', 'june.xlsx', 'july.xlsx']);
+    // The Parquet file's rows are numbered from 1, a workbook's as Excel numbers them, blank row included.
+    expect(result.report.examples.map((e) => [e.sheet, e.row, e.column, e.value])).toEqual([
+      ['may.parquet', 2, 'LSOA', 'NOT-AN-LSOA'],
+      ['june.xlsx', 4, 'Appointment date', '31/06/2024'],
+    ]);
+    expect(result.report.warnings).toEqual(
+      expect.arrayContaining([
+        '4 files with the same headings were read as one dataset: "april.csv" (2 rows), "may.parquet" (2 rows, its columns in another order), "june.xlsx" (3 rows, its columns in another order) and "july.xlsx" (1 row). Columns in another order were matched to those of the first by their headings. Rows are named by their file and numbered as in it.',
+        'The first worksheet ("Contents") of "june.xlsx" and "july.xlsx" has no LSOA column, so the worksheet "Data" of each was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+      ]),
+    );
+    const rows = await stored(
+      'mixed-formats',
+      'lsoa_code, CAST(event_date AS VARCHAR) AS d, dna',
+      'lsoa_code',
+    );
+    expect(rows.map((r) => Object.values(r).join(' '))).toEqual([
+      'NOT-AN-LSOA 2024-05-02 1',
+      'X01000001 2024-04-01 1',
+      'X01000002 2024-04-02 0',
+      'X01000003 2024-05-01 0',
+      'X01000004 2024-06-01 0',
+      'X01000005  1',
+      'X01000006 2024-07-01 1',
+    ]);
+  });
+
+  it('reads the worksheets named, or every worksheet alike, of each workbook', async () => {
+    const book = (year: string, rows: unknown[][]) => {
+      const made = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(made, XLSX.utils.aoa_to_sheet(rows), year);
+      XLSX.utils.book_append_sheet(
+        made,
+        XLSX.utils.aoa_to_sheet([
+          ['LSOA', 'DNA'],
+          ['X01000009', 1],
+        ]),
+        'Later',
+      );
+      return made;
+    };
+    const east = writeWorkbook(
+      'east.xlsx',
+      book('Main', [
+        ['LSOA', 'DNA'],
+        ['X01000001', 1],
+        ['X01000002', 'maybe'],
+      ]),
+    );
+    const west = writeWorkbook('west.xlsx', book('Main', [['Title'], ['LSOA', 'DNA'], ['X01000003', 0]]));
+    const all = await importFiles('all-sheets', [east, west], { allSheets: true });
+    expect(all.rowsStored).toBe(5);
+    expect(all.report.sheets).toEqual([
+      'east.xlsx, worksheet Main',
+      'east.xlsx, worksheet Later',
+      'west.xlsx, worksheet Main',
+      'west.xlsx, worksheet Later',
+    ]);
+    expect(all.report.examples.map((e) => [e.sheet, e.row, e.value])).toEqual([
+      ['east.xlsx, worksheet Main', 3, 'maybe'],
+    ]);
+
+    const named = await importFiles('named-sheet', [east, west], { sheet: 'Later' });
+    expect(named.rowsStored).toBe(2);
+    expect(named.report.sheets).toEqual(['east.xlsx', 'west.xlsx']);
+    await expect(importFiles('no-such-sheet', [east, west], { sheet: 'Earlier' })).rejects.toThrow(
+      'In "east.xlsx": The workbook has no worksheet called "Earlier". Its worksheets are: Main, Later',
+    );
+    // Without a setting, the other worksheet with an LSOA column is named as not read, by workbook.
+    const first = await importFiles('first-sheets', [east, west]);
+    expect(first.rowsStored).toBe(3);
+    expect(first.report.warnings.filter((w) => w.startsWith('In "'))).toEqual([
+      expect.stringMatching(
+        /^In "east\.xlsx": The workbook has another worksheet with an LSOA column \("Later"\)/,
+      ),
+      expect.stringMatching(
+        /^In "west\.xlsx": The workbook has another worksheet with an LSOA column \("Later"\)/,
+      ),
+    ]);
   });
 
   it('names two files of the same name by their paths, or uploads by their places', async () => {

@@ -1,8 +1,9 @@
-// Several CSV or tab-separated files with the same headings (an extract a month, say) read as one
-// dataset. Each is staged as it would be alone (its own encoding, rows above its headings), then
-// their rows are copied into one staged file, one file after another, each file's columns lined up
-// with the first's by heading. The report names each row by its file and numbers it as in that
-// file, empty lines included (worksheets-read.ts, empty-lines.ts).
+// Several files with the same headings (an extract a month, say) read as one dataset: CSV or
+// tab-separated text, Parquet and workbooks, in any mix. Each is staged as it would be alone (its own
+// encoding, rows above its headings, its worksheet), then their rows are copied into one staged
+// file, one file after another, each file's columns lined up with the first's by heading. The
+// report names each row by its file (and worksheet, where a workbook's were read together) and
+// numbers it as in that file, a CSV file's empty lines included (worksheets-read.ts, empty-lines.ts).
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
@@ -11,23 +12,12 @@ import { rowsAsInFile } from './empty-lines.ts';
 import { differenceInWords, headingDifferences, quotedList, sameHeadings } from './heading-sets.ts';
 import { looseHeading } from './headings.ts';
 import type { LeftOutLines } from './left-out-rows.ts';
-import {
-  formatOf,
-  sourceColumns,
-  stageSource,
-  SourceFileError,
-  type CsvEncoding,
-  type StagedSource,
-} from './source.ts';
+import { filesReadOf, inFile, type FileRead, type FileStaged } from './several-workbooks.ts';
+import { sourceColumns, stageSource, SourceFileError, type StagedSource } from './source.ts';
 import type { ValidationReport } from './validate.ts';
 import { numberBySheet, sheetRowOf, type SheetRow } from './worksheets-read.ts';
-import type { WorksheetRead } from './xlsx-convert.ts';
 
-/** A file read with others as one dataset (`sheet`: its name in the report), in the order of its rows. */
-export interface FileRead extends WorksheetRead {
-  path: string;
-  encoding: CsvEncoding;
-}
+export type { FileRead };
 
 /**
  * The files' names as the report gives them: those given (an upload's own name), else their own
@@ -37,16 +27,6 @@ function namesOf(files: readonly string[], given?: readonly string[]): string[] 
   const names = given?.length === files.length ? given : files.map((f) => path.basename(f));
   const shared = (name: string) => names.indexOf(name) !== names.lastIndexOf(name);
   return names.map((name, i) => (!shared(name) ? name : given ? `${name} (file ${i + 1})` : files[i]!));
-}
-
-/** Refuses files that are not CSV or tab-separated text, which are read one at a time. */
-function refuseOtherFormats(files: readonly string[], names: readonly string[]): void {
-  const other = names.filter((_n, i) => formatOf(files[i]!) !== 'csv');
-  if (other.length === 0) return;
-  const one = other.length === 1;
-  throw new SourceFileError(
-    `Several files are read as one dataset only when each is CSV or tab-separated text, and ${quotedList(other, 'and', Infinity)} ${one ? 'is' : 'are'} not. Import a Parquet file on its own, and read a workbook's worksheets together with "Also read the other worksheets that have the same headings".`,
-  );
 }
 
 /** Refuses files whose headings are not those of the first, saying how each differs. */
@@ -61,16 +41,40 @@ function refuseOtherHeadings(headings: readonly string[][], names: readonly stri
   );
 }
 
-/** The part's columns as the first file's, each found by its heading (in turn, for a heading given twice). */
-function linedUpSql(first: StagedSource, part: StagedSource): string {
+/** The part's column for each of the first file's, found by its heading (in turn, for a heading given twice). */
+function columnsLinedUp(first: StagedSource, part: StagedSource): { name: string; type: string }[] {
   const taken = new Set<number>();
-  return first.columns
-    .map(({ name }) => {
-      const at = part.columns.findIndex(
-        (c, i) => !taken.has(i) && looseHeading(c.name) === looseHeading(name),
-      );
-      taken.add(at);
-      return `${sourceColumn(part.columns[at]!.name)} AS ${sourceColumn(name)}`;
+  return first.columns.map(({ name }) => {
+    const at = part.columns.findIndex((c, i) => !taken.has(i) && looseHeading(c.name) === looseHeading(name));
+    taken.add(at);
+    return part.columns[at]!;
+  });
+}
+
+/**
+ * The type of each column as the part's staged file holds it: a Parquet file's own, text for CSV
+ * and workbooks (which are staged as text).
+ */
+const typesHeld = (first: StagedSource, part: StagedSource): string[] =>
+  columnsLinedUp(first, part).map((c) => (part.format === 'parquet' ? c.type : 'VARCHAR'));
+
+/**
+ * Where the parts hold a column as different types (a Parquet file's dates and a CSV file's text,
+ * say), whether each part's column is read as text, so that the parts can be copied as one.
+ */
+function asTextIn(first: StagedSource, parts: readonly StagedSource[]): boolean[][] {
+  const held = parts.map((part) => typesHeld(first, part));
+  return held.map((types) =>
+    types.map((type, n) => type !== 'VARCHAR' && held.some((other) => other[n] !== type)),
+  );
+}
+
+/** The part's columns as the first file's, each read as text where `asText` says. */
+function linedUpSql(first: StagedSource, part: StagedSource, asText: readonly boolean[]): string {
+  return columnsLinedUp(first, part)
+    .map((c, n) => {
+      const column = sourceColumn(c.name);
+      return `${asText[n] ? `CAST(${column} AS VARCHAR)` : column} AS ${sourceColumn(first.columns[n]!.name)}`;
     })
     .join(', ');
 }
@@ -90,6 +94,15 @@ const commonTypes = (parts: readonly StagedSource[]): StagedSource['columns'] =>
       : 'VARCHAR',
   }));
 
+export interface SeveralOptions {
+  lsoaHeading?: string | undefined;
+  /** The names of the files in the report, where their paths do not give them (uploads). */
+  names?: readonly string[] | undefined;
+  /** Of each workbook, the worksheet to read, and whether its others with the same headings too. */
+  sheet?: string | undefined;
+  allSheets?: boolean | undefined;
+}
+
 /**
  * Stages `files` as one (see above) to `staging`; reports progress 0–100. Nothing is left of the
  * files staged one by one.
@@ -99,30 +112,37 @@ export async function stageSeveral(
   files: readonly string[],
   staging: string,
   onProgress: (percent: number) => void,
-  options: { lsoaHeading?: string | undefined; names?: readonly string[] | undefined } = {},
-): Promise<{ staged: StagedSource; files: FileRead[] }> {
+  options: SeveralOptions = {},
+): Promise<{ staged: StagedSource; files: FileRead[]; parts: FileStaged[] }> {
   const names = namesOf(files, options.names);
-  refuseOtherFormats(files, names);
   const partPath = (i: number) => staging.replace(/\.parquet$/, `-part${i}.parquet`);
   const linedUpPath = (i: number) => staging.replace(/\.parquet$/, `-part${i}-lined-up.parquet`);
   const parts: StagedSource[] = [];
   try {
     for (const [i, file] of files.entries()) {
       const share = (p: number) => onProgress(Math.round(((100 * i + p) / files.length) * 0.9));
-      parts.push(await stageSource(store, file, partPath(i), share, { lsoaHeading: options.lsoaHeading }));
+      const { lsoaHeading, sheet, allSheets } = options;
+      parts.push(
+        await inFile(names[i]!, () =>
+          stageSource(store, file, partPath(i), share, { lsoaHeading, sheet, allSheets }),
+        ),
+      );
     }
     refuseOtherHeadings(
       parts.map((p) => p.columns.map((c) => c.name)),
       names,
     );
     const first = parts[0]!;
-    // A file with its headings spelt or ordered otherwise is written again with the first's.
+    const asText = asTextIn(first, parts);
+    // A file with its headings spelt or ordered otherwise, or a column held as another type than in
+    // the other files, is written again as the first.
     const linedUp: string[] = [];
     for (const [i, part] of parts.entries()) {
-      if (part.columns.every((c, n) => c.name === first.columns[n]!.name)) linedUp.push(part.parquet);
+      const same = part.columns.every((c, n) => c.name === first.columns[n]!.name);
+      if (same && !asText[i]!.includes(true)) linedUp.push(part.parquet);
       else {
         await store.run(
-          `COPY (SELECT ${linedUpSql(first, part)} FROM read_parquet(${literal(part.parquet)})) TO ${literal(linedUpPath(i))} (FORMAT parquet, COMPRESSION zstd)`,
+          `COPY (SELECT ${linedUpSql(first, part, asText[i]!)} FROM read_parquet(${literal(part.parquet)})) TO ${literal(linedUpPath(i))} (FORMAT parquet, COMPRESSION zstd)`,
         );
         linedUp.push(linedUpPath(i));
       }
@@ -136,16 +156,25 @@ export async function stageSeveral(
     const [counts] = await store.query(
       `SELECT ${parts.map((p, i) => `(SELECT count(*) FROM read_parquet(${literal(p.parquet)})) AS n${i}`).join(', ')}`,
     );
+    const staged = parts.map((p, i) => ({
+      name: names[i]!,
+      path: files[i]!,
+      staged: p,
+      rows: Number(counts?.[`n${i}`] ?? 0),
+      reordered: inAnotherOrder(first, p),
+    }));
     return {
-      staged: { ...first, parquet: staging, columns: commonTypes(parts), encoding: 'utf-8' },
-      files: parts.map((p, i) => ({
-        sheet: names[i]!,
-        headingRow: p.headingRow,
-        rows: Number(counts?.[`n${i}`] ?? 0),
-        path: files[i]!,
-        encoding: p.encoding,
-        ...(inAnotherOrder(first, p) ? { reordered: true as const } : {}),
-      })),
+      staged: {
+        format: first.format,
+        parquet: staging,
+        columns: commonTypes(parts),
+        rowsAboveHeadings: first.rowsAboveHeadings,
+        headingRow: first.headingRow,
+        encoding: 'utf-8',
+        otherWorksheets: [],
+      },
+      files: staged.flatMap(filesReadOf),
+      parts: staged,
     };
   } finally {
     for (const i of [...parts.keys(), parts.length]) {
@@ -162,16 +191,16 @@ export async function stageSeveral(
 export async function severalFilesProblem(
   store: AnalyticsStore,
   files: readonly string[],
-  options: { lsoaHeading?: string | undefined; names?: readonly string[] | undefined } = {},
+  options: SeveralOptions = {},
 ): Promise<string | null> {
   const names = namesOf(files, options.names);
   try {
-    refuseOtherFormats(files, names);
     const headings: string[][] = [];
-    for (const file of files)
-      headings.push(
-        (await sourceColumns(store, file, { lsoaHeading: options.lsoaHeading })).map((c) => c.name),
-      );
+    for (const [i, file] of files.entries()) {
+      const { lsoaHeading, sheet } = options;
+      const columns = await inFile(names[i]!, () => sourceColumns(store, file, { lsoaHeading, sheet }));
+      headings.push(columns.map((c) => c.name));
+    }
     refuseOtherHeadings(headings, names);
     return null;
   } catch (error) {
@@ -195,7 +224,7 @@ export async function numberByFile(
     ...[lines.totals, lines.headings].flatMap((l) => l.firstRows),
   ].map((row) => sheetRowOf(row, files));
   const shifts = new Map<string, (row: number) => number>();
-  for (const file of files) {
+  for (const file of files.filter((f) => f.format === 'csv')) {
     const rows = named.filter((at) => at.sheet === file.sheet).map((at) => at.row);
     const options = { headingRow: file.headingRow, utf16: file.encoding === 'utf-16' };
     shifts.set(file.sheet, await rowsAsInFile(file.path, options, rows));

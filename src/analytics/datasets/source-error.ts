@@ -8,11 +8,23 @@ export class SourceFileError extends Error {
 const CORRUPT = /corrupt/i;
 const UNDECODABLE = /parquet[\s\S]*(?:decompress|truncated|out of range|magic)/i;
 
+/** A problem of one of several files read together, said of it by name (several-workbooks.ts). */
+export class NamedFileError extends SourceFileError {}
+
+/** The message for a damaged Parquet file, told apart so that it is not given twice. */
+class DamagedParquetError extends SourceFileError {}
+
+/** Whether the problem has been put in words already: a damaged file's, or a named file's own. */
+const saidAlready = (error: unknown): boolean =>
+  error instanceof DamagedParquetError ||
+  error instanceof NamedFileError ||
+  (error instanceof Error && saidAlready(error.cause));
+
 /** A Parquet file whose headings read but whose rows do not: damaged, or cut short in copying. */
 export function damagedParquetError(error: unknown): SourceFileError | null {
   const message = error instanceof Error ? error.message : '';
-  if (!CORRUPT.test(message) && !UNDECODABLE.test(message)) return null;
-  return new SourceFileError(
+  if (saidAlready(error) || (!CORRUPT.test(message) && !UNDECODABLE.test(message))) return null;
+  return new DamagedParquetError(
     `The Parquet file could not be read past its headings: it may be damaged or only partly copied. Export it again and import the new copy. Nothing was stored. (${message.split('\n')[0]})`,
     { cause: error },
   );

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
@@ -270,5 +271,50 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect((await browser.get(`/analytics/datasets/${dataset.id}/add`)).statusCode).toBe(404);
     await t.services.analytics.removeDataset(systemActor, { name: 'Clinics' });
     for (const part of parts) expect(existsSync(part)).toBe(false);
+  });
+
+  it('adds a database’s Parquet export and a workbook together to a dataset imported from CSV', async () => {
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Mixed',
+      file: write('m-april.csv', april()),
+    });
+    const store = await analyticsStore(t.services.config.dataDir);
+    // Typed columns (whole numbers, dates) where the CSV file and the workbook have text.
+    const parquet = path.join(dir, 'm-may.parquet');
+    await store.run(
+      `COPY (SELECT * FROM read_csv('${write('m-may.csv', may())}')) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const rows = june()
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'June');
+    const workbook = path.join(dir, 'm-june.xlsx');
+    writeFileSync(workbook, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+    const added = await t.services.analytics.addFiles(systemActor, {
+      name: 'Mixed',
+      file: parquet,
+      moreFiles: [workbook],
+    });
+    expect(added).toMatchObject({
+      status: 'ready',
+      format: 'csv and parquet and xlsx',
+      sourceFile: 'm-april.csv, m-may.parquet and m-june.xlsx',
+      rowsStored: 752,
+    });
+    expect(added.fields!.dates).toEqual({ first: '2024-04-01', last: '2024-06-28' });
+    expect(added.report!.examples.map((e) => [e.sheet, e.row, e.column])).toEqual([
+      ['m-april.csv', 302, 'lsoa_code'],
+      ['m-may.parquet', 201, 'lsoa_code'],
+    ]);
+    await t.services.analytics.compute(systemActor, { datasetName: 'Mixed' });
+    const result = (await resultsOf(added.id)).find((r) => r.indicatorId === 'did-not-attend')!.result;
+    // Every fifth appointment of the three months missed, less the two rows whose area is not known.
+    expect(result.rows.find((r) => r.dimension === 'overall')).toMatchObject({
+      numerator: '150',
+      denominator: '750',
+    });
   });
 });

@@ -46,7 +46,7 @@ export interface AdditionRequest {
   /** The name of the dataset to add to. */
   name?: string;
   file?: string;
-  /** More files added with `file`, read below it (CSV files with the same headings). */
+  /** More files added with `file`, read below it (files with the same headings). */
   moreFiles?: string[];
   /** The names of `file` and `moreFiles` where their paths do not give them (uploads). */
   sourceNames?: string[];
@@ -82,15 +82,18 @@ async function datasetAddedTo(ctx: AnalyticsContext, name: string | undefined): 
   return dataset;
 }
 
-/** The dataset's mapping for the added files: a worksheet named only if they are workbooks too. */
-function mappingForAdded(mapping: ColumnMapping, firstName: string): Addition['mapping'] {
-  if (firstName.toLowerCase().endsWith('.xlsx')) return mapping;
+/**
+ * The dataset's mapping for the added files: its worksheet settings only if workbooks are added
+ * (any others are read whole), so that a CSV file added is not said to have no worksheets.
+ */
+function mappingForAdded(mapping: ColumnMapping, names: readonly string[]): Addition['mapping'] {
+  if (names.some((name) => name.toLowerCase().endsWith('.xlsx'))) return mapping;
   const { sheet: _sheet, allSheets: _allSheets, ...rest } = mapping;
   return rest;
 }
 
 const formatsTogether = (earlier: string, added: string): string =>
-  [...new Set([...earlier.split(' and '), added])].join(' and ');
+  [...new Set([...earlier.split(' and '), ...added.split(' and ')])].join(' and ');
 
 /** The dataset as it is with the added files' rows: rows, report and fields together. */
 function together(earlier: Dataset, imported: ImportedDataset, names: string[]): StoredImport {
@@ -169,7 +172,7 @@ export function datasetAdditionOperations(ctx: AnalyticsContext) {
     if (!raw.file) throw new FormError([{ field: 'file', message: 'Choose the files to add' }]);
     const files = [raw.file, ...(raw.moreFiles ?? [])];
     const names = raw.sourceNames ?? files.map((f) => path.basename(f));
-    const mapping = mappingForAdded(earlier.mapping!, names[0]!);
+    const mapping = mappingForAdded(earlier.mapping!, names);
     // Checked before anything is recorded: each file must have the columns the dataset was read from.
     const unreadable = await sourceFilesProblem(await ctx.store(), files, {
       mapping,

@@ -25,7 +25,7 @@ const addUpload: UploadForm = {
   none: 'Choose the files to add',
   command: 'parity dataset add',
   commandLine:
-    'The command line adds any number of CSV files to a dataset: parity dataset add <file> <file> … --name <name>.',
+    'The command line adds any number of files to a dataset: parity dataset add <file> <file> … --name <name>.',
   backHref: formOf,
   backText: 'Go back to Add files',
 };

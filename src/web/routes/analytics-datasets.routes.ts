@@ -36,7 +36,7 @@ const importUpload: UploadForm = {
   none: 'Choose a CSV, Parquet or Excel file to import',
   command: 'parity dataset import',
   commandLine:
-    'The command line takes any number of CSV files as one dataset: parity dataset import <file> <file> … --name <name>.',
+    'The command line takes any number of files as one dataset: parity dataset import <file> <file> … --name <name>.',
   backHref: () => '/analytics/datasets/new',
   backText: 'Go back to Import a dataset',
 };

@@ -26,7 +26,7 @@ export interface UploadForm extends TooManyFiles {
   command: string;
 }
 
-/** The route options of a form that uploads extracts (several CSV files may be chosen at once). */
+/** The route options of a form that uploads extracts (several files may be chosen at once). */
 export function uploadRoute(services: Services, form: UploadForm) {
   const uploadsTo = path.join(services.config.dataDir, 'analytics', 'uploads');
   const limits = { fileSize: services.config.datasetUploadBytes, files: MAX_FILES, parts: MAX_FILES + 40 };

@@ -1,0 +1,94 @@
+// What several files read as one dataset say of themselves (several-files.ts): the rows of each,
+// a workbook's worksheets among them, the worksheet each workbook was read from, and a file's own
+// problem named by the file.
+import { quotedList } from './heading-sets.ts';
+import { damagedParquetError, NamedFileError } from './source-error.ts';
+import { SourceFileError, type CsvEncoding, type SourceFormat, type StagedSource } from './source.ts';
+import { otherWorksheetsNote } from './worksheets-read.ts';
+import type { WorksheetRead } from './xlsx-convert.ts';
+
+/**
+ * A file (or one worksheet of a workbook) read with others as one dataset, `sheet` its name in the
+ * report, in the order of its rows.
+ */
+export interface FileRead extends WorksheetRead {
+  path: string;
+  format: SourceFormat;
+  encoding: CsvEncoding;
+}
+
+/** A file staged on its own, before its rows were copied below the others'. */
+export interface FileStaged {
+  name: string;
+  path: string;
+  staged: StagedSource;
+  rows: number;
+  /** Whether its columns are in another order than the first file's. */
+  reordered: boolean;
+}
+
+/** Runs `read` on the file named `name`; a problem with the file is said of it by name. */
+export async function inFile<T>(name: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const own = (name.toLowerCase().endsWith('.parquet') && damagedParquetError(error)) || error;
+    if (!(own instanceof SourceFileError)) throw own;
+    throw new NamedFileError(`In "${name}": ${own.message}`, { cause: own });
+  }
+}
+
+/**
+ * The file as the report names its rows: itself, or each of a workbook's worksheets read together
+ * ("book.xlsx, worksheet 2024-25"), their rows one after another as staged.
+ */
+export function filesReadOf({ name, path, staged, rows, reordered }: FileStaged): FileRead[] {
+  const { format, encoding } = staged;
+  const inOrder = (own?: true) => (own || reordered ? { reordered: true as const } : {});
+  if (!staged.worksheetsRead)
+    return [{ sheet: name, headingRow: staged.headingRow, rows, path, format, encoding, ...inOrder() }];
+  return staged.worksheetsRead.map((read) => ({
+    sheet: `${name}, worksheet ${read.sheet}`,
+    headingRow: read.headingRow,
+    rows: read.rows,
+    path,
+    format,
+    encoding,
+    ...inOrder(read.reordered),
+  }));
+}
+
+/** The names of `parts` grouped by the words `key` gives each (none for null): [words, names]. */
+function grouped(
+  parts: readonly FileStaged[],
+  key: (part: FileStaged) => string | null,
+): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const part of parts) {
+    const words = key(part);
+    if (words !== null) groups.set(words, [...(groups.get(words) ?? []), part.name]);
+  }
+  return [...groups];
+}
+
+/**
+ * What the import says of the workbooks among the files: the worksheet read where the first has no
+ * LSOA column (one note for all the workbooks alike), and other worksheets with one that were not read.
+ */
+export function workbooksNotes(parts: readonly FileStaged[], allSheets: boolean): string[] {
+  const chosen = grouped(parts, ({ staged }) =>
+    staged.worksheetChosen ? JSON.stringify(staged.worksheetChosen) : null,
+  ).map(([words, names]) => {
+    const { first, read } = JSON.parse(words) as { first: string; read: string };
+    const one = names.length === 1;
+    return `The first worksheet ("${first}") of ${quotedList(names, 'and', Infinity)} has no LSOA column, so the worksheet "${read}" ${one ? 'was' : 'of each was'} read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
+  });
+  const others = parts
+    .filter(({ staged }) => staged.otherWorksheets.length > 0)
+    .map(({ name, staged }) => `In "${name}": ${otherWorksheetsNote(staged.otherWorksheets, allSheets)}`);
+  return [...chosen, ...others];
+}
+
+/** The formats of the files, as a dataset's page gives them: "csv and xlsx". */
+export const formatsOf = (parts: readonly FileStaged[]): string =>
+  [...new Set(parts.map((p) => p.staged.format))].join(' and ');
