@@ -108,6 +108,21 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('reads a worksheet whose every row ends in a carriage return, as text pasted from Windows leaves', async () => {
+    const rows = Array.from({ length: 40 }, (_v, i) => [`X0100000${1 + (i % 9)}`, i % 2, 'Eyes\r']);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([['LSOA', 'DNA', 'Clinic\r'], ...rows]),
+      'Clinics',
+    );
+    const result = await importAs('pasted', writeWorkbook('pasted.xlsx', book));
+    expect(result.rowsStored).toBe(40);
+    expect(result.report.problems).toEqual([]);
+    const kept = await stored<{ dna: number }>('pasted', 'dna', 'dna');
+    expect(kept.filter((r) => Number(r.dna) === 1)).toHaveLength(20);
+  });
+
   it("moves the progress bar as a large workbook's worksheet is read, then as it is copied", async () => {
     const rows = Array.from({ length: 30_000 }, (_v, i) => [
       `P${i}`,

@@ -10,6 +10,7 @@ import { csvLineError } from './csv-errors.ts';
 import { refuseRowsWiderThanHeadings } from './csv-width.ts';
 import { csvCells, firstCsvRows, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
+import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
@@ -31,10 +32,14 @@ export function formatOf(file: string): SourceFormat {
 /** How a text file's characters are stored (Latin-1 is read only when a file is not UTF-8). */
 export type CsvEncoding = 'utf-8' | 'utf-16' | 'latin-1';
 
-/** How a text file is read: its encoding, and whether DuckDB may split it between threads. */
+/**
+ * How a text file is read: its encoding, whether DuckDB may split it between threads, and whether
+ * it is a workbook's worksheet as Parity wrote it (sheet-csv.ts), whose dialect is known.
+ */
 export interface CsvReading {
   encoding: CsvEncoding;
   parallel: boolean;
+  fromWorkbook?: boolean;
 }
 
 export const csvReader = (
@@ -43,7 +48,7 @@ export const csvReader = (
   skip = 0,
   reading: CsvReading = { encoding: 'utf-8', parallel: true },
 ): string =>
-  `read_csv(${literal(file)}, header = true, null_padding = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'})`;
+  `read_csv(${literal(file)}, header = true, null_padding = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'}${reading.fromWorkbook ? `, ${SHEET_CSV_DIALECT}` : ''})`;
 
 const causedBy = (error: unknown, pattern: RegExp): boolean =>
   error instanceof Error &&
@@ -150,7 +155,8 @@ export async function stageSource(
           otherSheets: [],
           sheetsRead: undefined,
         };
-  const { value: columns, encoding } = await readingCsv(csv, async (reading) => {
+  const { value: columns, encoding } = await readingCsv(csv, async (csvReading) => {
+    const reading = { ...csvReading, fromWorkbook: format === 'xlsx' };
     const columns =
       format === 'csv'
         ? await describeCsv(store, csv, skip, reading)
@@ -198,7 +204,7 @@ export async function sourceColumns(
     try {
       await xlsxToCsv(file, sample, { ...options, firstRows: XLSX_SAMPLE_ROWS });
       return await readingInParallelIfAble((parallel) =>
-        describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel })),
+        describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel, fromWorkbook: true })),
       );
     } finally {
       rmSync(sample, { force: true });

@@ -23,6 +23,13 @@ export interface SheetCsvOptions {
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * How the CSV written here is read (DuckDB's `read_csv` options): its dialect is known, so it is
+ * given rather than guessed, as the guess fails on a file whose every line ends in a quoted carriage
+ * return (a column of values pasted from Windows text).
+ */
+export const SHEET_CSV_DIALECT = `delim = ',', quote = '"', escape = '"', new_line = '\\n'`;
 const field = (text: string): string => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /** A range of columns (0 for column A), inclusive. */
