@@ -268,11 +268,23 @@ describeEachDatabase('the command line', (current, dialect) => {
     const again = captureIO();
     expect(await runCli(['dataset', 'add', may, '--name', 'Months'], again.io)).toBe(1);
     expect(again.err.at(-1)).toBe(
-      'Nothing was added. "may.csv" has 1 row dated on 7 May 2024, days the dataset already holds, so it would be counted twice. To correct rows the dataset holds, import all its files again under its name. The dataset already called Months is unchanged.',
+      'Nothing was added. "may.csv" has 1 row dated on 7 May 2024, days the dataset already holds, so it would be counted twice. If it corrects the rows of those days, add it again with "The files correct rows the dataset already has" ticked (or --corrections on the command line). The dataset already called Months is unchanged.',
+    );
+    // May sent again with a late entry: its rows take the place of those the dataset has on 7 May.
+    writeFileSync(may, 'Appointment date,DNA,LSOA\n2024-05-07,1,X01000003\n2024-05-07,0,X01000004\n');
+    const corrected = captureIO();
+    expect(await runCli(['dataset', 'add', may, '--name', 'Months', '--corrections'], corrected.io)).toBe(0);
+    const dataset = JSON.parse(corrected.out.join('\n')) as {
+      rowsStored: number;
+      report: { warnings: string[] };
+    };
+    expect(dataset.rowsStored).toBe(4);
+    expect(dataset.report.warnings).toContain(
+      '1 row of the dataset, dated on 7 May 2024, was replaced by the rows of "may.csv" on the same days. The dataset\'s rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.',
     );
     const unnamed = captureIO();
     expect(await runCli(['dataset', 'add', may], unnamed.io)).toBe(1);
-    expect(unnamed.err).toEqual(['Usage: parity dataset add <file> [<file>…] --name <name>']);
+    expect(unnamed.err).toEqual(['Usage: parity dataset add <file> [<file>…] --name <name> [--corrections]']);
   });
 
   it('imports the reference geography, saying which file and option a problem is in', async () => {

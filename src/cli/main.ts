@@ -48,9 +48,10 @@ Commands:
                                 files with the same headings as one dataset, in any mix of formats; of
                                 each workbook, the worksheet named, and with --all-sheets every other
                                 worksheet with the same headings, in any order, too)
-  dataset add <file> [<file>…] --name <name>
+  dataset add <file> [<file>…] --name <name> [--corrections]
                                 add files (next month's extract) to a dataset, read with its columns;
-                                rows dated on days it already holds are refused
+                                rows dated on days it already holds are refused, or with --corrections
+                                replace its rows on those days
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
                                 use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
   dataset reach --name <name> [--format json|csv]

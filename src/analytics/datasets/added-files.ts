@@ -2,7 +2,8 @@
 // file was, with its mapping, to a part of their own. The dataset with them is a new dataset whose
 // parts are the earlier dataset's (linked, not copied) and then theirs, so adding a month costs
 // about as much as importing it alone. Rows on a date the dataset already holds are refused, since
-// they would be counted twice.
+// they would be counted twice, unless the files are corrections: then the dataset's rows on each
+// day the files have rows for are left out of its parts, and the files' rows take their place.
 import { copyFileSync, linkSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
@@ -28,14 +29,70 @@ export async function refuseDatesHeld(
   );
   const rows = Number(held?.rows ?? 0);
   if (rows === 0 || !held?.first || !held.last) return;
-  const days =
-    held.first === held.last
-      ? `on ${dateInWords(held.first)}`
-      : `from ${dateInWords(held.first)} to ${dateInWords(held.last)}`;
   const files = quotedList(addedNames, 'and', Infinity);
   throw new SourceFileError(
-    `${files} ${addedNames.length === 1 ? 'has' : 'have'} ${countInWords(rows)} ${rows === 1 ? 'row' : 'rows'} dated ${days}, days the dataset already holds, so ${rows === 1 ? 'it' : 'they'} would be counted twice. To correct rows the dataset holds, import all its files again under its name.`,
+    `${files} ${addedNames.length === 1 ? 'has' : 'have'} ${countInWords(rows)} ${rows === 1 ? 'row' : 'rows'} dated ${daysInWords(held.first, held.last)}, days the dataset already holds, so ${rows === 1 ? 'it' : 'they'} would be counted twice. If ${addedNames.length === 1 ? 'it corrects' : 'they correct'} the rows of those days, add ${addedNames.length === 1 ? 'it' : 'them'} again with "${CORRECTIONS_LABEL}" ticked (or --corrections on the command line).`,
   );
+}
+
+/** The label of the add form's check box (and what the command line's --corrections does). */
+export const CORRECTIONS_LABEL = 'The files correct rows the dataset already has';
+
+const daysInWords = (first: string, last: string): string =>
+  first === last ? `on ${dateInWords(first)}` : `from ${dateInWords(first)} to ${dateInWords(last)}`;
+
+/** The days the added rows are dated on (SQL), whose rows in the dataset corrections replace. */
+const daysOf = (added: string) =>
+  `SELECT DISTINCT event_date FROM read_parquet(${literal(added)}) WHERE event_date IS NOT NULL`;
+
+/** The dataset's rows replaced by corrections: how many, and the first and last day they were dated. */
+export interface RowsReplaced {
+  rows: number;
+  first: string | null;
+  last: string | null;
+}
+
+/**
+ * Gives the dataset `id` the earlier dataset's parts (`earlier`) less their rows on the days the
+ * corrections (`added`, already written after them) have rows for. A part with no such rows is
+ * linked as on any addition; the others are written again without them.
+ */
+export async function takeEarlierPartsCorrected(
+  store: AnalyticsStore,
+  earlier: readonly string[],
+  id: string,
+  added: string,
+): Promise<RowsReplaced> {
+  const replaced: RowsReplaced = { rows: 0, first: null, last: null };
+  for (const [i, file] of earlier.entries()) {
+    const [found] = await store.query<{ rows: number | bigint; first: string | null; last: string | null }>(
+      `SELECT count(*) AS rows, CAST(min(event_date) AS VARCHAR) AS first, CAST(max(event_date) AS VARCHAR) AS last
+         FROM read_parquet(${literal(file)}) WHERE event_date IN (${daysOf(added)})`,
+    );
+    const rows = Number(found?.rows ?? 0);
+    const part = partPath(store, id, i + 1);
+    if (rows === 0) {
+      linkOrCopy(file, part);
+      continue;
+    }
+    await store.run(
+      `COPY (SELECT * FROM read_parquet(${literal(file)}) WHERE event_date IS NULL OR event_date NOT IN (${daysOf(added)}))
+         TO ${literal(part)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
+    );
+    replaced.rows += rows;
+    if (!replaced.first || found!.first! < replaced.first) replaced.first = found!.first;
+    if (!replaced.last || found!.last! > replaced.last) replaced.last = found!.last;
+  }
+  return replaced;
+}
+
+/** What the report says of the rows corrections replaced (or that they replaced none). */
+export function correctionsNote(replaced: RowsReplaced, addedNames: readonly string[]): string {
+  const files = quotedList(addedNames, 'and', Infinity);
+  if (replaced.rows === 0 || !replaced.first || !replaced.last)
+    return `${files} ${addedNames.length === 1 ? 'was' : 'were'} added as corrections, but the dataset had no rows on the days ${addedNames.length === 1 ? 'it has' : 'they have'} rows for, so none were replaced.`;
+  const one = replaced.rows === 1;
+  return `${countInWords(replaced.rows)} ${one ? 'row' : 'rows'} of the dataset, dated ${daysInWords(replaced.first, replaced.last)}, ${one ? 'was' : 'were'} replaced by the rows of ${files} on the same days. The dataset's rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.`;
 }
 
 /** What is said when rows are added to a dataset without dates, which cannot be checked for overlap. */
@@ -48,13 +105,14 @@ export const undatedAdditionNote = (addedNames: readonly string[]): string =>
  * earlier dataset keeps its own until it is removed; where links cannot be made, they are copied.
  */
 export function takeEarlierParts(store: AnalyticsStore, earlier: readonly string[], id: string): void {
-  earlier.forEach((file, i) => {
-    const part = partPath(store, id, i + 1);
-    try {
-      linkSync(file, part);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
-      copyFileSync(file, part);
-    }
-  });
+  earlier.forEach((file, i) => linkOrCopy(file, partPath(store, id, i + 1)));
+}
+
+function linkOrCopy(file: string, part: string): void {
+  try {
+    linkSync(file, part);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    copyFileSync(file, part);
+  }
 }

@@ -67,7 +67,7 @@ export function reportWithAdded(
     rowsWithProblems: earlier.report.rowsWithProblems + added.report.rowsWithProblems,
     warnings: [
       ...earlier.report.warnings,
-      `${names} ${filesOf(added).length === 1 ? 'was' : 'were'} added later: ${countInWords(rows.read)} rows read, ${countInWords(rows.stored)} stored, ${countInWords(added.report.rowsWithProblems)} with problems.`,
+      `${names} ${filesOf(added).length === 1 ? 'was' : 'were'} added later: ${countInWords(rows.read)} ${rows.read === 1 ? 'row' : 'rows'} read, ${countInWords(rows.stored)} stored, ${countInWords(added.report.rowsWithProblems)} with problems.`,
       ...said,
     ],
     sheets: [...before.files, ...now.files],

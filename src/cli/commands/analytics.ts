@@ -131,14 +131,15 @@ export async function datasetAdd(services: Services, io: CliIO, args: string[]):
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: 'string' } },
+    options: { name: { type: 'string' }, corrections: { type: 'boolean', default: false } },
   });
   const [file, ...moreFiles] = positionals;
-  if (!file || !values.name) throw new CliError('Usage: parity dataset add <file> [<file>…] --name <name>');
+  if (!file || !values.name)
+    throw new CliError('Usage: parity dataset add <file> [<file>…] --name <name> [--corrections]');
   try {
     const dataset = await services.analytics.addFiles(
       systemActor,
-      { name: values.name, file, moreFiles },
+      { name: values.name, file, moreFiles, corrections: values.corrections },
       progressPrinter(io),
     );
     io.out(datasetJson(dataset));

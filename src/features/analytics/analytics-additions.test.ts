@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -125,7 +125,7 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
       .addFiles(systemActor, { name: 'Clinics', file: again })
       .catch((error: unknown) => error);
     expect((refused as Error).message).toBe(
-      '"may-copy.csv" has 201 rows dated from 1 May 2024 to 28 May 2024, days the dataset already holds, so they would be counted twice. To correct rows the dataset holds, import all its files again under its name.',
+      '"may-copy.csv" has 201 rows dated from 1 May 2024 to 28 May 2024, days the dataset already holds, so they would be counted twice. If it corrects the rows of those days, add it again with "The files correct rows the dataset already has" ticked (or --corrections on the command line).',
     );
     const now = await named('Clinics');
     expect(now.find((d) => d.status === 'ready')).toEqual(before);
@@ -271,6 +271,111 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect((await browser.get(`/analytics/datasets/${dataset.id}/add`)).statusCode).toBe(404);
     await t.services.analytics.removeDataset(systemActor, { name: 'Clinics' });
     for (const part of parts) expect(existsSync(part)).toBe(false);
+  });
+
+  it('replaces the rows of the days corrections have rows for, as if the corrected files had been imported', async () => {
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Corrected',
+      file: write('c-april.csv', april()),
+    });
+    const both = await t.services.analytics.addFiles(systemActor, {
+      name: 'Corrected',
+      file: write('c-may.csv', may()),
+    });
+    const partsBefore = datasetRowFiles(await analyticsStore(t.services.config.dataDir), both.id).map(
+      (f) => statSync(f).ino,
+    );
+    // May's first fortnight sent again: fewer rows, every third missed.
+    const lines = Array.from({ length: 60 }, (_v, i) => {
+      const day = String(1 + (i % 14)).padStart(2, '0');
+      return `C${i},X0100${String(1 + (i % 60)).padStart(4, '0')},${30 + (i % 40)},F,A,2024-05-${day},${i % 3 === 0 ? 1 : 0}`;
+    });
+    const correction = `${[header, ...lines].join('\n')}\n`;
+    const corrected = await t.services.analytics.addFiles(systemActor, {
+      name: 'Corrected',
+      file: write('c-may-fortnight.csv', correction),
+      corrections: true,
+    });
+    // May's rows after its first fortnight, and April's, are as they were.
+    const mayRest = may()
+      .split('\n')
+      .filter((line, i) => i === 0 || (line !== '' && Number(line.split(',')[5]!.slice(8)) > 14));
+    const together = await t.services.analytics.importDataset(systemActor, {
+      name: 'Corrected together',
+      file: write('t-april.csv', april()),
+      moreFiles: [write('t-may-rest.csv', `${mayRest.join('\n')}\n`), write('t-fortnight.csv', correction)],
+    });
+    expect(corrected.rowsStored).toBe(together.rowsStored);
+    // May's rows (its header line aside) less those kept.
+    const replaced = may().trimEnd().split('\n').length - mayRest.length;
+    expect(corrected.report!.warnings).toContain(
+      `${replaced} rows of the dataset, dated from 1 May 2024 to 14 May 2024, were replaced by the rows of "c-may-fortnight.csv" on the same days. The dataset's rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.`,
+    );
+    for (const name of ['Corrected', 'Corrected together'])
+      await t.services.analytics.compute(systemActor, { datasetName: name });
+    const draft = async (id: string) =>
+      (await resultsOf(id)).find((r) => r.indicatorId === 'did-not-attend' && r.status === 'draft')!.result;
+    const [one, other] = [await draft(corrected.id), await draft(together.id)];
+    expect(one.rows).toEqual(other.rows);
+    expect(one.summaries).toEqual(other.summaries);
+    // April's part holds no rows of those days, so it is the same file (linked); May's was written again.
+    const store = await analyticsStore(t.services.config.dataDir);
+    const [aprilPart, mayPart] = datasetRowFiles(store, corrected.id).map((f) => statSync(f).ino);
+    expect(aprilPart).toBe(partsBefore[0]);
+    expect(mayPart).not.toBe(partsBefore[1]);
+
+    const audit = await t.services.database.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('entity_id', '=', corrected.id)
+      .where('action', '=', 'analytics.dataset.files-added')
+      .executeTakeFirstOrThrow();
+    expect(audit.summary).toBe(
+      `Added c-may-fortnight.csv to dataset Corrected as corrections, replacing ${replaced} rows: 60 rows (${corrected.rowsStored} in all), 0 with problems`,
+    );
+
+    // From the page: the same fortnight again, ticked as corrections, replaces the rows it gave.
+    const browser = await signedInBrowser();
+    const form = `/analytics/datasets/${corrected.id}/add`;
+    expect((await browser.get(form)).body).toContain('The files correct rows the dataset already has');
+    const file = { field: 'file', filename: 'fortnight-again.csv', content: correction };
+    const refused = await browser.upload(form, {}, [file]);
+    expect(refused.statusCode).toBe(303);
+    // Unticked, it is refused (once read) as rows on days the dataset holds.
+    await expect
+      .poll(
+        async () =>
+          (await named('Corrected')).find((d) => `/analytics/datasets/${d.id}` === refused.headers.location)
+            ?.status,
+        { timeout: 30_000 },
+      )
+      .toBe('failed');
+    const sent = await browser.upload(form, { corrections: 'yes' }, [file]);
+    expect(sent.statusCode, sent.body).toBe(303);
+    await expect
+      .poll(async () => (await named('Corrected')).find((d) => d.status === 'ready')!.id, { timeout: 30_000 })
+      .not.toBe(corrected.id);
+    const now = (await named('Corrected')).find((d) => d.status === 'ready')!;
+    expect(now.rowsStored).toBe(corrected.rowsStored);
+    expect(now.report!.warnings.at(-1)).toMatch(
+      /^60 rows of the dataset, dated from 1 May 2024 to 14 May 2024/,
+    );
+
+    // A dataset without dates cannot be corrected by day: the form does not offer it.
+    const undated = await t.services.analytics.importDataset(systemActor, {
+      name: 'Undated',
+      file: write('undated.csv', 'lsoa_code,dna\nX01000001,1\n'),
+    });
+    expect((await browser.get(`/analytics/datasets/${undated.id}/add`)).body).not.toContain(
+      'The files correct rows',
+    );
+    await expect(
+      t.services.analytics.addFiles(systemActor, {
+        name: 'Undated',
+        file: write('undated-2.csv', 'lsoa_code,dna\nX01000002,0\n'),
+        corrections: true,
+      }),
+    ).rejects.toThrow(FormError);
   });
 
   it('adds a database’s Parquet export and a workbook together to a dataset imported from CSV', async () => {

@@ -10,9 +10,12 @@ import {
   rowsRelation,
 } from '../../analytics/datasets/dataset-files.ts';
 import {
+  correctionsNote,
   refuseDatesHeld,
   takeEarlierParts,
+  takeEarlierPartsCorrected,
   undatedAdditionNote,
+  type RowsReplaced,
 } from '../../analytics/datasets/added-files.ts';
 import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
 import { datesTogether } from '../../analytics/datasets/dates-held.ts';
@@ -50,6 +53,8 @@ export interface AdditionRequest {
   moreFiles?: string[];
   /** The names of `file` and `moreFiles` where their paths do not give them (uploads). */
   sourceNames?: string[];
+  /** Whether the files correct rows the dataset has: its rows on their days are replaced by theirs. */
+  corrections?: boolean;
 }
 
 interface Addition {
@@ -57,6 +62,7 @@ interface Addition {
   files: string[];
   names: string[];
   mapping: Partial<ColumnMapping>;
+  corrections: boolean;
 }
 
 const noReport = { problems: [], examples: [], rowsWithProblems: 0, warnings: [] };
@@ -95,8 +101,16 @@ function mappingForAdded(mapping: ColumnMapping, names: readonly string[]): Addi
 const formatsTogether = (earlier: string, added: string): string =>
   [...new Set([...earlier.split(' and '), ...added.split(' and ')])].join(' and ');
 
-/** The dataset as it is with the added files' rows: rows, report and fields together. */
-function together(earlier: Dataset, imported: ImportedDataset, names: string[]): StoredImport {
+/**
+ * The dataset as it is with the added files' rows (less those they `replaced`, as corrections):
+ * rows, report and fields together.
+ */
+function together(
+  earlier: Dataset,
+  imported: ImportedDataset,
+  names: string[],
+  replaced: RowsReplaced | null,
+): StoredImport {
   const rows = { read: imported.rowsRead, stored: imported.rowsStored };
   const report = reportWithAdded(
     { report: earlier.report ?? noReport, source: earlier.sourceFile },
@@ -105,12 +119,14 @@ function together(earlier: Dataset, imported: ImportedDataset, names: string[]):
   );
   const fields = earlier.fields ?? imported.fields;
   if (!fields.hasDate) report.warnings.push(undatedAdditionNote(names));
+  if (replaced) report.warnings.push(correctionsNote(replaced, names));
+  const less = replaced?.rows ?? 0;
   // A dataset imported before its dates were recorded gets none, rather than the added files' alone.
   const dates = fields.dates && datesTogether(fields.dates, imported.fields.dates);
   return {
     format: formatsTogether(earlier.format, imported.format),
-    rowsRead: (earlier.rowsRead ?? 0) + imported.rowsRead,
-    rowsStored: (earlier.rowsStored ?? 0) + imported.rowsStored,
+    rowsRead: (earlier.rowsRead ?? 0) - less + imported.rowsRead,
+    rowsStored: (earlier.rowsStored ?? 0) - less + imported.rowsStored,
     mapping: earlier.mapping!,
     fields: {
       ...fields,
@@ -146,11 +162,16 @@ async function runAddition(
         progress({ stage: p.stage === 'done' ? 'writing' : p.stage, percent: Math.round(p.percent * 0.95) }),
       numberFields: new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed)),
     });
-    await refuseDatesHeld(s, rowsRelation(earlierParts), added, names);
-    takeEarlierParts(s, earlierParts, id);
-    const dataset = together(earlier, imported, names);
+    let replaced: RowsReplaced | null = null;
+    if (addition.corrections) replaced = await takeEarlierPartsCorrected(s, earlierParts, id, added);
+    else {
+      await refuseDatesHeld(s, rowsRelation(earlierParts), added, names);
+      takeEarlierParts(s, earlierParts, id);
+    }
+    const dataset = together(earlier, imported, names, replaced);
     progress({ stage: 'done', percent: 100 });
-    const summary = `Added ${sourceOf(names)} to dataset ${earlier.name}: ${imported.rowsStored} rows (${dataset.rowsStored} in all), ${imported.report.rowsWithProblems} with problems`;
+    const replacing = replaced ? ` as corrections, replacing ${replaced.rows} rows` : '';
+    const summary = `Added ${sourceOf(names)} to dataset ${earlier.name}${replacing}: ${imported.rowsStored} rows (${dataset.rowsStored} in all), ${imported.report.rowsWithProblems} with problems`;
     if (!(await recordImported(ctx, actor, id, earlier.name, dataset, { to: earlier.id, summary })))
       throw new FormError([
         { field: 'name', message: 'The addition was removed while the files were being added' },
@@ -169,6 +190,14 @@ async function runAddition(
 export function datasetAdditionOperations(ctx: AnalyticsContext) {
   const begin = async (actor: Actor, raw: AdditionRequest): Promise<{ id: string; addition: Addition }> => {
     const earlier = await datasetAddedTo(ctx, raw.name);
+    const corrections = raw.corrections === true;
+    if (corrections && !earlier.fields?.hasDate)
+      throw new FormError([
+        {
+          field: 'corrections',
+          message: `${earlier.name} has no dates, so its rows cannot be corrected by day: import all its files again under its name`,
+        },
+      ]);
     if (!raw.file) throw new FormError([{ field: 'file', message: 'Choose the files to add' }]);
     const files = [raw.file, ...(raw.moreFiles ?? [])];
     const names = raw.sourceNames ?? files.map((f) => path.basename(f));
@@ -199,7 +228,7 @@ export function datasetAdditionOperations(ctx: AnalyticsContext) {
       format,
       addsTo: earlier.id,
     });
-    return { id, addition: { earlier, files, names, mapping } };
+    return { id, addition: { earlier, files, names, mapping, corrections } };
   };
   return {
     /** Adds files to a dataset and waits (command line). */

@@ -2,6 +2,7 @@
 // dataset's columns and its rows kept; the addition's page then follows it as an import's does.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Dataset } from '../../features/analytics/analytics.ts';
+import { CORRECTIONS_LABEL } from '../../analytics/datasets/added-files.ts';
 import { headingsNeeded } from '../../features/analytics/dataset-columns.ts';
 import { FormError, NotFoundError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
@@ -25,7 +26,7 @@ const addUpload: UploadForm = {
   none: 'Choose the files to add',
   command: 'parity dataset add',
   commandLine:
-    'The command line adds any number of files to a dataset: parity dataset add <file> <file> … --name <name>.',
+    'The command line adds any number of files to a dataset: parity dataset add <file> <file> … --name <name> [--corrections].',
   backHref: formOf,
   backText: 'Go back to Add files',
 };
@@ -48,6 +49,7 @@ export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Servic
     uploadLimit: sizeInWords(uploadLimit),
     maxFiles: MAX_FILES,
     chosenFiles: chosen,
+    correctionsLabel: CORRECTIONS_LABEL,
   });
 
   app.get('/analytics/datasets/:id/add', manage, async (request, reply) =>
@@ -59,14 +61,11 @@ export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Servic
     const dataset = await datasetOf(request);
     const files = uploadedFiles(request, 'file');
     const fileProblem = chosenFilesProblem(files, uploadLimit, addUpload);
+    const values = formBody(request.body);
     let id = '';
     const shown = await handleForm(
       reply,
-      {
-        template,
-        context: page(dataset, fileProblem ? [] : files.map((f) => f.filename)),
-        values: formBody(request.body),
-      },
+      { template, context: page(dataset, fileProblem ? [] : files.map((f) => f.filename)), values },
       async () => {
         if (fileProblem || files.some((f) => !f.path))
           throw new FormError([{ field: 'file', message: fileProblem ?? 'Choose the files again' }]);
@@ -77,6 +76,7 @@ export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Servic
             file: saved[0]!,
             moreFiles: saved.slice(1),
             sourceNames: files.map((f) => f.filename),
+            corrections: values.corrections === 'yes',
           });
           id = started.id;
           void started.finished.then((failure) => {
@@ -84,9 +84,14 @@ export function analyticsDatasetAddRoutes(app: FastifyInstance, services: Servic
               app.log.error({ datasetId: id, failure }, 'Adding files to a dataset failed unexpectedly');
           });
         } catch (error) {
-          // The form has one field: whatever stopped the addition is said beside it.
+          // Whatever stopped the addition is said beside the files, unless it is of the check box.
           if (error instanceof FormError)
-            throw new FormError(error.errors.map((e) => ({ field: 'file', message: e.message })));
+            throw new FormError(
+              error.errors.map((e) => ({
+                field: e.field === 'corrections' ? 'corrections' : 'file',
+                message: e.message,
+              })),
+            );
           throw error;
         }
       },
