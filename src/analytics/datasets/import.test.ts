@@ -462,6 +462,21 @@ describe('dataset import', () => {
     const found = await importAs('nhs-unlabelled', unlabelled);
     expect(found.report.warnings.join(' ')).toContain('The person identifier "Patient ID" holds NHS numbers');
     expect((await people('nhs-unlabelled'))[0]).toBe(pseudonyms[0]);
+    // The mapping the import gives says so, and a file read with it is pseudonymised whatever its values.
+    expect(found.mapping.personIds).toBe('nhs-number');
+    // Half NHS numbers (temporary ids for some patients) is enough for the person identifier.
+    const mixed = write('nhs-mixed.csv', 'Patient ID,LSOA,DNA\nP1,X01000001,1\n9434765919,X01000002,0\n');
+    expect((await importAs('nhs-mixed', mixed)).mapping.personIds).toBe('nhs-number');
+    expect((await people('nhs-mixed')).join(' ')).not.toMatch(/9434765919|P1/);
+    // One in three is not (a random ten-digit id passes the check one time in eleven), unless the
+    // mapping says they are NHS numbers.
+    const few = write(
+      'nhs-few.csv',
+      'Patient ID,LSOA,DNA\nP1,X01000001,1\n9434765919,X01000002,0\nP3,X01000003,0\n',
+    );
+    expect((await importAs('nhs-few', few)).mapping.personIds).toBeUndefined();
+    await importAs('nhs-few-mapped', few, { personIds: 'nhs-number' });
+    expect((await people('nhs-few-mapped')).join(' ')).not.toMatch(/9434765919|P1|P3/);
     const notNhs = write('ids.csv', 'Patient ID,LSOA,DNA\n1234567890,X01000001,1\nP2,X01000002,0\n');
     const kept = await importAs('ids', notNhs);
     expect(kept.report.warnings.join(' ')).not.toContain('holds NHS numbers');

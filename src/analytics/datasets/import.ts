@@ -28,7 +28,7 @@ import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
 import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
-import { personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
+import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { identifyingValueColumns } from './identifying-values.ts';
 import { fractionalAgesNote } from './age-fractions.ts';
 import { excelDatesNotes } from './excel-dates.ts';
@@ -400,8 +400,19 @@ export async function importDataset(
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.identifying));
     validation.warnings.push(...unlistedColumnsNote(mapping, userMapping, columnNames, samples.identifying));
     report({ stage: 'writing', percent: 60 });
-    const personKey = personIsNhsNumber(mapping, samples.identifying) ? pseudonymKey(store) : undefined;
-    if (personKey) validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
+    // Once a dataset's person identifiers are found to be NHS numbers, its mapping says so, and the
+    // files added to it later are pseudonymised too, whatever their own values look like.
+    const person = mapping.columns.person_id;
+    const nhsNumbers =
+      person !== undefined &&
+      (mapping.personIds === 'nhs-number' ||
+        personIsNhsNumber(mapping, samples.identifying) ||
+        (await personIdsMostlyNhsNumbers(store, staged.parquet, person)));
+    const personKey = nhsNumbers ? pseudonymKey(store) : undefined;
+    if (personKey) {
+      mapping.personIds = 'nhs-number';
+      validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
+    }
     const relation = `read_parquet(${literal(staged.parquet)})`;
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));
     // Row order is not kept (the report has already named each problem's row): writing in any

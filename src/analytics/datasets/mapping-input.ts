@@ -34,6 +34,7 @@ const settings = [
   'measureCodings',
   'attributes',
   'flags',
+  'personIds',
   'sheet',
   'allSheets',
 ];
@@ -89,6 +90,11 @@ export const mappingInputSchema = z.strictObject(
       .optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
+    personIds: z
+      .enum(['nhs-number'], {
+        message: 'personIds: give "nhs-number" when the person identifiers are NHS numbers, or leave it out',
+      })
+      .optional(),
     sheet: z.string().min(1, { message: "sheet: give the worksheet's name" }).optional(),
     allSheets: z.boolean({ message: 'allSheets: give true or false' }).optional(),
   },
@@ -152,6 +158,7 @@ export function resolveMapping(
     measureCodings: input.measureCodings ?? {},
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
+    ...(input.personIds ? { personIds: input.personIds } : {}),
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.allSheets ? { allSheets: true } : {}),
   });

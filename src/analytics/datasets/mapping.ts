@@ -50,6 +50,11 @@ export const columnMappingSchema = z
         sourceName,
       )
       .default({}),
+    /**
+     * Set when the person identifiers are NHS numbers (given so, or found at import): they are
+     * pseudonymised before they are stored, in every file added later too (pseudonym.ts).
+     */
+    personIds: z.enum(['nhs-number']).optional(),
     /** For XLSX: the worksheet to read (default: the first). */
     sheet: z.string().optional(),
     /** For XLSX: also read every other worksheet with the same headings, below its rows. */

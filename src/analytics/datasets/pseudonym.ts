@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
-import { literal } from '../sql-text.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
 import { identifyingColumn } from './headings.ts';
 import type { ColumnMapping } from './mapping.ts';
 
@@ -29,6 +29,27 @@ export const personIsNhsNumber = (m: ColumnMapping, identifying: ReadonlyMap<str
     (identifyingColumn(column) === 'NHS numbers' || identifying.get(column) === 'NHS numbers')
   );
 };
+
+/**
+ * The share of NHS numbers among a person identifier's first 1,000 values (blanks aside) from which
+ * all of them are pseudonymised: far above the one in eleven of other ten-digit identifiers, and
+ * below the 90% at which another column is taken to hold NHS numbers, so that temporary ids given
+ * to some patients do not leave the NHS numbers of the rest stored as they are.
+ */
+const PERSON_NHS_SHARE = 0.5;
+
+/** Whether at least half the person identifiers sampled are NHS numbers. */
+export async function personIdsMostlyNhsNumbers(
+  store: AnalyticsStore,
+  parquet: string,
+  column: string,
+): Promise<boolean> {
+  const sample = await store.query<{ v: string | null }>(
+    `SELECT CAST(${sourceColumn(column)} AS VARCHAR) AS v FROM read_parquet(${literal(parquet)}) WHERE ${sourceColumn(column)} IS NOT NULL LIMIT 1000`,
+  );
+  const values = sample.map((r) => r.v?.trim() ?? '').filter((v) => v !== '');
+  return values.length > 0 && values.filter(isNhsNumber).length >= PERSON_NHS_SHARE * values.length;
+}
 
 /** The store's pseudonym key (64 hex characters), made the first time it is needed. */
 export function pseudonymKey(store: AnalyticsStore): string {

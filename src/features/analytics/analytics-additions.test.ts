@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
-import { datasetFiles, datasetRowFiles } from '../../analytics/datasets/dataset-files.ts';
+import { datasetFiles, datasetRelation, datasetRowFiles } from '../../analytics/datasets/dataset-files.ts';
 import { analyticsStore } from '../../analytics/store.ts';
 import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography.ts';
 import { systemActor } from '../audit/audit.ts';
@@ -376,6 +376,33 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
         corrections: true,
       }),
     ).rejects.toThrow(FormError);
+  });
+
+  it('pseudonymises the person identifiers of files added to a dataset whose identifiers are NHS numbers', async () => {
+    const first = await t.services.analytics.importDataset(systemActor, {
+      name: 'By NHS number',
+      file: write(
+        'nhs-april.csv',
+        'Patient ID,LSOA,Date,DNA\n9434765919,X01000001,2024-04-02,1\n4010232137,X01000002,2024-04-03,0\n',
+      ),
+    });
+    expect(first.mapping!.personIds).toBe('nhs-number');
+    // May's extract gives most patients a temporary id: judged alone, it would be stored as it is.
+    const added = await t.services.analytics.addFiles(systemActor, {
+      name: 'By NHS number',
+      file: write(
+        'nhs-may.csv',
+        'Patient ID,LSOA,Date,DNA\nT1,X01000003,2024-05-02,1\nT2,X01000004,2024-05-03,0\n9434765919,X01000001,2024-05-04,0\n',
+      ),
+    });
+    const store = await analyticsStore(t.services.config.dataDir);
+    const people = (
+      await store.query<{ person_id: string }>(`SELECT person_id FROM ${datasetRelation(store, added.id)}`)
+    ).map((r) => r.person_id);
+    expect(people).toHaveLength(5);
+    expect(people.every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
+    // The same patient in April and May is one person.
+    expect(new Set(people).size).toBe(4);
   });
 
   it('adds a database’s Parquet export and a workbook together to a dataset imported from CSV', async () => {
