@@ -339,7 +339,7 @@ export async function importDataset(
     );
     if (several) {
       await numberByFile(validation, lines, several.files);
-      validation.warnings.push(sheetsReadNote(several.files, 'file'));
+      validation.warnings.push(sheetsReadNote(several.files, 'file', several.parts.length));
       const latin1 = latin1FilesNote(several.files);
       if (latin1) validation.warnings.push(latin1);
       validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));

@@ -194,6 +194,9 @@ describe('several files read as one dataset', () => {
       'west.xlsx, worksheet Main',
       'west.xlsx, worksheet Later',
     ]);
+    expect(all.report.warnings).toContain(
+      '2 files with the same headings were read as one dataset, each worksheet of a workbook on its own: "east.xlsx, worksheet Main" (2 rows), "east.xlsx, worksheet Later" (1 row), "west.xlsx, worksheet Main" (1 row) and "west.xlsx, worksheet Later" (1 row). Rows above a file\'s headings were left out. Rows are named by their file and numbered as in it.',
+    );
     expect(all.report.examples.map((e) => [e.sheet, e.row, e.value])).toEqual([
       ['east.xlsx, worksheet Main', 3, 'maybe'],
     ]);

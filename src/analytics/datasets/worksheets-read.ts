@@ -57,6 +57,8 @@ export function numberBySheet(
 export function sheetsReadNote(
   sheets: readonly WorksheetRead[],
   kind: 'worksheet' | 'file' = 'worksheet',
+  /** The files read, where a workbook's worksheets are named one by one among them. */
+  files = sheets.length,
 ): string {
   const each = sheets.map(({ sheet, headingRow, rows, reordered }) => {
     const order = reordered ? ', its columns in another order' : '';
@@ -71,7 +73,8 @@ export function sheetsReadNote(
   const matched = sheets.some((s) => s.reordered)
     ? ' Columns in another order were matched to those of the first by their headings.'
     : '';
-  return `${sheets.length} ${kind}s with the same headings were read as one dataset: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
+  const oneByOne = files < sheets.length ? ', each worksheet of a workbook on its own' : '';
+  return `${files} ${kind}s with the same headings were read as one dataset${oneByOne}: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
 }
 
 /** The label of the import form's check box (and its mapping setting) for reading them as one. */
