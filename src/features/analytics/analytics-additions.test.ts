@@ -403,6 +403,29 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect(people.every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
     // The same patient in April and May is one person.
     expect(new Set(people).size).toBe(4);
+
+    // A dataset whose first month had no NHS numbers takes the setting from the month that has them.
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Temporary ids first',
+      file: write('tmp-april.csv', 'Patient ID,LSOA,Date,DNA\nT1,X01000001,2024-04-02,1\n'),
+    });
+    const withNumbers = await t.services.analytics.addFiles(systemActor, {
+      name: 'Temporary ids first',
+      file: write('tmp-may.csv', 'Patient ID,LSOA,Date,DNA\n9434765919,X01000001,2024-05-02,1\n'),
+    });
+    expect(withNumbers.mapping!.personIds).toBe('nhs-number');
+    const june = await t.services.analytics.addFiles(systemActor, {
+      name: 'Temporary ids first',
+      file: write(
+        'tmp-june.csv',
+        'Patient ID,LSOA,Date,DNA\nT2,X01000001,2024-06-02,1\nT3,X01000001,2024-06-03,1\n4010232137,X01000001,2024-06-04,1\n',
+      ),
+    });
+    const stored = (
+      await store.query<{ person_id: string }>(`SELECT person_id FROM ${datasetRelation(store, june.id)}`)
+    ).map((r) => r.person_id);
+    expect(stored.join(' ')).not.toMatch(/9434765919|4010232137/);
+    expect(stored.filter((p) => /^[0-9a-f]{64}$/.test(p))).toHaveLength(4);
   });
 
   it('adds a database’s Parquet export and a workbook together to a dataset imported from CSV', async () => {

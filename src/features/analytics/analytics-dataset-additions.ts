@@ -127,7 +127,11 @@ function together(
     format: formatsTogether(earlier.format, imported.format),
     rowsRead: (earlier.rowsRead ?? 0) - less + imported.rowsRead,
     rowsStored: (earlier.rowsStored ?? 0) - less + imported.rowsStored,
-    mapping: earlier.mapping!,
+    // Person identifiers found to be NHS numbers in the files added are pseudonymised in later files too.
+    mapping: {
+      ...earlier.mapping!,
+      ...(imported.mapping.personIds ? { personIds: imported.mapping.personIds } : {}),
+    },
     fields: {
       ...fields,
       hasEspBand: (fields.hasEspBand ?? fields.hasAgeInYears ?? false) && imported.fields.hasEspBand === true,
