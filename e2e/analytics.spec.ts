@@ -321,6 +321,46 @@ test('staff import an extract a month as one dataset by choosing its files at on
   await expectAccessible(page);
 });
 
+test('staff send a month again with late entries, and its rows take the place of those the dataset had', async ({
+  page,
+}) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Clinic visits');
+  const may = 'LSOA,Appointment date,DNA\nX01000001,2024-05-02,1\nX01000002,2024-05-03,0\n';
+  await page
+    .getByLabel('File (CSV, Parquet or Excel)')
+    .setInputFiles({ name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from(may) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await untilImported(page);
+
+  // May sent again with a late entry: unticked, its rows are refused as days the dataset holds.
+  const again = {
+    name: 'may-again.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${may}X01000003,2024-05-03,1\n`),
+  };
+  await page.getByRole('link', { name: 'Add files to this dataset' }).click();
+  await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles(again);
+  await page.getByRole('button', { name: 'Add the files' }).click();
+  await untilImported(page);
+  await expect(page.getByRole('heading', { name: 'The files were not added' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'add them again' }).click();
+  await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles(again);
+  await page.getByLabel('The files correct rows the dataset already has').check();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Add the files' }).click();
+  await untilImported(page);
+  await expect(
+    page.getByText(
+      '2 rows of the dataset, dated from 2 May 2024 to 3 May 2024, were replaced by the rows of "may-again.csv"',
+    ),
+  ).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('staff remove an unwanted dataset after confirming what goes with it', async ({ page }) => {
   await signIn(page, 'staff', { scan: false });
   await page.goto('/analytics/datasets/new');
