@@ -95,6 +95,24 @@ export function correctionsNote(replaced: RowsReplaced, addedNames: readonly str
   return `${countInWords(replaced.rows)} ${one ? 'row' : 'rows'} of the dataset, dated ${daysInWords(replaced.first, replaced.last)}, ${one ? 'was' : 'were'} replaced by the rows of ${files} on the same days. The dataset's rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.`;
 }
 
+/**
+ * What is said of added rows without a date in a dataset with dates (their period is "Not known"):
+ * they could not be checked against the days the dataset holds. Null when every row has one.
+ */
+export async function undatedRowsNote(
+  store: AnalyticsStore,
+  added: string,
+  addedNames: readonly string[],
+): Promise<string | null> {
+  const [found] = await store.query<{ rows: number | bigint }>(
+    `SELECT count(*) AS rows FROM read_parquet(${literal(added)}) WHERE event_date IS NULL`,
+  );
+  const rows = Number(found?.rows ?? 0);
+  if (rows === 0) return null;
+  const one = rows === 1;
+  return `${countInWords(rows)} ${one ? 'row' : 'rows'} of ${quotedList(addedNames, 'and', Infinity)} ${one ? 'has' : 'have'} no date, so ${one ? 'it was' : 'they were'} added without being checked against the rows the dataset already holds, and ${one ? 'is' : 'are'} counted in the period "Not known". If the same rows are added twice, they are counted twice there.`;
+}
+
 /** What is said when rows are added to a dataset without dates, which cannot be checked for overlap. */
 export const undatedAdditionNote = (addedNames: readonly string[]): string =>
   `The dataset has no dates, so Parity could not check that the rows of ${quotedList(addedNames, 'and', Infinity)} were not already in it. If ${addedNames.length === 1 ? 'it was' : 'they were'} added twice, remove the dataset and import its files again.`;

@@ -378,6 +378,30 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     ).rejects.toThrow(FormError);
   });
 
+  it('says how many added rows have no date, as they cannot be checked against the days held', async () => {
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Some undated',
+      file: write('u-april.csv', april()),
+    });
+    const lines = `${header}\nU1,X01000001,30,F,A,2024-05-02,1\nU2,X01000002,31,M,A,,0\nU3,X01000003,32,M,A,,1\n`;
+    const added = await t.services.analytics.addFiles(systemActor, {
+      name: 'Some undated',
+      file: write('u-may.csv', lines),
+    });
+    expect(added.report!.warnings).toContain(
+      '2 rows of "u-may.csv" have no date, so they were added without being checked against the rows the dataset already holds, and are counted in the period "Not known". If the same rows are added twice, they are counted twice there.',
+    );
+    await t.services.analytics.compute(systemActor, { datasetName: 'Some undated' });
+    const result = (await resultsOf(added.id)).find((r) => r.indicatorId === 'did-not-attend')!.result;
+    expect(result.rows.find((r) => r.period === 'Not known' && r.dimension === 'overall')).toBeDefined();
+    // A month whose every row is dated says nothing of the kind.
+    const june = await t.services.analytics.addFiles(systemActor, {
+      name: 'Some undated',
+      file: write('u-june.csv', month('J', 6, 20)),
+    });
+    expect(june.report!.warnings.join(' ')).not.toContain('"u-june.csv" have no date');
+  });
+
   it('pseudonymises the person identifiers of files added to a dataset whose identifiers are NHS numbers', async () => {
     const first = await t.services.analytics.importDataset(systemActor, {
       name: 'By NHS number',

@@ -15,6 +15,7 @@ import {
   takeEarlierParts,
   takeEarlierPartsCorrected,
   undatedAdditionNote,
+  undatedRowsNote,
   type RowsReplaced,
 } from '../../analytics/datasets/added-files.ts';
 import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
@@ -103,13 +104,14 @@ const formatsTogether = (earlier: string, added: string): string =>
 
 /**
  * The dataset as it is with the added files' rows (less those they `replaced`, as corrections):
- * rows, report and fields together.
+ * rows, report (with `notes` on the addition) and fields together.
  */
 function together(
   earlier: Dataset,
   imported: ImportedDataset,
   names: string[],
   replaced: RowsReplaced | null,
+  notes: string[],
 ): StoredImport {
   const rows = { read: imported.rowsRead, stored: imported.rowsStored };
   const report = reportWithAdded(
@@ -120,6 +122,7 @@ function together(
   const fields = earlier.fields ?? imported.fields;
   if (!fields.hasDate) report.warnings.push(undatedAdditionNote(names));
   if (replaced) report.warnings.push(correctionsNote(replaced, names));
+  report.warnings.push(...notes);
   const less = replaced?.rows ?? 0;
   // A dataset imported before its dates were recorded gets none, rather than the added files' alone.
   const dates = fields.dates && datesTogether(fields.dates, imported.fields.dates);
@@ -172,7 +175,8 @@ async function runAddition(
       await refuseDatesHeld(s, rowsRelation(earlierParts), added, names);
       takeEarlierParts(s, earlierParts, id);
     }
-    const dataset = together(earlier, imported, names, replaced);
+    const undated = earlier.fields?.hasDate ? await undatedRowsNote(s, added, names) : null;
+    const dataset = together(earlier, imported, names, replaced, undated ? [undated] : []);
     progress({ stage: 'done', percent: 100 });
     const replacing = replaced ? ` as corrections, replacing ${replaced.rows} rows` : '';
     const summary = `Added ${sourceOf(names)} to dataset ${earlier.name}${replacing}: ${imported.rowsStored} rows (${dataset.rowsStored} in all), ${imported.report.rowsWithProblems} with problems`;
