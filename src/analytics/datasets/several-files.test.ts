@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,22 @@ describe('several files read as one dataset', () => {
       /^In "q3\.parquet": The file could not be read: .*No magic bytes/,
     );
     expect(existsSync(store().datasetPath('mixed.parquet'))).toBe(false);
+    // A Parquet file whose headings read but whose rows do not is found among the others and named,
+    // whether it is copied as it is (its columns text, as the CSV file's) or lined up (numbers).
+    for (const [name, dna] of [
+      ['q4.parquet', 'CAST(i % 2 AS VARCHAR)'],
+      ['q5.parquet', 'i % 2'],
+    ]) {
+      const whole = store().datasetPath('whole.parquet');
+      await store().run(
+        `COPY (SELECT 'X0100000' || (i % 2 + 1) AS LSOA, ${dna} AS DNA FROM range(200000) t(i)) TO '${whole}' (FORMAT parquet, COMPRESSION uncompressed)`,
+      );
+      const bytes = readFileSync(whole);
+      for (let i = 1_000; i < bytes.length - 5_000; i += 997) bytes[i] = bytes[i]! ^ 0xff;
+      await expect(importFiles('flipped', [first, write(name!, bytes), first])).rejects.toThrow(
+        `In "${name}": The Parquet file could not be read past its headings: it may be damaged or only partly copied.`,
+      );
+    }
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
   });
 
