@@ -63,27 +63,31 @@ export async function takeEarlierPartsCorrected(
   id: string,
   added: string,
 ): Promise<RowsReplaced> {
-  const replaced: RowsReplaced = { rows: 0, first: null, last: null };
+  // One pass over the parts' dates finds the rows each holds on those days.
+  const found = await store.query<{ file: string; rows: number | bigint; first: string; last: string }>(
+    `SELECT filename AS file, count(*) AS rows, CAST(min(event_date) AS VARCHAR) AS first, CAST(max(event_date) AS VARCHAR) AS last
+       FROM read_parquet([${earlier.map(literal).join(', ')}], filename = true, union_by_name = true)
+      WHERE event_date IN (${daysOf(added)})
+      GROUP BY filename`,
+  );
   for (const [i, file] of earlier.entries()) {
-    const [found] = await store.query<{ rows: number | bigint; first: string | null; last: string | null }>(
-      `SELECT count(*) AS rows, CAST(min(event_date) AS VARCHAR) AS first, CAST(max(event_date) AS VARCHAR) AS last
-         FROM read_parquet(${literal(file)}) WHERE event_date IN (${daysOf(added)})`,
-    );
-    const rows = Number(found?.rows ?? 0);
     const part = partPath(store, id, i + 1);
-    if (rows === 0) {
-      linkOrCopy(file, part);
-      continue;
-    }
-    await store.run(
-      `COPY (SELECT * FROM read_parquet(${literal(file)}) WHERE event_date IS NULL OR event_date NOT IN (${daysOf(added)}))
-         TO ${literal(part)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
-    );
-    replaced.rows += rows;
-    if (!replaced.first || found!.first! < replaced.first) replaced.first = found!.first;
-    if (!replaced.last || found!.last! > replaced.last) replaced.last = found!.last;
+    if (!found.some((f) => f.file === file)) linkOrCopy(file, part);
+    else
+      await store.run(
+        `COPY (SELECT * FROM read_parquet(${literal(file)}) WHERE event_date IS NULL OR event_date NOT IN (${daysOf(added)}))
+           TO ${literal(part)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
+      );
   }
-  return replaced;
+  if (found.length === 0) return { rows: 0, first: null, last: null };
+  return {
+    rows: found.reduce((sum, f) => sum + Number(f.rows), 0),
+    first: found.map((f) => f.first).sort()[0]!,
+    last: found
+      .map((f) => f.last)
+      .sort()
+      .at(-1)!,
+  };
 }
 
 /** What the report says of the rows corrections replaced (or that they replaced none). */
