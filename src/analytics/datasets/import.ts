@@ -44,7 +44,12 @@ import { damagedParquetError } from './source-error.ts';
 import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
-import { numberBySheet, otherWorksheetsNote, sheetsReadNote } from './worksheets-read.ts';
+import {
+  numberBySheet,
+  otherWorksheetsNote,
+  sheetsReadNote,
+  worksheetChosenNote,
+} from './worksheets-read.ts';
 import { latin1FilesNote, numberByFile, severalFilesProblem, stageSeveral } from './several-files.ts';
 import { formatsOf, workbooksNotes } from './several-workbooks.ts';
 import {
@@ -367,10 +372,7 @@ export async function importDataset(
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
     const vintageRead = vintageFound && vintageNote(vintageFound);
     if (vintageRead) validation.warnings.push(vintageRead);
-    if (staged.worksheetChosen)
-      validation.warnings.push(
-        `The workbook's first worksheet ("${staged.worksheetChosen.first}") has no LSOA column, so the worksheet "${staged.worksheetChosen.read}" was read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`,
-      );
+    if (staged.worksheetChosen) validation.warnings.push(worksheetChosenNote(staged.worksheetChosen));
     const format = several ? formatsOf(several.parts) : staged.format;
     if ((written?.sheet !== undefined || written?.allSheets) && !format.includes('xlsx'))
       validation.warnings.push(

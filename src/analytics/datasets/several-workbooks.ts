@@ -1,11 +1,10 @@
 // What several files read as one dataset say of themselves (several-files.ts): the rows of each,
 // a workbook's worksheets among them, the worksheet each workbook was read from, and a file's own
 // problem named by the file.
-import { quotedList } from './heading-sets.ts';
 import { damagedParquetError, NamedFileError } from './source-error.ts';
 import { SourceFileError, type CsvEncoding, type SourceFormat, type StagedSource } from './source.ts';
-import { otherWorksheetsNote } from './worksheets-read.ts';
-import type { WorksheetRead } from './xlsx-convert.ts';
+import { otherWorksheetsNote, worksheetChosenNote } from './worksheets-read.ts';
+import type { WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
 /**
  * A file (or one worksheet of a workbook) read with others as one dataset, `sheet` its name in the
@@ -58,35 +57,22 @@ export function filesReadOf({ name, path, staged, rows, reordered }: FileStaged)
   }));
 }
 
-/** The names of `parts` grouped by the words `key` gives each (none for null): [words, names]. */
-function grouped(
-  parts: readonly FileStaged[],
-  key: (part: FileStaged) => string | null,
-): [string, string[]][] {
-  const groups = new Map<string, string[]>();
-  for (const part of parts) {
-    const words = key(part);
-    if (words !== null) groups.set(words, [...(groups.get(words) ?? []), part.name]);
-  }
-  return [...groups];
-}
-
 /**
  * What the import says of the workbooks among the files: the worksheet read where the first has no
- * LSOA column (one note for all the workbooks alike), and other worksheets with one that were not read.
+ * LSOA column (one note for the workbooks alike in this), and other worksheets with one that were not read.
  */
 export function workbooksNotes(parts: readonly FileStaged[], allSheets: boolean): string[] {
-  const chosen = grouped(parts, ({ staged }) =>
-    staged.worksheetChosen ? JSON.stringify(staged.worksheetChosen) : null,
-  ).map(([words, names]) => {
-    const { first, read } = JSON.parse(words) as { first: string; read: string };
-    const one = names.length === 1;
-    return `The first worksheet ("${first}") of ${quotedList(names, 'and', Infinity)} has no LSOA column, so the worksheet "${read}" ${one ? 'was' : 'of each was'} read. To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
-  });
+  const alike = new Map<string, { chosen: WorksheetChosen; names: string[] }>();
+  for (const { name, staged } of parts) {
+    const chosen = staged.worksheetChosen;
+    if (!chosen) continue;
+    const key = `${chosen.first}\n${chosen.read}`;
+    alike.set(key, { chosen, names: [...(alike.get(key)?.names ?? []), name] });
+  }
   const others = parts
     .filter(({ staged }) => staged.otherWorksheets.length > 0)
     .map(({ name, staged }) => `In "${name}": ${otherWorksheetsNote(staged.otherWorksheets, allSheets)}`);
-  return [...chosen, ...others];
+  return [...[...alike.values()].map(({ chosen, names }) => worksheetChosenNote(chosen, names)), ...others];
 }
 
 /** The formats of the files, as a dataset's page gives them: "csv and xlsx". */

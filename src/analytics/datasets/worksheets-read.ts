@@ -4,7 +4,7 @@
 // says which worksheets it read, and which with an LSOA column it did not.
 import type { LeftOutLines } from './left-out-rows.ts';
 import type { ValidationReport } from './validate.ts';
-import type { OtherWorksheet, WorksheetRead } from './xlsx-convert.ts';
+import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 import { differenceInWords, quotedList } from './heading-sets.ts';
 import { countInWords } from '../in-words.ts';
 
@@ -75,6 +75,17 @@ export function sheetsReadNote(
     : '';
   const oneByOne = files < sheets.length ? ', each worksheet of a workbook on its own' : '';
   return `${files} ${kind}s with the same headings were read as one dataset${oneByOne}: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
+}
+
+/**
+ * What the import says when a workbook's first worksheet has no LSOA column and a later one was
+ * read: of the workbook, or of the workbooks `names` read together that were alike in this.
+ */
+export function worksheetChosenNote({ first, read }: WorksheetChosen, names?: readonly string[]): string {
+  const which = names
+    ? `The first worksheet ("${first}") of ${quotedList(names, 'and', Infinity)} has no LSOA column, so the worksheet "${read}" ${names.length === 1 ? 'was' : 'of each was'} read.`
+    : `The workbook's first worksheet ("${first}") has no LSOA column, so the worksheet "${read}" was read.`;
+  return `${which} To read another, give its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
 }
 
 /** The label of the import form's check box (and its mapping setting) for reading them as one. */
