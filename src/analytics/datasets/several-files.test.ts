@@ -107,14 +107,10 @@ describe('several files read as one dataset', () => {
       'april.csv',
       'LSOA,Appointment date,DNA\nX01000001,01/04/2024,1\nX01000002,02/04/2024,0\n',
     );
-    // A database's export: a real date and a whole number where the CSV file has text.
-    const may = store().datasetPath('may-as-written.parquet');
+    // A database's export: a real date and a whole number where the CSV file has text, the columns
+    // in another order.
     await store().run(
-      `COPY (SELECT * FROM (VALUES ('X01000003', DATE '2024-05-01', 0), ('NOT-AN-LSOA', DATE '2024-05-02', 1)) AS t("DNA", "Appointment date", "LSOA")) TO '${may}' (FORMAT parquet)`,
-    );
-    // The LSOA values above are in the DNA column: the Parquet file's columns are named, not placed.
-    await store().run(
-      `COPY (SELECT "LSOA" AS "DNA", "Appointment date", "DNA" AS "LSOA" FROM read_parquet('${may}')) TO '${store().datasetPath('may.parquet')}' (FORMAT parquet)`,
+      `COPY (SELECT * FROM (VALUES (0, DATE '2024-05-01', 'X01000003'), (1, DATE '2024-05-02', 'NOT-AN-LSOA')) AS t("DNA", "Appointment date", "LSOA")) TO '${store().datasetPath('may.parquet')}' (FORMAT parquet)`,
     );
     const workbook = (rows: unknown[][]) => {
       const book = XLSX.utils.book_new();

@@ -399,7 +399,7 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
       name: 'Some undated',
       file: write('u-june.csv', month('J', 6, 20)),
     });
-    expect(june.report!.warnings.join(' ')).not.toContain('"u-june.csv" have no date');
+    expect(june.report!.warnings.join(' ')).not.toMatch(/"u-june\.csv" (has|have) no date/);
   });
 
   it('pseudonymises the person identifiers of files added to a dataset whose identifiers are NHS numbers', async () => {
@@ -420,9 +420,11 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
       ),
     });
     const store = await analyticsStore(t.services.config.dataDir);
-    const people = (
-      await store.query<{ person_id: string }>(`SELECT person_id FROM ${datasetRelation(store, added.id)}`)
-    ).map((r) => r.person_id);
+    const peopleOf = async (id: string) =>
+      (await store.query<{ person_id: string }>(`SELECT person_id FROM ${datasetRelation(store, id)}`)).map(
+        (r) => r.person_id,
+      );
+    const people = await peopleOf(added.id);
     expect(people).toHaveLength(5);
     expect(people.every((p) => /^[0-9a-f]{64}$/.test(p))).toBe(true);
     // The same patient in April and May is one person.
@@ -445,9 +447,7 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
         'Patient ID,LSOA,Date,DNA\nT2,X01000001,2024-06-02,1\nT3,X01000001,2024-06-03,1\n4010232137,X01000001,2024-06-04,1\n',
       ),
     });
-    const stored = (
-      await store.query<{ person_id: string }>(`SELECT person_id FROM ${datasetRelation(store, june.id)}`)
-    ).map((r) => r.person_id);
+    const stored = await peopleOf(june.id);
     expect(stored.join(' ')).not.toMatch(/9434765919|4010232137/);
     expect(stored.filter((p) => /^[0-9a-f]{64}$/.test(p))).toHaveLength(4);
   });
