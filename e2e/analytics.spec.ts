@@ -294,12 +294,18 @@ test('staff import an extract a month as one dataset by choosing its files at on
   await page.getByLabel('Dataset name').fill('Appointments by month');
   await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles([
     { name: 'april.csv', mimeType: 'text/csv', buffer: Buffer.from('LSOA,DNA\nX01000001,1\n') },
-    { name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from('DNA,LSOA\n0,X01999999\n') },
+    // May's extract gives the clinic too, a column April's has not.
+    { name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from('DNA,LSOA,Clinic\n0,X01999999,Eyes\n') },
   ]);
   await importedAsOne(page, 'Appointments by month', {
-    note: '2 files with the same headings were read as one dataset',
+    note: '2 files were read as one dataset',
     firstCell: 'File may.csv',
   });
+  await expect(
+    page.getByText(
+      '"april.csv" (1 row) has no "Clinic" column, which other files have: its rows were read with it empty.',
+    ),
+  ).toBeVisible();
 
   // The next month comes: it is added to the dataset from its page.
   await page.getByRole('link', { name: 'Add files to this dataset' }).click();
@@ -308,7 +314,7 @@ test('staff import an extract a month as one dataset by choosing its files at on
   await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles({
     name: 'june.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('LSOA,DNA\nX01000002,0\nX01000003,1\n'),
+    buffer: Buffer.from('LSOA,DNA,Clinic\nX01000002,0,Eyes\nX01000003,1,Skin\n'),
   });
   await page.getByRole('button', { name: 'Add the files' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appointments by month');

@@ -221,7 +221,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     ]);
   });
 
-  it('imports several CSV files with the same headings as one dataset, and refuses others before replacing anything', async () => {
+  it('imports several CSV files with the same headings as one dataset, and refuses a heading in place of another before replacing anything', async () => {
     const april = path.join(dataDir, 'april.csv');
     const may = path.join(dataDir, 'may.csv');
     writeFileSync(april, 'LSOA,DNA\nX01000001,1\nX01000002,0\n');
@@ -245,7 +245,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     const refused = captureIO();
     expect(await runCli(['dataset', 'import', april, june, '--name', 'Months'], refused.io)).toBe(1);
     expect(refused.err.join('\n')).toBe(
-      'file: Files are read as one dataset only when they have the same headings (in any order), and "june.csv" has no "DNA" and has "Did not attend", which "april.csv" has not. Give them the same headings, or import each as a dataset of its own.',
+      'file: Files are read as one dataset when they have the same headings, in any order, or when some only add columns to the others\' or leave some out (a column first given in a later month, say). Here "june.csv" has no "DNA" and has "Did not attend", which "april.csv" has not, so a column may have been renamed. Give them the same headings, or import each as a dataset of its own.',
     );
     // The dataset of that name is the one imported before: whom it reaches is unchanged.
     expect(await reach()).toBe(before);

@@ -45,9 +45,10 @@ Commands:
                                 directory (NSPL or ONSPD, CSV: postcode → LSOA)
   dataset import <file> [<file>…] --name <name> [--map <mapping.json>] [--sheet <name>] [--all-sheets]
                                 import a CSV, Parquet or XLSX extract into the analytics store (several
-                                files with the same headings as one dataset, in any mix of formats; of
-                                each workbook, the worksheet named, and with --all-sheets every other
-                                worksheet with the same headings, in any order, too)
+                                files as one dataset, in any mix of formats, with the same headings or
+                                some with columns added or left out; of each workbook, the worksheet
+                                named, and with --all-sheets every other worksheet with the same
+                                headings, in any order, too)
   dataset add <file> [<file>…] --name <name> [--corrections]
                                 add files (next month's extract) to a dataset, read with its columns;
                                 rows dated on days it already holds are refused, or with --corrections

@@ -1,6 +1,7 @@
 // Two rows of headings compared as a mapping's headings are (any case, spacing or line breaks): what
-// one lacks and adds beside the other, and how to say so. Worksheets and files are read together
-// only when they have the same headings.
+// one lacks and adds beside the other, and how to say so. Worksheets are read together only when
+// they have the same headings; files also when some only add columns to the others' (a column first
+// given in a later month) or leave some out.
 import { looseHeading } from './headings.ts';
 
 export interface HeadingDifferences {
@@ -32,6 +33,35 @@ export const headingDifferences = (
 
 export const sameHeadings = ({ lacks, adds }: HeadingDifferences): boolean =>
   lacks.length === 0 && adds.length === 0;
+
+/**
+ * Of files' headings, where one has no heading of an earlier file's and has one that file has not
+ * (a column renamed, it may be), how it differs from the first such file, in words.
+ */
+export function headingsAtOdds(headings: readonly (readonly string[])[], names: readonly string[]): string[] {
+  return headings.flatMap((own, j) => {
+    const earlier = headings.slice(0, j).findIndex((other) => {
+      const { lacks, adds } = headingDifferences(other, own);
+      return lacks.length > 0 && adds.length > 0;
+    });
+    if (earlier < 0) return [];
+    return [differenceInWords(names[j]!, headingDifferences(headings[earlier]!, own), `"${names[earlier]}"`)];
+  });
+}
+
+/** Every list's columns, each once: the first list's, then those each later list adds, as it names them. */
+export function columnsOfAll<C extends { name: string }>(lists: readonly (readonly C[])[]): C[] {
+  const all = [...lists[0]!];
+  for (const list of lists.slice(1)) {
+    const left = all.map((c) => looseHeading(c.name));
+    for (const column of list) {
+      const at = left.indexOf(looseHeading(column.name));
+      if (at >= 0) left.splice(at, 1);
+      else all.push(column);
+    }
+  }
+  return all;
+}
 
 /** Names quoted and listed: the first `most`, and how many more. */
 export function quotedList(names: readonly string[], last: 'and' | 'or', most = 5): string {

@@ -50,8 +50,8 @@ import {
   sheetsReadNote,
   worksheetChosenNote,
 } from './worksheets-read.ts';
-import { latin1FilesNote, numberByFile, severalFilesProblem, stageSeveral } from './several-files.ts';
-import { formatsOf, workbooksNotes } from './several-workbooks.ts';
+import { latin1FilesNote, numberByFile, severalFilesColumns, stageSeveral } from './several-files.ts';
+import { columnsLackedNotes, formatsOf, workbooksNotes } from './several-workbooks.ts';
 import {
   directoryCoverageNote,
   LSOA_FROM_POSTCODE,
@@ -121,69 +121,69 @@ export function fieldsOf(mapping: ColumnMapping, fiveYearBands = false): Dataset
 }
 
 /**
- * sourceColumnsProblem for several files read as one (several-files.ts): the first as mapped, and
- * every one as CSV with the same headings.
+ * Where files cannot be imported as one as mapped, found from their headings alone before anything
+ * is stored or replaced: a file (or the named sheet) cannot be read, they cannot be read as one
+ * (several-files.ts), or they have no LSOA column or not the columns the mapping names. Null when
+ * their headings are fine.
  */
 export async function sourceFilesProblem(
   store: AnalyticsStore,
   files: readonly string[],
-  options: { mapping?: unknown; names?: readonly string[] | undefined } = {},
+  options: {
+    mapping?: unknown;
+    names?: readonly string[] | undefined;
+    /** Whether each file must have every column the mapping names (files added to a dataset). */
+    eachAsMapped?: boolean;
+  } = {},
 ): Promise<{ field: 'file' | 'mapping'; message: string } | null> {
-  const first = await sourceColumnsProblem(store, files[0]!, options.mapping);
-  if (first || files.length === 1) return first;
   const written = options.mapping === undefined ? undefined : mappingInputSchema.parse(options.mapping);
-  const lsoaHeading = headingRowMark(written);
-  const message = await severalFilesProblem(store, files, {
-    lsoaHeading,
-    names: options.names,
-    sheet: written?.sheet,
-  });
-  return message ? { field: 'file', message } : null;
-}
-
-/**
- * Where a file cannot be imported as mapped, found from its headings alone before anything is stored
- * or replaced: the file (or the named sheet) cannot be read, or it has no LSOA column or not the
- * columns the mapping names. Null when its headings are fine.
- */
-export async function sourceColumnsProblem(
-  store: AnalyticsStore,
-  file: string,
-  mapping?: unknown,
-): Promise<{ field: 'file' | 'mapping'; message: string } | null> {
-  const written = mapping === undefined ? undefined : mappingInputSchema.parse(mapping);
-  let columns: { name: string; type: string }[];
+  const reading = { sheet: written?.sheet, lsoaHeading: headingRowMark(written) };
+  let read: Awaited<ReturnType<typeof severalFilesColumns>>;
   try {
-    columns = await sourceColumns(store, file, {
-      sheet: written?.sheet,
-      lsoaHeading: headingRowMark(written),
-    });
+    read =
+      files.length === 1
+        ? { all: await sourceColumns(store, files[0]!, reading), each: [] }
+        : await severalFilesColumns(store, files, { ...reading, names: options.names });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'file', message: error.message };
     throw error;
   }
-  const userMapping =
-    written &&
-    withFileSpelling(
-      written,
-      columns.map((c) => c.name),
-    );
+  const inEach = options.eachAsMapped ? read.each : [];
+  for (const { name, columns } of [{ name: '', columns: read.all }, ...inEach]) {
+    const problem = mappingProblemOf(store, columns, written);
+    if (problem) return name ? { ...problem, message: `In "${name}": ${problem.message}` } : problem;
+  }
+  return null;
+}
+
+/** Where the columns of a file (or files read as one) are not those the mapping needs; null when they are. */
+function mappingProblemOf(
+  store: AnalyticsStore,
+  columns: readonly { name: string; type: string }[],
+  written: MappingInput | undefined,
+): { field: 'mapping'; message: string } | null {
+  const names = columns.map((c) => c.name);
+  const userMapping = written && withFileSpelling(written, names);
   try {
-    const resolved = resolveMapping(userMapping, columns);
     // With a postcode directory, a file without an LSOA column may still have postcodes (found by
     // their values at import, which names the problem if it has none).
-    checkMappingAgainstFile(
-      resolved,
-      columns.map((c) => c.name),
-      userMapping,
-      { lsoaMayComeFromPostcodes: postcodeLookupRelation(store) !== null },
-    );
+    checkMappingAgainstFile(resolveMapping(userMapping, [...columns]), names, userMapping, {
+      lsoaMayComeFromPostcodes: postcodeLookupRelation(store) !== null,
+    });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'mapping', message: error.message };
     throw error;
   }
   return null;
 }
+
+/** sourceFilesProblem of one file. */
+export const sourceColumnsProblem = (
+  store: AnalyticsStore,
+  file: string,
+  mapping?: unknown,
+): Promise<{ field: 'file' | 'mapping'; message: string } | null> =>
+  sourceFilesProblem(store, [file], { mapping });
 
 function checkMappingAgainstFile(
   mapping: ColumnMapping,
@@ -253,13 +253,15 @@ export async function importDataset(
     file: string;
     outFile: string;
     mapping?: unknown;
-    /** Files with the same headings as `file`, read below it as one dataset (several-files.ts). */
+    /** Files with the headings of `file` (or some added or left out), read below it as one dataset (several-files.ts). */
     moreFiles?: readonly string[] | undefined;
     /** The names of `file` and `moreFiles` in the report, where their paths do not give them (uploads). */
     fileNames?: readonly string[] | undefined;
     onProgress?: (p: ImportProgress) => void;
     /** The fields the indicators read as numbers (by default, the built-in indicators'). */
     numberFields?: ReadonlySet<string>;
+    /** The name of the dataset the files are added to, read with its mapping. */
+    addedTo?: string;
   },
 ): Promise<ImportedDataset> {
   const report = options.onProgress ?? (() => undefined);
@@ -344,7 +346,11 @@ export async function importDataset(
     );
     if (several) {
       await numberByFile(validation, lines, several.files);
-      validation.warnings.push(sheetsReadNote(several.files, 'file', several.parts.length));
+      const lacked = columnsLackedNotes(several.parts);
+      validation.warnings.push(
+        sheetsReadNote(several.files, 'file', several.parts.length, lacked.length > 0),
+      );
+      validation.warnings.push(...lacked);
       const latin1 = latin1FilesNote(several.files);
       if (latin1) validation.warnings.push(latin1);
       validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));
@@ -400,7 +406,9 @@ export async function importDataset(
         );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames, dated));
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.identifying));
-    validation.warnings.push(...unlistedColumnsNote(mapping, userMapping, columnNames, samples.identifying));
+    validation.warnings.push(
+      ...unlistedColumnsNote(mapping, userMapping, columnNames, samples.identifying, options.addedTo),
+    );
     report({ stage: 'writing', percent: 60 });
     // Once a dataset's person identifiers are found to be NHS numbers, its mapping says so, and the
     // files added to it later are pseudonymised too, whatever their own values look like.

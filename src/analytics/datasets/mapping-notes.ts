@@ -73,13 +73,16 @@ export function identifyingColumnsNote(
 
 /**
  * The note for columns not imported because the mapping lists measures, flags or attributes (which
- * take the place of those found) without them: a partial mapping must not lose a column unsaid.
+ * take the place of those found) without them: a partial mapping must not lose a column unsaid, nor
+ * a file added to a dataset a column the dataset does not have.
  */
 export function unlistedColumnsNote(
   mapping: ColumnMapping,
   given: MappingInput | undefined,
   columns: string[],
   identifying: ReadonlyMap<string, string> = new Map(),
+  /** The dataset's name, for files added to it (read with its mapping, which they cannot change). */
+  addedTo?: string,
 ): string[] {
   const lists = (['measures', 'flags', 'attributes'] as const).filter((list) => given?.[list] !== undefined);
   if (lists.length === 0) return [];
@@ -89,6 +92,10 @@ export function unlistedColumnsNote(
   );
   if (left.length === 0) return [];
   const one = left.length === 1;
+  if (addedTo)
+    return [
+      `${one ? 'The column' : 'The columns'} ${quoted(left)} ${one ? 'was' : 'were'} not imported: files added to ${addedTo} are read with its columns, and it has no such ${one ? 'column' : 'columns'}. To read ${one ? 'it' : 'them'}, import the dataset's files again, all together, under its name: files read as one may add columns to the others'.`,
+    ];
   return [
     `${one ? 'The column' : 'The columns'} ${quoted(left)} ${one ? 'was' : 'were'} not imported: the mapping lists ${listInWords([...lists])}, which take the place of those Parity finds, and does not name ${one ? 'it' : 'them'}. To import ${one ? 'it' : 'them'}, add ${one ? 'it' : 'them'} to the mapping's measures, flags or attributes.`,
   ];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
-import { importDataset } from './import.ts';
+import { importDataset, sourceFilesProblem } from './import.ts';
 
 describe('several files read as one dataset', () => {
   const { store, write, writeWorkbook, stored } = importStore('parity-several-');
@@ -70,12 +70,19 @@ describe('several files read as one dataset', () => {
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
   });
 
-  it('refuses files with other headings, saying which, and stores nothing', async () => {
+  it('refuses files where one has a heading in place of another, saying which, and stores nothing', async () => {
     const first = write('q1.csv', 'LSOA,DNA\nX01000001,1\n');
     const second = write('q2.csv', 'LSOA,Did not attend,Clinic\nX01000002,0,Eyes\n');
-    await expect(importFiles('quarters', [first, second])).rejects.toThrow(
-      'Files are read as one dataset only when they have the same headings (in any order), and "q2.csv" has no "DNA" and has "Did not attend" and "Clinic", which "q1.csv" has not. Give them the same headings, or import each as a dataset of its own.',
-    );
+    const refusal =
+      'Files are read as one dataset when they have the same headings, in any order, or when some only add columns to the others\' or leave some out (a column first given in a later month, say). Here "q2.csv" has no "DNA" and has "Did not attend" and "Clinic", which "q1.csv" has not, so a column may have been renamed. Give them the same headings, or import each as a dataset of its own.';
+    await expect(importFiles('quarters', [first, second])).rejects.toThrow(refusal);
+    // Found from the headings alone, before an import is recorded; a file between them that each
+    // differs from only by added columns does not hide it.
+    const between = write('q1b.csv', 'LSOA,DNA,Clinic\nX01000002,0,Eyes\n');
+    expect(await sourceFilesProblem(store(), [first, between, second])).toEqual({
+      field: 'file',
+      message: refusal,
+    });
     expect(existsSync(store().datasetPath('quarters.parquet'))).toBe(false);
     // A file's own problem is said of it by name.
     const damaged = write('q3.parquet', 'not a Parquet file');
@@ -100,6 +107,58 @@ describe('several files read as one dataset', () => {
       );
     }
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
+  });
+
+  it('reads files where later ones add a column or leave one out, their rows empty in the columns they lack', async () => {
+    const april = write(
+      'april.csv',
+      'LSOA,Appointment date,DNA\nX01000001,01/04/2024,1\nX01000002,02/04/2024,0\n',
+    );
+    // A column first given in May, by a database export holding real dates and whole numbers.
+    const may = store().datasetPath('may.parquet');
+    await store().run(
+      `COPY (SELECT * FROM (VALUES (0, DATE '2024-05-01', 'X01000003', 'Yes'), (1, DATE '2024-05-02', 'X01000004', 'No')) AS t("DNA", "Appointment date", "LSOA", "Learning disability")) TO '${may}' (FORMAT parquet)`,
+    );
+    const june = write(
+      'june.csv',
+      'LSOA,appointment date,Learning  Disability,DNA\nX01000005,01/06/2024,No,1\n',
+    );
+    // A short extract with neither.
+    const july = write('july.csv', 'LSOA,Appointment date\nX01000006,01/07/2024\nX01000007,02/07/2024\n');
+    const files = [april, may, june, july];
+    const names = ['april.csv', 'may.parquet', 'june.csv', 'july.csv'];
+    const mapping = { flags: { flag_learning_disability: 'Learning disability' } };
+    // A mapping naming a column only later files have is checked against every file's headings.
+    expect(await sourceFilesProblem(store(), files, { mapping, names })).toBeNull();
+    expect(await sourceFilesProblem(store(), [april], { mapping })).toMatchObject({ field: 'mapping' });
+
+    const result = await importFiles('added-column', files, mapping, names);
+
+    expect(result.rowsStored).toBe(7);
+    expect(result.report.warnings).toEqual(
+      expect.arrayContaining([
+        '4 files were read as one dataset: "april.csv" (2 rows), "may.parquet" (2 rows, its columns in another order), "june.csv" (1 row, its columns in another order) and "july.csv" (2 rows). Columns in another order were matched to those of the first by their headings. Rows are named by their file and numbered as in it.',
+        '"april.csv" (2 rows) has no "Learning disability" column, which other files have: its rows were read with it empty.',
+        '"july.csv" (2 rows) has no "DNA" or "Learning disability" columns, which other files have: its rows were read with them empty.',
+      ]),
+    );
+    const rows = await stored(
+      'added-column',
+      "concat_ws(' ', lsoa_code, event_date, coalesce(CAST(CAST(dna AS INTEGER) AS VARCHAR), '-'), coalesce(CAST(flag_learning_disability AS VARCHAR), '-')) AS row",
+      'lsoa_code',
+    );
+    expect(rows.map((r) => r.row)).toEqual([
+      'X01000001 2024-04-01 1 -',
+      'X01000002 2024-04-02 0 -',
+      'X01000003 2024-05-01 0 1',
+      'X01000004 2024-05-02 1 0',
+      'X01000005 2024-06-01 1 0',
+      'X01000006 2024-07-01 - -',
+      'X01000007 2024-07-02 - -',
+    ]);
+    // Files with the same headings say so.
+    const alike = await importFiles('alike', [april, april], undefined, ['april.csv', 'april again.csv']);
+    expect(alike.report.warnings[0]).toMatch(/^2 files with the same headings were read as one dataset/);
   });
 
   it('reads a CSV file, a Parquet file and workbooks together, each row named by its file and worksheet', async () => {

@@ -1,7 +1,9 @@
 // Several files with the same headings (an extract a month, say) read as one dataset: CSV or
-// tab-separated text, Parquet and workbooks, in any mix. Each is staged as it would be alone (its own
-// encoding, rows above its headings, its worksheet), then their rows are copied into one staged
-// file, one file after another, each file's columns lined up with the first's by heading. The
+// tab-separated text, Parquet and workbooks, in any mix. Some may add columns to the others' or
+// leave some out (a column first given in a later month): the rows of a file without a column have
+// it empty. Each is staged as it would be alone (its own encoding, rows above its headings, its
+// worksheet), then their rows are copied into one staged file, one file after another, each file's
+// columns lined up by heading with every file's: the first's, then those later files add. The
 // report names each row by its file (and worksheet, where a workbook's were read together) and
 // numbers it as in that file, a CSV file's empty lines included (worksheets-read.ts, empty-lines.ts).
 import { rmSync } from 'node:fs';
@@ -9,7 +11,7 @@ import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { rowsAsInFile } from './empty-lines.ts';
-import { differenceInWords, headingDifferences, quotedList, sameHeadings } from './heading-sets.ts';
+import { columnsOfAll, headingsAtOdds, quotedList } from './heading-sets.ts';
 import { looseHeading } from './headings.ts';
 import type { LeftOutLines } from './left-out-rows.ts';
 import { filesReadOf, inFile, type FileRead, type FileStaged } from './several-workbooks.ts';
@@ -30,66 +32,81 @@ function namesOf(files: readonly string[], given?: readonly string[]): string[] 
   return names.map((name, i) => (!shared(name) ? name : given ? `${name} (file ${i + 1})` : files[i]!));
 }
 
-/** Refuses files whose headings are not those of the first, saying how each differs. */
-function refuseOtherHeadings(headings: readonly string[][], names: readonly string[]): void {
-  const differing = headings.flatMap((_h, i) => {
-    const differences = headingDifferences(headings[0]!, headings[i]!);
-    return sameHeadings(differences) ? [] : [differenceInWords(names[i]!, differences, `"${names[0]}"`)];
-  });
-  if (differing.length === 0) return;
+/**
+ * Refuses files where one has no heading of an earlier file's and has one that file has not: a
+ * column renamed, it may be, which would otherwise be read as two columns each half empty.
+ */
+function refuseHeadingsAtOdds(headings: readonly string[][], names: readonly string[]): void {
+  const atOdds = headingsAtOdds(headings, names);
+  if (atOdds.length === 0) return;
   throw new SourceFileError(
-    `Files are read as one dataset only when they have the same headings (in any order), and ${differing.join('; ')}. Give them the same headings, or import each as a dataset of its own.`,
+    `Files are read as one dataset when they have the same headings, in any order, or when some only add columns to the others' or leave some out (a column first given in a later month, say). Here ${atOdds.join('; ')}, so a column may have been renamed. Give them the same headings, or import each as a dataset of its own.`,
   );
 }
 
-/** The part's column for each of the first file's, found by its heading (in turn, for a heading given twice). */
-function columnsLinedUp(first: StagedSource, part: StagedSource): { name: string; type: string }[] {
+type Column = StagedSource['columns'][number];
+
+/** The part's column for each of every file's (`all`), found by its heading (in turn, for a heading given twice); null where it has none. */
+function columnsLinedUp(all: readonly Column[], part: StagedSource): (Column | null)[] {
   const taken = new Set<number>();
-  return first.columns.map(({ name }) => {
+  return all.map(({ name }) => {
     const at = part.columns.findIndex((c, i) => !taken.has(i) && looseHeading(c.name) === looseHeading(name));
     taken.add(at);
-    return part.columns[at]!;
+    return part.columns[at] ?? null;
   });
 }
 
 /**
  * The type of each column as the part's staged file holds it: a Parquet file's own, text for CSV
- * and workbooks (which are staged as text).
+ * and workbooks (which are staged as text); null where the part has no such column.
  */
-const typesHeld = (first: StagedSource, part: StagedSource): string[] =>
-  columnsLinedUp(first, part).map((c) => (part.format === 'parquet' ? c.type : 'VARCHAR'));
+const typesHeld = (all: readonly Column[], part: StagedSource): (string | null)[] =>
+  columnsLinedUp(all, part).map((c) => c && (part.format === 'parquet' ? c.type : 'VARCHAR'));
 
 /**
  * Where the parts hold a column as different types (a Parquet file's dates and a CSV file's text,
  * say), whether each part's column is read as text, so that the parts can be copied as one.
  */
-function asTextIn(first: StagedSource, parts: readonly StagedSource[]): boolean[][] {
-  const held = parts.map((part) => typesHeld(first, part));
+function asTextIn(held: readonly (string | null)[][]): boolean[][] {
   return held.map((types) =>
-    types.map((type, n) => type !== 'VARCHAR' && held.some((other) => other[n] !== type)),
+    types.map(
+      (type, n) => type !== null && type !== 'VARCHAR' && held.some((other) => (other[n] ?? type) !== type),
+    ),
   );
 }
 
-/** The part's columns as the first file's, each read as text where `asText` says. */
-function linedUpSql(first: StagedSource, part: StagedSource, asText: readonly boolean[]): string {
-  return columnsLinedUp(first, part)
+/**
+ * The part's columns as every file's, each read as text where `asText` says; where it has none,
+ * empty, of the type (`types`) the other files' lined-up columns have.
+ */
+function linedUpSql(
+  all: readonly Column[],
+  part: StagedSource,
+  asText: readonly boolean[],
+  types: readonly string[],
+): string {
+  return columnsLinedUp(all, part)
     .map((c, n) => {
+      const as = `AS ${sourceColumn(all[n]!.name)}`;
+      if (!c) return `CAST(NULL AS ${types[n]}) ${as}`;
       const column = sourceColumn(c.name);
-      return `${asText[n] ? `CAST(${column} AS VARCHAR)` : column} AS ${sourceColumn(first.columns[n]!.name)}`;
+      return `${asText[n] ? `CAST(${column} AS VARCHAR)` : column} ${as}`;
     })
     .join(', ');
 }
 
-/** Whether the part's headings (compared loosely) are in another order than the first file's. */
-const inAnotherOrder = (first: StagedSource, part: StagedSource): boolean =>
-  part.columns.some((c, n) => looseHeading(c.name) !== looseHeading(first.columns[n]!.name));
+/** Whether the part's headings (compared loosely) are in another order than every file's. */
+const inAnotherOrder = (all: readonly Column[], part: StagedSource): boolean =>
+  columnsLinedUp(all, part)
+    .filter((c) => c !== null)
+    .some((c, n) => c !== part.columns[n]);
 
-/** Each column's type where every file gives it the same, else text (the import's sample then decides). */
-const commonTypes = (parts: readonly StagedSource[]): StagedSource['columns'] =>
-  parts[0]!.columns.map(({ name, type }) => ({
+/** Each column's type where every file with it gives it the same, else text (the import's sample then decides). */
+const commonTypes = (all: readonly Column[], parts: readonly StagedSource[]): Column[] =>
+  all.map(({ name, type }) => ({
     name,
     type: parts.every(
-      (p) => p.columns.find((c) => looseHeading(c.name) === looseHeading(name))?.type === type,
+      (p) => (p.columns.find((c) => looseHeading(c.name) === looseHeading(name))?.type ?? type) === type,
     )
       ? type
       : 'VARCHAR',
@@ -152,22 +169,28 @@ export async function stageSeveral(
         ),
       );
     }
-    refuseOtherHeadings(
+    refuseHeadingsAtOdds(
       parts.map((p) => p.columns.map((c) => c.name)),
       names,
     );
     const first = parts[0]!;
-    const asText = asTextIn(first, parts);
-    // A file with its headings spelt or ordered otherwise, or a column held as another type than in
-    // the other files, is written again as the first.
+    const all = columnsOfAll(parts.map((p) => p.columns));
+    const held = parts.map((part) => typesHeld(all, part));
+    const asText = asTextIn(held);
+    const linedUpTypes = all.map((_c, n) =>
+      asText.some((part) => part[n]) ? 'VARCHAR' : held.find((types) => types[n])![n]!,
+    );
+    // A file with its headings spelt or ordered otherwise, without some of the others' columns, or
+    // with a column held as another type than in the other files, is written again as every file's.
     const linedUp: string[] = [];
     for (const [i, part] of parts.entries()) {
-      const same = part.columns.every((c, n) => c.name === first.columns[n]!.name);
+      const same =
+        part.columns.length === all.length && part.columns.every((c, n) => c.name === all[n]!.name);
       if (same && !asText[i]!.includes(true)) linedUp.push(part.parquet);
       else {
         await inFile(names[i]!, () =>
           store.run(
-            `COPY (SELECT ${linedUpSql(first, part, asText[i]!)} FROM read_parquet(${literal(part.parquet)})) TO ${literal(linedUpPath(i))} (FORMAT parquet, COMPRESSION zstd)`,
+            `COPY (SELECT ${linedUpSql(all, part, asText[i]!, linedUpTypes)} FROM read_parquet(${literal(part.parquet)})) TO ${literal(linedUpPath(i))} (FORMAT parquet, COMPRESSION zstd)`,
           ),
         );
         linedUp.push(linedUpPath(i));
@@ -191,13 +214,14 @@ export async function stageSeveral(
       path: files[i]!,
       staged: p,
       rows: Number(counts?.[`n${i}`] ?? 0),
-      reordered: inAnotherOrder(first, p),
+      reordered: inAnotherOrder(all, p),
+      lacks: columnsLinedUp(all, p).flatMap((c, n) => (c ? [] : [all[n]!.name])),
     }));
     return {
       staged: {
         format: first.format,
         parquet: staging,
-        columns: commonTypes(parts),
+        columns: commonTypes(all, parts),
         rowsAboveHeadings: first.rowsAboveHeadings,
         headingRow: first.headingRow,
         encoding: 'utf-8',
@@ -215,28 +239,26 @@ export async function stageSeveral(
 }
 
 /**
- * Why `files` cannot be read as one, found from their headings alone before anything is stored or
- * replaced; null when they can.
+ * The columns of `files` read as one (`all`: every file's, each once) and of each file with its
+ * name, found from their headings alone before anything is stored or replaced; a SourceFileError
+ * says why they cannot be read as one.
  */
-export async function severalFilesProblem(
+export async function severalFilesColumns(
   store: AnalyticsStore,
   files: readonly string[],
   options: SeveralOptions = {},
-): Promise<string | null> {
+): Promise<{ all: Column[]; each: { name: string; columns: Column[] }[] }> {
   const names = namesOf(files, options.names);
-  try {
-    const headings: string[][] = [];
-    for (const [i, file] of files.entries()) {
-      const { lsoaHeading, sheet } = options;
-      const columns = await inFile(names[i]!, () => sourceColumns(store, file, { lsoaHeading, sheet }));
-      headings.push(columns.map((c) => c.name));
-    }
-    refuseOtherHeadings(headings, names);
-    return null;
-  } catch (error) {
-    if (error instanceof SourceFileError) return error.message;
-    throw error;
+  const columns: Column[][] = [];
+  for (const [i, file] of files.entries()) {
+    const { lsoaHeading, sheet } = options;
+    columns.push(await inFile(names[i]!, () => sourceColumns(store, file, { lsoaHeading, sheet })));
   }
+  refuseHeadingsAtOdds(
+    columns.map((list) => list.map((c) => c.name)),
+    names,
+  );
+  return { all: columnsOfAll(columns), each: columns.map((list, i) => ({ name: names[i]!, columns: list })) };
 }
 
 /**

@@ -59,6 +59,8 @@ export function sheetsReadNote(
   kind: 'worksheet' | 'file' = 'worksheet',
   /** The files read, where a workbook's worksheets are named one by one among them. */
   files = sheets.length,
+  /** Whether some files added columns to the others' or left some out. */
+  headingsDiffer = false,
 ): string {
   const each = sheets.map(({ sheet, headingRow, rows, reordered }) => {
     const order = reordered ? ', its columns in another order' : '';
@@ -74,7 +76,8 @@ export function sheetsReadNote(
     ? ' Columns in another order were matched to those of the first by their headings.'
     : '';
   const oneByOne = files < sheets.length ? ', each worksheet of a workbook on its own' : '';
-  return `${files} ${kind}s with the same headings were read as one dataset${oneByOne}: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
+  const alike = headingsDiffer ? '' : ' with the same headings';
+  return `${files} ${kind}s${alike} were read as one dataset${oneByOne}: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
 }
 
 /**

@@ -159,10 +159,46 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     expect((refused as FormError).errors[0]!.message).toContain(
       'Files added to Clinics are read with its columns, by their headings. The dataset reads columns the file does not have: dna.',
     );
+    // Files added together may not leave out a column the dataset reads either, though files
+    // imported together may (several-files.ts).
+    const withIt = write('august.csv', month('G', 8, 20));
+    const without = write(
+      'september.csv',
+      month('S', 9, 20)
+        .replace(/,dna\n/, '\n')
+        .replace(/,[01]\n/g, '\n'),
+    );
+    const together: unknown = await t.services.analytics
+      .addFiles(systemActor, { name: 'Clinics', file: withIt, moreFiles: [without] })
+      .catch((error: unknown) => error);
+    expect((together as FormError).errors[0]!.message).toContain(
+      'Files added to Clinics are read with its columns, by their headings. In "september.csv": The dataset reads columns the file does not have: dna.',
+    );
     await expect(
       t.services.analytics.addFiles(systemActor, { name: 'No such thing', file: lacking }),
     ).rejects.toThrow(FormError);
     expect((await t.services.analytics.listDatasets()).length).toBe(count);
+  });
+
+  it('adds a file with a column the dataset does not read, saying how to read it', async () => {
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Wards',
+      file: write('wards-april.csv', april()),
+    });
+    const withFlag = month('W', 5, 30)
+      .split('\n')
+      .map((line, i) =>
+        line === '' ? line : `${line},${i === 0 ? 'Learning disability' : i % 2 ? 'Yes' : 'No'}`,
+      )
+      .join('\n');
+    const added = await t.services.analytics.addFiles(systemActor, {
+      name: 'Wards',
+      file: write('wards-may.csv', withFlag),
+    });
+    expect(added.rowsStored).toBe(331);
+    expect(added.report?.warnings).toContain(
+      '"wards-may.csv": The column "Learning disability" was not imported: files added to Wards are read with its columns, and it has no such column. To read it, import the dataset\'s files again, all together, under its name: files read as one may add columns to the others\'.',
+    );
   });
 
   it('adds nothing to a dataset removed while the files were being added, and says so', async () => {

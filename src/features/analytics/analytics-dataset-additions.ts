@@ -50,7 +50,7 @@ export interface AdditionRequest {
   /** The name of the dataset to add to. */
   name?: string;
   file?: string;
-  /** More files added with `file`, read below it (files with the same headings). */
+  /** More files added with `file`, read below it (each with the dataset's columns). */
   moreFiles?: string[];
   /** The names of `file` and `moreFiles` where their paths do not give them (uploads). */
   sourceNames?: string[];
@@ -168,6 +168,7 @@ async function runAddition(
       onProgress: (p) =>
         progress({ stage: p.stage === 'done' ? 'writing' : p.stage, percent: Math.round(p.percent * 0.95) }),
       numberFields: new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed)),
+      addedTo: earlier.name,
     });
     let replaced: RowsReplaced | null = null;
     if (addition.corrections) replaced = await takeEarlierPartsCorrected(s, earlierParts, id, added);
@@ -214,6 +215,7 @@ export function datasetAdditionOperations(ctx: AnalyticsContext) {
     const unreadable = await sourceFilesProblem(await ctx.store(), files, {
       mapping,
       names: files.length > 1 ? names : undefined,
+      eachAsMapped: true,
     });
     if (unreadable)
       throw new FormError([

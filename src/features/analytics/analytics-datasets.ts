@@ -31,7 +31,7 @@ import { datasetImportSchema, datasetLinkSchema } from './analytics.schema.ts';
 interface ImportRequest {
   name?: string;
   file?: string;
-  /** Files with the same headings as `file`, read below it as one dataset. */
+  /** Files with the headings of `file` (or some added or left out), read below it as one dataset. */
   moreFiles?: string[];
   mapping?: unknown;
   sourceName?: string;
