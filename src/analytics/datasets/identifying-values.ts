@@ -62,13 +62,14 @@ const valueKinds: [string, (values: string[]) => boolean][] = [
   ['names', holdsPersonNames],
 ];
 
-const SAMPLE_ROWS = 1000;
+const SAMPLE_VALUES = 1000;
 
 /**
  * The columns at least 90% of whose first 1,000 values (blanks aside) are NHS numbers (ten digits
  * with a valid check digit, which a random ten-digit number has one time in eleven), full postcodes,
  * e-mail addresses, telephone numbers or first lines of addresses, or people's names
- * (person-names.ts), with what they hold.
+ * (person-names.ts), with what they hold. Each column's first values are read past its blanks, so a
+ * column empty in the first rows (filled in later, or given only by later files) is judged too.
  */
 export async function identifyingValueColumns(
   store: AnalyticsStore,
@@ -77,12 +78,13 @@ export async function identifyingValueColumns(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (columns.length === 0) return found;
-  const cells = columns.map((c, i) => `CAST(${sourceColumn(c.name)} AS VARCHAR) AS v${i}`);
-  const sample = await store.query<Record<string, string | null>>(
-    `SELECT ${cells.join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS}`,
-  );
+  const firstValues = columns.map((c, i) => {
+    const value = `trim(CAST(${sourceColumn(c.name)} AS VARCHAR))`;
+    return `(SELECT ${i} AS i, ${value} AS v FROM read_parquet(${literal(parquet)}) WHERE ${value} <> '' LIMIT ${SAMPLE_VALUES})`;
+  });
+  const sample = await store.query<{ i: number; v: string }>(firstValues.join(' UNION ALL '));
   columns.forEach((column, i) => {
-    const values = sample.map((r) => r[`v${i}`]?.trim()).filter((v): v is string => !!v);
+    const values = sample.filter((r) => Number(r.i) === i).map((r) => r.v);
     if (values.length === 0) return;
     const kind = valueKinds.find(([, holds]) => holds(values));
     if (kind) found.set(column.name, kind[0]);

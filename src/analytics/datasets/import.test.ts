@@ -491,6 +491,22 @@ describe('dataset import', () => {
     );
     expect([...left.fields.measures, ...left.fields.attributes]).toEqual(['dna']);
     expect(await people('ids')).toEqual(['1234567890', 'P2']);
+    // Also when the column is blank in the first thousand rows and filled in below them.
+    const blankFirst = Array.from({ length: 1_200 }, (_v, i) => `Z${i},,X01000001,${i % 2}`);
+    const late = write(
+      'nhs-late.csv',
+      [
+        'Pseudo ID,Contact ref,LSOA,DNA',
+        ...blankFirst,
+        'Z9,9434765919,X01000002,1',
+        'Z10,4010232137,X01000003,0',
+      ].join('\n'),
+    );
+    const lateLeft = await importAs('nhs-late', late);
+    expect(lateLeft.report.warnings.join(' ')).toContain(
+      'The column "Contact ref" was not imported: it holds NHS numbers',
+    );
+    expect([...lateLeft.fields.measures, ...lateLeft.fields.attributes]).toEqual(['dna']);
   });
 
   it('names the fields of headings with words run together as their words', async () => {
