@@ -50,7 +50,13 @@ import {
   sheetsReadNote,
   worksheetChosenNote,
 } from './worksheets-read.ts';
-import { latin1FilesNote, numberByFile, severalFilesColumns, stageSeveral } from './several-files.ts';
+import {
+  latin1FilesNote,
+  numberByFile,
+  samplePathFor,
+  severalFilesColumns,
+  stageSeveral,
+} from './several-files.ts';
 import { columnsLackedNotes, formatsOf, workbooksNotes } from './several-workbooks.ts';
 import {
   directoryCoverageNote,
@@ -298,12 +304,14 @@ export async function importDataset(
         staged.columns.map((c) => c.name),
       );
     const numberFields = options.numberFields ?? catalogueNumberFields();
-    const shares = await numberShares(store, staged.parquet, staged.columns);
+    // Columns are judged by the values of a sample: the staged file's first rows, or each file's.
+    const sample = staged.sample ?? staged.parquet;
+    const shares = await numberShares(store, sample, staged.columns);
     const samples = {
       mostlyNumbers: mostlyNumbers(shares, numberFields),
-      yesNo: await yesNoColumns(store, staged.parquet, staged.columns),
-      identifying: await identifyingValueColumns(store, staged.parquet, staged.columns),
-      coded: await codedColumns(store, staged.parquet, staged.columns, userMapping?.measures),
+      yesNo: await yesNoColumns(store, sample, staged.columns),
+      identifying: await identifyingValueColumns(store, sample, staged.columns),
+      coded: await codedColumns(store, sample, staged.columns, userMapping?.measures),
     };
     const mapping = resolveMapping(userMapping, staged.columns, samples);
     const fromPostcodes = await lsoaFromPostcodes(
@@ -324,16 +332,11 @@ export async function importDataset(
     const geography = geographyRelation(store);
     const kinds = await columnKinds(store, staged.parquet);
     if (!userMapping?.ethnicityCoding)
-      mapping.ethnicityCoding = await ethnicityCodingOf(
-        store,
-        staged.parquet,
-        mapping.columns.ethnicity,
-        kinds,
-      );
+      mapping.ethnicityCoding = await ethnicityCodingOf(store, sample, mapping.columns.ethnicity, kinds);
     const vintageFound =
       userMapping?.lsoaVintage || fromPostcodes || lsoaVintageOf(mapping.columns.lsoa_code)
         ? null
-        : await lsoaVintageFromCodes(store, staged.parquet, mapping.columns.lsoa_code, geography);
+        : await lsoaVintageFromCodes(store, sample, mapping.columns.lsoa_code, geography);
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
     const lines = await findLeftOutLines(store, staged.parquet, mapping, kinds, staged.headingRow);
     const leftOut = leftOutRowSql(mapping, kinds, lines);
@@ -400,7 +403,7 @@ export async function importDataset(
       ? []
       : await datedColumns(
           store,
-          staged.parquet,
+          sample,
           undatedCandidates(mapping, columnNames, samples.identifying),
           kinds,
         );
@@ -417,7 +420,7 @@ export async function importDataset(
       person !== undefined &&
       (mapping.personIds === 'nhs-number' ||
         personIsNhsNumber(mapping, samples.identifying) ||
-        (await personIdsMostlyNhsNumbers(store, staged.parquet, person)));
+        (await personIdsMostlyNhsNumbers(store, sample, person)));
     const personKey = nhsNumbers ? pseudonymKey(store) : undefined;
     if (personKey) {
       mapping.personIds = 'nhs-number';
@@ -461,6 +464,7 @@ export async function importDataset(
   } finally {
     rmSync(staging, { force: true });
     rmSync(`${staging}.csv`, { force: true });
+    rmSync(samplePathFor(staging), { force: true });
     rmSync(withPostcodeLsoas(staging), { force: true });
   }
 }

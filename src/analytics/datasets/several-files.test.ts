@@ -161,6 +161,39 @@ describe('several files read as one dataset', () => {
     expect(alike.report.warnings[0]).toMatch(/^2 files with the same headings were read as one dataset/);
   });
 
+  it('judges columns that only later files have by their values in them', async () => {
+    // From May on, NHS numbers (valid check digits) in a column with a heading that names nothing,
+    // and a yes/no flag: April's 120,000 rows, before them, have both empty.
+    const nhsNumber = (i: number) => {
+      const digits = String(400_000_000 + i * 7)
+        .split('')
+        .map(Number);
+      const check = 11 - (digits.reduce((sum, d, at) => sum + d * (10 - at), 0) % 11);
+      return check === 10 ? '' : `${digits.join('')}${check === 11 ? 0 : check}`;
+    };
+    const lsoa = (i: number) => `X0100000${1 + (i % 9)}`;
+    const aprilRows = Array.from({ length: 120_000 }, (_v, i) => `${lsoa(i)},${i % 2}`);
+    const mayRows = Array.from(
+      { length: 300 },
+      (_v, i) => `${lsoa(i)},${i % 2},${nhsNumber(i)},${i % 3 ? 'No' : 'Yes'}`,
+    );
+    const april = write('april-120k.csv', ['LSOA,DNA', ...aprilRows].join('\n'));
+    const may = write('may-300.csv', ['LSOA,DNA,Ref,Learning disability', ...mayRows].join('\n'));
+
+    const result = await importFiles('later-columns', [april, may]);
+
+    expect(result.rowsStored).toBe(120_300);
+    expect(result.report.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^The column "Ref" was not imported: it holds NHS numbers/),
+      ]),
+    );
+    expect(result.fields.flags).toEqual(['flag_learning_disability']);
+    expect(result.fields.attributes).toEqual([]);
+    // The sample read from each file is gone with the import.
+    expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
+  });
+
   it('reads a CSV file, a Parquet file and workbooks together, each row named by its file and worksheet', async () => {
     const april = write(
       'april.csv',

@@ -135,6 +135,29 @@ async function damagedFileNamed(
   return null;
 }
 
+/** Rows a sample of several files holds, at most: those the import judges columns by read no more. */
+const SAMPLE_ROWS = 100_000;
+
+/** Where the sample of files staged as one to `staging` is written. */
+export const samplePathFor = (staging: string): string => staging.replace(/\.parquet$/, '-sample.parquet');
+
+/**
+ * Writes a sample of the files (lined up alike) for the import to judge columns by their values:
+ * the first rows of each in turn (the first of each file, then the second of each…), so that its
+ * first thousand rows, or its whole, hold values of every file's, and a column that only later files
+ * have is judged by theirs. The first rows of the files as one would have it empty.
+ */
+async function writeSample(store: AnalyticsStore, files: readonly string[], sample: string): Promise<void> {
+  const each = Math.ceil(SAMPLE_ROWS / files.length);
+  const firstRows = files.map(
+    (file, i) =>
+      `SELECT *, ${i} AS sample_file, row_number() OVER () AS sample_row FROM (SELECT * FROM read_parquet(${literal(file)}) LIMIT ${each})`,
+  );
+  await store.run(
+    `COPY (SELECT * EXCLUDE (sample_file, sample_row) FROM (${firstRows.join(' UNION ALL ')}) ORDER BY sample_row, sample_file) TO ${literal(sample)} (FORMAT parquet)`,
+  );
+}
+
 export interface SeveralOptions {
   lsoaHeading?: string | undefined;
   /** The names of the files in the report, where their paths do not give them (uploads). */
@@ -206,6 +229,7 @@ export async function stageSeveral(
       .catch(async (error: unknown) => {
         throw (await damagedFileNamed(store, error, linedUp, names)) ?? error;
       });
+    await writeSample(store, linedUp, samplePathFor(staging));
     const [counts] = await store.query(
       `SELECT ${parts.map((p, i) => `(SELECT count(*) FROM read_parquet(${literal(p.parquet)})) AS n${i}`).join(', ')}`,
     );
@@ -225,6 +249,7 @@ export async function stageSeveral(
         rowsAboveHeadings: first.rowsAboveHeadings,
         headingRow: first.headingRow,
         encoding: 'utf-8',
+        sample: samplePathFor(staging),
         otherWorksheets: [],
       },
       files: staged.flatMap(filesReadOf),

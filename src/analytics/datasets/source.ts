@@ -113,6 +113,11 @@ export interface StagedSource {
   otherWorksheets: OtherWorksheet[];
   /** When several worksheets were read as one (`allSheets`), each, in the order of their rows. */
   worksheetsRead?: WorksheetRead[];
+  /**
+   * Where several files were read as one, a sample of each file's first rows in turn, to judge
+   * columns by their values (several-files.ts); else the staged file's first rows are the sample.
+   */
+  sample?: string;
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
