@@ -31,9 +31,6 @@ export const headingDifferences = (
   adds: headingsNotIn(other, first),
 });
 
-export const sameHeadings = ({ lacks, adds }: HeadingDifferences): boolean =>
-  lacks.length === 0 && adds.length === 0;
-
 /**
  * Of files' headings, where one has no heading of an earlier file's and has one that file has not
  * (a column renamed, it may be), how it differs from the first such file, in words.

@@ -235,7 +235,7 @@ describe('dataset import', () => {
     );
     expect(result.report.warnings.join(' ')).not.toContain('of the file');
     expect(result.report.warnings).toContain(
-      'The workbook\'s worksheet "By area" has an LSOA column but other headings than the worksheet read ("By area" has no "Appointment date" or "DNA" and has "Appointments", which the worksheet read has not), so it was not read with it. Worksheets are read together when they have the same headings, in any order. Give it the same headings and import the workbook again, or import it as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+      'The workbook\'s worksheet "By area" has an LSOA column but other headings than the worksheet read ("By area" has no "Appointment date" or "DNA" and has "Appointments", which the worksheet read has not), so it was not read with it. Worksheets are read together when they have the headings of the worksheet read, in any order, and perhaps more (a column given from a later year on), but not when two add different ones (a column renamed, it may be). Give it the same headings and import the workbook again, or import it as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
     );
     expect(
       await stored('years', 'lsoa_code, CAST(event_date AS VARCHAR) AS d, period, dna', 'event_date'),
@@ -279,7 +279,28 @@ describe('dataset import', () => {
     ]);
   });
 
-  it('matches the columns of a worksheet with the same headings in another order by heading, and names how other worksheets differ', async () => {
+  it('judges a column only later worksheets have by its values in them', async () => {
+    const book = XLSX.utils.book_new();
+    const rows = (count: number, when?: string) =>
+      Array.from({ length: count }, (_v, i) => [`X0100000${1 + (i % 9)}`, i % 2, ...(when ? [when] : [])]);
+    // 1,200 rows before the worksheet that adds a column of dates under a heading that names none.
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['LSOA', 'DNA'], ...rows(1_200)]), '2023-24');
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([['LSOA', 'DNA', 'When'], ...rows(50, '2024-05-01')]),
+      '2024-25',
+    );
+    const result = await importAs('later-dates', writeWorkbook('later-dates.xlsx', book), {
+      allSheets: true,
+    });
+
+    expect(result.rowsStored).toBe(1_250);
+    expect(result.report.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('the file has dates in "When"')]),
+    );
+  });
+
+  it('matches the columns of worksheets by heading, reads those that add a column, and names how others differ', async () => {
     const book = XLSX.utils.book_new();
     const sheet = (name: string, rows: unknown[][]) =>
       XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
@@ -291,29 +312,42 @@ describe('dataset import', () => {
       ['dna', 'Clinic', 'LSOA', 'Appointment Date'],
       [0, 'Skin', 'X01000004', '02/05/2024'],
     ]);
+    // Ethnicity and sex given from 2025-26 on.
     sheet('2025-26', [
       ['LSOA', 'Appointment date', 'DNA', 'Clinic', 'Ethnicity', 'Sex'],
       ['X01000005', '03/05/2025', 1, 'Eyes', 'A', '2'],
     ]);
+    // A heading in place of one 2025-26 adds: renamed, it may be.
+    sheet('2026-27', [
+      ['LSOA', 'Appointment date', 'DNA', 'Clinic', 'Ethnic group', 'Sex'],
+      ['X01000006', '03/05/2026', 1, 'Eyes', 'A', '2'],
+    ]);
+    // Without a column of the worksheet read: a summary, not more of its rows.
     sheet('Summary', [
       ['LSOA', 'DNA', 'Clinic'],
       ['X01000003', 1, 'Eyes'],
     ]);
     const result = await importAs('reordered', writeWorkbook('reordered.xlsx', book), { allSheets: true });
 
-    expect(result.report.sheets).toEqual(['2023-24', '2024-25']);
+    expect(result.report.sheets).toEqual(['2023-24', '2024-25', '2025-26']);
     expect(result.report.problems).toEqual([]);
-    expect(result.report.warnings).toContain(
-      '2 worksheets with the same headings were read as one dataset: "2023-24" (row 2) and "2024-25" (row 2, its columns in another order). Columns in another order were matched to those of the first by their headings. Rows are named by their worksheet and numbered as in it.',
-    );
-    expect(result.report.warnings).toContain(
-      'The workbook\'s worksheets "2025-26" and "Summary" have an LSOA column but other headings than the worksheet read ("2025-26" has "Ethnicity" and "Sex", which the worksheet read has not; "Summary" has no "Appointment date"), so they were not read with it. Worksheets are read together when they have the same headings, in any order. Give them the same headings and import the workbook again, or import each as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+    expect(result.report.warnings).toEqual(
+      expect.arrayContaining([
+        '3 worksheets were read as one dataset: "2023-24" (row 2), "2024-25" (row 2, its columns in another order) and "2025-26" (row 2). Columns in another order were matched to those of the first by their headings. Rows are named by their worksheet and numbered as in it.',
+        'The worksheets "2023-24" and "2024-25" have no "Ethnicity" or "Sex" columns, which other worksheets have: their rows were read with them empty.',
+        'The workbook\'s worksheets "2026-27" and "Summary" have an LSOA column but other headings than the worksheet read ("2026-27" has no "Ethnicity" and has "Ethnic group", which "2025-26", read with it, has not; "Summary" has no "Appointment date"), so they were not read with it. Worksheets are read together when they have the headings of the worksheet read, in any order, and perhaps more (a column given from a later year on), but not when two add different ones (a column renamed, it may be). Give them the same headings and import the workbook again, or import each as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).',
+      ]),
     );
     expect(
-      await stored('reordered', 'lsoa_code, CAST(event_date AS VARCHAR) AS d, dna, clinic', 'event_date'),
+      await stored(
+        'reordered',
+        'lsoa_code, CAST(event_date AS VARCHAR) AS d, dna, clinic, ethnic_code, sex',
+        'event_date',
+      ),
     ).toEqual([
-      { lsoa_code: 'X01000003', d: '2023-05-01', dna: 1, clinic: 'Eyes' },
-      { lsoa_code: 'X01000004', d: '2024-05-02', dna: 0, clinic: 'Skin' },
+      { lsoa_code: 'X01000003', d: '2023-05-01', dna: 1, clinic: 'Eyes', ethnic_code: '99', sex: 'U' },
+      { lsoa_code: 'X01000004', d: '2024-05-02', dna: 0, clinic: 'Skin', ethnic_code: '99', sex: 'U' },
+      { lsoa_code: 'X01000005', d: '2025-05-03', dna: 1, clinic: 'Eyes', ethnic_code: 'A', sex: 'F' },
     ]);
   });
 

@@ -47,17 +47,13 @@ import { validateSource, type ValidationReport } from './validate.ts';
 import {
   numberBySheet,
   otherWorksheetsNote,
+  lackedColumnsNotes,
   sheetsReadNote,
   worksheetChosenNote,
 } from './worksheets-read.ts';
-import {
-  latin1FilesNote,
-  numberByFile,
-  samplePathFor,
-  severalFilesColumns,
-  stageSeveral,
-} from './several-files.ts';
-import { columnsLackedNotes, formatsOf, workbooksNotes } from './several-workbooks.ts';
+import { latin1FilesNote, numberByFile, severalFilesColumns, stageSeveral } from './several-files.ts';
+import { samplePathFor } from './sample.ts';
+import { formatsOf, workbooksNotes } from './several-workbooks.ts';
 import {
   directoryCoverageNote,
   LSOA_FROM_POSTCODE,
@@ -349,11 +345,8 @@ export async function importDataset(
     );
     if (several) {
       await numberByFile(validation, lines, several.files);
-      const lacked = columnsLackedNotes(several.parts);
-      validation.warnings.push(
-        sheetsReadNote(several.files, 'file', several.parts.length, lacked.length > 0),
-      );
-      validation.warnings.push(...lacked);
+      validation.warnings.push(sheetsReadNote(several.files, 'file', several.parts.length));
+      validation.warnings.push(...lackedColumnsNotes(several.files, 'file'));
       const latin1 = latin1FilesNote(several.files);
       if (latin1) validation.warnings.push(latin1);
       validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));
@@ -364,6 +357,7 @@ export async function importDataset(
     if (staged.worksheetsRead) {
       numberBySheet(validation, lines, staged.worksheetsRead);
       validation.warnings.push(sheetsReadNote(staged.worksheetsRead));
+      validation.warnings.push(...lackedColumnsNotes(staged.worksheetsRead));
     }
     validation.warnings.push(...codedNotes);
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));

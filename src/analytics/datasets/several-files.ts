@@ -16,6 +16,7 @@ import { looseHeading } from './headings.ts';
 import type { LeftOutLines } from './left-out-rows.ts';
 import { filesReadOf, inFile, type FileRead, type FileStaged } from './several-workbooks.ts';
 import { damagedParquetError } from './source-error.ts';
+import { samplePathFor, writeSample } from './sample.ts';
 import { sourceColumns, stageSource, SourceFileError, type StagedSource } from './source.ts';
 import type { ValidationReport } from './validate.ts';
 import { numberBySheet, sheetRowOf, type SheetRow } from './worksheets-read.ts';
@@ -135,29 +136,6 @@ async function damagedFileNamed(
   return null;
 }
 
-/** Rows a sample of several files holds, at most: those the import judges columns by read no more. */
-const SAMPLE_ROWS = 100_000;
-
-/** Where the sample of files staged as one to `staging` is written. */
-export const samplePathFor = (staging: string): string => staging.replace(/\.parquet$/, '-sample.parquet');
-
-/**
- * Writes a sample of the files (lined up alike) for the import to judge columns by their values:
- * the first rows of each in turn (the first of each file, then the second of each…), so that its
- * first thousand rows, or its whole, hold values of every file's, and a column that only later files
- * have is judged by theirs. The first rows of the files as one would have it empty.
- */
-async function writeSample(store: AnalyticsStore, files: readonly string[], sample: string): Promise<void> {
-  const each = Math.ceil(SAMPLE_ROWS / files.length);
-  const firstRows = files.map(
-    (file, i) =>
-      `SELECT *, ${i} AS sample_file, row_number() OVER () AS sample_row FROM (SELECT * FROM read_parquet(${literal(file)}) LIMIT ${each})`,
-  );
-  await store.run(
-    `COPY (SELECT * EXCLUDE (sample_file, sample_row) FROM (${firstRows.join(' UNION ALL ')}) ORDER BY sample_row, sample_file) TO ${literal(sample)} (FORMAT parquet)`,
-  );
-}
-
 export interface SeveralOptions {
   lsoaHeading?: string | undefined;
   /** The names of the files in the report, where their paths do not give them (uploads). */
@@ -229,11 +207,10 @@ export async function stageSeveral(
       .catch(async (error: unknown) => {
         throw (await damagedFileNamed(store, error, linedUp, names)) ?? error;
       });
-    await writeSample(store, linedUp, samplePathFor(staging));
     const [counts] = await store.query(
       `SELECT ${parts.map((p, i) => `(SELECT count(*) FROM read_parquet(${literal(p.parquet)})) AS n${i}`).join(', ')}`,
     );
-    const staged = parts.map((p, i) => ({
+    const staged: FileStaged[] = parts.map((p, i) => ({
       name: names[i]!,
       path: files[i]!,
       staged: p,
@@ -241,6 +218,13 @@ export async function stageSeveral(
       reordered: inAnotherOrder(all, p),
       lacks: columnsLinedUp(all, p).flatMap((c, n) => (c ? [] : [all[n]!.name])),
     }));
+    const read = staged.flatMap(filesReadOf);
+    await writeSample(
+      store,
+      staging,
+      read.map((f) => f.rows),
+      samplePathFor(staging),
+    );
     return {
       staged: {
         format: first.format,
@@ -252,12 +236,13 @@ export async function stageSeveral(
         sample: samplePathFor(staging),
         otherWorksheets: [],
       },
-      files: staged.flatMap(filesReadOf),
+      files: read,
       parts: staged,
     };
   } finally {
     for (const i of [...parts.keys(), parts.length]) {
       rmSync(partPath(i), { force: true });
+      rmSync(samplePathFor(partPath(i)), { force: true });
       rmSync(linedUpPath(i), { force: true });
     }
   }

@@ -1,8 +1,6 @@
 // What several files read as one dataset say of themselves (several-files.ts): the rows of each,
 // a workbook's worksheets among them, the worksheet each workbook was read from, and a file's own
 // problem named by the file.
-import { countInWords } from '../in-words.ts';
-import { quotedList } from './heading-sets.ts';
 import { damagedParquetError, NamedFileError } from './source-error.ts';
 import { SourceFileError, type CsvEncoding, type SourceFormat, type StagedSource } from './source.ts';
 import { otherWorksheetsNote, worksheetChosenNote } from './worksheets-read.ts';
@@ -45,11 +43,26 @@ export async function inFile<T>(name: string, read: () => Promise<T>): Promise<T
  * The file as the report names its rows: itself, or each of a workbook's worksheets read together
  * ("book.xlsx, worksheet 2024-25"), their rows one after another as staged.
  */
-export function filesReadOf({ name, path, staged, rows, reordered }: FileStaged): FileRead[] {
+export function filesReadOf({ name, path, staged, rows, reordered, lacks }: FileStaged): FileRead[] {
   const { format, encoding } = staged;
   const inOrder = (own?: true) => (own || reordered ? { reordered: true as const } : {});
+  const lacking = (own: readonly string[] = []) => {
+    const all = [...new Set([...lacks, ...own])];
+    return all.length ? { lacks: all } : {};
+  };
   if (!staged.worksheetsRead)
-    return [{ sheet: name, headingRow: staged.headingRow, rows, path, format, encoding, ...inOrder() }];
+    return [
+      {
+        sheet: name,
+        headingRow: staged.headingRow,
+        rows,
+        path,
+        format,
+        encoding,
+        ...inOrder(),
+        ...lacking(),
+      },
+    ];
   return staged.worksheetsRead.map((read) => ({
     sheet: `${name}, worksheet ${read.sheet}`,
     headingRow: read.headingRow,
@@ -58,6 +71,7 @@ export function filesReadOf({ name, path, staged, rows, reordered }: FileStaged)
     format,
     encoding,
     ...inOrder(read.reordered),
+    ...lacking(read.lacks),
   }));
 }
 
@@ -77,25 +91,6 @@ export function workbooksNotes(parts: readonly FileStaged[], allSheets: boolean)
     .filter(({ staged }) => staged.otherWorksheets.length > 0)
     .map(({ name, staged }) => `In "${name}": ${otherWorksheetsNote(staged.otherWorksheets, allSheets)}`);
   return [...[...alike.values()].map(({ chosen, names }) => worksheetChosenNote(chosen, names)), ...others];
-}
-
-/**
- * What the import says of files without some of the others' columns: one note for the files
- * lacking the same ones.
- */
-export function columnsLackedNotes(parts: readonly FileStaged[]): string[] {
-  const alike = new Map<string, { lacks: string[]; names: string[]; rows: number }>();
-  for (const { name, lacks, rows } of parts.filter((p) => p.lacks.length > 0)) {
-    const key = lacks.join('\n');
-    const group = alike.get(key) ?? { lacks, names: [], rows: 0 };
-    alike.set(key, { ...group, names: [...group.names, name], rows: group.rows + rows });
-  }
-  return [...alike.values()].map(({ lacks, names, rows }) => {
-    const one = names.length === 1;
-    const columns = `${quotedList(lacks, 'or', Infinity)} ${lacks.length === 1 ? 'column' : 'columns'}`;
-    const which = lacks.length === 1 ? 'it' : 'them';
-    return `${quotedList(names, 'and', Infinity)} (${countInWords(rows)} ${rows === 1 ? 'row' : 'rows'}) ${one ? 'has' : 'have'} no ${columns}, which other files have: ${one ? 'its' : 'their'} rows were read with ${which} empty.`;
-  });
 }
 
 /** The formats of the files, as a dataset's page gives them: "csv and xlsx". */

@@ -10,6 +10,7 @@ import { csvLineError } from './csv-errors.ts';
 import { refuseRowsWiderThanHeadings } from './csv-width.ts';
 import { csvCells, firstCsvRows, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from './header-row.ts';
 import { SourceFileError } from './source-error.ts';
+import { samplePathFor, writeSample } from './sample.ts';
 import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
@@ -114,8 +115,8 @@ export interface StagedSource {
   /** When several worksheets were read as one (`allSheets`), each, in the order of their rows. */
   worksheetsRead?: WorksheetRead[];
   /**
-   * Where several files were read as one, a sample of each file's first rows in turn, to judge
-   * columns by their values (several-files.ts); else the staged file's first rows are the sample.
+   * Where several files or worksheets were read as one, a sample of the first rows of each in turn,
+   * to judge columns by their values (sample.ts); else the staged file's first rows are the sample.
    */
   sample?: string;
 }
@@ -176,6 +177,13 @@ export async function stageSource(
       });
     return columns;
   });
+  if (sheetsRead)
+    await writeSample(
+      store,
+      stagingFile,
+      sheetsRead.map((s) => s.rows),
+      samplePathFor(stagingFile),
+    );
   return {
     format,
     parquet: stagingFile,
@@ -183,6 +191,7 @@ export async function stageSource(
     rowsAboveHeadings,
     headingRow,
     encoding,
+    ...(sheetsRead ? { sample: samplePathFor(stagingFile) } : {}),
     otherWorksheets: otherSheets,
     ...(chosen ? { worksheetChosen: chosen } : {}),
     ...(sheetsRead ? { worksheetsRead: sheetsRead } : {}),

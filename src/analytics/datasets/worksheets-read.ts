@@ -59,8 +59,6 @@ export function sheetsReadNote(
   kind: 'worksheet' | 'file' = 'worksheet',
   /** The files read, where a workbook's worksheets are named one by one among them. */
   files = sheets.length,
-  /** Whether some files added columns to the others' or left some out. */
-  headingsDiffer = false,
 ): string {
   const each = sheets.map(({ sheet, headingRow, rows, reordered }) => {
     const order = reordered ? ', its columns in another order' : '';
@@ -76,8 +74,33 @@ export function sheetsReadNote(
     ? ' Columns in another order were matched to those of the first by their headings.'
     : '';
   const oneByOne = files < sheets.length ? ', each worksheet of a workbook on its own' : '';
-  const alike = headingsDiffer ? '' : ' with the same headings';
+  const alike = sheets.some((s) => s.lacks?.length) ? '' : ' with the same headings';
   return `${files} ${kind}s${alike} were read as one dataset${oneByOne}: ${list}.${above}${matched} Rows are named by their ${kind} and numbered as in it.`;
+}
+
+/**
+ * What the import says of the worksheets (or files) read with others that lack some of their
+ * columns: one note for those lacking the same, with their rows for files.
+ */
+export function lackedColumnsNotes(
+  sheets: readonly WorksheetRead[],
+  kind: 'worksheet' | 'file' = 'worksheet',
+): string[] {
+  const alike = new Map<string, { lacks: string[]; names: string[]; rows: number }>();
+  for (const { sheet, lacks, rows } of sheets) {
+    if (!lacks?.length) continue;
+    const key = lacks.join('\n');
+    const group = alike.get(key) ?? { lacks, names: [], rows: 0 };
+    alike.set(key, { ...group, names: [...group.names, sheet], rows: group.rows + rows });
+  }
+  return [...alike.values()].map(({ lacks, names, rows }) => {
+    const one = names.length === 1;
+    const which = `${kind === 'worksheet' ? `The ${one ? 'worksheet' : 'worksheets'} ` : ''}${quotedList(names, 'and', Infinity)}`;
+    const counted = kind === 'file' ? ` (${countInWords(rows)} ${rows === 1 ? 'row' : 'rows'})` : '';
+    const columns = `${quotedList(lacks, 'or', Infinity)} ${lacks.length === 1 ? 'column' : 'columns'}`;
+    const them = lacks.length === 1 ? 'it' : 'them';
+    return `${which}${counted} ${one ? 'has' : 'have'} no ${columns}, which other ${kind}s have: ${one ? 'its' : 'their'} rows were read with ${them} empty.`;
+  });
 }
 
 /**
@@ -103,6 +126,6 @@ export function otherWorksheetsNote(others: readonly OtherWorksheet[], allSheets
   );
   const one = others.length === 1;
   if (allSheets)
-    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but other headings than the worksheet read (${others.map((o) => differenceInWords(o.sheet, o, 'the worksheet read')).join('; ')}), so ${one ? 'it was' : 'they were'} not read with it. Worksheets are read together when they have the same headings, in any order. Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
+    return `The workbook's ${one ? 'worksheet' : 'worksheets'} ${list} ${one ? 'has' : 'have'} an LSOA column but other headings than the worksheet read (${others.map((o) => differenceInWords(o.sheet, o, o.comparedWith ? `"${o.comparedWith}", read with it,` : 'the worksheet read')).join('; ')}), so ${one ? 'it was' : 'they were'} not read with it. Worksheets are read together when they have the headings of the worksheet read, in any order, and perhaps more (a column given from a later year on), but not when two add different ones (a column renamed, it may be). Give ${one ? 'it' : 'them'} the same headings and import the workbook again, or import ${one ? 'it' : 'each'} as a dataset of its own, giving its name under "Say which columns to use" on the import form (or as "sheet" in a mapping file).`;
   return `The workbook has ${one ? 'another worksheet' : 'other worksheets'} with an LSOA column (${list}), which ${one ? 'was' : 'were'} not read: only one worksheet is imported unless you ask for more. If ${one ? 'it holds' : 'they hold'} more of the same rows (another year, say), tick "${ALL_SHEETS_LABEL}" under "Say which columns to use" on the import form (or give "allSheets": true in a mapping file) and import the workbook again. To import a worksheet as a dataset of its own, give its name there (or as "sheet" in a mapping file).`;
 }

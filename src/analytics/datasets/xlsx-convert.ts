@@ -1,12 +1,12 @@
 // A worksheet is written out once as CSV for DuckDB to stream (an XLSX sheet holds at most 1,048,576
 // rows), read a batch of rows at a time (workbooks/workbook.ts); asked to, the other worksheets with
-// the same headings too, each one's rows below the last's. This runs in a worker thread, so
-// that the parsing takes another core than the server's: see xlsx.ts.
+// the same headings, or with columns added, too, each one's rows below the last's. This runs in a
+// worker thread, so that the parsing takes another core than the server's: see xlsx.ts.
 import { writeSheetCsv, type Columns } from '../workbooks/sheet-csv.ts';
 import { noSuchWorksheet, withWorkbook, type Workbook } from '../workbooks/workbook.ts';
 import { HEADER_SEARCH_ROWS, headerRowOf, holdsLsoaHeading } from './header-row.ts';
 import { looseHeading } from './headings.ts';
-import { headingDifferences, sameHeadings, type HeadingDifferences } from './heading-sets.ts';
+import { columnsOfAll, headingDifferences, type HeadingDifferences } from './heading-sets.ts';
 import { SourceFileError } from './source-error.ts';
 
 export interface XlsxOptions {
@@ -15,7 +15,10 @@ export interface XlsxOptions {
   lsoaHeading?: string | undefined;
   /** Read only this many rows of the sheet (to check its headings before an import). */
   firstRows?: number;
-  /** Also read, below its rows, every other worksheet with the same headings (a sheet a year, say). */
+  /**
+   * Also read, below its rows, every other worksheet with the same headings, or with some added (a
+   * sheet a year, say).
+   */
   allSheets?: boolean | undefined;
 }
 
@@ -28,6 +31,8 @@ export interface WorksheetRead {
   rows: number;
   /** Whether its columns are in another order than the first's (and were lined up by heading). */
   reordered?: true;
+  /** The headings of other worksheets' (or files') columns that it has not: its rows have them empty. */
+  lacks?: string[];
 }
 
 /** What converting a worksheet gives: the CSV, where its headings were and which sheets were read. */
@@ -128,12 +133,23 @@ interface AlikeSheet {
 /** A worksheet with an LSOA column that was not read, with how its headings differ when it was compared. */
 export interface OtherWorksheet extends HeadingDifferences {
   sheet: string;
+  /** The worksheet read with the first whose headings it was compared with, when not the first's. */
+  comparedWith?: string;
 }
 
+/** Whether one has a heading of the other's that the other has not, and the other one it has not. */
+const atOdds = (a: SheetHeadings, b: SheetHeadings): boolean => {
+  const { lacks, adds } = headingDifferences(a.shown, b.shown);
+  return lacks.length > 0 && adds.length > 0;
+};
+
 /**
- * The other worksheets with an LSOA column: those with the same headings as `headings` (the heading
- * row of the worksheet read), in any order, in workbook order; and those with other headings. In
- * another order, every column needs a heading, as the headings are what line the columns up.
+ * The other worksheets with an LSOA column: those to read with the one read (`headings`: its
+ * heading row), in workbook order, and those not. A worksheet is read with it when it has its
+ * headings, in any order, and perhaps more (a column given from a later year on); not when it lacks
+ * one (a summary by area, say), nor when it adds a heading where another worksheet read adds
+ * another (a column renamed, it may be). Where the headings are not the same in the same order,
+ * every column needs a heading, as the headings are what line the columns up.
  */
 async function sheetsAlike(
   workbook: Workbook,
@@ -146,39 +162,67 @@ async function sheetsAlike(
   const other: OtherWorksheet[] = [];
   for (const { sheet, heading, cells } of await otherSheetsHolding(workbook, read, options)) {
     const own = headingsOf(cells);
-    const differences = headingDifferences(main.shown, own.shown);
     const unheaded = [main, own].some((h) => h.names.includes(''));
-    if (sameOrder(own, main) || (sameHeadings(differences) && !unheaded))
+    const fromMain = headingDifferences(main.shown, own.shown);
+    const clash = alike.find((a) => atOdds(a.headings, own));
+    if (sameOrder(own, main) || (!unheaded && fromMain.lacks.length === 0 && !clash))
       alike.push({ sheet, heading, headings: own });
-    else other.push({ sheet, ...differences });
+    else if (unheaded && fromMain.lacks.length === 0) other.push({ sheet, lacks: [], adds: [] });
+    else if (clash && fromMain.lacks.length === 0)
+      other.push({
+        sheet,
+        ...headingDifferences(clash.headings.shown, own.shown),
+        comparedWith: clash.sheet,
+      });
+    else other.push({ sheet, ...fromMain });
   }
   return { alike, other };
 }
 
+/** The headings of the worksheets read with the first that it has not, as the first to give each writes it. */
+const headingsAdded = (main: SheetHeadings, alike: readonly AlikeSheet[]): string[] =>
+  columnsOfAll([main, ...alike.map((a) => a.headings)].map((h) => h.shown.map((name) => ({ name }))))
+    .slice(main.shown.length)
+    .map((c) => c.name)
+    .filter((name) => name !== '');
+
 /**
- * For each column written of the worksheet read (`columns`, headed by `main`), the column of a
- * worksheet with headings `own` that goes there, or null for an empty cell. In the same order, the
- * columns line up from the first heading, so that columns without a heading line up too (where the
- * worksheet read has them before its first heading, and this one's headings start nearer column A,
- * its lines begin with empty cells); otherwise each column is found by its heading.
+ * For each column written of the worksheet read (`columns`, headed by `main`, then the columns of
+ * the headings `added` after them), the column of a worksheet with headings `own` that goes there,
+ * or null for an empty cell. In the same order as the worksheet read, the columns line up from the
+ * first heading, so that columns without a heading line up too (where the worksheet read has them
+ * before its first heading, and this one's headings start nearer column A, its lines begin with
+ * empty cells); otherwise each column is found by its heading.
  */
-function cellOrder(main: SheetHeadings, own: SheetHeadings, columns: Columns): (number | null)[] {
+function cellOrder(
+  main: SheetHeadings,
+  own: SheetHeadings,
+  columns: Columns,
+  added: readonly string[],
+): (number | null)[] {
   const order: (number | null)[] = [];
   const taken = new Set<number>();
-  const lineUp = sameOrder(main, own);
-  for (let column = columns.first; column <= columns.last; column++) {
-    if (lineUp) {
-      const at = column - main.first + own.first;
-      order.push(at >= 0 ? at : null);
-      continue;
-    }
-    const name = main.names[column - main.first];
+  const byHeading = (name: string | undefined): number | null => {
     const at = name === undefined ? -1 : own.names.findIndex((h, i) => h === name && !taken.has(i));
     taken.add(at);
-    order.push(at >= 0 ? own.first + at : null);
+    return at >= 0 ? own.first + at : null;
+  };
+  const lineUp = sameOrder(main, own);
+  for (let column = columns.first; column <= columns.last; column++) {
+    if (!lineUp) order.push(byHeading(main.names[column - main.first]));
+    else {
+      const at = column - main.first + own.first;
+      order.push(at >= 0 ? at : null);
+    }
   }
-  return order;
+  return [...order, ...added.map((name) => (lineUp ? null : byHeading(looseHeading(name))))];
 }
+
+/** Whether the columns of a worksheet, placed as `order` says, are in another order than its own. */
+const reorderedBy = (order: readonly (number | null)[]): boolean => {
+  const placed = order.filter((c) => c !== null);
+  return placed.some((c, i) => i > 0 && c < placed[i - 1]!);
+};
 
 /**
  * Writes each worksheet's rows below those in the CSV, each cell in the column of its heading
@@ -187,24 +231,33 @@ function cellOrder(main: SheetHeadings, own: SheetHeadings, columns: Columns): (
 async function writeBelow(
   workbook: Workbook,
   sheets: AlikeSheet[],
-  read: { name: string; headings: SheetHeadings; columns: Columns },
+  read: { name: string; headings: SheetHeadings; columns: Columns; added: string[] },
   csvFile: string,
   progress: (part: number) => (share: number) => void,
 ): Promise<WorksheetRead[]> {
   const below: WorksheetRead[] = [];
+  const every = [...read.headings.shown.filter((h) => h !== ''), ...read.added];
   for (const [i, { sheet, heading, headings }] of sheets.entries()) {
+    const cells = cellOrder(read.headings, headings, read.columns, read.added);
     const written = await writeSheetCsv(workbook, sheet, csvFile, {
       headingRow: heading,
       blankRows: true,
-      below: { cells: cellOrder(read.headings, headings, read.columns) },
+      below: { cells },
       onProgress: progress(i + 1),
     });
     if (written.outside)
       throw new SourceFileError(
         `The worksheet "${sheet}" has values in columns without a heading, so its rows cannot be read below those of "${read.name}". Delete those values, or give each column a heading on every worksheet, and import the workbook again.`,
       );
-    const reordered = sameOrder(read.headings, headings) ? {} : { reordered: true as const };
-    below.push({ sheet, headingRow: written.headingRow, rows: written.rows, ...reordered });
+    const reordered = reorderedBy(cells) ? { reordered: true as const } : {};
+    const { lacks } = headingDifferences(every, headings.shown);
+    below.push({
+      sheet,
+      headingRow: written.headingRow,
+      rows: written.rows,
+      ...reordered,
+      ...(lacks.length ? { lacks } : {}),
+    });
   }
   return below;
 }
@@ -224,22 +277,28 @@ export async function convertXlsxToCsv(
       : { alike: [], other: [] };
     // Each worksheet read moves the progress bar an equal part of the way.
     const progress = (part: number) => (share: number) => onProgress?.((part + share) / (alike.length + 1));
+    const headings = headingsOf(rows[heading] ?? []);
+    const added = headingsAdded(headings, alike);
     const written = await writeSheetCsv(workbook, name, csvFile, {
       headingRow: heading === 0 ? undefined : heading,
       blankRows: true,
       limit: options.firstRows,
       onProgress: progress(0),
+      added,
     });
     const { rowsAboveHeadings, headingRow } = written;
     const converted = { csv: csvFile, rowsAboveHeadings, headingRow, ...(chosen ? { chosen } : {}) };
     if (!together) return { ...converted, otherSheets: await otherSheetsWithLsoa(workbook, name, options) };
-    const read = { name, headings: headingsOf(rows[heading] ?? []), columns: written.columns };
+    const read = { name, headings, columns: written.columns, added };
     const below = await writeBelow(workbook, alike, read, csvFile, progress);
     if (below.length === 0) return { ...converted, otherSheets: other };
     return {
       ...converted,
       otherSheets: other,
-      sheetsRead: [{ sheet: name, headingRow, rows: written.rows }, ...below],
+      sheetsRead: [
+        { sheet: name, headingRow, rows: written.rows, ...(added.length ? { lacks: added } : {}) },
+        ...below,
+      ],
     };
   });
 }

@@ -20,6 +20,11 @@ export interface SheetCsvOptions {
    * an empty cell).
    */
   below?: { cells: (number | null)[] } | undefined;
+  /**
+   * Headings written after the worksheet's own (those of other worksheets read below it), its rows
+   * empty in those columns.
+   */
+  added?: readonly string[] | undefined;
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -96,6 +101,22 @@ function orderLayout(order: (number | null)[]): Layout {
   };
 }
 
+/** `layout` with the columns `added` after its own: their headings on the first line, then empty cells. */
+function withAddedColumns(layout: Layout, added: readonly string[]): Layout {
+  if (added.length === 0) return layout;
+  const empty = ','.repeat(added.length);
+  let headings = `,${added.map(field).join(',')}`;
+  return {
+    blankLine: `${layout.blankLine.slice(0, -1)}${empty}\n`,
+    line(cells) {
+      const tail = headings || empty;
+      headings = '';
+      return `${layout.line(cells).slice(0, -1)}${tail}\n`;
+    },
+    unwritten: layout.unwritten,
+  };
+}
+
 /**
  * Writes one pass; returns the columns of any cell outside those written (the `<dimension>` some
  * writers leave out or get wrong), so that the caller can write again with them.
@@ -123,7 +144,7 @@ async function writePass(
         columns ??= range
           ? { first: range.firstColumn, last: range.lastColumn }
           : (columnsOf(rows) ?? { first: 0, last: 0 });
-        layout = spanLayout(columns);
+        layout = withAddedColumns(spanLayout(columns), options.added ?? []);
       }
       previous ??= (options.headingRow ?? range?.firstRow ?? 0) - (below ? 0 : 1);
       let text = '';
