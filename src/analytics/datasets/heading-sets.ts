@@ -1,7 +1,7 @@
 // Two rows of headings compared as a mapping's headings are (any case, spacing or line breaks): what
-// one lacks and adds beside the other, and how to say so. Worksheets are read together only when
-// they have the same headings; files also when some only add columns to the others' (a column first
-// given in a later month) or leave some out.
+// one lacks and adds beside the other, and how to say so. Worksheets are read together when they
+// have the headings of the first, and perhaps more (a column given from a later year on); files
+// also when some leave columns out. Neither when one has a heading in place of another's.
 import { looseHeading } from './headings.ts';
 
 export interface HeadingDifferences {

@@ -255,7 +255,10 @@ export async function importDataset(
     file: string;
     outFile: string;
     mapping?: unknown;
-    /** Files with the headings of `file` (or some added or left out), read below it as one dataset (several-files.ts). */
+    /**
+     * Files with the headings of `file`, or some added or left out, read below it as one dataset
+     * (several-files.ts).
+     */
     moreFiles?: readonly string[] | undefined;
     /** The names of `file` and `moreFiles` in the report, where their paths do not give them (uploads). */
     fileNames?: readonly string[] | undefined;

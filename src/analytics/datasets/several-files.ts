@@ -47,7 +47,10 @@ function refuseHeadingsAtOdds(headings: readonly string[][], names: readonly str
 
 type Column = StagedSource['columns'][number];
 
-/** The part's column for each of every file's (`all`), found by its heading (in turn, for a heading given twice); null where it has none. */
+/**
+ * The part's column for each of every file's (`all`), found by its heading (in turn, for a heading
+ * given twice); null where it has none.
+ */
 function columnsLinedUp(all: readonly Column[], part: StagedSource): (Column | null)[] {
   const taken = new Set<number>();
   return all.map(({ name }) => {
@@ -102,7 +105,10 @@ const inAnotherOrder = (all: readonly Column[], part: StagedSource): boolean =>
     .filter((c) => c !== null)
     .some((c, n) => c !== part.columns[n]);
 
-/** Each column's type where every file with it gives it the same, else text (the import's sample then decides). */
+/**
+ * Each column's type where every file with it gives it the same, else text (the import's sample
+ * then decides).
+ */
 const commonTypes = (all: readonly Column[], parts: readonly StagedSource[]): Column[] =>
   all.map(({ name, type }) => ({
     name,
