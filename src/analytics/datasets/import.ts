@@ -349,7 +349,7 @@ export async function importDataset(
     if (several) {
       await numberByFile(validation, lines, several.files);
       validation.warnings.push(sheetsReadNote(several.files, 'file', several.parts.length));
-      validation.warnings.push(...lackedColumnsNotes(several.files, 'file'));
+      validation.warnings.push(...lackedColumnsNotes(several.files, sourceColumnsOf(mapping), 'file'));
       const latin1 = latin1FilesNote(several.files);
       if (latin1) validation.warnings.push(latin1);
       validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));
@@ -360,7 +360,7 @@ export async function importDataset(
     if (staged.worksheetsRead) {
       numberBySheet(validation, lines, staged.worksheetsRead);
       validation.warnings.push(sheetsReadNote(staged.worksheetsRead));
-      validation.warnings.push(...lackedColumnsNotes(staged.worksheetsRead));
+      validation.warnings.push(...lackedColumnsNotes(staged.worksheetsRead, sourceColumnsOf(mapping)));
     }
     validation.warnings.push(...codedNotes);
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));

@@ -190,6 +190,10 @@ describe('several files read as one dataset', () => {
     );
     expect(result.fields.flags).toEqual(['flag_learning_disability']);
     expect(result.fields.attributes).toEqual([]);
+    // Of the columns April lacks, the note names the one imported.
+    expect(result.report.warnings).toContain(
+      '"april-120k.csv" (120,000 rows) has no "Learning disability" column, which other files have: its rows were read with it empty.',
+    );
     // The sample read from each file is gone with the import.
     expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('staging-'))).toEqual([]);
   });

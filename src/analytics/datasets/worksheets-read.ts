@@ -6,6 +6,7 @@ import type { LeftOutLines } from './left-out-rows.ts';
 import type { ValidationReport } from './validate.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 import { differenceInWords, quotedList } from './heading-sets.ts';
+import { looseHeading } from './headings.ts';
 import { countInWords } from '../in-words.ts';
 
 export interface SheetRow {
@@ -79,19 +80,23 @@ export function sheetsReadNote(
 }
 
 /**
- * What the import says of the worksheets (or files) read with others that lack some of their
- * columns: one note for those lacking the same, with their rows for files.
+ * What the import says of the worksheets (or files) read with others that lack some of the columns
+ * it imports (`imported`, headings): one note for those lacking the same, with their rows for files.
  */
 export function lackedColumnsNotes(
   sheets: readonly WorksheetRead[],
+  imported: readonly string[],
   kind: 'worksheet' | 'file' = 'worksheet',
 ): string[] {
+  const read = new Set(imported.map(looseHeading));
   const alike = new Map<string, { lacks: string[]; names: string[]; rows: number }>();
-  for (const { sheet, lacks, rows } of sheets) {
-    if (!lacks?.length) continue;
+  for (const sheet of sheets) {
+    const { rows } = sheet;
+    const lacks = sheet.lacks?.filter((heading) => read.has(looseHeading(heading))) ?? [];
+    if (lacks.length === 0) continue;
     const key = lacks.join('\n');
     const group = alike.get(key) ?? { lacks, names: [], rows: 0 };
-    alike.set(key, { ...group, names: [...group.names, sheet], rows: group.rows + rows });
+    alike.set(key, { ...group, names: [...group.names, sheet.sheet], rows: group.rows + rows });
   }
   return [...alike.values()].map(({ lacks, names, rows }) => {
     const one = names.length === 1;
