@@ -50,6 +50,39 @@ export interface RowsReplaced {
   rows: number;
   first: string | null;
   last: string | null;
+  /**
+   * The dataset's rows kept on days the corrections have no rows for, between their first and last
+   * and in months they have rows in (a day whose every row was struck out, it may be), if any.
+   */
+  keptBetween?: { rows: number; days: number; first: string; last: string };
+}
+
+/**
+ * The dataset's rows (in the parts `earlier`) on days that the added rows have none on, between
+ * their first and last day and in the months they have rows in. Corrections of April and June, or
+ * of May's first fortnight, leave May's other days alone without a word; April sent again without
+ * 15 April says so.
+ */
+async function rowsKeptBetween(
+  store: AnalyticsStore,
+  earlier: readonly string[],
+  added: string,
+): Promise<RowsReplaced['keptBetween']> {
+  const span = `SELECT min(event_date) AS first, max(event_date) AS last FROM read_parquet(${literal(added)})`;
+  const months = `SELECT DISTINCT date_trunc('month', event_date) FROM read_parquet(${literal(added)}) WHERE event_date IS NOT NULL`;
+  const [kept] = await store.query<{
+    rows: number | bigint;
+    days: number | bigint;
+    first: string | null;
+    last: string | null;
+  }>(
+    `SELECT count(*) AS rows, count(DISTINCT event_date) AS days, CAST(min(event_date) AS VARCHAR) AS first, CAST(max(event_date) AS VARCHAR) AS last
+       FROM read_parquet([${earlier.map(literal).join(', ')}], union_by_name = true), (${span}) span
+      WHERE event_date BETWEEN span.first AND span.last AND date_trunc('month', event_date) IN (${months})
+        AND event_date NOT IN (${daysOf(added)})`,
+  );
+  if (!kept?.first || !kept.last || Number(kept.rows) === 0) return undefined;
+  return { rows: Number(kept.rows), days: Number(kept.days), first: kept.first, last: kept.last };
 }
 
 /**
@@ -79,8 +112,11 @@ export async function takeEarlierPartsCorrected(
            TO ${literal(part)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
       );
   }
-  if (found.length === 0) return { rows: 0, first: null, last: null };
+  const keptBetween = await rowsKeptBetween(store, earlier, added);
+  const kept = keptBetween ? { keptBetween } : {};
+  if (found.length === 0) return { rows: 0, first: null, last: null, ...kept };
   return {
+    ...kept,
     rows: found.reduce((sum, f) => sum + Number(f.rows), 0),
     first: found.map((f) => f.first).sort()[0]!,
     last: found
@@ -93,10 +129,25 @@ export async function takeEarlierPartsCorrected(
 /** What the report says of the rows corrections replaced (or that they replaced none). */
 export function correctionsNote(replaced: RowsReplaced, addedNames: readonly string[]): string {
   const files = quotedList(addedNames, 'and', Infinity);
+  const kept = keptBetweenNote(replaced.keptBetween, addedNames.length === 1);
   if (replaced.rows === 0 || !replaced.first || !replaced.last)
-    return `${files} ${addedNames.length === 1 ? 'was' : 'were'} added as corrections, but the dataset had no rows on the days ${addedNames.length === 1 ? 'it has' : 'they have'} rows for, so none were replaced.`;
+    return `${files} ${addedNames.length === 1 ? 'was' : 'were'} added as corrections, but the dataset had no rows on the days ${addedNames.length === 1 ? 'it has' : 'they have'} rows for, so none were replaced.${kept}`;
   const one = replaced.rows === 1;
-  return `${countInWords(replaced.rows)} ${one ? 'row' : 'rows'} of the dataset, dated ${daysInWords(replaced.first, replaced.last)}, ${one ? 'was' : 'were'} replaced by the rows of ${files} on the same days. The dataset's rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.`;
+  return `${countInWords(replaced.rows)} ${one ? 'row' : 'rows'} of the dataset, dated ${daysInWords(replaced.first, replaced.last)}, ${one ? 'was' : 'were'} replaced by the rows of ${files} on the same days. The dataset's rows on other days were kept.${kept} The problems counted in this report include any found in the rows replaced when they were read.`;
+}
+
+/** What is said of the dataset's rows kept on days the corrections have none on, in their months. */
+function keptBetweenNote(kept: RowsReplaced['keptBetween'], oneFile: boolean): string {
+  if (!kept) return '';
+  const rows = `${countInWords(kept.rows)} ${kept.rows === 1 ? 'row' : 'rows'}`;
+  const days =
+    kept.days === 1
+      ? `on ${dateInWords(kept.first)}`
+      : `on ${countInWords(kept.days)} days from ${dateInWords(kept.first)} to ${dateInWords(kept.last)}`;
+  const files = oneFile ? 'the file has' : 'the files have';
+  const owner = oneFile ? 'it has' : 'they have';
+  const day = kept.days === 1 ? 'a day' : 'days';
+  return ` Of those, ${rows} ${days} are in a month ${files} rows for, but on ${day} ${owner} none for. If ${kept.rows === 1 ? 'that row was' : 'those rows were'} struck out, import the dataset's files again under its name, the corrected ones in place of those they correct.`;
 }
 
 /**

@@ -414,6 +414,31 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     ).rejects.toThrow(FormError);
   });
 
+  it('says which of the dataset’s rows were kept on days within the corrections that they have no rows for', async () => {
+    await t.services.analytics.importDataset(systemActor, {
+      name: 'Struck',
+      file: write('s-april.csv', april()),
+      moreFiles: [write('s-may.csv', may()), write('s-june.csv', june())],
+    });
+    // April sent again without 15 April, whose every row was struck out, with June's corrections:
+    // May, between them, is not theirs to correct and is not named.
+    const resent = april()
+      .split('\n')
+      .filter((line) => !line.includes(',2024-04-15,'));
+    const kept = april().split('\n').length - resent.length;
+    expect(kept).toBeGreaterThan(0);
+    const corrected = await t.services.analytics.addFiles(systemActor, {
+      name: 'Struck',
+      file: write('s-april-again.csv', resent.join('\n')),
+      moreFiles: [write('s-june-again.csv', june())],
+      corrections: true,
+    });
+    expect(corrected.rowsStored).toBe(301 + 201 + 250);
+    expect(corrected.report!.warnings.at(-1)).toContain(
+      `The dataset's rows on other days were kept. Of those, ${kept} rows on 15 April 2024 are in a month the files have rows for, but on a day they have none for. If those rows were struck out, import the dataset's files again under its name, the corrected ones in place of those they correct.`,
+    );
+  });
+
   it('says how many added rows have no date, as they cannot be checked against the days held', async () => {
     await t.services.analytics.importDataset(systemActor, {
       name: 'Some undated',
