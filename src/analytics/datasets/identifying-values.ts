@@ -65,29 +65,37 @@ const valueKinds: [string, (values: string[]) => boolean][] = [
 const SAMPLE_VALUES = 1000;
 
 /**
- * The columns at least 90% of whose first 1,000 values (blanks aside) are NHS numbers (ten digits
- * with a valid check digit, which a random ten-digit number has one time in eleven), full postcodes,
- * e-mail addresses, telephone numbers or first lines of addresses, or people's names
- * (person-names.ts), with what they hold. Each column's first values are read past its blanks, so a
- * column empty in the first rows (filled in later, or given only by later files) is judged too.
+ * Each column's first 1,000 values, trimmed, blanks aside: read past the blanks, so that a column
+ * empty in the first rows (filled in later, or given only by later files) is judged too. One query.
  */
-export async function identifyingValueColumns(
+export async function firstValuesOf(
   store: AnalyticsStore,
   parquet: string,
-  columns: { name: string }[],
-): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (columns.length === 0) return found;
+  columns: readonly { name: string }[],
+): Promise<Map<string, string[]>> {
+  const values = new Map(columns.map((c) => [c.name, [] as string[]]));
+  if (columns.length === 0) return values;
   const firstValues = columns.map((c, i) => {
     const value = `trim(CAST(${sourceColumn(c.name)} AS VARCHAR))`;
     return `(SELECT ${i} AS i, ${value} AS v FROM read_parquet(${literal(parquet)}) WHERE ${value} <> '' LIMIT ${SAMPLE_VALUES})`;
   });
   const sample = await store.query<{ i: number; v: string }>(firstValues.join(' UNION ALL '));
-  columns.forEach((column, i) => {
-    const values = sample.filter((r) => Number(r.i) === i).map((r) => r.v);
-    if (values.length === 0) return;
+  for (const { i, v } of sample) values.get(columns[Number(i)]!.name)!.push(v);
+  return values;
+}
+
+/**
+ * The columns at least 90% of whose first values (`firstValues`) are NHS numbers (ten digits with
+ * a valid check digit, which a random ten-digit number has one time in eleven), full postcodes,
+ * e-mail addresses, telephone numbers or first lines of addresses, or people's names
+ * (person-names.ts), with what they hold.
+ */
+export function identifyingValueColumns(firstValues: ReadonlyMap<string, string[]>): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [column, values] of firstValues) {
+    if (values.length === 0) continue;
     const kind = valueKinds.find(([, holds]) => holds(values));
-    if (kind) found.set(column.name, kind[0]);
-  });
+    if (kind) found.set(column, kind[0]);
+  }
   return found;
 }

@@ -29,7 +29,7 @@ import { numberAsInFile } from './empty-lines.ts';
 import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
-import { identifyingValueColumns } from './identifying-values.ts';
+import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
 import { fractionalAgesNote } from './age-fractions.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
@@ -306,10 +306,11 @@ export async function importDataset(
     // Columns are judged by the values of a sample: the staged file's first rows, or each file's.
     const sample = staged.sample ?? staged.parquet;
     const shares = await numberShares(store, sample, staged.columns);
+    const firstValues = await firstValuesOf(store, sample, staged.columns);
     const samples = {
       mostlyNumbers: mostlyNumbers(shares, numberFields),
       yesNo: await yesNoColumns(store, sample, staged.columns),
-      identifying: await identifyingValueColumns(store, sample, staged.columns),
+      identifying: identifyingValueColumns(firstValues),
       coded: await codedColumns(store, sample, staged.columns, userMapping?.measures),
     };
     const mapping = resolveMapping(userMapping, staged.columns, samples);
@@ -417,7 +418,7 @@ export async function importDataset(
       person !== undefined &&
       (mapping.personIds === 'nhs-number' ||
         personIsNhsNumber(mapping, samples.identifying) ||
-        (await personIdsMostlyNhsNumbers(store, sample, person)));
+        personIdsMostlyNhsNumbers(firstValues.get(person) ?? []));
     const personKey = nhsNumbers ? pseudonymKey(store) : undefined;
     if (personKey) {
       mapping.personIds = 'nhs-number';

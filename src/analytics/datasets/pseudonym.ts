@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
-import { literal, sourceColumn } from '../sql-text.ts';
+import { literal } from '../sql-text.ts';
 import { identifyingColumn } from './headings.ts';
 import type { ColumnMapping } from './mapping.ts';
 
@@ -38,18 +38,9 @@ export const personIsNhsNumber = (m: ColumnMapping, identifying: ReadonlyMap<str
  */
 const PERSON_NHS_SHARE = 0.5;
 
-/** Whether at least half the person identifiers sampled are NHS numbers. */
-export async function personIdsMostlyNhsNumbers(
-  store: AnalyticsStore,
-  parquet: string,
-  column: string,
-): Promise<boolean> {
-  const sample = await store.query<{ v: string | null }>(
-    `SELECT CAST(${sourceColumn(column)} AS VARCHAR) AS v FROM read_parquet(${literal(parquet)}) WHERE ${sourceColumn(column)} IS NOT NULL LIMIT 1000`,
-  );
-  const values = sample.map((r) => r.v?.trim() ?? '').filter((v) => v !== '');
-  return values.length > 0 && values.filter(isNhsNumber).length >= PERSON_NHS_SHARE * values.length;
-}
+/** Whether at least half the person identifier's first values (firstValuesOf) are NHS numbers. */
+export const personIdsMostlyNhsNumbers = (values: readonly string[]): boolean =>
+  values.length > 0 && values.filter(isNhsNumber).length >= PERSON_NHS_SHARE * values.length;
 
 /** The store's pseudonym key (64 hex characters), made the first time it is needed. */
 export function pseudonymKey(store: AnalyticsStore): string {
