@@ -48,7 +48,7 @@ Commands:
                                 files as one dataset, in any mix of formats, with the same headings or
                                 some with columns added or left out; of each workbook, the worksheet
                                 named, and with --all-sheets every other worksheet with the same
-                                headings, in any order, too)
+                                headings, or those and more, in any order, too)
   dataset add <file> [<file>…] --name <name> [--corrections]
                                 add files (next month's extract) to a dataset, read with its columns;
                                 rows dated on days it already holds are refused, or with --corrections
