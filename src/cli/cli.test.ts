@@ -280,8 +280,10 @@ describeEachDatabase('the command line', (current, dialect) => {
     };
     expect(dataset.rowsStored).toBe(4);
     expect(dataset.report.warnings).toContain(
-      '1 row of the dataset, dated on 7 May 2024, was replaced by the rows of "may.csv" on the same days. The dataset\'s rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.',
+      '1 row of the dataset, dated on 7 May 2024, was replaced by the rows of "may.csv" on the same days. The dataset\'s rows on other days were kept. The problems found in the rows replaced are no longer counted in this report.',
     );
+    // The problems by day, kept for corrections, are not printed.
+    expect(dataset.report).not.toHaveProperty('problemDays');
     const unnamed = captureIO();
     expect(await runCli(['dataset', 'add', may], unnamed.io)).toBe(1);
     expect(unnamed.err).toEqual(['Usage: parity dataset add <file> [<file>…] --name <name> [--corrections]']);

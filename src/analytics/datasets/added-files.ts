@@ -47,6 +47,8 @@ const daysOf = (added: string) =>
 
 /** The dataset's rows replaced by corrections: how many, and the first and last day they were dated. */
 export interface RowsReplaced {
+  /** The days the corrections have rows for (YYYY-MM-DD): the dataset's rows on them were replaced. */
+  days: string[];
   rows: number;
   first: string | null;
   last: string | null;
@@ -113,7 +115,10 @@ export async function takeEarlierPartsCorrected(
       );
   }
   const keptBetween = await rowsKeptBetween(store, earlier, added);
-  const kept = keptBetween ? { keptBetween } : {};
+  const days = (
+    await store.query<{ day: string }>(`SELECT CAST(event_date AS VARCHAR) AS day FROM (${daysOf(added)})`)
+  ).map((d) => d.day);
+  const kept = { days, ...(keptBetween ? { keptBetween } : {}) };
   if (found.length === 0) return { rows: 0, first: null, last: null, ...kept };
   return {
     ...kept,
@@ -126,14 +131,22 @@ export async function takeEarlierPartsCorrected(
   };
 }
 
-/** What the report says of the rows corrections replaced (or that they replaced none). */
-export function correctionsNote(replaced: RowsReplaced, addedNames: readonly string[]): string {
+/**
+ * What the report says of the rows corrections replaced (or that they replaced none). `problemsTakenOut`:
+ * whether the problems found in them were taken out of the report (not possible for a dataset
+ * imported before its problems were kept by day).
+ */
+export function correctionsNote(
+  replaced: RowsReplaced,
+  addedNames: readonly string[],
+  problemsTakenOut: boolean,
+): string {
   const files = quotedList(addedNames, 'and', Infinity);
   const kept = keptBetweenNote(replaced.keptBetween, addedNames.length === 1);
   if (replaced.rows === 0 || !replaced.first || !replaced.last)
     return `${files} ${addedNames.length === 1 ? 'was' : 'were'} added as corrections, but the dataset had no rows on the days ${addedNames.length === 1 ? 'it has' : 'they have'} rows for, so none were replaced.${kept}`;
   const one = replaced.rows === 1;
-  return `${countInWords(replaced.rows)} ${one ? 'row' : 'rows'} of the dataset, dated ${daysInWords(replaced.first, replaced.last)}, ${one ? 'was' : 'were'} replaced by the rows of ${files} on the same days. The dataset's rows on other days were kept.${kept} The problems counted in this report include any found in the rows replaced when they were read.`;
+  return `${countInWords(replaced.rows)} ${one ? 'row' : 'rows'} of the dataset, dated ${daysInWords(replaced.first, replaced.last)}, ${one ? 'was' : 'were'} replaced by the rows of ${files} on the same days. The dataset's rows on other days were kept.${kept} ${problemsTakenOut ? `The problems found in the rows replaced are no longer counted in this report.` : `The problems counted in this report include any found in the rows replaced when they were read.`}`;
 }
 
 /** What is said of the dataset's rows kept on days the corrections have none on, in their months. */

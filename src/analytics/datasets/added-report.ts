@@ -1,7 +1,14 @@
 // The validation report of a dataset with files added to it: its own report and the added files'
 // as one, each row named by the file it is in (as when several files are imported as one).
 import { quotedList } from './heading-sets.ts';
-import { EXAMPLE_LIMIT, type ProblemCount, type ProblemExample, type ValidationReport } from './validate.ts';
+import { problemDaysOf } from './problem-days.ts';
+import {
+  EXAMPLE_LIMIT,
+  type ProblemCount,
+  type ProblemDay,
+  type ProblemExample,
+  type ValidationReport,
+} from './validate.ts';
 import { countInWords } from '../in-words.ts';
 
 /** A report and the source it was read from, as the dataset's record names it. */
@@ -21,13 +28,20 @@ function fileLabel({ report, source }: ReportOf): (sheet: string | undefined) =>
     sheet === undefined ? source : report.sheetsAreFiles ? sheet : `${source}, worksheet ${sheet}`;
 }
 
-function labelled(part: ReportOf): { files: string[]; problems: ProblemCount[]; examples: ProblemExample[] } {
+function labelled(part: ReportOf): {
+  files: string[];
+  problems: ProblemCount[];
+  examples: ProblemExample[];
+  problemDays: ProblemDay[] | undefined;
+} {
   const label = fileLabel(part);
   const { report } = part;
+  const named = (p: ProblemCount) => ({ ...p, firstSheet: label(p.firstSheet) });
   return {
     files: report.sheets ? report.sheets.map(label) : [part.source],
-    problems: report.problems.map((p) => ({ ...p, firstSheet: label(p.firstSheet) })),
+    problems: report.problems.map(named),
     examples: report.examples.map((e) => ({ ...e, sheet: label(e.sheet) })),
+    problemDays: problemDaysOf(report)?.map((d) => ({ ...d, problems: d.problems.map(named) })),
   };
 }
 
@@ -72,5 +86,9 @@ export function reportWithAdded(
     ],
     sheets: [...before.files, ...now.files],
     sheetsAreFiles: true,
+    // By day only if both are: an earlier report without its days cannot have them taken out.
+    ...(before.problemDays && now.problemDays
+      ? { problemDays: [...before.problemDays, ...now.problemDays] }
+      : {}),
   };
 }

@@ -3,7 +3,7 @@
 // as far as the last row the report names, so that the report numbers every row as the file does.
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { ValidationReport } from './validate.ts';
+import { namedProblems, type ValidationReport } from './validate.ts';
 import type { TotalRows } from './left-out-rows.ts';
 
 const QUOTE = 0x22;
@@ -85,12 +85,12 @@ export async function numberAsInFile(
   leftOut: TotalRows[],
 ): Promise<void> {
   const named = [
-    ...report.problems.map((p) => p.firstRow),
+    ...namedProblems(report).map((p) => p.firstRow),
     ...report.examples.map((e) => e.row),
     ...leftOut.flatMap((l) => l.firstRows),
   ];
   const asInFile = await rowsAsInFile(file, options, named);
-  for (const p of report.problems) p.firstRow = asInFile(p.firstRow);
+  for (const p of namedProblems(report)) p.firstRow = asInFile(p.firstRow);
   for (const e of report.examples) e.row = asInFile(e.row);
   for (const l of leftOut) l.firstRows = l.firstRows.map(asInFile);
 }

@@ -128,11 +128,18 @@ describe('reading the values extracts hold', () => {
       'Age was worked out from "Date of birth" at "Appointment date", in completed years; the dates of birth were not stored.',
     );
     expect(result.report.warnings.join(' ')).not.toContain('were not imported');
-    // The problems are named, but the dates of birth are never shown.
+    // The problems are named, with the day of the appointment, but the dates of birth are never shown.
+    const day = '2024-05-01';
     expect(result.report.examples).toEqual([
-      { row: 5, column: 'Date of birth', value: '', problem: 'born after the event date' },
-      { row: 6, column: 'Date of birth', value: '', problem: 'impossible age (over 120 at the event date)' },
-      { row: 7, column: 'Date of birth', value: '', problem: 'not a date that exists' },
+      { row: 5, day, column: 'Date of birth', value: '', problem: 'born after the event date' },
+      {
+        row: 6,
+        day,
+        column: 'Date of birth',
+        value: '',
+        problem: 'impossible age (over 120 at the event date)',
+      },
+      { row: 7, day, column: 'Date of birth', value: '', problem: 'not a date that exists' },
     ]);
     const rows = await stored('birth-dates', '*');
     expect(rows.map((r) => r.age)).toEqual([43, 44, 16, null, null, null, null]);
@@ -247,9 +254,10 @@ describe('reading the values extracts hold', () => {
       { person_id: 'B4', age: 118 },
       { person_id: 'B5', age: null },
     ]);
+    const day = '2024-05-01';
     expect(born.report.examples).toEqual([
-      { row: 3, column: 'DOB', value: '', problem: 'not a date that exists' },
-      { row: 6, column: 'DOB', value: '', problem: 'not a date that exists' },
+      { row: 3, day, column: 'DOB', value: '', problem: 'not a date that exists' },
+      { row: 6, day, column: 'DOB', value: '', problem: 'not a date that exists' },
     ]);
     expect(born.report.warnings).toContain(
       '3 values in "DOB" are Excel day numbers, as a CSV saved from Excel holds dates shown as numbers: they were read as the dates they stand for.',

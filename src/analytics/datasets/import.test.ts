@@ -692,7 +692,7 @@ describe('dataset import', () => {
     const result = await importAs('costs', file);
     // Rows are numbered as the sheet numbers them: the headings are row 1, the blank row row 3.
     expect(result.report.examples).toEqual([
-      { row: 5, column: 'age', value: 'forty', problem: 'not a number' },
+      { row: 5, day: '2024-07-01', column: 'age', value: 'forty', problem: 'not a number' },
     ]);
     expect(result.rowsRead).toBe(4);
     expect(result.rowsStored).toBe(3);
@@ -787,9 +787,10 @@ describe('dataset import', () => {
     );
     const result = await importAs('typed', file);
     expect(result.report.examples).toEqual([
-      { row: 2, column: 'age', value: '130', problem: 'impossible age' },
+      { row: 2, day: '2023-01-10', column: 'age', value: '130', problem: 'impossible age' },
       {
         row: 2,
+        day: '2023-01-10',
         column: 'flag_frail',
         value: '2',
         problem: 'not a yes/no value (use 1/0, Y/N or true/false)',
@@ -988,7 +989,7 @@ describe('dataset import', () => {
       expect(result.fields.measures, id).toEqual(['dna']);
       // Rows are numbered as in the file (P2 is row 6), and the report says where the headings are.
       expect(result.report.examples, id).toEqual([
-        { row: 6, column: 'LSOA', value: 'X0100QQQQ', problem: 'unknown LSOA 2021 code' },
+        { row: 6, day: '2024-05-02', column: 'LSOA', value: 'X0100QQQQ', problem: 'unknown LSOA 2021 code' },
       ]);
       expect(result.report.headingRow, id).toBe(4);
       expect(result.report.warnings, id).toContain(

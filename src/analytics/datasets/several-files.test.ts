@@ -39,7 +39,14 @@ describe('several files read as one dataset', () => {
     expect(result.report.sheets).toEqual(['april.csv', 'may.csv', 'june.csv']);
     expect(result.report.sheetsAreFiles).toBe(true);
     expect(result.report.examples).toEqual([
-      { sheet: 'may.csv', row: 5, column: 'LSOA', value: 'NOT-AN-LSOA', problem: 'unknown LSOA 2021 code' },
+      {
+        sheet: 'may.csv',
+        row: 5,
+        day: '2024-05-02',
+        column: 'LSOA',
+        value: 'NOT-AN-LSOA',
+        problem: 'unknown LSOA 2021 code',
+      },
       {
         sheet: 'june.csv',
         row: 2,

@@ -18,7 +18,7 @@ import { filesReadOf, inFile, type FileRead, type FileStaged } from './several-w
 import { damagedParquetError } from './source-error.ts';
 import { samplePathFor, writeSample } from './sample.ts';
 import { sourceColumns, stageSource, SourceFileError, type StagedSource } from './source.ts';
-import type { ValidationReport } from './validate.ts';
+import { namedProblems, type ValidationReport } from './validate.ts';
 import { numberBySheet, sheetRowOf, type SheetRow } from './worksheets-read.ts';
 
 export type { FileRead };
@@ -287,7 +287,7 @@ export async function numberByFile(
   files: readonly FileRead[],
 ): Promise<void> {
   const named = [
-    ...report.problems.map((p) => p.firstRow),
+    ...namedProblems(report).map((p) => p.firstRow),
     ...report.examples.map((e) => e.row),
     ...[lines.totals, lines.headings].flatMap((l) => l.firstRows),
   ].map((row) => sheetRowOf(row, files));

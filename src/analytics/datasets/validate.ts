@@ -28,6 +28,8 @@ export interface ProblemCount {
 
 export interface ProblemExample {
   row: number;
+  /** The day the row is dated (YYYY-MM-DD), when it has a date: corrections replace rows by day. */
+  day?: string;
   /** The row's worksheet, when several were read as one (worksheets-read.ts). */
   sheet?: string;
   column: string;
@@ -50,7 +52,26 @@ export interface ValidationReport {
   sheets?: string[];
   /** Whether `sheets` are files read as one (several-files.ts) rather than a workbook's worksheets. */
   sheetsAreFiles?: true;
+  /**
+   * The problems by the day their rows are dated (problem-days.ts), so that corrections, which replace
+   * the rows of days, can take out the problems of the rows they replace. Absent from reports of
+   * datasets without dates and of imports before 2026-12-06.
+   */
+  problemDays?: ProblemDay[];
 }
+
+/** The problems of the rows dated on one day (null: rows without a date), counted as in the report. */
+export interface ProblemDay {
+  day: string | null;
+  rowsWithProblems: number;
+  problems: ProblemCount[];
+}
+
+/** Every count of a report naming a first row, to be numbered as in the file (or worksheet) together. */
+export const namedProblems = (report: ValidationReport): ProblemCount[] => [
+  ...report.problems,
+  ...(report.problemDays ?? []).flatMap((d) => d.problems),
+];
 
 interface Check {
   column: string;
@@ -186,10 +207,18 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
  * is computed once, in the inner SELECT; the filter on them is pushed below it, so the values to show
  * are only read for rows with a problem.
  */
-function problemRowsSql(source: string, checks: Check[], leftOut: string, headingRow: number): string {
+function problemRowsSql(
+  source: string,
+  checks: Check[],
+  leftOut: string,
+  headingRow: number,
+  /** The row's date as stored, when the dataset has dates. */
+  day: string | null,
+): string {
   const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
   const columns = [
     `file_row_number + ${headingRow + 1} AS row_number`,
+    `${day ? `CAST(${day} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'} AS day`,
     ...checks.map((check, i) => `COALESCE(${check.failing}, false) AS c${i}`),
     ...shown.map((column, j) => `left(CAST(${sourceColumn(column)} AS VARCHAR), 40) AS v${j}`),
   ];
@@ -202,46 +231,77 @@ function problemsSql(table: string, checks: Check[]): string {
   return checks
     .map(
       (check, i) =>
-        `SELECT row_number, ${literal(check.column)} AS column_name, ` +
+        `SELECT row_number, day, ${literal(check.column)} AS column_name, ` +
         `${check.showValue ? `v${shown.indexOf(check.column)}` : "''"} AS value, ` +
         `${literal(check.problem)} AS problem FROM ${table} WHERE c${i}`,
     )
     .join('\nUNION ALL\n');
 }
 
+type CountRow = { day?: string | null; column_name: string; problem: string; n: string; first_row: string };
+
+const problemCount = (r: CountRow): ProblemCount => ({
+  column: r.column_name,
+  problem: r.problem,
+  rows: Number(r.n),
+  firstRow: Number(r.first_row),
+});
+
+/**
+ * The problems of each day the problem rows are dated on (and of those without a date). `table` has
+ * one row per row with a problem; `problems`, one per problem.
+ */
+async function problemsByDay(store: AnalyticsStore, table: string, problems: string): Promise<ProblemDay[]> {
+  const counts = await store.query<CountRow>(
+    `SELECT day, column_name, problem, count(*) AS n, min(row_number) AS first_row FROM ${problems} p GROUP BY day, column_name, problem ORDER BY day, first_row, column_name, problem`,
+  );
+  const rows = await store.query<{ day: string | null; n: string }>(
+    `SELECT day, count(*) AS n FROM ${table} GROUP BY day`,
+  );
+  const ofDay = new Map<string | null, ProblemCount[]>();
+  for (const c of counts) {
+    const day = c.day ?? null;
+    ofDay.set(day, [...(ofDay.get(day) ?? []), problemCount(c)]);
+  }
+  return rows
+    .map((r) => ({ day: r.day, rowsWithProblems: Number(r.n), problems: ofDay.get(r.day) ?? [] }))
+    .sort((a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999'));
+}
+
 async function readReport(
   store: AnalyticsStore,
-  problems: string,
+  table: string,
+  checks: Check[],
+  dated: boolean,
 ): Promise<Omit<ValidationReport, 'warnings'>> {
-  const counts = await store.query<{ column_name: string; problem: string; n: string; first_row: string }>(
+  const problems = `(${problemsSql(table, checks)})`;
+  const counts = await store.query<CountRow>(
     `SELECT column_name, problem, count(*) AS n, min(row_number) AS first_row FROM ${problems} p GROUP BY column_name, problem ORDER BY first_row, column_name, problem`,
   );
-  if (counts.length === 0) return { problems: [], examples: [], rowsWithProblems: 0 };
+  const byDay = dated ? { problemDays: [] } : {};
+  if (counts.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, ...byDay };
   const examples = await store.query<{
     row_number: string;
+    day: string | null;
     column_name: string;
     value: string | null;
     problem: string;
   }>(
-    `SELECT row_number, column_name, value, problem FROM ${problems} p ORDER BY row_number, column_name LIMIT ${EXAMPLE_LIMIT}`,
+    `SELECT row_number, day, column_name, value, problem FROM ${problems} p ORDER BY row_number, column_name LIMIT ${EXAMPLE_LIMIT}`,
   );
-  const [distinct] = await store.query<{ n: string }>(
-    `SELECT count(DISTINCT row_number) AS n FROM ${problems} p`,
-  );
+  // The table has one row per row with a problem.
+  const [distinct] = await store.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
   return {
-    problems: counts.map((r) => ({
-      column: r.column_name,
-      problem: r.problem,
-      rows: Number(r.n),
-      firstRow: Number(r.first_row),
-    })),
+    problems: counts.map(problemCount),
     examples: examples.map((r) => ({
       row: Number(r.row_number),
+      ...(r.day ? { day: r.day } : {}),
       column: r.column_name,
       value: r.value ?? '',
       problem: r.problem,
     })),
     rowsWithProblems: Number(distinct?.n ?? 0),
+    ...(dated ? { problemDays: await problemsByDay(store, table, problems) } : {}),
   };
 }
 
@@ -263,14 +323,24 @@ export async function validateSource(
   }
   const checks = checksFor(mapping, staged.kinds, geographyRelation);
   const numbered = { headingRow: staged.headingRow };
-  if (checks.length === 0) return { problems: [], examples: [], rowsWithProblems: 0, warnings, ...numbered };
+  const date = mapping.columns.event_date;
+  const day = date ? std.dateSql(sourceColumn(date), staged.kinds.get(date) ?? 'text') : null;
+  if (checks.length === 0)
+    return {
+      problems: [],
+      examples: [],
+      rowsWithProblems: 0,
+      warnings,
+      ...numbered,
+      ...(day ? { problemDays: [] } : {}),
+    };
   const table = `problem_rows_${randomUUID().replaceAll('-', '')}`;
   const source = `read_parquet(${literal(staged.parquet)}, file_row_number = true)`;
   await store.run(
-    `CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks, leftOut, staged.headingRow)}`,
+    `CREATE TEMP TABLE ${table} AS ${problemRowsSql(source, checks, leftOut, staged.headingRow, day)}`,
   );
   try {
-    return { ...(await readReport(store, `(${problemsSql(table, checks)})`)), warnings, ...numbered };
+    return { ...(await readReport(store, table, checks, day !== null)), warnings, ...numbered };
   } finally {
     await store.run(`DROP TABLE IF EXISTS ${table}`);
   }

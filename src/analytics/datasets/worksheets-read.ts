@@ -3,7 +3,7 @@
 // each row named is given back its worksheet and its row there, as Excel shows it; and the import
 // says which worksheets it read, and which with an LSOA column it did not.
 import type { LeftOutLines } from './left-out-rows.ts';
-import type { ValidationReport } from './validate.ts';
+import { namedProblems, type ValidationReport } from './validate.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 import { differenceInWords, quotedList } from './heading-sets.ts';
 import { looseHeading } from './headings.ts';
@@ -39,7 +39,7 @@ export function numberBySheet(
     const at = sheetRowOf(row, sheets);
     return { sheet: at.sheet, row: asInFile(at) };
   };
-  for (const problem of report.problems) {
+  for (const problem of namedProblems(report)) {
     const at = placed(problem.firstRow);
     problem.firstRow = at.row;
     problem.firstSheet = at.sheet;

@@ -59,7 +59,8 @@ const datasetJson = (dataset: Dataset): string =>
           }
         : undefined,
       fields: dataset.fields,
-      report: dataset.report,
+      // The problems by day are kept for corrections to take out; the report printed counts them by kind.
+      report: dataset.report && { ...dataset.report, problemDays: undefined },
     },
     null,
     2,

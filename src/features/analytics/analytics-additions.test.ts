@@ -345,8 +345,24 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
     // May's rows (its header line aside) less those kept.
     const replaced = may().trimEnd().split('\n').length - mayRest.length;
     expect(corrected.report!.warnings).toContain(
-      `${replaced} rows of the dataset, dated from 1 May 2024 to 14 May 2024, were replaced by the rows of "c-may-fortnight.csv" on the same days. The dataset's rows on other days were kept. The problems counted in this report include any found in the rows replaced when they were read.`,
+      `${replaced} rows of the dataset, dated from 1 May 2024 to 14 May 2024, were replaced by the rows of "c-may-fortnight.csv" on the same days. The dataset's rows on other days were kept. The problems found in the rows replaced are no longer counted in this report.`,
     );
+    // May's row with an unknown area, on 3 May, was replaced: April's is the one problem left, as
+    // when the corrected files are imported together.
+    expect(both.rowsWithProblems).toBe(2);
+    expect(corrected.rowsWithProblems).toBe(together.rowsWithProblems);
+    expect(corrected.report!.problems).toEqual([
+      {
+        column: 'lsoa_code',
+        problem: 'unknown LSOA 2021 code',
+        rows: 1,
+        firstRow: 302,
+        firstSheet: 'c-april.csv',
+      },
+    ]);
+    expect(corrected.report!.examples.map((e) => [e.sheet, e.row, e.day])).toEqual([
+      ['c-april.csv', 302, '2024-04-03'],
+    ]);
     for (const name of ['Corrected', 'Corrected together'])
       await t.services.analytics.compute(systemActor, { datasetName: name });
     const draft = async (id: string) =>

@@ -19,6 +19,7 @@ import {
   type RowsReplaced,
 } from '../../analytics/datasets/added-files.ts';
 import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
+import { reportWithoutDays } from '../../analytics/datasets/problem-days.ts';
 import { datesTogether } from '../../analytics/datasets/dates-held.ts';
 import {
   importDataset,
@@ -114,14 +115,17 @@ function together(
   notes: string[],
 ): StoredImport {
   const rows = { read: imported.rowsRead, stored: imported.rowsStored };
+  const before = earlier.report ?? noReport;
+  // The problems of the rows corrections replaced are taken out, where the report has them by day.
+  const kept = replaced?.rows ? reportWithoutDays(before, new Set(replaced.days)) : null;
   const report = reportWithAdded(
-    { report: earlier.report ?? noReport, source: earlier.sourceFile },
+    { report: kept ?? before, source: earlier.sourceFile },
     { report: imported.report, source: names[0]! },
     rows,
   );
   const fields = earlier.fields ?? imported.fields;
   if (!fields.hasDate) report.warnings.push(undatedAdditionNote(names));
-  if (replaced) report.warnings.push(correctionsNote(replaced, names));
+  if (replaced) report.warnings.push(correctionsNote(replaced, names, kept !== null));
   report.warnings.push(...notes);
   const less = replaced?.rows ?? 0;
   // A dataset imported before its dates were recorded gets none, rather than the added files' alone.
