@@ -236,6 +236,8 @@ test('staff name a column Parity does not recognise, and see what each column wa
   });
   await page.getByText('Say which columns to use (optional)').click();
   await page.getByLabel('LSOA code', { exact: true }).fill('Home area');
+  // The clinic's system writes dates month first, which 01/05/2024 alone does not show.
+  await page.getByLabel('Month first, as in the US (01/31/2024)').check();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clinic extract with own headings');
@@ -246,7 +248,9 @@ test('staff name a column Parity does not recognise, and see what each column wa
       .getByRole('definition');
   await expect(read('LSOA code')).toHaveText('Home area (2021 LSOAs)');
   await expect(read('Sex')).toHaveText('Gender');
-  await expect(read('Date')).toHaveText('Clinic date (gives the financial year)');
+  await expect(read('Date')).toHaveText(
+    'Clinic date (gives the financial year; written month first (MM/DD/YYYY))',
+  );
   await expect(page.getByText('Every value could be read.')).toBeVisible();
 
   await page.setViewportSize({ width: 320, height: 640 });

@@ -26,6 +26,7 @@ import {
 import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
+import { dateOrderOf, monthFirstNote } from './date-order.ts';
 import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
@@ -333,6 +334,8 @@ export async function importDataset(
     const kinds = await columnKinds(store, staged.parquet);
     if (!userMapping?.ethnicityCoding)
       mapping.ethnicityCoding = await ethnicityCodingOf(store, sample, mapping.columns.ethnicity, kinds);
+    const dateOrder = userMapping?.dateOrder ? null : await dateOrderOf(store, sample, mapping, kinds);
+    if (dateOrder?.order === 'month-first') mapping.dateOrder = 'month-first';
     const vintageFound =
       userMapping?.lsoaVintage || fromPostcodes || lsoaVintageOf(mapping.columns.lsoa_code)
         ? null
@@ -364,6 +367,8 @@ export async function importDataset(
       validation.warnings.push(...lackedColumnsNotes(staged.worksheetsRead, sourceColumnsOf(mapping)));
     }
     validation.warnings.push(...codedNotes);
+    if (dateOrder?.column)
+      validation.warnings.push(monthFirstNote(dateOrder.column, dateOrder.example ?? ''));
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);

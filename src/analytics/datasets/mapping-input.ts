@@ -30,6 +30,7 @@ const settings = [
   'columns',
   'lsoaVintage',
   'ethnicityCoding',
+  'dateOrder',
   'measures',
   'measureCodings',
   'attributes',
@@ -74,6 +75,9 @@ export const mappingInputSchema = z.strictObject(
       .optional(),
     lsoaVintage: z.enum(['2011', '2021'], { message: 'give "2011" or "2021"' }).optional(),
     ethnicityCoding: z.enum(['nhs', 'ons2021'], { message: 'give "nhs" or "ons2021"' }).optional(),
+    dateOrder: z
+      .enum(['day-first', 'month-first'], { message: 'give "day-first" or "month-first"' })
+      .optional(),
     measures: namedFields('field').optional(),
     /** As an import prints its mapping: measures read from codes (coded-measures.ts). */
     measureCodings: z
@@ -159,6 +163,7 @@ export function resolveMapping(
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),
+    ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.allSheets ? { allSheets: true } : {}),
   });

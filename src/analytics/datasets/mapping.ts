@@ -37,6 +37,8 @@ export const columnMappingSchema = z
       .strict(),
     lsoaVintage: z.enum(['2011', '2021']).default('2021'),
     ethnicityCoding: z.enum(['nhs', 'ons2021']).default('nhs'),
+    /** Dates written in numbers with the month first (05/01/2024), given or found (date-order.ts). */
+    dateOrder: z.enum(['day-first', 'month-first']).optional(),
     /** Measures read from the Data Dictionary's codes (coded-measures.ts): measure → coding. */
     measureCodings: z.record(fieldName, z.enum(codingIds)).default({}),
     /** Numeric measure fields: Parity name → column in the file. */

@@ -21,15 +21,18 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string):
   const kind = (name: string) => kinds.get(name) ?? 'text';
   const read = (name: string | undefined, build: (c: string, k: std.ColumnKind) => string, type: string) =>
     name ? build(sourceColumn(name), kind(name)) : `CAST(NULL AS ${type})`;
+  const order = m.dateOrder ?? 'day-first';
+  const eventDate = (col: string, k: std.ColumnKind) => std.dateSql(col, k, 'event', order);
+  const birthDate = (col: string, k: std.ColumnKind) => std.birthDateSql(col, k, order);
   return [
     `${read(c.person_id, (col) => (personKey ? pseudonymSql(std.personIdSql(col), personKey) : std.personIdSql(col)), 'VARCHAR')} AS person_id`,
     `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
-    `${ageSource(m) === 'date_of_birth' ? std.ageAtSql(read(c.date_of_birth, std.birthDateSql, 'DATE'), read(c.event_date, std.dateSql, 'DATE')) : read(c.age, std.ageSql, 'INTEGER')} AS age`,
+    `${ageSource(m) === 'date_of_birth' ? std.ageAtSql(read(c.date_of_birth, birthDate, 'DATE'), read(c.event_date, eventDate, 'DATE')) : read(c.age, std.ageSql, 'INTEGER')} AS age`,
     `${c.age_band && !ageSource(m) ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
     `${c.age_band && !ageSource(m) ? std.givenEspBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS INTEGER)'} AS given_esp_band`,
     `COALESCE(${read(c.sex, std.sexSql, 'VARCHAR')}, 'U') AS sex`,
     `COALESCE(${c.ethnicity ? std.ethnicCodeSql(sourceColumn(c.ethnicity), m.ethnicityCoding) : 'NULL'}, '99') AS ethnic_code`,
-    `${read(c.event_date, std.dateSql, 'DATE')} AS event_date`,
+    `${read(c.event_date, eventDate, 'DATE')} AS event_date`,
     ...Object.entries(m.measures).map(([name, source]) => {
       const coding = m.measureCodings[name];
       const col = sourceColumn(source);

@@ -162,29 +162,36 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
   `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
 
+/** Which of day and month a date written in numbers gives first: UK extracts write the day first. */
+export type DateOrder = 'day-first' | 'month-first';
+
 /**
- * Day-first dates as UK extracts write them: 01/05/2024, 01-05-2024 or 01.05.2024, with the time a
- * spreadsheet adds (01/05/2024 00:00), two-digit years (01/05/24, 1-May-24: 00–68 are 2000–2068,
- * as strptime reads them), 01-May-2024 and 1 May 2024; and a data warehouse's 20240501. Never
- * month-first: 01/05/2024 is the 1st of May.
+ * Dates as extracts write them, day first as in the UK: 01/05/2024, 01-05-2024 or 01.05.2024, with
+ * the time a spreadsheet adds (01/05/2024 00:00), two-digit years (01/05/24, 1-May-24: 00–68 are
+ * 2000–2068, as strptime reads them), 01-May-2024 and 1 May 2024; and a data warehouse's 20240501.
+ * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
+ * (date-order.ts); otherwise 01/05/2024 is the 1st of May.
  */
-const dayFirstFormats = [
-  // Two-digit years before four: %Y would read 01/05/24 as the year 24.
-  ...['/', '-', '.'].flatMap((s) => [
-    `%d${s}%m${s}%y`,
-    `%d${s}%m${s}%Y`,
-    `%d${s}%m${s}%y %H:%M`,
-    `%d${s}%m${s}%Y %H:%M`,
-    `%d${s}%m${s}%Y %H:%M:%S`,
-  ]),
-  '%d-%b-%y',
-  '%d-%b-%Y',
-  '%d %b %y',
-  '%d %b %Y',
-  '%d %B %y',
-  '%d %B %Y',
-  '%Y%m%d',
-];
+function writtenFormats(order: DateOrder): string[] {
+  const [first, second] = order === 'day-first' ? ['%d', '%m'] : ['%m', '%d'];
+  return [
+    // Two-digit years before four: %Y would read 01/05/24 as the year 24.
+    ...['/', '-', '.'].flatMap((s) => [
+      `${first}${s}${second}${s}%y`,
+      `${first}${s}${second}${s}%Y`,
+      `${first}${s}${second}${s}%y %H:%M`,
+      `${first}${s}${second}${s}%Y %H:%M`,
+      `${first}${s}${second}${s}%Y %H:%M:%S`,
+    ]),
+    '%d-%b-%y',
+    '%d-%b-%Y',
+    '%d %b %y',
+    '%d %b %Y',
+    '%d %B %y',
+    '%d %B %Y',
+    '%Y%m%d',
+  ];
+}
 
 /** Which date a column holds: an event's, or a date of birth (which may be older). */
 export type DateOf = 'event' | 'birth';
@@ -213,18 +220,24 @@ const excelDateSql = (c: string, of: DateOf): string =>
 
 /**
  * A date from text: year-first (ISO, with or without a time) by a cast, which only text starting
- * with a four-digit year reaches (a cast reads 01/05/24 as the year 1), else day-first, else an
- * Excel day number.
+ * with a four-digit year reaches (a cast reads 01/05/24 as the year 1), else day-first (or month-first,
+ * as `order` says), else an Excel day number.
  */
-export const dateSql = (c: string, kind: ColumnKind = 'text', of: DateOf = 'event'): string =>
-  kind === 'date' ? `CAST(${c} AS DATE)` : `COALESCE(${writtenDateSql(c)}, ${excelDateSql(c, of)})`;
+export const dateSql = (
+  c: string,
+  kind: ColumnKind = 'text',
+  of: DateOf = 'event',
+  order: DateOrder = 'day-first',
+): string =>
+  kind === 'date' ? `CAST(${c} AS DATE)` : `COALESCE(${writtenDateSql(c, order)}, ${excelDateSql(c, of)})`;
 
 /** A date of birth (dateSql, reading older Excel day numbers). */
-export const birthDateSql = (c: string, kind: ColumnKind = 'text'): string => dateSql(c, kind, 'birth');
+export const birthDateSql = (c: string, kind: ColumnKind = 'text', order: DateOrder = 'day-first'): string =>
+  dateSql(c, kind, 'birth', order);
 
-/** A date written out in text, year-first or day-first (not an Excel day number). */
-export const writtenDateSql = (c: string): string =>
-  `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${dayFirstFormats.map(literal).join(', ')}]) AS DATE))`;
+/** A date written out in text, year-first or in `order` (not an Excel day number). */
+export const writtenDateSql = (c: string, order: DateOrder = 'day-first'): string =>
+  `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${writtenFormats(order).map(literal).join(', ')}]) AS DATE))`;
 
 /** A value of a text column, trimmed, with empty text as NULL. */
 export const textValueSql = text;

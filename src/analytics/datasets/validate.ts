@@ -86,6 +86,7 @@ export const EXAMPLE_LIMIT = 100;
 
 function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation: string | null): Check[] {
   const c = mapping.columns;
+  const order = mapping.dateOrder ?? 'day-first';
   const checks: Check[] = [];
   const add = (
     column: string | undefined,
@@ -143,25 +144,25 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
   );
   if (ageSource(mapping) === 'date_of_birth') {
     // Never shown: a date of birth identifies people.
-    const event = std.dateSql(sourceColumn(c.event_date!), kinds.get(c.event_date!) ?? 'text');
-    const age = (col: string, kind: std.ColumnKind) => std.ageAtSql(std.birthDateSql(col, kind), event);
+    const event = std.dateSql(
+      sourceColumn(c.event_date!),
+      kinds.get(c.event_date!) ?? 'text',
+      'event',
+      order,
+    );
+    const born = (col: string, kind: std.ColumnKind = 'text') => std.birthDateSql(col, kind, order);
+    const age = (col: string, kind: std.ColumnKind) => std.ageAtSql(born(col, kind), event);
     add(
       c.date_of_birth,
       'not a date that exists',
-      (col, kind) =>
-        kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.birthDateSql(col)} IS NULL`,
+      (col, kind) => (kind === 'date' ? null : `${std.isPresentSql(col)} AND ${born(col)} IS NULL`),
       false,
     );
-    add(
-      c.date_of_birth,
-      'born after the event date',
-      (col, kind) => `${std.birthDateSql(col, kind)} > ${event}`,
-      false,
-    );
+    add(c.date_of_birth, 'born after the event date', (col, kind) => `${born(col, kind)} > ${event}`, false);
     add(
       c.date_of_birth,
       'impossible age (over 120 at the event date)',
-      (col, kind) => `${std.birthDateSql(col, kind)} <= ${event} AND ${age(col, kind)} IS NULL`,
+      (col, kind) => `${born(col, kind)} <= ${event} AND ${age(col, kind)} IS NULL`,
       false,
     );
   }
@@ -179,8 +180,13 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
       : 'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)',
     (col) => std.ethnicFailingSql(col, mapping.ethnicityCoding),
   );
-  add(c.event_date, 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY', (col, kind) =>
-    kind === 'date' ? null : `${std.isPresentSql(col)} AND ${std.dateSql(col)} IS NULL`,
+  add(
+    c.event_date,
+    `not a date that exists, written YYYY-MM-DD or ${order === 'day-first' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}`,
+    (col, kind) =>
+      kind === 'date'
+        ? null
+        : `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`,
   );
   for (const [name, column] of Object.entries(mapping.measures)) {
     const coding = mapping.measureCodings[name];
@@ -324,7 +330,8 @@ export async function validateSource(
   const checks = checksFor(mapping, staged.kinds, geographyRelation);
   const numbered = { headingRow: staged.headingRow };
   const date = mapping.columns.event_date;
-  const day = date ? std.dateSql(sourceColumn(date), staged.kinds.get(date) ?? 'text') : null;
+  const kind = date ? (staged.kinds.get(date) ?? 'text') : 'text';
+  const day = date ? std.dateSql(sourceColumn(date), kind, 'event', mapping.dateOrder) : null;
   if (checks.length === 0)
     return {
       problems: [],

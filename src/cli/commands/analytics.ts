@@ -56,6 +56,7 @@ const datasetJson = (dataset: Dataset): string =>
             ...dataset.mapping.columns,
             lsoaVintage: dataset.mapping.lsoaVintage,
             ethnicityCoding: dataset.mapping.columns.ethnicity ? dataset.mapping.ethnicityCoding : undefined,
+            dateOrder: dataset.mapping.dateOrder,
           }
         : undefined,
       fields: dataset.fields,

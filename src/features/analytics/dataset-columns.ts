@@ -50,7 +50,14 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
     {
       field: 'Date',
       column: c.event_date ?? null,
-      ...(c.event_date ? { note: 'gives the financial year' } : {}),
+      ...(c.event_date
+        ? {
+            note:
+              mapping.dateOrder === 'month-first'
+                ? 'gives the financial year; written month first (MM/DD/YYYY)'
+                : 'gives the financial year',
+          }
+        : {}),
     },
   ];
   const named = (kind: string, fields: Record<string, string>): ColumnRead[] =>

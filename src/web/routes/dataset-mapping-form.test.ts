@@ -9,6 +9,7 @@ describe('the import form as a column mapping', () => {
       column_lsoa_code: '  ',
       lsoaVintage: 'recognise',
       ethnicityCoding: 'recognise',
+      dateOrder: 'recognise',
     };
     expect(mappingFromForm(blank)).toBeUndefined();
     expect(usesColumnSettings(blank)).toBe(false);
@@ -29,6 +30,9 @@ describe('the import form as a column mapping', () => {
     const worksheet = { sheet: ' Waiting list ' };
     expect(mappingFromForm(worksheet)).toEqual({ sheet: 'Waiting list' });
     expect(usesColumnSettings(worksheet)).toBe(true);
+    const usDates = { dateOrder: 'month-first' };
+    expect(mappingFromForm(usDates)).toEqual({ dateOrder: 'month-first' });
+    expect(usesColumnSettings(usDates)).toBe(true);
     const everySheet = { allSheets: 'yes' };
     expect(mappingFromForm(everySheet)).toEqual({ allSheets: true });
     expect(usesColumnSettings(everySheet)).toBe(true);

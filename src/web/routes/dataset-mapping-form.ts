@@ -1,6 +1,6 @@
 // The import form's column fields as a column mapping: a heading typed for a standard field, the
 // worksheet named (and whether to read the others with the same headings too), and the LSOA
-// vintage and ethnicity coding when chosen, laid over the JSON mapping (if any) that the form's
+// vintage, ethnicity coding and order of dates when chosen, laid over the JSON mapping (if any) that the form's
 // advanced box holds. Blank fields are left for the import to recognise.
 import { FormError } from '../../features/shared/errors.ts';
 import type { FormBody } from './form-helpers.ts';
@@ -46,12 +46,13 @@ export function mappingFromForm(values: FormBody): unknown {
       .map(({ field }): [string, string] => [field, values[`column_${field}`]?.trim() ?? ''])
       .filter(([, heading]) => heading !== ''),
   );
-  const chosen = (name: 'lsoaVintage' | 'ethnicityCoding') =>
+  const chosen = (name: 'lsoaVintage' | 'ethnicityCoding' | 'dateOrder') =>
     values[name] && values[name] !== 'recognise' ? { [name]: values[name] } : {};
   const sheet = values.sheet?.trim();
   const settings = {
     ...chosen('lsoaVintage'),
     ...chosen('ethnicityCoding'),
+    ...chosen('dateOrder'),
     ...(sheet ? { sheet } : {}),
     ...(values.allSheets === 'yes' ? { allSheets: true } : {}),
   };
@@ -71,7 +72,7 @@ export function mappingFromForm(values: FormBody): unknown {
 /** Whether the person used any of the form's column settings (the box then shows open). */
 export const usesColumnSettings = (values: FormBody): boolean =>
   columnFields.some(({ field }) => Boolean(values[`column_${field}`]?.trim())) ||
-  ['lsoaVintage', 'ethnicityCoding'].some((n) => values[n] && values[n] !== 'recognise') ||
+  ['lsoaVintage', 'ethnicityCoding', 'dateOrder'].some((n) => values[n] && values[n] !== 'recognise') ||
   Boolean(values.sheet?.trim()) ||
   values.allSheets === 'yes' ||
   Boolean(values.mapping?.trim());

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { importStore } from '../../../test/import-store.ts';
+
+const header = 'person_id,lsoa_code,age,event_date,dna';
+const csv = (dates: string[]) =>
+  `${[header, ...dates.map((d, i) => `P${i},X0100000${1 + (i % 9)},${30 + i},${d},${i % 2}`)].join('\n')}\n`;
+const monthFirstNote = (example: string) =>
+  `"event_date" writes dates with the month first (such as ${example}), as US systems and Excel set to US English do, so its dates were read that way: 04/05/2024 is 5 April 2024. If the file writes the day first, import it again choosing "Day first" for how dates are written (or with "dateOrder": "day-first" in its column mapping).`;
+
+describe('dates written month first', () => {
+  const { write, importAs, stored } = importStore('parity-date-order-');
+  const days = async (id: string) =>
+    (await stored<{ d: string | null }>(id, 'CAST(event_date AS VARCHAR) AS d')).map((r) => r.d);
+
+  it('reads a file whose dates can only be month first as month first, and says so', async () => {
+    // 04/05/2024 is 5 April: read day first, it would be 4 May, in the same financial year, unnoticed.
+    const file = write('us.csv', csv(['04/05/2024', '03/31/2024 14:05', '12/01/2023', '4/15/24']));
+    const result = await importAs('us', file);
+    expect(result.mapping.dateOrder).toBe('month-first');
+    expect(result.report.problems).toEqual([]);
+    expect(await days('us')).toEqual(['2024-04-05', '2024-03-31', '2023-12-01', '2024-04-15']);
+    expect(result.report.warnings).toContain(monthFirstNote('03/31/2024 14:05'));
+    const periods = await stored<{ period: string }>('us', 'period');
+    expect(periods.map((p) => p.period)).toEqual(['2024/25', '2023/24', '2023/24', '2024/25']);
+  });
+
+  it('reads dates day first when any can only be day first, or when none says which', async () => {
+    const uk = await importAs('uk', write('uk.csv', csv(['04/05/2024', '31/03/2024', '01/12/2023'])));
+    expect(uk.mapping.dateOrder).toBeUndefined();
+    expect(await days('uk')).toEqual(['2024-05-04', '2024-03-31', '2023-12-01']);
+    const ambiguous = await importAs('ambiguous', write('either.csv', csv(['04/05/2024', '01/12/2023'])));
+    expect(ambiguous.mapping.dateOrder).toBeUndefined();
+    expect(await days('ambiguous')).toEqual(['2024-05-04', '2023-12-01']);
+    // Some only day first, some only month first: day first, as UK extracts are, and the others are
+    // reported as dates that do not exist.
+    const mixed = await importAs('mixed', write('mixed.csv', csv(['31/03/2024', '03/31/2024'])));
+    expect(mixed.mapping.dateOrder).toBeUndefined();
+    expect(mixed.report.problems).toMatchObject([
+      { column: 'event_date', problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY', rows: 1 },
+    ]);
+    for (const result of [uk, ambiguous, mixed])
+      expect(result.report.warnings.join(' ')).not.toContain('month first');
+  });
+
+  it('reads dates as the mapping says, naming the form expected in the problems', async () => {
+    const file = write('said.csv', csv(['04/05/2024', '03/31/2024', '31/03/2024']));
+    const dayFirst = await importAs('said-day', file, { dateOrder: 'day-first' });
+    expect(await days('said-day')).toEqual(['2024-05-04', null, '2024-03-31']);
+    expect(dayFirst.report.warnings.join(' ')).not.toContain('month first');
+    const monthFirst = await importAs('said-month', file, { dateOrder: 'month-first' });
+    expect(monthFirst.mapping.dateOrder).toBe('month-first');
+    expect(await days('said-month')).toEqual(['2024-04-05', '2024-03-31', null]);
+    expect(monthFirst.report.problems).toMatchObject([
+      {
+        column: 'event_date',
+        problem: 'not a date that exists, written YYYY-MM-DD or MM/DD/YYYY',
+        firstRow: 4,
+      },
+    ]);
+    expect(monthFirst.report.warnings.join(' ')).not.toContain('writes dates with the month first');
+  });
+
+  it('works out ages from dates of birth written month first', async () => {
+    const file = write(
+      'births.csv',
+      'person_id,lsoa_code,Date of birth,Appointment date\nB1,X01000001,05/20/1980,05/19/2024\nB2,X01000001,05/19/1980,05/19/2024\n',
+    );
+    const result = await importAs('births', file);
+    expect(result.mapping.dateOrder).toBe('month-first');
+    expect(result.report.problems).toEqual([]);
+    expect((await stored<{ age: number }>('births', 'age')).map((r) => r.age)).toEqual([43, 44]);
+  });
+});
