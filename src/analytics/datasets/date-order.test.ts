@@ -24,6 +24,22 @@ describe('dates written month first', () => {
     expect(periods.map((p) => p.period)).toEqual(['2024/25', '2023/24', '2023/24', '2024/25']);
   });
 
+  it('reads the 12-hour times Excel set to US English adds, in either order', async () => {
+    const us = await importAs(
+      'us-times',
+      write('us-times.csv', csv(['5/19/2024 9:30:00 PM', '4/5/2024 10:15 AM'])),
+    );
+    expect(us.mapping.dateOrder).toBe('month-first');
+    expect(us.report.problems).toEqual([]);
+    expect(await days('us-times')).toEqual(['2024-05-19', '2024-04-05']);
+    const uk = await importAs(
+      'uk-times',
+      write('uk-times.csv', csv(['19/05/2024 9:30 AM', '04/05/24 12:00 PM'])),
+    );
+    expect(uk.report.problems).toEqual([]);
+    expect(await days('uk-times')).toEqual(['2024-05-19', '2024-05-04']);
+  });
+
   it('reads dates day first when any can only be day first, or when none says which', async () => {
     const uk = await importAs('uk', write('uk.csv', csv(['04/05/2024', '31/03/2024', '01/12/2023'])));
     expect(uk.mapping.dateOrder).toBeUndefined();

@@ -167,7 +167,7 @@ export type DateOrder = 'day-first' | 'month-first';
 
 /**
  * Dates as extracts write them, day first as in the UK: 01/05/2024, 01-05-2024 or 01.05.2024, with
- * the time a spreadsheet adds (01/05/2024 00:00), two-digit years (01/05/24, 1-May-24: 00–68 are
+ * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM), two-digit years (01/05/24, 1-May-24: 00–68 are
  * 2000–2068, as strptime reads them), 01-May-2024 and 1 May 2024; and a data warehouse's 20240501.
  * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
  * (date-order.ts); otherwise 01/05/2024 is the 1st of May.
@@ -182,6 +182,10 @@ function writtenFormats(order: DateOrder): string[] {
       `${first}${s}${second}${s}%y %H:%M`,
       `${first}${s}${second}${s}%Y %H:%M`,
       `${first}${s}${second}${s}%Y %H:%M:%S`,
+      // The 12-hour times Excel set to US English adds (5/19/2024 9:30:00 PM).
+      `${first}${s}${second}${s}%y %I:%M %p`,
+      `${first}${s}${second}${s}%Y %I:%M %p`,
+      `${first}${s}${second}${s}%Y %I:%M:%S %p`,
     ]),
     '%d-%b-%y',
     '%d-%b-%Y',
