@@ -7,7 +7,7 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { ethnicCodeSql, type ColumnKind } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
 import { lsoaVintageOf } from './headings.ts';
-import { lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
+import { givenVintageNote, lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import {
   mappingInputSchema,
@@ -336,10 +336,15 @@ export async function importDataset(
       mapping.ethnicityCoding = await ethnicityCodingOf(store, sample, mapping.columns.ethnicity, kinds);
     const dateOrder = userMapping?.dateOrder ? null : await dateOrderOf(store, sample, mapping, kinds);
     if (dateOrder?.order === 'month-first') mapping.dateOrder = 'month-first';
-    const vintageFound =
-      userMapping?.lsoaVintage || fromPostcodes || lsoaVintageOf(mapping.columns.lsoa_code)
+    const vintageGiven = userMapping?.lsoaVintage
+      ? ('mapping' as const)
+      : lsoaVintageOf(mapping.columns.lsoa_code) && { heading: mapping.columns.lsoa_code };
+    // Files added to a dataset are read with its vintage: nothing to choose, or to suggest.
+    const codesRead =
+      fromPostcodes || (vintageGiven && options.addedTo)
         ? null
         : await lsoaVintageFromCodes(store, sample, mapping.columns.lsoa_code, geography);
+    const vintageFound = vintageGiven ? null : codesRead;
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
     const lines = await findLeftOutLines(store, staged.parquet, mapping, kinds, staged.headingRow);
     const leftOut = leftOutRowSql(mapping, kinds, lines);
@@ -382,7 +387,11 @@ export async function importDataset(
     const fractions = await fractionalAgesNote(store, staged.parquet, mapping, kinds, leftOut);
     if (fractions) validation.warnings.push(fractions);
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
-    const vintageRead = vintageFound && vintageNote(vintageFound);
+    const vintageRead = vintageFound
+      ? vintageNote(vintageFound)
+      : codesRead && vintageGiven && !options.addedTo
+        ? givenVintageNote(codesRead, mapping.lsoaVintage, vintageGiven)
+        : null;
     if (vintageRead) validation.warnings.push(vintageRead);
     if (staged.worksheetChosen) validation.warnings.push(worksheetChosenNote(staged.worksheetChosen));
     const format = several ? formatsOf(several.parts) : staged.format;

@@ -81,14 +81,27 @@ describe('LSOA vintage read from the codes', () => {
     expect(result.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
   });
 
-  it('does not look at the codes when the person or the heading names the vintage', async () => {
+  it('keeps the vintage the person or the heading names, and says when the codes are the other’s', async () => {
     await writeGeography(['2011', '2021']);
     const given = await importCodes('given', ['E01000003'], { lsoaVintage: '2021' });
     expect(given.mapping.lsoaVintage).toBe('2021');
     expect(problems(given)).toEqual(['unknown LSOA 2021 code']);
+    expect(given.report.warnings).toContain(
+      'The LSOA codes were read as 2021 codes, as the import was told: of the 1 different codes in the first rows, the LSOA 2021 geography knows none and the 2011 geography 1. If the file uses 2011 codes, choose "2011 LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "2011" in the mapping).',
+    );
 
-    const headed = await importCodes('headed', ['E01000003'], undefined, 'LSOA21CD');
+    const headed = await importCodes('headed', ['E01000003', 'E01000001'], undefined, 'LSOA21CD');
     expect(headed.mapping.lsoaVintage).toBe('2021');
     expect(problems(headed)).toEqual(['unknown LSOA 2021 code']);
+    expect(headed.report.warnings).toContainEqual(
+      expect.stringContaining(
+        'The LSOA codes were read as 2021 codes, as the heading "LSOA21CD" says: of the 2 different codes in the first rows, the LSOA 2021 geography knows 1 and the 2011 geography 2.',
+      ),
+    );
+
+    // Codes the named vintage knows as well as the other: nothing to say.
+    const fine = await importCodes('fine', ['E01000001', 'E01035001'], undefined, 'LSOA21CD');
+    expect(problems(fine)).toEqual([]);
+    expect(fine.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
   });
 });

@@ -1,5 +1,6 @@
 // Which LSOA codes (2011 or 2021) a file uses when neither the person nor the column's heading
-// says: the codes themselves are looked up in the reference geography of each vintage.
+// says: the codes themselves are looked up in the reference geography of each vintage. When one of
+// them does say, the codes are looked up too, to say so if they are the other vintage's.
 import type { LsoaVintage } from '../geography/model.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
@@ -57,6 +58,30 @@ export function vintageNote(found: VintageFromCodes): string | null {
   if (found.known2011 === found.known2021 || found.known2011 === 0) return null;
   const other: LsoaVintage = found.vintage === '2011' ? '2021' : '2011';
   if (!(other === '2011' ? found.loaded2011 : found.loaded2021)) return null;
+  return codesNote(found, found.vintage, '');
+}
+
+const otherThan = (vintage: LsoaVintage): LsoaVintage => (vintage === '2011' ? '2021' : '2011');
+
+function codesNote(found: VintageFromCodes, read: LsoaVintage, why: string): string {
+  const other = otherThan(read);
   const knownBy = (v: LsoaVintage) => (v === '2011' ? found.known2011 : found.known2021);
-  return `The LSOA codes were read as ${found.vintage} codes: of the ${found.codes} different codes in the first rows, the LSOA ${found.vintage} geography knows ${knownBy(found.vintage)} and the ${other} geography ${knownBy(other) || 'none'}. If the file uses ${other} codes, choose "${other} LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "${other}" in the mapping).`;
+  return `The LSOA codes were read as ${read} codes${why}: of the ${found.codes} different codes in the first rows, the LSOA ${read} geography knows ${knownBy(read) || 'none'} and the ${other} geography ${knownBy(other) || 'none'}. If the file uses ${other} codes, choose "${other} LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "${other}" in the mapping).`;
+}
+
+/**
+ * What the import report says when the vintage was given (`by`: the mapping, or the column's
+ * heading) and the other vintage's geography knows more of the codes: a column headed LSOA11CD that
+ * holds 2021 codes, say. The codes are still read as given. Null when the given vintage knows as many.
+ */
+export function givenVintageNote(
+  found: VintageFromCodes,
+  given: LsoaVintage,
+  by: { heading: string } | 'mapping',
+): string | null {
+  const other = otherThan(given);
+  const knownBy = (v: LsoaVintage) => (v === '2011' ? found.known2011 : found.known2021);
+  if (knownBy(other) <= knownBy(given)) return null;
+  const why = by === 'mapping' ? ', as the import was told' : `, as the heading "${by.heading}" says`;
+  return codesNote(found, given, why);
 }
