@@ -40,6 +40,15 @@ describe('dates written month first', () => {
     expect(await days('uk-times')).toEqual(['2024-05-19', '2024-05-04']);
   });
 
+  it('reads dates with the month by name, and a year first with dots, in a file of either order', async () => {
+    // In quotes, as a CSV file writes a value with a comma.
+    const dates = ['"May 3, 2024"', '"Sep 30, 2024"', '2024.05.03'];
+    await importAs('named', write('named.csv', csv(dates)));
+    expect(await days('named')).toEqual(['2024-05-03', '2024-09-30', '2024-05-03']);
+    await importAs('named-us', write('named-us.csv', csv([...dates, '04/15/2024'])));
+    expect(await days('named-us')).toEqual(['2024-05-03', '2024-09-30', '2024-05-03', '2024-04-15']);
+  });
+
   it('reads dates day first when any can only be day first, or when none says which', async () => {
     const uk = await importAs('uk', write('uk.csv', csv(['04/05/2024', '31/03/2024', '01/12/2023'])));
     expect(uk.mapping.dateOrder).toBeUndefined();

@@ -168,8 +168,8 @@ export type DateOrder = 'day-first' | 'month-first';
 /**
  * Dates as extracts write them, day first as in the UK: 01/05/2024, 01-05-2024 or 01.05.2024, with
  * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM), two-digit years
- * (01/05/24, 1-May-24: 00–68 are 2000–2068, as strptime reads them), 01-May-2024 and 1 May 2024;
- * and a data warehouse's 20240501.
+ * (01/05/24, 1-May-24: 00–68 are 2000–2068, as strptime reads them), 01-May-2024, 1 May 2024 and
+ * May 1, 2024; 2024.05.01; and a data warehouse's 20240501.
  * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
  * (date-order.ts); otherwise 01/05/2024 is the 1st of May.
  */
@@ -194,6 +194,10 @@ function writtenFormats(order: DateOrder): string[] {
     '%d %b %Y',
     '%d %B %y',
     '%d %B %Y',
+    // Month names say which is which: May 3, 2024 (US long dates); a year first with dots too.
+    '%B %d, %Y',
+    '%b %d, %Y',
+    '%Y.%m.%d',
     '%Y%m%d',
   ];
 }
