@@ -56,17 +56,20 @@ export async function lsoaVintageFromCodes(
  */
 export function vintageNote(found: VintageFromCodes): string | null {
   if (found.known2011 === found.known2021 || found.known2011 === 0) return null;
-  const other: LsoaVintage = found.vintage === '2011' ? '2021' : '2011';
+  const other = otherThan(found.vintage);
   if (!(other === '2011' ? found.loaded2011 : found.loaded2021)) return null;
   return codesNote(found, found.vintage, '');
 }
 
 const otherThan = (vintage: LsoaVintage): LsoaVintage => (vintage === '2011' ? '2021' : '2011');
 
+/** How many of the different codes the geography of `vintage` knows. */
+const knownBy = (found: VintageFromCodes, vintage: LsoaVintage): number =>
+  vintage === '2011' ? found.known2011 : found.known2021;
+
 function codesNote(found: VintageFromCodes, read: LsoaVintage, why: string): string {
   const other = otherThan(read);
-  const knownBy = (v: LsoaVintage) => (v === '2011' ? found.known2011 : found.known2021);
-  return `The LSOA codes were read as ${read} codes${why}: of the ${found.codes} different codes in the first rows, the LSOA ${read} geography knows ${knownBy(read) || 'none'} and the ${other} geography ${knownBy(other) || 'none'}. If the file uses ${other} codes, choose "${other} LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "${other}" in the mapping).`;
+  return `The LSOA codes were read as ${read} codes${why}: of the ${found.codes} different codes in the first rows, the LSOA ${read} geography knows ${knownBy(found, read) || 'none'} and the ${other} geography ${knownBy(found, other) || 'none'}. If the file uses ${other} codes, choose "${other} LSOA codes" under "Say which columns to use" on the import form (or, on the command line, give "lsoaVintage": "${other}" in the mapping).`;
 }
 
 /**
@@ -79,9 +82,7 @@ export function givenVintageNote(
   given: LsoaVintage,
   by: { heading: string } | 'mapping',
 ): string | null {
-  const other = otherThan(given);
-  const knownBy = (v: LsoaVintage) => (v === '2011' ? found.known2011 : found.known2021);
-  if (knownBy(other) <= knownBy(given)) return null;
+  if (knownBy(found, otherThan(given)) <= knownBy(found, given)) return null;
   const why = by === 'mapping' ? ', as the import was told' : `, as the heading "${by.heading}" says`;
   return codesNote(found, given, why);
 }
