@@ -7,6 +7,9 @@ export class SourceFileError extends Error {
 // describes a value that does not fit a type).
 const CORRUPT = /corrupt/i;
 const UNDECODABLE = /parquet[\s\S]*(?:decompress|truncated|out of range|magic)/i;
+// The Thrift decoder of a page header that is not one; which damage is met first depends on the
+// thread that reads it, so the same file can fail with either kind of message.
+const NOT_A_HEADER = /invalid TType|TProtocolException/i;
 
 /** A problem of one of several files read together, said of it by name (several-workbooks.ts). */
 export class NamedFileError extends SourceFileError {}
@@ -23,7 +26,8 @@ const saidAlready = (error: unknown): boolean =>
 /** A Parquet file whose headings read but whose rows do not: damaged, or cut short in copying. */
 export function damagedParquetError(error: unknown): SourceFileError | null {
   const message = error instanceof Error ? error.message : '';
-  if (saidAlready(error) || (!CORRUPT.test(message) && !UNDECODABLE.test(message))) return null;
+  const damaged = [CORRUPT, UNDECODABLE, NOT_A_HEADER].some((said) => said.test(message));
+  if (saidAlready(error) || !damaged) return null;
   return new DamagedParquetError(
     `The Parquet file could not be read past its headings: it may be damaged or only partly copied. Export it again and import the new copy. Nothing was stored. (${message.split('\n')[0]})`,
     { cause: error },

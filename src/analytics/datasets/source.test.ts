@@ -4,6 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { sourceColumnsProblem } from './import.ts';
+import { damagedParquetError } from './source-error.ts';
 
 // Files as people's systems write them: Excel's own CSV and "Unicode Text", rows cut short, and
 // workbooks that cannot be opened. Each is read, or refused with a plain reason before anything is stored.
@@ -240,6 +241,20 @@ describe('reading files as they come', () => {
     expect((failed as Error).message).toMatch(
       /^The Parquet file could not be read past its headings: it may be damaged or only partly copied\./,
     );
+  });
+
+  it('tells every message DuckDB gives for a damaged Parquet file from other failures', () => {
+    // Which damage DuckDB meets first depends on the thread that reads it: a corrupt page, a page
+    // header the Thrift decoder cannot read, or a value out of range.
+    for (const said of [
+      'Invalid Error: invalid TType',
+      'IO Error: Corrupt Parquet file: the footer is damaged',
+      'Invalid Input Error: Parquet file is truncated',
+    ])
+      expect(damagedParquetError(new Error(said))?.message, said).toMatch(
+        /^The Parquet file could not be read past its headings/,
+      );
+    expect(damagedParquetError(new Error('Conversion Error: value out of range for INT8'))).toBeNull();
   });
 
   it('refuses, with the reason, a workbook that cannot be opened or has no such sheet', async () => {
