@@ -5,7 +5,7 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
-import type { ColumnKind, DateOrder } from './standardise.ts';
+import type { ColumnKind } from './standardise.ts';
 
 const SAMPLE = 100_000;
 
@@ -22,18 +22,19 @@ function dateColumns(mapping: ColumnMapping, kinds: ReadonlyMap<string, ColumnKi
 }
 
 /**
- * Month first when, in the first 100,000 values of the date columns, some dates written in numbers
- * can only be month first (a second number above 12) and none can only be day first (a first number
- * above 12); day first otherwise, as a day-first file cannot show the one without the other.
+ * The date column found to be written month first, with its first such value: when, in the first
+ * 100,000 values of the date columns, some dates written in numbers can only be month first (a
+ * second number above 12) and none can only be day first (a first number above 12), which a
+ * day-first file cannot show. Null otherwise: the dates are read day first.
  */
-export async function dateOrderOf(
+export async function monthFirstColumn(
   store: AnalyticsStore,
   parquet: string,
   mapping: ColumnMapping,
   kinds: ReadonlyMap<string, ColumnKind>,
-): Promise<{ order: DateOrder; column?: string; example?: string }> {
+): Promise<{ column: string; example: string } | null> {
   const columns = dateColumns(mapping, kinds);
-  if (columns.length === 0) return { order: 'day-first' };
+  if (columns.length === 0) return null;
   const found = await store.query<{
     column_name: string;
     day_first: number | bigint;
@@ -52,11 +53,11 @@ export async function dateOrderOf(
   );
   const dayFirst = found.some((f) => Number(f.day_first) > 0);
   const monthFirst = found.find((f) => Number(f.month_first) > 0);
-  if (dayFirst || !monthFirst) return { order: 'day-first' };
-  return { order: 'month-first', column: monthFirst.column_name, example: monthFirst.example ?? '' };
+  if (dayFirst || !monthFirst) return null;
+  return { column: monthFirst.column_name, example: monthFirst.example ?? '' };
 }
 
 /** What the import says of dates it found written month first, and how to have them read day first. */
-export function monthFirstNote(column: string, example: string): string {
+export function monthFirstNote({ column, example }: { column: string; example: string }): string {
   return `"${column}" writes dates with the month first (such as ${example}), as US systems and Excel set to US English do, so its dates were read that way: 04/05/2024 is 5 April 2024. If the file writes the day first, import it again choosing "Day first" for how dates are written (or with "dateOrder": "day-first" in its column mapping).`;
 }

@@ -26,7 +26,7 @@ import {
 import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
-import { dateOrderOf, monthFirstNote } from './date-order.ts';
+import { monthFirstColumn, monthFirstNote } from './date-order.ts';
 import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
@@ -334,8 +334,8 @@ export async function importDataset(
     const kinds = await columnKinds(store, staged.parquet);
     if (!userMapping?.ethnicityCoding)
       mapping.ethnicityCoding = await ethnicityCodingOf(store, sample, mapping.columns.ethnicity, kinds);
-    const dateOrder = userMapping?.dateOrder ? null : await dateOrderOf(store, sample, mapping, kinds);
-    if (dateOrder?.order === 'month-first') mapping.dateOrder = 'month-first';
+    const monthFirst = userMapping?.dateOrder ? null : await monthFirstColumn(store, sample, mapping, kinds);
+    if (monthFirst) mapping.dateOrder = 'month-first';
     const vintageGiven = userMapping?.lsoaVintage
       ? ('mapping' as const)
       : lsoaVintageOf(mapping.columns.lsoa_code) && { heading: mapping.columns.lsoa_code };
@@ -372,8 +372,7 @@ export async function importDataset(
       validation.warnings.push(...lackedColumnsNotes(staged.worksheetsRead, sourceColumnsOf(mapping)));
     }
     validation.warnings.push(...codedNotes);
-    if (dateOrder?.column)
-      validation.warnings.push(monthFirstNote(dateOrder.column, dateOrder.example ?? ''));
+    if (monthFirst) validation.warnings.push(monthFirstNote(monthFirst));
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);

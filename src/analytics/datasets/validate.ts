@@ -267,7 +267,8 @@ async function problemsByDay(store: AnalyticsStore, table: string, problems: str
   const ofDay = new Map<string | null, ProblemCount[]>();
   for (const c of counts) {
     const day = c.day ?? null;
-    ofDay.set(day, [...(ofDay.get(day) ?? []), problemCount(c)]);
+    if (!ofDay.has(day)) ofDay.set(day, []);
+    ofDay.get(day)!.push(problemCount(c));
   }
   return rows
     .map((r) => ({ day: r.day, rowsWithProblems: Number(r.n), problems: ofDay.get(r.day) ?? [] }))
