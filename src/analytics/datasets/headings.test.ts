@@ -24,6 +24,42 @@ describe('recognising standard fields from headings', () => {
     expect(found.otherDates).toEqual([]);
   });
 
+  it('reads the field names of HES as NHS England releases it, and of an A&E extract', () => {
+    const hes = recogniseColumns([
+      'TOKEN_PERSON_ID',
+      'EPIKEY',
+      'LSOA11',
+      'STARTAGE',
+      'SEX',
+      'ETHNOS',
+      'EPISTART',
+      'ADMIDATE',
+      'ADMIMETH',
+    ]);
+    expect(hes.columns).toEqual({
+      person_id: 'TOKEN_PERSON_ID',
+      lsoa_code: 'LSOA11',
+      age: 'STARTAGE',
+      sex: 'SEX',
+      ethnicity: 'ETHNOS',
+      event_date: 'ADMIDATE',
+    });
+    expect(hes.lsoaVintage).toBe('2011');
+    const outpatients = recogniseColumns(['ENCRYPTED_HESID', 'LSOA11', 'APPTAGE', 'APPTDATE', 'ATTENDED']);
+    expect(outpatients.columns).toMatchObject({
+      person_id: 'ENCRYPTED_HESID',
+      age: 'APPTAGE',
+      event_date: 'APPTDATE',
+    });
+    const emergency = recogniseColumns(['Pseudo_ID', 'Age_At_Arrival', 'Arrival_Date', 'Ethnic']);
+    expect(emergency.columns).toEqual({
+      person_id: 'Pseudo_ID',
+      age: 'Age_At_Arrival',
+      event_date: 'Arrival_Date',
+      ethnicity: 'Ethnic',
+    });
+  });
+
   it("reads a data warehouse's headings with their words run together", () => {
     const found = recogniseColumns([
       'PseudoPatientID',

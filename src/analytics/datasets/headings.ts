@@ -21,6 +21,10 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'patient_pseudonym',
     'person_pseudonym',
     'pseudonym',
+    // HES as NHS England releases it: a token for each person, or the HES identifier encrypted.
+    'token_person_id',
+    'encrypted_hesid',
+    'hesid',
     'patient_id',
   ],
   lsoa_code: [
@@ -59,6 +63,12 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'age_at_referral',
     'age_at_diagnosis',
     'age_at_booking',
+    'age_at_arrival',
+    // HES: age at the start of the episode, at admission, at the appointment, at arrival in A&E.
+    'startage',
+    'admiage',
+    'apptage',
+    'arrivalage',
   ],
   age_band: ['age_band', 'age_group', 'ageband', 'age_range'],
   sex: [
@@ -83,6 +93,8 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'ethnic_group_code',
     'ethnic_origin',
     'ethnic_origin_code',
+    'ethnos',
+    'ethnic',
   ],
   event_date: [
     'event_date',
@@ -97,6 +109,12 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'contact_date',
     'episode_start_date',
     'referral_date',
+    'arrival_date',
+    // HES: date of admission, of the appointment, of the start of the episode, of arrival in A&E.
+    'admidate',
+    'apptdate',
+    'epistart',
+    'arrivaldate',
     'date',
   ],
   // Read only to work out age at the event when the file gives no age; never stored.

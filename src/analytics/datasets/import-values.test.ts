@@ -179,6 +179,28 @@ describe('reading the values extracts hold', () => {
     ]);
   });
 
+  it("reads HES's codes for babies under one year as age 0, and says so", async () => {
+    const ages = ['7001', '7004', '7007', '0', '1', '7008', '7000', '7003.5'];
+    const file = write(
+      'hes-ages.csv',
+      'TOKEN_PERSON_ID,LSOA,STARTAGE\n' + ages.map((a, i) => `H${i},X01000001,${a}\n`).join(''),
+    );
+    const result = await importAs('hes-ages', file);
+    expect(result.mapping.columns.age).toBe('STARTAGE');
+    expect(result.report.warnings).toContain(
+      '3 ages in "STARTAGE" are HES\'s codes for a baby under one year (7001 to 7007, the age in days) and were read as age 0.',
+    );
+    // Other numbers near the codes are no ages at all.
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [7, '7008', 'impossible age'],
+      [8, '7000', 'impossible age'],
+      [9, '7003.5', 'impossible age'],
+    ]);
+    const rows = await stored('hes-ages', 'age, age_band');
+    expect(rows.map((r) => r.age)).toEqual([0, 0, 0, 0, 1, null, null, null]);
+    expect(rows[0]!.age_band).toBe('0-17');
+  });
+
   it('reads the dates UK extracts write, day first, and refuses the impossible ones', async () => {
     const file = write(
       'uk-dates.csv',

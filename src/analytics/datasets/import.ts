@@ -31,7 +31,7 @@ import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileErro
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
-import { fractionalAgesNote } from './age-fractions.ts';
+import { agesReadNotes } from './age-notes.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
@@ -383,8 +383,7 @@ export async function importDataset(
       validation.warnings.push(
         `Age was worked out from "${mapping.columns.date_of_birth}" at "${mapping.columns.event_date}", in completed years; the dates of birth were not stored.`,
       );
-    const fractions = await fractionalAgesNote(store, staged.parquet, mapping, kinds, leftOut);
-    if (fractions) validation.warnings.push(fractions);
+    validation.warnings.push(...(await agesReadNotes(store, staged.parquet, mapping, kinds, leftOut)));
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
     const vintageRead = vintageFound
       ? vintageNote(vintageFound)

@@ -27,8 +27,16 @@ export function kindOf(duckdbType: string): ColumnKind {
 export const personIdSql = (c: string): string => text(c);
 export const lsoaSql = (c: string): string => `upper(${text(c)})`;
 
-export const ageNumberSql = (c: string, kind: ColumnKind = 'text'): string =>
+const ageGivenSql = (c: string, kind: ColumnKind): string =>
   kind === 'number' ? `CAST(${c} AS DOUBLE)` : `TRY_CAST(${text(c)} AS DOUBLE)`;
+/**
+ * HES and SUS write the age of a baby under one year as a code for its age in days (7001, under a
+ * day, to 7007, 273 to 365 days): age 0 in completed years. No age is 7001 to 7007 otherwise.
+ */
+export const infantAgeCodeSql = (c: string, kind: ColumnKind = 'text'): string =>
+  `(${ageGivenSql(c, kind)} IN (7001, 7002, 7003, 7004, 7005, 7006, 7007))`;
+export const ageNumberSql = (c: string, kind: ColumnKind = 'text'): string =>
+  `CASE WHEN ${infantAgeCodeSql(c, kind)} THEN 0 ELSE ${ageGivenSql(c, kind)} END`;
 /** An age from 0 up to (not including) 121: one with a fraction is read in completed years. */
 export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
   const age = ageNumberSql(c, kind);

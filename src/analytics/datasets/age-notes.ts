@@ -1,0 +1,50 @@
+// Ages read other than as written, which the import says, so that an extract giving ages some other
+// way is noticed: ages with a fraction (34.7, as the days between a birth date and the event over
+// 365.25 give) are stored in completed years, and HES's codes for babies under one year as age 0.
+import type { AnalyticsStore } from '../store.ts';
+import { literal, sourceColumn } from '../sql-text.ts';
+import type { ColumnMapping } from './mapping.ts';
+import { ageNumberSql, ageValidSql, infantAgeCodeSql, type ColumnKind } from './standardise.ts';
+
+/** What the import says of the ages in the file it read other than as written. */
+export async function agesReadNotes(
+  store: AnalyticsStore,
+  parquet: string,
+  mapping: ColumnMapping,
+  kinds: ReadonlyMap<string, ColumnKind>,
+  /** Rows not imported (left-out-rows.ts). */
+  leftOut: string,
+): Promise<string[]> {
+  const column = mapping.columns.age;
+  if (!column) return [];
+  const kind = kinds.get(column) ?? 'text';
+  const age = ageNumberSql(sourceColumn(column), kind);
+  const fractional = `${ageValidSql(sourceColumn(column), kind)} AND ${age} <> floor(${age})`;
+  // The example is the first such age in the file, as the report's rows are numbered.
+  const [row] = await store.query<{
+    fractions: number | bigint;
+    example: number | null;
+    infants: number | bigint;
+  }>(
+    `SELECT count(*) FILTER (WHERE ${fractional}) AS fractions,
+        arg_min(${age}, file_row_number) FILTER (WHERE ${fractional}) AS example,
+        count(*) FILTER (WHERE ${infantAgeCodeSql(sourceColumn(column), kind)}) AS infants
+      FROM read_parquet(${literal(parquet)}, file_row_number = true)
+      WHERE NOT ${leftOut}`,
+  );
+  const notes: string[] = [];
+  const fractions = Number(row?.fractions ?? 0);
+  if (fractions > 0 && row?.example != null)
+    notes.push(fractionsNote(column, fractions, Number(row.example)));
+  const infants = Number(row?.infants ?? 0);
+  if (infants > 0) notes.push(infantsNote(column, infants));
+  return notes;
+}
+
+function fractionsNote(column: string, n: number, example: number): string {
+  const shown = Number(example.toFixed(2));
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? 'age in' : 'ages in'} "${column}" ${n === 1 ? 'has' : 'have'} a fraction (such as ${shown}) and ${n === 1 ? 'was' : 'were'} read in completed years (${Math.floor(example)}), as ages are counted.`;
+}
+
+const infantsNote = (column: string, n: number): string =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? 'age in' : 'ages in'} "${column}" ${n === 1 ? 'is' : 'are'} HES's ${n === 1 ? 'code' : 'codes'} for a baby under one year (7001 to 7007, the age in days) and ${n === 1 ? 'was' : 'were'} read as age 0.`;
