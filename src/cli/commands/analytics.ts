@@ -240,6 +240,8 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
       by,
     });
     io.out(values.format === 'csv' ? toCsv(exportRows(results)).trimEnd() : JSON.stringify(results, null, 2));
+    // The JSON holds each result's caveats; a CSV file has no place for them.
+    if (values.format === 'csv') for (const line of caveatLines(results)) io.err(line);
     if (!values.indicator && values.dataset)
       for (const missing of await services.analytics.notComputed(values.dataset))
         io.err(`Not computed: ${missing.title} (${missing.id}) ${missing.reason}.`);
@@ -247,6 +249,15 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
   } finally {
     await services.analytics.close();
   }
+}
+
+/** Each caveat once, with the indicators it is about. */
+function caveatLines(results: { indicatorId: string; caveats: string[] }[]): string[] {
+  const about = new Map<string, string[]>();
+  for (const result of results)
+    for (const caveat of result.caveats)
+      about.set(caveat, [...(about.get(caveat) ?? []), result.indicatorId]);
+  return [...about].map(([caveat, ids]) => `Caveat (${ids.join(', ')}): ${caveat}`);
 }
 
 /** parity indicators add <definition.json> */

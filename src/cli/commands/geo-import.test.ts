@@ -74,6 +74,14 @@ it('gives rates for a dataset on LSOA 2021 codes from 2011-based population esti
       'Rates are not given by ethnic group (broad), ethnic group (detailed) or sex: the population estimates they are worked out from are not broken down that way.',
     );
 
+    // A CSV file has no place for the caveats: they are said beside it, each once.
+    err.length = 0;
+    expect(await runCli([...compute, '--by', 'imd_decile,ethnic_broad', '--format', 'csv'], io)).toBe(0);
+    expect(err).toContain(
+      'Caveat (emergency-admissions): Rates are not given by ethnic group (broad): the population estimates they are worked out from are not broken down that way.',
+    );
+    expect(new Set(err).size).toBe(err.length);
+
     // By income deprivation: refused while the deprivation file had no domains, given once it has.
     const byIncome = [...compute, '--by', 'income_decile', '--format', 'csv'];
     err.length = 0;
