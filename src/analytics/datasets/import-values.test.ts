@@ -201,6 +201,21 @@ describe('reading the values extracts hold', () => {
     expect(rows[0]!.age_band).toBe('0-17');
   });
 
+  it('says how many rows of a HES extract are later episodes of a stay, which would count as admissions', async () => {
+    const orders = ['1', '2', '1', '3', '', '1'];
+    const file = write(
+      'hes-episodes.csv',
+      'TOKEN_PERSON_ID,LSOA,STARTAGE,EPIORDER,ADMIMETH\n' +
+        orders.map((o, i) => `H${i},X01000001,40,${o},21\n`).join(''),
+    );
+    const result = await importAs('hes-episodes', file);
+    expect(result.report.warnings).toContain(
+      'The file has HES\'s episode order ("EPIORDER"): 2 rows are later episodes of a hospital stay (EPIORDER 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import only the rows with EPIORDER 1.',
+    );
+    const first = write('hes-first.csv', 'TOKEN_PERSON_ID,LSOA,EPIORDER\nH1,X01000001,1\n');
+    expect((await importAs('hes-first', first)).report.warnings.join(' ')).not.toContain('EPIORDER');
+  });
+
   it('reads the dates UK extracts write, day first, and refuses the impossible ones', async () => {
     const file = write(
       'uk-dates.csv',

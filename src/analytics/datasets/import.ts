@@ -32,6 +32,7 @@ import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
 import { agesReadNotes } from './age-notes.ts';
+import { laterEpisodesNote } from './hes-episodes.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
@@ -384,6 +385,8 @@ export async function importDataset(
         `Age was worked out from "${mapping.columns.date_of_birth}" at "${mapping.columns.event_date}", in completed years; the dates of birth were not stored.`,
       );
     validation.warnings.push(...(await agesReadNotes(store, staged.parquet, mapping, kinds, leftOut)));
+    const episodes = await laterEpisodesNote(store, staged.parquet, columnNames, leftOut);
+    if (episodes) validation.warnings.push(episodes);
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
     const vintageRead = vintageFound
       ? vintageNote(vintageFound)
