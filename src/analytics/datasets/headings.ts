@@ -115,6 +115,10 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'apptdate',
     'epistart',
     'arrivaldate',
+    // A waiting list is a snapshot, dated by the week it was taken.
+    'week_ending',
+    'week_ending_date',
+    'snapshot_date',
     'date',
   ],
   // Read only to work out age at the event when the file gives no age; never stored.

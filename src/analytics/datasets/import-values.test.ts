@@ -216,6 +216,31 @@ describe('reading the values extracts hold', () => {
     expect((await importAs('hes-first', first)).report.warnings.join(' ')).not.toContain('EPIORDER');
   });
 
+  it('reads a waiting list as trusts write one: weeks waited, dated by its week ending', async () => {
+    const file = write(
+      'waiting-list.csv',
+      'Patient pseudonym,LSOA,Week ending,Weeks waited\nW1,X01000001,30/06/2024,12.5\nW2,X01000001,30/06/2024,60\nW3,X01000001,30/06/2024,n/a\n',
+    );
+    const result = await importAs('waiting-list', file);
+    expect(result.mapping.columns.event_date).toBe('Week ending');
+    expect(result.mapping.measures).toEqual({ wait_weeks: 'Weeks waited' });
+    expect(result.report.warnings).toContain(
+      'The column "Weeks waited" was read as wait_weeks, the weeks waited that the waiting-list indicators read.',
+    );
+    // One value in three is no number: enough, under a measure's heading, to report it, not to read
+    // the column as text.
+    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[4, 'n/a']]);
+    expect(await stored('waiting-list', 'period, wait_weeks')).toEqual([
+      { period: '2024/25', wait_weeks: 12.5 },
+      { period: '2024/25', wait_weeks: 60 },
+      { period: '2024/25', wait_weeks: null },
+    ]);
+    // A mapping that lists the measures is followed as it is, and says nothing of it.
+    const mapped = await importAs('waiting-list-mapped', file, { measures: { weeks: 'Weeks waited' } });
+    expect(mapped.mapping.measures).toEqual({ weeks: 'Weeks waited' });
+    expect(mapped.report.warnings.join(' ')).not.toContain('was read as wait_weeks');
+  });
+
   it('reads the dates UK extracts write, day first, and refuses the impossible ones', async () => {
     const file = write(
       'uk-dates.csv',

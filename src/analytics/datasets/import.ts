@@ -19,6 +19,7 @@ import {
 import {
   identifyingColumnsNote,
   mappingNotes,
+  measureHeadingNotes,
   noLsoaColumnMessage,
   undatedCandidates,
   unlistedColumnsNote,
@@ -421,6 +422,7 @@ export async function importDataset(
           kinds,
         );
     validation.warnings.push(...mappingNotes(mapping, userMapping, columnNames, dated));
+    validation.warnings.push(...measureHeadingNotes(mapping, userMapping));
     validation.warnings.push(...identifyingColumnsNote(mapping, columnNames, samples.identifying));
     validation.warnings.push(
       ...unlistedColumnsNote(mapping, userMapping, columnNames, samples.identifying, options.addedTo),

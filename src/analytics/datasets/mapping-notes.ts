@@ -2,7 +2,7 @@
 // periods when the file has several, and what follows when it has none.
 import { listInWords } from '../in-words.ts';
 import { identifyingColumn, recogniseColumns } from './headings.ts';
-import { defaultFieldName, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { defaultFieldName, measureHeadings, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { isSafeIdentifier } from '../sql-text.ts';
 import type { MappingInput } from './mapping-input.ts';
 
@@ -34,6 +34,17 @@ export function mappingNotes(
   return [
     `"${date}" was read as the date of each row, which gives its financial year. The file also has ${quoted(dates)}: to use ${dates.length === 1 ? 'it' : 'one of them'} instead, ${nameIt('the date', 'event_date')}.`,
   ];
+}
+
+/** Which columns were read as a catalogue measure from the way extracts head it ("Weeks waited"). */
+export function measureHeadingNotes(mapping: ColumnMapping, given: MappingInput | undefined): string[] {
+  if (given?.measures) return [];
+  return Object.entries(measureHeadings).flatMap(([field, { what }]) => {
+    const column = mapping.measures[field];
+    return column === undefined || defaultFieldName(column) === field
+      ? []
+      : [`The column "${column}" was read as ${field}, ${what}.`];
+  });
 }
 
 /**

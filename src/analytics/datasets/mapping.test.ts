@@ -60,16 +60,35 @@ describe('column mappings', () => {
     expect(mapping.attributes).toEqual({ specialty: 'specialty' });
   });
 
+  it('reads a column of numbers headed as extracts head a catalogue measure as that measure', () => {
+    const column = (name: string, type = 'DOUBLE') => ({ name, type });
+    const measures = (...described: { name: string; type: string }[]) =>
+      resolveMapping(undefined, [column('lsoa_code', 'VARCHAR'), ...described]).measures;
+    expect(measures(column('Weeks waited'), column('Days waited'))).toEqual({
+      wait_weeks: 'Weeks waited',
+      days_waited: 'Days waited',
+    });
+    expect(measures(column('WeeksWaiting'))).toEqual({ wait_weeks: 'WeeksWaiting' });
+    // Not when the file has a wait_weeks column of its own, nor a column of text.
+    expect(measures(column('wait_weeks'), column('Weeks waited'))).toEqual({
+      wait_weeks: 'wait_weeks',
+      weeks_waited: 'Weeks waited',
+    });
+    expect(resolveMapping(undefined, [column('Weeks waited', 'VARCHAR')]).attributes).toEqual({
+      weeks_waited: 'Weeks waited',
+    });
+  });
+
   it('turns headings with spaces into field names, leaving out any that would clash', () => {
     const mapping = resolveMapping(undefined, [
       { name: 'lsoa_code', type: 'VARCHAR' },
-      { name: 'Weeks waited', type: 'DOUBLE' },
+      { name: 'Days waited', type: 'DOUBLE' },
       { name: 'Flag LD', type: 'BIGINT' },
       { name: 'Specialty name', type: 'VARCHAR' },
       { name: 'specialty_name', type: 'VARCHAR' },
       { name: '2nd attempt', type: 'BIGINT' },
     ]);
-    expect(mapping.measures).toEqual({ weeks_waited: 'Weeks waited' });
+    expect(mapping.measures).toEqual({ days_waited: 'Days waited' });
     expect(mapping.flags).toEqual({ flag_ld: 'Flag LD' });
     expect(mapping.attributes).toEqual({ specialty_name: 'specialty_name' });
   });

@@ -118,11 +118,37 @@ export const defaultFieldName = (column: string): string => {
 };
 
 /**
+ * Measures of the catalogue that extracts head otherwise, by their normalised headings, and what
+ * each is: a column of numbers under one of them is read as the measure when no column has its name.
+ */
+export const measureHeadings: Record<string, { headings: string[]; what: string }> = {
+  wait_weeks: {
+    headings: [
+      'weeks_waited',
+      'weeks_waiting',
+      'waiting_weeks',
+      'wait_in_weeks',
+      'weeks_wait',
+      'total_weeks_waited',
+      'rtt_weeks_waited',
+      'weeks_on_waiting_list',
+    ],
+    what: 'the weeks waited that the waiting-list indicators read',
+  },
+};
+
+export const measureHeadedAs = (column: string): string | undefined => {
+  const heading = normaliseHeading(column);
+  return Object.keys(measureHeadings).find((field) => measureHeadings[field]!.headings.includes(heading));
+};
+
+/**
  * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
  * mostly numbers, so that a stray "n/a" is reported rather than turning the column into text),
  * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, a column of
- * codes whose heading names them ("Attended or did not attend") as their measure, and other
+ * codes whose heading names them ("Attended or did not attend") as their measure, a column of
+ * numbers headed as a catalogue measure is headed in extracts ("Weeks waited") as it, and other
  * columns as attributes; columns that identify people (NHS number, name, postcode …, by heading or
  * by value) not at all.
  */
@@ -155,6 +181,13 @@ export function defaultMapping(
     if (measure && (name === measure || !taken.has(measure)) && !(measure in measures)) {
       taken.add(measure);
       measures[measure] = column;
+      continue;
+    }
+    // "Weeks waited" is the wait_weeks measure, unless the file has a wait_weeks column too.
+    const headed = numeric.has(column) ? measureHeadedAs(column) : undefined;
+    if (headed && !taken.has(headed)) {
+      taken.add(headed);
+      measures[headed] = column;
       continue;
     }
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;

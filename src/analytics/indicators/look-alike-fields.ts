@@ -1,6 +1,8 @@
 // A dataset field that may hold what an indicator needs under another name: an extract's "Weeks
-// waited" column imported as weeks_waited when the catalogue reads wait_weeks, or did_not_attend for
-// dna. Only a hint for the person importing; nothing is ever read under another name by itself.
+// waited (RTT)" column imported as weeks_waited_rtt when the catalogue reads wait_weeks, or
+// did_not_attend for dna. Only a hint for the person importing: what is read under another name by
+// itself is only what the import says it read so (the usual headings of a measure, mapping.ts, and
+// columns of the Data Dictionary's codes, coded-measures.ts).
 
 /** The word without a plural or verb ending, so that waited, waiting and wait compare equal. */
 function stem(word: string): string {
