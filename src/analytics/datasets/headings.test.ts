@@ -51,6 +51,11 @@ describe('recognising standard fields from headings', () => {
       age: 'APPTAGE',
       event_date: 'APPTDATE',
     });
+    // A code is taken before its description; the description alone when there is no code.
+    expect(recogniseColumns(['Ethnic category description', 'Ethnic category code']).columns).toEqual({
+      ethnicity: 'Ethnic category code',
+    });
+    expect(recogniseColumns(['EthnicityDescription']).columns).toEqual({ ethnicity: 'EthnicityDescription' });
     const emergency = recogniseColumns(['Pseudo_ID', 'Age_At_Arrival', 'Arrival_Date', 'Ethnic']);
     expect(emergency.columns).toEqual({
       person_id: 'Pseudo_ID',

@@ -95,6 +95,11 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'ethnic_origin_code',
     'ethnos',
     'ethnic',
+    // A description without its code ("Asian or Asian British - Indian"), read as its code.
+    'ethnic_category_description',
+    'ethnicity_description',
+    'ethnic_group_description',
+    'ethnic_description',
   ],
   event_date: [
     'event_date',

@@ -148,7 +148,7 @@ export const measureHeadedAs = (column: string): string | undefined => {
  * mostly numbers, so that a stray "n/a" is reported rather than turning the column into text),
  * yes/no columns whose heading names a PLUS group ("Learning disability") as flags, a column of
  * codes whose heading names them ("Attended or did not attend") as their measure, a column of
- * numbers headed as a catalogue measure is headed in extracts ("Weeks waited") as it, and other
+ * numbers under a heading extracts usually give a catalogue measure ("Weeks waited") as it, and other
  * columns as attributes; columns that identify people (NHS number, name, postcode …, by heading or
  * by value) not at all.
  */
