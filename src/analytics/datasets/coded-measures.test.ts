@@ -17,5 +17,16 @@ describe('headings of coded measures', () => {
     for (const heading of ['Admission method', 'ADMIMETH', 'AdmissionMethodCode', 'Method of admission'])
       expect(namesCoding(heading, 'admission-method'), heading).toBe(true);
     expect(namesCoding('Admission date', 'admission-method')).toBe(false);
+    for (const heading of [
+      'Stage',
+      'STAGE_BEST',
+      'Stage at diagnosis',
+      'Cancer stage',
+      'TNM stage group',
+      'Stage of cancer',
+    ])
+      expect(namesCoding(heading, 'cancer-stage'), heading).toBe(true);
+    for (const heading of ['CKD stage', 'Pressure ulcer stage', 'Tumour stage', 'Stage date', 'Backstage'])
+      expect(namesCoding(heading, 'cancer-stage'), heading).toBe(false);
   });
 });

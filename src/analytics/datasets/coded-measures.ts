@@ -5,13 +5,16 @@
 // 0 (not applicable: the appointment is in the future) are neither, and are left out of the DNA
 // rate. Admitted patient care extracts give ADMISSION METHOD: 21–28 and 2A–2D (the emergency
 // methods) are emergency_admission 1, the elective (11–13), maternity (31, 32) and other (81–83)
-// methods 0. The codes' usual labels are read too.
+// methods 0. Cancer registrations (the Rapid Cancer Registration Data, COSD) give the stage at
+// diagnosis as a stage group with its subdivision (1A, 2B, IIIC, "Stage 4"): cancer_stage is its
+// number, 1 to 4 (0 as 0), and X, U and "unknown" are no stage, left out of the cancers with a known
+// stage. The codes' usual labels are read too.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { normaliseHeading } from './headings.ts';
 import { kindOf } from './standardise.ts';
 
-export const codingIds = ['attendance', 'admission-method'] as const;
+export const codingIds = ['attendance', 'admission-method', 'cancer-stage'] as const;
 export type CodingId = (typeof codingIds)[number];
 
 export interface MeasureCoding {
@@ -20,9 +23,22 @@ export interface MeasureCoding {
   /** Whether a heading names such codes ("Attended or did not attend", "Admission method"). */
   heading: RegExp;
   /** Each code and label, upper case with single spaces for anything else, and the measure's value. */
-  values: [value: 0 | 1 | null, forms: string[]][];
+  values: [value: number | null, forms: string[]][];
   problem: string;
   note: (column: string) => string;
+  /** A column of plain numbers holds the measure already (stages 1 to 4): read as codes only with others. */
+  numbersAreValues?: true;
+}
+
+/**
+ * A stage group as registrations write it: 1 to 4 or I to IV, with a subdivision (2A, IIIB, 1A1,
+ * IB2) or none, with "Stage" before it or not.
+ */
+function stageForms(stage: number): string[] {
+  const groups = [String(stage), ['I', 'II', 'III', 'IV'][stage - 1]!];
+  const subdivisions = ['', 'A', 'B', 'C', 'A1', 'A2', 'B1', 'B2', 'B3', 'C1', 'C2'];
+  const forms = groups.flatMap((group) => subdivisions.map((sub) => `${group}${sub}`));
+  return [...forms, ...forms.map((form) => `STAGE ${form}`)];
 }
 
 // prettier-ignore
@@ -51,6 +67,20 @@ export const measureCodings: Record<CodingId, MeasureCoding> = {
     problem: 'not an admission method code (21 to 28 or 2A to 2D emergency; 11 to 13, 31, 32 or 81 to 83 not)',
     note: (column) =>
       `The column "${column}" holds admission method codes, read as emergency_admission: 21 to 28 and 2A to 2D (emergency) as 1, elective, maternity and other methods as 0.`,
+  },
+  'cancer-stage': {
+    measure: 'cancer_stage',
+    // Not the stage of other things (CKD stage, pressure ulcer stage), nor the T of TNM ("Tumour stage").
+    heading: /^(stage(_best|_at_diagnosis|_group)?|(overall|tnm|figo|integrated|final|best|pathological|clinical)_stage(_group)?)$|cancer_(\w+_)?stage|stage_(\w+_)?cancer/,
+    values: [
+      ...[1, 2, 3, 4].map((stage): [number, string[]] => [stage, stageForms(stage)]),
+      [0, ['0', 'STAGE 0', '0IS', 'STAGE 0IS']],
+      [null, ['X', 'U', '9', '99', 'UNKNOWN', 'NOT KNOWN', 'STAGE UNKNOWN', 'UNSTAGEABLE', 'NOT STAGEABLE', 'NOT STAGED']],
+    ],
+    numbersAreValues: true,
+    problem: 'not a cancer stage (1 to 4 or I to IV, with a subdivision such as 2A or IIIB; 0; or X or U, not known)',
+    note: (column) =>
+      `The column "${column}" holds cancer stages, read as cancer_stage: the stage group 1 to 4 (2A as 2, IIIB as 3, "Stage 4" as 4), with X, U and unknown stages left out of the cancers with a known stage.`,
   },
 };
 
@@ -85,7 +115,7 @@ export const namesCoding = (heading: string, id: CodingId): boolean =>
  * as its measure), those whose first 100,000 values (blanks aside) are one coding's codes or labels
  * but for a typing slip or two in a hundred (which the import then reports), with the coding. Not a
  * column of only the codes that give no value (all 0 for attendance), nor a 1/0 flag, whose 1s are
- * not attendance codes.
+ * not attendance codes, nor a column of stages 1 to 4 as plain numbers, read as numbers already.
  */
 export async function codedColumns(
   store: AnalyticsStore,
@@ -107,7 +137,12 @@ export async function codedColumns(
     `count(NULLIF(f${i}, '')) AS v${i}`,
     ...codingIds.flatMap((id, j) => {
       const all = ['', ...formsOf(measureCodings[id])];
-      const valued = measureCodings[id].values.flatMap(([value, forms]) => (value === null ? [] : forms));
+      const coding = measureCodings[id];
+      // The forms that show the column to be codes: those that give a value, or, where plain numbers
+      // are values already, those that are not plain numbers ("2A", or "X" for not known).
+      const valued = coding.numbersAreValues
+        ? formsOf(coding).filter((form) => !/^\d+$/.test(form))
+        : coding.values.flatMap(([value, forms]) => (value === null ? [] : forms));
       return [
         `count(CASE WHEN f${i} NOT IN (${all.map(literal).join(', ')}) THEN 1 END) AS bad${i}_${j}`,
         `count(CASE WHEN f${i} IN (${valued.map(literal).join(', ')}) THEN 1 END) AS codes${i}_${j}`,

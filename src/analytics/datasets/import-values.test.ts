@@ -241,6 +241,41 @@ describe('reading the values extracts hold', () => {
     expect(mapped.report.warnings.join(' ')).not.toContain('was read as wait_weeks');
   });
 
+  it('reads cancer stages as registrations write them, leaving unknown stages out', async () => {
+    const stages = ['1', '2A', 'IIIB', 'Stage 4', 'IB2', '0', 'X', 'U', 'Unknown', '2'];
+    const values = [...Array.from({ length: 10 }, () => stages).flat(), 'T2'];
+    const file = write(
+      'stages.csv',
+      'Pseudo ID,LSOA,STAGE_BEST\n' +
+        values.map((v, i) => `S${String(i).padStart(3, '0')},X01000001,${v}\n`).join(''),
+    );
+    const result = await importAs('stages', file);
+    expect(result.mapping.measures).toEqual({ cancer_stage: 'STAGE_BEST' });
+    expect(result.mapping.measureCodings).toEqual({ cancer_stage: 'cancer-stage' });
+    expect(result.report.warnings).toContain(
+      'The column "STAGE_BEST" holds cancer stages, read as cancer_stage: the stage group 1 to 4 (2A as 2, IIIB as 3, "Stage 4" as 4), with X, U and unknown stages left out of the cancers with a known stage.',
+    );
+    expect(result.report.warnings.join(' ')).not.toContain('was read as cancer_stage');
+    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[102, 'T2']]);
+    const rows = await stored('stages', 'cancer_stage');
+    expect(rows.slice(0, 10).map((r) => r.cancer_stage)).toEqual([1, 2, 3, 4, 1, 0, null, null, null, 2]);
+    // Plain numbers are read as numbers, as before; with X for not known, as stages.
+    const plain = write('plain-stages.csv', 'Pseudo ID,LSOA,Stage\nP1,X01000001,1\nP2,X01000001,4\n');
+    const numbers = await importAs('plain-stages', plain);
+    expect(numbers.mapping.measureCodings).toEqual({});
+    expect(numbers.mapping.measures).toEqual({ stage: 'Stage' });
+    const named = write('stage-best.csv', 'Pseudo ID,LSOA,STAGE_BEST\nP1,X01000001,1\nP2,X01000001,4\n');
+    const best = await importAs('stage-best', named);
+    expect(best.mapping.measures).toEqual({ cancer_stage: 'STAGE_BEST' });
+    expect(best.report.warnings).toContain(
+      'The column "STAGE_BEST" was read as cancer_stage, the stage at diagnosis that the early diagnosis indicator reads.',
+    );
+    const unknown = write('unknown-stages.csv', 'Pseudo ID,LSOA,Stage\nP1,X01000001,1\nP2,X01000001,X\n');
+    expect((await importAs('unknown-stages', unknown)).mapping.measureCodings).toEqual({
+      cancer_stage: 'cancer-stage',
+    });
+  });
+
   it('reads the dates UK extracts write, day first, and refuses the impossible ones', async () => {
     const file = write(
       'uk-dates.csv',

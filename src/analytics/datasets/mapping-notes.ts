@@ -41,7 +41,8 @@ export function measureHeadingNotes(mapping: ColumnMapping, given: MappingInput 
   if (given?.measures) return [];
   return Object.entries(measureHeadings).flatMap(([field, { what }]) => {
     const column = mapping.measures[field];
-    return column === undefined || defaultFieldName(column) === field
+    // A column of codes has its own note (coded-measures.ts).
+    return column === undefined || defaultFieldName(column) === field || mapping.measureCodings[field]
       ? []
       : [`The column "${column}" was read as ${field}, ${what}.`];
   });

@@ -36,7 +36,7 @@ describe('column mappings', () => {
       'measureCodings.DNA: names use lower-case letters, digits and underscores, starting with a letter',
     ]);
     expect(mappingProblems({ measureCodings: { x: 'outcome' } })).toEqual([
-      'measureCodings.x: give one of attendance, admission-method',
+      'measureCodings.x: give one of attendance, admission-method, cancer-stage',
     ]);
     expect(mappingProblems([])).toEqual(['The mapping must be a JSON object, like the example']);
     expect(mappingProblems({ lsoaVintage: '2011' })).toEqual([]);

@@ -135,6 +135,11 @@ export const measureHeadings: Record<string, { headings: string[]; what: string 
     ],
     what: 'the weeks waited that the waiting-list indicators read',
   },
+  // Stages written as plain numbers; other forms (2A, IIIB, X) are read as codes (coded-measures.ts).
+  cancer_stage: {
+    headings: ['stage_best', 'stage_at_diagnosis', 'overall_stage', 'tnm_stage_group', 'stage_group'],
+    what: 'the stage at diagnosis that the early diagnosis indicator reads',
+  },
 };
 
 export const measureHeadedAs = (column: string): string | undefined => {

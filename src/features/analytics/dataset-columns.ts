@@ -7,6 +7,7 @@ import { LSOA_FROM_POSTCODE, lsoaFromPostcode } from '../../analytics/datasets/l
 const codingNotes: Record<CodingId, string> = {
   attendance: 'attendance codes: 3 and 7 did not attend, 5 and 6 attended',
   'admission-method': 'admission method codes: 21 to 28 and 2A to 2D emergency',
+  'cancer-stage': 'cancer stages: 2A read as 2, IIIB as 3; X and U not known',
 };
 
 export interface ColumnRead {
