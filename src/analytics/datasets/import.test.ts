@@ -920,6 +920,11 @@ describe('dataset import', () => {
     await expect(importAs('no-lsoa', noLsoa)).rejects.toThrow(
       'No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, type the heading of the LSOA column under "Say which columns to use" on the import form (or, on the command line, give it in the mapping as columns.lsoa_code). The file has: Pseudo ID, Postcode district, DNA',
     );
+    // An extract that gives only the deprivation of each row's area is told what to ask for.
+    const deciles = write('deciles.csv', 'Pseudo ID,Der_IMD_Decile,DNA\nP1,3,0\n');
+    await expect(importAs('deciles', deciles)).rejects.toThrow(
+      'The file gives deprivation ("Der_IMD_Decile") but no LSOA: Parity works out each row\'s deprivation, place and ward from its LSOA, with the deprivation file imported, so that every dataset is set against the same index and the same residents; ask for the extract with the LSOA of residence (in SUS, Der_Postcode_LSOA_2021_Code) or the postcode. The file has: Pseudo ID, Der_IMD_Decile, DNA',
+    );
     const undated = write('undated.csv', 'LSOA,DNA\nX01000001,0\n');
     const result = await importAs('undated', undated);
     expect(result.report.warnings).toEqual([

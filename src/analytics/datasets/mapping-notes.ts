@@ -1,7 +1,7 @@
 // What an import tells the person about the columns it chose for them: which date gives the
 // periods when the file has several, and what follows when it has none.
 import { listInWords } from '../in-words.ts';
-import { identifyingColumn, recogniseColumns } from './headings.ts';
+import { identifyingColumn, normaliseHeading, recogniseColumns } from './headings.ts';
 import { defaultFieldName, measureHeadings, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { isSafeIdentifier } from '../sql-text.ts';
 import type { MappingInput } from './mapping-input.ts';
@@ -118,8 +118,19 @@ export function noLsoaColumnMessage(columns: string[], postcodeColumn?: string):
   const postcodes = postcodeColumn
     ? ` The file has postcodes ("${postcodeColumn}"): to look each row's LSOA up from its postcode instead, import the ONS postcode directory (NSPL or ONSPD) first, on the page Import reference geography or with "parity geo import --postcodes", then import this file again.`
     : '';
-  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}.${postcodes} The file has: ${columns.join(', ')}`;
+  const deprivation = columns.find((c) => givesDeprivation(normaliseHeading(c)));
+  const onlyDeprivation =
+    deprivation && !postcodeColumn
+      ? ` The file gives deprivation ("${deprivation}") but no LSOA: Parity works out each row's deprivation, place and ward from its LSOA, with the deprivation file imported, so that every dataset is set against the same index and the same residents; ask for the extract with the LSOA of residence (in SUS, Der_Postcode_LSOA_2021_Code) or the postcode.`
+      : '';
+  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}.${postcodes}${onlyDeprivation} The file has: ${columns.join(', ')}`;
 }
+
+/** A heading naming an IMD decile, quintile, rank or score ("IMD decile", "Der_IMD_Decile"). */
+const givesDeprivation = (normalised: string): boolean =>
+  /(^|_)(imd|index_of_multiple_deprivation|deprivation)(_\w+)?_(decile|quintile|rank|score)($|_)/.test(
+    normalised,
+  );
 
 /**
  * For columns judged by their values: how to import one if it identifies no one after all. A mapping
