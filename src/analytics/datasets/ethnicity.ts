@@ -32,9 +32,9 @@ export const ethnicCategories: EthnicCategory[] = [
 /** How extracts name each group before a category: "White British", "Mixed - White and Asian". */
 const groupWords: Record<string, string[]> = {
   White: ['white'],
-  Mixed: ['mixed', 'mixed or multiple', 'mixed or multiple ethnic groups'],
+  Mixed: ['mixed', 'mixed or multiple', 'mixed or multiple ethnic groups', 'mixed multiple ethnic groups'],
   Asian: ['asian', 'asian or asian british'],
-  Black: ['black', 'black or black british'],
+  Black: ['black', 'black or black british', 'black or african or caribbean or black british'],
   Other: ['other', 'other ethnic group', 'other ethnic groups'],
 };
 
@@ -48,23 +48,23 @@ const onlyAfterGroup = new Set(['other', 'any other']);
  */
 // prettier-ignore
 const valueLabels: [code: string, group: string | null, labels: string[]][] = [
-  ['A', 'White', ['british', 'english, welsh, scottish, northern irish or british']],
+  ['A', 'White', ['british', 'english, welsh, scottish, northern irish or british', 'british or mixed british', 'english or welsh or scottish or northern irish or british']],
   ['B', 'White', ['irish']],
-  ['C', 'White', ['any other white background', 'other white', 'other', 'any other', 'gypsy or irish traveller', 'roma']],
+  ['C', 'White', ['any other white background', 'other white background', 'other white', 'other', 'any other', 'gypsy or irish traveller', 'roma']],
   ['D', 'Mixed', ['white and black caribbean']],
   ['E', 'Mixed', ['white and black african']],
   ['F', 'Mixed', ['white and asian']],
-  ['G', 'Mixed', ['any other mixed background', 'other mixed', 'other', 'any other']],
-  ['H', 'Asian', ['indian']],
-  ['J', 'Asian', ['pakistani']],
-  ['K', 'Asian', ['bangladeshi']],
-  ['L', 'Asian', ['any other asian background', 'other asian', 'other', 'any other']],
+  ['G', 'Mixed', ['any other mixed background', 'other mixed background', 'any other mixed or multiple ethnic background', 'other mixed', 'other', 'any other']],
+  ['H', 'Asian', ['indian', 'indian or british indian']],
+  ['J', 'Asian', ['pakistani', 'pakistani or british pakistani']],
+  ['K', 'Asian', ['bangladeshi', 'bangladeshi or british bangladeshi']],
+  ['L', 'Asian', ['any other asian background', 'other asian background', 'other asian', 'other', 'any other']],
   ['M', 'Black', ['caribbean']],
   ['N', 'Black', ['african']],
-  ['P', 'Black', ['any other black background', 'other black', 'other', 'any other']],
+  ['P', 'Black', ['any other black background', 'other black background', 'other black or african or caribbean background', 'other black', 'other', 'any other']],
   ['R', 'Other', ['chinese']],
   ['S', 'Other', ['any other ethnic group', 'other ethnic group', 'arab', 'any other']],
-  ['Z', null, ['not stated', 'declined', 'refused', 'prefer not to say']],
+  ['Z', null, ['not stated', 'declined', 'refused', 'prefer not to say', 'ethnic category not stated']],
   ['99', null, ['not known', 'unknown', 'not recorded']],
 ];
 

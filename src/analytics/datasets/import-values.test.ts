@@ -434,4 +434,40 @@ describe('reading the values extracts hold', () => {
       '99',
     ]);
   });
+
+  it("reads a GP system's ethnicity terms of the 2001 and 2011 censuses as their categories", async () => {
+    const terms: [string, string][] = [
+      ['British or mixed British - ethnic category 2001 census', 'A'],
+      ['Other White background - ethnic category 2001 census', 'C'],
+      ['White and Black Caribbean - ethnic category 2001 census', 'D'],
+      ['Indian or British Indian - ethnic category 2001 census', 'H'],
+      ['Pakistani or British Pakistani - ethnic category 2001 census', 'J'],
+      ['Other Black background - ethnic category 2001 census', 'P'],
+      ['Chinese - ethnic category 2001 census', 'R'],
+      ['Other - ethnic category 2001 census', 'S'],
+      ['Ethnic category not stated - 2001 census', 'Z'],
+      ['White: English or Welsh or Scottish or Northern Irish or British - ethnic category 2011 census', 'A'],
+      ['White: Gypsy or Irish Traveller - ethnic category 2011 census', 'C'],
+      [
+        'Mixed multiple ethnic groups: any other Mixed or multiple ethnic background - ethnic category 2011 census',
+        'G',
+      ],
+      ['Asian or Asian British: Bangladeshi - ethnic category 2011 census', 'K'],
+      ['Black or African or Caribbean or Black British: African - ethnic category 2011 census', 'N'],
+      [
+        'Black or African or Caribbean or Black British: other Black or African or Caribbean background - ethnic category 2011 census',
+        'P',
+      ],
+      ['Other ethnic group: Arab - ethnic category 2011 census', 'S'],
+    ];
+    const file = write(
+      'gp-ethnicity.csv',
+      'Patient ID,LSOA,Ethnicity\n' +
+        terms.map(([term], i) => `G${String(i).padStart(2, '0')},X01000001,"${term}"\n`).join(''),
+    );
+    const result = await importAs('gp-ethnicity', file);
+    expect(result.report.examples).toEqual([]);
+    const rows = await stored('gp-ethnicity', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual(terms.map(([, code]) => code));
+  });
 });

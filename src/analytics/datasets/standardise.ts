@@ -149,10 +149,18 @@ const spokenForm = (c: string, dashAsColon = false): string => {
 };
 
 /**
+ * A GP system's ethnicity term without the census it is of: SNOMED CT's "Indian or British Indian -
+ * ethnic category 2001 census" and "Asian or Asian British: Indian - ethnic category 2011 census"
+ * as the description before it. The 2001 census's "Other" is its any other ethnic group.
+ */
+const withoutCensusTerm = (spoken: string): string =>
+  `regexp_replace(regexp_replace(${spoken}, '^other: ethnic category 2001 census$', 'any other ethnic group'), '(: | )(ethnic category )?(2001|2011) census$', '')`;
+
+/**
  * An NHS ethnic category from a code (A … S, Z, 99), a code followed by its description ("A - White
  * British", "H: Indian") or a description alone: the Data Dictionary's ("Asian or Asian British -
  * Indian"), its value label ("Indian", "Any other mixed background") or that after its group's name
- * ("White British", "Black African"; ethnicity.ts).
+ * ("White British", "Black African"; ethnicity.ts), also as a GP system's census term.
  * With `ons2021`, from the census groups written out, in any case.
  */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
@@ -165,7 +173,7 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   const code = normalised(c);
   const leading = `regexp_extract(${code}, '^(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
   const described = [...descriptions].map(([form, code]) => `WHEN ${literal(form)} THEN '${code}'`);
-  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${spokenForm(c, true)} ${described.join(' ')} END END`;
+  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${withoutCensusTerm(spokenForm(c, true))} ${described.join(' ')} END END`;
 }
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
   `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
