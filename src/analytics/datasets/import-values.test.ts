@@ -210,10 +210,31 @@ describe('reading the values extracts hold', () => {
     );
     const result = await importAs('hes-episodes', file);
     expect(result.report.warnings).toContain(
-      'The file has HES\'s episode order ("EPIORDER"): 2 rows are later episodes of a hospital stay (EPIORDER 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import only the rows with EPIORDER 1.',
+      'The file has HES\'s episode order ("EPIORDER"): 2 rows are later episodes of a hospital stay (EPIORDER 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import the file again with {"firstEpisodesOnly": true} in the mapping, which leaves the later episodes out.',
     );
     const first = write('hes-first.csv', 'TOKEN_PERSON_ID,LSOA,EPIORDER\nH1,X01000001,1\n');
     expect((await importAs('hes-first', first)).report.warnings.join(' ')).not.toContain('EPIORDER');
+
+    // Asked to, the import leaves the later episodes out and counts them.
+    const firsts = await importAs('hes-first-episodes', file, { firstEpisodesOnly: true });
+    expect(firsts.rowsRead).toBe(6);
+    expect(firsts.rowsStored).toBe(4);
+    expect(firsts.report.warnings).toContain(
+      "2 rows were later episodes of a hospital stay (EPIORDER 2 or more) and were left out, as the mapping's firstEpisodesOnly asks: each admission is counted once, at the first episode of its stay.",
+    );
+    expect(firsts.report.warnings.join(' ')).not.toContain('blank');
+    expect(firsts.mapping.firstEpisodesOnly).toBe(true);
+    expect((await stored('hes-first-episodes', 'person_id')).map((r) => r.person_id)).toEqual([
+      'H0',
+      'H2',
+      'H4',
+      'H5',
+    ]);
+    // A file without the episode order cannot do as asked, and says so.
+    const plain = write('no-order.csv', 'TOKEN_PERSON_ID,LSOA\nH1,X01000001\n');
+    await expect(importAs('no-order', plain, { firstEpisodesOnly: true })).rejects.toThrow(
+      "The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. The file has: TOKEN_PERSON_ID, LSOA",
+    );
   });
 
   it('reads a waiting list as trusts write one: weeks waited, dated by its week ending', async () => {

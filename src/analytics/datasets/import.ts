@@ -33,7 +33,7 @@ import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
 import { agesReadNotes } from './age-notes.ts';
-import { laterEpisodesNote } from './hes-episodes.ts';
+import { episodeOrderColumn, laterEpisodesNote } from './hes-episodes.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
@@ -210,6 +210,10 @@ function checkMappingAgainstFile(
       `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,
     );
   }
+  if (mapping.firstEpisodesOnly && episodeOrderColumn(columns) === undefined)
+    throw new SourceFileError(
+      `The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. The file has: ${columns.join(', ')}`,
+    );
 }
 
 /**

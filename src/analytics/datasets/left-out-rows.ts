@@ -1,9 +1,10 @@
-// Rows of a file that are not imported: a spreadsheet's blank rows, a report's total lines and the
-// headings repeated where files were joined one after another. They are left out of the checks and
-// the dataset, still count in the row numbers of the report, and the import says how many there
-// were and where.
+// Rows of a file that are not imported: a spreadsheet's blank rows, a report's total lines, the
+// headings repeated where files were joined one after another, and, when the mapping asks, HES's
+// later episodes of a stay. They are left out of the checks and the dataset, still count in the row
+// numbers of the report, and the import says how many there were and where.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
+import { episodeOrderColumn, laterEpisodeSql, laterEpisodesLeftOutNote } from './hes-episodes.ts';
 import { LSOA_FROM_POSTCODE } from './lsoa-from-postcode.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import type { ColumnKind } from './standardise.ts';
@@ -66,10 +67,21 @@ export interface TotalRows {
   firstRowNames?: string[];
 }
 
-/** The rows left out besides blank ones: a report's total lines, and headings repeated. */
+/** The rows left out besides blank ones: a report's total lines, headings repeated, later episodes. */
 export interface LeftOutLines {
   totals: TotalRows;
   headings: TotalRows;
+  /** With the mapping's firstEpisodesOnly: the column of the episode order and its later episodes. */
+  laterEpisodes?: TotalRows & { column: string };
+}
+
+/** The test for later episodes, when the mapping asks to leave them out and the file has EPIORDER. */
+function laterEpisodeTest(m: ColumnMapping, kinds: ColumnKinds): { column: string; sql: string } | null {
+  const column = m.firstEpisodesOnly ? episodeOrderColumn(kinds.keys()) : undefined;
+  // Not a blank row as well, which is counted as blank.
+  return column === undefined
+    ? null
+    : { column, sql: `(${laterEpisodeSql(column)} AND NOT (${blankRowSql(m)}))` };
 }
 
 const SHOWN = 5;
@@ -98,9 +110,18 @@ export async function findLeftOutLines(
   kinds: ColumnKinds,
   headingRow: number,
 ): Promise<LeftOutLines> {
+  const episodes = laterEpisodeTest(m, kinds);
   return {
     totals: await rowsPassing(store, parquet, totalRowTests(m, kinds), headingRow),
     headings: await rowsPassing(store, parquet, [repeatedHeadingSql(m, kinds)], headingRow),
+    ...(episodes
+      ? {
+          laterEpisodes: {
+            column: episodes.column,
+            ...(await rowsPassing(store, parquet, [episodes.sql], headingRow)),
+          },
+        }
+      : {}),
   };
 }
 
@@ -113,6 +134,8 @@ export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftO
   const tests = [`(${blankRowSql(m)})`];
   if (lines.totals.count > 0) tests.push(totalRowSql(m, kinds));
   if (lines.headings.count > 0) tests.push(repeatedHeadingSql(m, kinds));
+  const episodes = laterEpisodeTest(m, kinds);
+  if (episodes && lines.laterEpisodes?.count) tests.push(episodes.sql);
   return `(${tests.join(' OR ')})`;
 }
 
@@ -140,7 +163,9 @@ export function leftOutWarnings(lines: LeftOutLines, leftOut: number): string[] 
         : `${totals.count} rows read "Total" and have no LSOA code (${rows}): totals of the rows above, not rows of their own, so they were left out.`,
     );
   }
-  const blank = leftOut - totals.count - headings.count;
+  const episodes = lines.laterEpisodes;
+  if (episodes?.count) warnings.push(laterEpisodesLeftOutNote(episodes.column, episodes.count));
+  const blank = leftOut - totals.count - headings.count - (episodes?.count ?? 0);
   if (blank > 0)
     warnings.push(
       `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column and left out (they still count when rows are numbered).`,

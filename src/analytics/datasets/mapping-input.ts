@@ -36,6 +36,7 @@ const settings = [
   'attributes',
   'flags',
   'personIds',
+  'firstEpisodesOnly',
   'sheet',
   'allSheets',
 ];
@@ -99,6 +100,7 @@ export const mappingInputSchema = z.strictObject(
         message: 'personIds: give "nhs-number" when the person identifiers are NHS numbers, or leave it out',
       })
       .optional(),
+    firstEpisodesOnly: z.boolean({ message: 'firstEpisodesOnly: give true or false' }).optional(),
     sheet: z.string().min(1, { message: "sheet: give the worksheet's name" }).optional(),
     allSheets: z.boolean({ message: 'allSheets: give true or false' }).optional(),
   },
@@ -164,6 +166,7 @@ export function resolveMapping(
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),
     ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
+    ...(input.firstEpisodesOnly ? { firstEpisodesOnly: true } : {}),
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.allSheets ? { allSheets: true } : {}),
   });

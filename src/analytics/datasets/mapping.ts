@@ -57,6 +57,11 @@ export const columnMappingSchema = z
      * pseudonymised before they are stored, in every file added later too (pseudonym.ts).
      */
     personIds: z.enum(['nhs-number']).optional(),
+    /**
+     * For HES admitted patient care: import only each stay's first episode (EPIORDER 1), so that
+     * each admission counts once; the later episodes are left out and counted (hes-episodes.ts).
+     */
+    firstEpisodesOnly: z.boolean().optional(),
     /** For XLSX: the worksheet to read (default: the first). */
     sheet: z.string().optional(),
     /** For XLSX: also read every other worksheet with the same headings, below its rows. */
