@@ -30,7 +30,7 @@ export async function laterEpisodesNote(
   const n = Number(row?.n ?? 0);
   if (n === 0) return null;
   const rows = `${n.toLocaleString('en-GB')} ${n === 1 ? 'row is a later episode' : 'rows are later episodes'}`;
-  return `The file has HES's episode order ("${column}"): ${rows} of a hospital stay (${column} 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import the file again with {"firstEpisodesOnly": true} in the mapping, which leaves the later episodes out.`;
+  return `The file has HES's episode order ("${column}"): ${rows} of a hospital stay (${column} 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import the file again with {"firstEpisodesOnly": true} under "Measures, flags and other settings" on the import form (or in the mapping, on the command line), which leaves the later episodes out.`;
 }
 
 export const laterEpisodesLeftOutNote = (column: string, n: number): string =>

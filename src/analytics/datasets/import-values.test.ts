@@ -210,7 +210,7 @@ describe('reading the values extracts hold', () => {
     );
     const result = await importAs('hes-episodes', file);
     expect(result.report.warnings).toContain(
-      'The file has HES\'s episode order ("EPIORDER"): 2 rows are later episodes of a hospital stay (EPIORDER 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import the file again with {"firstEpisodesOnly": true} in the mapping, which leaves the later episodes out.',
+      'The file has HES\'s episode order ("EPIORDER"): 2 rows are later episodes of a hospital stay (EPIORDER 2 or more). Parity counts every row, so each later episode counts as another admission. An admission is counted once, at the first episode of its stay: to count admissions, import the file again with {"firstEpisodesOnly": true} under "Measures, flags and other settings" on the import form (or in the mapping, on the command line), which leaves the later episodes out.',
     );
     const first = write('hes-first.csv', 'TOKEN_PERSON_ID,LSOA,EPIORDER\nH1,X01000001,1\n');
     expect((await importAs('hes-first', first)).report.warnings.join(' ')).not.toContain('EPIORDER');
@@ -233,7 +233,7 @@ describe('reading the values extracts hold', () => {
     // A file without the episode order cannot do as asked, and says so.
     const plain = write('no-order.csv', 'TOKEN_PERSON_ID,LSOA\nH1,X01000001\n');
     await expect(importAs('no-order', plain, { firstEpisodesOnly: true })).rejects.toThrow(
-      "The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. The file has: TOKEN_PERSON_ID, LSOA",
+      "The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. To import every row, leave the setting out. The file has: TOKEN_PERSON_ID, LSOA",
     );
   });
 

@@ -212,7 +212,7 @@ function checkMappingAgainstFile(
   }
   if (mapping.firstEpisodesOnly && episodeOrderColumn(columns) === undefined)
     throw new SourceFileError(
-      `The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. The file has: ${columns.join(', ')}`,
+      `The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. To import every row, leave the setting out. The file has: ${columns.join(', ')}`,
     );
 }
 
