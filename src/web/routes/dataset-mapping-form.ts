@@ -1,7 +1,7 @@
 // The import form's column fields as a column mapping: a heading typed for a standard field, the
 // worksheet named (and whether to read the others with the same headings too), and the LSOA
-// vintage, ethnicity coding and order of dates when chosen, laid over the JSON mapping (if any) that the form's
-// advanced box holds. Blank fields are left for the import to recognise.
+// vintage, ethnicity coding and order of dates when chosen, laid over the JSON mapping (if any) that
+// the form's advanced box holds. Blank fields are left for the import to recognise.
 import { FormError } from '../../features/shared/errors.ts';
 import type { FormBody } from './form-helpers.ts';
 
