@@ -141,9 +141,12 @@ export function dimensionsFor(flags: string[], only?: string[], populationBySex 
   return all.filter((d) => d.id === 'overall' || only.includes(d.id));
 }
 
-/** Sort key of a group within its dimension: deciles (of the IMD or a domain) numerically, "Not known" last. */
+/**
+ * Sort key of a group within its dimension: deciles (of the IMD or a domain) numerically, "Not known"
+ * last. U+FFFF sorts after every letter and digit both by code unit and by `localeCompare`.
+ */
 export function groupOrder(dimension: string, group: string): string {
-  if (group === 'Not known') return '~';
+  if (group === 'Not known') return '\uffff';
   if (/_(decile|quintile)$/.test(dimension)) return group.padStart(3, '0');
   return group;
 }

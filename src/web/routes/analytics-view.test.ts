@@ -4,6 +4,7 @@ import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { byBreakdown, contentsOf, indicatorPage, overviewRow } from './analytics-view.ts';
 import { measureWithUnit } from './analytics-format.ts';
 import { notDrawnSentence } from './analytics-breakdown.ts';
+import { groupOrder } from '../../analytics/indicators/dimensions.ts';
 
 const overall = (period: string, value: number): PublishedRow => ({
   period,
@@ -160,7 +161,7 @@ describe('a long indicator page', () => {
     ...overall('2024/25', value),
     dimension,
     group,
-    order: group,
+    order: groupOrder(dimension, group),
     numerator: '12345',
   });
   const wards = Array.from({ length: 25 }, (_, i) => row('ward', `Ward ${String(i + 10)}`, 10 + i));
@@ -234,6 +235,7 @@ describe('a long indicator page', () => {
     const withUnknown: IndicatorResult = { ...long, rows: [...long.rows, row('ward', 'Not known', 90)] };
     const ward = indicatorPage({ ...stored, result: withUnknown }, '2024/25').breakdowns[1];
     expect(ward?.rows).toHaveLength(26);
+    expect(ward?.rows.at(-1)?.label).toBe('Not known');
     expect(ward?.chart.match(/<circle/g)).toHaveLength(25);
     expect(ward?.chart).not.toContain('Ward 10');
     expect(ward?.chart).toContain('ward ranked, lowest value first');
