@@ -10,7 +10,8 @@ describe('written-out ethnic categories', () => {
     expect(descriptions.get('mixed or multiple: white and asian')).toBe('F');
     expect(descriptions.get('asian other')).toBe('L');
     expect(descriptions.get('other: chinese')).toBe('R');
-    expect(descriptions.has('other')).toBe(false);
+    expect(descriptions.get('other')).toBe('OTHER');
+    expect(descriptions.get('asian, asian british or asian welsh')).toBe('ASIAN');
     expect(descriptions.has('any other')).toBe(false);
   });
 });

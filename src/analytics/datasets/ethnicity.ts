@@ -1,5 +1,6 @@
-// NHS Data Dictionary ethnic category codes and their ONS 2021 census broad groups. Datasets coded
-// with the ONS 2021 groups instead are read through `onsLabelToCode`.
+// NHS Data Dictionary ethnic category codes and their ONS 2021 census broad groups, and Parity's codes
+// for a group recorded without its category. Datasets coded with the ONS 2021 groups instead are
+// read through `onsLabelToCode` and `onsGroupToCode`.
 
 export interface EthnicCategory {
   code: string;
@@ -25,17 +26,46 @@ export const ethnicCategories: EthnicCategory[] = [
   { code: 'P', detailed: 'Black or Black British: Any other Black background', broad: 'Black, Black British, Caribbean or African' },
   { code: 'R', detailed: 'Other ethnic groups: Chinese', broad: 'Asian or Asian British' },
   { code: 'S', detailed: 'Other ethnic groups: Any other ethnic group', broad: 'Other ethnic group' },
+  // A group recorded without its category, as some extracts give ethnicity ("Asian"): counted in its
+  // broad group, and on its own in the detailed breakdown. Parity's codes, not the Data Dictionary's.
+  { code: 'WHITE', detailed: 'White: category not recorded', broad: 'White' },
+  { code: 'MIXED', detailed: 'Mixed: category not recorded', broad: 'Mixed or multiple' },
+  { code: 'ASIAN', detailed: 'Asian or Asian British: category not recorded', broad: 'Asian or Asian British' },
+  { code: 'BLACK', detailed: 'Black or Black British: category not recorded', broad: 'Black, Black British, Caribbean or African' },
+  { code: 'OTHER', detailed: 'Other ethnic groups: category not recorded', broad: 'Other ethnic group' },
   { code: 'Z', detailed: 'Not stated', broad: 'Not stated or not known' },
   { code: '99', detailed: 'Not known', broad: 'Not stated or not known' },
 ];
 
-/** How extracts name each group before a category: "White British", "Mixed - White and Asian". */
+/**
+ * How extracts name each group, before a category ("White British", "Mixed - White and Asian") or
+ * alone, when the group is all they record ("Asian").
+ */
 const groupWords: Record<string, string[]> = {
   White: ['white'],
   Mixed: ['mixed', 'mixed or multiple', 'mixed or multiple ethnic groups', 'mixed multiple ethnic groups'],
   Asian: ['asian', 'asian or asian british'],
   Black: ['black', 'black or black british', 'black or african or caribbean or black british'],
   Other: ['other', 'other ethnic group', 'other ethnic groups'],
+};
+
+/**
+ * Other names of a group alone: the 2021 census's and Parity's broad ones. The census's are not
+ * read before a category, so that its 19 groups are told from NHS descriptions (`onsLabelToCode`).
+ */
+// prettier-ignore
+const groupOnlyWords: Record<string, string[]> = {
+  Asian: ['asian, asian british or asian welsh'],
+  Black: ['black, black british, caribbean or african', 'black, black british, black welsh, caribbean or african'],
+};
+
+/** The code of each group recorded without its category (in `ethnicCategories`). */
+const groupOnlyCode: Record<string, string> = {
+  White: 'WHITE',
+  Mixed: 'MIXED',
+  Asian: 'ASIAN',
+  Black: 'BLACK',
+  Other: 'OTHER',
 };
 
 /** Labels that say which category only after their group's name ("Asian - Other"). */
@@ -63,7 +93,7 @@ const valueLabels: [code: string, group: string | null, labels: string[]][] = [
   ['N', 'Black', ['african']],
   ['P', 'Black', ['any other black background', 'other black background', 'other black or african or caribbean background', 'other black', 'other', 'any other']],
   ['R', 'Other', ['chinese']],
-  ['S', 'Other', ['any other ethnic group', 'other ethnic group', 'arab', 'any other']],
+  ['S', 'Other', ['any other ethnic group', 'arab', 'any other']],
   ['Z', null, ['not stated', 'declined', 'refused', 'prefer not to say', 'ethnic category not stated']],
   ['99', null, ['not known', 'unknown', 'not recorded']],
 ];
@@ -72,7 +102,7 @@ const valueLabels: [code: string, group: string | null, labels: string[]][] = [
  * Every written-out form of an NHS ethnic category Parity reads, in lower case with a group's name
  * followed by ": " (the import reads " - " as ": "), to its code: the Data Dictionary descriptions
  * ("asian or asian british: indian"), its value labels alone ("indian") and after their group's
- * name ("asian indian", "asian: indian", "black african").
+ * name ("asian indian", "asian: indian", "black african"), and a group's name alone ("asian").
  */
 export function ethnicDescriptions(): Map<string, string> {
   const found = new Map<string, string>();
@@ -83,6 +113,8 @@ export function ethnicDescriptions(): Map<string, string> {
     found.set(form, code);
   };
   for (const c of ethnicCategories) add(c.detailed.toLowerCase(), c.code);
+  for (const [group, words] of Object.entries(groupWords))
+    for (const word of [...words, ...(groupOnlyWords[group] ?? [])]) add(word, groupOnlyCode[group]!);
   for (const [code, group, labels] of valueLabels)
     for (const label of labels) {
       if (!onlyAfterGroup.has(label)) add(label, code);
@@ -117,6 +149,18 @@ export const onsLabelToCode: Record<string, string> = {
   'Other ethnic group: Arab': 'S',
   'Other ethnic group: Any other ethnic group': 'S',
 };
+
+/** The 2021 census's five high-level groups (TS021's first level), each a group without its category. */
+export const onsGroupToCode: Record<string, string> = {
+  White: 'WHITE',
+  'Mixed or Multiple ethnic groups': 'MIXED',
+  'Asian, Asian British or Asian Welsh': 'ASIAN',
+  'Black, Black British, Black Welsh, Caribbean or African': 'BLACK',
+  'Other ethnic group': 'OTHER',
+};
+
+/** The codes of groups recorded without their category. */
+export const groupOnlyCodes: string[] = Object.values(groupOnlyCode);
 
 /** SQL: the broad or detailed label of an `ethnic_code` column (portable CASE). */
 export function ethnicLabelSql(column: string, level: 'broad' | 'detailed'): string {

@@ -429,14 +429,17 @@ describe('reading the values extracts hold', () => {
         'Q1,X01000001,any other ethnic group\n' +
         'Q2,X01000001,Asian: Bangladeshi\n' +
         'Q3,X01000001,Declined\n' +
-        'Q4,X01000001,Other\n',
+        'Q4,X01000001,Asian or Asian British: Unknown\n',
     );
     const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
-    // "Other" alone does not say which group's.
     expect(result.report.examples).toEqual([
-      { row: 6, column: 'ethnic_category', value: 'Asian', problem: ethnicCodeProblem },
-      { row: 14, column: 'ethnic_category', value: 'Other', problem: ethnicCodeProblem },
+      {
+        row: 14,
+        column: 'ethnic_category',
+        value: 'Asian or Asian British: Unknown',
+        problem: ethnicCodeProblem,
+      },
     ]);
     const rows = await stored('described', 'ethnic_code');
     expect(rows.map((r) => r.ethnic_code)).toEqual([
@@ -444,7 +447,7 @@ describe('reading the values extracts hold', () => {
       'H',
       'M',
       'Z',
-      '99',
+      'ASIAN',
       'A',
       'B',
       'N',
@@ -454,6 +457,58 @@ describe('reading the values extracts hold', () => {
       'Z',
       '99',
     ]);
+  });
+
+  it('reads an ethnic group given without its category as that group, and says how many rows give one', async () => {
+    const values = [
+      'Asian',
+      'White',
+      'Black or Black British',
+      'Mixed',
+      'Other',
+      'ASIAN',
+      'Indian',
+      'Not known',
+    ];
+    const file = write(
+      'groups-only.csv',
+      'person_id,lsoa_code,ethnicity\n' + values.map((v, i) => `P${String(i)},X01000001,${v}\n`).join(''),
+    );
+    const result = await importAs('groups-only', file);
+    expect(result.report.examples).toEqual([]);
+    const rows = await stored('groups-only', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual([
+      'ASIAN',
+      'WHITE',
+      'BLACK',
+      'MIXED',
+      'OTHER',
+      'ASIAN',
+      'H',
+      '99',
+    ]);
+    expect(result.report.warnings).toContain(
+      '6 rows in "ethnicity" give the ethnic group without its category (such as "Asian" rather than "Indian"): 2 Asian or Asian British, 1 Black, Black British, Caribbean or African, 1 Mixed or multiple, 1 Other ethnic group, 1 White. They count in the breakdowns by broad ethnic group, and in those by detailed group as the group\'s "category not recorded".',
+    );
+  });
+
+  it("reads the 2021 census's five high-level ethnic groups as groups without their category", async () => {
+    const values = [
+      'Asian, Asian British or Asian Welsh',
+      'Black, Black British, Black Welsh, Caribbean or African',
+      'Mixed or Multiple ethnic groups',
+      'White',
+      'Other ethnic group',
+      'White: Irish',
+    ];
+    const file = write(
+      'census-groups.csv',
+      'person_id,lsoa_code,ethnicity\n' + values.map((v, i) => `P${String(i)},X01000001,"${v}"\n`).join(''),
+    );
+    const result = await importAs('census-groups', file);
+    expect(result.report.examples).toEqual([]);
+    const rows = await stored('census-groups', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual(['ASIAN', 'BLACK', 'MIXED', 'WHITE', 'OTHER', 'B']);
   });
 
   it("reads a GP system's ethnicity terms of the 2001 and 2011 censuses as their categories", async () => {

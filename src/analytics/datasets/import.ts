@@ -36,6 +36,7 @@ import { agesReadNotes } from './age-notes.ts';
 import { episodeOrderColumn, laterEpisodesNote } from './hes-episodes.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
+import { groupOnlyEthnicityNote } from './group-only-ethnicity.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import {
   catalogueNumberFields,
@@ -467,6 +468,8 @@ export async function importDataset(
     const bands = await givenAgeBands(store, options.outFile, mapping);
     const dates = mapping.columns.event_date ? await datesHeld(store, options.outFile) : null;
     if (bands.note) validation.warnings.push(bands.note);
+    const groupOnly = await groupOnlyEthnicityNote(store, options.outFile, mapping);
+    if (groupOnly) validation.warnings.push(groupOnly);
     report({ stage: 'done', percent: 100 });
     return {
       format,

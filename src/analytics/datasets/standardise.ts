@@ -1,6 +1,6 @@
 // SQL expressions turning one raw text column of an extract into Parity's standard field. Each has
 // a twin check in validate.ts naming the problem when the value cannot be read.
-import { ethnicCategories, ethnicDescriptions, onsLabelToCode } from './ethnicity.ts';
+import { ethnicCategories, ethnicDescriptions, onsGroupToCode, onsLabelToCode } from './ethnicity.ts';
 import { literal } from '../sql-text.ts';
 
 const text = (column: string): string => `NULLIF(trim(CAST(${column} AS VARCHAR)), '')`;
@@ -160,12 +160,13 @@ const withoutCensusTerm = (spoken: string): string =>
  * An NHS ethnic category from a code (A … S, Z, 99), a code followed by its description ("A - White
  * British", "H: Indian") or a description alone: the Data Dictionary's ("Asian or Asian British -
  * Indian"), its value label ("Indian", "Any other mixed background") or that after its group's name
- * ("White British", "Black African"; ethnicity.ts), also as a GP system's census term.
- * With `ons2021`, from the census groups written out, in any case.
+ * ("White British", "Black African"; ethnicity.ts), also as a GP system's census term; or a group's
+ * name alone ("Asian"), as the group without its category. With `ons2021`, from the census's
+ * 19 groups or its five high-level ones written out, in any case.
  */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   if (coding === 'ons2021') {
-    const whens = Object.entries(onsLabelToCode).map(
+    const whens = Object.entries({ ...onsLabelToCode, ...onsGroupToCode }).map(
       ([label, code]) => `WHEN ${literal(label.toLowerCase())} THEN '${code}'`,
     );
     return `CASE ${spokenForm(c)} ${whens.join(' ')} END`;
