@@ -5,8 +5,9 @@
 -- People are distinct person identifiers (rows, when the dataset has none), living in the places by
 -- the dataset's LSOA codes (area: 2011 or 2021); the census counts residents in 2021 LSOAs
 -- (census_area), so a dataset on 2011 codes is set beside the residents of the same places' 2021
--- areas. One pass over the dataset; portable SQL like indicator-aggregates.sql. Filled by
--- ethnic-representation.ts.
+-- areas. A group no resident is counted in ("Asian or Asian British: category not recorded", by
+-- detailed group) comes with no residents. One pass over the dataset; portable SQL like
+-- indicator-aggregates.sql. Filled by ethnic-representation.ts.
 WITH area AS (
   SELECT lsoa_code FROM {{geography}} WHERE vintage = {{vintage}} AND in_area = 1
 ), census_area AS (
@@ -22,7 +23,10 @@ WITH area AS (
 ), residents AS (
   {{residents}}
 )
-SELECT r.ethnic_group, COALESCE(p.people, 0) AS people, r.residents
+SELECT
+  COALESCE(r.ethnic_group, p.ethnic_group) AS ethnic_group,
+  COALESCE(p.people, 0) AS people,
+  COALESCE(r.residents, 0) AS residents
 FROM residents r
-LEFT JOIN reached p ON p.ethnic_group = r.ethnic_group
-ORDER BY r.ethnic_group
+FULL JOIN reached p ON p.ethnic_group = r.ethnic_group
+ORDER BY 1

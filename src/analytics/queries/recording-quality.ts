@@ -1,4 +1,5 @@
 // Builds the recording-quality query of a dataset (queries/recording-quality.sql) and reads its row.
+import { groupOnlyCodes } from '../datasets/ethnicity.ts';
 import { literal } from '../sql-text.ts';
 import type { SqlRow } from '../store.ts';
 import type { Relations } from './indicator-aggregates.ts';
@@ -12,6 +13,8 @@ export interface RecordingCounts {
     lsoaUnknown: number;
     ethnicityNotStated: number;
     ethnicityNotKnown: number;
+    /** Rows giving an ethnic group without its category ("Asian"). */
+    ethnicityGroupOnly: number;
     sexNotKnown: number;
     ageMissing: number;
     dateMissing: number;
@@ -28,6 +31,7 @@ export function recordingQualitySql(relations: Relations, vintage: string): stri
     activity: relations.activity,
     geography: relations.geography,
     vintage: literal(vintage),
+    group_only_codes: groupOnlyCodes.map((code) => literal(code)).join(', '),
   });
 }
 
@@ -41,6 +45,7 @@ export function readRecordingQuality(rows: SqlRow[]): RecordingQuality {
         lsoaUnknown: n('lsoa_unknown'),
         ethnicityNotStated: n('ethnicity_not_stated'),
         ethnicityNotKnown: n('ethnicity_not_known'),
+        ethnicityGroupOnly: n('ethnicity_group_only'),
         sexNotKnown: n('sex_not_known'),
         ageMissing: n('age_missing'),
         dateMissing: n('date_missing'),

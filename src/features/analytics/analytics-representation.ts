@@ -7,6 +7,7 @@ import {
   ethnicRepresentationSql,
   readGroupReach,
   type CensusResidents,
+  type GroupReach,
 } from '../../analytics/queries/ethnic-representation.ts';
 import { representationOf, type GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import { geographyTables } from '../../analytics/geography/model.ts';
@@ -24,8 +25,11 @@ export type EthnicReach =
       status: 'ready';
       people: number;
       groups: GroupRepresentation[];
-      /** By detailed group, when the detailed groups by local authority are imported. */
-      detailed: { people: number; groups: GroupRepresentation[] } | null;
+      /**
+       * By detailed group, when the detailed groups by local authority are imported; `groupOnly` is
+       * the people whose ethnic group is recorded without its category ("Asian"), left out of it.
+       */
+      detailed: { people: number; groups: GroupRepresentation[]; groupOnly: number } | null;
     };
 
 const codeOrder = new Map(ethnicCategories.map((c, i) => [c.detailed, i]));
@@ -33,6 +37,13 @@ const inCodeOrder = (groups: GroupRepresentation[]) =>
   [...groups].sort((a, b) => (codeOrder.get(a.group) ?? 99) - (codeOrder.get(b.group) ?? 99));
 
 const peopleOf = (groups: GroupRepresentation[]) => groups.reduce((sum, g) => sum + g.people, 0);
+
+/** Detailed groups in the order of the NHS codes (A White British … S any other), as analysts list them. */
+function byDetailedGroup(reach: GroupReach[]) {
+  const groups = inCodeOrder(representationOf(reach));
+  const groupOnly = reach.filter((g) => g.residents === 0).reduce((sum, g) => sum + g.people, 0);
+  return { people: peopleOf(groups), groups, groupOnly };
+}
 
 async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicReach> {
   const store = await ctx.store();
@@ -48,17 +59,13 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
     if (Number(areas?.n ?? 0) === 0) return { status: 'other-vintage' };
   }
   const reach = async (census: CensusResidents, level: 'broad' | 'detailed') =>
-    representationOf(
-      readGroupReach(await run(ethnicRepresentationSql(relations, census, dataset.lsoaVintage, level))),
-    );
-  const groups = await reach(broadCensus, 'broad');
-  // Detailed groups in the order of the NHS codes (A White British … S any other), as analysts list them.
-  const detailed = byLocalAuthority ? inCodeOrder(await reach(byLocalAuthority, 'detailed')) : null;
+    readGroupReach(await run(ethnicRepresentationSql(relations, census, dataset.lsoaVintage, level)));
+  const groups = representationOf(await reach(broadCensus, 'broad'));
   return {
     status: 'ready',
     people: peopleOf(groups),
     groups,
-    detailed: detailed && { people: peopleOf(detailed), groups: detailed },
+    detailed: byLocalAuthority && byDetailedGroup(await reach(byLocalAuthority, 'detailed')),
   };
 }
 

@@ -209,7 +209,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       ['A4', 'X01000002', '61', '', '99', ''],
       ['A5', 'X01000003', '33', 'F', '', '2024-07-01'],
       ['A6', 'X01000004', '70', 'M', 'H', '2024-07-02'],
-      ['A7', 'X01000005', '18', 'F', 'N', '2024-08-01'],
+      ['A7', 'X01000005', '18', 'F', 'Black', '2024-08-01'],
       ['A8', 'X01000006', '25', 'M', 'A', '2024-08-02'],
     ];
     writeFileSync(
@@ -223,7 +223,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const browser = new Browser(t.app);
     await browser.signIn(staff.email, testPassword);
     const page = (await browser.get(`/analytics/datasets/${dataset.id}`)).body;
-    // Stated: A, H, N and A of the eight rows (not Z, Z, 99 or blank).
+    // Stated: A, H, Black and A of the eight rows (not Z, Z, 99 or blank).
     expect(page).toContain('Ethnic group is recorded for 50.0% of the 8 rows.');
     const row = (label: string, count: number) =>
       new RegExp(
@@ -233,6 +233,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page).toMatch(row('LSOA code not in the reference geography', 1));
     expect(page).toMatch(row('Ethnic group not stated (Z)', 2));
     expect(page).toMatch(row('Ethnic group not known (99) or not recorded', 2));
+    expect(page).toMatch(row('Ethnic group recorded without its category (such as “Asian”)', 1));
     expect(page).toMatch(row('Sex not known or not recorded', 2));
     expect(page).toMatch(row('Age not recorded', 1));
     expect(page).toMatch(row('Date not recorded', 1));

@@ -17,6 +17,11 @@ describe('the reach download says what it compares and what it could not', () =>
       'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places (import the deprivation file for 2021 LSOAs, IoD2025, to add them).',
     ]);
     expect(notCompared({ status: 'no-population' }, ethnicReady)).toHaveLength(1);
+    const groupOnly = { ...ethnicReady, detailed: { people: 30, groups: [], groupOnly: 1200 } };
+    expect(notCompared({ status: 'no-population' }, groupOnly)[1]).toEqual([
+      'Detailed ethnic group',
+      'for 1,200 people, whose ethnic group is recorded without its category (such as “Asian”): they are compared by broad group only.',
+    ]);
   });
 
   it('gives each comparison the number of people of its own groups, a person seen in two counted in both', () => {

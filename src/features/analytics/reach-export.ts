@@ -131,6 +131,12 @@ export function notCompared(deprivation: DeprivationReach, ethnic: EthnicReach):
     ]);
   if (ethnic.status === 'no-census')
     missing.push(['Ethnic group', 'no Census 2021 ethnic group table has been imported.']);
+  const groupOnly = ethnic.status === 'ready' ? (ethnic.detailed?.groupOnly ?? 0) : 0;
+  if (groupOnly > 0)
+    missing.push([
+      'Detailed ethnic group',
+      `for ${groupOnly.toLocaleString('en-GB')} ${groupOnly === 1 ? 'person' : 'people'}, whose ethnic group is recorded without its category (such as “Asian”): they are compared by broad group only.`,
+    ]);
   if (ethnic.status === 'other-vintage')
     missing.push([
       'Ethnic group',

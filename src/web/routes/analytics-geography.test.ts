@@ -320,6 +320,31 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     );
   });
 
+  it('compares people whose ethnic group is recorded without its category by broad group only, and says so', async () => {
+    // 30 people recorded as Indian, 10 only as Asian, all living in the places.
+    const codes = firstLsoaCodes('iod2025_imd_lsoa21_llr.csv');
+    const rows = Array.from(
+      { length: 40 },
+      (_v, i) => `Q${i},${codes[i % 5]},${30 + i},M,${i < 30 ? 'H' : 'Asian'},2024-06-01,0`,
+    );
+    const file = writeExtract('outreach.csv', [
+      'person_id,lsoa_code,age,sex,ethnicity,event_date,dna',
+      ...rows,
+    ]);
+    const dataset = await t.services.analytics.importDataset(systemActor, { name: 'Outreach', file });
+    const reach = await t.services.analytics.ethnicReach('Outreach');
+    if (reach.status !== 'ready') throw new Error(`No reach: ${reach.status}`);
+    expect(reach.groups.find((g) => g.group === 'Asian or Asian British')?.people).toBe(40);
+    const detailed = reach.detailed!;
+    expect(detailed.people).toBe(30);
+    expect(detailed.groupOnly).toBe(10);
+    expect(detailed.groups.find((g) => g.group === 'Asian or Asian British: Indian')?.share).toBe(1);
+    const shown = (await staff.get(`/analytics/datasets/${dataset.id}/reach`)).body;
+    expect(shown).toContain(
+      '10 people whose ethnic group is recorded without its category (such as “Asian”) are in the table by broad group, but not in this one.',
+    );
+  });
+
   it('imports the ONS postcode directory from the page, and says how many postcodes the lookup holds', async () => {
     const form = (await staff.get(page)).body;
     expect(form).toContain(

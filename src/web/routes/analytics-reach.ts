@@ -25,7 +25,11 @@ export function reachView(reach: EthnicReach) {
     status: reach.status,
     people: reach.people,
     rows: rowsOf(reach.groups),
-    detailed: reach.detailed && { people: reach.detailed.people, rows: rowsOf(reach.detailed.groups) },
+    detailed: reach.detailed && {
+      people: reach.detailed.people,
+      rows: rowsOf(reach.detailed.groups),
+      groupOnly: reach.detailed.groupOnly,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ const none = {
   lsoaUnknown: 0,
   ethnicityNotStated: 0,
   ethnicityNotKnown: 0,
+  ethnicityGroupOnly: 0,
   sexNotKnown: 0,
   ageMissing: 0,
   dateMissing: 0,

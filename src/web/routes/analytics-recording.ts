@@ -7,6 +7,7 @@ const labels: [keyof RecordingQuality['counts'], string][] = [
   ['lsoaUnknown', 'LSOA code not in the reference geography'],
   ['ethnicityNotStated', 'Ethnic group not stated (Z)'],
   ['ethnicityNotKnown', 'Ethnic group not known (99) or not recorded'],
+  ['ethnicityGroupOnly', 'Ethnic group recorded without its category (such as “Asian”)'],
   ['sexNotKnown', 'Sex not known or not recorded'],
   ['ageMissing', 'Age not recorded'],
   ['dateMissing', 'Date not recorded'],
