@@ -150,6 +150,9 @@ export const onsLabelToCode: Record<string, string> = {
   'Other ethnic group: Any other ethnic group': 'S',
 };
 
+/** Other datasets' codes for an NHS ethnic category: HES's ETHNOS X, not known (before 2013). */
+export const otherEthnicCodes: Record<string, string> = { X: '99' };
+
 /** The 2021 census's five high-level groups (TS021's first level), each a group without its category. */
 export const onsGroupToCode: Record<string, string> = {
   White: 'WHITE',

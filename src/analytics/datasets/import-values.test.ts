@@ -511,6 +511,20 @@ describe('reading the values extracts hold', () => {
     expect(rows.map((r) => r.ethnic_code)).toEqual(['ASIAN', 'BLACK', 'MIXED', 'WHITE', 'OTHER', 'B']);
   });
 
+  it("reads HES's ETHNOS codes, X (not known before 2013) as 99 and a lower-case x too", async () => {
+    const file = write(
+      'hes-ethnos.csv',
+      'TOKEN_PERSON_ID,LSOA,ETHNOS\nH1,X01000001,X\nH2,X01000001,N\nH3,X01000001,x\nH4,X01000001,XX\n',
+    );
+    const result = await importAs('hes-ethnos', file);
+    expect(result.mapping.columns.ethnicity).toBe('ETHNOS');
+    expect(result.report.examples).toEqual([
+      { row: 5, column: 'ETHNOS', value: 'XX', problem: ethnicCodeProblem },
+    ]);
+    const rows = await stored('hes-ethnos', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual(['99', 'N', '99', '99']);
+  });
+
   it("reads a GP system's ethnicity terms of the 2001 and 2011 censuses as their categories", async () => {
     const terms: [string, string][] = [
       ['British or mixed British - ethnic category 2001 census', 'A'],

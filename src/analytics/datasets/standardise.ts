@@ -1,6 +1,12 @@
 // SQL expressions turning one raw text column of an extract into Parity's standard field. Each has
 // a twin check in validate.ts naming the problem when the value cannot be read.
-import { ethnicCategories, ethnicDescriptions, onsGroupToCode, onsLabelToCode } from './ethnicity.ts';
+import {
+  ethnicCategories,
+  ethnicDescriptions,
+  onsGroupToCode,
+  onsLabelToCode,
+  otherEthnicCodes,
+} from './ethnicity.ts';
 import { literal } from '../sql-text.ts';
 
 const text = (column: string): string => `NULLIF(trim(CAST(${column} AS VARCHAR)), '')`;
@@ -157,12 +163,12 @@ const withoutCensusTerm = (spoken: string): string =>
   `regexp_replace(regexp_replace(${spoken}, '^other: ethnic category 2001 census$', 'any other ethnic group'), '(: | )(ethnic category )?(2001|2011) census$', '')`;
 
 /**
- * An NHS ethnic category from a code (A … S, Z, 99), a code followed by its description ("A - White
- * British", "H: Indian") or a description alone: the Data Dictionary's ("Asian or Asian British -
- * Indian"), its value label ("Indian", "Any other mixed background") or that after its group's name
- * ("White British", "Black African"; ethnicity.ts), also as a GP system's census term; or a group's
- * name alone ("Asian"), as the group without its category. With `ons2021`, from the census's
- * 19 groups or its five high-level ones written out, in any case.
+ * An NHS ethnic category from a code (A … S, Z, 99; HES's X, not known, as 99), a code followed by
+ * its description ("A - White British", "H: Indian") or a description alone: the Data Dictionary's
+ * ("Asian or Asian British - Indian"), its value label ("Indian", "Any other mixed background") or
+ * that after its group's name ("White British", "Black African"; ethnicity.ts), also as a GP
+ * system's census term; or a group's name alone ("Asian"), as the group without its category.
+ * With `ons2021`, from the census's 19 groups or its five high-level ones written out, in any case.
  */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   if (coding === 'ons2021') {
@@ -174,7 +180,10 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   const code = normalised(c);
   const leading = `regexp_extract(${code}, '^(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
   const described = [...descriptions].map(([form, code]) => `WHEN ${literal(form)} THEN '${code}'`);
-  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${withoutCensusTerm(spokenForm(c, true))} ${described.join(' ')} END END`;
+  const others = Object.entries(otherEthnicCodes).map(
+    ([other, nhs]) => `WHEN ${code} = ${literal(other)} THEN ${literal(nhs)}`,
+  );
+  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${withoutCensusTerm(spokenForm(c, true))} ${described.join(' ')} END END`;
 }
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
   `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
