@@ -10,6 +10,12 @@ describe('written-out ethnic categories', () => {
     expect(descriptions.get('mixed or multiple: white and asian')).toBe('F');
     expect(descriptions.get('asian other')).toBe('L');
     expect(descriptions.get('other: chinese')).toBe('R');
+    // HES's descriptions of its ETHNOS codes.
+    expect(descriptions.get('british (white)')).toBe('A');
+    expect(descriptions.get('white and black caribbean (mixed)')).toBe('D');
+    expect(descriptions.get('indian (asian or asian british)')).toBe('H');
+    expect(descriptions.get('caribbean (black or black british)')).toBe('M');
+    expect(descriptions.get('chinese (other ethnic group)')).toBe('R');
     expect(descriptions.get('other')).toBe('OTHER');
     expect(descriptions.get('asian, asian british or asian welsh')).toBe('ASIAN');
     expect(descriptions.has('any other')).toBe(false);

@@ -101,8 +101,9 @@ const valueLabels: [code: string, group: string | null, labels: string[]][] = [
 /**
  * Every written-out form of an NHS ethnic category Parity reads, in lower case with a group's name
  * followed by ": " (the import reads " - " as ": "), to its code: the Data Dictionary descriptions
- * ("asian or asian british: indian"), its value labels alone ("indian") and after their group's
- * name ("asian indian", "asian: indian", "black african"), and a group's name alone ("asian").
+ * ("asian or asian british: indian"), its value labels alone ("indian"), after their group's name
+ * ("asian indian", "asian: indian", "black african") or before it in brackets, as HES describes its
+ * ETHNOS codes ("indian (asian or asian british)"), and a group's name alone ("asian").
  */
 export function ethnicDescriptions(): Map<string, string> {
   const found = new Map<string, string>();
@@ -121,6 +122,7 @@ export function ethnicDescriptions(): Map<string, string> {
       for (const word of group ? groupWords[group]! : []) {
         add(`${word} ${label}`, code);
         add(`${word}: ${label}`, code);
+        add(`${label} (${word})`, code);
       }
     }
   return found;

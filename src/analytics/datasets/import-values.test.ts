@@ -429,7 +429,9 @@ describe('reading the values extracts hold', () => {
         'Q1,X01000001,any other ethnic group\n' +
         'Q2,X01000001,Asian: Bangladeshi\n' +
         'Q3,X01000001,Declined\n' +
-        'Q4,X01000001,Asian or Asian British: Unknown\n',
+        'Q4,X01000001,Asian or Asian British: Unknown\n' +
+        // As HES describes its ETHNOS codes.
+        'Q5,X01000001,Chinese (Other Ethnic Group)\n',
     );
     const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
@@ -456,6 +458,7 @@ describe('reading the values extracts hold', () => {
       'K',
       'Z',
       '99',
+      'R',
     ]);
   });
 
