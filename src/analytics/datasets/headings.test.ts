@@ -65,6 +65,27 @@ describe('recognising standard fields from headings', () => {
     });
   });
 
+  it('reads the field names of a Maternity Services Data Set extract of bookings', () => {
+    const bookings = recogniseColumns([
+      'Person_ID_Mother',
+      'UniqPregID',
+      'LSOAMother2011',
+      'AgeAtBookingMother',
+      'EthnicCategoryMother',
+      'AntenatalAppDate',
+      'GestAgeBooking',
+    ]);
+    expect(bookings.columns).toEqual({
+      person_id: 'Person_ID_Mother',
+      lsoa_code: 'LSOAMother2011',
+      age: 'AgeAtBookingMother',
+      ethnicity: 'EthnicCategoryMother',
+      event_date: 'AntenatalAppDate',
+    });
+    expect(bookings.lsoaVintage).toBe('2011');
+    expect(lsoaVintageOf('LSOAMother2021')).toBe('2021');
+  });
+
   it("reads a data warehouse's headings with their words run together", () => {
     const found = recogniseColumns([
       'PseudoPatientID',

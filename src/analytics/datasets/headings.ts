@@ -25,6 +25,8 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'token_person_id',
     'encrypted_hesid',
     'hesid',
+    // The Maternity Services Data Set's mother.
+    'person_id_mother',
     'patient_id',
   ],
   lsoa_code: [
@@ -41,6 +43,9 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'der_postcode_lsoa_2011_code',
     'der_postcode_lsoa_code',
     'lsoa_of_residence',
+    // The Maternity Services Data Set's mother's LSOA ("LSOAMother2011").
+    'lsoa_mother2011',
+    'lsoa_mother2021',
     'lsoa_2021',
     'lsoa_2011',
     'lsoa2021',
@@ -69,6 +74,9 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'admiage',
     'apptage',
     'arrivalage',
+    // The Maternity Services Data Set: the mother's age at booking, at the birth.
+    'age_at_booking_mother',
+    'age_at_birth_mother',
   ],
   age_band: ['age_band', 'age_group', 'ageband', 'age_range'],
   sex: [
@@ -94,6 +102,7 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'ethnic_origin',
     'ethnic_origin_code',
     'ethnos',
+    'ethnic_category_mother',
     'ethnic',
     // A description without its code ("Asian or Asian British - Indian"), read as its code.
     'ethnic_category_description',
@@ -120,6 +129,8 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'apptdate',
     'epistart',
     'arrivaldate',
+    // The Maternity Services Data Set: the date of the booking appointment.
+    'antenatal_app_date',
     // A waiting list is a snapshot, dated by the week it was taken.
     'week_ending',
     'week_ending_date',
@@ -162,8 +173,8 @@ export const normaliseHeading = (heading: string): string =>
 /** The LSOA vintage a heading names (LSOA11CD, "LSOA 2021 code" …), if it names one. */
 export function lsoaVintageOf(heading: string): '2011' | '2021' | undefined {
   const normalised = normaliseHeading(heading);
-  if (/(^|_)lsoa_?(2011|11)|_2011(_|$)/.test(normalised)) return '2011';
-  if (/(^|_)lsoa_?(2021|21)|_2021(_|$)/.test(normalised)) return '2021';
+  if (/(^|_)lsoa_?(mother)?(2011|11)|_2011(_|$)/.test(normalised)) return '2011';
+  if (/(^|_)lsoa_?(mother)?(2021|21)|_2021(_|$)/.test(normalised)) return '2021';
   return undefined;
 }
 
