@@ -7,6 +7,9 @@ const csv = (dates: string[]) =>
 const monthFirstNote = (example: string) =>
   `"event_date" writes dates with the month first (such as ${example}), as US systems and Excel set to US English do, so its dates were read that way: 04/05/2024 is 5 April 2024. If the file writes the day first, import it again choosing "Day first" for how dates are written (or with "dateOrder": "day-first" in its column mapping).`;
 
+const eitherWayNote = (example: string, inWords: string, weekends: string) =>
+  `Every date in "event_date" written in numbers has a day and a month of 12 or under (such as ${example}), so each could be read day first or month first. They were read day first, as UK extracts write them: ${example} is ${inWords}.${weekends} If the file writes the month first (a US system, or Excel set to US English), import it again choosing "Month first" for how dates are written (or with "dateOrder": "month-first" in its column mapping).`;
+
 describe('dates written month first', () => {
   const { write, importAs, stored } = importStore('parity-date-order-');
   const days = async (id: string) =>
@@ -56,6 +59,7 @@ describe('dates written month first', () => {
     const ambiguous = await importAs('ambiguous', write('either.csv', csv(['04/05/2024', '01/12/2023'])));
     expect(ambiguous.mapping.dateOrder).toBeUndefined();
     expect(await days('ambiguous')).toEqual(['2024-05-04', '2023-12-01']);
+    expect(ambiguous.report.warnings).toContain(eitherWayNote('04/05/2024', '4 May 2024', ''));
     // Some only day first, some only month first: day first, as UK extracts are, and the others are
     // reported as dates that do not exist.
     const mixed = await importAs('mixed', write('mixed.csv', csv(['31/03/2024', '03/31/2024'])));
@@ -63,8 +67,43 @@ describe('dates written month first', () => {
     expect(mixed.report.problems).toMatchObject([
       { column: 'event_date', problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY', rows: 1 },
     ]);
-    for (const result of [uk, ambiguous, mixed])
-      expect(result.report.warnings.join(' ')).not.toContain('month first');
+    for (const result of [uk, mixed]) expect(result.report.warnings.join(' ')).not.toContain('month first');
+    expect(ambiguous.report.warnings.join(' ')).not.toContain('writes dates with the month first');
+    // Dates whose day and month are the same read alike either way: nothing to say.
+    const alike = await importAs('alike', write('alike.csv', csv(['01/01/2024', '05/05/2024'])));
+    expect(alike.report.warnings.join(' ')).not.toContain('month first');
+  });
+
+  it('says when a file of weekday appointments has many at a weekend read day first', async () => {
+    // 40 weekday dates in 2024 on the 1st to the 12th of a month, written month first.
+    const dates: Date[] = [];
+    for (let month = 1; month <= 12 && dates.length < 40; month++)
+      for (let day = 1; day <= 12 && dates.length < 40; day++) {
+        const date = new Date(Date.UTC(2024, month - 1, day));
+        if (day !== month && date.getUTCDay() % 6 !== 0) dates.push(date);
+      }
+    const two = (n: number) => String(n).padStart(2, '0');
+    const written = dates.map((d) => `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/2024`);
+    // Read day first, each would be on the day its month says, in the month its day says.
+    const weekend = dates.filter(
+      (d) => new Date(Date.UTC(2024, d.getUTCDate() - 1, d.getUTCMonth() + 1)).getUTCDay() % 6 === 0,
+    ).length;
+    expect(weekend).toBeGreaterThanOrEqual(6);
+    const result = await importAs('weekdays', write('weekdays.csv', csv(written)));
+    expect(result.mapping.dateOrder).toBeUndefined();
+    // Read day first, the first date's month (its first number) is the day.
+    const [month, day] = written[0]!.split('/').map(Number);
+    const monthName = new Date(Date.UTC(2024, day! - 1, 1)).toLocaleString('en-GB', {
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    expect(result.report.warnings).toContain(
+      eitherWayNote(
+        written[0]!,
+        `${month} ${monthName} 2024`,
+        ` Read day first, ${Math.round((100 * weekend) / 40)}% of them fall on a Saturday or Sunday, against 0% read month first: if the service is closed at weekends, the file may well write the month first.`,
+      ),
+    );
   });
 
   it('reads dates as the mapping says, naming the form expected in the problems', async () => {

@@ -21,43 +21,132 @@ function dateColumns(mapping: ColumnMapping, kinds: ReadonlyMap<string, ColumnKi
   );
 }
 
+/** A date column whose dates written in numbers could all be read either way (04/05/2024). */
+export interface AmbiguousDates {
+  column: string;
+  example: string;
+  /** Dates whose two numbers differ, and of those the ones on a Saturday or Sunday read each way. */
+  dates: number;
+  weekendDayFirst: number;
+  weekendMonthFirst: number;
+}
+
+export interface DateOrderFound {
+  /** The date column found to be written month first, with its first such value. */
+  monthFirst: { column: string; example: string } | null;
+  /** Otherwise, the first date column that could be written either way. */
+  ambiguous: AmbiguousDates | null;
+}
+
+/** A date written in numbers, read with `day` and `month` its first and second or second and first. */
+const readAs = (c: string, day: 1 | 2, month: 1 | 2) => {
+  const year = `TRY_CAST(regexp_extract(trim(CAST(${c} AS VARCHAR)), '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2,4})( |$)', 1) AS INTEGER)`;
+  const fullYear = `CASE WHEN ${year} < 100 THEN ${year} + CASE WHEN ${year} <= 68 THEN 2000 ELSE 1900 END ELSE ${year} END`;
+  return `TRY(make_date(${fullYear}, ${numbered(c, month)}, ${numbered(c, day)}))`;
+};
+const onWeekend = (date: string) => `dayofweek(${date}) IN (0, 6)`;
+
 /**
- * The date column found to be written month first, with its first such value: when, in the first
- * 100,000 values of the date columns, some dates written in numbers can only be month first (a
- * second number above 12) and none can only be day first (a first number above 12), which a
- * day-first file cannot show. Null otherwise: the dates are read day first.
+ * How the date columns write their dates, from their first 100,000 values: month first when some
+ * dates written in numbers can only be month first (a second number above 12) and none can only be
+ * day first (a first number above 12), which a day-first file cannot show; either way when every
+ * such date has two numbers of 12 or under, and some two that differ. They are read day first then.
  */
-export async function monthFirstColumn(
+export async function dateOrderOf(
   store: AnalyticsStore,
   parquet: string,
   mapping: ColumnMapping,
   kinds: ReadonlyMap<string, ColumnKind>,
-): Promise<{ column: string; example: string } | null> {
+): Promise<DateOrderFound> {
   const columns = dateColumns(mapping, kinds);
-  if (columns.length === 0) return null;
+  if (columns.length === 0) return { monthFirst: null, ambiguous: null };
   const found = await store.query<{
     column_name: string;
     day_first: number | bigint;
     month_first: number | bigint;
     example: string | null;
+    differing: number | bigint;
+    differing_example: string | null;
+    weekend_day_first: number | bigint;
+    weekend_month_first: number | bigint;
   }>(
     columns
       .map((column) => {
         const c = sourceColumn(column);
+        const differ = `${numbered(c, 1)} <> ${numbered(c, 2)}`;
         return `SELECT ${literal(column)} AS column_name,
             count_if(${numbered(c, 1)} > 12) AS day_first, count_if(${numbered(c, 2)} > 12) AS month_first,
-            arg_min(trim(CAST(${c} AS VARCHAR)), CASE WHEN ${numbered(c, 2)} > 12 THEN file_row_number END) AS example
+            arg_min(trim(CAST(${c} AS VARCHAR)), CASE WHEN ${numbered(c, 2)} > 12 THEN file_row_number END) AS example,
+            count_if(${differ}) AS differing,
+            arg_min(trim(CAST(${c} AS VARCHAR)), CASE WHEN ${differ} THEN file_row_number END) AS differing_example,
+            count_if(${differ} AND ${onWeekend(readAs(c, 1, 2))}) AS weekend_day_first,
+            count_if(${differ} AND ${onWeekend(readAs(c, 2, 1))}) AS weekend_month_first
           FROM (SELECT ${c}, file_row_number FROM read_parquet(${literal(parquet)}, file_row_number = true) WHERE ${c} IS NOT NULL LIMIT ${SAMPLE})`;
       })
       .join('\nUNION ALL\n'),
   );
   const dayFirst = found.some((f) => Number(f.day_first) > 0);
   const monthFirst = found.find((f) => Number(f.month_first) > 0);
-  if (dayFirst || !monthFirst) return null;
-  return { column: monthFirst.column_name, example: monthFirst.example ?? '' };
+  if (monthFirst && !dayFirst)
+    return {
+      monthFirst: { column: monthFirst.column_name, example: monthFirst.example ?? '' },
+      ambiguous: null,
+    };
+  // A column showing the day first (a date of birth on the 31st) shows how the file writes them all.
+  const either = monthFirst || dayFirst ? undefined : found.find((f) => Number(f.differing) > 0);
+  return {
+    monthFirst: null,
+    ambiguous: either
+      ? {
+          column: either.column_name,
+          example: either.differing_example ?? '',
+          dates: Number(either.differing),
+          weekendDayFirst: Number(either.weekend_day_first),
+          weekendMonthFirst: Number(either.weekend_month_first),
+        }
+      : null,
+  };
 }
 
 /** What the import says of dates it found written month first, and how to have them read day first. */
 export function monthFirstNote({ column, example }: { column: string; example: string }): string {
   return `"${column}" writes dates with the month first (such as ${example}), as US systems and Excel set to US English do, so its dates were read that way: 04/05/2024 is 5 April 2024. If the file writes the day first, import it again choosing "Day first" for how dates are written (or with "dateOrder": "day-first" in its column mapping).`;
+}
+
+const share = (n: number, of: number): string => `${Math.round((100 * n) / of)}%`;
+
+/**
+ * What the import says of dates that could be read either way. Read the wrong way, a service closed
+ * at weekends would have many at a weekend: when that is so of reading them day first, it says so.
+ */
+export function ambiguousDatesNote(found: AmbiguousDates): string {
+  const { column, example, dates, weekendDayFirst, weekendMonthFirst } = found;
+  const weekends =
+    dates >= 20 && weekendDayFirst >= 0.15 * dates && weekendMonthFirst <= 0.02 * dates
+      ? ` Read day first, ${share(weekendDayFirst, dates)} of them fall on a Saturday or Sunday, against ${share(weekendMonthFirst, dates)} read month first: if the service is closed at weekends, the file may well write the month first.`
+      : '';
+  return `Every date in "${column}" written in numbers has a day and a month of 12 or under (such as ${example}), so each could be read day first or month first. They were read day first, as UK extracts write them: ${example} is ${dayFirstInWords(example)}.${weekends} If the file writes the month first (a US system, or Excel set to US English), import it again choosing "Month first" for how dates are written (or with "dateOrder": "month-first" in its column mapping).`;
+}
+
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "04/05/2024" as the day-first reading gives it: "4 May 2024". */
+function dayFirstInWords(date: string): string {
+  const [, day, month, year] = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})/.exec(date) ?? [];
+  if (!day || !month || !year) return date;
+  const fullYear = year.length === 4 ? year : String(Number(year) + (Number(year) <= 68 ? 2000 : 1900));
+  return `${Number(day)} ${months[Number(month) - 1]} ${fullYear}`;
 }

@@ -27,7 +27,7 @@ import {
 import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
-import { monthFirstColumn, monthFirstNote } from './date-order.ts';
+import { ambiguousDatesNote, dateOrderOf, monthFirstNote } from './date-order.ts';
 import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
@@ -341,7 +341,8 @@ export async function importDataset(
     const kinds = await columnKinds(store, staged.parquet);
     if (!userMapping?.ethnicityCoding)
       mapping.ethnicityCoding = await ethnicityCodingOf(store, sample, mapping.columns.ethnicity, kinds);
-    const monthFirst = userMapping?.dateOrder ? null : await monthFirstColumn(store, sample, mapping, kinds);
+    const dateOrder = userMapping?.dateOrder ? null : await dateOrderOf(store, sample, mapping, kinds);
+    const monthFirst = dateOrder?.monthFirst;
     if (monthFirst) mapping.dateOrder = 'month-first';
     const vintageGiven = userMapping?.lsoaVintage
       ? ('mapping' as const)
@@ -380,6 +381,7 @@ export async function importDataset(
     }
     validation.warnings.push(...codedNotes);
     if (monthFirst) validation.warnings.push(monthFirstNote(monthFirst));
+    if (dateOrder?.ambiguous) validation.warnings.push(ambiguousDatesNote(dateOrder.ambiguous));
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);
