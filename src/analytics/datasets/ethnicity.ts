@@ -164,6 +164,11 @@ export const onsGroupToCode: Record<string, string> = {
   'Other ethnic group': 'OTHER',
 };
 
+/** Not stated (Z) and not known (99) as extracts write them, in lower case: for any coding. */
+export const notGivenLabels: Record<string, string> = Object.fromEntries(
+  valueLabels.flatMap(([code, group, labels]) => (group === null ? labels.map((l) => [l, code]) : [])),
+);
+
 /** The codes of groups recorded without their category. */
 export const groupOnlyCodes: string[] = Object.values(groupOnlyCode);
 

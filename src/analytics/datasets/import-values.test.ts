@@ -514,6 +514,25 @@ describe('reading the values extracts hold', () => {
     expect(rows.map((r) => r.ethnic_code)).toEqual(['ASIAN', 'BLACK', 'MIXED', 'WHITE', 'OTHER', 'B']);
   });
 
+  it('reads not stated and not known written out in a file of ONS 2021 census groups', async () => {
+    const values = [
+      'Asian, Asian British or Asian Welsh: Chinese',
+      'Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups',
+      'Not stated',
+      'Prefer not to say',
+      'Not known',
+    ];
+    const file = write(
+      'census-not-given.csv',
+      'person_id,lsoa_code,ethnicity\n' + values.map((v, i) => `P${String(i)},X01000001,"${v}"\n`).join(''),
+    );
+    const result = await importAs('census-not-given', file);
+    expect(result.mapping.ethnicityCoding).toBe('ons2021');
+    expect(result.report.examples).toEqual([]);
+    const rows = await stored('census-not-given', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual(['R', 'G', 'Z', 'Z', '99']);
+  });
+
   it("reads HES's ETHNOS codes, X (not known before 2013) as 99 and a lower-case x too", async () => {
     const file = write(
       'hes-ethnos.csv',

@@ -3,6 +3,7 @@
 import {
   ethnicCategories,
   ethnicDescriptions,
+  notGivenLabels,
   onsGroupToCode,
   onsLabelToCode,
   otherEthnicCodes,
@@ -168,11 +169,12 @@ const withoutCensusTerm = (spoken: string): string =>
  * ("Asian or Asian British - Indian"), its value label ("Indian", "Any other mixed background") or
  * that after its group's name ("White British", "Black African"; ethnicity.ts), also as a GP
  * system's census term; or a group's name alone ("Asian"), as the group without its category.
- * With `ons2021`, from the census's 19 groups or its five high-level ones written out, in any case.
+ * With `ons2021`, from the census's 19 groups or its five high-level ones written out, in any case,
+ * or not stated or not known written out ("Prefer not to say", "Not known").
  */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   if (coding === 'ons2021') {
-    const whens = Object.entries({ ...onsLabelToCode, ...onsGroupToCode }).map(
+    const whens = Object.entries({ ...onsLabelToCode, ...onsGroupToCode, ...notGivenLabels }).map(
       ([label, code]) => `WHEN ${literal(label.toLowerCase())} THEN '${code}'`,
     );
     return `CASE ${spokenForm(c)} ${whens.join(' ')} END`;
