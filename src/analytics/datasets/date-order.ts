@@ -34,7 +34,10 @@ export interface AmbiguousDates {
 export interface DateOrderFound {
   /** The date column found to be written month first, with its first such value. */
   monthFirst: { column: string; example: string } | null;
-  /** Otherwise, the first date column that could be written either way. */
+  /**
+   * Otherwise, the event date's column when it could be written either way, as far as its first
+   * values show: `readEitherWay` says whether the whole file does.
+   */
   ambiguous: AmbiguousDates | null;
 }
 
@@ -93,7 +96,10 @@ export async function dateOrderOf(
       ambiguous: null,
     };
   // A column showing the day first (a date of birth on the 31st) shows how the file writes them all.
-  const either = monthFirst || dayFirst ? undefined : found.find((f) => Number(f.differing) > 0);
+  const either =
+    monthFirst || dayFirst
+      ? undefined
+      : found.find((f) => f.column_name === mapping.columns.event_date && Number(f.differing) > 0);
   return {
     monthFirst: null,
     ambiguous: either
@@ -106,6 +112,18 @@ export async function dateOrderOf(
         }
       : null,
   };
+}
+
+/**
+ * Whether every event date stored (read day first) is on the 1st to the 12th of a month, as the
+ * dates of a file whose first values could be read either way may all be. A date after the 12th
+ * shows the file writes the day first (a big file's first rows may all be of a month's first days).
+ */
+export async function readEitherWay(store: AnalyticsStore, stored: string): Promise<boolean> {
+  const later = await store.query(
+    `SELECT 1 AS later FROM read_parquet(${literal(stored)}) WHERE day(event_date) > 12 LIMIT 1`,
+  );
+  return later.length === 0;
 }
 
 /** What the import says of dates it found written month first, and how to have them read day first. */

@@ -27,7 +27,7 @@ import {
 import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
-import { ambiguousDatesNote, dateOrderOf, monthFirstNote } from './date-order.ts';
+import { ambiguousDatesNote, dateOrderOf, monthFirstNote, readEitherWay } from './date-order.ts';
 import { columnKinds, sourceColumns, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
@@ -381,7 +381,6 @@ export async function importDataset(
     }
     validation.warnings.push(...codedNotes);
     if (monthFirst) validation.warnings.push(monthFirstNote(monthFirst));
-    if (dateOrder?.ambiguous) validation.warnings.push(ambiguousDatesNote(dateOrder.ambiguous));
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);
@@ -470,6 +469,8 @@ export async function importDataset(
     const bands = await givenAgeBands(store, options.outFile, mapping);
     const dates = mapping.columns.event_date ? await datesHeld(store, options.outFile) : null;
     if (bands.note) validation.warnings.push(bands.note);
+    if (dateOrder?.ambiguous && (await readEitherWay(store, options.outFile)))
+      validation.warnings.push(ambiguousDatesNote(dateOrder.ambiguous));
     const groupOnly = await groupOnlyEthnicityNote(store, options.outFile, mapping);
     if (groupOnly) validation.warnings.push(groupOnly);
     report({ stage: 'done', percent: 100 });
