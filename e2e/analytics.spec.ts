@@ -98,6 +98,8 @@ test('an indicator page reads on a 320px-wide phone without scrolling sideways',
   await page.goto('/analytics');
   await page.getByRole('link', { name: 'Outpatient appointments not attended (DNA rate)' }).click();
   await expect(page.getByRole('navigation', { name: 'On this page' })).toBeVisible();
+  // A click waits for the new page to begin, not for its stylesheets: measure once they apply.
+  await page.waitForLoadState('load');
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
@@ -121,6 +123,7 @@ test('staff read who a dataset reaches on a 320px-wide phone', async ({ page }) 
   await page.getByRole('link', { name: 'Synthetic service activity (demo)' }).click();
   await page.getByRole('link', { name: 'who Synthetic service activity (demo) reaches' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'By deprivation and place' })).toBeVisible();
+  await page.waitForLoadState('load');
   await expect(
     page.getByRole('table', { name: 'People reached against residents of the same ages, by IMD quintile' }),
   ).toBeVisible();
