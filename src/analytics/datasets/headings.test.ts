@@ -86,6 +86,27 @@ describe('recognising standard fields from headings', () => {
     expect(lsoaVintageOf('LSOAMother2021')).toBe('2021');
   });
 
+  it("reads the field names of the cancer registry's tumour table", () => {
+    const tumours = recogniseColumns([
+      'PATIENTID',
+      'TUMOURID',
+      'DIAGNOSISDATEBEST',
+      'STAGE_BEST',
+      'GENDER',
+      'AGE',
+      'ETHNICITY',
+      'LSOA11_CODE',
+    ]);
+    expect(tumours.columns).toEqual({
+      person_id: 'PATIENTID',
+      lsoa_code: 'LSOA11_CODE',
+      age: 'AGE',
+      sex: 'GENDER',
+      ethnicity: 'ETHNICITY',
+      event_date: 'DIAGNOSISDATEBEST',
+    });
+  });
+
   it("reads a data warehouse's headings with their words run together", () => {
     const found = recogniseColumns([
       'PseudoPatientID',

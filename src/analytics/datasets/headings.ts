@@ -28,6 +28,8 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     // The Maternity Services Data Set's mother.
     'person_id_mother',
     'patient_id',
+    // The cancer registry's (NDRS, and its Simulacrum) patient, its words run together in capitals.
+    'patientid',
   ],
   lsoa_code: [
     'lsoa_code',
@@ -131,6 +133,8 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'arrivaldate',
     // The Maternity Services Data Set: the date of the booking appointment.
     'antenatal_app_date',
+    // The cancer registry: the date of diagnosis, as best known.
+    'diagnosisdatebest',
     // A waiting list is a snapshot, dated by the week it was taken.
     'week_ending',
     'week_ending_date',
