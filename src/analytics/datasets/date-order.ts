@@ -5,7 +5,8 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
-import type { ColumnKind } from './standardise.ts';
+import { writtenDateSql, type ColumnKind } from './standardise.ts';
+import { dateInWords } from '../in-words.ts';
 
 const SAMPLE = 100_000;
 
@@ -25,6 +26,8 @@ function dateColumns(mapping: ColumnMapping, kinds: ReadonlyMap<string, ColumnKi
 export interface AmbiguousDates {
   column: string;
   example: string;
+  /** The example read day first, as ISO (2024-02-01). */
+  exampleDayFirst: string;
   /** Dates whose two numbers differ, and of those the ones on a Saturday or Sunday read each way. */
   dates: number;
   weekendDayFirst: number;
@@ -41,12 +44,6 @@ export interface DateOrderFound {
   ambiguous: AmbiguousDates | null;
 }
 
-/** A date written in numbers, read with `day` and `month` its first and second or second and first. */
-const readAs = (c: string, day: 1 | 2, month: 1 | 2) => {
-  const year = `TRY_CAST(regexp_extract(trim(CAST(${c} AS VARCHAR)), '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-]([0-9]{2,4})( |$)', 1) AS INTEGER)`;
-  const fullYear = `CASE WHEN ${year} < 100 THEN ${year} + CASE WHEN ${year} <= 68 THEN 2000 ELSE 1900 END ELSE ${year} END`;
-  return `TRY(make_date(${fullYear}, ${numbered(c, month)}, ${numbered(c, day)}))`;
-};
 const onWeekend = (date: string) => `dayofweek(${date}) IN (0, 6)`;
 
 /**
@@ -70,6 +67,7 @@ export async function dateOrderOf(
     example: string | null;
     differing: number | bigint;
     differing_example: string | null;
+    differing_day_first: string | null;
     weekend_day_first: number | bigint;
     weekend_month_first: number | bigint;
   }>(
@@ -77,13 +75,15 @@ export async function dateOrderOf(
       .map((column) => {
         const c = sourceColumn(column);
         const differ = `${numbered(c, 1)} <> ${numbered(c, 2)}`;
+        const dayFirst = writtenDateSql(c, 'day-first');
         return `SELECT ${literal(column)} AS column_name,
             count_if(${numbered(c, 1)} > 12) AS day_first, count_if(${numbered(c, 2)} > 12) AS month_first,
             arg_min(trim(CAST(${c} AS VARCHAR)), CASE WHEN ${numbered(c, 2)} > 12 THEN file_row_number END) AS example,
             count_if(${differ}) AS differing,
             arg_min(trim(CAST(${c} AS VARCHAR)), CASE WHEN ${differ} THEN file_row_number END) AS differing_example,
-            count_if(${differ} AND ${onWeekend(readAs(c, 1, 2))}) AS weekend_day_first,
-            count_if(${differ} AND ${onWeekend(readAs(c, 2, 1))}) AS weekend_month_first
+            arg_min(CAST(${dayFirst} AS VARCHAR), CASE WHEN ${differ} THEN file_row_number END) AS differing_day_first,
+            count_if(${differ} AND ${onWeekend(dayFirst)}) AS weekend_day_first,
+            count_if(${differ} AND ${onWeekend(writtenDateSql(c, 'month-first'))}) AS weekend_month_first
           FROM (SELECT ${c}, file_row_number FROM read_parquet(${literal(parquet)}, file_row_number = true) WHERE ${c} IS NOT NULL LIMIT ${SAMPLE})`;
       })
       .join('\nUNION ALL\n'),
@@ -106,6 +106,7 @@ export async function dateOrderOf(
       ? {
           column: either.column_name,
           example: either.differing_example ?? '',
+          exampleDayFirst: either.differing_day_first ?? '',
           dates: Number(either.differing),
           weekendDayFirst: Number(either.weekend_day_first),
           weekendMonthFirst: Number(either.weekend_month_first),
@@ -138,33 +139,10 @@ const share = (n: number, of: number): string => `${Math.round((100 * n) / of)}%
  * at weekends would have many at a weekend: when that is so of reading them day first, it says so.
  */
 export function ambiguousDatesNote(found: AmbiguousDates): string {
-  const { column, example, dates, weekendDayFirst, weekendMonthFirst } = found;
+  const { column, example, exampleDayFirst, dates, weekendDayFirst, weekendMonthFirst } = found;
   const weekends =
     dates >= 20 && weekendDayFirst >= 0.15 * dates && weekendMonthFirst <= 0.02 * dates
       ? ` Read day first, ${share(weekendDayFirst, dates)} of them fall on a Saturday or Sunday, against ${share(weekendMonthFirst, dates)} read month first: if the service is closed at weekends, the file may well write the month first.`
       : '';
-  return `Every date in "${column}" written in numbers has a day and a month of 12 or under (such as ${example}), so each could be read day first or month first. They were read day first, as UK extracts write them: ${example} is ${dayFirstInWords(example)}.${weekends} If the file writes the month first (a US system, or Excel set to US English), import it again choosing "Month first" for how dates are written (or with "dateOrder": "month-first" in its column mapping).`;
-}
-
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "04/05/2024" as the day-first reading gives it: "4 May 2024". */
-function dayFirstInWords(date: string): string {
-  const [, day, month, year] = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})/.exec(date) ?? [];
-  if (!day || !month || !year) return date;
-  const fullYear = year.length === 4 ? year : String(Number(year) + (Number(year) <= 68 ? 2000 : 1900));
-  return `${Number(day)} ${months[Number(month) - 1]} ${fullYear}`;
+  return `Every date in "${column}" written in numbers has a day and a month of 12 or under (such as ${example}), so each could be read day first or month first. They were read day first, as UK extracts write them: ${example} is ${dateInWords(exampleDayFirst)}.${weekends} If the file writes the month first (a US system, or Excel set to US English), import it again choosing "Month first" for how dates are written (or with "dateOrder": "month-first" in its column mapping).`;
 }
