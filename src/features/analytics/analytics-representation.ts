@@ -2,7 +2,7 @@
 // places (Census 2021): worked out where the data is (its Parquet file, or its linked PostgreSQL
 // table), for staff to see on the dataset's reach page. Only counts by group leave the analytics store.
 import { existsSync, statSync } from 'node:fs';
-import { ethnicCategories } from '../../analytics/datasets/ethnicity.ts';
+import { ethnicCategories, groupOnlyCodes } from '../../analytics/datasets/ethnicity.ts';
 import {
   ethnicRepresentationSql,
   readGroupReach,
@@ -33,6 +33,9 @@ export type EthnicReach =
     };
 
 const codeOrder = new Map(ethnicCategories.map((c, i) => [c.detailed, i]));
+const groupOnlyLabels = new Set(
+  ethnicCategories.filter((c) => groupOnlyCodes.includes(c.code)).map((c) => c.detailed),
+);
 const inCodeOrder = (groups: GroupRepresentation[]) =>
   [...groups].sort((a, b) => (codeOrder.get(a.group) ?? 99) - (codeOrder.get(b.group) ?? 99));
 
@@ -41,7 +44,7 @@ const peopleOf = (groups: GroupRepresentation[]) => groups.reduce((sum, g) => su
 /** Detailed groups in the order of the NHS codes (A White British … S any other), as analysts list them. */
 function byDetailedGroup(reach: GroupReach[]) {
   const groups = inCodeOrder(representationOf(reach));
-  const groupOnly = reach.filter((g) => g.residents === 0).reduce((sum, g) => sum + g.people, 0);
+  const groupOnly = reach.filter((g) => groupOnlyLabels.has(g.group)).reduce((sum, g) => sum + g.people, 0);
   return { people: peopleOf(groups), groups, groupOnly };
 }
 
