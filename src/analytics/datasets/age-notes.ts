@@ -1,10 +1,17 @@
 // Ages read other than as written, which the import says, so that an extract giving ages some other
 // way is noticed: ages with a fraction (34.7, as the days between a birth date and the event over
-// 365.25 give) are stored in completed years, and HES's codes for babies under one year as age 0.
+// 365.25 give) are stored in completed years, HES's codes for babies under one year as age 0, and
+// ages in words ("18 months", "90+") as the completed years they give.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { ageNumberSql, ageValidSql, infantAgeCodeSql, type ColumnKind } from './standardise.ts';
+import {
+  ageInWordsSql,
+  ageNumberSql,
+  ageValidSql,
+  infantAgeCodeSql,
+  type ColumnKind,
+} from './standardise.ts';
 
 /** What the import says of the ages in the file it read other than as written. */
 export async function agesReadNotes(
@@ -20,15 +27,23 @@ export async function agesReadNotes(
   const kind = kinds.get(column) ?? 'text';
   const age = ageNumberSql(sourceColumn(column), kind);
   const fractional = `${ageValidSql(sourceColumn(column), kind)} AND ${age} <> floor(${age})`;
-  // The example is the first such age in the file, as the report's rows are numbered.
+  const inWords =
+    kind === 'text'
+      ? `TRY_CAST(${sourceColumn(column)} AS DOUBLE) IS NULL AND ${ageInWordsSql(sourceColumn(column))} IS NOT NULL`
+      : 'false';
+  // Each example is the first such age in the file, as the report's rows are numbered.
   const [row] = await store.query<{
     fractions: number | bigint;
     example: number | null;
     infants: number | bigint;
+    worded: number | bigint;
+    worded_example: string | null;
   }>(
     `SELECT count(*) FILTER (WHERE ${fractional}) AS fractions,
         arg_min(${age}, file_row_number) FILTER (WHERE ${fractional}) AS example,
-        count(*) FILTER (WHERE ${infantAgeCodeSql(sourceColumn(column), kind)}) AS infants
+        count(*) FILTER (WHERE ${infantAgeCodeSql(sourceColumn(column), kind)}) AS infants,
+        count(*) FILTER (WHERE ${inWords}) AS worded,
+        arg_min(trim(CAST(${sourceColumn(column)} AS VARCHAR)), file_row_number) FILTER (WHERE ${inWords}) AS worded_example
       FROM read_parquet(${literal(parquet)}, file_row_number = true)
       WHERE NOT ${leftOut}`,
   );
@@ -38,6 +53,9 @@ export async function agesReadNotes(
     notes.push(fractionsNote(column, fractions, Number(row.example)));
   const infants = Number(row?.infants ?? 0);
   if (infants > 0) notes.push(infantsNote(column, infants));
+  const worded = Number(row?.worded ?? 0);
+  if (worded > 0 && row?.worded_example != null)
+    notes.push(await inWordsNote(store, column, worded, row.worded_example));
   return notes;
 }
 
@@ -48,3 +66,14 @@ function fractionsNote(column: string, n: number, example: number): string {
 
 const infantsNote = (column: string, n: number): string =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? 'age in' : 'ages in'} "${column}" ${n === 1 ? 'is' : 'are'} HES's ${n === 1 ? 'code' : 'codes'} for a baby under one year (7001 to 7007, the age in days) and ${n === 1 ? 'was' : 'were'} read as age 0.`;
+
+async function inWordsNote(
+  store: AnalyticsStore,
+  column: string,
+  n: number,
+  example: string,
+): Promise<string> {
+  const [read] = await store.query<{ age: number }>(`SELECT ${ageInWordsSql(literal(example))} AS age`);
+  const ages = n === 1 ? 'age in' : 'ages in';
+  return `${n.toLocaleString('en-GB')} ${ages} "${column}" ${n === 1 ? 'is' : 'are'} written in words or as a top band (such as "${example}") and ${n === 1 ? 'was' : 'were'} read in completed years ("${example}" as ${read?.age}).`;
+}

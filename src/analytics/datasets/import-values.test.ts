@@ -179,6 +179,28 @@ describe('reading the values extracts hold', () => {
     ]);
   });
 
+  it('reads ages written in words or as a top band in completed years, and says so', async () => {
+    const ages = ['45 years', '18 months', '6 weeks', '3 days', '2y 6m', '<1', '90+', '95 and over', '40'];
+    const unread = ['85+', '12 apples'];
+    const file = write(
+      'worded-ages.csv',
+      'person_id,lsoa_code,Age\n' +
+        [...ages, ...unread].map((a, i) => `W${String(i).padStart(2, '0')},X01000001,${a}\n`).join(''),
+    );
+    const result = await importAs('worded-ages', file);
+    expect(result.report.warnings).toContain(
+      '8 ages in "Age" are written in words or as a top band (such as "45 years") and were read in completed years ("45 years" as 45).',
+    );
+    // "85+" would put a 90-year-old in the ESP2013 band 85-89, so it is not read as an age.
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [11, '85+', 'not a number'],
+      [12, '12 apples', 'not a number'],
+    ]);
+    const rows = await stored('worded-ages', 'age, age_band');
+    expect(rows.map((r) => r.age)).toEqual([45, 1, 0, 0, 2, 0, 90, 95, 40, null, null]);
+    expect(rows[6]!.age_band).toBe('85+');
+  });
+
   it("reads HES's codes for babies under one year as age 0, and says so", async () => {
     const ages = ['7001', '7004', '7007', '0', '1', '7008', '7000', '7003.5'];
     const file = write(

@@ -34,8 +34,35 @@ export function kindOf(duckdbType: string): ColumnKind {
 export const personIdSql = (c: string): string => text(c);
 export const lsoaSql = (c: string): string => `upper(${text(c)})`;
 
+const YEARS = '(y|yr|yrs|year|years)';
+const MONTHS = '(m|mo|mos|mth|mths|month|months)';
+const WEEKS = '(w|wk|wks|week|weeks)';
+const DAYS = '(d|day|days)';
+/**
+ * An age written in words or as a top band, in completed years: "45 years", "45 yrs", "45y",
+ * "45 years old" and "45 years 3 months" are 45; "18 months" is 1; "6 weeks", "3 days", "<1" and
+ * "under 1" are 0; "90+" and "90 and over" are 90. A top band from 90 only: an age of 90 or more falls
+ * in the top band of Parity's and ESP2013's bands alike, which an age read from "85+" would not.
+ * NULL for anything else, a plain number included.
+ */
+export function ageInWordsSql(c: string): string {
+  const v = `lower(${text(c)})`;
+  const whole = (pattern: string) => `regexp_full_match(${v}, ${literal(pattern)})`;
+  const n = `CAST(regexp_extract(${v}, '^[0-9]+') AS DOUBLE)`;
+  return `CASE
+    WHEN ${whole(`[0-9]+ *${YEARS}( *,? *[0-9]+ *${MONTHS})?( old)?`)} THEN ${n}
+    WHEN ${whole(`[0-9]+ *${MONTHS}( old)?`)} THEN floor(${n} / 12)
+    WHEN ${whole(`[0-9]+ *${WEEKS}( old)?`)} THEN floor(${n} * 7 / 365.25)
+    WHEN ${whole(`[0-9]+ *${DAYS}( old)?`)} THEN floor(${n} / 365.25)
+    WHEN ${whole(`(< *|under )1( *${YEARS})?`)} THEN 0
+    WHEN ${whole(`(9[0-9]|1[0-9][0-9]) *(\\+|and over|or over|and older|plus)`)} THEN ${n}
+  END`;
+}
+
 const ageGivenSql = (c: string, kind: ColumnKind): string =>
-  kind === 'number' ? `CAST(${c} AS DOUBLE)` : `TRY_CAST(${text(c)} AS DOUBLE)`;
+  kind === 'number'
+    ? `CAST(${c} AS DOUBLE)`
+    : `COALESCE(TRY_CAST(${text(c)} AS DOUBLE), ${ageInWordsSql(c)})`;
 /**
  * HES and SUS write the age of a baby under one year as a code for its age in days (7001, under a
  * day, to 7007, 273 to 365 days): age 0 in completed years. No age is 7001 to 7007 otherwise.
