@@ -4,7 +4,8 @@ import { relationPattern } from '../../analytics/postgres-source.ts';
 const datasetName = z
   .string()
   .trim()
-  .min(2, { message: 'Enter a name for the dataset' })
+  .min(1, { message: 'Enter a name for the dataset' })
+  .min(2, { message: 'The name must be 2 characters or more' })
   .max(80, { message: 'The name must be 80 characters or fewer' })
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ()_.,-]*$/, {
     message: 'The name can use letters, numbers, spaces and ( ) _ . , -',

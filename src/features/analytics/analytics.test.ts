@@ -509,6 +509,11 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     ]);
     expect(badJson.body).toContain('The column mapping must be JSON');
     expect(badJson.body).toContain('Enter a name for the dataset');
+    const short = await browser.upload(form, { name: 'X' }, [
+      { field: 'file', filename: 'clinic.csv', content: 'lsoa_code,age\nX01000001,44\n' },
+    ]);
+    expect(short.body).toContain('The name must be 2 characters or more');
+    expect(short.body).not.toContain('Enter a name for the dataset');
     // A heading the file does not have is named on the form, before any import starts.
     const wrongHeading = await browser.upload(form, { name: 'Clinic', column_lsoa_code: 'LSOA code' }, [
       { field: 'file', filename: 'clinic.csv', content: 'lsoa_code,age\nX01000001,44\n' },
