@@ -179,6 +179,38 @@ describe('reading the values extracts hold', () => {
     ]);
   });
 
+  it('reads a column of days waited as the weeks the waiting-list indicators read, and says so', async () => {
+    const file = write(
+      'days-waited.csv',
+      'Pseudo ID,LSOA,Waiting time (days)\nD1,X01000001,126\nD2,X01000001,127\nD3,X01000001,7\nD4,X01000001,\n',
+    );
+    const result = await importAs('days-waited', file);
+    expect(result.mapping.measures).toEqual({ wait_weeks: 'Waiting time (days)' });
+    expect(result.mapping.measureUnits).toEqual({ wait_weeks: 'days' });
+    expect(result.report.warnings).toContain(
+      'The column "Waiting time (days)" gives days, read as wait_weeks (days ÷ 7), the weeks waited that the waiting-list indicators read.',
+    );
+    // 126 days is 18 weeks, not more than 18; 127 days is.
+    const rows = await stored<{ wait_weeks: number | null }>('days-waited', 'wait_weeks');
+    expect(rows.map((r) => (r.wait_weeks === null ? null : r.wait_weeks * 7))).toEqual([126, 127, 7, null]);
+    expect(rows[0]!.wait_weeks).toBe(18);
+    expect(rows[1]!.wait_weeks).toBeGreaterThan(18);
+
+    // A mapping may say so of a column under any heading, but only of one of its measures.
+    const given = write('given-days.csv', 'Pseudo ID,LSOA,PTL days\nG1,X01000001,14\n');
+    const mapped = await importAs('given-days', given, {
+      measures: { wait_weeks: 'PTL days' },
+      measureUnits: { wait_weeks: 'days' },
+    });
+    expect(await stored('given-days', 'wait_weeks')).toEqual([{ wait_weeks: 2 }]);
+    expect(mapped.mapping.measureUnits).toEqual({ wait_weeks: 'days' });
+    await expect(
+      importAs('given-days', given, { measures: { ptl: 'PTL days' }, measureUnits: { wait_weeks: 'days' } }),
+    ).rejects.toThrow(
+      'The mapping gives measureUnits for wait_weeks, which is not a measure. The measures are: ptl',
+    );
+  });
+
   it('reads ages written in words or as a top band in completed years, and says so', async () => {
     const ages = ['45 years', '18 months', '6 weeks', '3 days', '2y 6m', '<1', '90+', '95 and over', '40'];
     const unread = ['85+', '12 apples'];

@@ -211,6 +211,11 @@ function checkMappingAgainstFile(
       `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,
     );
   }
+  const notMeasures = Object.keys(mapping.measureUnits).filter((field) => !(field in mapping.measures));
+  if (notMeasures.length)
+    throw new SourceFileError(
+      `The mapping gives measureUnits for ${notMeasures.join(', ')}, which ${notMeasures.length === 1 ? 'is not a measure' : 'are not measures'}. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+    );
   if (mapping.firstEpisodesOnly && episodeOrderColumn(columns) === undefined)
     throw new SourceFileError(
       `The mapping asks for each stay's first episode only (firstEpisodesOnly), but the file has no EPIORDER column to tell them by. To import every row, leave the setting out. The file has: ${columns.join(', ')}`,

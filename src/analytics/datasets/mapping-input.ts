@@ -26,6 +26,18 @@ const namedFields = (kind: 'field' | 'flag') =>
     }
   });
 
+/** A setting given for each of some measures by their field names (measureCodings, measureUnits). */
+const settingByField = <T extends z.ZodType>(value: T) =>
+  z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const name of Object.keys(record))
+      if (!isSafeIdentifier(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'names use lower-case letters, digits and underscores, starting with a letter',
+        });
+  });
+
 const settings = [
   'columns',
   'lsoaVintage',
@@ -33,6 +45,7 @@ const settings = [
   'dateOrder',
   'measures',
   'measureCodings',
+  'measureUnits',
   'attributes',
   'flags',
   'personIds',
@@ -81,18 +94,13 @@ export const mappingInputSchema = z.strictObject(
       .optional(),
     measures: namedFields('field').optional(),
     /** As an import prints its mapping: measures read from codes (coded-measures.ts). */
-    measureCodings: z
-      .record(z.string(), z.enum(codingIds, { message: `give one of ${codingIds.join(', ')}` }))
-      .superRefine((record, ctx) => {
-        for (const name of Object.keys(record))
-          if (!isSafeIdentifier(name))
-            ctx.addIssue({
-              code: 'custom',
-              path: [name],
-              message: 'names use lower-case letters, digits and underscores, starting with a letter',
-            });
-      })
-      .optional(),
+    measureCodings: settingByField(
+      z.enum(codingIds, { message: `give one of ${codingIds.join(', ')}` }),
+    ).optional(),
+    /** Measures read in weeks from a column of days: {"wait_weeks": "days"}. */
+    measureUnits: settingByField(
+      z.literal('days', { message: 'give "days" for a column of days read as weeks' }),
+    ).optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
     personIds: z
@@ -162,6 +170,7 @@ export function resolveMapping(
     ethnicityCoding: input.ethnicityCoding ?? detected.ethnicityCoding,
     measures: input.measures ?? unmapped(detected.measures),
     measureCodings: input.measureCodings ?? {},
+    measureUnits: input.measureUnits ?? (input.measures ? {} : detected.measureUnits),
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),

@@ -41,6 +41,8 @@ export function measureHeadingNotes(mapping: ColumnMapping, given: MappingInput 
   if (given?.measures) return [];
   return Object.entries(measureHeadings).flatMap(([field, { what }]) => {
     const column = mapping.measures[field];
+    if (column !== undefined && mapping.measureUnits[field] === 'days')
+      return [`The column "${column}" gives days, read as ${field} (days ÷ 7), ${what}.`];
     // A column of codes has its own note (coded-measures.ts).
     return column === undefined || defaultFieldName(column) === field || mapping.measureCodings[field]
       ? []

@@ -28,7 +28,7 @@ describe('column mappings', () => {
         'lsoaVintage: give "2011" or "2021"',
         'measures.Weeks waited: names use lower-case letters, digits and underscores, starting with a letter',
         'flags.ld: flag names start with flag_',
-        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
+        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measureUnits, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
       ].sort(),
     );
     expect(mappingProblems({ measureCodings: { dna: 'attendance' } })).toEqual([]);
@@ -37,6 +37,10 @@ describe('column mappings', () => {
     ]);
     expect(mappingProblems({ measureCodings: { x: 'outcome' } })).toEqual([
       'measureCodings.x: give one of attendance, admission-method, cancer-stage',
+    ]);
+    expect(mappingProblems({ measureUnits: { wait_weeks: 'days' } })).toEqual([]);
+    expect(mappingProblems({ measureUnits: { wait_weeks: 'months' } })).toEqual([
+      'measureUnits.wait_weeks: give "days" for a column of days read as weeks',
     ]);
     expect(mappingProblems([])).toEqual(['The mapping must be a JSON object, like the example']);
     expect(mappingProblems({ lsoaVintage: '2011' })).toEqual([]);
@@ -68,6 +72,15 @@ describe('column mappings', () => {
       wait_weeks: 'Weeks waited',
       days_waited: 'Days waited',
     });
+    // A column of days gives the weeks when no column gives them, wherever it stands.
+    expect(measures(column('Days waited'), column('Weeks waited'))).toEqual({
+      days_waited: 'Days waited',
+      wait_weeks: 'Weeks waited',
+    });
+    const inDays = resolveMapping(undefined, [column('lsoa_code', 'VARCHAR'), column('Waiting time (days)')]);
+    expect(inDays.measures).toEqual({ wait_weeks: 'Waiting time (days)' });
+    expect(inDays.measureUnits).toEqual({ wait_weeks: 'days' });
+    expect(resolveMapping(undefined, [column('wait_weeks'), column('Days waited')]).measureUnits).toEqual({});
     expect(measures(column('WeeksWaiting'))).toEqual({ wait_weeks: 'WeeksWaiting' });
     // Not when the file has a wait_weeks column of its own, nor a column of text.
     expect(measures(column('wait_weeks'), column('Weeks waited'))).toEqual({
@@ -82,13 +95,13 @@ describe('column mappings', () => {
   it('turns headings with spaces into field names, leaving out any that would clash', () => {
     const mapping = resolveMapping(undefined, [
       { name: 'lsoa_code', type: 'VARCHAR' },
-      { name: 'Days waited', type: 'DOUBLE' },
+      { name: 'Miles travelled', type: 'DOUBLE' },
       { name: 'Flag LD', type: 'BIGINT' },
       { name: 'Specialty name', type: 'VARCHAR' },
       { name: 'specialty_name', type: 'VARCHAR' },
       { name: '2nd attempt', type: 'BIGINT' },
     ]);
-    expect(mapping.measures).toEqual({ days_waited: 'Days waited' });
+    expect(mapping.measures).toEqual({ miles_travelled: 'Miles travelled' });
     expect(mapping.flags).toEqual({ flag_ld: 'Flag LD' });
     expect(mapping.attributes).toEqual({ specialty_name: 'specialty_name' });
   });

@@ -43,6 +43,11 @@ export const columnMappingSchema = z
     measureCodings: z.record(fieldName, z.enum(codingIds)).default({}),
     /** Numeric measure fields: Parity name → column in the file. */
     measures: z.record(fieldName, sourceName).default({}),
+    /**
+     * Measures the catalogue reads in weeks whose column gives days ("Days waited"): measure →
+     * 'days'. They are stored in weeks, as days ÷ 7, so that 127 days is more than 18 weeks.
+     */
+    measureUnits: z.record(fieldName, z.literal('days')).default({}),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
     attributes: z.record(fieldName, sourceName).default({}),
     /** Yes/no flags such as learning disability: Parity name (flag_…) → column in the file. */
@@ -152,6 +157,30 @@ export const measureHeadedAs = (column: string): string | undefined => {
   return Object.keys(measureHeadings).find((field) => measureHeadings[field]!.headings.includes(heading));
 };
 
+/** Measures of the catalogue in weeks that extracts give in days, by their normalised headings. */
+const measureDayHeadings: Record<string, string[]> = {
+  wait_weeks: [
+    'days_waited',
+    'days_waiting',
+    'waiting_days',
+    'wait_days',
+    'wait_in_days',
+    'days_wait',
+    'waiting_time_days',
+    'waiting_time_in_days',
+    'wait_time_days',
+    'total_days_waited',
+    'rtt_days_waited',
+    'days_on_waiting_list',
+  ],
+};
+
+/** The measure in weeks a column of days is read as, from its heading ("Days waited": wait_weeks). */
+export const measureInDaysHeadedAs = (column: string): string | undefined => {
+  const heading = normaliseHeading(column);
+  return Object.keys(measureDayHeadings).find((field) => measureDayHeadings[field]!.includes(heading));
+};
+
 /**
  * The mapping used when none is given: standard fields recognised from their headings (headings.ts),
  * `flag_…` columns as flags, numeric columns as measures (and text columns whose values are
@@ -176,6 +205,9 @@ export function defaultMapping(
   const recognised = recogniseColumns(sourceColumns);
   const standard = new Set(Object.values(recognised.columns));
   const measures: Record<string, string> = {};
+  const measureUnits: Record<string, 'days'> = {};
+  // "Days waited" gives wait_weeks only when no column gives the weeks themselves.
+  const inWeeks = new Set(sourceColumns.filter((c) => numeric.has(c)).map(measureHeadedAs));
   const flags: Record<string, string> = {};
   const attributes: Record<string, string> = {};
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
@@ -200,6 +232,13 @@ export function defaultMapping(
       measures[headed] = column;
       continue;
     }
+    const inDays = numeric.has(column) ? measureInDaysHeadedAs(column) : undefined;
+    if (inDays && !taken.has(inDays) && !inWeeks.has(inDays)) {
+      taken.add(inDays);
+      measures[inDays] = column;
+      measureUnits[inDays] = 'days';
+      continue;
+    }
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;
     taken.add(name);
     const plusGroup = yesNo.has(column) ? plusGroupFlag(column) : undefined;
@@ -214,6 +253,7 @@ export function defaultMapping(
     columns: { lsoa_code: 'lsoa_code', ...recognised.columns },
     lsoaVintage: recognised.lsoaVintage ?? '2021',
     measures,
+    measureUnits,
     flags,
     attributes,
   });

@@ -6,7 +6,7 @@ import { numericFieldsUsed } from '../indicators/schema.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { recogniseColumns } from './headings.ts';
-import { defaultFieldName, measureHeadedAs, type ColumnMapping } from './mapping.ts';
+import { defaultFieldName, measureHeadedAs, measureInDaysHeadedAs, type ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
 import { attributeSql, kindOf, measureSql } from './standardise.ts';
 import { countInWords } from '../in-words.ts';
@@ -60,7 +60,7 @@ export function mostlyNumbers(
 ): Set<string> {
   const measure = (column: string, { values, numbers }: NumberShare) =>
     values > 0 &&
-    (numberFields.has(measureHeadedAs(column) ?? defaultFieldName(column))
+    (numberFields.has(measureHeadedAs(column) ?? measureInDaysHeadedAs(column) ?? defaultFieldName(column))
       ? numbers * 2 > values
       : numbers >= 0.9 * values);
   return new Set([...shares].filter(([column, share]) => measure(column, share)).map(([column]) => column));

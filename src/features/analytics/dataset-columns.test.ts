@@ -8,8 +8,9 @@ describe("a dataset's columns in words", () => {
       columns: { lsoa_code: 'LSOA11CD', age_band: 'Age group', ethnicity: 'Ethnic group' },
       lsoaVintage: '2011',
       ethnicityCoding: 'ons2021',
-      measures: { dna: 'DNA', emergency_admission: 'Admission method' },
+      measures: { dna: 'DNA', emergency_admission: 'Admission method', wait_weeks: 'Days waited' },
       measureCodings: { emergency_admission: 'admission-method' },
+      measureUnits: { wait_weeks: 'days' },
       flags: { flag_smi: 'SMI register' },
       attributes: { specialty: 'Specialty' },
     });
@@ -26,6 +27,7 @@ describe("a dataset's columns in words", () => {
         column: 'Admission method',
         note: 'admission method codes: 21 to 28 and 2A to 2D emergency',
       },
+      { field: 'Measure: wait_weeks', column: 'Days waited', note: 'days, read as weeks (days ÷ 7)' },
       { field: 'Flag: flag_smi', column: 'SMI register' },
       { field: 'Kept as text: specialty', column: 'Specialty' },
     ]);

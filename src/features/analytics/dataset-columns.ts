@@ -64,7 +64,9 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
   const named = (kind: string, fields: Record<string, string>): ColumnRead[] =>
     Object.entries(fields).map(([name, column]) => ({ field: `${kind}: ${name}`, column }));
   const measures = named('Measure', mapping.measures).map((read, i) => {
-    const coding = mapping.measureCodings[Object.keys(mapping.measures)[i]!];
+    const field = Object.keys(mapping.measures)[i]!;
+    const coding = mapping.measureCodings[field];
+    if (mapping.measureUnits[field] === 'days') return { ...read, note: 'days, read as weeks (days ÷ 7)' };
     return coding ? { ...read, note: codingNotes[coding] } : read;
   });
   return [

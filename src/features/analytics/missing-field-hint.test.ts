@@ -35,6 +35,19 @@ describe('hints for a missing field', () => {
     ]);
   });
 
+  it('read a look-alike column of days as weeks', () => {
+    const inDays = {
+      fields: { measures: ['days_waited_rtt'], flags: [], attributes: [], hasAge: true },
+      mapping: columnMappingSchema.parse({
+        columns: { lsoa_code: 'LSOA' },
+        measures: { days_waited_rtt: 'Days waited (RTT)' },
+      }),
+    } as unknown as Dataset;
+    expect(missingFieldHints(indicator('waiting-over-18-weeks'), ['wait_weeks'], inDays)).toEqual([
+      'The column "Days waited (RTT)" (read as days_waited_rtt) may hold wait_weeks: if so, import the file again with {"measures": {"wait_weeks": "Days waited (RTT)"}, "measureUnits": {"wait_weeks": "days"}} in the mapping (its days are then read as weeks, days ÷ 7)',
+    ]);
+  });
+
   it('are not given for age or the ESP band, which no measure can stand for', () => {
     expect(missingFieldHints(indicator('emergency-admissions'), ['esp_band', 'age'], dataset)).toEqual([]);
   });

@@ -43,8 +43,14 @@ export function missingFieldHints(
     const fields = [...others, [needed, column]].map(
       ([f, c]) => `${JSON.stringify(f)}: ${JSON.stringify(c)}`,
     );
-    const entry = `{"${section}": {${fields.join(', ')}}}`;
+    // "Days waited (RTT)" for wait_weeks: its days are read as weeks (measureUnits, mapping.ts).
+    const inDays = section === 'measures' && needed.endsWith('_weeks') && /(^|_)days?(_|$)/.test(likely);
+    const units = inDays ? `, "measureUnits": {${JSON.stringify(needed)}: "days"}` : '';
+    const entry = `{"${section}": {${fields.join(', ')}}${units}}`;
     const kept = others.length ? `, which keeps its other ${section} as they are` : '';
-    return [`${named} may hold ${needed}: if so, import the file again with ${entry} in the mapping${kept}`];
+    const asWeeks = inDays ? ' (its days are then read as weeks, days ÷ 7)' : '';
+    return [
+      `${named} may hold ${needed}: if so, import the file again with ${entry} in the mapping${kept}${asWeeks}`,
+    ];
   });
 }
