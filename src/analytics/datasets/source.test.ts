@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,35 @@ describe('reading files as they come', () => {
       Buffer.from(`${header}\r\nQ1,X01000002,50,M,H,2024-06-01,Café\r\n`, 'latin1'),
     );
     expect(await sourceColumnsProblem(store(), early)).toBeNull();
+  });
+
+  it("reads Windows Latin-1's dashes and quotation marks, which plain Latin-1 lacks", async () => {
+    // Excel on Windows writes "–" as 0x96 and "’" as 0x92: bytes that ISO-8859-1 leaves to controls.
+    const lines = [
+      'Pseudo ID,LSOA,Ethnic category,Clinic',
+      'W1,X01000001,Asian or Asian British – Indian,Diabetes – West',
+      'W2,X01000001,White — British,St Mary’s “main” clinic €',
+    ];
+    const high: Record<string, number> = { '–': 0x96, '—': 0x97, '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 };
+    const text = `${lines.join('\r\n')}\r\n`;
+    const bytes = Buffer.from([...text].map((ch) => high[ch] ?? ch.charCodeAt(0)));
+    expect(bytes.every((b) => b < 0xff)).toBe(true);
+    const result = await importAs('windows', write('windows.csv', bytes));
+    expect(result.rowsStored).toBe(2);
+    expect(result.report.problems).toEqual([]);
+    expect(result.report.warnings.join(' ')).toContain('read as Windows Latin-1 text');
+    expect(await stored('windows', 'ethnic_code, clinic', 'person_id')).toEqual([
+      { ethnic_code: 'H', clinic: 'Diabetes – West' },
+      { ethnic_code: 'A', clinic: 'St Mary’s “main” clinic €' },
+    ]);
+    const gzipped = await importAs('windows-gz', write('windows.csv.gz', gzipSync(bytes)));
+    expect(gzipped.report.problems).toEqual([]);
+    expect(await stored('windows-gz', 'clinic', 'person_id')).toEqual([
+      { clinic: 'Diabetes – West' },
+      { clinic: 'St Mary’s “main” clinic €' },
+    ]);
+    // The UTF-8 copy read in its place is removed.
+    expect(readdirSync(path.join(store().root, 'tmp')).filter((f) => f.startsWith('utf8-'))).toEqual([]);
   });
 
   it('reads Excel\'s "Unicode Text" (UTF-16 with tabs), without a warning', async () => {

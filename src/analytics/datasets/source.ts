@@ -12,6 +12,7 @@ import { csvCells, firstCsvRows, HEADER_SEARCH_ROWS, headerRowOf, isUtf16 } from
 import { SourceFileError } from './source-error.ts';
 import { samplePathFor, writeSample } from './sample.ts';
 import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
+import { windows1252ToUtf8 } from './windows-1252.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
@@ -30,7 +31,10 @@ export function formatOf(file: string): SourceFormat {
   );
 }
 
-/** How a text file's characters are stored (Latin-1 is read only when a file is not UTF-8). */
+/**
+ * How a text file's characters are stored. Windows Latin-1 (Windows-1252) is read only when a file is
+ * not UTF-8, from a copy written as UTF-8 (windows-1252.ts): DuckDB is only ever given UTF-8 or UTF-16.
+ */
 export type CsvEncoding = 'utf-8' | 'utf-16' | 'latin-1';
 
 /**
@@ -76,20 +80,28 @@ async function readingInParallelIfAble<T>(read: (parallel: boolean) => Promise<T
 
 /**
  * Reads a CSV file as UTF-8 and, where it turns out not to be, again as Windows Latin-1: what
- * Excel's "CSV (Comma delimited)" writes, and the files of many clinical systems.
+ * Excel's "CSV (Comma delimited)" writes, and the files of many clinical systems. `read` is given
+ * the file to read, which is then a UTF-8 copy, removed once it is read.
  */
 async function readingCsv<T>(
+  store: AnalyticsStore,
   file: string,
-  read: (reading: CsvReading) => Promise<T>,
+  read: (file: string, reading: CsvReading) => Promise<T>,
 ): Promise<{ value: T; encoding: CsvEncoding }> {
   const encoding: CsvEncoding = (await isUtf16(file)) ? 'utf-16' : 'utf-8';
-  const inEncoding = (encoding: CsvEncoding) =>
-    readingInParallelIfAble((parallel) => read({ encoding, parallel }));
+  const inEncoding = (from: string, encoding: CsvEncoding) =>
+    readingInParallelIfAble((parallel) => read(from, { encoding, parallel }));
   try {
-    return { value: await inEncoding(encoding), encoding };
+    return { value: await inEncoding(file, encoding), encoding };
   } catch (error) {
     if (encoding !== 'utf-8' || !notUtf8(error)) throw error;
-    return { value: await inEncoding('latin-1'), encoding: 'latin-1' };
+  }
+  const copy = path.join(store.root, 'tmp', `utf8-${randomUUID()}.csv`);
+  try {
+    await windows1252ToUtf8(file, copy);
+    return { value: await inEncoding(copy, 'utf-8'), encoding: 'latin-1' };
+  } finally {
+    rmSync(copy, { force: true });
   }
 }
 
@@ -161,15 +173,15 @@ export async function stageSource(
           otherSheets: [],
           sheetsRead: undefined,
         };
-  const { value: columns, encoding } = await readingCsv(csv, async (csvReading) => {
+  const { value: columns, encoding } = await readingCsv(store, csv, async (text, csvReading) => {
     const reading = { ...csvReading, fromWorkbook: format === 'xlsx' };
     const columns =
       format === 'csv'
-        ? await describeCsv(store, csv, skip, reading)
-        : await describe(store, csvReader(csv, false, skip, reading));
+        ? await describeCsv(store, text, skip, reading)
+        : await describe(store, csvReader(text, false, skip, reading));
     await store
       .runWithProgress(
-        `COPY (SELECT * FROM ${csvReader(csv, true, skip, reading)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT * FROM ${csvReader(text, true, skip, reading)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
         (copied) => onProgress(Math.round(100 * (1 - share) + copied * share)),
       )
       .catch((error: unknown) => {
@@ -225,7 +237,7 @@ export async function sourceColumns(
     }
   }
   const { csv, skip } = await csvHeadings(file, options.lsoaHeading);
-  return (await readingCsv(csv, (reading) => describeCsv(store, csv, skip, reading))).value;
+  return (await readingCsv(store, csv, (text, reading) => describeCsv(store, text, skip, reading))).value;
 }
 
 /** The columns of a CSV file, which must have no row wider than its headings. */

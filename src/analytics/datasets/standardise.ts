@@ -178,7 +178,8 @@ const descriptions = ethnicDescriptions();
 
 /** Text in lower case with runs of spaces as one, for matching written-out ethnic groups. */
 const spokenForm = (c: string, dashAsColon = false): string => {
-  const spaced = `regexp_replace(lower(trim(CAST(${c} AS VARCHAR))), '\\s+', ' ', 'g')`;
+  // A word processor's en or em dash ("Asian or Asian British – Indian") is a hyphen here.
+  const spaced = `translate(regexp_replace(lower(trim(CAST(${c} AS VARCHAR))), '\\s+', ' ', 'g'), '–—', '--')`;
   return dashAsColon ? `replace(${spaced}, ' - ', ': ')` : spaced;
 };
 
