@@ -179,6 +179,37 @@ describe('reading the values extracts hold', () => {
     ]);
   });
 
+  it("reads SQL Server's NULL and R's NA as blanks, and numbers with thousands separators or £", async () => {
+    const file = write(
+      'null-values.csv',
+      [
+        'PersonID,LSOA_Code,Age,EthnicCode,DNA,Cost',
+        'N1,X01000001,NULL,NULL,NULL,"1,234"',
+        'N2,X01000001,40,A,1,£80',
+        'N3,X01000001,NA,NA,NA,"£1,234.50"',
+        'N4,X01000001,41,H,0,NULL',
+        'N5,X01000001,42,null,0,"2,000"',
+      ].join('\n') + '\n',
+    );
+    const result = await importAs('null-values', file);
+    // DNA is a measure, as its every value is a number or no value at all.
+    expect(result.mapping.measures).toEqual({ dna: 'DNA', cost: 'Cost' });
+    expect(result.report.problems).toEqual([]);
+    expect(await stored('null-values', 'age, ethnic_code, dna, cost')).toEqual([
+      { age: null, ethnic_code: '99', dna: null, cost: 1234 },
+      { age: 40, ethnic_code: 'A', dna: 1, cost: 80 },
+      { age: null, ethnic_code: '99', dna: null, cost: 1234.5 },
+      { age: 41, ethnic_code: 'H', dna: 0, cost: null },
+      { age: 42, ethnic_code: '99', dna: 0, cost: 2000 },
+    ]);
+    // "12,34" is not how a number is written here, so it is reported rather than guessed at.
+    const odd = write('odd-number.csv', 'PersonID,LSOA_Code,Cost\nO1,X01000001,"12,34"\n');
+    const reported = await importAs('odd-number', odd, { measures: { cost: 'Cost' } });
+    expect(reported.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [2, '12,34', 'not a number'],
+    ]);
+  });
+
   it('reads a column of days waited as the weeks the waiting-list indicators read, and says so', async () => {
     const file = write(
       'days-waited.csv',

@@ -47,13 +47,19 @@ export interface CsvReading {
   fromWorkbook?: boolean;
 }
 
+/**
+ * Values that stand for no value, as tools write an empty cell: SQL Server's results copied out
+ * (and pasted into Excel) show NULL, R's write.csv writes NA. Each is read as a blank cell.
+ */
+const NO_VALUE = ['', 'NULL', 'null', 'NA'];
+
 export const csvReader = (
   file: string,
   allText: boolean,
   skip = 0,
   reading: CsvReading = { encoding: 'utf-8', parallel: true },
 ): string =>
-  `read_csv(${literal(file)}, header = true, null_padding = true${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'}${reading.fromWorkbook ? `, ${SHEET_CSV_DIALECT}` : ''})`;
+  `read_csv(${literal(file)}, header = true, null_padding = true, nullstr = [${NO_VALUE.map(literal).join(', ')}]${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'}${reading.fromWorkbook ? `, ${SHEET_CSV_DIALECT}` : ''})`;
 
 const causedBy = (error: unknown, pattern: RegExp): boolean =>
   error instanceof Error &&

@@ -331,13 +331,17 @@ const yes = ['1', 'Y', 'YES', 'TRUE', 'T'];
 const no = ['0', 'N', 'NO', 'FALSE', 'F'];
 
 /** A number; in a text column also the yes/no words flags take (Y/N, yes/no, true/false: 1/0). */
+/** A number written with thousands separators or a pound sign ("1,234", "£1,234.50", "£80"). */
+const writtenNumberSql = (c: string): string =>
+  `CASE WHEN regexp_full_match(${text(c)}, '-?£?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?') THEN TRY_CAST(regexp_replace(${text(c)}, '[£,]', '', 'g') AS DOUBLE) END`;
+
 export const measureSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'number' || kind === 'boolean'
     ? `CAST(${c} AS DOUBLE)`
     : `COALESCE(TRY_CAST(${text(c)} AS DOUBLE), ${lookup(normalised(c), [
         [yes, '1.0'],
         [no, '0.0'],
-      ])})`;
+      ])}, ${writtenNumberSql(c)})`;
 
 export function flagSql(c: string, kind: ColumnKind = 'text'): string {
   if (kind === 'number') return `CASE WHEN ${c} = 1 THEN 1 WHEN ${c} = 0 THEN 0 END`;
