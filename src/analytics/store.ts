@@ -56,6 +56,9 @@ async function openStore(root: string, options: StoreOptions): Promise<Analytics
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection: DuckDBConnection = await instance.connect();
   await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+  // A timestamp with a time zone (Spark and Databricks write one so) falls on the day it was in
+  // England: 23:00 UTC on 31 March 2024 is midnight on 1 April, a new financial year.
+  await connection.run("SET TimeZone = 'Europe/London'");
   // One statement at a time on the shared connection keeps DuckDB's state simple to reason about.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

@@ -780,6 +780,24 @@ describe('dataset import', () => {
     expect(given.report.warnings.join(' ')).not.toContain('was kept as text');
   });
 
+  it('dates a timestamp with a time zone by the day it was in England, as Spark writes one', async () => {
+    const file = pathOf('instants.parquet');
+    // 23:00 UTC on 31 March 2024 is midnight on 1 April in British Summer Time; in January, GMT.
+    await store().run(
+      `COPY (SELECT * FROM (VALUES ('I1', 'X01000001', TIMESTAMPTZ '2024-03-31 23:00:00+00'), ('I2', 'X01000001', TIMESTAMPTZ '2024-01-15 23:30:00+00'), ('I3', 'X01000001', TIMESTAMPTZ '2024-03-31 22:59:59+00')) v(person_id, lsoa_code, appointment_date)) TO '${file}' (FORMAT parquet)`,
+    );
+    await importAs('instants', file);
+    expect(
+      await store().query(
+        `SELECT event_date::VARCHAR AS event_date, period FROM read_parquet('${store().datasetPath('instants.parquet')}') ORDER BY person_id`,
+      ),
+    ).toEqual([
+      { event_date: '2024-04-01', period: '2024/25' },
+      { event_date: '2024-01-15', period: '2023/24' },
+      { event_date: '2024-03-31', period: '2023/24' },
+    ]);
+  });
+
   it('reads typed Parquet columns as they are and still names impossible values', async () => {
     const file = pathOf('typed.parquet');
     await store().run(
