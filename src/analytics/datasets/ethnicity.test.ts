@@ -10,6 +10,8 @@ describe('written-out ethnic categories', () => {
     expect(descriptions.get('mixed or multiple: white and asian')).toBe('F');
     expect(descriptions.get('asian other')).toBe('L');
     expect(descriptions.get('other: chinese')).toBe('R');
+    // The 2011 and 2021 censuses count Chinese people among the Asian groups.
+    expect(descriptions.get('asian or asian british: chinese')).toBe('R');
     // HES's descriptions of its ETHNOS codes.
     expect(descriptions.get('british (white)')).toBe('A');
     expect(descriptions.get('white and black caribbean (mixed)')).toBe('D');

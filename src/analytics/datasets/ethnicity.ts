@@ -93,9 +93,11 @@ const valueLabels: [code: string, group: string | null, labels: string[]][] = [
   ['N', 'Black', ['african']],
   ['P', 'Black', ['any other black background', 'other black background', 'other black or african or caribbean background', 'other black', 'other', 'any other']],
   ['R', 'Other', ['chinese']],
+  // The 2011 and 2021 censuses count Chinese people among the Asian groups.
+  ['R', 'Asian', ['chinese']],
   ['S', 'Other', ['any other ethnic group', 'arab', 'any other']],
-  ['Z', null, ['not stated', 'declined', 'refused', 'prefer not to say', 'ethnic category not stated']],
-  ['99', null, ['not known', 'unknown', 'not recorded']],
+  ['Z', null, ['not stated', 'declined', 'refused', 'prefer not to say', 'ethnic category not stated', 'ethnicity not stated', 'patient declined']],
+  ['99', null, ['not known', 'unknown', 'not recorded', 'ethnicity not known', 'ethnicity not recorded']],
 ];
 
 /**

@@ -516,7 +516,14 @@ describe('reading the values extracts hold', () => {
         'Q3,X01000001,Declined\n' +
         'Q4,X01000001,Asian or Asian British: Unknown\n' +
         // As HES describes its ETHNOS codes.
-        'Q5,X01000001,Chinese (Other Ethnic Group)\n',
+        'Q5,X01000001,Chinese (Other Ethnic Group)\n' +
+        // The 2011 census's groups, with their slashes; "&" for "and"; a dash from a word processor.
+        'Q6,X01000001,Asian/Asian British: Chinese\n' +
+        'Q7,X01000001,White: English/Welsh/Scottish/Northern Irish/British\n' +
+        'Q8,X01000001,Black/African/Caribbean/Black British: Other Black\n' +
+        'Q9,X01000001,White & Black African\n' +
+        'R1,X01000001,Mixed/multiple ethnic groups – White and Asian\n' +
+        'R2,X01000001,Patient declined\n',
     );
     const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
@@ -544,6 +551,12 @@ describe('reading the values extracts hold', () => {
       'Z',
       '99',
       'R',
+      'R',
+      'A',
+      'P',
+      'E',
+      'F',
+      'Z',
     ]);
   });
 

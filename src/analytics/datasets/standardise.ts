@@ -178,8 +178,11 @@ const descriptions = ethnicDescriptions();
 
 /** Text in lower case with runs of spaces as one, for matching written-out ethnic groups. */
 const spokenForm = (c: string, dashAsColon = false): string => {
-  // A word processor's en or em dash ("Asian or Asian British – Indian") is a hyphen here.
-  const spaced = `translate(regexp_replace(lower(trim(CAST(${c} AS VARCHAR))), '\\s+', ' ', 'g'), '–—', '--')`;
+  // A word processor's en or em dash ("Asian or Asian British – Indian") is a hyphen here; the 2011
+  // census's slashes ("Asian/Asian British: Indian") are "or", and "&" is "and".
+  const lowered = `lower(trim(CAST(${c} AS VARCHAR)))`;
+  const worded = `regexp_replace(regexp_replace(${lowered}, '\\s*/\\s*', ' or ', 'g'), '\\s*&\\s*', ' and ', 'g')`;
+  const spaced = `translate(regexp_replace(${worded}, '\\s+', ' ', 'g'), '–—', '--')`;
   return dashAsColon ? `replace(${spaced}, ' - ', ': ')` : spaced;
 };
 
