@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listInWords } from '../in-words.ts';
 import { isSafeIdentifier } from '../sql-text.ts';
 
 const field = z
@@ -40,9 +41,22 @@ export const conditionSchema = z
     message: 'lt, lte, gt and gte compare with a number',
   });
 
+/** The message for a part a numerator or denominator does not have ("wher" for "where"). */
+function partsError(issue: { code?: string; keys?: string[] }, what: string, parts: string[]) {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
+  return `${listInWords(issue.keys.map((k) => `"${k}"`))} ${issue.keys.length === 1 ? 'is' : 'are'} not part of a ${what} (its parts are ${listInWords(parts)})`;
+}
+
 const conditions = z.array(conditionSchema).max(10, { message: 'Give at most 10 conditions' });
 const rowsSchema = z
-  .object({ description: text('a description', 3, 500), where: conditions.default([]) })
+  .object(
+    { description: text('a description', 3, 500), where: conditions.default([]) },
+    {
+      error: (issue) =>
+        partsError(issue, 'numerator', ['description', 'where']) ??
+        'Give the numerator: its description and the conditions its rows meet (where)',
+    },
+  )
   .strict();
 const populationRange = z
   .object({ ageFrom: age, ageTo: age })
@@ -63,11 +77,18 @@ interface PopulationDenominator {
  * so that a mistake inside either kind is reported where it is rather than as "invalid input".
  */
 const denominatorSchema = z
-  .object({
-    description: text('a description', 3, 500),
-    where: conditions.optional(),
-    population: populationRange.optional(),
-  })
+  .object(
+    {
+      description: text('a description', 3, 500),
+      where: conditions.optional(),
+      population: populationRange.optional(),
+    },
+    {
+      error: (issue) =>
+        partsError(issue, 'denominator', ['description', 'where', 'population']) ??
+        'Give the denominator: its description and the conditions its rows meet (where), or, for a rate, its population',
+    },
+  )
   .strict()
   .refine((d) => !(d.population && d.where?.length), {
     message: 'A denominator is either rows with conditions or a population age range, not both',
