@@ -182,9 +182,29 @@ export function lsoaVintageOf(heading: string): '2011' | '2021' | undefined {
   return undefined;
 }
 
-/** A heading that looks like a date other than birth or death (for naming the event date's rivals). */
+/**
+ * Normalised headings of the date a wait began, the referral to treatment (RTT) clock start, as
+ * waiting lists give it: with the date of each row (the list's week ending) it gives the weeks waited.
+ */
+export const waitStartHeadings = [
+  'rtt_period_start_date',
+  'referral_to_treatment_period_start_date',
+  'rtt_start_date',
+  'rtt_clock_start_date',
+  'rtt_clock_start',
+  'clock_start_date',
+  'clock_start',
+  'pathway_start_date',
+];
+
+/**
+ * A heading that looks like a date other than birth or death (for naming the event date's rivals),
+ * nor a wait's start, which is never the date of a row.
+ */
 const datedHeading = (normalised: string): boolean =>
-  /(^|_)date($|_)/.test(normalised) && !/birth|death|dob|dod/.test(normalised);
+  /(^|_)date($|_)/.test(normalised) &&
+  !/birth|death|dob|dod/.test(normalised) &&
+  !waitStartHeadings.includes(normalised);
 
 export interface RecognisedColumns {
   columns: Partial<Record<StandardColumn, string>>;

@@ -217,7 +217,7 @@ describe('reading the values extracts hold', () => {
     );
     const result = await importAs('days-waited', file);
     expect(result.mapping.measures).toEqual({ wait_weeks: 'Waiting time (days)' });
-    expect(result.mapping.measureUnits).toEqual({ wait_weeks: 'days' });
+    expect(result.mapping.measuresGivenAs).toEqual({ wait_weeks: 'days' });
     expect(result.report.warnings).toContain(
       'The column "Waiting time (days)" gives days, read as wait_weeks (days ÷ 7), the weeks waited that the waiting-list indicators read.',
     );
@@ -231,14 +231,54 @@ describe('reading the values extracts hold', () => {
     const given = write('given-days.csv', 'Pseudo ID,LSOA,PTL days\nG1,X01000001,14\n');
     const mapped = await importAs('given-days', given, {
       measures: { wait_weeks: 'PTL days' },
-      measureUnits: { wait_weeks: 'days' },
+      measuresGivenAs: { wait_weeks: 'days' },
     });
     expect(await stored('given-days', 'wait_weeks')).toEqual([{ wait_weeks: 2 }]);
-    expect(mapped.mapping.measureUnits).toEqual({ wait_weeks: 'days' });
+    expect(mapped.mapping.measuresGivenAs).toEqual({ wait_weeks: 'days' });
     await expect(
-      importAs('given-days', given, { measures: { ptl: 'PTL days' }, measureUnits: { wait_weeks: 'days' } }),
+      importAs('given-days', given, {
+        measures: { ptl: 'PTL days' },
+        measuresGivenAs: { wait_weeks: 'days' },
+      }),
     ).rejects.toThrow(
-      'The mapping gives measureUnits for wait_weeks, which is not a measure. The measures are: ptl',
+      'The mapping gives measuresGivenAs for wait_weeks, which is not a measure. The measures are: ptl',
+    );
+  });
+
+  it('works out the weeks waited from the RTT clock start to the week ending, and names what it cannot', async () => {
+    const file = write(
+      'ptl.csv',
+      [
+        'Pseudo ID,LSOA,Week ending,RTT Period Start Date',
+        'T1,X01000001,07/04/2024,03/12/2023',
+        'T2,X01000001,07/04/2024,07/04/2024',
+        'T3,X01000001,07/04/2024,08/04/2024',
+        'T4,X01000001,07/04/2024,31/02/2024',
+        'T5,X01000001,07/04/2024,',
+      ].join('\n') + '\n',
+    );
+    const result = await importAs('ptl', file);
+    expect(result.mapping.measures).toEqual({ wait_weeks: 'RTT Period Start Date' });
+    expect(result.mapping.measuresGivenAs).toEqual({ wait_weeks: 'start-date' });
+    expect(result.report.warnings).toContain(
+      'wait_weeks, the weeks waited that the waiting-list indicators read, was worked out from "RTT Period Start Date" to "Week ending", the date of each row (the days between ÷ 7).',
+    );
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [4, '08/04/2024', "after the row's date, so no wait can be worked out"],
+      [5, '31/02/2024', 'not a date that exists'],
+    ]);
+    // 126 days from 3 December 2023 to 7 April 2024: 18 weeks.
+    expect((await stored('ptl', 'wait_weeks')).map((r) => r.wait_weeks)).toEqual([18, 0, null, null, null]);
+
+    // A mapping may give it so, but only with the date of each row.
+    const undated = write('undated.csv', 'Pseudo ID,LSOA,Referred\nU1,X01000001,03/12/2023\n');
+    await expect(
+      importAs('undated', undated, {
+        measures: { wait_weeks: 'Referred' },
+        measuresGivenAs: { wait_weeks: 'start-date' },
+      }),
+    ).rejects.toThrow(
+      'The mapping gives wait_weeks from the date each wait began ("start-date"), which needs the date of each row too',
     );
   });
 

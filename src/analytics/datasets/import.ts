@@ -211,10 +211,17 @@ function checkMappingAgainstFile(
       `The mapping names columns the file does not have: ${missing.join(', ')}. The file has: ${columns.join(', ')}`,
     );
   }
-  const notMeasures = Object.keys(mapping.measureUnits).filter((field) => !(field in mapping.measures));
+  const started = Object.keys(mapping.measuresGivenAs).filter(
+    (f) => mapping.measuresGivenAs[f] === 'start-date',
+  );
+  if (started.length && !mapping.columns.event_date)
+    throw new SourceFileError(
+      `The mapping gives ${started.join(', ')} from the date each wait began ("start-date"), which needs the date of each row too (columns.event_date: a waiting list's week ending). The file has: ${columns.join(', ')}`,
+    );
+  const notMeasures = Object.keys(mapping.measuresGivenAs).filter((field) => !(field in mapping.measures));
   if (notMeasures.length)
     throw new SourceFileError(
-      `The mapping gives measureUnits for ${notMeasures.join(', ')}, which ${notMeasures.length === 1 ? 'is not a measure' : 'are not measures'}. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+      `The mapping gives measuresGivenAs for ${notMeasures.join(', ')}, which ${notMeasures.length === 1 ? 'is not a measure' : 'are not measures'}. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
     );
   if (mapping.firstEpisodesOnly && episodeOrderColumn(columns) === undefined)
     throw new SourceFileError(

@@ -7,6 +7,7 @@ import { looseHeading, lsoaVintageOf } from './headings.ts';
 import {
   columnMappingSchema,
   defaultMapping,
+  measureForms,
   noSamples,
   sourceName,
   type ColumnMapping,
@@ -26,7 +27,7 @@ const namedFields = (kind: 'field' | 'flag') =>
     }
   });
 
-/** A setting given for each of some measures by their field names (measureCodings, measureUnits). */
+/** A setting given for each of some measures by their field names (measureCodings, measuresGivenAs). */
 const settingByField = <T extends z.ZodType>(value: T) =>
   z.record(z.string(), value).superRefine((record, ctx) => {
     for (const name of Object.keys(record))
@@ -45,7 +46,7 @@ const settings = [
   'dateOrder',
   'measures',
   'measureCodings',
-  'measureUnits',
+  'measuresGivenAs',
   'attributes',
   'flags',
   'personIds',
@@ -98,8 +99,11 @@ export const mappingInputSchema = z.strictObject(
       z.enum(codingIds, { message: `give one of ${codingIds.join(', ')}` }),
     ).optional(),
     /** Measures read in weeks from a column of days: {"wait_weeks": "days"}. */
-    measureUnits: settingByField(
-      z.literal('days', { message: 'give "days" for a column of days read as weeks' }),
+    /** Measures in weeks given otherwise: {"wait_weeks": "days"} or {"wait_weeks": "start-date"}. */
+    measuresGivenAs: settingByField(
+      z.enum(measureForms, {
+        message: 'give "days" for a column of days read as weeks, or "start-date" for the date a wait began',
+      }),
     ).optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
@@ -170,7 +174,7 @@ export function resolveMapping(
     ethnicityCoding: input.ethnicityCoding ?? detected.ethnicityCoding,
     measures: input.measures ?? unmapped(detected.measures),
     measureCodings: input.measureCodings ?? {},
-    measureUnits: input.measureUnits ?? (input.measures ? {} : detected.measureUnits),
+    measuresGivenAs: input.measuresGivenAs ?? (input.measures ? {} : detected.measuresGivenAs),
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),

@@ -41,8 +41,13 @@ export function measureHeadingNotes(mapping: ColumnMapping, given: MappingInput 
   if (given?.measures) return [];
   return Object.entries(measureHeadings).flatMap(([field, { what }]) => {
     const column = mapping.measures[field];
-    if (column !== undefined && mapping.measureUnits[field] === 'days')
+    const givenAs = column === undefined ? undefined : mapping.measuresGivenAs[field];
+    if (givenAs === 'days')
       return [`The column "${column}" gives days, read as ${field} (days ÷ 7), ${what}.`];
+    if (givenAs === 'start-date')
+      return [
+        `${field}, ${what}, was worked out from "${column}" to "${mapping.columns.event_date}", the date of each row (the days between ÷ 7).`,
+      ];
     // A column of codes has its own note (coded-measures.ts).
     return column === undefined || defaultFieldName(column) === field || mapping.measureCodings[field]
       ? []

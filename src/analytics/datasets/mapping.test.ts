@@ -28,7 +28,7 @@ describe('column mappings', () => {
         'lsoaVintage: give "2011" or "2021"',
         'measures.Weeks waited: names use lower-case letters, digits and underscores, starting with a letter',
         'flags.ld: flag names start with flag_',
-        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measureUnits, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
+        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measuresGivenAs, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
       ].sort(),
     );
     expect(mappingProblems({ measureCodings: { dna: 'attendance' } })).toEqual([]);
@@ -38,9 +38,9 @@ describe('column mappings', () => {
     expect(mappingProblems({ measureCodings: { x: 'outcome' } })).toEqual([
       'measureCodings.x: give one of attendance, admission-method, cancer-stage',
     ]);
-    expect(mappingProblems({ measureUnits: { wait_weeks: 'days' } })).toEqual([]);
-    expect(mappingProblems({ measureUnits: { wait_weeks: 'months' } })).toEqual([
-      'measureUnits.wait_weeks: give "days" for a column of days read as weeks',
+    expect(mappingProblems({ measuresGivenAs: { wait_weeks: 'days' } })).toEqual([]);
+    expect(mappingProblems({ measuresGivenAs: { wait_weeks: 'months' } })).toEqual([
+      'measuresGivenAs.wait_weeks: give "days" for a column of days read as weeks, or "start-date" for the date a wait began',
     ]);
     expect(mappingProblems([])).toEqual(['The mapping must be a JSON object, like the example']);
     expect(mappingProblems({ lsoaVintage: '2011' })).toEqual([]);
@@ -79,8 +79,28 @@ describe('column mappings', () => {
     });
     const inDays = resolveMapping(undefined, [column('lsoa_code', 'VARCHAR'), column('Waiting time (days)')]);
     expect(inDays.measures).toEqual({ wait_weeks: 'Waiting time (days)' });
-    expect(inDays.measureUnits).toEqual({ wait_weeks: 'days' });
-    expect(resolveMapping(undefined, [column('wait_weeks'), column('Days waited')]).measureUnits).toEqual({});
+    expect(inDays.measuresGivenAs).toEqual({ wait_weeks: 'days' });
+    expect(resolveMapping(undefined, [column('wait_weeks'), column('Days waited')]).measuresGivenAs).toEqual(
+      {},
+    );
+    // A clock start gives the weeks when no column gives them or the days, and the file is dated.
+    const started = (...names: string[]) =>
+      resolveMapping(undefined, [
+        column('lsoa_code', 'VARCHAR'),
+        ...names.map((n) => column(n, n.endsWith('date') || n.endsWith('Date') ? 'DATE' : 'DOUBLE')),
+      ]);
+    const ptl = started('RTT Period Start Date', 'Week ending date');
+    expect(ptl.measures).toEqual({ wait_weeks: 'RTT Period Start Date' });
+    expect(ptl.measuresGivenAs).toEqual({ wait_weeks: 'start-date' });
+    expect(ptl.columns.event_date).toBe('Week ending date');
+    expect(started('Clock start date', 'Week ending date', 'Days waiting').measuresGivenAs).toEqual({
+      wait_weeks: 'days',
+    });
+    expect(started('Clock start date', 'Weeks waited', 'Week ending date').measuresGivenAs).toEqual({});
+    // Without the date of each row there is nothing to count from: the clock start is not the date.
+    const undated = started('Clock start date');
+    expect(undated.measures).toEqual({});
+    expect(undated.columns.event_date).toBeUndefined();
     expect(measures(column('WeeksWaiting'))).toEqual({ wait_weeks: 'WeeksWaiting' });
     // Not when the file has a wait_weeks column of its own, nor a column of text.
     expect(measures(column('wait_weeks'), column('Weeks waited'))).toEqual({

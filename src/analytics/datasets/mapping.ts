@@ -2,9 +2,19 @@
 // (mapping-input.ts reads what a person writes).
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
-import { identifyingColumn, normaliseHeading, recogniseColumns, runsWordsTogether } from './headings.ts';
+import {
+  identifyingColumn,
+  normaliseHeading,
+  recogniseColumns,
+  runsWordsTogether,
+  waitStartHeadings,
+} from './headings.ts';
 import { codingIds, measureCodings, namesCoding, type CodingId } from './coded-measures.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
+
+/** How a measure in weeks may be given otherwise (`measuresGivenAs`). */
+export const measureForms = ['days', 'start-date'] as const;
+export type MeasureForm = (typeof measureForms)[number];
 
 const fieldName = z.string().refine(isSafeIdentifier, {
   message: 'Field names use lower-case letters, digits and underscores, starting with a letter',
@@ -44,10 +54,11 @@ export const columnMappingSchema = z
     /** Numeric measure fields: Parity name → column in the file. */
     measures: z.record(fieldName, sourceName).default({}),
     /**
-     * Measures the catalogue reads in weeks whose column gives days ("Days waited"): measure →
-     * 'days'. They are stored in weeks, as days ÷ 7, so that 127 days is more than 18 weeks.
+     * Measures the catalogue reads in weeks whose column gives them otherwise: 'days' ("Days
+     * waited"), stored as days ÷ 7, so that 127 days is more than 18 weeks; or 'start-date' (an RTT
+     * clock start), stored as the days from it to the date of each row (the week ending) ÷ 7.
      */
-    measureUnits: z.record(fieldName, z.literal('days')).default({}),
+    measuresGivenAs: z.record(fieldName, z.enum(measureForms)).default({}),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
     attributes: z.record(fieldName, sourceName).default({}),
     /** Yes/no flags such as learning disability: Parity name (flag_…) → column in the file. */
@@ -175,6 +186,10 @@ const measureDayHeadings: Record<string, string[]> = {
   ],
 };
 
+/** The measure in weeks a column of the dates waits began gives, from its heading ("Clock start date"). */
+export const measureStartHeadedAs = (column: string): string | undefined =>
+  waitStartHeadings.includes(normaliseHeading(column)) ? 'wait_weeks' : undefined;
+
 /** The measure in weeks a column of days is read as, from its heading ("Days waited": wait_weeks). */
 export const measureInDaysHeadedAs = (column: string): string | undefined => {
   const heading = normaliseHeading(column);
@@ -205,9 +220,12 @@ export function defaultMapping(
   const recognised = recogniseColumns(sourceColumns);
   const standard = new Set(Object.values(recognised.columns));
   const measures: Record<string, string> = {};
-  const measureUnits: Record<string, 'days'> = {};
-  // "Days waited" gives wait_weeks only when no column gives the weeks themselves.
+  const measuresGivenAs: Record<string, MeasureForm> = {};
+  // "Days waited" gives wait_weeks only when no column gives the weeks themselves, and a clock
+  // start only when no column gives the weeks or the days, and the file has the date of each row.
   const inWeeks = new Set(sourceColumns.filter((c) => numeric.has(c)).map(measureHeadedAs));
+  const inDays = new Set(sourceColumns.filter((c) => numeric.has(c)).map(measureInDaysHeadedAs));
+  const dated = recognised.columns.event_date !== undefined;
   const flags: Record<string, string> = {};
   const attributes: Record<string, string> = {};
   const taken = new Set(sourceColumns.map((c) => c.toLowerCase()));
@@ -232,11 +250,18 @@ export function defaultMapping(
       measures[headed] = column;
       continue;
     }
-    const inDays = numeric.has(column) ? measureInDaysHeadedAs(column) : undefined;
-    if (inDays && !taken.has(inDays) && !inWeeks.has(inDays)) {
-      taken.add(inDays);
-      measures[inDays] = column;
-      measureUnits[inDays] = 'days';
+    const days = numeric.has(column) ? measureInDaysHeadedAs(column) : undefined;
+    if (days && !taken.has(days) && !inWeeks.has(days)) {
+      taken.add(days);
+      measures[days] = column;
+      measuresGivenAs[days] = 'days';
+      continue;
+    }
+    const started = dated ? measureStartHeadedAs(column) : undefined;
+    if (started && !taken.has(started) && !inWeeks.has(started) && !inDays.has(started)) {
+      taken.add(started);
+      measures[started] = column;
+      measuresGivenAs[started] = 'start-date';
       continue;
     }
     if (!isSafeIdentifier(name) || (name !== lowered && taken.has(name))) continue;
@@ -253,7 +278,7 @@ export function defaultMapping(
     columns: { lsoa_code: 'lsoa_code', ...recognised.columns },
     lsoaVintage: recognised.lsoaVintage ?? '2021',
     measures,
-    measureUnits,
+    measuresGivenAs,
     flags,
     attributes,
   });

@@ -36,8 +36,11 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string):
     ...Object.entries(m.measures).map(([name, source]) => {
       const coding = m.measureCodings[name];
       const col = sourceColumn(source);
+      const givenAs = m.measuresGivenAs[name];
+      if (givenAs === 'start-date')
+        return `${std.weeksSinceSql(eventDate(col, kind(source)), read(c.event_date, eventDate, 'DATE'))} AS ${ident(name)}`;
       const value = coding ? codedMeasureSql(col, coding) : std.measureSql(col, kind(source));
-      return `${m.measureUnits[name] === 'days' ? `(${value}) / 7` : value} AS ${ident(name)}`;
+      return `${givenAs === 'days' ? `(${value}) / 7` : value} AS ${ident(name)}`;
     }),
     ...Object.entries(m.flags).map(
       ([name, source]) => `${std.flagSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,

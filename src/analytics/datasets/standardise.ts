@@ -299,6 +299,13 @@ export const dateSql = (
 ): string =>
   kind === 'date' ? `CAST(${c} AS DATE)` : `COALESCE(${writtenDateSql(c, order)}, ${excelDateSql(c, of)})`;
 
+/**
+ * The weeks from `start` to `end` (DATE expressions), in days ÷ 7 as NHS England counts a wait: NULL
+ * when either is missing or the start is after the end.
+ */
+export const weeksSinceSql = (start: string, end: string): string =>
+  `CASE WHEN ${start} <= ${end} THEN date_diff('day', ${start}, ${end}) / 7.0 END`;
+
 /** A date of birth (dateSql, reading older Excel day numbers). */
 export const birthDateSql = (c: string, kind: ColumnKind = 'text', order: DateOrder = 'day-first'): string =>
   dateSql(c, kind, 'birth', order);

@@ -189,6 +189,10 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
         : `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`,
   );
   for (const [name, column] of Object.entries(mapping.measures)) {
+    if (mapping.measuresGivenAs[name] === 'start-date') {
+      addWaitStartChecks(add, column, c.event_date, kinds, order);
+      continue;
+    }
     const coding = mapping.measureCodings[name];
     if (coding) {
       add(column, measureCodings[coding].problem, (col) => codedMeasureFailingSql(col, coding));
@@ -206,6 +210,33 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     );
   }
   return checks;
+}
+
+type AddCheck = (
+  column: string | undefined,
+  problem: string,
+  failing: (col: string, kind: std.ColumnKind) => string | null,
+) => void;
+
+/** The checks of a column of the dates waits began (an RTT clock start), against the date of each row. */
+function addWaitStartChecks(
+  add: AddCheck,
+  column: string,
+  eventColumn: string | undefined,
+  kinds: ColumnKinds,
+  order: std.DateOrder,
+): void {
+  const start = (col: string, kind: std.ColumnKind) => std.dateSql(col, kind, 'event', order);
+  add(column, 'not a date that exists', (col, kind) =>
+    kind === 'date' ? null : `${std.isPresentSql(col)} AND ${start(col, 'text')} IS NULL`,
+  );
+  if (!eventColumn) return;
+  const event = start(sourceColumn(eventColumn), kinds.get(eventColumn) ?? 'text');
+  add(
+    column,
+    "after the row's date, so no wait can be worked out",
+    (col, kind) => `${start(col, kind)} > ${event}`,
+  );
 }
 
 /**

@@ -8,9 +8,14 @@ describe("a dataset's columns in words", () => {
       columns: { lsoa_code: 'LSOA11CD', age_band: 'Age group', ethnicity: 'Ethnic group' },
       lsoaVintage: '2011',
       ethnicityCoding: 'ons2021',
-      measures: { dna: 'DNA', emergency_admission: 'Admission method', wait_weeks: 'Days waited' },
+      measures: {
+        dna: 'DNA',
+        emergency_admission: 'Admission method',
+        wait_weeks: 'Days waited',
+        weeks_since_referral: 'Referred on',
+      },
       measureCodings: { emergency_admission: 'admission-method' },
-      measureUnits: { wait_weeks: 'days' },
+      measuresGivenAs: { wait_weeks: 'days', weeks_since_referral: 'start-date' },
       flags: { flag_smi: 'SMI register' },
       attributes: { specialty: 'Specialty' },
     });
@@ -28,6 +33,11 @@ describe("a dataset's columns in words", () => {
         note: 'admission method codes: 21 to 28 and 2A to 2D emergency',
       },
       { field: 'Measure: wait_weeks', column: 'Days waited', note: 'days, read as weeks (days ÷ 7)' },
+      {
+        field: 'Measure: weeks_since_referral',
+        column: 'Referred on',
+        note: 'the date each wait began: the weeks from it to the date of each row',
+      },
       { field: 'Flag: flag_smi', column: 'SMI register' },
       { field: 'Kept as text: specialty', column: 'Specialty' },
     ]);

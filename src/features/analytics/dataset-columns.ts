@@ -66,7 +66,10 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
   const measures = named('Measure', mapping.measures).map((read, i) => {
     const field = Object.keys(mapping.measures)[i]!;
     const coding = mapping.measureCodings[field];
-    if (mapping.measureUnits[field] === 'days') return { ...read, note: 'days, read as weeks (days ÷ 7)' };
+    const givenAs = mapping.measuresGivenAs[field];
+    if (givenAs === 'days') return { ...read, note: 'days, read as weeks (days ÷ 7)' };
+    if (givenAs === 'start-date')
+      return { ...read, note: 'the date each wait began: the weeks from it to the date of each row' };
     return coding ? { ...read, note: codingNotes[coding] } : read;
   });
   return [

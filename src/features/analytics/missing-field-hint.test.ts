@@ -44,7 +44,7 @@ describe('hints for a missing field', () => {
       }),
     } as unknown as Dataset;
     expect(missingFieldHints(indicator('waiting-over-18-weeks'), ['wait_weeks'], inDays)).toEqual([
-      'The column "Days waited (RTT)" (read as days_waited_rtt) may hold wait_weeks: if so, import the file again with {"measures": {"wait_weeks": "Days waited (RTT)"}, "measureUnits": {"wait_weeks": "days"}} in the mapping (its days are then read as weeks, days ÷ 7)',
+      'The column "Days waited (RTT)" (read as days_waited_rtt) may hold wait_weeks: if so, import the file again with {"measures": {"wait_weeks": "Days waited (RTT)"}, "measuresGivenAs": {"wait_weeks": "days"}} in the mapping (its days are then read as weeks, days ÷ 7)',
     ]);
   });
 

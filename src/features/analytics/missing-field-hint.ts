@@ -43,9 +43,9 @@ export function missingFieldHints(
     const fields = [...others, [needed, column]].map(
       ([f, c]) => `${JSON.stringify(f)}: ${JSON.stringify(c)}`,
     );
-    // "Days waited (RTT)" for wait_weeks: its days are read as weeks (measureUnits, mapping.ts).
+    // "Days waited (RTT)" for wait_weeks: its days are read as weeks (measuresGivenAs, mapping.ts).
     const inDays = section === 'measures' && needed.endsWith('_weeks') && /(^|_)days?(_|$)/.test(likely);
-    const units = inDays ? `, "measureUnits": {${JSON.stringify(needed)}: "days"}` : '';
+    const units = inDays ? `, "measuresGivenAs": {${JSON.stringify(needed)}: "days"}` : '';
     const entry = `{"${section}": {${fields.join(', ')}}${units}}`;
     const kept = others.length ? `, which keeps its other ${section} as they are` : '';
     const asWeeks = inDays ? ' (its days are then read as weeks, days ÷ 7)' : '';
