@@ -98,7 +98,6 @@ export const mappingInputSchema = z.strictObject(
     measureCodings: settingByField(
       z.enum(codingIds, { message: `give one of ${codingIds.join(', ')}` }),
     ).optional(),
-    /** Measures read in weeks from a column of days: {"wait_weeks": "days"}. */
     /** Measures in weeks given otherwise: {"wait_weeks": "days"} or {"wait_weeks": "start-date"}. */
     measuresGivenAs: settingByField(
       z.enum(measureForms, {

@@ -340,11 +340,14 @@ export const financialYearRangeSql = (date: string, relation: string): string =>
 const yes = ['1', 'Y', 'YES', 'TRUE', 'T'];
 const no = ['0', 'N', 'NO', 'FALSE', 'F'];
 
-/** A number; in a text column also the yes/no words flags take (Y/N, yes/no, true/false: 1/0). */
 /** A number written with thousands separators or a pound sign ("1,234", "£1,234.50", "£80"). */
 const writtenNumberSql = (c: string): string =>
   `CASE WHEN regexp_full_match(${text(c)}, '-?£?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?') THEN TRY_CAST(regexp_replace(${text(c)}, '[£,]', '', 'g') AS DOUBLE) END`;
 
+/**
+ * A number; in a text column also the yes/no words flags take (Y/N, yes/no, true/false: 1/0), and
+ * numbers with thousands separators or a pound sign.
+ */
 export const measureSql = (c: string, kind: ColumnKind = 'text'): string =>
   kind === 'number' || kind === 'boolean'
     ? `CAST(${c} AS DOUBLE)`

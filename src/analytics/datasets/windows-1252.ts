@@ -1,7 +1,7 @@
 // Text saved as Windows-1252 ("Windows Latin-1": Excel's "CSV (Comma delimited)" on Windows) written
 // out again as UTF-8. DuckDB reads ISO-8859-1 but refuses the bytes 0x80 to 0x9F, which Windows-1252
 // uses for the euro sign, curly quotation marks and dashes ("Asian – Indian"); and Node 20's
-// TextDecoder decodes "windows-1252" as ISO-8859-1. So the file is decoded here, byte by byte.
+// TextDecoder decodes "windows-1252" as ISO-8859-1. So those bytes are decoded here.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,7 +18,7 @@ const HIGH_CONTROLS = [
 ];
 
 /** Bytes of Windows-1252 text as a string (each byte one character). */
-export function decodeWindows1252(bytes: Buffer): string {
+function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => HIGH_CONTROLS[c.charCodeAt(0) - 0x80]!);
 }
 
