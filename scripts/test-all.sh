@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test Parity has, in the order a failure is cheapest to find:
-# types, lint and format, unit + integration (SQLite and PostgreSQL), then Chromium journeys.
+# types, lint and format (side by side), unit + integration (SQLite and PostgreSQL), then Chromium journeys.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,12 +18,19 @@ fi
 mkdir -p reports
 rm -f reports/vitest.json reports/e2e.json
 
-echo "== Type check"
-npm run --silent typecheck
-
-echo "== Lint and format"
-npx eslint .
-npx prettier --check . > /dev/null || { npx prettier --check .; exit 1; }
+# The three checks are single-threaded for the most part, so they run side by side; each one's
+# output is shown only if it fails.
+echo "== Type check, lint and format"
+checks=$(mktemp -d)
+npm run --silent typecheck > "$checks/typecheck" 2>&1 & typecheck=$!
+npx eslint . > "$checks/lint" 2>&1 & lint=$!
+npx prettier --check . > "$checks/format" 2>&1 & format=$!
+failed=0
+wait "$typecheck" || { echo "-- Type check failed:"; cat "$checks/typecheck"; failed=1; }
+wait "$lint" || { echo "-- Lint failed:"; cat "$checks/lint"; failed=1; }
+wait "$format" || { echo "-- Format check failed:"; cat "$checks/format"; failed=1; }
+rm -rf "$checks"
+[ "$failed" -eq 0 ] || exit 1
 
 echo "== Unit and integration tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
