@@ -43,8 +43,8 @@ describe('reading files as they come', () => {
     ];
     const high: Record<string, number> = { '–': 0x96, '—': 0x97, '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 };
     const text = `${lines.join('\r\n')}\r\n`;
+    // Every other character here is ASCII, one byte as it is.
     const bytes = Buffer.from([...text].map((ch) => high[ch] ?? ch.charCodeAt(0)));
-    expect(bytes.every((b) => b < 0xff)).toBe(true);
     const result = await importAs('windows', write('windows.csv', bytes));
     expect(result.rowsStored).toBe(2);
     expect(result.report.problems).toEqual([]);
