@@ -27,9 +27,10 @@ export async function agesReadNotes(
   const kind = kinds.get(column) ?? 'text';
   const age = ageNumberSql(sourceColumn(column), kind);
   const fractional = `${ageValidSql(sourceColumn(column), kind)} AND ${age} <> floor(${age})`;
+  const worded = ageInWordsSql(sourceColumn(column));
   const inWords =
     kind === 'text'
-      ? `TRY_CAST(${sourceColumn(column)} AS DOUBLE) IS NULL AND ${ageInWordsSql(sourceColumn(column))} IS NOT NULL`
+      ? `TRY_CAST(${sourceColumn(column)} AS DOUBLE) IS NULL AND ${worded} IS NOT NULL`
       : 'false';
   // Each example is the first such age in the file, as the report's rows are numbered.
   const [row] = await store.query<{
@@ -38,12 +39,14 @@ export async function agesReadNotes(
     infants: number | bigint;
     worded: number | bigint;
     worded_example: string | null;
+    worded_age: number | null;
   }>(
     `SELECT count(*) FILTER (WHERE ${fractional}) AS fractions,
         arg_min(${age}, file_row_number) FILTER (WHERE ${fractional}) AS example,
         count(*) FILTER (WHERE ${infantAgeCodeSql(sourceColumn(column), kind)}) AS infants,
         count(*) FILTER (WHERE ${inWords}) AS worded,
-        arg_min(trim(CAST(${sourceColumn(column)} AS VARCHAR)), file_row_number) FILTER (WHERE ${inWords}) AS worded_example
+        arg_min(trim(CAST(${sourceColumn(column)} AS VARCHAR)), file_row_number) FILTER (WHERE ${inWords}) AS worded_example,
+        arg_min(${kind === 'text' ? worded : 'NULL'}, file_row_number) FILTER (WHERE ${inWords}) AS worded_age
       FROM read_parquet(${literal(parquet)}, file_row_number = true)
       WHERE NOT ${leftOut}`,
   );
@@ -53,9 +56,9 @@ export async function agesReadNotes(
     notes.push(fractionsNote(column, fractions, Number(row.example)));
   const infants = Number(row?.infants ?? 0);
   if (infants > 0) notes.push(infantsNote(column, infants));
-  const worded = Number(row?.worded ?? 0);
-  if (worded > 0 && row?.worded_example != null)
-    notes.push(await inWordsNote(store, column, worded, row.worded_example));
+  const inWordsCount = Number(row?.worded ?? 0);
+  if (inWordsCount > 0 && row?.worded_example != null && row.worded_age != null)
+    notes.push(inWordsNote(column, inWordsCount, row.worded_example, Number(row.worded_age)));
   return notes;
 }
 
@@ -67,13 +70,7 @@ function fractionsNote(column: string, n: number, example: number): string {
 const infantsNote = (column: string, n: number): string =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? 'age in' : 'ages in'} "${column}" ${n === 1 ? 'is' : 'are'} HES's ${n === 1 ? 'code' : 'codes'} for a baby under one year (7001 to 7007, the age in days) and ${n === 1 ? 'was' : 'were'} read as age 0.`;
 
-async function inWordsNote(
-  store: AnalyticsStore,
-  column: string,
-  n: number,
-  example: string,
-): Promise<string> {
-  const [read] = await store.query<{ age: number }>(`SELECT ${ageInWordsSql(literal(example))} AS age`);
+function inWordsNote(column: string, n: number, example: string, age: number): string {
   const ages = n === 1 ? 'age in' : 'ages in';
-  return `${n.toLocaleString('en-GB')} ${ages} "${column}" ${n === 1 ? 'is' : 'are'} written in words or as a top band (such as "${example}") and ${n === 1 ? 'was' : 'were'} read in completed years ("${example}" as ${read?.age}).`;
+  return `${n.toLocaleString('en-GB')} ${ages} "${column}" ${n === 1 ? 'is' : 'are'} written in words or as a top band (such as "${example}") and ${n === 1 ? 'was' : 'were'} read in completed years ("${example}" as ${age}).`;
 }
