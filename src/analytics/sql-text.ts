@@ -24,6 +24,9 @@ export function literal(value: string | number | boolean | null): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** A value as trimmed text, with empty text as NULL. */
+export const trimmedTextSql = (column: string): string => `NULLIF(trim(CAST(${column} AS VARCHAR)), '')`;
+
 export function isSafeIdentifier(name: string): boolean {
   return identifierPattern.test(name);
 }

@@ -5,7 +5,8 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { writtenDateSql, type ColumnKind } from './standardise.ts';
+import type { ColumnKind } from './standardise.ts';
+import { writtenDateSql } from './written-dates.ts';
 import { dateInWords } from '../in-words.ts';
 
 const SAMPLE = 100_000;

@@ -4,7 +4,8 @@
 // periods.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
-import { textValueSql, writtenDateSql, type ColumnKind } from './standardise.ts';
+import { textValueSql, type ColumnKind } from './standardise.ts';
+import { writtenDateSql } from './written-dates.ts';
 
 const SAMPLE_ROWS = 1000;
 const SHARE = 0.9;

@@ -8,9 +8,10 @@ import {
   onsLabelToCode,
   otherEthnicCodes,
 } from './ethnicity.ts';
-import { literal } from '../sql-text.ts';
+import { literal, trimmedTextSql } from '../sql-text.ts';
+import { writtenDateSql, type DateOrder } from './written-dates.ts';
 
-const text = (column: string): string => `NULLIF(trim(CAST(${column} AS VARCHAR)), '')`;
+const text = trimmedTextSql;
 
 /**
  * What a column of the staged file holds. CSV and XLSX are staged as text; a Parquet file keeps its
@@ -221,46 +222,6 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
   `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
 
-/** Which of day and month a date written in numbers gives first: UK extracts write the day first. */
-export type DateOrder = 'day-first' | 'month-first';
-
-/**
- * Dates as extracts write them, day first as in the UK: 01/05/2024, 01-05-2024 or 01.05.2024, with
- * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM), two-digit years
- * (01/05/24, 1-May-24: 00–68 are 2000–2068, as strptime reads them), 01-May-2024, 1 May 2024 and
- * May 1, 2024; 2024.05.01; and a data warehouse's 20240501.
- * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
- * (date-order.ts); otherwise 01/05/2024 is the 1st of May.
- */
-function writtenFormats(order: DateOrder): string[] {
-  const [first, second] = order === 'day-first' ? ['%d', '%m'] : ['%m', '%d'];
-  return [
-    // Two-digit years before four: %Y would read 01/05/24 as the year 24.
-    ...['/', '-', '.'].flatMap((s) => [
-      `${first}${s}${second}${s}%y`,
-      `${first}${s}${second}${s}%Y`,
-      `${first}${s}${second}${s}%y %H:%M`,
-      `${first}${s}${second}${s}%Y %H:%M`,
-      `${first}${s}${second}${s}%Y %H:%M:%S`,
-      // The 12-hour times Excel set to US English adds (5/19/2024 9:30:00 PM).
-      `${first}${s}${second}${s}%y %I:%M %p`,
-      `${first}${s}${second}${s}%Y %I:%M %p`,
-      `${first}${s}${second}${s}%Y %I:%M:%S %p`,
-    ]),
-    '%d-%b-%y',
-    '%d-%b-%Y',
-    '%d %b %y',
-    '%d %b %Y',
-    '%d %B %y',
-    '%d %B %Y',
-    // Month names say which is which: May 3, 2024 (US long dates); a year first with dots too.
-    '%B %d, %Y',
-    '%b %d, %Y',
-    '%Y.%m.%d',
-    '%Y%m%d',
-  ];
-}
-
 /** Which date a column holds: an event's, or a date of birth (which may be older). */
 export type DateOf = 'event' | 'birth';
 
@@ -309,10 +270,6 @@ export const weeksSinceSql = (start: string, end: string): string =>
 /** A date of birth (dateSql, reading older Excel day numbers). */
 export const birthDateSql = (c: string, kind: ColumnKind = 'text', order: DateOrder = 'day-first'): string =>
   dateSql(c, kind, 'birth', order);
-
-/** A date written out in text, year-first or in `order` (not an Excel day number). */
-export const writtenDateSql = (c: string, order: DateOrder = 'day-first'): string =>
-  `COALESCE(CASE WHEN regexp_matches(${text(c)}, '^[0-9]{4}[-/]') THEN TRY_CAST(${text(c)} AS DATE) END, CAST(TRY_STRPTIME(${text(c)}, [${writtenFormats(order).map(literal).join(', ')}]) AS DATE))`;
 
 /** A value of a text column, trimmed, with empty text as NULL. */
 export const textValueSql = text;

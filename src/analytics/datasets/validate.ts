@@ -16,6 +16,7 @@ import {
 } from './lsoa-from-postcode.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
+import type { DateOrder } from './written-dates.ts';
 
 export interface ProblemCount {
   column: string;
@@ -224,7 +225,7 @@ function addWaitStartChecks(
   column: string,
   eventColumn: string | undefined,
   kinds: ColumnKinds,
-  order: std.DateOrder,
+  order: DateOrder,
 ): void {
   const start = (col: string, kind: std.ColumnKind) => std.dateSql(col, kind, 'event', order);
   add(column, 'not a date that exists', (col, kind) =>

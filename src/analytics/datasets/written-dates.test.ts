@@ -1,0 +1,38 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { literal } from '../sql-text.ts';
+import { writtenDateSql, writtenFormats, type DateOrder } from './written-dates.ts';
+
+let db: DuckDBInstance;
+beforeAll(async () => {
+  db = await DuckDBInstance.create(':memory:');
+});
+afterAll(() => db.closeSync());
+
+/** Days either side of the 12th, so that day-first and month-first differ, at times of both halves of a day. */
+const moments = ['2024-05-19 09:30:00', '2023-12-01 21:05:07', '2001-02-03 00:00:00', '2068-11-30 12:59:59'];
+// Values no format reads, or only some: each must be read (or not) as the whole list of formats would.
+const oddValues = ['nonsense', '45413', '2024', '1/5', 'May 2024', '31/02/2024', '2024-13-01', '19.05.2024x'];
+
+it.each<DateOrder>(['day-first', 'month-first'])(
+  'reads every date written %s as trying every format in turn would (trying only those the text can fit)',
+  async (order) => {
+    const connection = await db.connect();
+    const formats = writtenFormats(order);
+    const written = formats.flatMap((format) =>
+      moments.map((moment) => `strftime(TIMESTAMP ${literal(moment)}, ${literal(format)})`),
+    );
+    const texts = `SELECT unnest([${[...written, ...oddValues.map((v) => literal(v))].join(', ')}]) AS t`;
+    const everyFormat = `CAST(TRY_STRPTIME(t, [${formats.map((f) => literal(f)).join(', ')}]) AS DATE)`;
+    const reader = await connection.runAndReadAll(
+      `SELECT t, CAST(${writtenDateSql('t', order)} AS VARCHAR) AS fitted, CAST(${everyFormat} AS VARCHAR) AS every FROM (${texts})`,
+    );
+    const rows = reader.getRowObjectsJson() as { t: string; fitted: string | null; every: string | null }[];
+    expect(rows.length).toBe(formats.length * moments.length + oddValues.length);
+    expect(rows.filter((r) => r.fitted !== r.every)).toEqual([]);
+    // Each moment written in each format is read as its day, so the comparison above is not of NULLs.
+    const read = rows.slice(0, formats.length * moments.length);
+    expect(read.filter((r, i) => r.fitted !== moments[i % moments.length]!.slice(0, 10))).toEqual([]);
+    connection.closeSync();
+  },
+);
