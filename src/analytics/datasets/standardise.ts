@@ -9,6 +9,7 @@ import {
   otherEthnicCodes,
 } from './ethnicity.ts';
 import { literal, trimmedTextSql } from '../sql-text.ts';
+import { lookupSql } from './lookup-sql.ts';
 import { writtenDateSql, type DateOrder } from './written-dates.ts';
 
 const text = trimmedTextSql;
@@ -206,19 +207,20 @@ const withoutCensusTerm = (spoken: string): string =>
  */
 export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   if (coding === 'ons2021') {
-    const whens = Object.entries({ ...onsLabelToCode, ...onsGroupToCode, ...notGivenLabels }).map(
-      ([label, code]) => `WHEN ${literal(label.toLowerCase())} THEN '${code}'`,
+    const labels = Object.entries({ ...onsLabelToCode, ...onsGroupToCode, ...notGivenLabels });
+    return lookupSql(
+      spokenForm(c),
+      labels.map(([label, code]) => [label.toLowerCase(), code]),
     );
-    return `CASE ${spokenForm(c)} ${whens.join(' ')} END`;
   }
   const code = normalised(c);
   const leading = `regexp_extract(${code}, '^(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
-  const described = [...descriptions].map(([form, code]) => `WHEN ${literal(form)} THEN '${code}'`);
   const others = Object.entries(otherEthnicCodes).map(
     ([other, nhs]) => `WHEN ${code} = ${literal(other)} THEN ${literal(nhs)}`,
   );
-  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} WHEN ${leading} <> '' THEN ${leading} ELSE CASE ${withoutCensusTerm(spokenForm(c, true))} ${described.join(' ')} END END`;
+  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} WHEN ${leading} <> '' THEN ${leading} ELSE ${lookupSql(withoutCensusTerm(spokenForm(c, true)), [...descriptions])} END`;
 }
+
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
   `(${text(c)} IS NOT NULL AND ${ethnicCodeSql(c, coding)} IS NULL)`;
 
