@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { literal } from '../sql-text.ts';
+import { literal, trimmedTextSql } from '../sql-text.ts';
 import { writtenDateSql, writtenFormats, type DateOrder } from './written-dates.ts';
 
 let db: DuckDBInstance;
@@ -12,7 +12,11 @@ afterAll(() => db.closeSync());
 /** Days either side of the 12th, so that day-first and month-first differ, at times of both halves of a day. */
 const moments = ['2024-05-19 09:30:00', '2023-12-01 21:05:07', '2001-02-03 00:00:00', '2068-11-30 12:59:59'];
 // Values no format reads, or only some: each must be read (or not) as the whole list of formats would.
-const oddValues = ['nonsense', '45413', '2024', '1/5', 'May 2024', '31/02/2024', '2024-13-01', '19.05.2024x'];
+// prettier-ignore
+const oddValues = [
+  'nonsense', '45413', '2024', '1/5', 'May 2024', '31/02/2024', '2024-13-01', '19.05.2024x', '01/05/ 2024',
+  '1May2024', '01/05/2024\t', '1\tMay 2024', '01/05/2024\t09:30', ' 01/05/2024  09:30 ', '01/05/2024 9:30',
+];
 
 it.each<DateOrder>(['day-first', 'month-first'])(
   'reads every date written %s as trying every format in turn would (trying only those the text can fit)',
@@ -23,7 +27,7 @@ it.each<DateOrder>(['day-first', 'month-first'])(
       moments.map((moment) => `strftime(TIMESTAMP ${literal(moment)}, ${literal(format)})`),
     );
     const texts = `SELECT unnest([${[...written, ...oddValues.map((v) => literal(v))].join(', ')}]) AS t`;
-    const everyFormat = `CAST(TRY_STRPTIME(t, [${formats.map((f) => literal(f)).join(', ')}]) AS DATE)`;
+    const everyFormat = `CAST(TRY_STRPTIME(${trimmedTextSql('t')}, [${formats.map((f) => literal(f)).join(', ')}]) AS DATE)`;
     const reader = await connection.runAndReadAll(
       `SELECT t, CAST(${writtenDateSql('t', order)} AS VARCHAR) AS fitted, CAST(${everyFormat} AS VARCHAR) AS every FROM (${texts})`,
     );

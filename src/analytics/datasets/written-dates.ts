@@ -1,5 +1,5 @@
 // Dates written out in text as extracts write them, read by DuckDB's strptime. Each format is only
-// tried on text that holds the characters it needs: strptime tries a list of formats in turn, and
+// tried on text it can fit (holding the characters it needs, with a time if it has one): strptime tries a list of formats in turn, and
 // each one that fails costs about as much as a date read. DuckDB reads each different value of a
 // staged file once, so the cost is by different dates: a million rows of 50,000 dates in words
 // ("1 May 2024") took 0.38 s against the whole list and 0.11 s so; of a million different dates
@@ -46,36 +46,50 @@ export function writtenFormats(order: DateOrder): string[] {
   ];
 }
 
-/** A character a format needs the text to hold: no text without it can be read by the format. */
-interface Needed {
+/**
+ * A test of the text that tells formats that cannot read it: one needing a character the text does
+ * not hold, or (`onlyWhenHeld`) one without a space between parts when the text has one, as only
+ * trailing spaces are passed over.
+ */
+interface Fit {
   holds: (text: string) => string;
   neededBy: (format: string) => boolean;
+  onlyWhenHeld?: true;
 }
 
-const needed: Needed[] = [
+const fits: Fit[] = [
   { holds: (t) => `contains(${t}, '/')`, neededBy: (f) => f.includes('/') },
   { holds: (t) => `contains(${t}, '-')`, neededBy: (f) => f.includes('-') },
   { holds: (t) => `contains(${t}, '.')`, neededBy: (f) => f.includes('.') },
   // Month names and AM/PM.
   { holds: (t) => `regexp_matches(${t}, '[A-Za-z]')`, neededBy: (f) => /%[bBp]/.test(f) },
+  // A time of day after the date, or a date in words.
+  {
+    holds: (t) => `regexp_matches(${t}, '\\S\\s+\\S')`,
+    neededBy: (f) => f.includes(' '),
+    onlyWhenHeld: true,
+  },
 ];
 
+const fitting = (format: string, held: boolean[]): boolean =>
+  fits.every((fit, i) => (held[i] ? !fit.onlyWhenHeld || fit.neededBy(format) : !fit.neededBy(format)));
+
 /**
- * `TRY_STRPTIME(text, formats)` with only the formats the text holds the characters for, in their
- * order: the same date, as the formats left out could not have read it.
+ * `TRY_STRPTIME(text, formats)` with only the formats that fit the text, in their order: the same
+ * date, as the formats left out could not have read it.
  */
-function byCharactersHeld(t: string, formats: string[], held: boolean[] = []): string {
-  if (held.length === needed.length) {
-    const fitting = formats.filter((f) => needed.every((n, i) => held[i] || !n.neededBy(f)));
-    return fitting.length ? `TRY_STRPTIME(${t}, [${fitting.map(literal).join(', ')}])` : 'NULL';
+function byFit(t: string, formats: string[], held: boolean[] = []): string {
+  if (held.length === fits.length) {
+    const left = formats.filter((f) => fitting(f, held));
+    return left.length ? `TRY_STRPTIME(${t}, [${left.map(literal).join(', ')}])` : 'NULL';
   }
-  const test = needed[held.length]!.holds(t);
-  return `CASE WHEN ${test} THEN ${byCharactersHeld(t, formats, [...held, true])} ELSE ${byCharactersHeld(t, formats, [...held, false])} END`;
+  const test = fits[held.length]!.holds(t);
+  return `CASE WHEN ${test} THEN ${byFit(t, formats, [...held, true])} ELSE ${byFit(t, formats, [...held, false])} END`;
 }
 
 /** A date written out in text, year-first or in `order` (not an Excel day number). */
 export function writtenDateSql(c: string, order: DateOrder = 'day-first'): string {
   const t = trimmedTextSql(c);
   const yearFirst = `CASE WHEN regexp_matches(${t}, '^[0-9]{4}[-/]') THEN TRY_CAST(${t} AS DATE) END`;
-  return `COALESCE(${yearFirst}, CAST(${byCharactersHeld(t, writtenFormats(order))} AS DATE))`;
+  return `COALESCE(${yearFirst}, CAST(${byFit(t, writtenFormats(order))} AS DATE))`;
 }
