@@ -436,7 +436,11 @@ describe('reading the values extracts hold', () => {
         'P8,X01000001,15-06-2024\n' +
         'P9,X01000001,1-Jan-25\n' +
         'Q1,X01000001,20240331\n' +
-        'Q2,X01000001,01/04/24 13:05\n',
+        'Q2,X01000001,01/04/24 13:05\n' +
+        // As Excel's "dd-mmm-yyyy hh:mm" and Oracle write a time; a SQL Server time with milliseconds.
+        'Q3,X01000001,31-MAR-2024 23:59\n' +
+        'Q4,X01000001,1 Apr 2024 09:30:15\n' +
+        'Q5,X01000001,31/03/2024 23:59:59.997\n',
     );
     const result = await importAs('uk-dates', file);
     expect(result.report.examples).toEqual([
@@ -460,6 +464,9 @@ describe('reading the values extracts hold', () => {
       { person_id: 'P9', event_date: '2025-01-01', period: '2024/25' },
       { person_id: 'Q1', event_date: '2024-03-31', period: '2023/24' },
       { person_id: 'Q2', event_date: '2024-04-01', period: '2024/25' },
+      { person_id: 'Q3', event_date: '2024-03-31', period: '2023/24' },
+      { person_id: 'Q4', event_date: '2024-04-01', period: '2024/25' },
+      { person_id: 'Q5', event_date: '2024-03-31', period: '2023/24' },
     ]);
   });
 

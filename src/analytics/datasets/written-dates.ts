@@ -12,9 +12,10 @@ export type DateOrder = 'day-first' | 'month-first';
 
 /**
  * Dates as extracts write them, day first as in the UK: 01/05/2024, 01-05-2024 or 01.05.2024, with
- * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM), two-digit years
- * (01/05/24, 1-May-24: 00–68 are 2000–2068, as strptime reads them), 01-May-2024, 1 May 2024 and
- * May 1, 2024; 2024.05.01; and a data warehouse's 20240501.
+ * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM) or SQL Server's (with
+ * milliseconds, 01/05/2024 09:30:00.000), two-digit years (01/05/24, 1-May-24: 00–68 are 2000–2068,
+ * as strptime reads them), 01-May-2024 and 1 May 2024 (with a time or not, as Excel's dd-mmm-yyyy
+ * hh:mm and Oracle write them), May 1, 2024; 2024.05.01; and a data warehouse's 20240501.
  * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
  * (date-order.ts); otherwise 01/05/2024 is the 1st of May.
  */
@@ -28,6 +29,7 @@ export function writtenFormats(order: DateOrder): string[] {
       `${first}${s}${second}${s}%y %H:%M`,
       `${first}${s}${second}${s}%Y %H:%M`,
       `${first}${s}${second}${s}%Y %H:%M:%S`,
+      `${first}${s}${second}${s}%Y %H:%M:%S.%g`,
       // The 12-hour times Excel set to US English adds (5/19/2024 9:30:00 PM).
       `${first}${s}${second}${s}%y %I:%M %p`,
       `${first}${s}${second}${s}%Y %I:%M %p`,
@@ -35,8 +37,13 @@ export function writtenFormats(order: DateOrder): string[] {
     ]),
     '%d-%b-%y',
     '%d-%b-%Y',
+    '%d-%b-%y %H:%M',
+    '%d-%b-%Y %H:%M',
+    '%d-%b-%Y %H:%M:%S',
     '%d %b %y',
     '%d %b %Y',
+    '%d %b %Y %H:%M',
+    '%d %b %Y %H:%M:%S',
     '%d %B %y',
     '%d %B %Y',
     // Month names say which is which: May 3, 2024 (US long dates); a year first with dots too.
