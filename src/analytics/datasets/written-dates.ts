@@ -54,14 +54,15 @@ export function writtenFormats(order: DateOrder): string[] {
   ];
 }
 
-/** The characters between a date's numbers: a format reads text holding its own and no other. */
+/** The characters between a date's numbers, in the order the text is tested for them. */
 const SEPARATORS = ['/', '.', '-'];
 
 /**
  * `TRY_STRPTIME(text, formats)` with only the formats that can read the text, in their order: the
- * same date. Only a separator in the format reads one in the text, so a format reads text holding its
- * separator and no other (text holding two reads as no date either way); and a format with a space
- * (before a time, or between words) reads text with one between its parts, the others text without.
+ * same date. Only the same character in a format reads a separator in the text, so text holding a
+ * slash is tried with the formats holding one, text without a slash but with a dot with those holding
+ * a dot, and so on; and a format with a space (before a time, or between words) reads text with one
+ * between its parts, the others text without.
  */
 function byForm(t: string, formats: string[]): string {
   const read = (some: string[]) =>
