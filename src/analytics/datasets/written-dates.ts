@@ -69,9 +69,12 @@ function byForm(t: string, formats: string[]): string {
     some.length ? `TRY_STRPTIME(${t}, [${some.map(literal).join(', ')}])` : 'NULL';
   const bySpace = (some: string[]) =>
     `CASE WHEN regexp_matches(${t}, '\\S\\s+\\S') THEN ${read(some.filter((f) => f.includes(' ')))} ELSE ${read(some.filter((f) => !f.includes(' ')))} END`;
-  const whens = SEPARATORS.map(
-    (s) => `WHEN contains(${t}, ${literal(s)}) THEN ${bySpace(formats.filter((f) => f.includes(s)))}`,
-  );
+  // Text reaching a separator's test holds none of those tested before it, nor can its formats.
+  const whens = SEPARATORS.map((s, i) => {
+    const tested = SEPARATORS.slice(0, i);
+    const some = formats.filter((f) => f.includes(s) && !tested.some((e) => f.includes(e)));
+    return `WHEN contains(${t}, ${literal(s)}) THEN ${bySpace(some)}`;
+  });
   const unseparated = formats.filter((f) => !SEPARATORS.some((s) => f.includes(s)));
   return `CASE ${whens.join(' ')} ELSE ${bySpace(unseparated)} END`;
 }
