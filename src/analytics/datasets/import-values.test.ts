@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { measureCodings } from './coded-measures.ts';
+import { WEEKDAY_SLIP } from './validate.ts';
 
 const ethnicCodeProblem =
   'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)';
@@ -467,6 +468,36 @@ describe('reading the values extracts hold', () => {
       { person_id: 'Q3', event_date: '2024-03-31', period: '2023/24' },
       { person_id: 'Q4', event_date: '2024-04-01', period: '2024/25' },
       { person_id: 'Q5', event_date: '2024-03-31', period: '2023/24' },
+    ]);
+  });
+
+  it('reads dates typed in words, and reports one typed with a weekday that is not its own', async () => {
+    // 1 May 2024 was a Wednesday (a calendar's word, not Parity's).
+    const file = write(
+      'typed-dates.csv',
+      'person_id,lsoa_code,event_date\n' +
+        'P1,X01000001,"Wednesday, 1 May 2024"\n' +
+        'P2,X01000001,1st May 2024\n' +
+        'P3,X01000001,"Tuesday, 1 May 2024"\n' +
+        'P4,X01000001,3 Sept 2024\n' +
+        'P5,X01000001,31st February 2024\n',
+    );
+    const result = await importAs('typed-dates', file);
+    expect(result.report.examples).toEqual([
+      { row: 4, column: 'event_date', value: 'Tuesday, 1 May 2024', problem: WEEKDAY_SLIP },
+      {
+        row: 6,
+        column: 'event_date',
+        value: '31st February 2024',
+        problem: 'not a date that exists, written YYYY-MM-DD or DD/MM/YYYY',
+      },
+    ]);
+    expect(await stored('typed-dates', 'person_id, CAST(event_date AS VARCHAR) AS event_date')).toEqual([
+      { person_id: 'P1', event_date: '2024-05-01' },
+      { person_id: 'P2', event_date: '2024-05-01' },
+      { person_id: 'P3', event_date: null },
+      { person_id: 'P4', event_date: '2024-09-03' },
+      { person_id: 'P5', event_date: null },
     ]);
   });
 

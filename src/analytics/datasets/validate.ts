@@ -16,7 +16,7 @@ import {
 } from './lsoa-from-postcode.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
-import type { DateOrder } from './written-dates.ts';
+import { weekdaySlipSql, type DateOrder } from './written-dates.ts';
 
 export interface ProblemCount {
   column: string;
@@ -181,13 +181,11 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
       : 'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)',
     (col) => std.ethnicFailingSql(col, mapping.ethnicityCoding),
   );
-  add(
+  addDateChecks(
+    add,
     c.event_date,
     `not a date that exists, written YYYY-MM-DD or ${order === 'day-first' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}`,
-    (col, kind) =>
-      kind === 'date'
-        ? null
-        : `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`,
+    order,
   );
   for (const [name, column] of Object.entries(mapping.measures)) {
     if (mapping.measuresGivenAs[name] === 'start-date') {
@@ -219,6 +217,24 @@ type AddCheck = (
   failing: (col: string, kind: std.ColumnKind) => string | null,
 ) => void;
 
+/**
+ * A date column's checks: a date that cannot be read, or one typed with a weekday that is not its
+ * own ("Tuesday, 1 May 2024"), which only the person who typed it can tell which is right.
+ */
+function addDateChecks(add: AddCheck, column: string | undefined, notADate: string, order: DateOrder): void {
+  // Each test of a weekday within a CASE, as DuckDB works out both sides of an AND for every row.
+  const unread = (col: string) =>
+    `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`;
+  add(column, notADate, (col, kind) =>
+    kind === 'date' ? null : `${unread(col)} AND NOT ${weekdaySlipSql(col)}`,
+  );
+  add(column, WEEKDAY_SLIP, (col, kind) =>
+    kind === 'date' ? null : `CASE WHEN ${weekdaySlipSql(col)} THEN ${unread(col)} ELSE false END`,
+  );
+}
+
+export const WEEKDAY_SLIP = "a weekday that is not the date's (check which of the two is right)";
+
 /** The checks of a column of the dates waits began (an RTT clock start), against the date of each row. */
 function addWaitStartChecks(
   add: AddCheck,
@@ -228,9 +244,7 @@ function addWaitStartChecks(
   order: DateOrder,
 ): void {
   const start = (col: string, kind: std.ColumnKind) => std.dateSql(col, kind, 'event', order);
-  add(column, 'not a date that exists', (col, kind) =>
-    kind === 'date' ? null : `${std.isPresentSql(col)} AND ${start(col, 'text')} IS NULL`,
-  );
+  addDateChecks(add, column, 'not a date that exists', order);
   if (!eventColumn) return;
   const event = start(sourceColumn(eventColumn), kinds.get(eventColumn) ?? 'text');
   add(

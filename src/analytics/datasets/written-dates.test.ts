@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { literal, trimmedTextSql } from '../sql-text.ts';
-import { writtenDateSql, writtenFormats, type DateOrder } from './written-dates.ts';
+import { handTypedSql, writtenDateSql, writtenFormats, type DateOrder } from './written-dates.ts';
 
 let db: DuckDBInstance;
 beforeAll(async () => {
@@ -29,7 +29,10 @@ it.each<DateOrder>(['day-first', 'month-first'])(
       moments.map((moment) => `strftime(TIMESTAMP ${literal(moment)}, ${literal(format)})`),
     );
     const texts = `SELECT unnest([${[...written, ...oddValues.map((v) => literal(v))].join(', ')}]) AS t`;
-    const everyFormat = `CAST(TRY_STRPTIME(${trimmedTextSql('t')}, [${formats.map((f) => literal(f)).join(', ')}]) AS DATE)`;
+    // Text with words in it is tidied as people type it (handTypedSql) before either reads it.
+    const trimmed = trimmedTextSql('t');
+    const tidied = `CASE WHEN regexp_matches(${trimmed}, '[A-Za-z]{3}') THEN ${handTypedSql(trimmed)} ELSE ${trimmed} END`;
+    const everyFormat = `CAST(TRY_STRPTIME(${tidied}, [${formats.map((f) => literal(f)).join(', ')}]) AS DATE)`;
     const reader = await connection.runAndReadAll(
       `SELECT t, CAST(${writtenDateSql('t', order)} AS VARCHAR) AS fitted, CAST(${everyFormat} AS VARCHAR) AS every FROM (${texts})`,
     );
@@ -39,6 +42,48 @@ it.each<DateOrder>(['day-first', 'month-first'])(
     // Each moment written in each format is read as its day, so the comparison above is not of NULLs.
     const read = rows.slice(0, formats.length * moments.length);
     expect(read.filter((r, i) => r.fitted !== moments[i % moments.length]!.slice(0, 10))).toEqual([]);
+    connection.closeSync();
+  },
+);
+
+// Dates as people type them and Excel's long date formats show them, with the day each stands for
+// (taken from a calendar: 1 May 2024 was a Wednesday, 21 March 2024 a Thursday, 3 September 2024 a
+// Tuesday, 2 January 2025 a Thursday). A weekday that is not the date's leaves the date unread.
+const handTyped: [string, string | null][] = [
+  ['Wednesday, 1 May 2024', '2024-05-01'],
+  ['Wednesday, May 1, 2024', '2024-05-01'],
+  ['Wed 1 May 2024', '2024-05-01'],
+  ['WED. 01 MAY 2024', '2024-05-01'],
+  ['Tuesday, 1 May 2024', null],
+  ['Fri 1 May 2024', null],
+  ['Thu 21st March 2024', '2024-03-21'],
+  ['21st of March 2024', '2024-03-21'],
+  ['1st May 2024', '2024-05-01'],
+  ['May 1st, 2024', '2024-05-01'],
+  ['May 2nd 2024', '2024-05-02'],
+  ['May 1 2024', '2024-05-01'],
+  ['3rd Sept 2024', '2024-09-03'],
+  ['3 Sept. 2024', '2024-09-03'],
+  ['Sept 3, 2024', '2024-09-03'],
+  ['Tues 3 Sep 2024', '2024-09-03'],
+  ['2 Jan. 2025', '2025-01-02'],
+  ['Thurs 2 Jan 2025', '2025-01-02'],
+  ['1  May   2024', '2024-05-01'],
+  ['31st February 2024', null],
+  ['Wednesday', null],
+  ['1st May', null],
+];
+
+it.each<DateOrder>(['day-first', 'month-first'])(
+  'reads dates in words as people type them (%s)',
+  async (order) => {
+    const connection = await db.connect();
+    const texts = `SELECT unnest([${handTyped.map(([t]) => literal(t)).join(', ')}]) AS t`;
+    const reader = await connection.runAndReadAll(
+      `SELECT t, CAST(${writtenDateSql('t', order)} AS VARCHAR) AS read FROM (${texts})`,
+    );
+    const rows = reader.getRowObjectsJson() as { t: string; read: string | null }[];
+    expect(rows.map((r) => [r.t, r.read])).toEqual(handTyped);
     connection.closeSync();
   },
 );

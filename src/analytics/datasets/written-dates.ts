@@ -15,7 +15,9 @@ export type DateOrder = 'day-first' | 'month-first';
  * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM) or SQL Server's (with
  * milliseconds, 01/05/2024 09:30:00.000), two-digit years (01/05/24, 1-May-24: 00–68 are 2000–2068,
  * as strptime reads them), 01-May-2024 and 1 May 2024 (with a time or not, as Excel's dd-mmm-yyyy
- * hh:mm and Oracle write them), May 1, 2024; 2024.05.01; and a data warehouse's 20240501.
+ * hh:mm and Oracle write them), May 1, 2024 and May 1 2024; 2024.05.01; and a data warehouse's
+ * 20240501. Dates in words are also read as people type them and Excel's long dates show them
+ * (`handTypedSql`).
  * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
  * (date-order.ts); otherwise 01/05/2024 is the 1st of May.
  */
@@ -46,12 +48,68 @@ export function writtenFormats(order: DateOrder): string[] {
     '%d %b %Y %H:%M:%S',
     '%d %B %y',
     '%d %B %Y',
-    // Month names say which is which: May 3, 2024 (US long dates); a year first with dots too.
+    // Month names say which is which: May 3, 2024 (US long dates) or May 3 2024; a year first with
+    // dots too.
     '%B %d, %Y',
     '%b %d, %Y',
+    '%B %d %Y',
+    '%b %d %Y',
     '%Y.%m.%d',
     '%Y%m%d',
   ];
+}
+
+/** Three letters in a row: a month's or a weekday's name (AM and PM have two). */
+const WORDS = `'[A-Za-z]{3}'`;
+const WEEKDAY =
+  `'^(monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)` +
+  `[.,]*\\s+'`;
+
+/** What `handTypedSql` tidies: a weekday first, 1st, Sept, a dot after a month's name, runs of spaces. */
+const TYPED_BY_HAND = `'^(mon|tue|wed|thu|fri|sat|sun)|[0-9](st|nd|rd|th)\\b|\\bsept\\b|[a-z]\\.|\\s\\s'`;
+
+/**
+ * A date in words as people type it and Excel's long date formats show it, made one strptime reads:
+ * a weekday first ("Wednesday, 1 May 2024", "Wed 1 May 2024") left out; "1st", "2nd", "3rd" and
+ * "21st of" as the day's number; "Sept" (and "Sept." or "Jan." with a dot) as DuckDB's "Sep"; and runs
+ * of spaces as one.
+ */
+export function handTypedSql(t: string): string {
+  let sql = `regexp_replace(${t}, ${WEEKDAY}, '', 'i')`;
+  sql = `regexp_replace(${sql}, '\\b([0-9]{1,2})(st|nd|rd|th)(\\s+of)?\\b', '\\1', 'gi')`;
+  sql = `regexp_replace(${sql}, '\\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)t?\\.', '\\1', 'gi')`;
+  sql = `regexp_replace(${sql}, '\\bsept\\b', 'Sep', 'gi')`;
+  return `regexp_replace(${sql}, '\\s+', ' ', 'g')`;
+}
+
+/**
+ * A date in words read from `handTypedSql(t)`, and refused where the weekday it was typed with is
+ * not the date's ("Tuesday, 1 May 2024": 1 May 2024 was a Wednesday), as that is a slip in one of
+ * them. strptime's %a and %A read a weekday without testing it.
+ */
+function inWords(t: string, formats: string[]): string {
+  const typedDay = `lower(left(regexp_extract(${t}, ${WEEKDAY}, 0, 'i'), 3))`;
+  const tidied = `list_transform([${readInWords(t, formats)}], lambda d: CASE WHEN ${typedDay} IN ('', lower(strftime(d, '%a'))) THEN d END)[1]`;
+  // Most dates in words need no tidying: one test costs less than tidying them all.
+  return `CASE WHEN regexp_matches(${t}, ${TYPED_BY_HAND}, 'i') THEN ${tidied} ELSE TRY_STRPTIME(${t}, [${formats.map(literal).join(', ')}]) END`;
+}
+
+const readInWords = (t: string, formats: string[]) =>
+  `TRY_STRPTIME(${handTypedSql(t)}, [${formats.map(literal).join(', ')}])`;
+
+const inWordsFormats = (formats: string[]) => formats.filter((f) => /%[bB]/.test(f));
+
+/**
+ * Whether text that `writtenDateSql` leaves unread is a date typed with a weekday that is not its
+ * own, so that the report can say so rather than that the date does not exist. Meant for text
+ * already found unread: it does not test the weekday itself.
+ */
+export function weekdaySlipSql(c: string): string {
+  const t = trimmedTextSql(c);
+  // A CASE, as DuckDB works out both sides of an AND for every row, and this is for a few.
+  // Formats with a month's name are the same whichever order numbers are written in.
+  const formats = inWordsFormats(writtenFormats('day-first'));
+  return `CASE WHEN regexp_matches(${t}, ${WEEKDAY}, 'i') THEN ${readInWords(t, formats)} IS NOT NULL ELSE false END`;
 }
 
 /** The characters between a date's numbers, in the order the text is tested for them. */
@@ -59,12 +117,14 @@ const SEPARATORS = ['/', '.', '-'];
 
 /**
  * `TRY_STRPTIME(text, formats)` with only the formats that can read the text, in their order: the
- * same date. Only the same character in a format reads a separator in the text, so text holding a
- * slash is tried with the formats holding one, text without a slash but with a dot with those holding
- * a dot, and so on; and a format with a space (before a time, or between words) reads text with one
- * between its parts, the others text without.
+ * same date. Text with a word in it can only be a date in words (`inWords`). Only the same character
+ * in a format reads a separator in the text, so other text holding a slash is tried with the formats
+ * holding one, text without a slash but with a dot with those holding a dot, and so on; and a format
+ * with a space (before a time) reads text with one between its parts, the others text without.
  */
-function byForm(t: string, formats: string[]): string {
+function byForm(t: string, allFormats: string[]): string {
+  const wordFormats = inWordsFormats(allFormats);
+  const formats = allFormats.filter((f) => !wordFormats.includes(f));
   const read = (some: string[]) =>
     some.length ? `TRY_STRPTIME(${t}, [${some.map(literal).join(', ')}])` : 'NULL';
   const bySpace = (some: string[]) =>
@@ -76,7 +136,8 @@ function byForm(t: string, formats: string[]): string {
     return `WHEN contains(${t}, ${literal(s)}) THEN ${bySpace(some)}`;
   });
   const unseparated = formats.filter((f) => !SEPARATORS.some((s) => f.includes(s)));
-  return `CASE ${whens.join(' ')} ELSE ${bySpace(unseparated)} END`;
+  const words = `WHEN regexp_matches(${t}, ${WORDS}) THEN ${inWords(t, wordFormats)}`;
+  return `CASE ${words} ${whens.join(' ')} ELSE ${bySpace(unseparated)} END`;
 }
 
 /** A date written out in text, year-first or in `order` (not an Excel day number). */
