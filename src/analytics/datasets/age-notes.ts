@@ -25,6 +25,7 @@ export async function agesReadNotes(
   const column = mapping.columns.age;
   if (!column) return [];
   const kind = kinds.get(column) ?? 'text';
+  if (kind === 'number' && (await wholeAgesBelowCodes(store, parquet, column))) return [];
   const age = ageNumberSql(sourceColumn(column), kind);
   const fractional = `${ageValidSql(sourceColumn(column), kind)} AND ${age} <> floor(${age})`;
   const worded = ageInWordsSql(sourceColumn(column));
@@ -60,6 +61,33 @@ export async function agesReadNotes(
   if (inWordsCount > 0 && row?.worded_example != null && row.worded_age != null)
     notes.push(inWordsNote(column, inWordsCount, row.worded_example, Number(row.worded_age)));
   return notes;
+}
+
+const WHOLE_NUMBER_TYPES = [
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'HUGEINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+];
+
+/**
+ * Whether a column of numbers holds whole numbers all below HES's codes for babies (7001 on), so
+ * that no age in it is read other than as written: its type and largest value, which DuckDB reads
+ * from the Parquet file's statistics in a few milliseconds. The ages' own query reads every row
+ * (and every column, to leave out blank rows): 0.3–0.9 s on 10 million rows.
+ */
+async function wholeAgesBelowCodes(store: AnalyticsStore, parquet: string, column: string): Promise<boolean> {
+  const [row] = await store.query<{ top: number | bigint | null; type: string }>(
+    `SELECT max(${sourceColumn(column)}) AS top, typeof(max(${sourceColumn(column)})) AS type FROM read_parquet(${literal(parquet)})`,
+  );
+  return (
+    row !== undefined && WHOLE_NUMBER_TYPES.includes(row.type) && (row.top === null || Number(row.top) < 7001)
+  );
 }
 
 function fractionsNote(column: string, n: number, example: number): string {

@@ -131,33 +131,37 @@ export async function codedColumns(
       codingIds.some((id) => namesCoding(c.name, id) || mapped[measureCodings[id].measure] === c.name),
   );
   if (candidates.length === 0) return found;
-  // Each value tidied once, then counted against each coding's forms.
+  // Each value tidied once and counted by value (a few different ones as a rule), then tested against
+  // each coding's forms here: counting each coding's forms in SQL took 0.4 s for 100,000 rows.
   const tidied = candidates.map((c, i) => `${formOf(sourceColumn(c.name))} AS f${i}`);
-  const counts = candidates.flatMap((_c, i) => [
-    `count(NULLIF(f${i}, '')) AS v${i}`,
-    ...codingIds.flatMap((id, j) => {
-      const all = ['', ...formsOf(measureCodings[id])];
-      const coding = measureCodings[id];
-      // The forms that show the column to be codes: those that give a value, or, where plain numbers
-      // are values already, those that are not plain numbers ("2A", or "X" for not known).
-      const valued = coding.numbersAreValues
-        ? formsOf(coding).filter((form) => !/^\d+$/.test(form))
-        : coding.values.flatMap(([value, forms]) => (value === null ? [] : forms));
-      return [
-        `count(CASE WHEN f${i} NOT IN (${all.map(literal).join(', ')}) THEN 1 END) AS bad${i}_${j}`,
-        `count(CASE WHEN f${i} IN (${valued.map(literal).join(', ')}) THEN 1 END) AS codes${i}_${j}`,
-      ];
-    }),
-  ]);
-  const [row] = await store.query(
-    `SELECT ${counts.join(', ')} FROM (SELECT ${tidied.join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample`,
+  const histograms = candidates.map((_c, i) => `histogram(NULLIF(f${i}, '')) AS h${i}`);
+  const [row] = await store.query<Record<string, { key: string; value: string | number }[] | null>>(
+    `SELECT ${histograms.join(', ')} FROM (SELECT ${tidied.join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample`,
   );
-  const n = (key: string) => Number(row?.[key] ?? 0);
   candidates.forEach((c, i) => {
-    const id = codingIds.find((_id, j) => n(`codes${i}_${j}`) > 0 && n(`bad${i}_${j}`) <= SLIPS * n(`v${i}`));
+    const counted = (row?.[`h${i}`] ?? []).map(({ key, value }) => [key, Number(value)] as const);
+    const rows = (test: (form: string) => boolean) =>
+      counted.reduce((sum, [form, n]) => (test(form) ? sum + n : sum), 0);
+    const present = rows(() => true);
+    const id = codingIds.find((coding) => {
+      const forms = new Set(formsOf(measureCodings[coding]));
+      const valued = new Set(valuedForms(coding));
+      return rows((form) => valued.has(form)) > 0 && rows((form) => !forms.has(form)) <= SLIPS * present;
+    });
     if (id) found.set(c.name, id);
   });
   return found;
+}
+
+/**
+ * The forms that show a column to be the coding's codes: those that give a value, or, where plain
+ * numbers are values already, those that are not plain numbers ("2A", or "X" for not known).
+ */
+function valuedForms(id: CodingId): string[] {
+  const coding = measureCodings[id];
+  return coding.numbersAreValues
+    ? formsOf(coding).filter((form) => !/^\d+$/.test(form))
+    : coding.values.flatMap(([value, forms]) => (value === null ? [] : forms));
 }
 
 /**

@@ -10,7 +10,7 @@ const ethnicCodeProblem =
 // outpatient attendance and admission method codes. Each is read as the published definitions
 // read it, or reported by row without losing the row.
 describe('reading the values extracts hold', () => {
-  const { write, importAs, stored } = importStore('parity-values-');
+  const { store, pathOf, write, importAs, stored } = importStore('parity-values-');
 
   it('reads five-year age bands, for age-standardised rates and, where they fit, by age band', async () => {
     const bands = ['0-4', '15-19', '30 to 34', '90 and over', '85-89', '10-14 years', '17-21'];
@@ -325,6 +325,14 @@ describe('reading the values extracts hold', () => {
     const rows = await stored('hes-ages', 'age, age_band');
     expect(rows.map((r) => r.age)).toEqual([0, 0, 0, 0, 1, null, null, null]);
     expect(rows[0]!.age_band).toBe('0-17');
+    // A Parquet file's column of whole numbers is tested otherwise first (age-notes.ts): the same note.
+    const whole = pathOf('hes-whole-ages.parquet');
+    await store().run(
+      `COPY (SELECT 'H' || a AS TOKEN_PERSON_ID, 'X01000001' AS LSOA, CAST(a AS INTEGER) AS STARTAGE FROM unnest([7001, 40, 7007]) t(a)) TO '${whole}' (FORMAT parquet)`,
+    );
+    expect((await importAs('hes-whole-ages', whole)).report.warnings).toContain(
+      '2 ages in "STARTAGE" are HES\'s codes for a baby under one year (7001 to 7007, the age in days) and were read as age 0.',
+    );
   });
 
   it('says how many rows of a HES extract are later episodes of a stay, which would count as admissions', async () => {
