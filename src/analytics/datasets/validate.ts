@@ -222,11 +222,12 @@ type AddCheck = (
  * own ("Tuesday, 1 May 2024"), which only the person who typed it can tell which is right.
  */
 function addDateChecks(add: AddCheck, column: string | undefined, notADate: string, order: DateOrder): void {
-  // Each test of a weekday within a CASE, as DuckDB works out both sides of an AND for every row.
+  // Each test within a CASE, as DuckDB works out both sides of an AND for every row: a date is read
+  // once for each row, and tested for a weekday only where one is typed or it could not be read.
   const unread = (col: string) =>
     `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`;
   add(column, notADate, (col, kind) =>
-    kind === 'date' ? null : `${unread(col)} AND NOT ${weekdaySlipSql(col)}`,
+    kind === 'date' ? null : `CASE WHEN ${unread(col)} THEN NOT ${weekdaySlipSql(col)} ELSE false END`,
   );
   add(column, WEEKDAY_SLIP, (col, kind) =>
     kind === 'date' ? null : `CASE WHEN ${weekdaySlipSql(col)} THEN ${unread(col)} ELSE false END`,
