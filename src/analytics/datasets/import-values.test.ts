@@ -488,7 +488,8 @@ describe('reading the values extracts hold', () => {
         'P2,X01000001,1st May 2024\n' +
         'P3,X01000001,"Tuesday, 1 May 2024"\n' +
         'P4,X01000001,3 Sept 2024\n' +
-        'P5,X01000001,31st February 2024\n',
+        'P5,X01000001,31st February 2024\n' +
+        'P6,X01000001,Wed 01/05/2024\n',
     );
     const result = await importAs('typed-dates', file);
     expect(result.report.examples).toEqual([
@@ -506,6 +507,7 @@ describe('reading the values extracts hold', () => {
       { person_id: 'P3', event_date: null },
       { person_id: 'P4', event_date: '2024-09-03' },
       { person_id: 'P5', event_date: null },
+      { person_id: 'P6', event_date: '2024-05-01' },
     ]);
   });
 

@@ -227,10 +227,10 @@ function addDateChecks(add: AddCheck, column: string | undefined, notADate: stri
   const unread = (col: string) =>
     `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`;
   add(column, notADate, (col, kind) =>
-    kind === 'date' ? null : `CASE WHEN ${unread(col)} THEN NOT ${weekdaySlipSql(col)} ELSE false END`,
+    kind === 'date' ? null : `CASE WHEN ${unread(col)} THEN NOT ${weekdaySlipSql(col, order)} ELSE false END`,
   );
   add(column, WEEKDAY_SLIP, (col, kind) =>
-    kind === 'date' ? null : `CASE WHEN ${weekdaySlipSql(col)} THEN ${unread(col)} ELSE false END`,
+    kind === 'date' ? null : `CASE WHEN ${weekdaySlipSql(col, order)} THEN ${unread(col)} ELSE false END`,
   );
 }
 

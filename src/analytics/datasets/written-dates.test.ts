@@ -74,16 +74,33 @@ const handTyped: [string, string | null][] = [
   ['1st May', null],
 ];
 
+// A weekday before a date in numbers, read in either order (5 January 2024 was a Friday).
+const afterWeekday: Record<DateOrder, [string, string | null][]> = {
+  'day-first': [
+    ['Wed 01/05/2024', '2024-05-01'],
+    ['Wednesday, 01/05/2024 09:30', '2024-05-01'],
+    ['Thu 01/05/2024', null],
+    ['Wed 2024-05-01', '2024-05-01'],
+  ],
+  'month-first': [
+    ['Wed 05/01/2024', '2024-05-01'],
+    ['Wed 01/05/2024', null],
+    ['Fri 01/05/2024', '2024-01-05'],
+    ['Wed 2024-05-01', '2024-05-01'],
+  ],
+};
+
 it.each<DateOrder>(['day-first', 'month-first'])(
   'reads dates in words as people type them (%s)',
   async (order) => {
     const connection = await db.connect();
-    const texts = `SELECT unnest([${handTyped.map(([t]) => literal(t)).join(', ')}]) AS t`;
+    const cases = [...handTyped, ...afterWeekday[order]];
+    const texts = `SELECT unnest([${cases.map(([t]) => literal(t)).join(', ')}]) AS t`;
     const reader = await connection.runAndReadAll(
       `SELECT t, CAST(${writtenDateSql('t', order)} AS VARCHAR) AS read FROM (${texts})`,
     );
     const rows = reader.getRowObjectsJson() as { t: string; read: string | null }[];
-    expect(rows.map((r) => [r.t, r.read])).toEqual(handTyped);
+    expect(rows.map((r) => [r.t, r.read])).toEqual(cases);
     connection.closeSync();
   },
 );

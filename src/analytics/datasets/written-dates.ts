@@ -89,27 +89,33 @@ export function handTypedSql(t: string): string {
  */
 function inWords(t: string, formats: string[]): string {
   const typedDay = `lower(left(regexp_extract(${t}, ${WEEKDAY}, 0, 'i'), 3))`;
-  const tidied = `list_transform([${readInWords(t, formats)}], lambda d: CASE WHEN ${typedDay} IN ('', lower(strftime(d, '%a'))) THEN d END)[1]`;
+  const tidied = `list_transform([${readTidied(t, formats)}], lambda d: CASE WHEN ${typedDay} IN ('', lower(strftime(d, '%a'))) THEN d END)[1]`;
   // Most dates in words need no tidying: one test costs less than tidying them all.
-  return `CASE WHEN regexp_matches(${t}, ${TYPED_BY_HAND}, 'i') THEN ${tidied} ELSE TRY_STRPTIME(${t}, [${formats.map(literal).join(', ')}]) END`;
+  const inWordsAlone = formats.filter(isInWords);
+  return `CASE WHEN regexp_matches(${t}, ${TYPED_BY_HAND}, 'i') THEN ${tidied} ELSE TRY_STRPTIME(${t}, [${inWordsAlone.map(literal).join(', ')}]) END`;
 }
 
-const readInWords = (t: string, formats: string[]) =>
-  `TRY_STRPTIME(${handTypedSql(t)}, [${formats.map(literal).join(', ')}])`;
+/**
+ * A tidied date read with every format, those in words first: once a weekday is left out, what is
+ * left may be in numbers ("Wed 01/05/2024", as Excel's ddd dd/mm/yyyy shows it, or "Wed 2024-05-01").
+ * No format in words reads a date in numbers, nor one in numbers a date in words.
+ */
+const readTidied = (t: string, formats: string[]) => {
+  const ordered = [...formats.filter(isInWords), ...formats.filter((f) => !isInWords(f)), '%Y-%m-%d'];
+  return `TRY_STRPTIME(${handTypedSql(t)}, [${ordered.map(literal).join(', ')}])`;
+};
 
-const inWordsFormats = (formats: string[]) => formats.filter((f) => /%[bB]/.test(f));
+const isInWords = (format: string) => /%[bB]/.test(format);
 
 /**
  * Whether text that `writtenDateSql` leaves unread is a date typed with a weekday that is not its
  * own, so that the report can say so rather than that the date does not exist. Meant for text
  * already found unread: it does not test the weekday itself.
  */
-export function weekdaySlipSql(c: string): string {
+export function weekdaySlipSql(c: string, order: DateOrder): string {
   const t = trimmedTextSql(c);
   // A CASE, as DuckDB works out both sides of an AND for every row, and this is for a few.
-  // Formats with a month's name are the same whichever order numbers are written in.
-  const formats = inWordsFormats(writtenFormats('day-first'));
-  return `CASE WHEN regexp_matches(${t}, ${WEEKDAY}, 'i') THEN ${readInWords(t, formats)} IS NOT NULL ELSE false END`;
+  return `CASE WHEN regexp_matches(${t}, ${WEEKDAY}, 'i') THEN ${readTidied(t, writtenFormats(order))} IS NOT NULL ELSE false END`;
 }
 
 /** The characters between a date's numbers, in the order the text is tested for them. */
@@ -117,14 +123,14 @@ const SEPARATORS = ['/', '.', '-'];
 
 /**
  * `TRY_STRPTIME(text, formats)` with only the formats that can read the text, in their order: the
- * same date. Text with a word in it can only be a date in words (`inWords`). Only the same character
- * in a format reads a separator in the text, so other text holding a slash is tried with the formats
- * holding one, text without a slash but with a dot with those holding a dot, and so on; and a format
- * with a space (before a time) reads text with one between its parts, the others text without.
+ * same date. Text with a word in it can only be a date in words, or one typed after a weekday
+ * (`inWords`). Only the same character in a format reads a separator in the text, so other text
+ * holding a slash is tried with the formats holding one, text without a slash but with a dot with
+ * those holding a dot, and so on; and a format with a space (before a time) reads text with one
+ * between its parts, the others text without.
  */
 function byForm(t: string, allFormats: string[]): string {
-  const wordFormats = inWordsFormats(allFormats);
-  const formats = allFormats.filter((f) => !wordFormats.includes(f));
+  const formats = allFormats.filter((f) => !isInWords(f));
   const read = (some: string[]) =>
     some.length ? `TRY_STRPTIME(${t}, [${some.map(literal).join(', ')}])` : 'NULL';
   const bySpace = (some: string[]) =>
@@ -136,7 +142,7 @@ function byForm(t: string, allFormats: string[]): string {
     return `WHEN contains(${t}, ${literal(s)}) THEN ${bySpace(some)}`;
   });
   const unseparated = formats.filter((f) => !SEPARATORS.some((s) => f.includes(s)));
-  const words = `WHEN regexp_matches(${t}, ${WORDS}) THEN ${inWords(t, wordFormats)}`;
+  const words = `WHEN regexp_matches(${t}, ${WORDS}) THEN ${inWords(t, allFormats)}`;
   return `CASE ${words} ${whens.join(' ')} ELSE ${bySpace(unseparated)} END`;
 }
 
