@@ -27,6 +27,15 @@ describe('dates written month first', () => {
     expect(periods.map((p) => p.period)).toEqual(['2024/25', '2023/24', '2023/24', '2024/25']);
   });
 
+  it('finds a file month first from dates typed after a weekday, and reads them so', async () => {
+    // 5 April 2024 and 1 December 2023 were Fridays, 31 March 2024 a Sunday (a calendar's word).
+    const file = write('us-weekdays.csv', csv(['Fri 04/05/2024', 'Sun 03/31/2024', 'Fri 12/01/2023']));
+    const result = await importAs('us-weekdays', file);
+    expect(result.mapping.dateOrder).toBe('month-first');
+    expect(result.report.problems).toEqual([]);
+    expect(await days('us-weekdays')).toEqual(['2024-04-05', '2024-03-31', '2023-12-01']);
+  });
+
   it('reads the 12-hour times Excel set to US English adds, in either order', async () => {
     const us = await importAs(
       'us-times',

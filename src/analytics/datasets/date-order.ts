@@ -11,9 +11,12 @@ import { dateInWords } from '../in-words.ts';
 
 const SAMPLE = 100_000;
 
-/** A date written in numbers, day and month in either order: its first and second numbers. */
+/**
+ * A date written in numbers, day and month in either order, after a weekday or not ("Fri 04/05/2024",
+ * as Excel's ddd mm/dd/yyyy shows it): its first and second numbers.
+ */
 const numbered = (c: string, part: 1 | 2) =>
-  `TRY_CAST(regexp_extract(trim(CAST(${c} AS VARCHAR)), '^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{2,4}( |$)', ${part}) AS INTEGER)`;
+  `TRY_CAST(regexp_extract(trim(CAST(${c} AS VARCHAR)), '^(?:[A-Za-z]{3,9}[.,]*\\s+)?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-][0-9]{2,4}( |$)', ${part}) AS INTEGER)`;
 
 /** The text date columns a mapping reads: the event date and a date of birth. */
 function dateColumns(mapping: ColumnMapping, kinds: ReadonlyMap<string, ColumnKind>): string[] {
