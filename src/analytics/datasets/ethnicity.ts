@@ -154,8 +154,30 @@ export const onsLabelToCode: Record<string, string> = {
   'Other ethnic group: Any other ethnic group': 'S',
 };
 
-/** Other datasets' codes for an NHS ethnic category: HES's ETHNOS X, not known (before 2013). */
-export const otherEthnicCodes: Record<string, string> = { X: '99' };
+/**
+ * Other datasets' codes for an NHS ethnic category: HES's ETHNOS X, not known (before 2013), and GP
+ * data's T, Gypsy or Irish Traveller (a 2011 census group, filed under any other White background
+ * as the 2021 census's is here).
+ */
+export const otherEthnicCodes: Record<string, string> = { X: '99', T: 'C' };
+
+/**
+ * Local subcategories of the national codes, read as the national code they start with: the Data
+ * Dictionary's field is two characters, the national code first and the second for local use,
+ * "grouped consistently with the 16 main categories" (as HES keeps the first). These are the ones
+ * published, in INTEROPen's Care Connect extension of the codes (CP Polish, LB Punjabi, PA Somali,
+ * SC Filipino …). Other pairs are reported rather than read by their first letter, as some are not
+ * subcategories at all: NA, NK and NS mostly stand for not available, not known and not stated.
+ */
+export const localEthnicSubcategories: string[] = [
+  'C2',
+  'C3',
+  ...'ABCDEFGHJKLMNPQRSTUVWXY'.split('').map((l) => `C${l}`),
+  ...'ABCDEF'.split('').map((l) => `G${l}`),
+  ...'ABCDEFGHJK'.split('').map((l) => `L${l}`),
+  ...'ABCDE'.split('').map((l) => `P${l}`),
+  ...'ABCDE'.split('').map((l) => `S${l}`),
+];
 
 /** The 2021 census's five high-level groups (TS021's first level), each a group without its category. */
 export const onsGroupToCode: Record<string, string> = {

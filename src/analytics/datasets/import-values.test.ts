@@ -585,6 +585,26 @@ describe('reading the values extracts hold', () => {
     expect(rows.map((r) => r.sex).join('')).toBe('FFFFMMMMUUUUUUU');
   });
 
+  it("reads the Data Dictionary's published local subcategories by their national code, and GP data's T", async () => {
+    // CP Polish, LB Punjabi, PA Somali, SC Filipino, GA Black and Asian, C3 Other white (Care Connect's
+    // extension of the codes); T, Gypsy or Irish Traveller in GP data. NA, NK and PK are no published
+    // subcategory: NA and NK mostly mean not available or not known, and PK might be Pakistani.
+    const values = ['CP', 'lb', 'PA', 'SC', 'GA', 'C3', 'T', 'NA', 'NK', 'PK'];
+    const file = write(
+      'local-codes.csv',
+      'person_id,lsoa_code,ethnic_category\n' + values.map((v, i) => `P${i},X01000001,${v}\n`).join(''),
+    );
+    const result = await importAs('local-codes', file);
+    expect(result.mapping.ethnicityCoding).toBe('nhs');
+    // NA is a blank to the CSV reader, as R writes one: not known, without a problem.
+    expect(result.report.examples.map((e) => [e.value, e.problem])).toEqual([
+      ['NK', ethnicCodeProblem],
+      ['PK', ethnicCodeProblem],
+    ]);
+    const rows = await stored('local-codes', 'ethnic_code');
+    expect(rows.map((r) => r.ethnic_code)).toEqual(['C', 'L', 'P', 'S', 'G', 'C', 'C', '99', '99', '99']);
+  });
+
   it('reads ethnic categories written with or as their descriptions, and names what it cannot read', async () => {
     const file = write(
       'described.csv',

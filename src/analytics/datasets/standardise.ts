@@ -3,6 +3,7 @@
 import {
   ethnicCategories,
   ethnicDescriptions,
+  localEthnicSubcategories,
   notGivenLabels,
   onsGroupToCode,
   onsLabelToCode,
@@ -197,7 +198,8 @@ const withoutCensusTerm = (spoken: string): string =>
   `regexp_replace(regexp_replace(${spoken}, '^other: ethnic category 2001 census$', 'any other ethnic group'), '(: | )(ethnic category )?(2001|2011) census$', '')`;
 
 /**
- * An NHS ethnic category from a code (A … S, Z, 99; HES's X, not known, as 99), a code followed by
+ * An NHS ethnic category from a code (A … S, Z, 99; HES's X, not known, as 99; GP data's T as C; a
+ * published local subcategory, CP or LB, as its national code, C or L), a code followed by
  * its description ("A - White British", "H: Indian") or a description alone: the Data Dictionary's
  * ("Asian or Asian British - Indian"), its value label ("Indian", "Any other mixed background") or
  * that after its group's name ("White British", "Black African"; ethnicity.ts), also as a GP
@@ -218,7 +220,8 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
   const others = Object.entries(otherEthnicCodes).map(
     ([other, nhs]) => `WHEN ${code} = ${literal(other)} THEN ${literal(nhs)}`,
   );
-  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} WHEN ${leading} <> '' THEN ${leading} ELSE ${lookupSql(withoutCensusTerm(spokenForm(c, true)), [...descriptions])} END`;
+  const local = `WHEN ${code} IN (${list(localEthnicSubcategories)}) THEN left(${code}, 1)`;
+  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} ${local} WHEN ${leading} <> '' THEN ${leading} ELSE ${lookupSql(withoutCensusTerm(spokenForm(c, true)), [...descriptions])} END`;
 }
 
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
