@@ -90,9 +90,13 @@ export function handTypedSql(t: string): string {
 function inWords(t: string, formats: string[]): string {
   const typedDay = `lower(left(regexp_extract(${t}, ${WEEKDAY}, 0, 'i'), 3))`;
   const tidied = `list_transform([${readTidied(t, formats)}], lambda d: CASE WHEN ${typedDay} IN ('', lower(strftime(d, '%a'))) THEN d END)[1]`;
-  // Most dates in words need no tidying: one test costs less than tidying them all.
-  const inWordsAlone = formats.filter(isInWords);
-  return `CASE WHEN regexp_matches(${t}, ${TYPED_BY_HAND}, 'i') THEN ${tidied} ELSE TRY_STRPTIME(${t}, [${inWordsAlone.map(literal).join(', ')}]) END`;
+  // Most dates in words need no tidying: one test costs less than tidying them all. They are tried
+  // with the formats of their separator, as each format that fails costs about as much as a read.
+  const read = (some: string[]) => `TRY_STRPTIME(${t}, [${some.map(literal).join(', ')}])`;
+  const dashed = formats.filter((f) => isInWords(f) && f.includes('-'));
+  const spaced = formats.filter((f) => isInWords(f) && !f.includes('-'));
+  const untidied = `CASE WHEN contains(${t}, '-') THEN ${read(dashed)} ELSE ${read(spaced)} END`;
+  return `CASE WHEN regexp_matches(${t}, ${TYPED_BY_HAND}, 'i') THEN ${tidied} ELSE ${untidied} END`;
 }
 
 /**
