@@ -581,6 +581,7 @@ describe('reading the values extracts hold', () => {
     );
     const result = await importAs('sexes', file);
     expect(result.report.examples.map((e) => e.value)).toEqual(['Q']);
+    expect(result.report.warnings.join(' ')).not.toContain('gender identity');
     const rows = await stored('sexes', 'sex');
     expect(rows.map((r) => r.sex).join('')).toBe('FFFFMMMMUUUUUUU');
   });
@@ -603,6 +604,23 @@ describe('reading the values extracts hold', () => {
     ]);
     const rows = await stored('local-codes', 'ethnic_code');
     expect(rows.map((r) => r.ethnic_code)).toEqual(['C', 'L', 'P', 'S', 'G', 'C', 'C', '99', '99', '99']);
+  });
+
+  it('counts a gender identity other than male or female as not known by sex, and says so', async () => {
+    // The NHS's person gender identity codes: 1 male, 2 female, 3 non-binary, 4 other, Z not stated.
+    const values = ['Male', 'Female', 'Non-binary', '3', 'Other', 'Z', '2'];
+    const file = write(
+      'genders.csv',
+      'person_id,lsoa_code,Gender\n' + values.map((v, i) => `P${i},X01000001,${v}\n`).join(''),
+    );
+    const result = await importAs('genders', file);
+    expect(result.mapping.columns.sex).toBe('Gender');
+    expect(result.report.problems).toEqual([]);
+    expect(result.report.warnings).toContain(
+      '3 values in "Gender" are a gender identity other than male or female (such as "Non-binary"): the breakdown by sex counts them as not known, as population figures by sex have no such group.',
+    );
+    const rows = await stored('genders', 'sex');
+    expect(rows.map((r) => r.sex).join('')).toBe('MFUUUUF');
   });
 
   it('reads ethnic categories written with or as their descriptions, and names what it cannot read', async () => {

@@ -33,6 +33,7 @@ import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
 import { agesReadNotes } from './age-notes.ts';
+import { sexesReadNotes } from './sex-notes.ts';
 import { episodeOrderColumn, laterEpisodesNote } from './hes-episodes.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
@@ -404,6 +405,7 @@ export async function importDataset(
         `Age was worked out from "${mapping.columns.date_of_birth}" at "${mapping.columns.event_date}", in completed years; the dates of birth were not stored.`,
       );
     validation.warnings.push(...(await agesReadNotes(store, staged.parquet, mapping, kinds, leftOut)));
+    validation.warnings.push(...(await sexesReadNotes(store, staged.parquet, mapping, leftOut)));
     const episodes = await laterEpisodesNote(store, staged.parquet, columnNames, leftOut);
     if (episodes) validation.warnings.push(episodes);
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));

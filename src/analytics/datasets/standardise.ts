@@ -160,8 +160,15 @@ const male = ['M', 'MALE', '1', 'MAN'];
 // prettier-ignore
 const unknownSex = [
   'U', 'UNKNOWN', '0', '9', 'X', 'I', 'INDETERMINATE', 'NOT KNOWN', 'NOT STATED', 'NOT SPECIFIED',
-  'NOT RECORDED', 'PREFER NOT TO SAY',
+  'NOT RECORDED', 'PREFER NOT TO SAY', 'Z',
 ];
+/**
+ * Gender identities other than male and female, as a "Gender" column may hold them (the NHS's person
+ * gender identity codes 3, non-binary, and 4, other): not known in the breakdown by sex, as population
+ * figures by sex have no such group, and said so by the import (sex-notes.ts).
+ */
+const otherGender = ['NON-BINARY', 'NON BINARY', 'NONBINARY', '3', 'OTHER', '4'];
+export const otherGenderSql = (c: string): string => `(${normalised(c)} IN (${list(otherGender)}))`;
 
 const lookup = (value: string, groups: [string[], string][]): string =>
   `CASE ${value} ${groups.flatMap(([codes, to]) => codes.map((code) => `WHEN ${literal(code)} THEN ${to}`)).join(' ')} END`;
@@ -170,12 +177,13 @@ export const sexSql = (c: string): string =>
   lookup(normalised(c), [
     [female, "'F'"],
     [male, "'M'"],
-    [unknownSex, "'U'"],
+    [[...unknownSex, ...otherGender], "'U'"],
   ]);
 /** True when a present value is not one of `accepted` (compared trimmed, and upper-case unless `exact`). */
 export const notOneOfSql = (c: string, accepted: string[], exact = false): string =>
   `COALESCE(${exact ? `trim(CAST(${c} AS VARCHAR))` : normalised(c)} NOT IN (${list(['', ...accepted])}), false)`;
-export const sexFailingSql = (c: string): string => notOneOfSql(c, [...female, ...male, ...unknownSex]);
+export const sexFailingSql = (c: string): string =>
+  notOneOfSql(c, [...female, ...male, ...unknownSex, ...otherGender]);
 const nhsCodes = ethnicCategories.map((c) => c.code);
 const descriptions = ethnicDescriptions();
 
