@@ -16,5 +16,7 @@ export default defineConfig({
     isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Removes the temporary folders each test file made (test/temporary-dirs.ts).
+    setupFiles: ['test/setup.ts'],
   },
 });

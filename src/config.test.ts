@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+import { temporaryDir } from '../test/temporary-dirs.ts';
 
-const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+const tempDir = () => temporaryDir('parity-config-');
 
 describe('loadConfig', () => {
   it('uses embedded SQLite under the data folder when DATABASE_URL is absent', () => {

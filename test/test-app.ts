@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { DatabaseHandle } from '../src/db/connect.ts';
 import type { Email, Mailer } from '../src/features/mail/mail.service.ts';
 import { createServices, type Services } from '../src/services.ts';
 import { buildApp } from '../src/web/app.ts';
+import { temporaryDir } from './temporary-dirs.ts';
 
 /** Keeps sent e-mails in memory so tests can follow the links in them. */
 export class MemoryMailer implements Mailer {
@@ -28,7 +26,7 @@ export class MemoryMailer implements Mailer {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parity-data-'));
+  const dataDir = temporaryDir('parity-data-');
   return {
     ...loadConfig({
       NODE_ENV: 'test',

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import SqliteDatabase from 'better-sqlite3';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/test-db.ts';
 import { runCli } from './main.ts';
+import { temporaryDir } from '../../test/temporary-dirs.ts';
 
 let env: Record<string, string>;
 
@@ -18,7 +18,7 @@ function captureIO() {
 describeEachDatabase('the command line', (current, dialect) => {
   let dataDir: string;
   beforeEach(() => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'parity-cli-'));
+    dataDir = temporaryDir('parity-cli-');
     env = { DATA_DIR: dataDir, DATABASE_URL: current().url, LOG_LEVEL: 'silent' };
   });
 
@@ -87,7 +87,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     // Without reference geography, nothing is compared, and the command says why.
     const file = path.join(dataDir, 'extract.csv');
     writeFileSync(file, 'lsoa_code,age\nE01999999,40\n');
-    const bare = { ...env, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'parity-cli-bare-')) };
+    const bare = { ...env, DATA_DIR: temporaryDir('parity-cli-bare-') };
     expect(
       await runCli(['dataset', 'import', file, '--name', 'Bare'], { ...captureIO().io, env: bare }),
     ).toBe(0);

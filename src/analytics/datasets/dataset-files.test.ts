@@ -1,15 +1,15 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import { datasetRelation, datasetRowFiles, partPath, removeDatasetFiles } from './dataset-files.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 describe("a dataset's files", () => {
   let dataDir: string;
   let store: AnalyticsStore;
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'parity-parts-'));
+    dataDir = temporaryDir('parity-parts-');
     store = await analyticsStore(dataDir);
   });
   afterAll(() => closeAnalyticsStore(dataDir));

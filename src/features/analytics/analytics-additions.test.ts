@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography
 import { systemActor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 import type { StoredResult } from './analytics.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna';
 /** `rows` appointments on days from `firstDay` of `month` (2024), every fifth missed. */
@@ -44,7 +44,7 @@ describeEachDatabase('analytics: adding files to a dataset', (current) => {
   beforeAll(async () => {
     t = await buildTestApp(current().handle);
     await loadSyntheticGeography(await analyticsStore(t.services.config.dataDir));
-    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-add-'));
+    dir = temporaryDir('parity-add-');
   });
   afterAll(async () => {
     await t.services.analytics.close();

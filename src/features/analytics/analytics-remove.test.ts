@@ -1,6 +1,5 @@
-import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import pg from 'pg';
@@ -22,6 +21,7 @@ import { analyticsContext } from './analytics-context.ts';
 import { computeIndicators } from './analytics-compute.ts';
 import { FormError } from '../shared/errors.ts';
 import { buildApp } from '../../web/app.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 const extract =
   'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n' +
@@ -32,7 +32,7 @@ describeEachDatabase('analytics: removing a dataset', (current) => {
   let dir: string;
   beforeAll(async () => {
     t = await buildTestApp(current().handle);
-    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-remove-'));
+    dir = temporaryDir('parity-remove-');
   });
   afterAll(async () => {
     await t.services.analytics.close();

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { FormError } from '../shared/errors.ts';
 import { demoDatasetName, loadAnalyticsDemo } from './analytics-demo.ts';
 import { syntheticLsoas, syntheticPopulation } from '../../analytics/synthetic/ics.ts';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 describeEachDatabase('analytics: import, compute, publish and pages', (current) => {
   let t: TestApp;
@@ -200,7 +200,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
   });
 
   it('shows staff how completely a dataset records area, ethnic group, sex, age and date', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-recording-'));
+    const dir = temporaryDir('parity-recording-');
     const file = path.join(dir, 'recording.csv');
     const rows = [
       ['A1', 'X01000001', '40', 'F', 'A', '2023-05-01'],
@@ -262,7 +262,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
   });
 
   it('keeps drafts from the public and lets staff publish them', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-draft-'));
+    const dir = temporaryDir('parity-draft-');
     const file = path.join(dir, 'extract.csv');
     writeFileSync(
       file,
@@ -292,7 +292,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
   });
 
   it('refuses a mapping it cannot use, and gives no rate for LSOA codes without population estimates', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-vintage-'));
+    const dir = temporaryDir('parity-vintage-');
     const file = path.join(dir, 'admissions.csv');
     writeFileSync(
       file,
@@ -370,7 +370,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
 
   it('names a column of another name that may hold the field an indicator needs, and the mapping that reads it', async () => {
     const lsoa = syntheticLsoas()[0]!.lsoa_code;
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-look-alike-'));
+    const dir = temporaryDir('parity-look-alike-');
     const file = path.join(dir, 'outpatients.csv');
     writeFileSync(
       file,
@@ -438,7 +438,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       const lsoa = j < 40 ? lsoas[(j * 13) % lsoas.length] : j < 50 ? 'E01999999' : '';
       return `R${j},${lsoa},${20 + j},${j % 2 ? 'F' : 'M'},A,2024-05-01,1`;
     });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-residents-'));
+    const dir = temporaryDir('parity-residents-');
     const file = path.join(dir, 'admissions.csv');
     writeFileSync(
       file,
@@ -701,7 +701,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       );
     }
     // Estimates read from a workbook name its worksheet (here for LSOA 2011 areas, beside the demo's 2021 ones).
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-page-'));
+    const dir = temporaryDir('parity-geo-page-');
     const imd = path.join(dir, 'imd.csv');
     writeFileSync(
       imd,
@@ -880,7 +880,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       unit: 'points',
       definition: 'The mean pain score reported the day after surgery.',
     });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-pain-'));
+    const dir = temporaryDir('parity-pain-');
     const file = path.join(dir, 'pain.csv');
     // Two of three values are numbers: a measure only because an indicator reads it as one.
     writeFileSync(file, 'lsoa_code,Pain score\nX01000001,3\nX01000002,not asked\nX01000003,5\n');

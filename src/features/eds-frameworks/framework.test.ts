@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outcomesOf } from './framework.ts';
 import { frameworks, loadFrameworks, parseFrameworkFile } from './framework.loader.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 const minimal = {
   id: 'test-eds',
@@ -39,7 +39,7 @@ describe('framework files', () => {
   });
 
   it('loads a new version from a file without code', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'frameworks-'));
+    const dir = temporaryDir('frameworks-');
     writeFileSync(path.join(dir, 'test.json'), JSON.stringify(minimal));
     expect(loadFrameworks(dir).map((f) => f.id)).toEqual(['test-eds']);
   });

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { encodeModelFile, publicDataAttribution, readModelFile, writeModelFile }
 import { predictorFor } from './predictor.ts';
 import { sentimentOfScore, themesOfSubcategories } from './taxonomy.ts';
 import { trainThemeModels } from './theme-model.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 const shared = fileURLToPath(new URL('../../../../shared/data/feedback/', import.meta.url));
 
@@ -95,7 +94,7 @@ describe('the protocol and the model file on a small slice of the public data', 
       metrics: null,
       majorOf: Object.fromEntries(majorOf),
     });
-    const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-model-')), 'themes-v1.json.gz');
+    const target = path.join(temporaryDir('parity-model-'), 'themes-v1.json.gz');
     await writeModelFile(file, target);
     const loaded = (await readModelFile(target))!;
     expect(loaded.file.attribution.licence).toContain('MIT');

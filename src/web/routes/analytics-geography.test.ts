@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
 import { systemActor } from '../../features/audit/audit.ts';
 import { analyticsStore } from '../../analytics/store.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
 
 // The official files as published, read where they are (never copied into the project).
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
@@ -28,7 +28,7 @@ const firstLsoaCodes = (file: string): string[] =>
 
 /** A CSV extract written to a folder of its own, for an import. */
 function writeExtract(name: string, lines: string[]): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'parity-geography-')), name);
+  const file = path.join(temporaryDir('parity-geography-'), name);
   writeFileSync(file, lines.join('\n'));
   return file;
 }
