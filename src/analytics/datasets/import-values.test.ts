@@ -3,6 +3,10 @@ import { importStore } from '../../../test/import-store.ts';
 import { measureCodings } from './coded-measures.ts';
 import { WEEKDAY_SLIP } from './validate.ts';
 
+/** A CSV of one person a row in one LSOA, with `values` under `heading` (quoted: they may hold commas). */
+const oneColumnCsv = (heading: string, values: string[]): string =>
+  `person_id,lsoa_code,${heading}\n` + values.map((v, i) => `P${i},X01000001,"${v}"\n`).join('');
+
 const ethnicCodeProblem =
   'unknown code (use an NHS ethnic category code, A to S, Z or 99, or its description)';
 
@@ -481,16 +485,15 @@ describe('reading the values extracts hold', () => {
 
   it('reads dates typed in words, and reports one typed with a weekday that is not its own', async () => {
     // 1 May 2024 was a Wednesday (a calendar's word, not Parity's).
-    const file = write(
-      'typed-dates.csv',
-      'person_id,lsoa_code,event_date\n' +
-        'P1,X01000001,"Wednesday, 1 May 2024"\n' +
-        'P2,X01000001,1st May 2024\n' +
-        'P3,X01000001,"Tuesday, 1 May 2024"\n' +
-        'P4,X01000001,3 Sept 2024\n' +
-        'P5,X01000001,31st February 2024\n' +
-        'P6,X01000001,Wed 01/05/2024\n',
-    );
+    const typed = [
+      'Wednesday, 1 May 2024',
+      '1st May 2024',
+      'Tuesday, 1 May 2024',
+      '3 Sept 2024',
+      '31st February 2024',
+      'Wed 01/05/2024',
+    ];
+    const file = write('typed-dates.csv', oneColumnCsv('event_date', typed));
     const result = await importAs('typed-dates', file);
     expect(result.report.examples).toEqual([
       { row: 4, column: 'event_date', value: 'Tuesday, 1 May 2024', problem: WEEKDAY_SLIP },
@@ -502,12 +505,12 @@ describe('reading the values extracts hold', () => {
       },
     ]);
     expect(await stored('typed-dates', 'person_id, CAST(event_date AS VARCHAR) AS event_date')).toEqual([
+      { person_id: 'P0', event_date: '2024-05-01' },
       { person_id: 'P1', event_date: '2024-05-01' },
-      { person_id: 'P2', event_date: '2024-05-01' },
-      { person_id: 'P3', event_date: null },
-      { person_id: 'P4', event_date: '2024-09-03' },
-      { person_id: 'P5', event_date: null },
-      { person_id: 'P6', event_date: '2024-05-01' },
+      { person_id: 'P2', event_date: null },
+      { person_id: 'P3', event_date: '2024-09-03' },
+      { person_id: 'P4', event_date: null },
+      { person_id: 'P5', event_date: '2024-05-01' },
     ]);
   });
 
@@ -591,10 +594,7 @@ describe('reading the values extracts hold', () => {
     // extension of the codes); T, Gypsy or Irish Traveller in GP data. NA, NK and PK are no published
     // subcategory: NA and NK mostly mean not available or not known, and PK might be Pakistani.
     const values = ['CP', 'lb', 'PA', 'SC', 'GA', 'C3', 'T', 'NA', 'NK', 'PK'];
-    const file = write(
-      'local-codes.csv',
-      'person_id,lsoa_code,ethnic_category\n' + values.map((v, i) => `P${i},X01000001,${v}\n`).join(''),
-    );
+    const file = write('local-codes.csv', oneColumnCsv('ethnic_category', values));
     const result = await importAs('local-codes', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
     // NA is a blank to the CSV reader, as R writes one: not known, without a problem.
@@ -609,10 +609,7 @@ describe('reading the values extracts hold', () => {
   it('counts a gender identity other than male or female as not known by sex, and says so', async () => {
     // The NHS's person gender identity codes: 1 male, 2 female, 3 non-binary, 4 other, Z not stated.
     const values = ['Male', 'Female', 'Non-binary', '3', 'Other', 'Z', '2'];
-    const file = write(
-      'genders.csv',
-      'person_id,lsoa_code,Gender\n' + values.map((v, i) => `P${i},X01000001,${v}\n`).join(''),
-    );
+    const file = write('genders.csv', oneColumnCsv('Gender', values));
     const result = await importAs('genders', file);
     expect(result.mapping.columns.sex).toBe('Gender');
     expect(result.report.problems).toEqual([]);
@@ -697,10 +694,7 @@ describe('reading the values extracts hold', () => {
       'Indian',
       'Not known',
     ];
-    const file = write(
-      'groups-only.csv',
-      'person_id,lsoa_code,ethnicity\n' + values.map((v, i) => `P${String(i)},X01000001,${v}\n`).join(''),
-    );
+    const file = write('groups-only.csv', oneColumnCsv('ethnicity', values));
     const result = await importAs('groups-only', file);
     expect(result.report.examples).toEqual([]);
     const rows = await stored('groups-only', 'ethnic_code');
@@ -728,10 +722,7 @@ describe('reading the values extracts hold', () => {
       'Other ethnic group',
       'White: Irish',
     ];
-    const file = write(
-      'census-groups.csv',
-      'person_id,lsoa_code,ethnicity\n' + values.map((v, i) => `P${String(i)},X01000001,"${v}"\n`).join(''),
-    );
+    const file = write('census-groups.csv', oneColumnCsv('ethnicity', values));
     const result = await importAs('census-groups', file);
     expect(result.report.examples).toEqual([]);
     const rows = await stored('census-groups', 'ethnic_code');
@@ -746,10 +737,7 @@ describe('reading the values extracts hold', () => {
       'Prefer not to say',
       'Not known',
     ];
-    const file = write(
-      'census-not-given.csv',
-      'person_id,lsoa_code,ethnicity\n' + values.map((v, i) => `P${String(i)},X01000001,"${v}"\n`).join(''),
-    );
+    const file = write('census-not-given.csv', oneColumnCsv('ethnicity', values));
     const result = await importAs('census-not-given', file);
     expect(result.mapping.ethnicityCoding).toBe('ons2021');
     expect(result.report.examples).toEqual([]);
