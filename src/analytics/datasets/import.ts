@@ -49,6 +49,7 @@ import { damagedParquetError } from './source-error.ts';
 import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
+import { personErrorValuesIn } from './excel-errors.ts';
 import {
   numberBySheet,
   otherWorksheetsNote,
@@ -369,9 +370,15 @@ export async function importDataset(
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
     const lines = await findLeftOutLines(store, staged.parquet, mapping, kinds, staged.headingRow);
     const leftOut = leftOutRowSql(mapping, kinds, lines);
+    const person = mapping.columns.person_id;
+    const personErrorValues = await personErrorValuesIn(
+      store,
+      staged.parquet,
+      person && kinds.get(person) === 'text' ? person : undefined,
+    );
     const validation = await validateSource(
       store,
-      { parquet: staged.parquet, kinds, headingRow: staged.headingRow },
+      { parquet: staged.parquet, kinds, headingRow: staged.headingRow, personErrorValues },
       mapping,
       geography,
       leftOut,
@@ -450,7 +457,6 @@ export async function importDataset(
     report({ stage: 'writing', percent: 60 });
     // Once a dataset's person identifiers are found to be NHS numbers, its mapping says so, and the
     // files added to it later are pseudonymised too, whatever their own values look like.
-    const person = mapping.columns.person_id;
     const nhsNumbers =
       person !== undefined &&
       (mapping.personIds === 'nhs-number' ||
@@ -468,7 +474,7 @@ export async function importDataset(
     await store.run('SET preserve_insertion_order = false');
     try {
       await store.runWithProgress(
-        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, personKey)}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
+        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, { key: personKey, errorValues: personErrorValues })}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
         (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
       );
     } finally {

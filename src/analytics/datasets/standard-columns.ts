@@ -9,6 +9,13 @@ import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
 
+export interface PersonIdentifiers {
+  /** The pseudonym key, when the person identifier holds NHS numbers (pseudonym.ts). */
+  key?: string;
+  /** Whether some identifiers are spreadsheet error values, stored as none (excel-errors.ts). */
+  errorValues?: boolean;
+}
+
 /** SQL for the first and last financial year of a typed date column (null for text dates). */
 export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string | null {
   const date = m.columns.event_date;
@@ -16,7 +23,7 @@ export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: str
   return std.financialYearRangeSql(std.dateSql(sourceColumn(date), 'date'), relation);
 }
 
-function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string): string[] {
+function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdentifiers): string[] {
   const c = m.columns;
   const kind = (name: string) => kinds.get(name) ?? 'text';
   const read = (name: string | undefined, build: (c: string, k: std.ColumnKind) => string, type: string) =>
@@ -25,7 +32,14 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, personKey?: string):
   const eventDate = (col: string, k: std.ColumnKind) => std.dateSql(col, k, 'event', order);
   const birthDate = (col: string, k: std.ColumnKind) => std.birthDateSql(col, k, order);
   return [
-    `${read(c.person_id, (col) => (personKey ? pseudonymSql(std.personIdSql(col), personKey) : std.personIdSql(col)), 'VARCHAR')} AS person_id`,
+    `${read(
+      c.person_id,
+      (col, k) => {
+        const id = std.personIdSql(col, k, person.errorValues);
+        return person.key ? pseudonymSql(id, person.key) : id;
+      },
+      'VARCHAR',
+    )} AS person_id`,
     `${std.lsoaSql(sourceColumn(c.lsoa_code))} AS lsoa_code`,
     `${ageSource(m) === 'date_of_birth' ? std.ageAtSql(read(c.date_of_birth, birthDate, 'DATE'), read(c.event_date, eventDate, 'DATE')) : read(c.age, std.ageSql, 'INTEGER')} AS age`,
     `${c.age_band && !ageSource(m) ? std.givenAgeBandSql(sourceColumn(c.age_band)) : 'CAST(NULL AS VARCHAR)'} AS given_age_band`,
@@ -62,8 +76,7 @@ export function standardSelectSql(
   years: [number, number] | undefined,
   /** Rows not to import (left-out-rows.ts). */
   leftOut: string,
-  /** The pseudonym key, when the person identifier holds NHS numbers (pseudonym.ts). */
-  personKey?: string,
+  person: PersonIdentifiers = {},
 ): string {
   const c = m.columns;
   const derived = [
@@ -78,5 +91,5 @@ export function standardSelectSql(
     `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
-  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds, personKey).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;
+  return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds, person).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;
 }

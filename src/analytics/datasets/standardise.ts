@@ -10,6 +10,7 @@ import {
   otherEthnicCodes,
 } from './ethnicity.ts';
 import { literal, trimmedTextSql } from '../sql-text.ts';
+import { personIdentifierSql } from './excel-errors.ts';
 import { lookupSql } from './lookup-sql.ts';
 import { writtenDateSql, type DateOrder } from './written-dates.ts';
 
@@ -34,7 +35,9 @@ export function kindOf(duckdbType: string): ColumnKind {
   return 'text';
 }
 
-export const personIdSql = (c: string): string => text(c);
+/** A person identifier; `errorValues`: the file has spreadsheet error values for some (excel-errors.ts). */
+export const personIdSql = (c: string, kind: ColumnKind = 'text', errorValues = false): string =>
+  kind === 'text' && errorValues ? personIdentifierSql(c) : text(c);
 export const lsoaSql = (c: string): string => `upper(${text(c)})`;
 
 const YEARS = '(y|yr|yrs|year|years)';

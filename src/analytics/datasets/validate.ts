@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
+import { EXCEL_ERROR, excelErrorSql } from './excel-errors.ts';
 import { ageSource, type ColumnMapping } from './mapping.ts';
 import {
   LSOA_FROM_POSTCODE,
@@ -85,7 +86,12 @@ interface Check {
 
 export const EXAMPLE_LIMIT = 100;
 
-function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation: string | null): Check[] {
+function checksFor(
+  mapping: ColumnMapping,
+  kinds: ColumnKinds,
+  geographyRelation: string | null,
+  personErrorValues: boolean,
+): Check[] {
   const c = mapping.columns;
   const order = mapping.dateOrder ?? 'day-first';
   const checks: Check[] = [];
@@ -135,6 +141,7 @@ function checksFor(mapping: ColumnMapping, kinds: ColumnKinds, geographyRelation
     );
   }
   add(c.person_id, 'missing person identifier', (col, kind) => std.isMissingSql(col, kind), false);
+  if (personErrorValues) add(c.person_id, EXCEL_ERROR, (col) => excelErrorSql(col), false);
   add(c.age, 'not a number', (col, kind) =>
     kind === 'number' ? null : `${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL`,
   );
@@ -274,19 +281,29 @@ function problemRowsSql(
     `${day ? `CAST(${day} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'} AS day`,
     ...checks.map((check, i) => `COALESCE(${check.failing}, false) AS c${i}`),
     ...shown.map((column, j) => `left(CAST(${sourceColumn(column)} AS VARCHAR), 40) AS v${j}`),
+    ...checkedColumns(checks).map(
+      (column, k) => `COALESCE(${excelErrorSql(sourceColumn(column))}, false) AS x${k}`,
+    ),
   ];
   return `SELECT * FROM (SELECT ${columns.join(', ')} FROM ${source} WHERE NOT ${leftOut}) checked WHERE ${checks.map((_c, i) => `c${i}`).join(' OR ')}`;
 }
 
-/** The problems of the problem rows, one row per failing check (row, column, value, problem). */
+const checkedColumns = (checks: Check[]): string[] => [...new Set(checks.map((c) => c.column))];
+
+/**
+ * The problems of the problem rows, one row per failing check (row, column, value, problem). A value
+ * that is a spreadsheet's error value fails its column's checks because of a formula, which the
+ * problem then names instead.
+ */
 function problemsSql(table: string, checks: Check[]): string {
   const shown = [...new Set(checks.filter((c) => c.showValue).map((c) => c.column))];
+  const checked = checkedColumns(checks);
   return checks
     .map(
       (check, i) =>
         `SELECT row_number, day, ${literal(check.column)} AS column_name, ` +
         `${check.showValue ? `v${shown.indexOf(check.column)}` : "''"} AS value, ` +
-        `${literal(check.problem)} AS problem FROM ${table} WHERE c${i}`,
+        `CASE WHEN x${checked.indexOf(check.column)} THEN ${literal(EXCEL_ERROR)} ELSE ${literal(check.problem)} END AS problem FROM ${table} WHERE c${i}`,
     )
     .join('\nUNION ALL\n');
 }
@@ -363,7 +380,13 @@ async function readReport(
 export async function validateSource(
   store: AnalyticsStore,
   /** `headingRow`: the file's row of the headings (source.ts), so that rows are numbered as in the file. */
-  staged: { parquet: string; kinds: ColumnKinds; headingRow: number },
+  staged: {
+    parquet: string;
+    kinds: ColumnKinds;
+    headingRow: number;
+    /** Whether some person identifiers are spreadsheet error values (excel-errors.ts). */
+    personErrorValues: boolean;
+  },
   mapping: ColumnMapping,
   geographyRelation: string | null,
   /** Rows not to check, as they are not imported (left-out-rows.ts). */
@@ -375,7 +398,7 @@ export async function validateSource(
       `No LSOA ${mapping.lsoaVintage} reference geography has been imported, so LSOA codes were not checked and deprivation cannot be linked. Import it with "parity geo import".`,
     );
   }
-  const checks = checksFor(mapping, staged.kinds, geographyRelation);
+  const checks = checksFor(mapping, staged.kinds, geographyRelation, staged.personErrorValues);
   const numbered = { headingRow: staged.headingRow };
   const date = mapping.columns.event_date;
   const kind = date ? (staged.kinds.get(date) ?? 'text') : 'text';
