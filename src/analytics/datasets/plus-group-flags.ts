@@ -4,6 +4,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { normaliseHeading } from './headings.ts';
 import { flagSql, isPresentSql, kindOf } from './standardise.ts';
+import { yesNoMeasureHeadedAs } from './yes-no-measures.ts';
 
 /**
  * Headings of yes/no columns that mark a PLUS group of Core20PLUS5 (inclusion health and other groups
@@ -52,16 +53,18 @@ export function plusGroupFlag(heading: string): string | undefined {
 }
 
 /**
- * The columns with a PLUS-group heading whose values, in the first 100,000 rows, all read as yes or
- * no (1/0, Y/N, yes/no, true/false; blanks aside): a count or a score under such a heading stays a
- * measure.
+ * The columns with a PLUS-group heading, or the heading of a yes/no measure (yes-no-measures.ts),
+ * whose values, in the first 100,000 rows, all read as yes or no (1/0, Y/N, yes/no, true/false;
+ * blanks aside): a count or a score under such a heading stays a measure of its own name.
  */
 export async function yesNoColumns(
   store: AnalyticsStore,
   parquet: string,
   columns: { name: string; type: string }[],
 ): Promise<Set<string>> {
-  const named = columns.filter((c) => plusGroupFlag(c.name) !== undefined);
+  const named = columns.filter(
+    (c) => plusGroupFlag(c.name) !== undefined || yesNoMeasureHeadedAs(c.name) !== undefined,
+  );
   if (named.length === 0) return new Set();
   const counts = named.flatMap((c, i) => [
     `count(CASE WHEN ${isPresentSql(sourceColumn(c.name), kindOf(c.type))} THEN 1 END) AS v${i}`,

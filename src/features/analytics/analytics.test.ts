@@ -374,16 +374,16 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const file = path.join(dir, 'outpatients.csv');
     writeFileSync(
       file,
-      `person_id,lsoa_code,age,Weeks waited (RTT),Did not attend,Specialty\nW1,${lsoa},40,12,0,Cardiology\nW2,${lsoa},50,30,1,Urology\n`,
+      `person_id,lsoa_code,age,Weeks waited (RTT),Did not arrive,Specialty\nW1,${lsoa},40,12,0,Cardiology\nW2,${lsoa},50,30,1,Urology\n`,
     );
     await t.services.analytics.importDataset(systemActor, { name: 'Outpatients, own headings', file });
     const missing = await t.services.analytics.notComputed('Outpatients, own headings');
     const reasonOf = (id: string) => missing.find((m) => m.id === id)?.reason;
     expect(reasonOf('waiting-median-weeks')).toBe(
-      'needs a field this dataset does not have: wait_weeks. The column "Weeks waited (RTT)" (read as weeks_waited_rtt) may hold wait_weeks: if so, import the file again with {"measures": {"did_not_attend": "Did not attend", "wait_weeks": "Weeks waited (RTT)"}} in the mapping, which keeps its other measures as they are',
+      'needs a field this dataset does not have: wait_weeks. The column "Weeks waited (RTT)" (read as weeks_waited_rtt) may hold wait_weeks: if so, import the file again with {"measures": {"did_not_arrive": "Did not arrive", "wait_weeks": "Weeks waited (RTT)"}} in the mapping, which keeps its other measures as they are',
     );
     expect(reasonOf('did-not-attend')).toBe(
-      'needs a field this dataset does not have: dna. The column "Did not attend" (read as did_not_attend) may hold dna: if so, import the file again with {"measures": {"weeks_waited_rtt": "Weeks waited (RTT)", "dna": "Did not attend"}} in the mapping, which keeps its other measures as they are',
+      'needs a field this dataset does not have: dna. The column "Did not arrive" (read as did_not_arrive) may hold dna: if so, import the file again with {"measures": {"weeks_waited_rtt": "Weeks waited (RTT)", "dna": "Did not arrive"}} in the mapping, which keeps its other measures as they are',
     );
     // Nothing looks like a cancer stage: the reason stays as it was.
     expect(reasonOf('cancer-early-stage')).toBe('needs a field this dataset does not have: cancer_stage');
@@ -408,7 +408,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       file,
       mapping: hinted,
     });
-    expect(followed.fields?.measures.sort()).toEqual(['did_not_attend', 'wait_weeks']);
+    expect(followed.fields?.measures.sort()).toEqual(['did_not_arrive', 'wait_weeks']);
     // A mapping that lists measures without a column says that column was not imported.
     const partial = await t.services.analytics.importDataset(systemActor, {
       name: 'Outpatients, partly mapped',
@@ -416,14 +416,14 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       mapping: { measures: { wait_weeks: 'Weeks waited (RTT)' } },
     });
     expect(partial.report?.warnings).toContain(
-      'The column "Did not attend" was not imported: the mapping lists measures, which take the place of those Parity finds, and does not name it. To import it, add it to the mapping\'s measures, flags or attributes.',
+      'The column "Did not arrive" was not imported: the mapping lists measures, which take the place of those Parity finds, and does not name it. To import it, add it to the mapping\'s measures, flags or attributes.',
     );
 
     // Imported again as suggested, the indicators are computed.
     await t.services.analytics.importDataset(systemActor, {
       name: 'Outpatients, mapped',
       file,
-      mapping: { measures: { wait_weeks: 'Weeks waited (RTT)', dna: 'Did not attend' } },
+      mapping: { measures: { wait_weeks: 'Weeks waited (RTT)', dna: 'Did not arrive' } },
     });
     const mapped = (await t.services.analytics.notComputed('Outpatients, mapped')).map((m) => m.id);
     expect(mapped).not.toContain('waiting-median-weeks');
