@@ -213,6 +213,48 @@ describe('recognising standard fields from headings', () => {
       expect(identifyingColumn(safe), safe).toBeUndefined();
   });
 
+  it("reads SUS spells', data warehouses' and the Data Dictionary's headings", () => {
+    expect(
+      recogniseColumns([
+        'SK_PatientID',
+        'Lower_Layer_Super_Output_Area_Code',
+        'Age_At_Start_of_Spell_SUS',
+        'Person_Gender_Code',
+        'Ethnic_Category_Code_2001',
+        'Admission_Date',
+      ]).columns,
+    ).toEqual({
+      person_id: 'SK_PatientID',
+      lsoa_code: 'Lower_Layer_Super_Output_Area_Code',
+      age: 'Age_At_Start_of_Spell_SUS',
+      sex: 'Person_Gender_Code',
+      ethnicity: 'Ethnic_Category_Code_2001',
+      event_date: 'Admission_Date',
+    });
+    expect(
+      recogniseColumns(['Token ID', 'Lower Super Output Area', 'Age at Activity Date', 'Patient Gender'])
+        .columns,
+    ).toEqual({
+      person_id: 'Token ID',
+      lsoa_code: 'Lower Super Output Area',
+      age: 'Age at Activity Date',
+      sex: 'Patient Gender',
+    });
+    const encrypted = recogniseColumns([
+      'EncryptedNHSNumber',
+      'LSOA',
+      'AgeAtAppt',
+      'Ethnic group (ONS 2021)',
+    ]);
+    expect(encrypted.columns).toEqual({
+      person_id: 'EncryptedNHSNumber',
+      lsoa_code: 'LSOA',
+      age: 'AgeAtAppt',
+      ethnicity: 'Ethnic group (ONS 2021)',
+    });
+    expect(identifyingColumn('Encrypted NHS number')).toBeUndefined();
+  });
+
   it('leaves out what it does not recognise rather than guessing', () => {
     const found = recogniseColumns(['Postcode', 'Years', 'Specialty', 'Outcome']);
     expect(found.columns).toEqual({});

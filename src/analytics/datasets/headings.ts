@@ -21,8 +21,14 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'patient_pseudonym',
     'person_pseudonym',
     'pseudonym',
+    'pseudonymised_patient_id',
+    'pseudo_patient_id',
+    'encrypted_nhs_number',
+    // A data warehouse's surrogate key for the patient (NCDR, SUS+ marts: SK_PatientID).
+    'sk_patient_id',
     // HES as NHS England releases it: a token for each person, or the HES identifier encrypted.
     'token_person_id',
+    'token_id',
     'encrypted_hesid',
     'hesid',
     // The Maternity Services Data Set's mother.
@@ -45,6 +51,10 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'der_postcode_lsoa_2011_code',
     'der_postcode_lsoa_code',
     'lsoa_of_residence',
+    'lower_layer_super_output_area_code',
+    'lower_layer_super_output_area',
+    'lower_super_output_area_code',
+    'lower_super_output_area',
     // The Maternity Services Data Set's mother's LSOA ("LSOAMother2011").
     'lsoa_mother2011',
     'lsoa_mother2021',
@@ -71,6 +81,16 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'age_at_diagnosis',
     'age_at_booking',
     'age_at_arrival',
+    'age_on_arrival',
+    'age_at_activity_date',
+    'age_at_cds_activity_date',
+    'age_at_contact',
+    'age_at_appt',
+    // SUS: age at the start of the hospital provider spell, and of the episode.
+    'age_at_start_of_spell_sus',
+    'age_at_start_of_spell',
+    'age_at_start_of_episode_sus',
+    'age_at_start_of_episode',
     // HES: age at the start of the episode, at admission, at the appointment, at arrival in A&E.
     'startage',
     'admiage',
@@ -91,6 +111,9 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'stated_gender',
     'person_gender_code_current',
     'person_gender',
+    'person_gender_code',
+    'patient_gender',
+    'patient_sex',
     'person_phenotypic_sex',
   ],
   ethnicity: [
@@ -98,9 +121,17 @@ export const standardHeadings: Record<StandardColumn, string[]> = {
     'ethnicity',
     'ethnic_category',
     'ethnic_category_code',
+    // The Data Dictionary's data element, ETHNIC CATEGORY CODE 2001.
+    'ethnic_category_code_2001',
+    'ethnic_category_2001',
+    'patient_ethnicity',
+    'patient_ethnic_category',
     'ethnicity_code',
     'ethnic_group',
     'ethnic_group_code',
+    // A file of the 2021 census groups may say so in the heading.
+    'ethnic_group_ons_2021',
+    'ethnic_group_2021',
     'ethnic_origin',
     'ethnic_origin_code',
     'ethnos',
