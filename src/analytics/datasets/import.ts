@@ -67,6 +67,13 @@ import {
   postcodeColumnOf,
   postcodeLookupRelation,
 } from './lsoa-from-postcode.ts';
+import { LSOA_FROM_NAME, lsoaFromNames, lsoaNameColumnOf } from './lsoa-from-name.ts';
+
+/** The file's column of LSOA names: the one the mapping names, else one headed so. */
+const namesColumnOf = (columns: string[], given: MappingInput | undefined): string | undefined => {
+  const named = given?.columns?.lsoa_name;
+  return named && columns.includes(named) ? named : lsoaNameColumnOf(columns);
+};
 
 /**
  * The heading that marks the heading row of a file with rows above it: the LSOA column's heading
@@ -74,11 +81,15 @@ import {
  */
 function headingRowMark(given: MappingInput | undefined): string | undefined {
   const lsoa = given?.columns?.lsoa_code;
-  return lsoa && lsoa !== LSOA_FROM_POSTCODE ? lsoa : given?.columns?.postcode;
+  return lsoa && lsoa !== LSOA_FROM_POSTCODE && lsoa !== LSOA_FROM_NAME
+    ? lsoa
+    : (given?.columns?.postcode ?? given?.columns?.lsoa_name);
 }
 
 /** The staged file again with the LSOA of each row's postcode (lsoa-from-postcode.ts). */
 const withPostcodeLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-postcodes.parquet');
+/** The staged file again with the LSOA code of each row's LSOA name (lsoa-from-name.ts). */
+const withNamedLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-names.parquet');
 
 export interface ImportProgress {
   stage: 'reading' | 'checking' | 'writing' | 'done';
@@ -177,6 +188,7 @@ function mappingProblemOf(
     // their values at import, which names the problem if it has none).
     checkMappingAgainstFile(resolveMapping(userMapping, [...columns]), names, userMapping, {
       lsoaMayComeFromPostcodes: postcodeLookupRelation(store) !== null,
+      lsoaMayComeFromNames: namesColumnOf(names, userMapping) !== undefined,
     });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'mapping', message: error.message };
@@ -197,14 +209,22 @@ function checkMappingAgainstFile(
   mapping: ColumnMapping,
   columns: string[],
   given: MappingInput | undefined,
-  options: { lsoaMayComeFromPostcodes?: boolean; postcodeColumn?: string } = {},
+  options: {
+    lsoaMayComeFromPostcodes?: boolean;
+    lsoaMayComeFromNames?: boolean;
+    postcodeColumn?: string;
+  } = {},
 ): void {
   const present = new Set(columns);
   const givenLsoa = given?.columns?.lsoa_code;
-  // A mapping an import printed may name the column of LSOAs it looked up from postcodes.
-  const noLsoa = !present.has(mapping.columns.lsoa_code) && (!givenLsoa || givenLsoa === LSOA_FROM_POSTCODE);
-  if (noLsoa && !options.lsoaMayComeFromPostcodes)
-    throw new SourceFileError(noLsoaColumnMessage(columns, options.postcodeColumn));
+  // A mapping an import printed may name the column of LSOAs it looked up from postcodes or names.
+  const noLsoa =
+    !present.has(mapping.columns.lsoa_code) &&
+    (!givenLsoa || givenLsoa === LSOA_FROM_POSTCODE || givenLsoa === LSOA_FROM_NAME);
+  if (noLsoa && !options.lsoaMayComeFromPostcodes && !options.lsoaMayComeFromNames)
+    throw new SourceFileError(
+      noLsoaColumnMessage(columns, options.postcodeColumn, namesColumnOf(columns, given)),
+    );
   const missing = sourceColumnsOf(mapping).filter(
     (c) => !present.has(c) && !(noLsoa && c === mapping.columns.lsoa_code),
   );
@@ -345,6 +365,10 @@ export async function importDataset(
       withPostcodeLsoas(staging),
     );
     if (fromPostcodes) staged = fromPostcodes.staged;
+    const fromNames = fromPostcodes
+      ? null
+      : await lsoaFromNames(store, staged, mapping, userMapping, withNamedLsoas(staging));
+    if (fromNames) staged = fromNames.staged;
     const codedNotes = readCodedMeasures(mapping, samples.coded);
     const columnNames = staged.columns.map((c) => c.name);
     checkMappingAgainstFile(mapping, columnNames, userMapping, {
@@ -363,7 +387,7 @@ export async function importDataset(
       : lsoaVintageOf(mapping.columns.lsoa_code) && { heading: mapping.columns.lsoa_code };
     // Files added to a dataset are read with its vintage: nothing to choose, or to suggest.
     const codesRead =
-      fromPostcodes || (vintageGiven && options.addedTo)
+      fromPostcodes || fromNames || (vintageGiven && options.addedTo)
         ? null
         : await lsoaVintageFromCodes(store, sample, mapping.columns.lsoa_code, geography);
     const vintageFound = vintageGiven ? null : codesRead;
@@ -402,6 +426,7 @@ export async function importDataset(
     validation.warnings.push(...codedNotes);
     if (monthFirst) validation.warnings.push(monthFirstNote(monthFirst));
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
+    if (fromNames) validation.warnings.push(fromNames.note);
     if (fromPostcodes) {
       validation.warnings.push(fromPostcodes.note);
       const coverage = await directoryCoverageNote(store, staged.parquet, validation.problems);
@@ -511,5 +536,6 @@ export async function importDataset(
     rmSync(`${staging}.csv`, { force: true });
     rmSync(samplePathFor(staging), { force: true });
     rmSync(withPostcodeLsoas(staging), { force: true });
+    rmSync(withNamedLsoas(staging), { force: true });
   }
 }

@@ -5,6 +5,7 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { episodeOrderColumn, laterEpisodeSql, laterEpisodesLeftOutNote } from './hes-episodes.ts';
+import { LSOA_FROM_NAME } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE } from './lsoa-from-postcode.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import type { ColumnKind } from './standardise.ts';
@@ -50,8 +51,13 @@ const totalRowSql = (m: ColumnMapping, kinds: ColumnKinds): string =>
  */
 function repeatedHeadingSql(m: ColumnMapping, kinds: ColumnKinds): string {
   const reads = (column: string) => `COALESCE(${sourceColumn(column)} = ${literal(column)}, false)`;
-  // LSOAs looked up from postcodes are not in the file: there, the postcode cell reads its heading.
-  const key = m.columns.lsoa_code === LSOA_FROM_POSTCODE ? m.columns.postcode : m.columns.lsoa_code;
+  // LSOAs looked up from postcodes or names are not in the file: there, that cell reads its heading.
+  const key =
+    m.columns.lsoa_code === LSOA_FROM_POSTCODE
+      ? m.columns.postcode
+      : m.columns.lsoa_code === LSOA_FROM_NAME
+        ? m.columns.lsoa_name
+        : m.columns.lsoa_code;
   if (!key) return 'false';
   const other = sourceColumnsOf(m).find(
     (c) => c !== key && c !== m.columns.lsoa_code && (kinds.get(c) ?? 'text') === 'text',

@@ -64,6 +64,7 @@ const standardColumns = [
   'event_date',
   'date_of_birth',
   'postcode',
+  'lsoa_name',
 ];
 /** ethnic_code, the stored field's name, is read as ethnicity (people copy it from the file names). */
 const aliases: Record<string, string> = { ethnic_code: 'ethnicity' };

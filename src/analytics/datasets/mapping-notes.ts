@@ -121,16 +121,23 @@ export function unlistedColumnsNote(
 }
 
 /** The error for a file in which no column could be read as the LSOA code. */
-export function noLsoaColumnMessage(columns: string[], postcodeColumn?: string): string {
+export function noLsoaColumnMessage(
+  columns: string[],
+  postcodeColumn?: string,
+  namesColumn?: string,
+): string {
   const postcodes = postcodeColumn
     ? ` The file has postcodes ("${postcodeColumn}"): to look each row's LSOA up from its postcode instead, import the ONS postcode directory (NSPL or ONSPD) first, on the page Import reference geography or with "parity geo import --postcodes", then import this file again.`
+    : '';
+  const names = namesColumn
+    ? ` The file has LSOA names ("${namesColumn}"): to look each row's LSOA code up from its name instead, import the reference geography (the deprivation file and the ONS lookups, which name the LSOAs) first, then import this file again.`
     : '';
   const deprivation = columns.find((c) => givesDeprivation(normaliseHeading(c)));
   const onlyDeprivation =
     deprivation && !postcodeColumn
       ? ` The file gives deprivation ("${deprivation}") but no LSOA: Parity works out each row's deprivation, place and ward from its LSOA, with the deprivation file imported, so that every dataset is set against the same index and the same residents; ask for the extract with the LSOA of residence (in SUS, Der_Postcode_LSOA_2021_Code) or the postcode.`
       : '';
-  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}.${postcodes}${onlyDeprivation} The file has: ${columns.join(', ')}`;
+  return `No column was recognised as the LSOA code (headings such as LSOA, LSOA code, LSOA11CD or LSOA21CD are). To import the file, ${nameIt('the LSOA', 'lsoa_code')}.${postcodes}${names}${onlyDeprivation} The file has: ${columns.join(', ')}`;
 }
 
 /** A heading naming an IMD decile, quintile, rank or score ("IMD decile", "Der_IMD_Decile"). */

@@ -23,7 +23,7 @@ describe('column mappings', () => {
     });
     expect(problems.sort()).toEqual(
       [
-        'columns: lsoa is not a standard field (person_id, lsoa_code, age, age_band, sex, ethnicity, event_date, date_of_birth, postcode; other fields go under measures, flags or attributes)',
+        'columns: lsoa is not a standard field (person_id, lsoa_code, age, age_band, sex, ethnicity, event_date, date_of_birth, postcode, lsoa_name; other fields go under measures, flags or attributes)',
         'columns.age: give the column name as it appears in the file',
         'lsoaVintage: give "2011" or "2021"',
         'measures.Weeks waited: names use lower-case letters, digits and underscores, starting with a letter',

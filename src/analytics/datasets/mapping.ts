@@ -44,6 +44,11 @@ export const columnMappingSchema = z
          * column (lsoa-from-postcode.ts); never stored.
          */
         postcode: sourceName.optional(),
+        /**
+         * Read only to look each row's LSOA code up from its name ("Leicester 001A") when the file
+         * has no LSOA code column (lsoa-from-name.ts); never stored.
+         */
+        lsoa_name: sourceName.optional(),
       })
       .strict(),
     lsoaVintage: z.enum(['2011', '2021']).default('2021'),

@@ -8,6 +8,7 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
 import { EXCEL_ERROR, excelErrorSql } from './excel-errors.ts';
 import { ageSource, type ColumnMapping } from './mapping.ts';
+import { LSOA_FROM_NAME, lsoaFromName } from './lsoa-from-name.ts';
 import {
   LSOA_FROM_POSTCODE,
   lsoaFromPostcode,
@@ -131,8 +132,17 @@ function checksFor(
         `${found} IS NULL AND ${std.isPresentSql(col)} AND NOT ${notFullPostcodeSql(col)} AND NOT ${pseudoPostcodeSql(col)}`,
       false,
     );
+  } else if (lsoaFromName(mapping)) {
+    const found = sourceColumn(LSOA_FROM_NAME);
+    add(c.lsoa_name, 'missing LSOA name', (col, kind) => std.isMissingSql(col, kind), false);
+    add(
+      c.lsoa_name,
+      `not the name of an LSOA ${mapping.lsoaVintage} in the reference geography imported`,
+      (col) => `${found} IS NULL AND ${std.isPresentSql(col)}`,
+    );
   } else add(c.lsoa_code, 'missing LSOA code', (col, kind) => std.isMissingSql(col, kind), false);
-  if (geographyRelation) {
+  // Codes looked up from names are the geography's own.
+  if (geographyRelation && !lsoaFromName(mapping)) {
     add(
       c.lsoa_code,
       `unknown LSOA ${mapping.lsoaVintage} code`,

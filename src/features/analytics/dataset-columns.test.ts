@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnMappingSchema } from '../../analytics/datasets/mapping.ts';
-import { columnsRead } from './dataset-columns.ts';
+import { columnsRead, headingsNeeded } from './dataset-columns.ts';
 
 describe("a dataset's columns in words", () => {
   it('names the column of each field, with how codes were read, and says which the file lacks', () => {
@@ -69,5 +69,18 @@ describe("a dataset's columns in words", () => {
       column: 'Patient postcode',
       note: '2021 LSOAs looked up from the postcodes in the postcode directory; the postcodes are not stored',
     });
+  });
+
+  it('names the column of LSOA names when the codes were looked up from them', () => {
+    const fromNames = columnMappingSchema.parse({
+      columns: { lsoa_code: 'LSOA from name', lsoa_name: 'LSOA21NM' },
+      lsoaVintage: '2021',
+    });
+    expect(columnsRead(fromNames)[1]).toEqual({
+      field: 'LSOA code',
+      column: 'LSOA21NM',
+      note: '2021 LSOA codes looked up from the LSOA names',
+    });
+    expect(headingsNeeded(fromNames)).toEqual(['LSOA21NM']);
   });
 });

@@ -3,6 +3,7 @@
 import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
 import { LSOA_FROM_POSTCODE, lsoaFromPostcode } from '../../analytics/datasets/lsoa-from-postcode.ts';
+import { LSOA_FROM_NAME, lsoaFromName } from '../../analytics/datasets/lsoa-from-name.ts';
 
 const codingNotes: Record<CodingId, string> = {
   attendance: 'attendance codes: 3 and 7 did not attend, 5 and 6 attended',
@@ -27,7 +28,13 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
           column: c.postcode ?? null,
           note: `${mapping.lsoaVintage} LSOAs looked up from the postcodes in the postcode directory; the postcodes are not stored`,
         }
-      : { field: 'LSOA code', column: c.lsoa_code, note: `${mapping.lsoaVintage} LSOAs` },
+      : lsoaFromName(mapping)
+        ? {
+            field: 'LSOA code',
+            column: c.lsoa_name ?? null,
+            note: `${mapping.lsoaVintage} LSOA codes looked up from the LSOA names`,
+          }
+        : { field: 'LSOA code', column: c.lsoa_code, note: `${mapping.lsoaVintage} LSOAs` },
     ageSource(mapping) === 'date_of_birth'
       ? {
           field: 'Age',
@@ -82,4 +89,4 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
 
 /** The headings a file added to the dataset needs: every column its mapping reads. */
 export const headingsNeeded = (mapping: ColumnMapping): string[] =>
-  sourceColumnsOf(mapping).filter((column) => column !== LSOA_FROM_POSTCODE);
+  sourceColumnsOf(mapping).filter((column) => column !== LSOA_FROM_POSTCODE && column !== LSOA_FROM_NAME);

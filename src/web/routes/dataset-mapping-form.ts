@@ -23,6 +23,10 @@ export const columnFields = [
     label:
       'Postcode, if there is no LSOA code (the LSOA is looked up in the postcode directory; postcodes are not stored)',
   },
+  {
+    field: 'lsoa_name',
+    label: 'LSOA name, if there is no LSOA code (the code is looked up in the reference geography)',
+  },
 ] as const;
 
 function parseJson(text: string | undefined): unknown {
