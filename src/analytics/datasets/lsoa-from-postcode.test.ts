@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { geographyTables } from '../geography/model.ts';
-import { sourceColumnsProblem } from './import.ts';
+import { sourceColumnsProblem } from './file-checks.ts';
 import { literal } from '../sql-text.ts';
 
 const { store, write, importAs, stored } = importStore('parity-postcodes-');

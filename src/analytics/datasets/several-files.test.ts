@@ -3,7 +3,8 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
-import { importDataset, sourceFilesProblem } from './import.ts';
+import { sourceFilesProblem } from './file-checks.ts';
+import { importDataset } from './import.ts';
 
 describe('several files read as one dataset', () => {
   const { store, write, writeWorkbook, stored } = importStore('parity-several-');

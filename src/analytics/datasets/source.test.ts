@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
-import { sourceColumnsProblem } from './import.ts';
+import { sourceColumnsProblem } from './file-checks.ts';
 import { damagedParquetError } from './source-error.ts';
 
 // Files as people's systems write them: Excel's own CSV and "Unicode Text", rows cut short, and

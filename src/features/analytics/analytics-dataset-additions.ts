@@ -21,12 +21,8 @@ import {
 import { filesOf, reportWithAdded, type ReportOf } from '../../analytics/datasets/added-report.ts';
 import { reportWithoutDays } from '../../analytics/datasets/problem-days.ts';
 import { datesTogether } from '../../analytics/datasets/dates-held.ts';
-import {
-  importDataset,
-  sourceFilesProblem,
-  type ImportedDataset,
-  type ImportProgress,
-} from '../../analytics/datasets/import.ts';
+import { sourceFilesProblem } from '../../analytics/datasets/file-checks.ts';
+import { importDataset, type ImportedDataset, type ImportProgress } from '../../analytics/datasets/import.ts';
 import type { ColumnMapping } from '../../analytics/datasets/mapping.ts';
 import { numericFieldsUsed } from '../../analytics/indicators/schema.ts';
 import type { Actor } from '../audit/audit.ts';

@@ -8,10 +8,10 @@ import { removeDatasetFiles } from '../../analytics/datasets/dataset-files.ts';
 import {
   geographyRelation,
   importDataset,
-  sourceFilesProblem,
   type ImportedDataset,
   type ImportProgress,
 } from '../../analytics/datasets/import.ts';
+import { sourceFilesProblem } from '../../analytics/datasets/file-checks.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
