@@ -77,6 +77,10 @@ describe('column mappings', () => {
       days_waited: 'Days waited',
       wait_weeks: 'Weeks waited',
     });
+    expect(measures(column('Waiting time (weeks)'), column('Waiting time (days)'))).toEqual({
+      wait_weeks: 'Waiting time (weeks)',
+      waiting_time_days: 'Waiting time (days)',
+    });
     const inDays = resolveMapping(undefined, [column('lsoa_code', 'VARCHAR'), column('Waiting time (days)')]);
     expect(inDays.measures).toEqual({ wait_weeks: 'Waiting time (days)' });
     expect(inDays.measuresGivenAs).toEqual({ wait_weeks: 'days' });

@@ -159,6 +159,11 @@ export const measureHeadings: Record<string, { headings: string[]; what: string 
       'total_weeks_waited',
       'rtt_weeks_waited',
       'weeks_on_waiting_list',
+      // As the days' headings below ("Waiting time (days)").
+      'waiting_time_weeks',
+      'waiting_time_in_weeks',
+      'wait_time_weeks',
+      'wait_time_in_weeks',
     ],
     what: 'the weeks waited that the waiting-list indicators read',
   },
