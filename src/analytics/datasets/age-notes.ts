@@ -1,12 +1,14 @@
 // Ages read other than as written, which the import says, so that an extract giving ages some other
 // way is noticed: ages with a fraction (34.7, as the days between a birth date and the event over
 // 365.25 give) are stored in completed years, HES's codes for babies under one year as age 0, and
-// ages in words ("18 months", "90+") as the completed years they give.
+// ages in words ("18 months", "90+") as the completed years they give, and an age written as not
+// known ("Unknown") as no age.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
 import {
   ageInWordsSql,
+  ageNotKnownSql,
   ageNumberSql,
   ageValidSql,
   infantAgeCodeSql,
@@ -33,6 +35,7 @@ export async function agesReadNotes(
     kind === 'text'
       ? `TRY_CAST(${sourceColumn(column)} AS DOUBLE) IS NULL AND ${worded} IS NOT NULL`
       : 'false';
+  const notKnown = kind === 'text' ? ageNotKnownSql(sourceColumn(column)) : 'false';
   // Each example is the first such age in the file, as the report's rows are numbered.
   const [row] = await store.query<{
     fractions: number | bigint;
@@ -41,13 +44,17 @@ export async function agesReadNotes(
     worded: number | bigint;
     worded_example: string | null;
     worded_age: number | null;
+    not_known: number | bigint;
+    not_known_example: string | null;
   }>(
     `SELECT count(*) FILTER (WHERE ${fractional}) AS fractions,
         arg_min(${age}, file_row_number) FILTER (WHERE ${fractional}) AS example,
         count(*) FILTER (WHERE ${infantAgeCodeSql(sourceColumn(column), kind)}) AS infants,
         count(*) FILTER (WHERE ${inWords}) AS worded,
         arg_min(trim(CAST(${sourceColumn(column)} AS VARCHAR)), file_row_number) FILTER (WHERE ${inWords}) AS worded_example,
-        arg_min(${kind === 'text' ? worded : 'NULL'}, file_row_number) FILTER (WHERE ${inWords}) AS worded_age
+        arg_min(${kind === 'text' ? worded : 'NULL'}, file_row_number) FILTER (WHERE ${inWords}) AS worded_age,
+        count(*) FILTER (WHERE ${notKnown}) AS not_known,
+        arg_min(trim(CAST(${sourceColumn(column)} AS VARCHAR)), file_row_number) FILTER (WHERE ${notKnown}) AS not_known_example
       FROM read_parquet(${literal(parquet)}, file_row_number = true)
       WHERE NOT ${leftOut}`,
   );
@@ -60,6 +67,9 @@ export async function agesReadNotes(
   const inWordsCount = Number(row?.worded ?? 0);
   if (inWordsCount > 0 && row?.worded_example != null && row.worded_age != null)
     notes.push(inWordsNote(column, inWordsCount, row.worded_example, Number(row.worded_age)));
+  const notKnownCount = Number(row?.not_known ?? 0);
+  if (notKnownCount > 0 && row?.not_known_example != null)
+    notes.push(notKnownNote(column, notKnownCount, row.not_known_example));
   return notes;
 }
 
@@ -102,3 +112,6 @@ function inWordsNote(column: string, n: number, example: string, age: number): s
   const ages = n === 1 ? 'age in' : 'ages in';
   return `${n.toLocaleString('en-GB')} ${ages} "${column}" ${n === 1 ? 'is' : 'are'} written in words or as a top band (such as "${example}") and ${n === 1 ? 'was' : 'were'} read in completed years ("${example}" as ${age}).`;
 }
+
+const notKnownNote = (column: string, n: number, example: string): string =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? 'age in' : 'ages in'} "${column}" ${n === 1 ? 'is' : 'are'} written as not known (such as "${example}") and ${n === 1 ? 'was' : 'were'} counted as not known by age.`;

@@ -82,6 +82,9 @@ export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
   const age = ageNumberSql(c, kind);
   return `(${age} >= 0 AND ${age} < 121)`;
 };
+/** The ways of writing that an age is not known ("Unknown", "N/K"): read as no age, not reported. */
+const ageNotKnown = ['UNKNOWN', 'NOT KNOWN', 'N/K', 'NK', 'NOT RECORDED', 'NOT STATED', 'NOT SPECIFIED'];
+export const ageNotKnownSql = (c: string): string => `(${normalised(c)} IN (${list(ageNotKnown)}))`;
 /** Age in completed years: 34.7 (as days between dates over 365.25 give) is 34. */
 export const ageSql = (c: string, kind: ColumnKind = 'text'): string =>
   `CASE WHEN ${ageValidSql(c, kind)} THEN CAST(floor(${ageNumberSql(c, kind)}) AS INTEGER) END`;

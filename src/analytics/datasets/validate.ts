@@ -153,7 +153,9 @@ function checksFor(
   add(c.person_id, 'missing person identifier', (col, kind) => std.isMissingSql(col, kind), false);
   if (personErrorValues) add(c.person_id, EXCEL_ERROR, (col) => excelErrorSql(col), false);
   add(c.age, 'not a number', (col, kind) =>
-    kind === 'number' ? null : `${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL`,
+    kind === 'number'
+      ? null
+      : `CASE WHEN ${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL THEN NOT ${std.ageNotKnownSql(col)} ELSE false END`,
   );
   add(
     c.age,
