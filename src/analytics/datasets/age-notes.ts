@@ -8,10 +8,10 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import type { ColumnMapping } from './mapping.ts';
 import {
   ageInWordsSql,
-  ageNotKnownSql,
   ageNumberSql,
   ageValidSql,
   infantAgeCodeSql,
+  notKnownSql,
   type ColumnKind,
 } from './standardise.ts';
 
@@ -35,7 +35,7 @@ export async function agesReadNotes(
     kind === 'text'
       ? `TRY_CAST(${sourceColumn(column)} AS DOUBLE) IS NULL AND ${worded} IS NOT NULL`
       : 'false';
-  const notKnown = kind === 'text' ? ageNotKnownSql(sourceColumn(column)) : 'false';
+  const notKnown = kind === 'text' ? notKnownSql(sourceColumn(column)) : 'false';
   // Each example is the first such age in the file, as the report's rows are numbered.
   const [row] = await store.query<{
     fractions: number | bigint;

@@ -411,7 +411,7 @@ describe('dataset import', () => {
       'plus-groups.csv',
       'LSOA,Learning disability,Homeless,Carer,Autism\n' +
         'X01000001,Y,1,0,yes\n' +
-        'X01000002,N,,2,unknown\n' +
+        'X01000002,N,,2,sometimes\n' +
         'X01000003,n,0,3,no\n',
     );
     const result = await importAs('plus-groups', file);
@@ -752,7 +752,7 @@ describe('dataset import', () => {
       'lsoa_code,DNA,Clinic code,Wait_Weeks\n' +
         'X01000001,1,10,4\n' +
         'X01000002,maybe,11,about six\n' +
-        'X01000003,0,ENT,unknown\n',
+        'X01000003,0,ENT,long\n',
     );
     const result = await importAs('few', file);
     expect(result.fields.measures).toEqual(['dna']);

@@ -8,7 +8,7 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { recogniseColumns } from './headings.ts';
 import { defaultFieldName, measureHeadedAs, measureInDaysHeadedAs, type ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
-import { attributeSql, kindOf, measureSql } from './standardise.ts';
+import { attributeSql, kindOf, measureSql, notKnownSql } from './standardise.ts';
 import { countInWords } from '../in-words.ts';
 
 /** Rows sampled (DuckDB's own CSV sniffing samples too); every value is checked later. */
@@ -39,7 +39,7 @@ export async function numberShares(
   const text = columns.filter((c) => kindOf(c.type) === 'text' && !standard.has(c.name)).map((c) => c.name);
   if (text.length === 0) return new Map();
   const counts = text.flatMap((c, i) => [
-    `count(${attributeSql(sourceColumn(c))}) AS v${i}`,
+    `count(CASE WHEN NOT ${notKnownSql(sourceColumn(c))} THEN ${attributeSql(sourceColumn(c))} END) AS v${i}`,
     `count(${measureSql(sourceColumn(c))}) AS n${i}`,
   ]);
   const sample = `(SELECT ${text.map(sourceColumn).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS})`;

@@ -3,7 +3,7 @@
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { normaliseHeading } from './headings.ts';
-import { flagSql, isPresentSql, kindOf } from './standardise.ts';
+import { flagSql, isPresentSql, kindOf, notKnownSql } from './standardise.ts';
 import { yesNoMeasureHeadedAs } from './yes-no-measures.ts';
 
 /**
@@ -52,10 +52,15 @@ export function plusGroupFlag(heading: string): string | undefined {
   return plusGroupNames.has(name) ? `flag_${name}` : undefined;
 }
 
+/** Whether a value is written as not known ("Unknown"), which a column of yes or no may hold too. */
+const notKnownOf = (c: { name: string; type: string }): string =>
+  kindOf(c.type) === 'text' ? notKnownSql(sourceColumn(c.name)) : 'false';
+
 /**
  * The columns with a PLUS-group heading, or the heading of a yes/no measure (yes-no-measures.ts),
  * whose values, in the first 100,000 rows, all read as yes or no (1/0, Y/N, yes/no, true/false;
- * blanks aside): a count or a score under such a heading stays a measure of its own name.
+ * blanks and values written as not known aside): a count or a score under such a heading stays a
+ * measure of its own name.
  */
 export async function yesNoColumns(
   store: AnalyticsStore,
@@ -67,7 +72,7 @@ export async function yesNoColumns(
   );
   if (named.length === 0) return new Set();
   const counts = named.flatMap((c, i) => [
-    `count(CASE WHEN ${isPresentSql(sourceColumn(c.name), kindOf(c.type))} THEN 1 END) AS v${i}`,
+    `count(CASE WHEN ${isPresentSql(sourceColumn(c.name), kindOf(c.type))} AND NOT ${notKnownOf(c)} THEN 1 END) AS v${i}`,
     `count(${flagSql(sourceColumn(c.name), kindOf(c.type))}) AS f${i}`,
   ]);
   const sample = `(SELECT ${named.map((c) => sourceColumn(c.name)).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT 100000)`;

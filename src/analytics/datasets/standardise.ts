@@ -82,9 +82,12 @@ export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
   const age = ageNumberSql(c, kind);
   return `(${age} >= 0 AND ${age} < 121)`;
 };
-/** The ways of writing that an age is not known ("Unknown", "N/K"): read as no age, not reported. */
-const ageNotKnown = ['UNKNOWN', 'NOT KNOWN', 'N/K', 'NK', 'NOT RECORDED', 'NOT STATED', 'NOT SPECIFIED'];
-export const ageNotKnownSql = (c: string): string => `(${normalised(c)} IN (${list(ageNotKnown)}))`;
+/**
+ * The ways of writing that a value is not known ("Unknown", "N/K"): in an age, a measure or a flag,
+ * no value, as a blank is, rather than one to report.
+ */
+const notKnown = ['UNKNOWN', 'NOT KNOWN', 'N/K', 'NK', 'NOT RECORDED', 'NOT STATED', 'NOT SPECIFIED'];
+export const notKnownSql = (c: string): string => `(${normalised(c)} IN (${list(notKnown)}))`;
 /** Age in completed years: 34.7 (as days between dates over 365.25 give) is 34. */
 export const ageSql = (c: string, kind: ColumnKind = 'text'): string =>
   `CASE WHEN ${ageValidSql(c, kind)} THEN CAST(floor(${ageNumberSql(c, kind)}) AS INTEGER) END`;
@@ -346,7 +349,7 @@ export function flagSql(c: string, kind: ColumnKind = 'text'): string {
 export function flagFailingSql(c: string, kind: ColumnKind): string | null {
   if (kind === 'number') return `COALESCE(${c} NOT IN (0, 1), false)`;
   if (kind === 'boolean') return null;
-  return `(${notOneOfSql(c, [...yes, ...no])} AND COALESCE(TRY_CAST(${text(c)} AS DOUBLE) NOT IN (0, 1), true))`;
+  return `(${notOneOfSql(c, [...yes, ...no, ...notKnown])} AND COALESCE(TRY_CAST(${text(c)} AS DOUBLE) NOT IN (0, 1), true))`;
 }
 
 export const attributeSql = (c: string): string => text(c);

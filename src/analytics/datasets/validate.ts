@@ -155,7 +155,7 @@ function checksFor(
   add(c.age, 'not a number', (col, kind) =>
     kind === 'number'
       ? null
-      : `CASE WHEN ${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL THEN NOT ${std.ageNotKnownSql(col)} ELSE false END`,
+      : `CASE WHEN ${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL THEN NOT ${std.notKnownSql(col)} ELSE false END`,
   );
   add(
     c.age,
@@ -219,7 +219,7 @@ function checksFor(
     add(column, 'not a number', (col, kind) =>
       kind === 'number' || kind === 'boolean'
         ? null
-        : `${std.isPresentSql(col)} AND ${std.measureSql(col)} IS NULL`,
+        : `CASE WHEN ${std.isPresentSql(col)} AND ${std.measureSql(col)} IS NULL THEN NOT ${std.notKnownSql(col)} ELSE false END`,
     );
   }
   for (const column of Object.values(mapping.flags)) {

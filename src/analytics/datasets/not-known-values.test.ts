@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { importStore } from '../../../test/import-store.ts';
+
+// A value written as not known ("Unknown", "N/K") says what a blank says: no value, and not a problem
+// to put right.
+describe('values written as not known', () => {
+  const { importAs, stored, write } = importStore('parity-not-known-');
+
+  it('reads "Unknown" and "N/K" as no age, says how many, and still reports a word it cannot read', async () => {
+    const ages = ['40', 'Unknown', 'n/k', ' NOT KNOWN ', 'newborn', ''];
+    const file = write(
+      'ages.csv',
+      'Pseudo ID,LSOA,Age\n' + ages.map((a, i) => `P${i},X01000001,${a}\n`).join(''),
+    );
+    const result = await importAs('ages', file);
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [6, 'newborn', 'not a number'],
+    ]);
+    expect(result.report.warnings).toContain(
+      '3 ages in "Age" are written as not known (such as "Unknown") and were counted as not known by age.',
+    );
+    expect((await stored<{ age: number | null }>('ages', 'age')).map((r) => r.age)).toEqual([
+      40,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('keeps a measure or a yes/no flag with values written as not known, which count as blanks', async () => {
+    const rows = [
+      ['1', 'Y', '2'],
+      ['0', 'N', '1'],
+      ['Unknown', 'Not known', 'Unknown'],
+      ['N/K', 'Y', 'N/K'],
+      ['0', 'Unknown', '4'],
+    ];
+    const file = write(
+      'flags.csv',
+      'Pseudo ID,LSOA,DNA,Learning disability,Contacts\n' +
+        rows.map(([dna, ld, contacts], i) => `P${i},X01000001,${dna},${ld},${contacts}\n`).join(''),
+    );
+    const result = await importAs('flags', file);
+    // Two of the five values of each are not numbers, yet both columns are measures.
+    expect(result.mapping.measures).toEqual({ dna: 'DNA', contacts: 'Contacts' });
+    expect(result.mapping.flags).toEqual({ flag_learning_disability: 'Learning disability' });
+    expect(result.report.problems).toEqual([]);
+    expect(await stored('flags', 'dna, flag_learning_disability')).toEqual([
+      { dna: 1, flag_learning_disability: 1 },
+      { dna: 0, flag_learning_disability: 0 },
+      { dna: null, flag_learning_disability: null },
+      { dna: null, flag_learning_disability: 1 },
+      { dna: 0, flag_learning_disability: null },
+    ]);
+  });
+});
