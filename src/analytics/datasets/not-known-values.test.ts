@@ -55,4 +55,18 @@ describe('values written as not known', () => {
       { dna: 0, flag_learning_disability: null },
     ]);
   });
+
+  it('leaves a date written as not known undated, as a blank is, without reporting it', async () => {
+    const file = write(
+      'dates.csv',
+      'Pseudo ID,LSOA,Appointment date\nP1,X01000001,01/05/2024\nP2,X01000001,Unknown\nP3,X01000001,32/05/2024\n',
+    );
+    const result = await importAs('dates', file);
+    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[4, '32/05/2024']]);
+    expect((await stored<{ period: string }>('dates', 'period')).map((r) => r.period)).toEqual([
+      '2024/25',
+      'Not known',
+      'Not known',
+    ]);
+  });
 });

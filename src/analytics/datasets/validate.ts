@@ -175,7 +175,10 @@ function checksFor(
     add(
       c.date_of_birth,
       'not a date that exists',
-      (col, kind) => (kind === 'date' ? null : `${std.isPresentSql(col)} AND ${born(col)} IS NULL`),
+      (col, kind) =>
+        kind === 'date'
+          ? null
+          : `CASE WHEN ${std.isPresentSql(col)} AND ${born(col)} IS NULL THEN NOT ${std.notKnownSql(col)} ELSE false END`,
       false,
     );
     add(c.date_of_birth, 'born after the event date', (col, kind) => `${born(col, kind)} > ${event}`, false);
@@ -245,8 +248,11 @@ function addDateChecks(add: AddCheck, column: string | undefined, notADate: stri
   // once for each row, and tested for a weekday only where one is typed or it could not be read.
   const unread = (col: string) =>
     `${std.isPresentSql(col)} AND ${std.dateSql(col, 'text', 'event', order)} IS NULL`;
+  // A date written as not known ("Unknown") is no date, as a blank is.
   add(column, notADate, (col, kind) =>
-    kind === 'date' ? null : `CASE WHEN ${unread(col)} THEN NOT ${weekdaySlipSql(col, order)} ELSE false END`,
+    kind === 'date'
+      ? null
+      : `CASE WHEN ${unread(col)} THEN NOT (${std.notKnownSql(col)} OR ${weekdaySlipSql(col, order)}) ELSE false END`,
   );
   add(column, WEEKDAY_SLIP, (col, kind) =>
     kind === 'date' ? null : `CASE WHEN ${weekdaySlipSql(col, order)} THEN ${unread(col)} ELSE false END`,
