@@ -27,6 +27,7 @@ import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNo
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
 import { agesReadNotes } from './age-notes.ts';
 import { sexesReadNotes } from './sex-notes.ts';
+import { lsoaBesideNamesNote } from './lsoa-beside-names.ts';
 import { laterEpisodesNote } from './hes-episodes.ts';
 import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
@@ -297,6 +298,11 @@ export async function importDataset(
       );
     validation.warnings.push(...(await agesReadNotes(store, staged.parquet, mapping, kinds, leftOut)));
     validation.warnings.push(...(await sexesReadNotes(store, staged.parquet, mapping, leftOut)));
+    const besideNames =
+      fromPostcodes || fromNames
+        ? null
+        : await lsoaBesideNamesNote(store, staged.parquet, mapping.columns.lsoa_code, kinds, leftOut);
+    if (besideNames) validation.warnings.push(besideNames);
     const episodes = await laterEpisodesNote(store, staged.parquet, columnNames, leftOut);
     if (episodes) validation.warnings.push(episodes);
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));

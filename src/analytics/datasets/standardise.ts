@@ -38,7 +38,15 @@ export function kindOf(duckdbType: string): ColumnKind {
 /** A person identifier; `errorValues`: the file has spreadsheet error values for some (excel-errors.ts). */
 export const personIdSql = (c: string, kind: ColumnKind = 'text', errorValues = false): string =>
   kind === 'text' && errorValues ? personIdentifierSql(c) : text(c);
-export const lsoaSql = (c: string): string => `upper(${text(c)})`;
+/** The code of an LSOA written with its name beside it ("E01013600 - Leicester 003A"), else NULL. */
+export const lsoaCodeBesideNameSql = (c: string): string =>
+  `CASE WHEN strlen(${text(c)}) > 9 THEN upper(NULLIF(regexp_extract(${text(c)}, '\\b([A-Za-z][0-9]{8})\\b', 1), '')) END`;
+/**
+ * An LSOA code in capitals; one written with its name beside it, as reporting tools label areas
+ * ("E01013600 - Leicester 003A", "Leicester 003A (E01013600)"), is its code. Only text longer than
+ * a code is searched, so that a file of codes costs no more than before.
+ */
+export const lsoaSql = (c: string): string => `COALESCE(${lsoaCodeBesideNameSql(c)}, upper(${text(c)}))`;
 
 const YEARS = '(y|yr|yrs|year|years)';
 const MONTHS = '(m|mo|mos|mth|mths|month|months)';
