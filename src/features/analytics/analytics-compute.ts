@@ -49,6 +49,30 @@ export async function readyDataset(ctx: AnalyticsContext, name: string): Promise
 const datasetFields = (dataset: Dataset): AvailableFields =>
   fieldsOfDataset(dataset.fields ?? { measures: [], flags: [], attributes: [], hasAge: false });
 
+const wordsOf = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/**
+ * The indicator an id not in the catalogue most likely meant: the one whose id and title hold the
+ * most of its words, at least half of them ("dna-rate": did-not-attend, the "DNA rate"). Empty when
+ * none does.
+ */
+function meantOf(asked: string, all: IndicatorDefinition[]): string {
+  const words = wordsOf(asked);
+  const scored = all
+    .map((i) => {
+      const own = new Set(wordsOf(`${i.id} ${i.title}`));
+      return { i, score: words.filter((w) => own.has(w)).length };
+    })
+    .filter((s) => s.score > 0 && s.score * 2 >= words.length)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  return best ? ` Did you mean ${best.i.id} (${best.i.title})?` : '';
+}
+
 /** The indicators to compute: every one the dataset can give, or the one asked for, or why not. */
 async function chooseIndicators(
   ctx: AnalyticsContext,
@@ -66,7 +90,7 @@ async function chooseIndicators(
     ? `Indicator ${indicatorId} (${asked.title}) cannot be computed from ${dataset.name}: it ${
         (await indicatorsNotComputed(ctx, [asked], dataset))[0]?.reason ?? 'needs what this dataset lacks'
       }`
-    : `There is no indicator ${indicatorId} in the catalogue. ${dataset.name} can give: ${
+    : `There is no indicator ${indicatorId} in the catalogue.${meantOf(indicatorId, all)} ${dataset.name} can give: ${
         applicable.map((i) => i.id).join(', ') || 'none of them'
       }`;
   throw new FormError([{ field: 'indicator', message }]);

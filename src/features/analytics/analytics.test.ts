@@ -352,6 +352,13 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       .map((r) => r.indicatorId)
       .sort();
     expect(demoIndicators).toHaveLength(builtInIndicators().length);
+    // An id not in the catalogue gets the one it most likely meant.
+    expect(await refusal('Synthetic service activity (demo)', 'dna-rate')).toContain(
+      'There is no indicator dna-rate in the catalogue. Did you mean did-not-attend (Outpatient appointments not attended (DNA rate))? Synthetic service activity (demo) can give: ',
+    );
+    expect(await refusal('Synthetic service activity (demo)', 'zzz')).toMatch(
+      /^There is no indicator zzz in the catalogue\. Synthetic service activity \(demo\) can give: /,
+    );
     const named = /can give: (.*)$/.exec((await refusal('Synthetic service activity (demo)', 'dna')) ?? '');
     expect(named?.[1]?.split(', ').sort()).toEqual(demoIndicators);
     const demo = await t.services.analytics.notComputed('Synthetic service activity (demo)');
