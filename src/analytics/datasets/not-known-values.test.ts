@@ -8,9 +8,11 @@ describe('values written as not known', () => {
 
   it('reads "Unknown" and "N/K" as no age, says how many, and still reports a word it cannot read', async () => {
     const ages = ['40', 'Unknown', 'n/k', ' NOT KNOWN ', 'newborn', ''];
+    // A sex written so is not known by sex, as every list of sexes the NHS uses has it.
+    const sexes = ['F', 'N/K', 'NK', 'M', 'F', 'Not recorded'];
     const file = write(
       'ages.csv',
-      'Pseudo ID,LSOA,Age\n' + ages.map((a, i) => `P${i},X01000001,${a}\n`).join(''),
+      'Pseudo ID,LSOA,Age,Sex\n' + ages.map((a, i) => `P${i},X01000001,${a},${sexes[i]}\n`).join(''),
     );
     const result = await importAs('ages', file);
     expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
@@ -19,6 +21,14 @@ describe('values written as not known', () => {
     expect(result.report.warnings).toContain(
       '3 ages in "Age" are written as not known (such as "Unknown") and were counted as not known by age.',
     );
+    expect((await stored<{ sex: string }>('ages', 'sex')).map((r) => r.sex)).toEqual([
+      'F',
+      'U',
+      'U',
+      'M',
+      'F',
+      'U',
+    ]);
     expect((await stored<{ age: number | null }>('ages', 'age')).map((r) => r.age)).toEqual([
       40,
       null,

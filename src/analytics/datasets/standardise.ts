@@ -96,6 +96,9 @@ export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
  */
 const notKnown = ['UNKNOWN', 'NOT KNOWN', 'N/K', 'NK', 'NOT RECORDED', 'NOT STATED', 'NOT SPECIFIED'];
 export const notKnownSql = (c: string): string => `(${normalised(c)} IN (${list(notKnown)}))`;
+/** True when a present value not written as not known cannot be read: `read` (its reading) is NULL. */
+export const unreadableSql = (c: string, read: string): string =>
+  `CASE WHEN ${isPresentSql(c)} AND ${read} IS NULL THEN NOT ${notKnownSql(c)} ELSE false END`;
 /** Age in completed years: 34.7 (as days between dates over 365.25 give) is 34. */
 export const ageSql = (c: string, kind: ColumnKind = 'text'): string =>
   `CASE WHEN ${ageValidSql(c, kind)} THEN CAST(floor(${ageNumberSql(c, kind)}) AS INTEGER) END`;
@@ -174,11 +177,7 @@ const list = (values: string[]): string => values.map((v) => literal(v)).join(',
 const normalised = (c: string): string => `upper(trim(CAST(${c} AS VARCHAR)))`;
 const female = ['F', 'FEMALE', '2', 'W', 'WOMAN'];
 const male = ['M', 'MALE', '1', 'MAN'];
-// prettier-ignore
-const unknownSex = [
-  'U', 'UNKNOWN', '0', '9', 'X', 'I', 'INDETERMINATE', 'NOT KNOWN', 'NOT STATED', 'NOT SPECIFIED',
-  'NOT RECORDED', 'PREFER NOT TO SAY', 'Z',
-];
+const unknownSex = ['U', '0', '9', 'X', 'I', 'INDETERMINATE', 'PREFER NOT TO SAY', 'Z', ...notKnown];
 /**
  * Gender identities other than male and female, as a "Gender" column may hold them (the NHS's person
  * gender identity codes 3, non-binary, and 4, other): not known in the breakdown by sex, as population

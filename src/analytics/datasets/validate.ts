@@ -153,9 +153,7 @@ function checksFor(
   add(c.person_id, 'missing person identifier', (col, kind) => std.isMissingSql(col, kind), false);
   if (personErrorValues) add(c.person_id, EXCEL_ERROR, (col) => excelErrorSql(col), false);
   add(c.age, 'not a number', (col, kind) =>
-    kind === 'number'
-      ? null
-      : `CASE WHEN ${std.isPresentSql(col)} AND ${std.ageNumberSql(col)} IS NULL THEN NOT ${std.notKnownSql(col)} ELSE false END`,
+    kind === 'number' ? null : std.unreadableSql(col, std.ageNumberSql(col)),
   );
   add(
     c.age,
@@ -175,10 +173,7 @@ function checksFor(
     add(
       c.date_of_birth,
       'not a date that exists',
-      (col, kind) =>
-        kind === 'date'
-          ? null
-          : `CASE WHEN ${std.isPresentSql(col)} AND ${born(col)} IS NULL THEN NOT ${std.notKnownSql(col)} ELSE false END`,
+      (col, kind) => (kind === 'date' ? null : std.unreadableSql(col, born(col))),
       false,
     );
     add(c.date_of_birth, 'born after the event date', (col, kind) => `${born(col, kind)} > ${event}`, false);
@@ -220,9 +215,7 @@ function checksFor(
       continue;
     }
     add(column, 'not a number', (col, kind) =>
-      kind === 'number' || kind === 'boolean'
-        ? null
-        : `CASE WHEN ${std.isPresentSql(col)} AND ${std.measureSql(col)} IS NULL THEN NOT ${std.notKnownSql(col)} ELSE false END`,
+      kind === 'number' || kind === 'boolean' ? null : std.unreadableSql(col, std.measureSql(col)),
     );
   }
   for (const column of Object.values(mapping.flags)) {
