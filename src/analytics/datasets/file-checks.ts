@@ -1,5 +1,7 @@
 // Whether files can be imported as mapped, from their headings alone: checked before anything is
 // stored or replaced (sourceFilesProblem), and again by the import itself (checkMappingAgainstFile).
+import { existsSync } from 'node:fs';
+import { geographyTables } from '../geography/model.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { episodeOrderColumn } from './hes-episodes.ts';
 import { LSOA_FROM_NAME, lsoaNameColumnOf } from './lsoa-from-name.ts';
@@ -76,7 +78,10 @@ function mappingProblemOf(
     // their values at import, which names the problem if it has none).
     checkMappingAgainstFile(resolveMapping(userMapping, [...columns]), names, userMapping, {
       lsoaMayComeFromPostcodes: postcodeLookupRelation(store) !== null,
-      lsoaMayComeFromNames: namesColumnOf(names, userMapping) !== undefined,
+      // and one with LSOA names their codes, from the reference geography's names.
+      lsoaMayComeFromNames:
+        namesColumnOf(names, userMapping) !== undefined &&
+        existsSync(store.geographyPath(geographyTables.lsoa)),
     });
   } catch (error) {
     if (error instanceof SourceFileError) return { field: 'mapping', message: error.message };

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { syntheticLsoas } from '../synthetic/ics.ts';
-import { noLsoaColumnMessage } from './mapping-notes.ts';
+import { temporaryDir } from '../../../test/temporary-dirs.ts';
+import { analyticsStore, closeAnalyticsStore } from '../store.ts';
+import { sourceColumnsProblem } from './file-checks.ts';
 
 // A file naming each row's LSOA ("Northby 001A") instead of giving its code: the codes are looked up
 // among the names of the reference geography imported.
 describe('LSOA names in place of codes', () => {
-  const { importAs, stored, write } = importStore('parity-lsoa-names-');
+  const { importAs, store, stored, write } = importStore('parity-lsoa-names-');
   const [first, second] = syntheticLsoas();
 
   it("reads each row's LSOA code from its name, and reports the names it does not know by row", async () => {
@@ -44,9 +46,18 @@ describe('LSOA names in place of codes', () => {
     ).toEqual(codes);
   });
 
-  it('says how to have the names read when no reference geography has been imported', () => {
-    expect(noLsoaColumnMessage(['Pseudonym', 'LSOA21NM'], undefined, 'LSOA21NM')).toContain(
-      'The file has LSOA names ("LSOA21NM"): to look each row\'s LSOA code up from its name instead, import the reference geography',
-    );
+  it('takes a file of names before it is imported only where a reference geography can give the codes', async () => {
+    const file = write('names-only.csv', `Pseudonym,LSOA21NM\nN1,${first!.lsoa_name}\n`);
+    expect(await sourceColumnsProblem(store(), file)).toBeNull();
+    const bare = temporaryDir('parity-no-geography-');
+    try {
+      const problem = await sourceColumnsProblem(await analyticsStore(bare), file);
+      expect(problem?.field).toBe('mapping');
+      expect(problem?.message).toContain(
+        'The file has LSOA names ("LSOA21NM"): to look each row\'s LSOA code up from its name instead, import the reference geography',
+      );
+    } finally {
+      await closeAnalyticsStore(bare);
+    }
   });
 });
