@@ -81,6 +81,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       /^attachment; filename="[a-z0-9-]+-synthetic-service-activity-demo\.csv"$/,
     );
     expect(csv.body.split('\r\n')[0]).toContain('indicator_id,indicator,period,breakdown,group');
+    // Groups are named as the page names them.
+    expect(csv.body).toContain(',sex,Female,');
+    expect(csv.body).not.toContain(',sex,F,');
     const siiPeriods = csv.body
       .split('\r\n')
       .filter((line) => line.includes(',imd_decile,Slope index of inequality (SII),'))

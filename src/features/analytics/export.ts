@@ -3,6 +3,7 @@
 // patient-level data.
 import type { IndicatorResult, SummaryNote } from '../../analytics/indicators/result.ts';
 import type { StoredResult } from './analytics.ts';
+import { groupLabel } from './group-label.ts';
 import { tableCsv, tableXlsx } from './table-file.ts';
 import { trendSentence } from './trend-sentence.ts';
 
@@ -61,7 +62,7 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
         ...common,
         period: row.period,
         breakdown: row.dimension,
-        group: row.group,
+        group: groupLabel(row.dimension, row.group),
         numerator: row.numerator,
         denominator: row.denominator,
         value: row.value === null ? row.valueText : Number(row.value.toFixed(4)),

@@ -2,7 +2,8 @@
 // its chart, and for long breakdowns (wards) a short summary while the full table sits behind a
 // "Show all" details. Pure functions, tested on their own.
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
-import { decimalsOf, groupLabel, interval, withSeparators, withUnit } from './analytics-format.ts';
+import { groupLabel } from '../../features/analytics/group-label.ts';
+import { decimalsOf, interval, withSeparators, withUnit } from './analytics-format.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { beyondFunnel, funnelPoints, type FunnelPoint } from '../charts/funnel-chart.ts';
 

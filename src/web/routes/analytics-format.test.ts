@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   decimalsOf,
   fixed,
-  groupLabel,
   interval,
   sectionId,
   shortLabel,
@@ -55,11 +54,6 @@ describe('numbers on the analytics pages', () => {
 });
 
 describe('names on the analytics pages', () => {
-  it('names sex groups in words, and leaves other groups alone', () => {
-    expect(['F', 'M', 'U'].map((g) => groupLabel('sex', g))).toEqual(['Female', 'Male', 'Not known']);
-    expect(groupLabel('ethnic_broad', 'M')).toBe('M');
-  });
-
   it('gives each breakdown a stable id for its heading', () => {
     expect(sectionId('imd_decile')).toBe('by-imd-decile');
     expect(sectionId('flag_learning_disability')).toBe('by-flag-learning-disability');

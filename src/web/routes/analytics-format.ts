@@ -1,5 +1,6 @@
-// How the analytics pages write numbers, intervals and group names. Display only: downloads keep the
-// stored values (src/features/analytics/export.ts), and so do the charts' data.
+// How the analytics pages write numbers and intervals. Display only: downloads keep the stored
+// numbers (src/features/analytics/export.ts), and so do the charts' data. Group names, shown the
+// same way on pages and in downloads, are in src/features/analytics/group-label.ts.
 
 const plainNumber = /^-?\d+(\.\d+)?$/;
 
@@ -55,14 +56,6 @@ const differences = new Set(['sii', 'd', 'mdmw']);
 export function measureWithUnit(measure: string, value: string, unit: string): string {
   if (measure === 'idisw') return withUnit(value, '%');
   return differences.has(measure) ? withUnit(value, differenceUnit(unit)) : value;
-}
-
-const sexLabels: Record<string, string> = { F: 'Female', M: 'Male', U: 'Not known' };
-
-/** The name a group is shown by: sex is stored as F, M and U. */
-export function groupLabel(dimension: string, group: string): string {
-  if (dimension === 'sex') return sexLabels[group] ?? group;
-  return group;
 }
 
 /** Text as lower-case words joined by hyphens, for ids and file names ("Weeks waited" → "weeks-waited"). */

@@ -22,9 +22,9 @@ import {
 } from './analytics-breakdown.ts';
 import { trendSentence } from '../../features/analytics/trend-sentence.ts';
 import { gapChangeOf, gapView } from './analytics-gap.ts';
+import { groupLabel } from '../../features/analytics/group-label.ts';
 import {
   fixed,
-  groupLabel,
   interval,
   measureWithUnit,
   sectionId,
