@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { measureCodings } from './coded-measures.ts';
-import { WEEKDAY_SLIP } from './validate.ts';
+import { BELOW_ZERO, WEEKDAY_SLIP } from './validate.ts';
 
 /** A CSV of one person a row in one LSOA, with `values` under `heading` (quoted: they may hold commas). */
 const oneColumnCsv = (heading: string, values: string[]): string =>
@@ -218,7 +218,7 @@ describe('reading the values extracts hold', () => {
   it('reads a column of days waited as the weeks the waiting-list indicators read, and says so', async () => {
     const file = write(
       'days-waited.csv',
-      'Pseudo ID,LSOA,Waiting time (days)\nD1,X01000001,126\nD2,X01000001,127\nD3,X01000001,7\nD4,X01000001,\n',
+      'Pseudo ID,LSOA,Waiting time (days)\nD1,X01000001,126\nD2,X01000001,127\nD3,X01000001,7\nD4,X01000001,\nD5,X01000001,-7\n',
     );
     const result = await importAs('days-waited', file);
     expect(result.mapping.measures).toEqual({ wait_weeks: 'Waiting time (days)' });
@@ -228,7 +228,14 @@ describe('reading the values extracts hold', () => {
     );
     // 126 days is 18 weeks, not more than 18; 127 days is.
     const rows = await stored<{ wait_weeks: number | null }>('days-waited', 'wait_weeks');
-    expect(rows.map((r) => (r.wait_weeks === null ? null : r.wait_weeks * 7))).toEqual([126, 127, 7, null]);
+    expect(rows.map((r) => (r.wait_weeks === null ? null : r.wait_weeks * 7))).toEqual([
+      126,
+      127,
+      7,
+      null,
+      null,
+    ]);
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([[6, '-7', BELOW_ZERO]]);
     expect(rows[0]!.wait_weeks).toBe(18);
     expect(rows[1]!.wait_weeks).toBeGreaterThan(18);
 
@@ -378,7 +385,7 @@ describe('reading the values extracts hold', () => {
   it('reads a waiting list as trusts write one: weeks waited, dated by its week ending', async () => {
     const file = write(
       'waiting-list.csv',
-      'Patient pseudonym,LSOA,Week ending,Weeks waited\nW1,X01000001,30/06/2024,12.5\nW2,X01000001,30/06/2024,60\nW3,X01000001,30/06/2024,n/a\n',
+      'Patient pseudonym,LSOA,Week ending,Weeks waited\nW1,X01000001,30/06/2024,12.5\nW2,X01000001,30/06/2024,60\nW3,X01000001,30/06/2024,n/a\nW4,X01000001,30/06/2024,-3\nW5,X01000001,30/06/2024,0\n',
     );
     const result = await importAs('waiting-list', file);
     expect(result.mapping.columns.event_date).toBe('Week ending');
@@ -386,13 +393,19 @@ describe('reading the values extracts hold', () => {
     expect(result.report.warnings).toContain(
       'The column "Weeks waited" was read as wait_weeks, the weeks waited that the waiting-list indicators read.',
     );
-    // One value in three is no number: enough, under a measure's heading, to report it, not to read
-    // the column as text.
-    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([[4, 'n/a']]);
+    // One value in five is no number: enough, under a measure's heading, to report it, not to read
+    // the column as text. A wait below zero is reported too, and kept out of the means and medians;
+    // its row stays.
+    expect(result.report.examples.map((e) => [e.row, e.value, e.problem])).toEqual([
+      [4, 'n/a', 'not a number'],
+      [5, '-3', BELOW_ZERO],
+    ]);
     expect(await stored('waiting-list', 'period, wait_weeks')).toEqual([
       { period: '2024/25', wait_weeks: 12.5 },
       { period: '2024/25', wait_weeks: 60 },
       { period: '2024/25', wait_weeks: null },
+      { period: '2024/25', wait_weeks: null },
+      { period: '2024/25', wait_weeks: 0 },
     ]);
     // A mapping that lists the measures is followed as it is, and says nothing of it.
     const mapped = await importAs('waiting-list-mapped', file, { measures: { weeks: 'Weeks waited' } });

@@ -145,6 +145,12 @@ export const defaultFieldName = (column: string): string => {
 };
 
 /**
+ * Measures that cannot be below zero: no one waits less than no time. A value below zero is reported
+ * by row and stored as none, so that it cannot pull a mean or median down.
+ */
+export const notBelowZero: ReadonlySet<string> = new Set(['wait_weeks']);
+
+/**
  * Measures of the catalogue that extracts head otherwise, by their normalised headings, and what
  * each is: a column of numbers under one of them is read as the measure when no column has its name.
  */

@@ -3,7 +3,7 @@
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
 import { codedMeasureSql } from './coded-measures.ts';
-import { ageSource, type ColumnMapping } from './mapping.ts';
+import { ageSource, notBelowZero, type ColumnMapping } from './mapping.ts';
 import { pseudonymSql } from './pseudonym.ts';
 import * as std from './standardise.ts';
 
@@ -89,7 +89,13 @@ export function standardSelectSql(
     'ethnic_code',
     'event_date',
     `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
-    ...[...Object.keys(m.measures), ...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
+    // A wait below zero is reported (validate.ts) and stored as none.
+    ...Object.keys(m.measures).map((name) =>
+      notBelowZero.has(name)
+        ? `CASE WHEN ${ident(name)} >= 0 THEN ${ident(name)} END AS ${ident(name)}`
+        : ident(name),
+    ),
+    ...[...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
   return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds, person).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;
 }

@@ -7,7 +7,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
 import { EXCEL_ERROR, excelErrorSql } from './excel-errors.ts';
-import { ageSource, type ColumnMapping } from './mapping.ts';
+import { ageSource, notBelowZero, type ColumnMapping } from './mapping.ts';
 import { LSOA_FROM_NAME, lsoaFromName } from './lsoa-from-name.ts';
 import {
   LSOA_FROM_POSTCODE,
@@ -217,6 +217,7 @@ function checksFor(
     add(column, 'not a number', (col, kind) =>
       kind === 'number' || kind === 'boolean' ? null : std.unreadableSql(col, std.measureSql(col)),
     );
+    if (notBelowZero.has(name)) add(column, BELOW_ZERO, (col, kind) => `${std.measureSql(col, kind)} < 0`);
   }
   for (const column of Object.values(mapping.flags)) {
     add(column, 'not a yes/no value (use 1/0, Y/N or true/false)', (col, kind) =>
@@ -251,6 +252,8 @@ function addDateChecks(add: AddCheck, column: string | undefined, notADate: stri
     kind === 'date' ? null : `CASE WHEN ${weekdaySlipSql(col, order)} THEN ${unread(col)} ELSE false END`,
   );
 }
+
+export const BELOW_ZERO = 'below zero, which no wait can be (check the value, or how it was worked out)';
 
 export const WEEKDAY_SLIP = "a weekday that is not the date's (check which of the two is right)";
 
