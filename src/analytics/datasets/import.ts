@@ -7,7 +7,7 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { ethnicCodeSql, type ColumnKind } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
 import { lsoaVintageOf } from './headings.ts';
-import { givenVintageNote, lsoaVintageFromCodes, vintageNote } from './lsoa-vintage.ts';
+import { givenVintageNote, lsoaVintageFromCodes, unknownAreasNote, vintageNote } from './lsoa-vintage.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, withFileSpelling } from './mapping-input.ts';
 import {
@@ -312,6 +312,8 @@ export async function importDataset(
         ? givenVintageNote(codesRead, mapping.lsoaVintage, vintageGiven)
         : null;
     if (vintageRead) validation.warnings.push(vintageRead);
+    const unknownAreas = codesRead && unknownAreasNote(codesRead, mapping.lsoaVintage);
+    if (unknownAreas) validation.warnings.push(unknownAreas);
     if (staged.worksheetChosen) validation.warnings.push(worksheetChosenNote(staged.worksheetChosen));
     const format = several ? formatsOf(several.parts) : staged.format;
     if ((written?.sheet !== undefined || written?.allSheets) && !format.includes('xlsx'))

@@ -99,9 +99,31 @@ describe('LSOA vintage read from the codes', () => {
       ),
     );
 
+    // The other vintage knowing them is the likelier reason, and the only one given.
+    expect(given.report.warnings.join(' ')).not.toContain('Most of the LSOA codes');
+
     // Codes the named vintage knows as well as the other: nothing to say.
     const fine = await importCodes('fine', ['E01000001', 'E01035001'], undefined, 'LSOA21CD');
     expect(problems(fine)).toEqual([]);
     expect(fine.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
+  });
+
+  it('says when most codes are of an area whose reference geography has not been imported', async () => {
+    await writeGeography(['2011', '2021']);
+    const elsewhere = await importCodes('elsewhere', ['E01025720', 'E01025763', 'E01025720', 'E01000001']);
+    expect(problems(elsewhere)).toEqual([
+      'unknown LSOA 2021 code',
+      'unknown LSOA 2021 code',
+      'unknown LSOA 2021 code',
+    ]);
+    expect(elsewhere.report.warnings).toContain(
+      'Most of the LSOA codes are not in the reference geography imported: of the 3 different codes in the first rows, it knows only 1 (it holds 4 LSOAs of 2021 and 4 of 2011). Rows whose code it does not hold count as "Not known" by deprivation, place and ward. If the file covers another area, import the reference geography for it (the national deprivation file and lookups cover all of England), then import the file again.',
+    );
+    const none = await importCodes('none-known', ['E01025720'], { lsoaVintage: '2011' });
+    expect(none.report.warnings).toContainEqual(expect.stringContaining('it knows none (it holds'));
+
+    // Half of them known: codes from neighbouring areas, which the report names row by row.
+    const half = await importCodes('half', ['E01025720', 'E01000001']);
+    expect(half.report.warnings.join(' ')).not.toContain('Most of the LSOA codes');
   });
 });

@@ -2,6 +2,7 @@
 // says: the codes themselves are looked up in the reference geography of each vintage. When one of
 // them does say, the codes are looked up too, to say so if they are the other vintage's.
 import type { LsoaVintage } from '../geography/model.ts';
+import { countInWords } from '../in-words.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { lsoaSql } from './standardise.ts';
@@ -12,9 +13,11 @@ export interface VintageFromCodes {
   codes: number;
   known2011: number;
   known2021: number;
-  /** Whether the reference geography has any LSOAs of each vintage at all. */
+  /** Whether the reference geography has any LSOAs of each vintage at all, and how many. */
   loaded2011: boolean;
   loaded2021: boolean;
+  lsoas2011: number;
+  lsoas2021: number;
 }
 
 /**
@@ -31,11 +34,11 @@ export async function lsoaVintageFromCodes(
   const c = sourceColumn(column);
   const known = (vintage: LsoaVintage) =>
     `SUM(CASE WHEN code IN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)}) THEN 1 ELSE 0 END)`;
-  const loaded = (vintage: LsoaVintage) =>
-    `(SELECT count(*) FROM ${geography} WHERE vintage = ${literal(vintage)}) > 0`;
+  const held = (vintage: LsoaVintage) =>
+    `(SELECT count(*) FROM ${geography} WHERE vintage = ${literal(vintage)})`;
   const [row] = await store.query(
     `SELECT count(*) AS codes, ${known('2011')} AS known2011, ${known('2021')} AS known2021,
-       ${loaded('2011')} AS loaded2011, ${loaded('2021')} AS loaded2021
+       ${held('2011')} AS lsoas2011, ${held('2021')} AS lsoas2021
      FROM (SELECT DISTINCT ${lsoaSql(c)} AS code FROM (SELECT ${c} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample) codes
      WHERE code IS NOT NULL`,
   );
@@ -43,10 +46,15 @@ export async function lsoaVintageFromCodes(
     codes: Number(row?.codes ?? 0),
     known2011: Number(row?.known2011 ?? 0),
     known2021: Number(row?.known2021 ?? 0),
-    loaded2011: Boolean(row?.loaded2011),
-    loaded2021: Boolean(row?.loaded2021),
+    lsoas2011: Number(row?.lsoas2011 ?? 0),
+    lsoas2021: Number(row?.lsoas2021 ?? 0),
   };
-  return { vintage: counts.known2011 > counts.known2021 ? '2011' : '2021', ...counts };
+  return {
+    vintage: counts.known2011 > counts.known2021 ? '2011' : '2021',
+    ...counts,
+    loaded2011: counts.lsoas2011 > 0,
+    loaded2021: counts.lsoas2021 > 0,
+  };
 }
 
 /**
@@ -85,4 +93,20 @@ export function givenVintageNote(
   if (knownBy(found, otherThan(given)) <= knownBy(found, given)) return null;
   const why = by === 'mapping' ? ', as the import was told' : `, as the heading "${by.heading}" says`;
   return codesNote(found, given, why);
+}
+
+/**
+ * What the import report says when the geography of the vintage read knows fewer than half of the
+ * different codes in the first rows, and the other vintage's no more: the file is most likely of an
+ * area whose reference geography has not been imported (a national extract against a local file).
+ */
+export function unknownAreasNote(found: VintageFromCodes, read: LsoaVintage): string | null {
+  const known = knownBy(found, read);
+  if (found.codes === 0 || known * 2 >= found.codes || knownBy(found, otherThan(read)) > known) return null;
+  const held = [
+    found.lsoas2021 ? `${countInWords(found.lsoas2021)} LSOAs of 2021` : '',
+    found.lsoas2011 ? `${countInWords(found.lsoas2011)} of 2011` : '',
+  ].filter(Boolean);
+  const knows = known === 0 ? 'none' : `only ${countInWords(known)}`;
+  return `Most of the LSOA codes are not in the reference geography imported: of the ${countInWords(found.codes)} different codes in the first rows, it knows ${knows} (it holds ${held.join(' and ') || 'no LSOAs'}). Rows whose code it does not hold count as "Not known" by deprivation, place and ward. If the file covers another area, import the reference geography for it (the national deprivation file and lookups cover all of England), then import the file again.`;
 }
