@@ -23,7 +23,11 @@ function espKeySql(bits: MeasureBits): string {
   return `CASE WHEN ${bits.banded.map((c) => `(${c})`).join(' OR ')} THEN COALESCE(esp_band, -1) END`;
 }
 
-const measureName = (expression: string): string => expression.slice(expression.lastIndexOf(' AS ') + 4);
+/** A decoded measure ("CASE … THEN n ELSE 0 END AS m0_num") added up over a group's patterns. */
+const summed = (expression: string): string => {
+  const at = expression.lastIndexOf(' AS ');
+  return `SUM(${expression.slice(0, at)}) AS ${expression.slice(at + 4)}`;
+};
 
 /** Whether a row's LSOA is in the configured places (with residentJoinSql). */
 const residentTerm = 'resident.lsoa_code IS NOT NULL';
@@ -51,8 +55,10 @@ export function indicatorStrataSql(options: {
   const banded = bits.banded.length > 0;
   const bandedStrata = new Set(options.dimensions.filter((d) => d.population).map((d) => d.stratum));
   const groups = breakdowns(options.dimensions, banded);
-  const columns = breakdownColumns(groups.list, '');
-  const names = bits.decoded.map(measureName);
+  // The breakdowns keep each fine stratum's pattern, which the measures are decoded from last.
+  const columns = breakdownColumns(groups.list, bits.patternColumns.join(', '));
+  const sums = ['n', ...bits.valueFields.flatMap((f) => [valueSum(f), valueSumOfSquares(f)])];
+  const carried = [...bits.patternColumns, ...sums];
   const fineSets = [...keys.entries()].map(([stratum, columns]) => {
     const espKey = banded && bandedStrata.has(stratum) ? ['esp_key'] : [];
     return `(period, ${[...columns.map(ident), ...espKey, ...bits.patternColumns].join(', ')})`;
@@ -76,12 +82,12 @@ export function indicatorStrataSql(options: {
       options.residentsOnly,
     ),
     masked_groups: groups.masked.join(',\n    '),
-    decoded: bits.decoded.length ? bits.decoded.join(',\n    ') : '0 AS no_measure',
-    measure_names: names.length ? names.join(', ') : 'no_measure',
+    carried: carried.join(', '),
+    decoded_sums: (bits.decoded.length ? bits.decoded : ['0 AS no_measure']).map(summed).join(',\n  '),
     dimension_label: columns.label,
     group_value: columns.value,
     esp_band: banded ? 'CASE WHEN GROUPING(esp_band) = 0 THEN esp_band END' : 'CAST(NULL AS INTEGER)',
-    measure_sums: (names.length ? names : ['no_measure']).map((m) => `SUM(${m}) AS ${m}`).join(',\n    '),
+    carried_sums: [...bits.patternColumns, ...sums.map((c) => `SUM(${c}) AS ${c}`)].join(', '),
     grouping_sets: columns.sets,
   });
 }

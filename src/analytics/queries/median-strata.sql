@@ -1,5 +1,6 @@
 -- One median indicator by every breakdown, exactly, with the values at the ranks of its
--- distribution-free confidence limits (src/stats/median.ts), in two phases like indicator-strata.sql:
+-- distribution-free confidence limits (src/stats/median.ts), in two phases like the first two of
+-- indicator-strata.sql:
 --   1. one pass over the rows that have the value: counts by value within fine strata (period ×
 --      LSOA, period × age band, period × ethnic code × sex × flags);
 --   2. labels joined to those strata, counts by breakdown group and value, and running totals in
