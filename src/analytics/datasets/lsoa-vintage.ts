@@ -103,10 +103,14 @@ export function givenVintageNote(
 export function unknownAreasNote(found: VintageFromCodes, read: LsoaVintage): string | null {
   const known = knownBy(found, read);
   if (found.codes === 0 || known * 2 >= found.codes || knownBy(found, otherThan(read)) > known) return null;
-  const held = [
-    found.lsoas2021 ? `${countInWords(found.lsoas2021)} LSOAs of 2021` : '',
-    found.lsoas2011 ? `${countInWords(found.lsoas2011)} of 2011` : '',
-  ].filter(Boolean);
+  const held = (
+    [
+      [found.lsoas2021, '2021'],
+      [found.lsoas2011, '2011'],
+    ] as const
+  )
+    .filter(([count]) => count > 0)
+    .map(([count, vintage], i) => `${countInWords(count)}${i === 0 ? ' LSOAs' : ''} of ${vintage}`);
   const knows = known === 0 ? 'none' : `only ${countInWords(known)}`;
   return `Most of the LSOA codes are not in the reference geography imported: of the ${countInWords(found.codes)} different codes in the first rows, it knows ${knows} (it holds ${held.join(' and ') || 'no LSOAs'}). Rows whose code it does not hold count as "Not known" by deprivation, place and ward. If the file covers another area, import the reference geography for it (the national deprivation file and lookups cover all of England), then import the file again.`;
 }
