@@ -12,12 +12,6 @@ import { noLsoaColumnMessage } from './mapping-notes.ts';
 import { severalFilesColumns } from './several-files.ts';
 import { sourceColumns, SourceFileError } from './source.ts';
 
-/** The file's column of LSOA names: the one the mapping names, else one headed so. */
-const namesColumnOf = (columns: string[], given: MappingInput | undefined): string | undefined => {
-  const named = given?.columns?.lsoa_name;
-  return named && columns.includes(named) ? named : lsoaNameColumnOf(columns);
-};
-
 /**
  * The heading that marks the heading row of a file with rows above it: the LSOA column's heading
  * the person gave, else the postcode column's or the LSOA names' when the LSOAs come from those.
@@ -80,7 +74,7 @@ function mappingProblemOf(
       lsoaMayComeFromPostcodes: postcodeLookupRelation(store) !== null,
       // and one with LSOA names their codes, from the reference geography's names.
       lsoaMayComeFromNames:
-        namesColumnOf(names, userMapping) !== undefined &&
+        lsoaNameColumnOf(names, userMapping) !== undefined &&
         existsSync(store.geographyPath(geographyTables.lsoa)),
     });
   } catch (error) {
@@ -116,7 +110,7 @@ export function checkMappingAgainstFile(
     (!givenLsoa || givenLsoa === LSOA_FROM_POSTCODE || givenLsoa === LSOA_FROM_NAME);
   if (noLsoa && !options.lsoaMayComeFromPostcodes && !options.lsoaMayComeFromNames)
     throw new SourceFileError(
-      noLsoaColumnMessage(columns, options.postcodeColumn, namesColumnOf(columns, given)),
+      noLsoaColumnMessage(columns, options.postcodeColumn, lsoaNameColumnOf(columns, given)),
     );
   const missing = sourceColumnsOf(mapping).filter(
     (c) => !present.has(c) && !(noLsoa && c === mapping.columns.lsoa_code),

@@ -31,9 +31,16 @@ const nameHeadings = [
   'lower_super_output_area_name',
 ];
 
-/** The file's column of LSOA names, by its heading (LSOA name, LSOA21NM …), if it has one. */
-export const lsoaNameColumnOf = (columns: string[]): string | undefined =>
-  columns.find((c) => nameHeadings.includes(normaliseHeading(c)));
+/**
+ * The file's column of LSOA names: the one the mapping names (columns.lsoa_name), else one headed
+ * so (LSOA name, LSOA21NM …), if it has one.
+ */
+export const lsoaNameColumnOf = (columns: string[], given?: MappingInput): string | undefined => {
+  const named = given?.columns?.lsoa_name;
+  return named && columns.includes(named)
+    ? named
+    : columns.find((c) => nameHeadings.includes(normaliseHeading(c)));
+};
 
 /** Whether the import's LSOA codes come from LSOA names (the mapping records the names column). */
 export const lsoaFromName = (m: ColumnMapping): boolean =>
@@ -97,9 +104,8 @@ export async function lsoaFromNames(
   // LSOA_FROM_NAME given: the mapping an earlier import of this kind of file printed.
   if ((givenLsoa && givenLsoa !== LSOA_FROM_NAME) || columns.includes(mapping.columns.lsoa_code)) return null;
   const geography = store.geographyPath(geographyTables.lsoa);
-  const names = given?.columns?.lsoa_name ?? lsoaNameColumnOf(columns);
-  if (!existsSync(geography) || !names || !columns.includes(names) || columns.includes(LSOA_FROM_NAME))
-    return null;
+  const names = lsoaNameColumnOf(columns, given);
+  if (!existsSync(geography) || !names || columns.includes(LSOA_FROM_NAME)) return null;
   const found = await vintageOfNames(store, staged.parquet, names, geography, given?.lsoaVintage);
   await store.run(
     `COPY (

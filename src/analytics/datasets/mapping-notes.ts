@@ -3,6 +3,7 @@
 import { listInWords } from '../in-words.ts';
 import { identifyingColumn, normaliseHeading, recogniseColumns } from './headings.ts';
 import { defaultFieldName, measureHeadings, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { yesNoMeasureHeadings } from './yes-no-measures.ts';
 import { isSafeIdentifier } from '../sql-text.ts';
 import type { MappingInput } from './mapping-input.ts';
 
@@ -39,7 +40,7 @@ export function mappingNotes(
 /** Which columns were read as a catalogue measure from the way extracts head it ("Weeks waited"). */
 export function measureHeadingNotes(mapping: ColumnMapping, given: MappingInput | undefined): string[] {
   if (given?.measures) return [];
-  return Object.entries(measureHeadings).flatMap(([field, { what }]) => {
+  return Object.entries({ ...measureHeadings, ...yesNoMeasureHeadings }).flatMap(([field, { what }]) => {
     const column = mapping.measures[field];
     const givenAs = column === undefined ? undefined : mapping.measuresGivenAs[field];
     if (givenAs === 'days')

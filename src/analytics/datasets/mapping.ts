@@ -11,7 +11,7 @@ import {
 } from './headings.ts';
 import { codingIds, measureCodings, namesCoding, type CodingId } from './coded-measures.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
-import { yesNoMeasureHeadedAs, yesNoMeasureHeadings } from './yes-no-measures.ts';
+import { yesNoMeasureHeadedAs } from './yes-no-measures.ts';
 
 /** How a measure in weeks may be given otherwise (`measuresGivenAs`). */
 export const measureForms = ['days', 'start-date'] as const;
@@ -178,15 +178,12 @@ export const measureHeadings: Record<string, { headings: string[]; what: string 
     headings: ['stage_best', 'stage_at_diagnosis', 'overall_stage', 'tnm_stage_group', 'stage_group'],
     what: 'the stage at diagnosis that the early diagnosis indicator reads',
   },
-  ...yesNoMeasureHeadings,
 };
 
 /** The measure of numbers a column's heading names ("Weeks waited": wait_weeks), if any. */
 export const measureHeadedAs = (column: string): string | undefined => {
   const heading = normaliseHeading(column);
-  return Object.keys(measureHeadings).find(
-    (field) => !(field in yesNoMeasureHeadings) && measureHeadings[field]!.headings.includes(heading),
-  );
+  return Object.keys(measureHeadings).find((field) => measureHeadings[field]!.headings.includes(heading));
 };
 
 /** Measures of the catalogue in weeks that extracts give in days, by their normalised headings. */
