@@ -2,8 +2,6 @@
 // gives #N/A). Exported or copied out, they become text, and each used to be reported as whatever
 // its column cannot read ("unknown LSOA code", "not a number"), which hid the cause: the fix is in
 // the workbook's formula, not in the data.
-import { literal, sourceColumn } from '../sql-text.ts';
-import type { AnalyticsStore } from '../store.ts';
 
 /** Excel's (and Google Sheets') error values, and LibreOffice's Err:nnn. */
 const ERROR_VALUE =
@@ -17,23 +15,13 @@ export const excelErrorSql = (c: string): string =>
   `regexp_full_match(upper(trim(CAST(${c} AS VARCHAR))), '${ERROR_VALUE}')`;
 
 /**
- * Whether any of the file's person identifiers is an error value. A test starting with LIKE '#%' is
- * answered from the column's statistics when no identifier starts with "#" (a few milliseconds for
- * 10 million), so that the import tests each identifier only in a file that has some.
+ * A query of one row when some person identifier in `relation` is an error value (`c`: its column,
+ * as SQL). The test starting with LIKE '#%' is answered from the column's statistics when no
+ * identifier starts with "#" (a few milliseconds for 10 million), so that the import tests each
+ * identifier only in a file that has some.
  */
-export async function personErrorValuesIn(
-  store: AnalyticsStore,
-  parquet: string,
-  /** The person identifier's column, when it is text. */
-  column: string | undefined,
-): Promise<boolean> {
-  if (!column) return false;
-  const c = sourceColumn(column);
-  const [row] = await store.query<{ found: boolean }>(
-    `SELECT count(*) > 0 AS found FROM read_parquet(${literal(parquet)}) WHERE ${c} LIKE '#%' AND ${excelErrorSql(c)}`,
-  );
-  return row?.found === true;
-}
+export const personErrorValueSql = (relation: string, c: string): string =>
+  `SELECT 1 FROM ${relation} WHERE ${c} LIKE '#%' AND ${excelErrorSql(c)} LIMIT 1`;
 
 /**
  * A person identifier as trimmed text, NULL for an error value: every row whose lookup of a

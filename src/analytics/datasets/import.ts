@@ -43,7 +43,7 @@ import { damagedParquetError } from './source-error.ts';
 import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
-import { personErrorValuesIn } from './excel-errors.ts';
+import { personValuesIn } from './person-values.ts';
 import {
   numberBySheet,
   otherWorksheetsNote,
@@ -255,14 +255,11 @@ export async function importDataset(
     const lines = await findLeftOutLines(store, staged.parquet, mapping, kinds, staged.headingRow);
     const leftOut = leftOutRowSql(mapping, kinds, lines);
     const person = mapping.columns.person_id;
-    const personErrorValues = await personErrorValuesIn(
-      store,
-      staged.parquet,
-      person && kinds.get(person) === 'text' ? person : undefined,
-    );
+    const personColumn = person && kinds.get(person) === 'text' ? person : undefined;
+    const personValues = await personValuesIn(store, staged.parquet, personColumn);
     const validation = await validateSource(
       store,
-      { parquet: staged.parquet, kinds, headingRow: staged.headingRow, personErrorValues },
+      { parquet: staged.parquet, kinds, headingRow: staged.headingRow, person: personValues },
       mapping,
       geography,
       leftOut,
@@ -366,7 +363,7 @@ export async function importDataset(
     await store.run('SET preserve_insertion_order = false');
     try {
       await store.runWithProgress(
-        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, { key: personKey, errorValues: personErrorValues })}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
+        `COPY (${standardSelectSql(mapping, kinds, relation, years, leftOut, { key: personKey, ...personValues })}) TO ${literal(options.outFile)} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, ROW_GROUP_SIZE 122880)`,
         (p) => report({ stage: 'writing', percent: 60 + Math.round(p * 0.4) }),
       );
     } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
+import { PERSON_NOT_KNOWN } from './validate.ts';
 
 // A value written as not known ("Unknown", "N/K") says what a blank says: no value, and not a problem
 // to put right.
@@ -64,6 +65,25 @@ describe('values written as not known', () => {
       { dna: null, flag_learning_disability: 1 },
       { dna: 0, flag_learning_disability: null },
     ]);
+  });
+
+  it('stores no person for an identifier written as not known, so such rows are not one person', async () => {
+    const ids = ['P1', 'Unknown', 'UNKNOWN', ' n/k ', 'Nk', 'NKX1', 'U2', 'P1', '\u00a0Not known'];
+    const file = write('people.csv', 'Pseudo ID,LSOA\n' + ids.map((id) => `"${id}",X01000001\n`).join(''));
+    const result = await importAs('people', file);
+    expect(result.report.problems).toEqual([
+      { column: 'Pseudo ID', problem: PERSON_NOT_KNOWN, rows: 5, firstRow: 3 },
+    ]);
+    // Never shown: a person identifier is not written into the report.
+    expect(result.report.examples.map((e) => [e.row, e.value])).toEqual([
+      [3, ''],
+      [4, ''],
+      [5, ''],
+      [6, ''],
+      [10, ''],
+    ]);
+    const people = await stored<{ person_id: string | null }>('people', 'person_id', 'person_id NULLS LAST');
+    expect(people.map((r) => r.person_id)).toEqual(['NKX1', 'P1', 'P1', 'U2', null, null, null, null, null]);
   });
 
   it('leaves a date written as not known undated, as a blank is, without reporting it', async () => {

@@ -9,11 +9,9 @@ import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
 
-export interface PersonIdentifiers {
+export interface PersonIdentifiers extends std.PersonValues {
   /** The pseudonym key, when the person identifier holds NHS numbers (pseudonym.ts). */
   key?: string;
-  /** Whether some identifiers are spreadsheet error values, stored as none (excel-errors.ts). */
-  errorValues?: boolean;
 }
 
 /** SQL for the first and last financial year of a typed date column (null for text dates). */
@@ -35,7 +33,7 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdenti
     `${read(
       c.person_id,
       (col, k) => {
-        const id = std.personIdSql(col, k, person.errorValues);
+        const id = std.personIdSql(col, k, person);
         return person.key ? pseudonymSql(id, person.key) : id;
       },
       'VARCHAR',

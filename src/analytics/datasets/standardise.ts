@@ -35,9 +35,20 @@ export function kindOf(duckdbType: string): ColumnKind {
   return 'text';
 }
 
-/** A person identifier; `errorValues`: the file has spreadsheet error values for some (excel-errors.ts). */
-export const personIdSql = (c: string, kind: ColumnKind = 'text', errorValues = false): string =>
-  kind === 'text' && errorValues ? personIdentifierSql(c) : text(c);
+/** What some of a file's person identifiers are, each stored as none: no one person's rows. */
+export interface PersonValues {
+  /** Spreadsheet error values such as #N/A (excel-errors.ts). */
+  errorValues?: boolean;
+  /** Words for not known, such as "Unknown" (person-not-known.ts). */
+  notKnown?: boolean;
+}
+
+/** A person identifier as trimmed text, NULL for the values `person` says the file has. */
+export function personIdSql(c: string, kind: ColumnKind = 'text', person: PersonValues = {}): string {
+  if (kind !== 'text') return text(c);
+  const id = person.errorValues ? personIdentifierSql(c) : text(c);
+  return person.notKnown ? `CASE WHEN ${notKnownSql(c)} THEN NULL ELSE ${id} END` : id;
+}
 /** The code of an LSOA written with its name beside it ("E01013600 - Leicester 003A"), else NULL. */
 export const lsoaCodeBesideNameSql = (c: string): string =>
   `CASE WHEN strlen(${text(c)}) > 9 THEN upper(NULLIF(regexp_extract(${text(c)}, '\\b([A-Za-z][0-9]{8})\\b', 1), '')) END`;
@@ -92,10 +103,18 @@ export const ageValidSql = (c: string, kind: ColumnKind = 'text'): string => {
 };
 /**
  * The ways of writing that a value is not known ("Unknown", "N/K"): in an age, a measure or a flag,
- * no value, as a blank is, rather than one to report.
+ * no value, as a blank is, rather than one to report; in a person identifier, no person.
  */
-const notKnown = ['UNKNOWN', 'NOT KNOWN', 'N/K', 'NK', 'NOT RECORDED', 'NOT STATED', 'NOT SPECIFIED'];
-export const notKnownSql = (c: string): string => `(${normalised(c)} IN (${list(notKnown)}))`;
+export const NOT_KNOWN_WORDS = [
+  'UNKNOWN',
+  'NOT KNOWN',
+  'N/K',
+  'NK',
+  'NOT RECORDED',
+  'NOT STATED',
+  'NOT SPECIFIED',
+];
+export const notKnownSql = (c: string): string => `(${normalised(c)} IN (${list(NOT_KNOWN_WORDS)}))`;
 /** True when a present value not written as not known cannot be read: `read` (its reading) is NULL. */
 export const unreadableSql = (c: string, read: string): string =>
   `CASE WHEN ${isPresentSql(c)} AND ${read} IS NULL THEN NOT ${notKnownSql(c)} ELSE false END`;
@@ -177,7 +196,7 @@ const list = (values: string[]): string => values.map((v) => literal(v)).join(',
 const normalised = (c: string): string => `upper(trim(CAST(${c} AS VARCHAR)))`;
 const female = ['F', 'FEMALE', '2', 'W', 'WOMAN'];
 const male = ['M', 'MALE', '1', 'MAN'];
-const unknownSex = ['U', '0', '9', 'X', 'I', 'INDETERMINATE', 'PREFER NOT TO SAY', 'Z', ...notKnown];
+const unknownSex = ['U', '0', '9', 'X', 'I', 'INDETERMINATE', 'PREFER NOT TO SAY', 'Z', ...NOT_KNOWN_WORDS];
 /**
  * Gender identities other than male and female, as a "Gender" column may hold them (the NHS's person
  * gender identity codes 3, non-binary, and 4, other): not known in the breakdown by sex, as population
@@ -356,7 +375,7 @@ export function flagSql(c: string, kind: ColumnKind = 'text'): string {
 export function flagFailingSql(c: string, kind: ColumnKind): string | null {
   if (kind === 'number') return `COALESCE(${c} NOT IN (0, 1), false)`;
   if (kind === 'boolean') return null;
-  return `(${notOneOfSql(c, [...yes, ...no, ...notKnown])} AND COALESCE(TRY_CAST(${text(c)} AS DOUBLE) NOT IN (0, 1), true))`;
+  return `(${notOneOfSql(c, [...yes, ...no, ...NOT_KNOWN_WORDS])} AND COALESCE(TRY_CAST(${text(c)} AS DOUBLE) NOT IN (0, 1), true))`;
 }
 
 export const attributeSql = (c: string): string => text(c);

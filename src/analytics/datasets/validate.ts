@@ -87,11 +87,13 @@ interface Check {
 
 export const EXAMPLE_LIMIT = 100;
 
+export const PERSON_NOT_KNOWN = 'a word for not known (such as "Unknown") instead of a person identifier';
+
 function checksFor(
   mapping: ColumnMapping,
   kinds: ColumnKinds,
   geographyRelation: string | null,
-  personErrorValues: boolean,
+  person: std.PersonValues,
 ): Check[] {
   const c = mapping.columns;
   const order = mapping.dateOrder ?? 'day-first';
@@ -151,7 +153,8 @@ function checksFor(
     );
   }
   add(c.person_id, 'missing person identifier', (col, kind) => std.isMissingSql(col, kind), false);
-  if (personErrorValues) add(c.person_id, EXCEL_ERROR, (col) => excelErrorSql(col), false);
+  if (person.notKnown) add(c.person_id, PERSON_NOT_KNOWN, (col) => std.notKnownSql(col), false);
+  if (person.errorValues) add(c.person_id, EXCEL_ERROR, (col) => excelErrorSql(col), false);
   add(c.age, 'not a number', (col, kind) =>
     kind === 'number' ? null : std.unreadableSql(col, std.ageNumberSql(col)),
   );
@@ -398,8 +401,8 @@ export async function validateSource(
     parquet: string;
     kinds: ColumnKinds;
     headingRow: number;
-    /** Whether some person identifiers are spreadsheet error values (excel-errors.ts). */
-    personErrorValues: boolean;
+    /** What some person identifiers are: spreadsheet error values, words for not known. */
+    person: std.PersonValues;
   },
   mapping: ColumnMapping,
   geographyRelation: string | null,
@@ -412,7 +415,7 @@ export async function validateSource(
       `No LSOA ${mapping.lsoaVintage} reference geography has been imported, so LSOA codes were not checked and deprivation cannot be linked. Import it with "parity geo import".`,
     );
   }
-  const checks = checksFor(mapping, staged.kinds, geographyRelation, staged.personErrorValues);
+  const checks = checksFor(mapping, staged.kinds, geographyRelation, staged.person);
   const numbered = { headingRow: staged.headingRow };
   const date = mapping.columns.event_date;
   const kind = date ? (staged.kinds.get(date) ?? 'text') : 'text';
