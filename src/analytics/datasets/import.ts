@@ -40,7 +40,7 @@ import {
   textNumberFieldNotes,
 } from './number-columns.ts';
 import { damagedParquetError } from './source-error.ts';
-import { findLeftOutLines, leftOutRowSql, leftOutWarnings } from './left-out-rows.ts';
+import { findLeftOutLines, leftOutRowSql, leftOutWarnings, namedLines } from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import { personValuesIn } from './person-values.ts';
@@ -273,7 +273,7 @@ export async function importDataset(
       validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));
     } else if (staged.format === 'csv') {
       const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
-      await numberAsInFile(options.file, numbering, validation, [lines.totals, lines.headings]);
+      await numberAsInFile(options.file, numbering, validation, namedLines(lines));
     }
     if (staged.worksheetsRead) {
       numberBySheet(validation, lines, staged.worksheetsRead);

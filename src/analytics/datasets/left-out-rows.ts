@@ -1,13 +1,15 @@
 // Rows of a file that are not imported: a spreadsheet's blank rows, a report's total lines, the
-// headings repeated where files were joined one after another, and, when the mapping asks, HES's
-// later episodes of a stay. They are left out of the checks and the dataset, still count in the row
-// numbers of the report, and the import says how many there were and where.
+// headings repeated where files were joined one after another, the lines a query tool writes around
+// its results, and, when the mapping asks, HES's later episodes of a stay. They are left out of the
+// checks and the dataset, still count in the row numbers of the report, and the import says how
+// many there were and where.
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { episodeOrderColumn, laterEpisodeSql, laterEpisodesLeftOutNote } from './hes-episodes.ts';
 import { LSOA_FROM_NAME } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE } from './lsoa-from-postcode.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
+import { queryToolLineTests, queryToolLinesNote, type LineTest } from './query-tool-lines.ts';
 import type { ColumnKind } from './standardise.ts';
 
 type ColumnKinds = ReadonlyMap<string, ColumnKind>;
@@ -45,19 +47,24 @@ const totalRowSql = (m: ColumnMapping, kinds: ColumnKinds): string =>
   `(${totalRowTests(m, kinds).join(' OR ')})`;
 
 /**
+ * The file's column of where each row is: the LSOA code, or the postcode or name it is looked up
+ * from (LSOAs looked up are not in the file).
+ */
+const keyColumnOf = (m: ColumnMapping): string | undefined =>
+  m.columns.lsoa_code === LSOA_FROM_POSTCODE
+    ? m.columns.postcode
+    : m.columns.lsoa_code === LSOA_FROM_NAME
+      ? m.columns.lsoa_name
+      : m.columns.lsoa_code;
+
+/**
  * A row repeating the headings, as where files were joined one after another: its LSOA cell reads
  * the LSOA column's heading and, when another text column is mapped, that one's cell its heading.
  * Compared as they are, so that DuckDB tests the LSOA column's statistics and dictionary.
  */
 function repeatedHeadingSql(m: ColumnMapping, kinds: ColumnKinds): string {
   const reads = (column: string) => `COALESCE(${sourceColumn(column)} = ${literal(column)}, false)`;
-  // LSOAs looked up from postcodes or names are not in the file: there, that cell reads its heading.
-  const key =
-    m.columns.lsoa_code === LSOA_FROM_POSTCODE
-      ? m.columns.postcode
-      : m.columns.lsoa_code === LSOA_FROM_NAME
-        ? m.columns.lsoa_name
-        : m.columns.lsoa_code;
+  const key = keyColumnOf(m);
   if (!key) return 'false';
   const other = sourceColumnsOf(m).find(
     (c) => c !== key && c !== m.columns.lsoa_code && (kinds.get(c) ?? 'text') === 'text',
@@ -73,10 +80,14 @@ export interface TotalRows {
   firstRowNames?: string[];
 }
 
-/** The rows left out besides blank ones: a report's total lines, headings repeated, later episodes. */
+/**
+ * The rows left out besides blank ones: a report's total lines, headings repeated, a query tool's
+ * lines, later episodes.
+ */
 export interface LeftOutLines {
   totals: TotalRows;
   headings: TotalRows;
+  toolLines: TotalRows;
   /** With the mapping's firstEpisodesOnly: the column of the episode order and its later episodes. */
   laterEpisodes?: TotalRows & { column: string };
 }
@@ -90,9 +101,27 @@ function laterEpisodeTest(m: ColumnMapping, kinds: ColumnKinds): { column: strin
     : { column, sql: `(${laterEpisodeSql(column)} AND NOT (${blankRowSql(m)}))` };
 }
 
+/** The left-out lines whose first rows are named, to be numbered as in the file with the report. */
+export const namedLines = (lines: LeftOutLines): TotalRows[] => [
+  lines.totals,
+  lines.headings,
+  lines.toolLines,
+];
+
+const toolLineTests = (m: ColumnMapping, kinds: ColumnKinds): LineTest[] => {
+  const key = keyColumnOf(m);
+  return key ? queryToolLineTests(m, kinds, key) : [];
+};
+
 const SHOWN = 5;
 
-async function rowsPassing(store: AnalyticsStore, parquet: string, tests: string[], headingRow: number) {
+async function rowsPassing(
+  store: AnalyticsStore,
+  parquet: string,
+  tests: string[],
+  headingRow: number,
+): Promise<TotalRows> {
+  if (tests.length === 0) return { count: 0, firstRows: [] };
   const relation = `read_parquet(${literal(parquet)}, file_row_number = true)`;
   const lines = tests
     .map((test) => `SELECT file_row_number FROM ${relation} WHERE ${test}`)
@@ -101,6 +130,20 @@ async function rowsPassing(store: AnalyticsStore, parquet: string, tests: string
     `SELECT count(*) AS n, list(file_row_number + ${headingRow + 1} ORDER BY file_row_number)[1:${SHOWN}] AS first_rows FROM (${lines}) found`,
   );
   return { count: Number(found?.n ?? 0), firstRows: (found?.first_rows ?? []).map(Number) };
+}
+
+/** The tests of rows for which some row's key cell is as theirs must be, asked all at once. */
+async function testsWithKeyCells(
+  store: AnalyticsStore,
+  parquet: string,
+  tests: LineTest[],
+): Promise<string[]> {
+  if (tests.length === 0) return [];
+  const relation = `read_parquet(${literal(parquet)})`;
+  const [found] = await store.query<Record<string, boolean>>(
+    `SELECT ${tests.map((t, i) => `EXISTS (SELECT 1 FROM ${relation} WHERE ${t.keyCell}) AS t${i}`).join(', ')}`,
+  );
+  return tests.filter((_, i) => found?.[`t${i}`] === true).map((t) => t.row);
 }
 
 /**
@@ -120,6 +163,12 @@ export async function findLeftOutLines(
   return {
     totals: await rowsPassing(store, parquet, totalRowTests(m, kinds), headingRow),
     headings: await rowsPassing(store, parquet, [repeatedHeadingSql(m, kinds)], headingRow),
+    toolLines: await rowsPassing(
+      store,
+      parquet,
+      await testsWithKeyCells(store, parquet, toolLineTests(m, kinds)),
+      headingRow,
+    ),
     ...(episodes
       ? {
           laterEpisodes: {
@@ -140,6 +189,7 @@ export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftO
   const tests = [`(${blankRowSql(m)})`];
   if (lines.totals.count > 0) tests.push(totalRowSql(m, kinds));
   if (lines.headings.count > 0) tests.push(repeatedHeadingSql(m, kinds));
+  if (lines.toolLines.count > 0) tests.push(...toolLineTests(m, kinds).map((t) => t.row));
   const episodes = laterEpisodeTest(m, kinds);
   if (episodes && lines.laterEpisodes?.count) tests.push(episodes.sql);
   return `(${tests.join(' OR ')})`;
@@ -153,7 +203,7 @@ const rowList = (found: TotalRows): string =>
  * many were blank.
  */
 export function leftOutWarnings(lines: LeftOutLines, leftOut: number): string[] {
-  const { totals, headings } = lines;
+  const { totals, headings, toolLines } = lines;
   const warnings: string[] = [];
   if (headings.count > 0)
     warnings.push(
@@ -169,9 +219,10 @@ export function leftOutWarnings(lines: LeftOutLines, leftOut: number): string[] 
         : `${totals.count} rows read "Total" and have no LSOA code (${rows}): totals of the rows above, not rows of their own, so they were left out.`,
     );
   }
+  if (toolLines.count > 0) warnings.push(queryToolLinesNote(toolLines.count, rowList(toolLines)));
   const episodes = lines.laterEpisodes;
   if (episodes?.count) warnings.push(laterEpisodesLeftOutNote(episodes.column, episodes.count));
-  const blank = leftOut - totals.count - headings.count - (episodes?.count ?? 0);
+  const blank = leftOut - totals.count - headings.count - toolLines.count - (episodes?.count ?? 0);
   if (blank > 0)
     warnings.push(
       `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column and left out (they still count when rows are numbered).`,

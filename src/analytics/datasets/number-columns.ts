@@ -38,8 +38,12 @@ export async function numberShares(
   const standard = new Set(Object.values(recogniseColumns(columns.map((c) => c.name)).columns));
   const text = columns.filter((c) => kindOf(c.type) === 'text' && !standard.has(c.name)).map((c) => c.name);
   if (text.length === 0) return new Map();
+  // Nor does a cell of dashes only say whether a column holds numbers: a query tool's line under the
+  // headings (query-tool-lines.ts), or a report's "-" for none.
+  const counted = (c: string) =>
+    `NOT ${notKnownSql(c)} AND NOT COALESCE(regexp_full_match(${attributeSql(c)}, '-+'), false)`;
   const counts = text.flatMap((c, i) => [
-    `count(CASE WHEN NOT ${notKnownSql(sourceColumn(c))} THEN ${attributeSql(sourceColumn(c))} END) AS v${i}`,
+    `count(CASE WHEN ${counted(sourceColumn(c))} THEN ${attributeSql(sourceColumn(c))} END) AS v${i}`,
     `count(${measureSql(sourceColumn(c))}) AS n${i}`,
   ]);
   const sample = `(SELECT ${text.map(sourceColumn).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS})`;

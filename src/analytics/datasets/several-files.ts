@@ -13,7 +13,7 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { rowsAsInFile } from './empty-lines.ts';
 import { columnsOfAll, headingsAtOdds, quotedList } from './heading-sets.ts';
 import { looseHeading } from './headings.ts';
-import type { LeftOutLines } from './left-out-rows.ts';
+import { namedLines, type LeftOutLines } from './left-out-rows.ts';
 import { filesReadOf, inFile, type FileRead, type FileStaged } from './several-workbooks.ts';
 import { damagedParquetError } from './source-error.ts';
 import { samplePathFor, writeSample } from './sample.ts';
@@ -289,7 +289,7 @@ export async function numberByFile(
   const named = [
     ...namedProblems(report).map((p) => p.firstRow),
     ...report.examples.map((e) => e.row),
-    ...[lines.totals, lines.headings].flatMap((l) => l.firstRows),
+    ...namedLines(lines).flatMap((l) => l.firstRows),
   ].map((row) => sheetRowOf(row, files));
   const shifts = new Map<string, (row: number) => number>();
   for (const file of files.filter((f) => f.format === 'csv')) {

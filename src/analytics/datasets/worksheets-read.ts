@@ -2,7 +2,7 @@
 // the staged file, and the report first numbers them on from the first worksheet's headings. Here
 // each row named is given back its worksheet and its row there, as Excel shows it; and the import
 // says which worksheets it read, and which with an LSOA column it did not.
-import type { LeftOutLines } from './left-out-rows.ts';
+import { namedLines, type LeftOutLines } from './left-out-rows.ts';
 import { namedProblems, type ValidationReport } from './validate.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 import { differenceInWords, quotedList } from './heading-sets.ts';
@@ -49,7 +49,7 @@ export function numberBySheet(
     example.row = at.row;
     example.sheet = at.sheet;
   }
-  for (const found of [lines.totals, lines.headings])
+  for (const found of namedLines(lines))
     found.firstRowNames = found.firstRows.map((row) => rowName(placed(row)));
   report.sheets = sheets.map((s) => s.sheet);
 }
