@@ -8,6 +8,7 @@ import { LSOA_FROM_NAME, lsoaNameColumnOf } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE, postcodeLookupRelation } from './lsoa-from-postcode.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, resolveMapping, withFileSpelling, type MappingInput } from './mapping-input.ts';
+import { dataAsHeadings } from './data-as-headings.ts';
 import { noLsoaColumnMessage } from './mapping-notes.ts';
 import { severalFilesColumns } from './several-files.ts';
 import { sourceColumns, SourceFileError } from './source.ts';
@@ -64,7 +65,7 @@ function mappingProblemOf(
   store: AnalyticsStore,
   columns: readonly { name: string; type: string }[],
   written: MappingInput | undefined,
-): { field: 'mapping'; message: string } | null {
+): { field: 'file' | 'mapping'; message: string } | null {
   const names = columns.map((c) => c.name);
   const userMapping = written && withFileSpelling(written, names);
   try {
@@ -78,7 +79,9 @@ function mappingProblemOf(
         existsSync(store.geographyPath(geographyTables.lsoa)),
     });
   } catch (error) {
-    if (error instanceof SourceFileError) return { field: 'mapping', message: error.message };
+    // A file without its headings is put right in the file, not in the mapping.
+    if (error instanceof SourceFileError)
+      return { field: dataAsHeadings(names) ? 'file' : 'mapping', message: error.message };
     throw error;
   }
   return null;
