@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { dataAsHeadings } from './data-as-headings.ts';
 import { sourceColumnsProblem } from './file-checks.ts';
+import { formatOf } from './source.ts';
 
 describe('a file whose first line is a row of data', () => {
   const { importAs, store, write } = importStore('parity-data-as-headings-');
@@ -25,6 +26,21 @@ describe('a file whose first line is a row of data', () => {
     expect((await sourceColumnsProblem(store(), withHeadings))?.field).toBe('mapping');
     await expect(importAs('no-headings', file)).rejects.toThrow(
       /^No column was recognised: the file's first line, which Parity reads as its headings, looks like a row of data \("E01025740" is an LSOA code\)\. .*"Include column headers when copying or saving the results".* The file's first line: P1, E01025740, 34, 1$/,
+    );
+  });
+
+  it('whose columns are lined up with spaces is refused, saying to save it as CSV', async () => {
+    const file = write(
+      'lined-up.txt',
+      'Pseudo ID LSOA       Age DNA\n--------- ---------- --- ---\nP1        E01025740  34  1\n',
+    );
+    expect((await sourceColumnsProblem(store(), file))?.field).toBe('file');
+    await expect(importAs('lined-up', file)).rejects.toThrow(
+      /^No column was recognised: the file was read as one column, headed "Pseudo ID LSOA Age DNA", as its columns are not separated by commas, tabs, semicolons or "\|"\. Columns lined up with spaces, .* save the results as CSV instead/,
+    );
+    // Management Studio's results to file, as it names them.
+    expect(() => formatOf('results.rpt')).toThrow(
+      /^Columns lined up with spaces, .*\(\.rpt\).* Choose a CSV/,
     );
   });
 });

@@ -8,7 +8,7 @@ import { LSOA_FROM_NAME, lsoaNameColumnOf } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE, postcodeLookupRelation } from './lsoa-from-postcode.ts';
 import { sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, resolveMapping, withFileSpelling, type MappingInput } from './mapping-input.ts';
-import { dataAsHeadings } from './data-as-headings.ts';
+import { headingsProblem } from './data-as-headings.ts';
 import { noLsoaColumnMessage } from './mapping-notes.ts';
 import { severalFilesColumns } from './several-files.ts';
 import { sourceColumns, SourceFileError } from './source.ts';
@@ -79,9 +79,9 @@ function mappingProblemOf(
         existsSync(store.geographyPath(geographyTables.lsoa)),
     });
   } catch (error) {
-    // A file without its headings is put right in the file, not in the mapping.
+    // A file without its headings, or whose columns are not separated, is put right in the file.
     if (error instanceof SourceFileError)
-      return { field: dataAsHeadings(names) ? 'file' : 'mapping', message: error.message };
+      return { field: headingsProblem(names) ? 'file' : 'mapping', message: error.message };
     throw error;
   }
   return null;

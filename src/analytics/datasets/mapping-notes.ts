@@ -6,7 +6,7 @@ import { defaultFieldName, measureHeadings, sourceColumnsOf, type ColumnMapping 
 import { yesNoMeasureHeadings } from './yes-no-measures.ts';
 import { isSafeIdentifier } from '../sql-text.ts';
 import type { MappingInput } from './mapping-input.ts';
-import { dataAsHeadings, dataAsHeadingsMessage } from './data-as-headings.ts';
+import { headingsProblem } from './data-as-headings.ts';
 
 const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
 
@@ -128,8 +128,8 @@ export function noLsoaColumnMessage(
   postcodeColumn?: string,
   namesColumn?: string,
 ): string {
-  const data = dataAsHeadings(columns);
-  if (data) return dataAsHeadingsMessage(columns, data);
+  const unreadable = headingsProblem(columns);
+  if (unreadable) return unreadable;
   const postcodes = postcodeColumn
     ? ` The file has postcodes ("${postcodeColumn}"): to look each row's LSOA up from its postcode instead, import the ONS postcode directory (NSPL or ONSPD) first, on the page Import reference geography or with "parity geo import --postcodes", then import this file again.`
     : '';

@@ -13,6 +13,7 @@ import { SourceFileError } from './source-error.ts';
 import { samplePathFor, writeSample } from './sample.ts';
 import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
 import { windows1252ToUtf8 } from './windows-1252.ts';
+import { LINED_UP } from './data-as-headings.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
@@ -26,9 +27,9 @@ export function formatOf(file: string): SourceFormat {
   if (/\.(csv|txt|tsv)(\.gz)?$/.test(name)) return 'csv';
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.xlsx')) return 'xlsx';
-  throw new SourceFileError(
-    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), Parquet (.parquet) or Excel (.xlsx) file',
-  );
+  const choose =
+    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), Parquet (.parquet) or Excel (.xlsx) file';
+  throw new SourceFileError(name.endsWith('.rpt') ? `${LINED_UP} ${choose}` : choose);
 }
 
 /**
