@@ -10,7 +10,7 @@ const DATE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})([ T]\d{1,
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Where Management Studio is told to save results with their headings. */
-export const SAVE_WITH_HEADINGS =
+const SAVE_WITH_HEADINGS =
   'SQL Server Management Studio saves results without their headings unless "Include column headers when copying or saving the results" is ticked (Tools, Options, Query Results, SQL Server, Results to Grid).';
 
 /**
