@@ -659,7 +659,10 @@ describe('reading the values extracts hold', () => {
         'Q8,X01000001,Black/African/Caribbean/Black British: Other Black\n' +
         'Q9,X01000001,White & Black African\n' +
         'R1,X01000001,Mixed/multiple ethnic groups – White and Asian\n' +
-        'R2,X01000001,Patient declined\n',
+        'R2,X01000001,Patient declined\n' +
+        // The code in brackets, before or after its description.
+        'R3,X01000001,(H) Indian\n' +
+        'R4,X01000001,Indian (H)\n',
     );
     const result = await importAs('described', file);
     expect(result.mapping.ethnicityCoding).toBe('nhs');
@@ -693,6 +696,8 @@ describe('reading the values extracts hold', () => {
       'E',
       'F',
       'Z',
+      'H',
+      'H',
     ]);
   });
 

@@ -259,12 +259,14 @@ export function ethnicCodeSql(c: string, coding: 'nhs' | 'ons2021'): string {
     );
   }
   const code = normalised(c);
-  const leading = `regexp_extract(${code}, '^(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
+  // A code before its description ("H - Indian", "(H) Indian") or after it, in brackets ("Indian (H)").
+  const leading = `regexp_extract(${code}, '^\\(?(99|[A-HJ-NPRSZ])(\\s*[-:–.)]|\\s)', 1)`;
+  const trailing = `regexp_extract(${code}, '\\s\\((99|[A-HJ-NPRSZ])\\)$', 1)`;
   const others = Object.entries(otherEthnicCodes).map(
     ([other, nhs]) => `WHEN ${code} = ${literal(other)} THEN ${literal(nhs)}`,
   );
   const local = `WHEN ${code} IN (${list(localEthnicSubcategories)}) THEN left(${code}, 1)`;
-  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} ${local} WHEN ${leading} <> '' THEN ${leading} ELSE ${lookupSql(withoutCensusTerm(spokenForm(c, true)), [...descriptions])} END`;
+  return `CASE WHEN ${code} IN (${list(nhsCodes)}) THEN ${code} ${others.join(' ')} ${local} WHEN ${leading} <> '' THEN ${leading} WHEN ${trailing} <> '' THEN ${trailing} ELSE ${lookupSql(withoutCensusTerm(spokenForm(c, true)), [...descriptions])} END`;
 }
 
 export const ethnicFailingSql = (c: string, coding: 'nhs' | 'ons2021'): string =>
