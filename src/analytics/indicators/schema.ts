@@ -25,8 +25,9 @@ const age = z
 export const conditionSchema = z
   .object({
     field,
-    op: z.enum(['eq', 'ne', 'in', 'lt', 'lte', 'gt', 'gte', 'present', 'absent'], {
-      message: 'A condition compares with eq, ne, in, lt, lte, gt or gte, or tests present or absent',
+    op: z.enum(['eq', 'ne', 'in', 'startsWith', 'lt', 'lte', 'gt', 'gte', 'present', 'absent'], {
+      message:
+        'A condition compares with eq, ne, in, startsWith, lt, lte, gt or gte, or tests present or absent',
     }),
     value: z
       .union([scalar, z.array(scalar).min(1).max(50, { message: 'A list has at most 50 values' })])
@@ -36,7 +37,17 @@ export const conditionSchema = z
   .refine((c) => (c.op === 'present' || c.op === 'absent' ? c.value === undefined : c.value !== undefined), {
     message: 'Give a value for every condition except "present" and "absent"',
   })
-  .refine((c) => (c.op === 'in') === Array.isArray(c.value), { message: 'Only "in" takes a list of values' })
+  .refine((c) => (c.op === 'in' || c.op === 'startsWith') === Array.isArray(c.value), {
+    message: 'Only "in" and "startsWith" take a list of values',
+  })
+  // A code's first characters: an ICD-10 chapter or block ("J44" for J44.1 and J441), an OPCS code's.
+  .refine(
+    (c) =>
+      c.op !== 'startsWith' ||
+      !Array.isArray(c.value) ||
+      c.value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.]{1,10}$/.test(v)),
+    { message: 'starts with takes the first letters and figures of codes, such as J44' },
+  )
   .refine((c) => !['lt', 'lte', 'gt', 'gte'].includes(c.op) || typeof c.value === 'number', {
     message: 'lt, lte, gt and gte compare with a number',
   });

@@ -24,6 +24,7 @@ const operators: Record<Condition['op'], string> = {
   gt: '>',
   gte: '>=',
   in: 'IN',
+  startsWith: '',
   present: '',
   absent: '',
 };
@@ -35,6 +36,13 @@ export function conditionSql(condition: Condition): string {
   if (condition.op === 'in') {
     const values = (condition.value as (string | number)[]).map((v) => literal(v));
     return `${column} IN (${values.join(', ')})`;
+  }
+  if (condition.op === 'startsWith') {
+    // Portable (DuckDB, PostgreSQL, Spark), and in any case: "j44" is J44.
+    const starts = (condition.value as string[]).map(
+      (v) => `UPPER(SUBSTR(CAST(${column} AS VARCHAR(200)), 1, ${v.length})) = ${literal(v.toUpperCase())}`,
+    );
+    return `(${starts.join(' OR ')})`;
   }
   return `${column} ${operators[condition.op]} ${literal(condition.value as string | number)}`;
 }

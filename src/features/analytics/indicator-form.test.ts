@@ -67,6 +67,25 @@ describe('the add-an-indicator form', () => {
     expect(rate.multiplier).toBe(100_000);
   });
 
+  it('reads the first characters of codes, kept as text, and writes them back the same way', () => {
+    const copd = indicatorFromForm({
+      ...smoking,
+      numeratorConditions:
+        'der_primary_diagnosis_code starts with J40, j41, "J44"\nadmission_code starts with 0',
+    });
+    expect(copd.numerator.where).toEqual([
+      { field: 'der_primary_diagnosis_code', op: 'startsWith', value: ['J40', 'j41', 'J44'] },
+      { field: 'admission_code', op: 'startsWith', value: ['0'] },
+    ]);
+    expect(copd.numerator.where.map(conditionText)).toEqual([
+      'der_primary_diagnosis_code starts with J40, j41, J44',
+      'admission_code starts with 0',
+    ]);
+    expect(
+      errorsOf({ ...smoking, numeratorConditions: 'diagnosis starts with J4%' }).numeratorConditions,
+    ).toBe('Numerator conditions: starts with takes the first letters and figures of codes, such as J44');
+  });
+
   it('names each line it cannot read', () => {
     const errors = errorsOf({
       ...smoking,

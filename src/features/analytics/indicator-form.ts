@@ -45,6 +45,14 @@ function conditionOf(line: string): Condition | string {
   if (field !== field.toLowerCase()) return `write the field name ${field} in lower case`;
   const presence = /^(?:is\s+)?(present|absent|missing)$/i.exec(rest)?.[1];
   if (presence) return { field, op: presence.toLowerCase() === 'present' ? 'present' : 'absent' };
+  // Kept as text: "starts with 0" is a code's first figure, not a number.
+  const starts = /^starts\s+with\s+(\S.*)$/i.exec(rest)?.[1];
+  if (starts)
+    return {
+      field,
+      op: 'startsWith',
+      value: starts.split(',').map((v) => v.trim().replace(/^(['"])(.*)\1$/, '$2')),
+    };
   const list = /^in\s+(\S.*)$/i.exec(rest)?.[1];
   if (list) return { field, op: 'in', value: list.split(',').map(scalar) };
   const [, symbol, value] = /^(<=|>=|!=|<>|==|=|<|>)\s*(\S.*)$/.exec(rest) ?? [];
@@ -258,6 +266,7 @@ export function formErrorsOfIndicator(error: FormError): FormError {
 export function conditionText(c: Condition): string {
   if (c.op === 'present' || c.op === 'absent') return `${c.field} ${c.op}`;
   if (c.op === 'in') return `${c.field} in ${(c.value as (string | number)[]).join(', ')}`;
+  if (c.op === 'startsWith') return `${c.field} starts with ${(c.value as string[]).join(', ')}`;
   return `${c.field} ${symbolOf[c.op] ?? c.op} ${String(c.value)}`;
 }
 
