@@ -48,6 +48,39 @@ describe('hints for a missing field', () => {
     ]);
   });
 
+  it('give the conditions on diagnoses that count the emergency admissions for COPD or asthma', () => {
+    const admissions = {
+      fields: {
+        measures: ['emergency_admission'],
+        flags: [],
+        attributes: ['der_diagnosis_all', 'der_primary_diagnosis_code'],
+        hasAge: true,
+      },
+      mapping: columnMappingSchema.parse({
+        columns: { lsoa_code: 'LSOA' },
+        measures: { emergency_admission: 'Admission_Method' },
+        measureCodings: { emergency_admission: 'admission-method' },
+      }),
+    } as unknown as Dataset;
+    expect(
+      missingFieldHints(indicator('copd-emergency-admissions'), ['copd_emergency_admission'], admissions),
+    ).toEqual([
+      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, an indicator of these admissions can be added (Add an indicator on the catalogue page, or "parity indicators add") as this one is defined, with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
+    ]);
+    // Without diagnoses, emergency_admission, a field of its own, is not offered as the COPD ones.
+    const noDiagnoses = {
+      ...admissions,
+      fields: { ...admissions.fields!, attributes: [] },
+    } as unknown as Dataset;
+    expect(
+      missingFieldHints(
+        indicator('cyp-asthma-emergency-admissions'),
+        ['asthma_emergency_admission'],
+        noDiagnoses,
+      ),
+    ).toEqual([]);
+  });
+
   it('are not given for age or the ESP band, which no measure can stand for', () => {
     expect(missingFieldHints(indicator('emergency-admissions'), ['esp_band', 'age'], dataset)).toEqual([]);
   });

@@ -1,10 +1,41 @@
 // What to do when an indicator needs a field a dataset lacks but a field of another name may hold it.
+import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { standardFields } from '../../analytics/indicators/compute.ts';
 import { lookAlikeFields } from '../../analytics/indicators/look-alike-fields.ts';
-import { numericFieldsUsed, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
+import {
+  fieldsUsed,
+  numericFieldsUsed,
+  type IndicatorDefinition,
+} from '../../analytics/indicators/schema.ts';
 import type { Dataset } from './analytics.ts';
 
 const notMeasures = new Set([...standardFields, 'esp_band']);
+
+/**
+ * The fields the built-in indicators read, each holding what its name says: emergency_admission is
+ * all emergency admissions, never the COPD ones that copd_emergency_admission counts.
+ */
+const catalogueFields = new Set(builtInIndicators().flatMap(fieldsUsed));
+
+/** The primary diagnoses (ICD-10) of the emergency admissions some catalogue fields count. */
+const admissionDiagnoses: Record<string, string[]> = {
+  copd_emergency_admission: ['J40', 'J41', 'J42', 'J43', 'J44'],
+  asthma_emergency_admission: ['J45', 'J46'],
+};
+
+/**
+ * For a field counting the emergency admissions for one condition, when the dataset has emergency
+ * admissions and their diagnoses (an admitted patient care extract): the conditions of an
+ * indicator that counts them from the diagnoses.
+ */
+function diagnosisHint(needed: string, fields: NonNullable<Dataset['fields']>): string | null {
+  const codes = admissionDiagnoses[needed];
+  if (!codes || !fields.measures.includes('emergency_admission')) return null;
+  const diagnoses = fields.attributes.filter((f) => /(^|_)diag/.test(f));
+  const diagnosis = diagnoses.find((f) => f.includes('primary')) ?? diagnoses[0];
+  if (diagnosis === undefined) return null;
+  return `The dataset has emergency admissions and diagnoses (${diagnosis}): if ${diagnosis} is the primary diagnosis, an indicator of these admissions can be added (Add an indicator on the catalogue page, or "parity indicators add") as this one is defined, with the conditions emergency_admission = 1 and ${diagnosis} starts with ${codes.join(', ')} in place of ${needed} = 1`;
+}
 
 /** The mapping section a field of an indicator goes under: flags, measures (numbers) or attributes. */
 function sectionFor(indicator: IndicatorDefinition, field: string): 'flags' | 'measures' | 'attributes' {
@@ -31,7 +62,12 @@ export function missingFieldHints(
   return missing.flatMap((needed) => {
     // Age and the ESP band are standard fields, read from an age or a date of birth, not a measure.
     if (notMeasures.has(needed)) return [];
-    const [likely] = lookAlikeFields(needed, own);
+    const fromDiagnoses = diagnosisHint(needed, fields);
+    if (fromDiagnoses) return [fromDiagnoses];
+    const [likely] = lookAlikeFields(
+      needed,
+      own.filter((f) => !catalogueFields.has(f)),
+    );
     if (likely === undefined) return [];
     const column = columnOf(likely);
     if (column === undefined) return [`Its column ${likely} may hold ${needed}: if so, rename it ${needed}`];
@@ -40,13 +76,13 @@ export function missingFieldHints(
     // that kind are given too, or importing with the entry would lose them.
     const section = sectionFor(indicator, needed);
     const others = Object.entries(mapping?.[section] ?? {}).filter(([field]) => field !== likely);
-    const fields = [...others, [needed, column]].map(
+    const entries = [...others, [needed, column]].map(
       ([f, c]) => `${JSON.stringify(f)}: ${JSON.stringify(c)}`,
     );
     // "Days waited (RTT)" for wait_weeks: its days are read as weeks (measuresGivenAs, mapping.ts).
     const inDays = section === 'measures' && needed.endsWith('_weeks') && /(^|_)days?(_|$)/.test(likely);
     const units = inDays ? `, "measuresGivenAs": {${JSON.stringify(needed)}: "days"}` : '';
-    const entry = `{"${section}": {${fields.join(', ')}}${units}}`;
+    const entry = `{"${section}": {${entries.join(', ')}}${units}}`;
     const kept = others.length ? `, which keeps its other ${section} as they are` : '';
     const asWeeks = inDays ? ' (its days are then read as weeks, days ÷ 7)' : '';
     return [
