@@ -62,6 +62,10 @@ const handTyped: [string, string | null][] = [
   ['May 1st, 2024', '2024-05-01'],
   ['May 2nd 2024', '2024-05-02'],
   ['May 1 2024', '2024-05-01'],
+  // SQL Server's text for a datetime: CAST without a style, and style 109.
+  ['Dec  3 2020 12:00AM', '2020-12-03'],
+  ['Jan 15 2021  9:30PM', '2021-01-15'],
+  ['Mar 31 2021 11:59:59:997PM', '2021-03-31'],
   ['3rd Sept 2024', '2024-09-03'],
   ['3 Sept. 2024', '2024-09-03'],
   ['Sept 3, 2024', '2024-09-03'],

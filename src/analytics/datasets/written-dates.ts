@@ -15,7 +15,8 @@ export type DateOrder = 'day-first' | 'month-first';
  * the time a spreadsheet adds (01/05/2024 00:00, or 01/05/2024 9:30:00 AM) or SQL Server's (with
  * milliseconds, 01/05/2024 09:30:00.000), two-digit years (01/05/24, 1-May-24: 00–68 are 2000–2068,
  * as strptime reads them), 01-May-2024 and 1 May 2024 (with a time or not, as Excel's dd-mmm-yyyy
- * hh:mm and Oracle write them), May 1, 2024 and May 1 2024; 2024.05.01; and a data warehouse's
+ * hh:mm and Oracle write them), May 1, 2024 and May 1 2024 (and with SQL Server's time, May  1 2024
+ * 9:30AM); 2024.05.01; and a data warehouse's
  * 20240501. Dates in words are also read as people type them and Excel's long dates show them
  * (`handTypedSql`).
  * Month first (05/01/2024, as US systems write it) only for a column found or said to be so
@@ -54,6 +55,10 @@ export function writtenFormats(order: DateOrder): string[] {
     '%b %d, %Y',
     '%B %d %Y',
     '%b %d %Y',
+    // SQL Server's own text for a datetime (CAST without a style: Dec  3 2020 12:00AM; style 109
+    // with seconds and milliseconds), two spaces before a day or hour under 10 made one.
+    '%b %d %Y %I:%M%p',
+    '%b %d %Y %I:%M:%S:%g%p',
     '%Y.%m.%d',
     '%Y%m%d',
   ];
