@@ -876,6 +876,55 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(builtIn.statusCode).toBe(404);
   });
+  it('computes an added indicator on the first characters of a text field as the same one written with =', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const shared = {
+      programme: 'Local',
+      area: 'Urgent and emergency care',
+      statistic: 'proportion',
+      numeratorDescription: 'Emergency activity',
+      denominatorDescription: 'All activity',
+      denominatorConditions: 'activity present',
+      polarity: 'low-is-good',
+      unit: '%',
+      definition: 'The share of activity that is emergency care.',
+    };
+    const added = await browser.submit('/analytics/catalogue/new', {
+      ...shared,
+      id: 'emergency-share-starts',
+      title: 'Share of activity that is emergency care (starts with)',
+      numeratorConditions: 'activity starts with EMERG',
+    });
+    expect(added.statusCode).toBe(303);
+    expect((await browser.get(added.headers.location as string)).body).toContain(
+      '<code>activity starts with EMERG</code>',
+    );
+    await browser.submit('/analytics/catalogue/new', {
+      ...shared,
+      id: 'emergency-share-equals',
+      title: 'Share of activity that is emergency care (equals)',
+      numeratorConditions: 'activity = emergency',
+    });
+    const overall = async (indicatorId: string) => {
+      const [result] = await t.services.analytics.compute(systemActor, {
+        datasetName: 'Synthetic service activity (demo)',
+        indicatorId,
+        by: ['imd_quintile'],
+      });
+      return result!.rows
+        .filter((r) => r.dimension === 'overall')
+        .map((r) => [r.period, r.numerator, r.value]);
+    };
+    const starts = await overall('emergency-share-starts');
+    expect(starts.length).toBeGreaterThan(0);
+    expect(starts.every(([, numerator]) => Number(numerator) > 0)).toBe(true);
+    expect(starts).toEqual(await overall('emergency-share-equals'));
+    await t.services.analytics.removeIndicator(systemActor, 'emergency-share-starts');
+    await t.services.analytics.removeIndicator(systemActor, 'emergency-share-equals');
+  });
+
   it('reads a column an added indicator needs as a number when most of its values are numbers', async () => {
     await t.services.analytics.addIndicator(systemActor, {
       id: 'mean-pain-score',
