@@ -876,6 +876,26 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     expect(builtIn.statusCode).toBe(404);
   });
+  it('fills the form in from an indicator of the catalogue, for a local one like it', async () => {
+    const staff = await makeUser(t.services, 'staff');
+    const browser = new Browser(t.app);
+    await browser.signIn(staff.email, testPassword);
+    const catalogue = await browser.get('/analytics/catalogue');
+    expect(catalogue.body).toContain('href="/analytics/catalogue/new?like=copd-emergency-admissions"');
+    const form = await browser.get('/analytics/catalogue/new?like=copd-emergency-admissions');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Filled in from <strong>Emergency admissions for COPD');
+    expect(form.body).toContain('value="copd-emergency-admissions-local"');
+    expect(form.body).toMatch(
+      /<textarea[^>]*name="numeratorConditions"[^>]*>copd_emergency_admission = 1\nage &gt;= 35<\/textarea>/,
+    );
+    expect(form.body).toContain('value="35"');
+    // An identifier no indicator has gives the empty form.
+    const plain = await browser.get('/analytics/catalogue/new?like=no-such-indicator');
+    expect(plain.body).not.toContain('Filled in from');
+    expect(plain.body).not.toContain('copd_emergency_admission');
+  });
+
   it('computes an added indicator on the first characters of a text field as the same one written with =', async () => {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { FormError } from '../shared/errors.ts';
-import { catalogueEntry, conditionText, indicatorFromForm } from './indicator-form.ts';
+import { catalogueEntry, conditionText, formValuesOf, indicatorFromForm } from './indicator-form.ts';
 
 const smoking = {
   id: 'smoking-recorded',
@@ -84,6 +84,14 @@ describe('the add-an-indicator form', () => {
     expect(
       errorsOf({ ...smoking, numeratorConditions: 'diagnosis starts with J4%' }).numeratorConditions,
     ).toBe('Numerator conditions: starts with takes the first letters and figures of codes, such as J44');
+  });
+
+  it('fills itself in with any catalogue indicator, giving back the same definition under a new identifier', () => {
+    for (const indicator of builtInIndicators()) {
+      const values = formValuesOf(indicator);
+      expect(values.id).toBe(`${indicator.id}-local`);
+      expect(indicatorFromForm(values)).toEqual({ ...indicator, id: `${indicator.id}-local` });
+    }
   });
 
   it('names each line it cannot read', () => {

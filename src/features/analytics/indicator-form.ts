@@ -262,6 +262,36 @@ export function formErrorsOfIndicator(error: FormError): FormError {
   return new FormError(errors);
 }
 
+/**
+ * The form filled in with an indicator's definition, for one like it: the same but for its
+ * identifier, which must be new (the original's with "-local" after it, to be changed at will).
+ */
+export function formValuesOf(i: IndicatorDefinition): IndicatorFormValues {
+  const lines = (conditions: Condition[]) => conditions.map(conditionText).join('\n');
+  const population = 'population' in i.denominator ? i.denominator.population : undefined;
+  return {
+    title: i.title,
+    id: `${i.id}-local`,
+    programme: i.programme,
+    area: i.area,
+    statistic: i.statistic,
+    numeratorDescription: i.numerator.description,
+    numeratorConditions: lines(i.numerator.where),
+    denominatorDescription: i.denominator.description,
+    denominatorConditions: 'where' in i.denominator ? lines(i.denominator.where) : '',
+    populationFrom: population ? String(population.ageFrom) : '',
+    populationTo: population ? String(population.ageTo) : '',
+    valueField: i.value?.field ?? '',
+    valueDescription: i.value?.description ?? '',
+    polarity: i.polarity,
+    unit: i.unit,
+    multiplier: i.multiplier === undefined ? '' : String(i.multiplier),
+    definition: i.definition,
+    caveats: (i.caveats ?? []).join('\n'),
+    source: i.source ?? '',
+  };
+}
+
 /** A condition as a person would type it in the form. */
 export function conditionText(c: Condition): string {
   if (c.op === 'present' || c.op === 'absent') return `${c.field} ${c.op}`;

@@ -65,7 +65,7 @@ describe('hints for a missing field', () => {
     expect(
       missingFieldHints(indicator('copd-emergency-admissions'), ['copd_emergency_admission'], admissions),
     ).toEqual([
-      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, an indicator of these admissions can be added (Add an indicator on the catalogue page, or "parity indicators add") as this one is defined, with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
+      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, an indicator of these admissions can be added like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
     ]);
     // Without diagnoses, emergency_admission, a field of its own, is not offered as the COPD ones.
     const noDiagnoses = {

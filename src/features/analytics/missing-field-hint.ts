@@ -34,7 +34,7 @@ function diagnosisHint(needed: string, fields: NonNullable<Dataset['fields']>): 
   const diagnoses = fields.attributes.filter((f) => /(^|_)diag/.test(f));
   const diagnosis = diagnoses.find((f) => f.includes('primary')) ?? diagnoses[0];
   if (diagnosis === undefined) return null;
-  return `The dataset has emergency admissions and diagnoses (${diagnosis}): if ${diagnosis} is the primary diagnosis, an indicator of these admissions can be added (Add an indicator on the catalogue page, or "parity indicators add") as this one is defined, with the conditions emergency_admission = 1 and ${diagnosis} starts with ${codes.join(', ')} in place of ${needed} = 1`;
+  return `The dataset has emergency admissions and diagnoses (${diagnosis}): if ${diagnosis} is the primary diagnosis, an indicator of these admissions can be added like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and ${diagnosis} starts with ${codes.join(', ')} in place of ${needed} = 1`;
 }
 
 /** The mapping section a field of an indicator goes under: flags, measures (numbers) or attributes. */

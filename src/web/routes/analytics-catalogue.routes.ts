@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { indicatorIdPattern } from '../../analytics/indicators/schema.ts';
+import { formValuesOf } from '../../features/analytics/indicator-form.ts';
 import { NotFoundError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission } from '../middleware/authorise.ts';
@@ -56,9 +57,13 @@ export function analyticsCatalogueRoutes(app: FastifyInstance, services: Service
     return reply.redirect(`/analytics/catalogue?removed=${encodeURIComponent(key)}`, 303);
   });
 
-  app.get('/analytics/catalogue/new', manage, async (_request, reply) =>
-    reply.view(newForm.template, { ...newForm.context, values: { programme: 'Local' } }),
-  );
+  // ?like=<id>: filled in with that indicator, to change what differs.
+  app.get('/analytics/catalogue/new', manage, async (request, reply) => {
+    const like = (request.query as { like?: string }).like;
+    const model = like ? (await analytics.indicators()).find((i) => i.id === like) : undefined;
+    const values = model ? formValuesOf(model) : { programme: 'Local' };
+    return reply.view(newForm.template, { ...newForm.context, values, like: model?.title });
+  });
 
   app.post('/analytics/catalogue/new', manage, async (request, reply) => {
     const values = formBody(request.body);
