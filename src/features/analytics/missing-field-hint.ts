@@ -15,7 +15,7 @@ const notMeasures = new Set([...standardFields, 'esp_band']);
  * The fields the built-in indicators read, each holding what its name says: emergency_admission is
  * all emergency admissions, never the COPD ones that copd_emergency_admission counts.
  */
-const catalogueFields = new Set(builtInIndicators().flatMap(fieldsUsed));
+const catalogueFields = (): Set<string> => new Set(builtInIndicators().flatMap(fieldsUsed));
 
 /** The primary diagnoses (ICD-10) of the emergency admissions some catalogue fields count. */
 const admissionDiagnoses: Record<string, string[]> = {
@@ -64,9 +64,10 @@ export function missingFieldHints(
     if (notMeasures.has(needed)) return [];
     const fromDiagnoses = diagnosisHint(needed, fields);
     if (fromDiagnoses) return [fromDiagnoses];
+    const builtIn = catalogueFields();
     const [likely] = lookAlikeFields(
       needed,
-      own.filter((f) => !catalogueFields.has(f)),
+      own.filter((f) => !builtIn.has(f)),
     );
     if (likely === undefined) return [];
     const column = columnOf(likely);
