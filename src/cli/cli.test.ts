@@ -145,18 +145,34 @@ describeEachDatabase('the command line', (current, dialect) => {
     );
     const imported = captureIO();
     expect(await runCli(['dataset', 'import', file, '--name', 'Clinic extract'], imported.io)).toBe(0);
-    // What each heading was read as is printed, for the person to check.
-    expect((JSON.parse(imported.out.join('\n')) as { columnsRead: unknown }).columnsRead).toEqual({
+    // What each heading was read as is printed, for the person to check, and the whole mapping,
+    // which reads the next file as this one was read.
+    const output = JSON.parse(imported.out.join('\n')) as {
+      columnsRead: unknown;
+      mapping: { columns: unknown; lsoaVintage: string; ethnicityCoding: string };
+    };
+    const columns = {
       person_id: 'Pseudo ID',
       lsoa_code: 'LSOA',
       age: 'Age',
       sex: 'Gender',
       ethnicity: 'Ethnic category',
       event_date: 'Appointment date',
-      lsoaVintage: '2021',
-      ethnicityCoding: 'nhs',
-    });
+    };
+    expect(output.columnsRead).toEqual({ ...columns, lsoaVintage: '2021', ethnicityCoding: 'nhs' });
+    const printed = output.mapping;
+    expect(printed).toMatchObject({ columns, lsoaVintage: '2021', ethnicityCoding: 'nhs' });
     expect(readdirSync(path.join(dataDir, 'analytics', 'datasets'))).toHaveLength(1);
+    const mappingFile = path.join(dataDir, 'printed-mapping.json');
+    writeFileSync(mappingFile, JSON.stringify(printed));
+    const reimported = captureIO();
+    expect(
+      await runCli(
+        ['dataset', 'import', file, '--name', 'Clinic extract', '--map', mappingFile],
+        reimported.io,
+      ),
+    ).toBe(0);
+    expect((JSON.parse(reimported.out.join('\n')) as { mapping: unknown }).mapping).toEqual(printed);
     // A file that fails half-way is explained in words, without the rows it quotes, and loses nothing.
     const ragged = path.join(dataDir, 'ragged.csv');
     const rows = Array.from({ length: 25_000 }, (_, i) => `P${i},X01000001,40,2,A,01/05/2024`);

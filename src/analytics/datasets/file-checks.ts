@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { geographyTables } from '../geography/model.ts';
 import type { AnalyticsStore } from '../store.ts';
+import { ADMISSIONS_MEASURE } from './diagnosis-measures.ts';
 import { episodeOrderColumn } from './hes-episodes.ts';
 import { LSOA_FROM_NAME, lsoaNameColumnOf } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE, postcodeLookupRelation } from './lsoa-from-postcode.ts';
@@ -134,6 +135,11 @@ export function checkMappingAgainstFile(
   if (notMeasures.length)
     throw new SourceFileError(
       `The mapping gives measuresGivenAs for ${notMeasures.join(', ')}, which ${notMeasures.length === 1 ? 'is not a measure' : 'are not measures'}. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+    );
+  const diagnosed = Object.keys(mapping.diagnosisMeasures);
+  if (diagnosed.length && !(ADMISSIONS_MEASURE in mapping.measures))
+    throw new SourceFileError(
+      `The mapping counts ${diagnosed.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure ${ADMISSIONS_MEASURE}, such as the admission method column (measures.${ADMISSIONS_MEASURE}). The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
     );
   if (mapping.firstEpisodesOnly && episodeOrderColumn(columns) === undefined)
     throw new SourceFileError(

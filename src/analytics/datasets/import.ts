@@ -33,6 +33,7 @@ import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { groupOnlyEthnicityNote } from './group-only-ethnicity.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
+import { primaryDiagnosisColumn, readDiagnosisMeasures } from './diagnosis-measures.ts';
 import {
   catalogueNumberFields,
   mostlyNumbers,
@@ -99,7 +100,7 @@ export interface ImportedDataset {
 
 export function fieldsOf(mapping: ColumnMapping, fiveYearBands = false): DatasetFields {
   return {
-    measures: Object.keys(mapping.measures),
+    measures: [...Object.keys(mapping.measures), ...Object.keys(mapping.diagnosisMeasures)],
     flags: Object.keys(mapping.flags),
     attributes: Object.keys(mapping.attributes),
     hasAge: Boolean(ageSource(mapping) || mapping.columns.age_band),
@@ -231,6 +232,12 @@ export async function importDataset(
     if (fromNames) staged = fromNames.staged;
     const codedNotes = readCodedMeasures(mapping, samples.coded);
     const columnNames = staged.columns.map((c) => c.name);
+    // Files added to a dataset are read with its measures, as is a mapping that gives these.
+    const diagnoses =
+      userMapping?.diagnosisMeasures || options.addedTo
+        ? undefined
+        : await primaryDiagnosisColumn(store, sample, columnNames, mapping.measures);
+    const diagnosisNotes = diagnoses ? readDiagnosisMeasures(mapping, diagnoses) : [];
     checkMappingAgainstFile(mapping, columnNames, userMapping, {
       postcodeColumn: postcodeColumnOf(columnNames, samples.identifying, userMapping?.columns?.postcode),
     });
@@ -280,7 +287,7 @@ export async function importDataset(
       validation.warnings.push(sheetsReadNote(staged.worksheetsRead));
       validation.warnings.push(...lackedColumnsNotes(staged.worksheetsRead, sourceColumnsOf(mapping)));
     }
-    validation.warnings.push(...codedNotes);
+    validation.warnings.push(...codedNotes, ...diagnosisNotes);
     if (monthFirst) validation.warnings.push(monthFirstNote(monthFirst));
     validation.warnings.push(...textNumberFieldNotes(mapping, userMapping, shares, numberFields));
     if (fromNames) validation.warnings.push(fromNames.note);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { codingIds } from './coded-measures.ts';
+import { diagnosisMeasureNames } from './diagnosis-measures.ts';
 import { looseHeading, lsoaVintageOf } from './headings.ts';
 import {
   columnMappingSchema,
@@ -47,6 +48,7 @@ const settings = [
   'measures',
   'measureCodings',
   'measuresGivenAs',
+  'diagnosisMeasures',
   'attributes',
   'flags',
   'personIds',
@@ -105,6 +107,19 @@ export const mappingInputSchema = z.strictObject(
         message: 'give "days" for a column of days read as weeks, or "start-date" for the date a wait began',
       }),
     ).optional(),
+    /** Emergency admissions for a condition counted from the primary diagnosis: {"copd_emergency_admission": "DIAG_4_01"}. */
+    diagnosisMeasures: z
+      .record(z.string(), sourceName)
+      .superRefine((record, ctx) => {
+        for (const name of Object.keys(record))
+          if (!(diagnosisMeasureNames as readonly string[]).includes(name))
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `is not counted from diagnoses (give ${diagnosisMeasureNames.join(' or ')}, with the column of primary diagnoses)`,
+            });
+      })
+      .optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
     personIds: z
@@ -175,6 +190,7 @@ export function resolveMapping(
     measures: input.measures ?? unmapped(detected.measures),
     measureCodings: input.measureCodings ?? {},
     measuresGivenAs: input.measuresGivenAs ?? (input.measures ? {} : detected.measuresGivenAs),
+    diagnosisMeasures: input.diagnosisMeasures ?? {},
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),
@@ -204,6 +220,7 @@ export function withFileSpelling(input: MappingInput, columns: string[]): Mappin
     ...input,
     columns: respell(input.columns),
     measures: respell(input.measures),
+    diagnosisMeasures: respell(input.diagnosisMeasures),
     flags: respell(input.flags),
     attributes: respell(input.attributes),
   };

@@ -10,6 +10,7 @@ import {
   waitStartHeadings,
 } from './headings.ts';
 import { codingIds, measureCodings, namesCoding, type CodingId } from './coded-measures.ts';
+import { diagnosisMeasureNames } from './diagnosis-measures.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
 import { yesNoMeasureHeadedAs } from './yes-no-measures.ts';
 
@@ -65,6 +66,11 @@ export const columnMappingSchema = z
      * clock start), stored as the days from it to the date of each row (the week ending) ÷ 7.
      */
     measuresGivenAs: z.record(fieldName, z.enum(measureForms)).default({}),
+    /**
+     * Measures counting the emergency admissions for a condition (diagnosis-measures.ts): field →
+     * the column of primary diagnoses (ICD-10), read with the emergency_admission measure.
+     */
+    diagnosisMeasures: z.partialRecord(z.enum(diagnosisMeasureNames), sourceName).default({}),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
     attributes: z.record(fieldName, sourceName).default({}),
     /** Yes/no flags such as learning disability: Parity name (flag_…) → column in the file. */
@@ -107,6 +113,7 @@ export function sourceColumnsOf(m: ColumnMapping): string[] {
   const all = [
     ...Object.values(m.columns),
     ...Object.values(m.measures),
+    ...Object.values(m.diagnosisMeasures),
     ...Object.values(m.flags),
     ...Object.values(m.attributes),
   ].filter((c): c is string => typeof c === 'string');

@@ -59,6 +59,8 @@ const datasetJson = (dataset: Dataset): string =>
             dateOrder: dataset.mapping.dateOrder,
           }
         : undefined,
+      // The whole mapping, to give with --map for the next month's file.
+      mapping: dataset.mapping ?? undefined,
       fields: dataset.fields,
       // The problems by day are kept for corrections to take out; the report printed counts them by kind.
       report: dataset.report && { ...dataset.report, problemDays: undefined },

@@ -16,6 +16,7 @@ describe("a dataset's columns in words", () => {
       },
       measureCodings: { emergency_admission: 'admission-method' },
       measuresGivenAs: { wait_weeks: 'days', weeks_since_referral: 'start-date' },
+      diagnosisMeasures: { copd_emergency_admission: 'DIAG_4_01' },
       flags: { flag_smi: 'SMI register' },
       attributes: { specialty: 'Specialty' },
     });
@@ -37,6 +38,11 @@ describe("a dataset's columns in words", () => {
         field: 'Measure: weeks_since_referral',
         column: 'Referred on',
         note: 'the date each wait began: the weeks from it to the date of each row',
+      },
+      {
+        field: 'Measure: copd_emergency_admission',
+        column: 'DIAG_4_01',
+        note: 'emergency admissions whose primary diagnosis is COPD, J40 to J44',
       },
       { field: 'Flag: flag_smi', column: 'SMI register' },
       { field: 'Kept as text: specialty', column: 'Specialty' },

@@ -1,6 +1,7 @@
 // Which column of the source file each of a dataset's fields was read from, in words for the
 // dataset's page, so that whoever imported it can check what Parity recognised.
 import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
+import { diagnosisMeasures, type DiagnosisMeasureName } from '../../analytics/datasets/diagnosis-measures.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
 import { LSOA_FROM_POSTCODE, lsoaFromPostcode } from '../../analytics/datasets/lsoa-from-postcode.ts';
 import { LSOA_FROM_NAME, lsoaFromName } from '../../analytics/datasets/lsoa-from-name.ts';
@@ -79,9 +80,17 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
       return { ...read, note: 'the date each wait began: the weeks from it to the date of each row' };
     return coding ? { ...read, note: codingNotes[coding] } : read;
   });
+  const diagnosed = (Object.entries(mapping.diagnosisMeasures) as [DiagnosisMeasureName, string][]).map(
+    ([field, column]) => ({
+      field: `Measure: ${field}`,
+      column,
+      note: `emergency admissions whose primary diagnosis is ${diagnosisMeasures[field].what}`,
+    }),
+  );
   return [
     ...standard,
     ...measures,
+    ...diagnosed,
     ...named('Flag', mapping.flags),
     ...named('Kept as text', mapping.attributes),
   ];

@@ -59,13 +59,21 @@ describe('hints for a missing field', () => {
       mapping: columnMappingSchema.parse({
         columns: { lsoa_code: 'LSOA' },
         measures: { emergency_admission: 'Admission_Method' },
+        attributes: { der_diagnosis_all: 'Der_Diagnosis_All', der_primary_diagnosis_code: 'Primary Dx' },
         measureCodings: { emergency_admission: 'admission-method' },
       }),
     } as unknown as Dataset;
     expect(
       missingFieldHints(indicator('copd-emergency-admissions'), ['copd_emergency_admission'], admissions),
     ).toEqual([
-      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, an indicator of these admissions can be added like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
+      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, import the file again with {"diagnosisMeasures": {"copd_emergency_admission": "Primary Dx"}} in the mapping, or add an indicator of these admissions like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
+    ]);
+    // A linked table has no file to import again.
+    const linked = { ...admissions, mapping: null } as unknown as Dataset;
+    expect(
+      missingFieldHints(indicator('cyp-asthma-emergency-admissions'), ['asthma_emergency_admission'], linked),
+    ).toEqual([
+      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, add an indicator of these admissions like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J45, J46 in place of asthma_emergency_admission = 1',
     ]);
     // Without diagnoses, emergency_admission, a field of its own, is not offered as the COPD ones.
     const noDiagnoses = {

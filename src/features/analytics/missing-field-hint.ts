@@ -1,4 +1,9 @@
 // What to do when an indicator needs a field a dataset lacks but a field of another name may hold it.
+import {
+  ADMISSIONS_MEASURE,
+  diagnosisMeasures,
+  type DiagnosisMeasure,
+} from '../../analytics/datasets/diagnosis-measures.ts';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { standardFields } from '../../analytics/indicators/compute.ts';
 import { lookAlikeFields } from '../../analytics/indicators/look-alike-fields.ts';
@@ -17,24 +22,24 @@ const notMeasures = new Set([...standardFields, 'esp_band']);
  */
 const catalogueFields = (): Set<string> => new Set(builtInIndicators().flatMap(fieldsUsed));
 
-/** The primary diagnoses (ICD-10) of the emergency admissions some catalogue fields count. */
-const admissionDiagnoses: Record<string, string[]> = {
-  copd_emergency_admission: ['J40', 'J41', 'J42', 'J43', 'J44'],
-  asthma_emergency_admission: ['J45', 'J46'],
-};
-
 /**
  * For a field counting the emergency admissions for one condition, when the dataset has emergency
- * admissions and their diagnoses (an admitted patient care extract): the conditions of an
- * indicator that counts them from the diagnoses.
+ * admissions and their diagnoses (an admitted patient care extract) but the import did not count
+ * them (a diagnosis column it did not know): how to count them from the diagnoses, by importing the
+ * file again with the column named (diagnosis-measures.ts), or with an indicator of its own.
  */
-function diagnosisHint(needed: string, fields: NonNullable<Dataset['fields']>): string | null {
-  const codes = admissionDiagnoses[needed];
-  if (!codes || !fields.measures.includes('emergency_admission')) return null;
+function diagnosisHint(needed: string, dataset: Dataset): string | null {
+  const fields = dataset.fields;
+  const codes = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed]?.codes;
+  if (!fields || !codes || !fields.measures.includes(ADMISSIONS_MEASURE)) return null;
   const diagnoses = fields.attributes.filter((f) => /(^|_)diag/.test(f));
   const diagnosis = diagnoses.find((f) => f.includes('primary')) ?? diagnoses[0];
   if (diagnosis === undefined) return null;
-  return `The dataset has emergency admissions and diagnoses (${diagnosis}): if ${diagnosis} is the primary diagnosis, an indicator of these admissions can be added like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and ${diagnosis} starts with ${codes.join(', ')} in place of ${needed} = 1`;
+  const column = dataset.mapping?.attributes[diagnosis];
+  const reimport = column
+    ? `import the file again with {"diagnosisMeasures": {${JSON.stringify(needed)}: ${JSON.stringify(column)}}} in the mapping, or add`
+    : 'add';
+  return `The dataset has emergency admissions and diagnoses (${diagnosis}): if ${diagnosis} is the primary diagnosis, ${reimport} an indicator of these admissions like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and ${diagnosis} starts with ${codes.join(', ')} in place of ${needed} = 1`;
 }
 
 /** The mapping section a field of an indicator goes under: flags, measures (numbers) or attributes. */
@@ -62,7 +67,7 @@ export function missingFieldHints(
   return missing.flatMap((needed) => {
     // Age and the ESP band are standard fields, read from an age or a date of birth, not a measure.
     if (notMeasures.has(needed)) return [];
-    const fromDiagnoses = diagnosisHint(needed, fields);
+    const fromDiagnoses = diagnosisHint(needed, dataset);
     if (fromDiagnoses) return [fromDiagnoses];
     const builtIn = catalogueFields();
     const [likely] = lookAlikeFields(

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { importStore } from '../../../test/import-store.ts';
+import { builtInIndicators } from '../indicators/catalogue.ts';
+import { fieldsOfDataset, unmetNeeds } from '../indicators/compute.ts';
+import { NOT_A_DIAGNOSIS, namesPrimaryDiagnosis } from './diagnosis-measures.ts';
+
+describe('headings of the primary diagnosis', () => {
+  it("name SUS's and HES's primary diagnosis and what reports call it, not the other diagnoses", () => {
+    for (const heading of [
+      'Der_Primary_Diagnosis_Code',
+      'DIAG_4_01',
+      'DIAG_3_01',
+      'diag_01',
+      'Primary diagnosis',
+      'Primary diagnosis (ICD-10)',
+      'PrimaryDiagnosisCode',
+      'Main diagnosis code',
+      'Spell_Primary_Diagnosis',
+      'Diagnosis primary',
+    ])
+      expect(namesPrimaryDiagnosis(heading), heading).toBe(true);
+    for (const heading of [
+      'DIAG_4_CONCAT',
+      'DIAG_4_02',
+      'Der_Diagnosis_All',
+      'Secondary diagnosis',
+      'Diagnosis date',
+      'Primary procedure',
+      'Primary diagnosis description',
+    ])
+      expect(namesPrimaryDiagnosis(heading), heading).toBe(false);
+  });
+});
+
+// An admitted patient care extract gives each admission's method and primary diagnosis: the
+// emergency admissions for COPD and for asthma, which the catalogue counts, are read from both.
+describe('emergency admissions for a condition, from the primary diagnosis', () => {
+  const { write, importAs, stored } = importStore('parity-diagnoses-');
+  type Counted = { copd_emergency_admission: number | null; asthma_emergency_admission: number | null };
+  const counted = (id: string) =>
+    stored<Counted>(id, 'copd_emergency_admission, asthma_emergency_admission', 'row_number').then((rows) =>
+      rows.map((r) => [r.copd_emergency_admission, r.asthma_emergency_admission]),
+    );
+
+  // Method, primary diagnosis, and the COPD and asthma emergency admissions they are.
+  const admissions: [string, string, number | null, number | null][] = [
+    ['21', 'J44.1', 1, 0],
+    ['21', 'J441', 1, 0],
+    ['2A', 'J40X', 1, 0],
+    ['22', 'J45X', 0, 1],
+    ['28', 'j46', 0, 1], // lower case
+    ['21', 'J44.9 Chronic obstructive pulmonary disease, unspecified', 1, 0],
+    ['11', 'J44.1', 0, 0], // an elective admission
+    ['21', 'I10X', 0, 0],
+    ['21', 'J47', 0, 0], // bronchiectasis, next to asthma's codes
+    ['99', 'J44.1', null, null], // the method not known
+  ];
+  const sus = (rows: [string, string][]) =>
+    'Pseudo ID,LSOA,Age,Row number,Admission method,Der_Primary_Diagnosis_Code\n' +
+    rows.map(([method, diagnosis], i) => `P${i},X01000001,40,${i},${method},"${diagnosis}"\n`).join('');
+
+  it('counts emergency admissions whose primary diagnosis is COPD or asthma, and reports what is not a code', async () => {
+    // Twelve of each, then a blank diagnosis and one that is not a code (a slip the import reports).
+    const rows: [string, string][] = [
+      ...Array.from({ length: 12 }, () => admissions.map(([m, d]): [string, string] => [m, d])).flat(),
+      ['21', ''],
+      ['21', 'COPD'],
+    ];
+    const result = await importAs('sus', write('sus.csv', sus(rows)));
+    expect(result.mapping.diagnosisMeasures).toEqual({
+      copd_emergency_admission: 'Der_Primary_Diagnosis_Code',
+      asthma_emergency_admission: 'Der_Primary_Diagnosis_Code',
+    });
+    expect(result.fields.measures).toEqual([
+      'row_number',
+      'emergency_admission',
+      'copd_emergency_admission',
+      'asthma_emergency_admission',
+    ]);
+    // The diagnoses are kept as they are too, for indicators of other conditions.
+    expect(result.fields.attributes).toEqual(['der_primary_diagnosis_code']);
+    expect(result.report.warnings).toContain(
+      'The column "Der_Primary_Diagnosis_Code" holds primary diagnoses (ICD-10), with which the emergency admissions are counted by condition, as the catalogue\'s indicators read them: copd_emergency_admission (those for COPD, J40 to J44) and asthma_emergency_admission (those for asthma, J45 and J46).',
+    );
+    const expected = [
+      ...Array.from({ length: 12 }, () => admissions.map(([, , copd, asthma]) => [copd, asthma])).flat(),
+      [null, null],
+      [null, null],
+    ];
+    expect(await counted('sus')).toEqual(expected);
+    // The headings are row 1: the last admission is row 123 of the file.
+    expect(
+      result.report.examples
+        .filter((e) => e.column === 'Der_Primary_Diagnosis_Code')
+        .map((e) => [e.row, e.problem, e.value]),
+    ).toEqual([[123, NOT_A_DIAGNOSIS, 'COPD']]);
+    expect(result.rowsStored).toBe(122);
+    // The mapping an import prints reads the next month's file as this one was read.
+    const again = await importAs('sus-again', write('sus-again.csv', sus(rows)), result.mapping);
+    expect(again.mapping.diagnosisMeasures).toEqual(result.mapping.diagnosisMeasures);
+    expect(await counted('sus-again')).toEqual(expected);
+    // So the built-in indicators of these admissions can be computed from the dataset.
+    const fields = fieldsOfDataset(result.fields);
+    for (const id of ['copd-emergency-admissions', 'cyp-asthma-emergency-admissions']) {
+      const indicator = builtInIndicators().find((i) => i.id === id)!;
+      expect(unmetNeeds(indicator, fields, true), id).toBeNull();
+    }
+  });
+
+  it('counts none from diagnoses without the emergency admissions, nor from codes that are not ICD-10', async () => {
+    const noMethod = await importAs(
+      'no-method',
+      write('no-method.csv', 'Pseudo ID,LSOA,DIAG_4_01\nP1,X01000001,J441\nP2,X01000001,J459\n'),
+    );
+    expect(noMethod.mapping.diagnosisMeasures).toEqual({});
+    expect(noMethod.fields.measures).toEqual([]);
+    // An emergency care record codes its diagnoses in SNOMED CT, not ICD-10.
+    const snomed = await importAs(
+      'snomed',
+      write(
+        'snomed.csv',
+        'Pseudo ID,LSOA,Admission method,Primary diagnosis\nP1,X01000001,21,195951007\nP2,X01000001,21,195967001\n',
+      ),
+    );
+    expect(snomed.mapping.diagnosisMeasures).toEqual({});
+    expect(snomed.report.warnings.join(' ')).not.toContain('primary diagnoses (ICD-10)');
+  });
+
+  it("leaves a measure the file gives itself as it is, and reads a mapping's own", async () => {
+    const own = await importAs(
+      'own-copd',
+      write(
+        'own-copd.csv',
+        'Pseudo ID,LSOA,Row number,Admission method,DIAG_4_01,copd_emergency_admission\n' +
+          'P1,X01000001,1,21,J441,0\nP2,X01000001,2,21,J459,0\n',
+      ),
+    );
+    expect(own.mapping.diagnosisMeasures).toEqual({ asthma_emergency_admission: 'DIAG_4_01' });
+    expect(await counted('own-copd')).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
+    // A heading the import does not know, named in the mapping.
+    const file = write(
+      'named.csv',
+      'Pseudo ID,LSOA,Row number,Admission method,Reason code\nP1,X01000001,1,21,J441\nP2,X01000001,2,21,J459\n',
+    );
+    const named = await importAs('named', file, {
+      diagnosisMeasures: { copd_emergency_admission: 'Reason code' },
+    });
+    expect(named.mapping.diagnosisMeasures).toEqual({ copd_emergency_admission: 'Reason code' });
+    expect(named.fields.measures).toEqual(['row_number', 'emergency_admission', 'copd_emergency_admission']);
+    expect(await stored('named', 'copd_emergency_admission', 'row_number')).toEqual([
+      { copd_emergency_admission: 1 },
+      { copd_emergency_admission: 0 },
+    ]);
+  });
+
+  it('says what a mapping of these measures lacks', async () => {
+    const file = write('lacking.csv', 'Pseudo ID,LSOA,Reason code\nP1,X01000001,J441\n');
+    await expect(
+      importAs('lacking', file, { diagnosisMeasures: { copd_emergency_admission: 'Reason code' } }),
+    ).rejects.toThrow(
+      'The mapping counts copd_emergency_admission from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure emergency_admission, such as the admission method column (measures.emergency_admission). The measures are: none',
+    );
+    await expect(
+      importAs('unknown', file, { diagnosisMeasures: { stroke_emergency_admission: 'Reason code' } }),
+    ).rejects.toThrow(
+      'diagnosisMeasures.stroke_emergency_admission: is not counted from diagnoses (give copd_emergency_admission or asthma_emergency_admission, with the column of primary diagnoses)',
+    );
+  });
+});
