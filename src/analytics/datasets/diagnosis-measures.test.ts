@@ -2,35 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
 import { builtInIndicators } from '../indicators/catalogue.ts';
 import { fieldsOfDataset, unmetNeeds } from '../indicators/compute.ts';
-import { NOT_A_DIAGNOSIS, namesPrimaryDiagnosis } from './diagnosis-measures.ts';
-
-describe('headings of the primary diagnosis', () => {
-  it("name SUS's and HES's primary diagnosis and what reports call it, not the other diagnoses", () => {
-    for (const heading of [
-      'Der_Primary_Diagnosis_Code',
-      'DIAG_4_01',
-      'DIAG_3_01',
-      'diag_01',
-      'Primary diagnosis',
-      'Primary diagnosis (ICD-10)',
-      'PrimaryDiagnosisCode',
-      'Main diagnosis code',
-      'Spell_Primary_Diagnosis',
-      'Diagnosis primary',
-    ])
-      expect(namesPrimaryDiagnosis(heading), heading).toBe(true);
-    for (const heading of [
-      'DIAG_4_CONCAT',
-      'DIAG_4_02',
-      'Der_Diagnosis_All',
-      'Secondary diagnosis',
-      'Diagnosis date',
-      'Primary procedure',
-      'Primary diagnosis description',
-    ])
-      expect(namesPrimaryDiagnosis(heading), heading).toBe(false);
-  });
-});
+import { NOT_A_CODE } from './clinical-codes.ts';
 
 // An admitted patient care extract gives each admission's method and primary diagnosis: the
 // emergency admissions for COPD and for asthma, which the catalogue counts, are read from both.
@@ -80,7 +52,7 @@ describe('emergency admissions for a condition, from the primary diagnosis', () 
     // The diagnoses are kept as they are too, for indicators of other conditions.
     expect(result.fields.attributes).toEqual(['der_primary_diagnosis_code']);
     expect(result.report.warnings).toContain(
-      'The column "Der_Primary_Diagnosis_Code" holds primary diagnoses (ICD-10), with which the emergency admissions are counted by condition, as the catalogue\'s indicators read them: copd_emergency_admission (those for COPD, J40 to J44) and asthma_emergency_admission (those for asthma, J45 and J46).',
+      'The column "Der_Primary_Diagnosis_Code" holds primary diagnoses (ICD-10), from which are counted, as the catalogue\'s indicators read them: copd_emergency_admission (the emergency admissions for COPD, J40 to J44) and asthma_emergency_admission (the emergency admissions for asthma, J45 and J46).',
     );
     const expected = [
       ...Array.from({ length: 12 }, () => admissions.map(([, , copd, asthma]) => [copd, asthma])).flat(),
@@ -93,7 +65,7 @@ describe('emergency admissions for a condition, from the primary diagnosis', () 
       result.report.examples
         .filter((e) => e.column === 'Der_Primary_Diagnosis_Code')
         .map((e) => [e.row, e.problem, e.value]),
-    ).toEqual([[123, NOT_A_DIAGNOSIS, 'COPD']]);
+    ).toEqual([[123, NOT_A_CODE.diagnosis, 'COPD']]);
     expect(result.rowsStored).toBe(122);
     // The mapping an import prints reads the next month's file as this one was read.
     const again = await importAs('sus-again', write('sus-again.csv', sus(rows)), result.mapping);
@@ -156,6 +128,66 @@ describe('emergency admissions for a condition, from the primary diagnosis', () 
     ]);
   });
 
+  it('counts the episodes whose main procedure is a tooth extraction for decay', async () => {
+    // Primary diagnosis, main procedure, and whether the episode is one.
+    const episodes: [string, string, number | null][] = [
+      ['K02.1', 'F10.4', 1],
+      ['K029', 'F091', 1],
+      ['k02', 'f10', 1], // lower case
+      ['K04.7', 'F10.4', 0], // an abscess, not decay
+      ['K02.1', '-', 0], // no operation, as HES writes it
+      ['K02.1', 'F13.1', 0], // a filling
+      ['K02.1', '', 0],
+      ['', 'F10.4', null], // an extraction, for no known reason
+    ];
+    const rows = [...Array.from({ length: 18 }, () => episodes).flat(), ['K02.1', 'Extraction'] as const];
+    const file = write(
+      'hes.csv',
+      'TOKEN_PERSON_ID,LSOA,STARTAGE,Row number,DIAG_4_01,OPERTN_4_01\n' +
+        rows.map(([d, p], i) => `T${i},X01000001,6,${i},${d},${p}\n`).join(''),
+    );
+    const result = await importAs('hes', file);
+    expect(result.mapping.diagnosisMeasures).toEqual({ tooth_extraction: 'DIAG_4_01' });
+    expect(result.mapping.mainProcedure).toBe('OPERTN_4_01');
+    expect(result.report.warnings).toContain(
+      'The column "DIAG_4_01" holds primary diagnoses (ICD-10) and "OPERTN_4_01" their main procedures (OPCS-4), from which are counted, as the catalogue\'s indicators read them: tooth_extraction (the episodes whose main procedure is a tooth extraction, F09 or F10, for dental caries, K02).',
+    );
+    const teeth = await stored<{ tooth_extraction: number | null }>('hes', 'tooth_extraction', 'row_number');
+    expect(teeth.map((r) => r.tooth_extraction)).toEqual([
+      ...Array.from({ length: 18 }, () => episodes.map(([, , counted]) => counted)).flat(),
+      0,
+    ]);
+    // The headings are row 1: the last episode is row 146.
+    expect(
+      result.report.examples
+        .filter((e) => e.column === 'OPERTN_4_01')
+        .map((e) => [e.row, e.problem, e.value]),
+    ).toEqual([[146, NOT_A_CODE.procedure, 'Extraction']]);
+    const indicator = builtInIndicators().find((i) => i.id === 'cyp-tooth-extractions')!;
+    expect(unmetNeeds(indicator, fieldsOfDataset(result.fields), true)).toBeNull();
+    // Without the procedures, no extraction is counted.
+    const noProcedure = await importAs(
+      'no-procedure',
+      write('no-procedure.csv', 'TOKEN_PERSON_ID,LSOA,DIAG_4_01\nT1,X01000001,K021\n'),
+    );
+    expect(noProcedure.mapping.diagnosisMeasures).toEqual({});
+    expect(noProcedure.mapping.mainProcedure).toBeUndefined();
+    // And the main procedure, under a heading of its own.
+    const operations = write(
+      'operations.csv',
+      'Pseudo ID,LSOA,Row number,Reason code,Operation\nP1,X01000001,1,K021,F10\nP2,X01000001,2,K021,F14\n',
+    );
+    const withProcedure = await importAs('operations', operations, {
+      diagnosisMeasures: { tooth_extraction: 'Reason code' },
+      mainProcedure: 'Operation',
+    });
+    expect(withProcedure.mapping.mainProcedure).toBe('Operation');
+    expect(await stored('operations', 'tooth_extraction', 'row_number')).toEqual([
+      { tooth_extraction: 1 },
+      { tooth_extraction: 0 },
+    ]);
+  });
+
   it('says what a mapping of these measures lacks', async () => {
     const file = write('lacking.csv', 'Pseudo ID,LSOA,Reason code\nP1,X01000001,J441\n');
     await expect(
@@ -166,7 +198,12 @@ describe('emergency admissions for a condition, from the primary diagnosis', () 
     await expect(
       importAs('unknown', file, { diagnosisMeasures: { stroke_emergency_admission: 'Reason code' } }),
     ).rejects.toThrow(
-      'diagnosisMeasures.stroke_emergency_admission: is not counted from diagnoses (give copd_emergency_admission or asthma_emergency_admission, with the column of primary diagnoses)',
+      'diagnosisMeasures.stroke_emergency_admission: is not counted from diagnoses (give copd_emergency_admission, asthma_emergency_admission or tooth_extraction, with the column of primary diagnoses)',
+    );
+    await expect(
+      importAs('no-procedures', file, { diagnosisMeasures: { tooth_extraction: 'Reason code' } }),
+    ).rejects.toThrow(
+      'The mapping counts tooth_extraction from the primary diagnoses (diagnosisMeasures), which needs the main procedure of each episode too: give its column (OPCS-4 codes, such as OPERTN_4_01) as mainProcedure. The file has: Pseudo ID, LSOA, Reason code',
     );
   });
 });

@@ -1,107 +1,94 @@
-// Measures of the catalogue that count the emergency admissions for one condition, worked out at
-// import from an admitted patient care extract (SUS, HES) that gives each admission's method and its
-// primary diagnosis (ICD-10): copd_emergency_admission is 1 for an emergency admission whose
-// primary diagnosis is COPD (J40 to J44), as the OHID indicator counts them; asthma's are J45 and
-// J46. The diagnosis alone cannot say it: most admissions for COPD are emergencies, not all.
+// Measures of the catalogue counted at import from the primary diagnosis of an admitted patient
+// care extract (SUS, HES; clinical-codes.ts), as the published indicators count them:
+// copd_emergency_admission is 1 for an emergency admission whose primary diagnosis is COPD (J40 to
+// J44), as OHID's indicator counts them, and asthma's are J45 and J46; the diagnosis alone cannot
+// say it, as not every admission for COPD is an emergency. tooth_extraction is 1 for an episode
+// whose main procedure is a tooth extraction (OPCS-4 F09, surgical removal, or F10, simple
+// extraction) for dental caries (K02), as NHS England's indicator of extractions due to decay.
 import { listInWords } from '../in-words.ts';
-import type { AnalyticsStore } from '../store.ts';
-import { ident, literal, sourceColumn } from '../sql-text.ts';
-import { normaliseHeading } from './headings.ts';
+import { ident } from '../sql-text.ts';
+import { inCategoriesSql } from './clinical-codes.ts';
 
 export interface DiagnosisMeasure {
   /** The ICD-10 categories (three characters) of the primary diagnosis that count. */
   codes: string[];
-  /** What is counted, for the import's note. */
+  /** What is counted, for the import's note and the dataset's page. */
   what: string;
+  /** Counted among emergency admissions only (the emergency_admission measure): 0 for the others. */
+  emergenciesOnly?: true;
+  /** Counted for episodes whose main procedure falls in these OPCS-4 categories only. */
+  procedures?: string[];
 }
 
-/** The measure each is counted within: only emergency admissions count. */
+/** The measure that says which admissions were emergencies. */
 export const ADMISSIONS_MEASURE = 'emergency_admission';
 
-export const diagnosisMeasureNames = ['copd_emergency_admission', 'asthma_emergency_admission'] as const;
+export const diagnosisMeasureNames = [
+  'copd_emergency_admission',
+  'asthma_emergency_admission',
+  'tooth_extraction',
+] as const;
 export type DiagnosisMeasureName = (typeof diagnosisMeasureNames)[number];
 
 export const diagnosisMeasures: Record<DiagnosisMeasureName, DiagnosisMeasure> = {
-  copd_emergency_admission: { codes: ['J40', 'J41', 'J42', 'J43', 'J44'], what: 'COPD, J40 to J44' },
-  asthma_emergency_admission: { codes: ['J45', 'J46'], what: 'asthma, J45 and J46' },
+  copd_emergency_admission: {
+    codes: ['J40', 'J41', 'J42', 'J43', 'J44'],
+    what: 'the emergency admissions for COPD, J40 to J44',
+    emergenciesOnly: true,
+  },
+  asthma_emergency_admission: {
+    codes: ['J45', 'J46'],
+    what: 'the emergency admissions for asthma, J45 and J46',
+    emergenciesOnly: true,
+  },
+  tooth_extraction: {
+    codes: ['K02'],
+    procedures: ['F09', 'F10'],
+    what: 'the episodes whose main procedure is a tooth extraction, F09 or F10, for dental caries, K02',
+  },
 };
 
-/**
- * Headings of the primary diagnosis, normalised: SUS's Der_Primary_Diagnosis_Code, HES's DIAG_4_01
- * and DIAG_3_01 (the first of the diagnoses), and what reports call it ("Primary diagnosis (ICD-10)",
- * "Main diagnosis code"). Not DIAG_4_CONCAT, all the diagnoses run together.
- */
-const primaryHeading =
-  /^((der|spell|episode)_)?(primary|main|principal|first)_(diag|diagnosis)(_code)?(_icd_?(10)?)?(_code)?$|^(icd_?10_)?(primary|main)_(diag|diagnosis)(_code)?$|^(der_)?(diag|diagnosis)(_code)?(_[34])?_0?1$|^(diag|diagnosis)_primary(_code)?$/;
-
-export const namesPrimaryDiagnosis = (heading: string): boolean =>
-  primaryHeading.test(normaliseHeading(heading));
+export const diagnosisMeasuresOf = (m: {
+  diagnosisMeasures: Partial<Record<DiagnosisMeasureName, string>>;
+}): [DiagnosisMeasureName, string][] =>
+  Object.entries(m.diagnosisMeasures) as [DiagnosisMeasureName, string][];
 
 /**
- * The form of an ICD-10 code, tidied (trimmed, upper case): a letter and two figures for its
- * category, then its subdivision in any of the ways extracts write it (J44, J441, J44.1, HES's J44X
- * and I10X, "J44-"), or its description after it ("J44.9 Chronic obstructive …").
+ * The measure from the columns of the file (`diagnosis`, and `procedure` for those that need it):
+ * whether the primary diagnosis is one of the measure's for those counted among emergency
+ * admissions (true, false, or NULL when there is no code), which diagnosisMeasureSql completes;
+ * the measure itself for the others: 0 for an episode without the procedure, and 1 or 0 by the
+ * diagnosis for one with it (none when the diagnosis is not known).
  */
-const ICD10 = '^[A-Z][0-9]{2}([0-9X]|[^A-Z0-9]|$)';
-const tidied = (c: string): string => `upper(trim(CAST(${c} AS VARCHAR)))`;
-const present = (c: string): string => `NULLIF(${tidied(c)}, '')`;
-
-export const NOT_A_DIAGNOSIS =
-  'not an ICD-10 code (a letter and two figures, such as J44 or J44.1), so the admission is counted for no condition';
-
-/** True when a present value is not written as an ICD-10 code. */
-export const notDiagnosisSql = (c: string): string =>
-  `COALESCE(NOT regexp_matches(${present(c)}, ${literal(ICD10)}), false)`;
-
-/**
- * Whether the primary diagnosis in `c` is one of the measure's: true or false, NULL when there is
- * none (blank) or it is not written as a code.
- */
-export function diagnosisOfSql(c: string, field: DiagnosisMeasureName): string {
-  const { codes } = diagnosisMeasures[field];
-  const category = `left(${present(c)}, 3)`;
-  return `CASE WHEN regexp_matches(${present(c)}, ${literal(ICD10)}) THEN ${category} IN (${codes.map(literal).join(', ')}) END`;
+export function diagnosisColumnSql(
+  field: DiagnosisMeasureName,
+  diagnosis: string,
+  procedure?: string,
+): string {
+  const { codes, procedures } = diagnosisMeasures[field];
+  const diagnosed = inCategoriesSql(diagnosis, 'diagnosis', codes);
+  if (!procedures) return diagnosed;
+  if (procedure === undefined) throw new Error(`${field} needs the main procedure column`);
+  const operated = `COALESCE(${inCategoriesSql(procedure, 'procedure', procedures)}, false)`;
+  return `CAST(CASE WHEN NOT ${operated} THEN 0 WHEN ${diagnosed} THEN 1 WHEN NOT ${diagnosed} THEN 0 END AS DOUBLE)`;
 }
 
 /**
- * The measure from the admission's emergency_admission (1 or 0, a stored column) and whether its
- * primary diagnosis is one of the measure's (`diagnosed`, diagnosisOfSql): 1 for an emergency
- * admission for the condition, 0 for another admission, and none when either is not known for an
- * emergency admission, or the admission's method is not known.
+ * The stored measure from the column diagnosisColumnSql gave (`column`, quoted): for one counted
+ * among emergency admissions, from the admission's emergency_admission (1 or 0) too: 1 for an
+ * emergency admission for the condition, 0 for another admission, none when the admission method
+ * is not known or an emergency admission's diagnosis is not; the others as they are.
  */
-export const diagnosisMeasureSql = (diagnosed: string): string =>
-  `CAST(CASE ${ident(ADMISSIONS_MEASURE)} WHEN 1 THEN CASE WHEN ${diagnosed} THEN 1 WHEN NOT ${diagnosed} THEN 0 END WHEN 0 THEN 0 END AS DOUBLE)`;
-
-/** Slips allowed among a sample of diagnoses (the import reports them). */
-const SLIPS = 0.01;
-
-/**
- * The column of primary diagnoses to count the measures from: one whose heading names the primary
- * diagnosis and whose first 100,000 values (blanks aside) are ICD-10 codes but for a slip or two in
- * a hundred; none when the file has no such column, or no emergency admissions to count within.
- */
-export async function primaryDiagnosisColumn(
-  store: AnalyticsStore,
-  parquet: string,
-  columns: string[],
-  measures: Readonly<Record<string, string>>,
-): Promise<string | undefined> {
-  if (!(ADMISSIONS_MEASURE in measures)) return undefined;
-  for (const column of columns.filter(namesPrimaryDiagnosis)) {
-    const c = sourceColumn(column);
-    const [row] = await store.query<{ present: number | bigint; codes: number | bigint }>(
-      `SELECT count(${present(c)}) AS present, count(*) FILTER (WHERE regexp_matches(${present(c)}, ${literal(ICD10)})) AS codes
-       FROM (SELECT ${c} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample`,
-    );
-    const [found, codes] = [Number(row?.present ?? 0), Number(row?.codes ?? 0)];
-    if (found > 0 && found - codes <= SLIPS * found) return column;
-  }
-  return undefined;
+export function diagnosisMeasureSql(field: DiagnosisMeasureName): string {
+  const column = ident(field);
+  if (!diagnosisMeasures[field].emergenciesOnly) return column;
+  return `CAST(CASE ${ident(ADMISSIONS_MEASURE)} WHEN 1 THEN CASE WHEN ${column} THEN 1 WHEN NOT ${column} THEN 0 END WHEN 0 THEN 0 END AS DOUBLE)`;
 }
 
 /**
- * The measures to count from `column` (those the file does not give itself), in `mapping`'s
- * diagnosisMeasures; returns what the report says of them.
+ * Adds to `mapping` the measures the file's codes can give (those it does not give itself): with
+ * its emergency admissions, those counted among them; with the main procedure (`procedure`),
+ * those that need it. Returns what the report says of them.
  */
 export function readDiagnosisMeasures(
   mapping: {
@@ -109,15 +96,25 @@ export function readDiagnosisMeasures(
     flags: Record<string, string>;
     attributes: Record<string, string>;
     diagnosisMeasures: Partial<Record<DiagnosisMeasureName, string>>;
+    mainProcedure?: string | undefined;
   },
-  column: string,
+  diagnosis: string,
+  procedure: string | undefined,
 ): string[] {
   const given = new Set(Object.keys({ ...mapping.measures, ...mapping.flags, ...mapping.attributes }));
-  const counted = diagnosisMeasureNames.filter((field) => !given.has(field));
+  const counted = diagnosisMeasureNames.filter((field) => {
+    const { emergenciesOnly, procedures } = diagnosisMeasures[field];
+    if (given.has(field)) return false;
+    if (emergenciesOnly) return ADMISSIONS_MEASURE in mapping.measures;
+    return !procedures || procedure !== undefined;
+  });
   if (counted.length === 0) return [];
-  for (const field of counted) mapping.diagnosisMeasures[field] = column;
-  const each = counted.map((field) => `${field} (those for ${diagnosisMeasures[field].what})`);
+  for (const field of counted) mapping.diagnosisMeasures[field] = diagnosis;
+  const operated = counted.some((field) => diagnosisMeasures[field].procedures);
+  if (operated) mapping.mainProcedure = procedure;
+  const each = counted.map((field) => `${field} (${diagnosisMeasures[field].what})`);
+  const procedures = operated ? ` and "${procedure}" their main procedures (OPCS-4)` : '';
   return [
-    `The column "${column}" holds primary diagnoses (ICD-10), with which the emergency admissions are counted by condition, as the catalogue's indicators read them: ${listInWords(each)}.`,
+    `The column "${diagnosis}" holds primary diagnoses (ICD-10)${procedures}, from which are counted, as the catalogue's indicators read them: ${listInWords(each)}.`,
   ];
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { geographyTables } from '../geography/model.ts';
 import type { AnalyticsStore } from '../store.ts';
-import { ADMISSIONS_MEASURE } from './diagnosis-measures.ts';
+import { ADMISSIONS_MEASURE, diagnosisMeasures, diagnosisMeasuresOf } from './diagnosis-measures.ts';
 import { episodeOrderColumn } from './hes-episodes.ts';
 import { LSOA_FROM_NAME, lsoaNameColumnOf } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE, postcodeLookupRelation } from './lsoa-from-postcode.ts';
@@ -136,10 +136,16 @@ export function checkMappingAgainstFile(
     throw new SourceFileError(
       `The mapping gives measuresGivenAs for ${notMeasures.join(', ')}, which ${notMeasures.length === 1 ? 'is not a measure' : 'are not measures'}. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
     );
-  const diagnosed = Object.keys(mapping.diagnosisMeasures);
-  if (diagnosed.length && !(ADMISSIONS_MEASURE in mapping.measures))
+  const counted = diagnosisMeasuresOf(mapping).map(([field]) => field);
+  const amongEmergencies = counted.filter((field) => diagnosisMeasures[field].emergenciesOnly);
+  if (amongEmergencies.length && !(ADMISSIONS_MEASURE in mapping.measures))
     throw new SourceFileError(
-      `The mapping counts ${diagnosed.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure ${ADMISSIONS_MEASURE}, such as the admission method column (measures.${ADMISSIONS_MEASURE}). The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+      `The mapping counts ${amongEmergencies.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure ${ADMISSIONS_MEASURE}, such as the admission method column (measures.${ADMISSIONS_MEASURE}). The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+    );
+  const operated = counted.filter((field) => diagnosisMeasures[field].procedures);
+  if (operated.length && !mapping.mainProcedure)
+    throw new SourceFileError(
+      `The mapping counts ${operated.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs the main procedure of each episode too: give its column (OPCS-4 codes, such as OPERTN_4_01) as mainProcedure. The file has: ${columns.join(', ')}`,
     );
   if (mapping.firstEpisodesOnly && episodeOrderColumn(columns) === undefined)
     throw new SourceFileError(

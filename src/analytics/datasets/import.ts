@@ -33,7 +33,8 @@ import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { groupOnlyEthnicityNote } from './group-only-ethnicity.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
-import { primaryDiagnosisColumn, readDiagnosisMeasures } from './diagnosis-measures.ts';
+import { readDiagnosisMeasures } from './diagnosis-measures.ts';
+import { codesColumn } from './clinical-codes.ts';
 import {
   catalogueNumberFields,
   mostlyNumbers,
@@ -236,8 +237,9 @@ export async function importDataset(
     const diagnoses =
       userMapping?.diagnosisMeasures || options.addedTo
         ? undefined
-        : await primaryDiagnosisColumn(store, sample, columnNames, mapping.measures);
-    const diagnosisNotes = diagnoses ? readDiagnosisMeasures(mapping, diagnoses) : [];
+        : await codesColumn(store, sample, columnNames, 'diagnosis');
+    const procedures = diagnoses && (await codesColumn(store, sample, columnNames, 'procedure'));
+    const diagnosisNotes = diagnoses ? readDiagnosisMeasures(mapping, diagnoses, procedures) : [];
     checkMappingAgainstFile(mapping, columnNames, userMapping, {
       postcodeColumn: postcodeColumnOf(columnNames, samples.identifying, userMapping?.columns?.postcode),
     });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isSafeIdentifier } from '../sql-text.ts';
 import { codingIds } from './coded-measures.ts';
 import { diagnosisMeasureNames } from './diagnosis-measures.ts';
+import { listInWords } from '../in-words.ts';
 import { looseHeading, lsoaVintageOf } from './headings.ts';
 import {
   columnMappingSchema,
@@ -49,6 +50,7 @@ const settings = [
   'measureCodings',
   'measuresGivenAs',
   'diagnosisMeasures',
+  'mainProcedure',
   'attributes',
   'flags',
   'personIds',
@@ -116,10 +118,12 @@ export const mappingInputSchema = z.strictObject(
             ctx.addIssue({
               code: 'custom',
               path: [name],
-              message: `is not counted from diagnoses (give ${diagnosisMeasureNames.join(' or ')}, with the column of primary diagnoses)`,
+              message: `is not counted from diagnoses (give ${listInWords(diagnosisMeasureNames, 'or')}, with the column of primary diagnoses)`,
             });
       })
       .optional(),
+    /** The column of main procedures (OPCS-4) tooth_extraction is counted with. */
+    mainProcedure: sourceName.optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
     personIds: z
@@ -191,6 +195,7 @@ export function resolveMapping(
     measureCodings: input.measureCodings ?? {},
     measuresGivenAs: input.measuresGivenAs ?? (input.measures ? {} : detected.measuresGivenAs),
     diagnosisMeasures: input.diagnosisMeasures ?? {},
+    ...(input.mainProcedure ? { mainProcedure: input.mainProcedure } : {}),
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),
@@ -221,6 +226,7 @@ export function withFileSpelling(input: MappingInput, columns: string[]): Mappin
     columns: respell(input.columns),
     measures: respell(input.measures),
     diagnosisMeasures: respell(input.diagnosisMeasures),
+    ...(input.mainProcedure ? { mainProcedure: spelled(input.mainProcedure) } : {}),
     flags: respell(input.flags),
     attributes: respell(input.attributes),
   };

@@ -71,6 +71,8 @@ export const columnMappingSchema = z
      * the column of primary diagnoses (ICD-10), read with the emergency_admission measure.
      */
     diagnosisMeasures: z.partialRecord(z.enum(diagnosisMeasureNames), sourceName).default({}),
+    /** The column of main procedures (OPCS-4), which tooth_extraction is counted with. */
+    mainProcedure: sourceName.optional(),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
     attributes: z.record(fieldName, sourceName).default({}),
     /** Yes/no flags such as learning disability: Parity name (flag_…) → column in the file. */
@@ -114,6 +116,7 @@ export function sourceColumnsOf(m: ColumnMapping): string[] {
     ...Object.values(m.columns),
     ...Object.values(m.measures),
     ...Object.values(m.diagnosisMeasures),
+    m.mainProcedure,
     ...Object.values(m.flags),
     ...Object.values(m.attributes),
   ].filter((c): c is string => typeof c === 'string');

@@ -3,7 +3,7 @@
 // and date (outer query) rather than parsing the raw text again for each.
 import { ident, sourceColumn } from '../sql-text.ts';
 import { codedMeasureSql } from './coded-measures.ts';
-import { diagnosisMeasureSql, diagnosisOfSql, type DiagnosisMeasureName } from './diagnosis-measures.ts';
+import { diagnosisColumnSql, diagnosisMeasureSql, diagnosisMeasuresOf } from './diagnosis-measures.ts';
 import { ageSource, notBelowZero, type ColumnMapping } from './mapping.ts';
 import { pseudonymSql } from './pseudonym.ts';
 import * as std from './standardise.ts';
@@ -21,9 +21,6 @@ export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: str
   if (!date || kinds.get(date) !== 'date') return null;
   return std.financialYearRangeSql(std.dateSql(sourceColumn(date), 'date'), relation);
 }
-
-const diagnosisMeasuresOf = (m: ColumnMapping) =>
-  Object.entries(m.diagnosisMeasures) as [DiagnosisMeasureName, string][];
 
 function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdentifiers): string[] {
   const c = m.columns;
@@ -59,7 +56,8 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdenti
       return `${givenAs === 'days' ? `(${value}) / 7` : value} AS ${ident(name)}`;
     }),
     ...diagnosisMeasuresOf(m).map(
-      ([name, source]) => `${diagnosisOfSql(sourceColumn(source), name)} AS ${ident(name)}`,
+      ([name, source]) =>
+        `${diagnosisColumnSql(name, sourceColumn(source), m.mainProcedure && sourceColumn(m.mainProcedure))} AS ${ident(name)}`,
     ),
     ...Object.entries(m.flags).map(
       ([name, source]) => `${std.flagSql(sourceColumn(source), kind(source))} AS ${ident(name)}`,
@@ -100,7 +98,7 @@ export function standardSelectSql(
         ? `CASE WHEN ${ident(name)} >= 0 THEN ${ident(name)} END AS ${ident(name)}`
         : ident(name),
     ),
-    ...diagnosisMeasuresOf(m).map(([name]) => `${diagnosisMeasureSql(ident(name))} AS ${ident(name)}`),
+    ...diagnosisMeasuresOf(m).map(([name]) => `${diagnosisMeasureSql(name)} AS ${ident(name)}`),
     ...[...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];
   return `SELECT ${derived.join(',\n  ')}\nFROM (SELECT ${typedColumns(m, kinds, person).join(',\n    ')}\n  FROM ${relation} WHERE NOT ${leftOut}) typed`;

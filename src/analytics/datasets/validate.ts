@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
-import { NOT_A_DIAGNOSIS, notDiagnosisSql } from './diagnosis-measures.ts';
+import { NOT_A_CODE, notACodeSql } from './clinical-codes.ts';
 import { EXCEL_ERROR, excelErrorSql } from './excel-errors.ts';
 import { ageSource, notBelowZero, type ColumnMapping } from './mapping.ts';
 import { LSOA_FROM_NAME, lsoaFromName } from './lsoa-from-name.ts';
@@ -224,7 +224,8 @@ function checksFor(
     if (notBelowZero.has(name)) add(column, BELOW_ZERO, (col, kind) => `${std.measureSql(col, kind)} < 0`);
   }
   for (const column of new Set(Object.values(mapping.diagnosisMeasures)))
-    add(column, NOT_A_DIAGNOSIS, (col) => notDiagnosisSql(col));
+    add(column, NOT_A_CODE.diagnosis, (col) => notACodeSql(col, 'diagnosis'));
+  add(mapping.mainProcedure, NOT_A_CODE.procedure, (col) => notACodeSql(col, 'procedure'));
   for (const column of Object.values(mapping.flags)) {
     add(column, 'not a yes/no value (use 1/0, Y/N or true/false)', (col, kind) =>
       std.flagFailingSql(col, kind),

@@ -42,7 +42,7 @@ describe("a dataset's columns in words", () => {
       {
         field: 'Measure: copd_emergency_admission',
         column: 'DIAG_4_01',
-        note: 'emergency admissions whose primary diagnosis is COPD, J40 to J44',
+        note: 'primary diagnoses, counting the emergency admissions for COPD, J40 to J44',
       },
       { field: 'Flag: flag_smi', column: 'SMI register' },
       { field: 'Kept as text: specialty', column: 'Specialty' },

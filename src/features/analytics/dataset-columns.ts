@@ -1,7 +1,7 @@
 // Which column of the source file each of a dataset's fields was read from, in words for the
 // dataset's page, so that whoever imported it can check what Parity recognised.
 import type { CodingId } from '../../analytics/datasets/coded-measures.ts';
-import { diagnosisMeasures, type DiagnosisMeasureName } from '../../analytics/datasets/diagnosis-measures.ts';
+import { diagnosisMeasures, diagnosisMeasuresOf } from '../../analytics/datasets/diagnosis-measures.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from '../../analytics/datasets/mapping.ts';
 import { LSOA_FROM_POSTCODE, lsoaFromPostcode } from '../../analytics/datasets/lsoa-from-postcode.ts';
 import { LSOA_FROM_NAME, lsoaFromName } from '../../analytics/datasets/lsoa-from-name.ts';
@@ -80,13 +80,12 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
       return { ...read, note: 'the date each wait began: the weeks from it to the date of each row' };
     return coding ? { ...read, note: codingNotes[coding] } : read;
   });
-  const diagnosed = (Object.entries(mapping.diagnosisMeasures) as [DiagnosisMeasureName, string][]).map(
-    ([field, column]) => ({
-      field: `Measure: ${field}`,
-      column,
-      note: `emergency admissions whose primary diagnosis is ${diagnosisMeasures[field].what}`,
-    }),
-  );
+  const diagnosed = diagnosisMeasuresOf(mapping).map(([field, column]) => {
+    const { what, procedures } = diagnosisMeasures[field];
+    const operated =
+      procedures && mapping.mainProcedure ? ` (main procedures: ${mapping.mainProcedure})` : '';
+    return { field: `Measure: ${field}`, column, note: `primary diagnoses, counting ${what}${operated}` };
+  });
   return [
     ...standard,
     ...measures,

@@ -30,8 +30,9 @@ const catalogueFields = (): Set<string> => new Set(builtInIndicators().flatMap(f
  */
 function diagnosisHint(needed: string, dataset: Dataset): string | null {
   const fields = dataset.fields;
-  const codes = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed]?.codes;
-  if (!fields || !codes || !fields.measures.includes(ADMISSIONS_MEASURE)) return null;
+  const counted = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed];
+  if (!fields || !counted?.emergenciesOnly || !fields.measures.includes(ADMISSIONS_MEASURE)) return null;
+  const { codes } = counted;
   const diagnoses = fields.attributes.filter((f) => /(^|_)diag/.test(f));
   const diagnosis = diagnoses.find((f) => f.includes('primary')) ?? diagnoses[0];
   if (diagnosis === undefined) return null;
