@@ -87,6 +87,13 @@ describe('column mappings', () => {
     expect(resolveMapping(undefined, [column('wait_weeks'), column('Days waited')]).measuresGivenAs).toEqual(
       {},
     );
+    // The gestation at birth, in weeks, or in days as the Maternity Services Data Set gives it.
+    expect(measures(column('Gestational age (weeks)'))).toEqual({
+      gestation_weeks: 'Gestational age (weeks)',
+    });
+    const msds = resolveMapping(undefined, [column('lsoa_code', 'VARCHAR'), column('GestationLengthBirth')]);
+    expect(msds.measures).toEqual({ gestation_weeks: 'GestationLengthBirth' });
+    expect(msds.measuresGivenAs).toEqual({ gestation_weeks: 'days' });
     // A clock start gives the weeks when no column gives them or the days, and the file is dated.
     const started = (...names: string[]) =>
       resolveMapping(undefined, [

@@ -183,6 +183,19 @@ export const measureHeadings: Record<string, { headings: string[]; what: string 
     ],
     what: 'the weeks waited that the waiting-list indicators read',
   },
+  gestation_weeks: {
+    headings: [
+      'gestation_weeks',
+      'gestation_in_weeks',
+      'weeks_gestation',
+      'gestation_at_birth_weeks',
+      'gestation_at_birth_in_weeks',
+      'gestational_age_weeks',
+      'gestational_age_in_weeks',
+      'gestational_age_at_birth_weeks',
+    ],
+    what: 'the gestation at birth that the preterm births indicator reads',
+  },
   // Stages written as plain numbers; other forms (2A, IIIB, X) are read as codes (coded-measures.ts).
   cancer_stage: {
     headings: ['stage_best', 'stage_at_diagnosis', 'overall_stage', 'tnm_stage_group', 'stage_group'],
@@ -198,6 +211,16 @@ export const measureHeadedAs = (column: string): string | undefined => {
 
 /** Measures of the catalogue in weeks that extracts give in days, by their normalised headings. */
 const measureDayHeadings: Record<string, string[]> = {
+  // The Maternity Services Data Set's GestationLengthBirth is in days.
+  gestation_weeks: [
+    'gestation_length_birth',
+    'gestation_length_at_birth',
+    'gestation_days',
+    'gestation_in_days',
+    'gestational_age_days',
+    'gestational_age_in_days',
+    'gestation_at_birth_days',
+  ],
   wait_weeks: [
     'days_waited',
     'days_waiting',

@@ -114,6 +114,14 @@ const denominatorSchema = z
 export const indicatorIdPattern = /^[a-z0-9][a-z0-9-]{1,60}$/;
 
 export const statistics = ['proportion', 'crude-rate', 'dsr', 'mean', 'median'] as const;
+/** The programmes indicators belong to: the built-in ones', and Local for a trust's own. */
+export const programmes = [
+  'Core20PLUS5 adults',
+  'Core20PLUS5 children and young people',
+  'Access',
+  'Health inequalities statement',
+  'Local',
+] as const;
 
 /** Each statistic in words, for pages. */
 export const statisticLabels: Record<(typeof statistics)[number], string> = {
@@ -130,9 +138,8 @@ export const indicatorSchema = z
       message: 'The identifier uses lower-case letters, digits and hyphens',
     }),
     title: text('a title', 5, 200),
-    programme: z.enum(['Core20PLUS5 adults', 'Core20PLUS5 children and young people', 'Access', 'Local'], {
-      message:
-        'Choose the programme: Core20PLUS5 adults, Core20PLUS5 children and young people, Access or Local',
+    programme: z.enum(programmes, {
+      message: `Choose the programme: ${listInWords(programmes, 'or')}`,
     }),
     area: text('the clinical or service area', 2, 100),
     statistic: z.enum(statistics, { message: `Choose the statistic: ${statistics.join(', ')}` }),

@@ -86,6 +86,15 @@ function measures(): string {
     `CASE WHEN activity = 'emergency' AND age <= 17 THEN ${outcome(35, `0.2 + 0.025 * ${gap}`)} END AS asthma_emergency_admission`,
     `${when('cyp_epilepsy', outcome(36, `0.72 - 0.025 * ${gap} - 0.06 * ${minority}`))} AS esn_input`,
     `${when('cyp_mental_health', '1')} AS mh_service_contact`,
+    // The measures of NHS England's statement on health inequalities, from rows of the activities
+    // they belong with: detentions of people with SMI, Talking Therapies among outpatient contacts,
+    // diabetes care among people with hypertension, births after maternity bookings, and health
+    // checks of people aged 14 and over with a learning disability.
+    `CASE WHEN activity = 'smi' AND ${u('i', 42)} < 0.02 + 0.003 * ${gap} + 0.04 * ${minority} THEN 1 END AS mha_detention`,
+    `CASE WHEN activity = 'outpatient' AND ${u('i', 43)} < 0.05 THEN ${outcome(44, `0.53 - 0.012 * ${gap} - 0.03 * ${minority}`)} END AS talking_therapies_recovered`,
+    `CASE WHEN activity = 'hypertension' AND ${u('i', 45)} < 0.3 THEN ${outcome(46, `0.58 - 0.015 * ${gap} - 0.02 * ${minority} + 0.02 * (year - 2022)`)} END AS t2d_eight_care_processes`,
+    `${when('maternity', `GREATEST(22, round(41.5 + ln(1 - ${u('i', 47)}) * (1.6 + 0.05 * ${gap} + 0.2 * ${minority}), 1))`)} AS gestation_weeks`,
+    `CASE WHEN ${u('p', 33)} < 0.006 AND age >= 14 AND ${u('i', 48)} < 0.3 THEN ${outcome(49, `0.8 - 0.012 * ${gap}`)} END AS ld_health_check`,
     `CASE WHEN activity = 'smi' OR ${u('p', 32)} < 0.008 THEN 1 ELSE 0 END AS flag_smi`,
     `CASE WHEN ${u('p', 33)} < 0.006 THEN 1 ELSE 0 END AS flag_learning_disability`,
   ].join(',\n  ');
