@@ -74,7 +74,7 @@ export function diagnosisColumnSql(
 }
 
 /**
- * The stored measure from the column diagnosisColumnSql gave (`column`, quoted): for one counted
+ * The stored measure from the column of its name that diagnosisColumnSql gave: for one counted
  * among emergency admissions, from the admission's emergency_admission (1 or 0) too: 1 for an
  * emergency admission for the condition, 0 for another admission, none when the admission method
  * is not known or an emergency admission's diagnosis is not; the others as they are.
