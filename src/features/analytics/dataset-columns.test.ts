@@ -16,7 +16,8 @@ describe("a dataset's columns in words", () => {
       },
       measureCodings: { emergency_admission: 'admission-method' },
       measuresGivenAs: { wait_weeks: 'days', weeks_since_referral: 'start-date' },
-      diagnosisMeasures: { copd_emergency_admission: 'DIAG_4_01' },
+      diagnosisMeasures: { copd_emergency_admission: 'DIAG_4_01', tooth_extraction: 'DIAG_4_01' },
+      mainProcedure: 'OPERTN_4_01',
       flags: { flag_smi: 'SMI register' },
       attributes: { specialty: 'Specialty' },
     });
@@ -43,6 +44,11 @@ describe("a dataset's columns in words", () => {
         field: 'Measure: copd_emergency_admission',
         column: 'DIAG_4_01',
         note: 'primary diagnoses, counting the emergency admissions for COPD, J40 to J44',
+      },
+      {
+        field: 'Measure: tooth_extraction',
+        column: 'DIAG_4_01',
+        note: 'primary diagnoses with the main procedures in "OPERTN_4_01", counting the episodes whose main procedure is a tooth extraction, F09 or F10, for dental caries, K02',
       },
       { field: 'Flag: flag_smi', column: 'SMI register' },
       { field: 'Kept as text: specialty', column: 'Specialty' },

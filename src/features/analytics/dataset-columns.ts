@@ -83,8 +83,8 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
   const diagnosed = diagnosisMeasuresOf(mapping).map(([field, column]) => {
     const { what, procedures } = diagnosisMeasures[field];
     const operated =
-      procedures && mapping.mainProcedure ? ` (main procedures: ${mapping.mainProcedure})` : '';
-    return { field: `Measure: ${field}`, column, note: `primary diagnoses, counting ${what}${operated}` };
+      procedures && mapping.mainProcedure ? ` with the main procedures in "${mapping.mainProcedure}"` : '';
+    return { field: `Measure: ${field}`, column, note: `primary diagnoses${operated}, counting ${what}` };
   });
   return [
     ...standard,

@@ -66,14 +66,14 @@ describe('hints for a missing field', () => {
     expect(
       missingFieldHints(indicator('copd-emergency-admissions'), ['copd_emergency_admission'], admissions),
     ).toEqual([
-      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, import the file again with {"diagnosisMeasures": {"copd_emergency_admission": "Primary Dx"}} in the mapping, or add an indicator of these admissions like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
+      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, import the file again with {"diagnosisMeasures": {"copd_emergency_admission": "Primary Dx"}} in the mapping, or add an indicator like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J40, J41, J42, J43, J44 in place of copd_emergency_admission = 1',
     ]);
     // A linked table has no file to import again.
     const linked = { ...admissions, mapping: null } as unknown as Dataset;
     expect(
       missingFieldHints(indicator('cyp-asthma-emergency-admissions'), ['asthma_emergency_admission'], linked),
     ).toEqual([
-      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, add an indicator of these admissions like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J45, J46 in place of asthma_emergency_admission = 1',
+      'The dataset has emergency admissions and diagnoses (der_primary_diagnosis_code): if der_primary_diagnosis_code is the primary diagnosis, add an indicator like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and der_primary_diagnosis_code starts with J45, J46 in place of asthma_emergency_admission = 1',
     ]);
     // Without diagnoses, emergency_admission, a field of its own, is not offered as the COPD ones.
     const noDiagnoses = {
@@ -86,6 +86,32 @@ describe('hints for a missing field', () => {
         ['asthma_emergency_admission'],
         noDiagnoses,
       ),
+    ).toEqual([]);
+  });
+
+  it('give the conditions on diagnoses and procedures that count tooth extractions for decay', () => {
+    const episodes = {
+      fields: {
+        measures: [],
+        flags: [],
+        attributes: ['diag_4_02', 'diag_4_01', 'opertn_4_01'],
+        hasAge: true,
+      },
+      mapping: columnMappingSchema.parse({
+        columns: { lsoa_code: 'LSOA' },
+        attributes: { diag_4_02: 'DIAG_4_02', diag_4_01: 'DIAG_4_01', opertn_4_01: 'OPERTN_4_01' },
+      }),
+    } as unknown as Dataset;
+    expect(missingFieldHints(indicator('cyp-tooth-extractions'), ['tooth_extraction'], episodes)).toEqual([
+      'The dataset has diagnoses (diag_4_01) and procedures (opertn_4_01): if diag_4_01 is the primary diagnosis and opertn_4_01 the main procedure, import the file again with {"diagnosisMeasures": {"tooth_extraction": "DIAG_4_01"}, "mainProcedure": "OPERTN_4_01"} in the mapping, or add an indicator like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions opertn_4_01 starts with F09, F10 and diag_4_01 starts with K02 in place of tooth_extraction = 1',
+    ]);
+    // Without the procedures, the diagnoses cannot say which episodes were extractions.
+    const diagnosesOnly = {
+      ...episodes,
+      fields: { ...episodes.fields!, attributes: ['diag_4_01'] },
+    } as unknown as Dataset;
+    expect(
+      missingFieldHints(indicator('cyp-tooth-extractions'), ['tooth_extraction'], diagnosesOnly),
     ).toEqual([]);
   });
 

@@ -1,9 +1,4 @@
 // What to do when an indicator needs a field a dataset lacks but a field of another name may hold it.
-import {
-  ADMISSIONS_MEASURE,
-  diagnosisMeasures,
-  type DiagnosisMeasure,
-} from '../../analytics/datasets/diagnosis-measures.ts';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { standardFields } from '../../analytics/indicators/compute.ts';
 import { lookAlikeFields } from '../../analytics/indicators/look-alike-fields.ts';
@@ -13,6 +8,7 @@ import {
   type IndicatorDefinition,
 } from '../../analytics/indicators/schema.ts';
 import type { Dataset } from './analytics.ts';
+import { diagnosisHint } from './diagnosis-hint.ts';
 
 const notMeasures = new Set([...standardFields, 'esp_band']);
 
@@ -21,27 +17,6 @@ const notMeasures = new Set([...standardFields, 'esp_band']);
  * all emergency admissions, never the COPD ones that copd_emergency_admission counts.
  */
 const catalogueFields = (): Set<string> => new Set(builtInIndicators().flatMap(fieldsUsed));
-
-/**
- * For a field counting the emergency admissions for one condition, when the dataset has emergency
- * admissions and their diagnoses (an admitted patient care extract) but the import did not count
- * them (a diagnosis column it did not know): how to count them from the diagnoses, by importing the
- * file again with the column named (diagnosis-measures.ts), or with an indicator of its own.
- */
-function diagnosisHint(needed: string, dataset: Dataset): string | null {
-  const fields = dataset.fields;
-  const counted = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed];
-  if (!fields || !counted?.emergenciesOnly || !fields.measures.includes(ADMISSIONS_MEASURE)) return null;
-  const { codes } = counted;
-  const diagnoses = fields.attributes.filter((f) => /(^|_)diag/.test(f));
-  const diagnosis = diagnoses.find((f) => f.includes('primary')) ?? diagnoses[0];
-  if (diagnosis === undefined) return null;
-  const column = dataset.mapping?.attributes[diagnosis];
-  const reimport = column
-    ? `import the file again with {"diagnosisMeasures": {${JSON.stringify(needed)}: ${JSON.stringify(column)}}} in the mapping, or add`
-    : 'add';
-  return `The dataset has emergency admissions and diagnoses (${diagnosis}): if ${diagnosis} is the primary diagnosis, ${reimport} an indicator of these admissions like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions emergency_admission = 1 and ${diagnosis} starts with ${codes.join(', ')} in place of ${needed} = 1`;
-}
 
 /** The mapping section a field of an indicator goes under: flags, measures (numbers) or attributes. */
 function sectionFor(indicator: IndicatorDefinition, field: string): 'flags' | 'measures' | 'attributes' {

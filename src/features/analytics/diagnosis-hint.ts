@@ -1,0 +1,52 @@
+// What to do when an indicator needs a measure the import counts from clinical codes
+// (diagnosis-measures.ts) but did not: the dataset has the codes as text, under headings the import
+// did not know, or was imported before it counted them.
+import {
+  ADMISSIONS_MEASURE,
+  diagnosisMeasures,
+  type DiagnosisMeasure,
+} from '../../analytics/datasets/diagnosis-measures.ts';
+import type { Dataset } from './analytics.ts';
+
+/** The field of the dataset's text fields most likely to hold the first of some codes. */
+function firstCodesField(attributes: string[], named: RegExp, first: RegExp): string | undefined {
+  const candidates = attributes.filter((f) => named.test(f));
+  return candidates.find((f) => first.test(f)) ?? candidates[0];
+}
+
+/**
+ * For a measure counted from the primary diagnosis (and the main procedure), when the dataset has
+ * what it needs as text: how to count it, by importing the file again with the columns named, or
+ * with an indicator of its own on the same conditions.
+ */
+export function diagnosisHint(needed: string, dataset: Dataset): string | null {
+  const fields = dataset.fields;
+  const counted = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed];
+  if (!fields || !counted) return null;
+  if (counted.emergenciesOnly && !fields.measures.includes(ADMISSIONS_MEASURE)) return null;
+  const diagnosis = firstCodesField(fields.attributes, /(^|_)diag/, /primary|main|_0?1$/);
+  const procedure = counted.procedures
+    ? firstCodesField(fields.attributes, /(^|_)(opertn|proc)/, /primary|main|_0?1$/)
+    : undefined;
+  if (diagnosis === undefined || (counted.procedures && procedure === undefined)) return null;
+  const columnOf = (field: string) => dataset.mapping?.attributes[field];
+  const has = procedure
+    ? `diagnoses (${diagnosis}) and procedures (${procedure})`
+    : `emergency admissions and diagnoses (${diagnosis})`;
+  const are = procedure
+    ? `${diagnosis} is the primary diagnosis and ${procedure} the main procedure`
+    : `${diagnosis} is the primary diagnosis`;
+  const conditions = [
+    ...(counted.emergenciesOnly ? [`${ADMISSIONS_MEASURE} = 1`] : []),
+    ...(procedure && counted.procedures ? [`${procedure} starts with ${counted.procedures.join(', ')}`] : []),
+    `${diagnosis} starts with ${counted.codes.join(', ')}`,
+  ];
+  const diagnosisColumn = columnOf(diagnosis);
+  const procedureColumn = procedure && columnOf(procedure);
+  const entry =
+    diagnosisColumn && (!procedure || procedureColumn)
+      ? `{"diagnosisMeasures": {${JSON.stringify(needed)}: ${JSON.stringify(diagnosisColumn)}}${procedureColumn ? `, "mainProcedure": ${JSON.stringify(procedureColumn)}` : ''}}`
+      : undefined;
+  const reimport = entry ? `import the file again with ${entry} in the mapping, or add` : 'add';
+  return `The dataset has ${has}: if ${are}, ${reimport} an indicator like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions ${conditions.join(' and ')} in place of ${needed} = 1`;
+}
