@@ -109,7 +109,7 @@ export const mappingInputSchema = z.strictObject(
         message: 'give "days" for a column of days read as weeks, or "start-date" for the date a wait began',
       }),
     ).optional(),
-    /** Emergency admissions for a condition counted from the primary diagnosis: {"copd_emergency_admission": "DIAG_4_01"}. */
+    /** Measures counted from the primary diagnosis: {"copd_emergency_admission": "DIAG_4_01"}. */
     diagnosisMeasures: z
       .record(z.string(), sourceName)
       .superRefine((record, ctx) => {

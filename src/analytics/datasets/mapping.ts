@@ -67,8 +67,8 @@ export const columnMappingSchema = z
      */
     measuresGivenAs: z.record(fieldName, z.enum(measureForms)).default({}),
     /**
-     * Measures counting the emergency admissions for a condition (diagnosis-measures.ts): field →
-     * the column of primary diagnoses (ICD-10), read with the emergency_admission measure.
+     * Measures counted from the primary diagnosis (diagnosis-measures.ts): field → the column of
+     * primary diagnoses (ICD-10), read with the emergency_admission measure or the main procedure.
      */
     diagnosisMeasures: z.partialRecord(z.enum(diagnosisMeasureNames), sourceName).default({}),
     /** The column of main procedures (OPCS-4), which tooth_extraction is counted with. */
