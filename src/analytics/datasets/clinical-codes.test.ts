@@ -14,6 +14,9 @@ describe('headings of the primary diagnosis and the main procedure', () => {
       'Main diagnosis code',
       'Spell_Primary_Diagnosis',
       'Diagnosis primary',
+      'Der_Spell_Primary_Diagnosis',
+      'DIAG4_01',
+      'Primary diagnosis code (ICD10)',
     ])
       expect(namesCodes(heading, 'diagnosis'), heading).toBe(true);
     for (const heading of [
@@ -37,6 +40,8 @@ describe('headings of the primary diagnosis and the main procedure', () => {
       'Main procedure (OPCS-4)',
       'Main_Procedure_Code',
       'PrimaryProcedureCode',
+      'Der_Spell_Primary_Procedure',
+      'OPERTN4_01',
     ])
       expect(namesCodes(heading, 'procedure'), heading).toBe(true);
     for (const heading of [

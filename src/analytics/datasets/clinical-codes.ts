@@ -15,9 +15,9 @@ export type CodeKind = 'diagnosis' | 'procedure';
  */
 const headings: Record<CodeKind, RegExp> = {
   diagnosis:
-    /^((der|spell|episode)_)?(primary|main|principal|first)_(diag|diagnosis)(_code)?(_icd_?(10)?)?(_code)?$|^(icd_?10_)?(primary|main)_(diag|diagnosis)(_code)?$|^(der_)?(diag|diagnosis)(_code)?(_[34])?_0?1$|^(diag|diagnosis)_primary(_code)?$/,
+    /^((der|spell|episode)_)*(primary|main|principal|first)_(diag|diagnosis)(_code)?(_icd_?(10)?)?(_code)?$|^(icd_?10_)?(primary|main)_(diag|diagnosis)(_code)?$|^(der_)?(diag|diagnosis)(_code)?(_?[34])?_0?1$|^(diag|diagnosis)_primary(_code)?$/,
   procedure:
-    /^((der|spell|episode)_)?(primary|main|principal|first)_(proc|procedure|operation)(_code)?(_opcs_?(4)?)?(_code)?$|^(opcs_?4?_)?(primary|main)_(proc|procedure)(_code)?$|^(der_)?(opertn|operation|procedure|proc)(_code)?(_[34])?_0?1$|^(procedure|proc)_primary(_code)?$/,
+    /^((der|spell|episode)_)*(primary|main|principal|first)_(proc|procedure|operation)(_code)?(_opcs_?(4)?)?(_code)?$|^(opcs_?4?_)?(primary|main)_(proc|procedure)(_code)?$|^(der_)?(opertn|operation|procedure|proc)(_code)?(_?[34])?_0?1$|^(procedure|proc)_primary(_code)?$/,
 };
 
 export const namesCodes = (heading: string, kind: CodeKind): boolean =>
