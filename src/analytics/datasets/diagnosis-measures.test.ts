@@ -188,12 +188,61 @@ describe('emergency admissions for a condition, from the primary diagnosis', () 
     ]);
   });
 
+  it('counts them in a file of emergency admissions only, which the mapping says every row is', async () => {
+    const file = write(
+      'emergencies.csv',
+      'Pseudo ID,LSOA,Row number,Der_Primary_Diagnosis_Code\n' +
+        'P1,X01000001,1,J44.1\nP2,X01000001,2,J45X\nP3,X01000001,3,I10X\nP4,X01000001,4,\n',
+    );
+    const result = await importAs('emergencies', file, { allRows: ['emergency_admission'] });
+    expect(result.fields.measures).toEqual([
+      'row_number',
+      'emergency_admission',
+      'copd_emergency_admission',
+      'asthma_emergency_admission',
+    ]);
+    expect(
+      await stored(
+        'emergencies',
+        'emergency_admission, copd_emergency_admission, asthma_emergency_admission',
+        'row_number',
+      ),
+    ).toEqual([
+      { emergency_admission: 1, copd_emergency_admission: 1, asthma_emergency_admission: 0 },
+      { emergency_admission: 1, copd_emergency_admission: 0, asthma_emergency_admission: 1 },
+      { emergency_admission: 1, copd_emergency_admission: 0, asthma_emergency_admission: 0 },
+      { emergency_admission: 1, copd_emergency_admission: null, asthma_emergency_admission: null },
+    ]);
+    // The person's word prevails over an admission method column.
+    const withMethod = write(
+      'with-method.csv',
+      'Pseudo ID,LSOA,Row number,Admission method\nP1,X01000001,1,11\nP2,X01000001,2,21\n',
+    );
+    const every = await importAs('with-method', withMethod, { allRows: ['emergency_admission'] });
+    expect(every.mapping.measures).toEqual({ row_number: 'Row number' });
+    expect(await stored('with-method', 'emergency_admission', 'row_number')).toEqual([
+      { emergency_admission: 1 },
+      { emergency_admission: 1 },
+    ]);
+    await expect(
+      importAs('twice', withMethod, {
+        measures: { emergency_admission: 'Admission method' },
+        allRows: ['emergency_admission'],
+      }),
+    ).rejects.toThrow(
+      'The mapping gives emergency_admission both from a column and as every row (allRows): give it one way only.',
+    );
+    await expect(importAs('badly', withMethod, { allRows: 'emergency_admission' })).rejects.toThrow(
+      'allRows: give a list of field names, such as ["emergency_admission"], in lower-case letters, digits and underscores',
+    );
+  });
+
   it('says what a mapping of these measures lacks', async () => {
     const file = write('lacking.csv', 'Pseudo ID,LSOA,Reason code\nP1,X01000001,J441\n');
     await expect(
       importAs('lacking', file, { diagnosisMeasures: { copd_emergency_admission: 'Reason code' } }),
     ).rejects.toThrow(
-      'The mapping counts copd_emergency_admission from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure emergency_admission, such as the admission method column (measures.emergency_admission). The measures are: none',
+      'The mapping counts copd_emergency_admission from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure emergency_admission, such as the admission method column (measures.emergency_admission), or {"allRows": ["emergency_admission"]} for a file of emergency admissions only. The measures are: none',
     );
     await expect(
       importAs('unknown', file, { diagnosisMeasures: { stroke_emergency_admission: 'Reason code' } }),

@@ -85,6 +85,10 @@ export function diagnosisMeasureSql(field: DiagnosisMeasureName): string {
   return `CAST(CASE ${ident(ADMISSIONS_MEASURE)} WHEN 1 THEN CASE WHEN ${column} THEN 1 WHEN NOT ${column} THEN 0 END WHEN 0 THEN 0 END AS DOUBLE)`;
 }
 
+/** Whether a mapping says which admissions were emergencies: from a column, or every row. */
+export const hasAdmissionMethod = (m: { measures: Record<string, string>; allRows: string[] }): boolean =>
+  ADMISSIONS_MEASURE in m.measures || m.allRows.includes(ADMISSIONS_MEASURE);
+
 /**
  * Adds to `mapping` the measures the file's codes can give (those it does not give itself): with
  * its emergency admissions, those counted among them; with the main procedure (`procedure`),
@@ -97,15 +101,19 @@ export function readDiagnosisMeasures(
     attributes: Record<string, string>;
     diagnosisMeasures: Partial<Record<DiagnosisMeasureName, string>>;
     mainProcedure?: string | undefined;
+    allRows: string[];
   },
   diagnosis: string,
   procedure: string | undefined,
 ): string[] {
-  const given = new Set(Object.keys({ ...mapping.measures, ...mapping.flags, ...mapping.attributes }));
+  const given = new Set([
+    ...Object.keys({ ...mapping.measures, ...mapping.flags, ...mapping.attributes }),
+    ...mapping.allRows,
+  ]);
   const counted = diagnosisMeasureNames.filter((field) => {
     const { emergenciesOnly, procedures } = diagnosisMeasures[field];
     if (given.has(field)) return false;
-    if (emergenciesOnly) return ADMISSIONS_MEASURE in mapping.measures;
+    if (emergenciesOnly) return hasAdmissionMethod(mapping);
     return !procedures || procedure !== undefined;
   });
   if (counted.length === 0) return [];

@@ -3,7 +3,12 @@
 import { existsSync } from 'node:fs';
 import { geographyTables } from '../geography/model.ts';
 import type { AnalyticsStore } from '../store.ts';
-import { ADMISSIONS_MEASURE, diagnosisMeasures, diagnosisMeasuresOf } from './diagnosis-measures.ts';
+import {
+  ADMISSIONS_MEASURE,
+  diagnosisMeasures,
+  diagnosisMeasuresOf,
+  hasAdmissionMethod,
+} from './diagnosis-measures.ts';
 import { episodeOrderColumn } from './hes-episodes.ts';
 import { LSOA_FROM_NAME, lsoaNameColumnOf } from './lsoa-from-name.ts';
 import { LSOA_FROM_POSTCODE, postcodeLookupRelation } from './lsoa-from-postcode.ts';
@@ -138,9 +143,16 @@ export function checkMappingAgainstFile(
     );
   const counted = diagnosisMeasuresOf(mapping).map(([field]) => field);
   const amongEmergencies = counted.filter((field) => diagnosisMeasures[field].emergenciesOnly);
-  if (amongEmergencies.length && !(ADMISSIONS_MEASURE in mapping.measures))
+  if (amongEmergencies.length && !hasAdmissionMethod(mapping))
     throw new SourceFileError(
-      `The mapping counts ${amongEmergencies.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure ${ADMISSIONS_MEASURE}, such as the admission method column (measures.${ADMISSIONS_MEASURE}). The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+      `The mapping counts ${amongEmergencies.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure ${ADMISSIONS_MEASURE}, such as the admission method column (measures.${ADMISSIONS_MEASURE}), or {"allRows": ["${ADMISSIONS_MEASURE}"]} for a file of emergency admissions only. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
+    );
+  const twice = mapping.allRows.filter(
+    (field) => field in mapping.measures || field in mapping.flags || field in mapping.attributes,
+  );
+  if (twice.length)
+    throw new SourceFileError(
+      `The mapping gives ${twice.join(', ')} both from a column and as every row (allRows): give ${twice.length === 1 ? 'it' : 'them'} one way only.`,
     );
   const operated = counted.filter((field) => diagnosisMeasures[field].procedures);
   if (operated.length && !mapping.mainProcedure)

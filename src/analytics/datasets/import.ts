@@ -101,7 +101,11 @@ export interface ImportedDataset {
 
 export function fieldsOf(mapping: ColumnMapping, fiveYearBands = false): DatasetFields {
   return {
-    measures: [...Object.keys(mapping.measures), ...Object.keys(mapping.diagnosisMeasures)],
+    measures: [
+      ...Object.keys(mapping.measures),
+      ...mapping.allRows,
+      ...Object.keys(mapping.diagnosisMeasures),
+    ],
     flags: Object.keys(mapping.flags),
     attributes: Object.keys(mapping.attributes),
     hasAge: Boolean(ageSource(mapping) || mapping.columns.age_band),

@@ -51,6 +51,7 @@ const settings = [
   'measuresGivenAs',
   'diagnosisMeasures',
   'mainProcedure',
+  'allRows',
   'attributes',
   'flags',
   'personIds',
@@ -124,6 +125,13 @@ export const mappingInputSchema = z.strictObject(
       .optional(),
     /** The column of main procedures (OPCS-4) tooth_extraction is counted with. */
     mainProcedure: sourceName.optional(),
+    /** Yes/no measures every row is: ["emergency_admission"] for a file of emergency admissions only. */
+    allRows: z
+      .array(z.string().refine(isSafeIdentifier), {
+        message:
+          'allRows: give a list of field names, such as ["emergency_admission"], in lower-case letters, digits and underscores',
+      })
+      .optional(),
     attributes: namedFields('field').optional(),
     flags: namedFields('flag').optional(),
     personIds: z
@@ -183,9 +191,13 @@ export function resolveMapping(
   const listed = new Set(
     [input.measures, input.flags, input.attributes].flatMap((fields) => Object.values(fields ?? {})),
   );
+  // Nor is a field the person says every row is detected from a column.
+  const everyRow = new Set(input.allRows ?? []);
   const unmapped = (detectedFields: Record<string, string>) =>
     Object.fromEntries(
-      Object.entries(detectedFields).filter(([, column]) => !mapped.has(column) && !listed.has(column)),
+      Object.entries(detectedFields).filter(
+        ([field, column]) => !mapped.has(column) && !listed.has(column) && !everyRow.has(field),
+      ),
     );
   return columnMappingSchema.parse({
     columns,
@@ -196,6 +208,7 @@ export function resolveMapping(
     measuresGivenAs: input.measuresGivenAs ?? (input.measures ? {} : detected.measuresGivenAs),
     diagnosisMeasures: input.diagnosisMeasures ?? {},
     ...(input.mainProcedure ? { mainProcedure: input.mainProcedure } : {}),
+    allRows: input.allRows ?? [],
     attributes: input.attributes ?? unmapped(detected.attributes),
     flags: input.flags ?? unmapped(detected.flags),
     ...(input.personIds ? { personIds: input.personIds } : {}),

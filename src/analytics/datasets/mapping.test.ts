@@ -28,7 +28,7 @@ describe('column mappings', () => {
         'lsoaVintage: give "2011" or "2021"',
         'measures.Weeks waited: names use lower-case letters, digits and underscores, starting with a letter',
         'flags.ld: flag names start with flag_',
-        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measuresGivenAs, diagnosisMeasures, mainProcedure, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
+        'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measuresGivenAs, diagnosisMeasures, mainProcedure, allRows, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
       ].sort(),
     );
     expect(mappingProblems({ measureCodings: { dna: 'attendance' } })).toEqual([]);

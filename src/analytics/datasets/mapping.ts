@@ -73,6 +73,11 @@ export const columnMappingSchema = z
     diagnosisMeasures: z.partialRecord(z.enum(diagnosisMeasureNames), sourceName).default({}),
     /** The column of main procedures (OPCS-4), which tooth_extraction is counted with. */
     mainProcedure: sourceName.optional(),
+    /**
+     * Yes/no measures that every row of the file is, stored as 1 on each: ["emergency_admission"]
+     * for an extract of emergency admissions only, which has no admission method to read it from.
+     */
+    allRows: z.array(fieldName).default([]),
     /** Text fields kept as they are (e.g. specialty, activity type), for filters and breakdowns. */
     attributes: z.record(fieldName, sourceName).default({}),
     /** Yes/no flags such as learning disability: Parity name (flag_…) → column in the file. */

@@ -55,6 +55,7 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdenti
       const value = coding ? codedMeasureSql(col, coding) : std.measureSql(col, kind(source));
       return `${givenAs === 'days' ? `(${value}) / 7` : value} AS ${ident(name)}`;
     }),
+    ...m.allRows.map((name) => `CAST(1 AS DOUBLE) AS ${ident(name)}`),
     ...diagnosisMeasuresOf(m).map(
       ([name, source]) =>
         `${diagnosisColumnSql(name, sourceColumn(source), m.mainProcedure && sourceColumn(m.mainProcedure))} AS ${ident(name)}`,
@@ -98,6 +99,7 @@ export function standardSelectSql(
         ? `CASE WHEN ${ident(name)} >= 0 THEN ${ident(name)} END AS ${ident(name)}`
         : ident(name),
     ),
+    ...m.allRows.map(ident),
     ...diagnosisMeasuresOf(m).map(([name]) => `${diagnosisMeasureSql(name)} AS ${ident(name)}`),
     ...[...Object.keys(m.flags), ...Object.keys(m.attributes)].map(ident),
   ];

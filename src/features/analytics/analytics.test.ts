@@ -319,7 +319,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       {
         field: 'mapping',
         message:
-          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measuresGivenAs, diagnosisMeasures, mainProcedure, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
+          'colums is not a mapping setting (the settings are columns, lsoaVintage, ethnicityCoding, dateOrder, measures, measureCodings, measuresGivenAs, diagnosisMeasures, mainProcedure, allRows, attributes, flags, personIds, firstEpisodesOnly, sheet, allSheets)',
       },
     ]);
     expect((await t.services.analytics.listDatasets()).map((d) => d.name)).not.toContain(

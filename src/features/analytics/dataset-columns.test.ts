@@ -18,6 +18,7 @@ describe("a dataset's columns in words", () => {
       measuresGivenAs: { wait_weeks: 'days', weeks_since_referral: 'start-date' },
       diagnosisMeasures: { copd_emergency_admission: 'DIAG_4_01', tooth_extraction: 'DIAG_4_01' },
       mainProcedure: 'OPERTN_4_01',
+      allRows: ['mha_detention'],
       flags: { flag_smi: 'SMI register' },
       attributes: { specialty: 'Specialty' },
     });
@@ -40,6 +41,7 @@ describe("a dataset's columns in words", () => {
         column: 'Referred on',
         note: 'the date each wait began: the weeks from it to the date of each row',
       },
+      { field: 'Measure: mha_detention', column: null, note: 'every row, as the mapping says (allRows)' },
       {
         field: 'Measure: copd_emergency_admission',
         column: 'DIAG_4_01',

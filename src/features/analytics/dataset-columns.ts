@@ -14,7 +14,7 @@ const codingNotes: Record<CodingId, string> = {
 
 export interface ColumnRead {
   field: string;
-  /** The column's heading in the file, or null when the file gave no such column. */
+  /** The column's heading in the file, or null when the file gave no such column (`note` then says why, if it can). */
   column: string | null;
   note?: string;
 }
@@ -86,9 +86,15 @@ export function columnsRead(mapping: ColumnMapping): ColumnRead[] {
       procedures && mapping.mainProcedure ? ` with the main procedures in "${mapping.mainProcedure}"` : '';
     return { field: `Measure: ${field}`, column, note: `primary diagnoses${operated}, counting ${what}` };
   });
+  const everyRow = mapping.allRows.map((field) => ({
+    field: `Measure: ${field}`,
+    column: null,
+    note: 'every row, as the mapping says (allRows)',
+  }));
   return [
     ...standard,
     ...measures,
+    ...everyRow,
     ...diagnosed,
     ...named('Flag', mapping.flags),
     ...named('Kept as text', mapping.attributes),

@@ -50,3 +50,21 @@ export function diagnosisHint(needed: string, dataset: Dataset): string | null {
   const reimport = entry ? `import the file again with ${entry} in the mapping, or add` : 'add';
   return `The dataset has ${has}: if ${are}, ${reimport} an indicator like this one (its "Add one like it" on the catalogue page, or "parity indicators add"), with the conditions ${conditions.join(' and ')} in place of ${needed} = 1`;
 }
+
+/**
+ * For emergency_admission, or a measure counted among emergency admissions, when the dataset has
+ * diagnoses but nothing says which admissions were emergencies: an extract of emergency admissions
+ * only, which has no admission method, says so with the mapping's allRows.
+ */
+export function everyRowHint(needed: string, dataset: Dataset): string | null {
+  const { fields, mapping } = dataset;
+  if (!fields || !mapping || fields.measures.includes(ADMISSIONS_MEASURE)) return null;
+  const counted = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed];
+  if (needed !== ADMISSIONS_MEASURE && !counted?.emergenciesOnly) return null;
+  const diagnosis = firstCodesField(fields.attributes, /(^|_)diag/, /primary|main|_0?1$/);
+  if (diagnosis === undefined) return null;
+  const column = mapping.attributes[diagnosis];
+  const counting =
+    counted && column ? `, "diagnosisMeasures": {${JSON.stringify(needed)}: ${JSON.stringify(column)}}` : '';
+  return `The dataset has diagnoses (${diagnosis}) but nothing says which admissions were emergencies: if every row of the file is an emergency admission (an extract of emergency admissions only), import it again with {"allRows": ["${ADMISSIONS_MEASURE}"]${counting}} in the mapping`;
+}

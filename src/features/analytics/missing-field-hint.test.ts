@@ -89,6 +89,34 @@ describe('hints for a missing field', () => {
     ).toEqual([]);
   });
 
+  it('ask whether a file of diagnoses without admission methods is of emergency admissions only', () => {
+    const emergencies = {
+      fields: { measures: [], flags: [], attributes: ['primary_diagnosis'], hasAge: true },
+      mapping: columnMappingSchema.parse({
+        columns: { lsoa_code: 'LSOA' },
+        attributes: { primary_diagnosis: 'Primary diagnosis' },
+      }),
+    } as unknown as Dataset;
+    const asked =
+      'The dataset has diagnoses (primary_diagnosis) but nothing says which admissions were emergencies: if every row of the file is an emergency admission (an extract of emergency admissions only), import it again with';
+    expect(
+      missingFieldHints(indicator('copd-emergency-admissions'), ['copd_emergency_admission'], emergencies),
+    ).toEqual([
+      `${asked} {"allRows": ["emergency_admission"], "diagnosisMeasures": {"copd_emergency_admission": "Primary diagnosis"}} in the mapping`,
+    ]);
+    expect(
+      missingFieldHints(indicator('emergency-admissions'), ['emergency_admission'], emergencies),
+    ).toEqual([`${asked} {"allRows": ["emergency_admission"]} in the mapping`]);
+    // Not of a dataset without diagnoses, which may be of anything.
+    const registers = {
+      ...emergencies,
+      fields: { ...emergencies.fields!, attributes: ['practice'] },
+    } as unknown as Dataset;
+    expect(missingFieldHints(indicator('emergency-admissions'), ['emergency_admission'], registers)).toEqual(
+      [],
+    );
+  });
+
   it('give the conditions on diagnoses and procedures that count tooth extractions for decay', () => {
     const episodes = {
       fields: {

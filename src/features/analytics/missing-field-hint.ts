@@ -8,7 +8,7 @@ import {
   type IndicatorDefinition,
 } from '../../analytics/indicators/schema.ts';
 import type { Dataset } from './analytics.ts';
-import { diagnosisHint } from './diagnosis-hint.ts';
+import { diagnosisHint, everyRowHint } from './diagnosis-hint.ts';
 
 const notMeasures = new Set([...standardFields, 'esp_band']);
 
@@ -43,7 +43,7 @@ export function missingFieldHints(
   return missing.flatMap((needed) => {
     // Age and the ESP band are standard fields, read from an age or a date of birth, not a measure.
     if (notMeasures.has(needed)) return [];
-    const fromDiagnoses = diagnosisHint(needed, dataset);
+    const fromDiagnoses = everyRowHint(needed, dataset) ?? diagnosisHint(needed, dataset);
     if (fromDiagnoses) return [fromDiagnoses];
     const builtIn = catalogueFields();
     const [likely] = lookAlikeFields(
