@@ -232,6 +232,15 @@ describe('emergency admissions for a condition, from the primary diagnosis', () 
     ).rejects.toThrow(
       'The mapping gives emergency_admission both from a column and as every row (allRows): give it one way only.',
     );
+    await expect(
+      importAs('both', withMethod, {
+        measures: { copd_emergency_admission: 'Row number' },
+        diagnosisMeasures: { copd_emergency_admission: 'Admission method' },
+        allRows: ['emergency_admission'],
+      }),
+    ).rejects.toThrow(
+      'The mapping gives copd_emergency_admission both from a column (or as every row) and from the primary diagnoses (diagnosisMeasures): give it one way only.',
+    );
     await expect(importAs('badly', withMethod, { allRows: 'emergency_admission' })).rejects.toThrow(
       'allRows: give a list of field names, such as ["emergency_admission"], in lower-case letters, digits and underscores',
     );

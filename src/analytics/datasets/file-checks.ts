@@ -147,12 +147,17 @@ export function checkMappingAgainstFile(
     throw new SourceFileError(
       `The mapping counts ${amongEmergencies.join(' and ')} from the primary diagnoses (diagnosisMeasures), which needs to know which admissions were emergencies: the measure ${ADMISSIONS_MEASURE}, such as the admission method column (measures.${ADMISSIONS_MEASURE}), or {"allRows": ["${ADMISSIONS_MEASURE}"]} for a file of emergency admissions only. The measures are: ${Object.keys(mapping.measures).join(', ') || 'none'}`,
     );
-  const twice = mapping.allRows.filter(
-    (field) => field in mapping.measures || field in mapping.flags || field in mapping.attributes,
-  );
+  const fromColumns = (field: string) =>
+    field in mapping.measures || field in mapping.flags || field in mapping.attributes;
+  const twice = mapping.allRows.filter(fromColumns);
   if (twice.length)
     throw new SourceFileError(
       `The mapping gives ${twice.join(', ')} both from a column and as every row (allRows): give ${twice.length === 1 ? 'it' : 'them'} one way only.`,
+    );
+  const countedToo = counted.filter((field) => fromColumns(field) || mapping.allRows.includes(field));
+  if (countedToo.length)
+    throw new SourceFileError(
+      `The mapping gives ${countedToo.join(', ')} both from a column (or as every row) and from the primary diagnoses (diagnosisMeasures): give ${countedToo.length === 1 ? 'it' : 'them'} one way only.`,
     );
   const operated = counted.filter((field) => diagnosisMeasures[field].procedures);
   if (operated.length && !mapping.mainProcedure)
