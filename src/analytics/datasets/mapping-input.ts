@@ -10,6 +10,7 @@ import {
   columnMappingSchema,
   defaultMapping,
   measureForms,
+  ownFields,
   noSamples,
   sourceName,
   type ColumnMapping,
@@ -24,10 +25,16 @@ const namedFields = (kind: 'field' | 'flag') =>
         ? 'names use lower-case letters, digits and underscores, starting with a letter'
         : kind === 'flag' && !name.startsWith('flag_')
           ? 'flag names start with flag_'
-          : null;
+          : ownFields.has(name)
+            ? ownFieldMessage(name)
+            : null;
       if (message) ctx.addIssue({ code: 'custom', path: [name], message });
     }
   });
+
+/** Why a field cannot take the name of one the import writes itself. */
+const ownFieldMessage = (name: string): string =>
+  `${name} is a field Parity writes itself (a standard field, under columns, or worked out from them): give this one another name, such as ${name}_in_file`;
 
 /** A setting given for each of some measures by their field names (measureCodings, measuresGivenAs). */
 const settingByField = <T extends z.ZodType>(value: T) =>
@@ -130,6 +137,10 @@ export const mappingInputSchema = z.strictObject(
       .array(z.string().refine(isSafeIdentifier), {
         message:
           'allRows: give a list of field names, such as ["emergency_admission"], in lower-case letters, digits and underscores',
+      })
+      .superRefine((names, ctx) => {
+        for (const name of names.filter((n) => ownFields.has(n)))
+          ctx.addIssue({ code: 'custom', message: `allRows: ${ownFieldMessage(name)}` });
       })
       .optional(),
     attributes: namedFields('field').optional(),

@@ -64,6 +64,26 @@ describe('column mappings', () => {
     expect(mapping.attributes).toEqual({ specialty: 'specialty' });
   });
 
+  it("keeps a column named like a field Parity writes itself under another name, and refuses a mapping's", () => {
+    const mapping = resolveMapping(undefined, [
+      { name: 'LSOA', type: 'VARCHAR' },
+      { name: 'Appointment date', type: 'DATE' },
+      { name: 'Period', type: 'VARCHAR' },
+      { name: 'ESP band', type: 'BIGINT' },
+    ]);
+    expect(mapping.attributes).toEqual({ period_in_file: 'Period' });
+    expect(mapping.measures).toEqual({ esp_band_in_file: 'ESP band' });
+    const reason = (name: string) =>
+      `${name} is a field Parity writes itself (a standard field, under columns, or worked out from them): give this one another name, such as ${name}_in_file`;
+    expect(
+      mappingProblems({ measures: { age: 'Age' }, attributes: { period: 'Period' }, allRows: ['sex'] }),
+    ).toEqual([
+      `measures.age: ${reason('age')}`,
+      `allRows: ${reason('sex')}`,
+      `attributes.period: ${reason('period')}`,
+    ]);
+  });
+
   it('reads a column of numbers headed as extracts head a catalogue measure as that measure', () => {
     const column = (name: string, type = 'DOUBLE') => ({ name, type });
     const measures = (...described: { name: string; type: string }[]) =>

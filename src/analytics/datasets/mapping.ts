@@ -14,6 +14,23 @@ import { diagnosisMeasureNames } from './diagnosis-measures.ts';
 import { plusGroupFlag } from './plus-group-flags.ts';
 import { yesNoMeasureHeadedAs } from './yes-no-measures.ts';
 
+/**
+ * The fields the import writes itself, whatever the file's columns: no measure, flag or attribute
+ * takes their names. A column headed "Period" is kept as period_in_file, beside the financial year.
+ */
+export const ownFields: ReadonlySet<string> = new Set([
+  'person_id',
+  'lsoa_code',
+  'age',
+  'age_band',
+  'esp_band',
+  'sex',
+  'ethnic_code',
+  'event_date',
+  'period',
+]);
+const notOwn = (name: string): string => (ownFields.has(name) ? `${name}_in_file` : name);
+
 /** How a measure in weeks may be given otherwise (`measuresGivenAs`). */
 export const measureForms = ['days', 'start-date'] as const;
 export type MeasureForm = (typeof measureForms)[number];
@@ -290,7 +307,7 @@ export function defaultMapping(
     if (standard.has(column) || identifyingColumn(column) || identifying.has(column)) continue;
     const lowered = column.toLowerCase();
     // A name that cannot be made safe, or would clash, is left out.
-    const name = defaultFieldName(column);
+    const name = notOwn(defaultFieldName(column));
     // "Attended or did not attend" holding attendance codes is the dna measure, and so on.
     const coding = coded.get(column);
     const measure = coding && namesCoding(column, coding) ? measureCodings[coding].measure : undefined;
