@@ -8,7 +8,8 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { recogniseColumns } from './headings.ts';
 import { defaultFieldName, measureHeadedAs, measureInDaysHeadedAs, type ColumnMapping } from './mapping.ts';
 import type { MappingInput } from './mapping-input.ts';
-import { attributeSql, kindOf, measureSql, notKnownSql } from './standardise.ts';
+import { attributeSql, kindOf, notKnownSql } from './standardise.ts';
+import { inWeeksAndDays, measureValueSql } from './weeks-and-days.ts';
 import { countInWords } from '../in-words.ts';
 
 /** Rows sampled (DuckDB's own CSV sniffing samples too); every value is checked later. */
@@ -44,7 +45,7 @@ export async function numberShares(
     `NOT ${notKnownSql(c)} AND NOT COALESCE(regexp_full_match(${attributeSql(c)}, '-+'), false)`;
   const counts = text.flatMap((c, i) => [
     `count(CASE WHEN ${counted(sourceColumn(c))} THEN ${attributeSql(sourceColumn(c))} END) AS v${i}`,
-    `count(${measureSql(sourceColumn(c))}) AS n${i}`,
+    `count(${measureValueSql(sourceColumn(c), 'text', inWeeksAndDays.has(measureHeadedAs(c) ?? defaultFieldName(c)))}) AS n${i}`,
   ]);
   const sample = `(SELECT ${text.map(sourceColumn).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS})`;
   const [row] = await store.query(`SELECT ${counts.join(', ')} FROM ${sample}`);

@@ -6,6 +6,7 @@ import { codedMeasureSql } from './coded-measures.ts';
 import { diagnosisColumnSql, diagnosisMeasureSql, diagnosisMeasuresOf } from './diagnosis-measures.ts';
 import { ageSource, notBelowZero, type ColumnMapping } from './mapping.ts';
 import { pseudonymSql } from './pseudonym.ts';
+import { inWeeksAndDays, measureValueSql } from './weeks-and-days.ts';
 import * as std from './standardise.ts';
 
 export type ColumnKinds = ReadonlyMap<string, std.ColumnKind>;
@@ -52,7 +53,8 @@ function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdenti
       const givenAs = m.measuresGivenAs[name];
       if (givenAs === 'start-date')
         return `${std.weeksSinceSql(eventDate(col, kind(source)), read(c.event_date, eventDate, 'DATE'))} AS ${ident(name)}`;
-      const value = coding ? codedMeasureSql(col, coding) : std.measureSql(col, kind(source));
+      const weeksAndDays = inWeeksAndDays.has(name) && givenAs === undefined;
+      const value = coding ? codedMeasureSql(col, coding) : measureValueSql(col, kind(source), weeksAndDays);
       return `${givenAs === 'days' ? `(${value}) / 7` : value} AS ${ident(name)}`;
     }),
     ...m.allRows.map((name) => `CAST(1 AS DOUBLE) AS ${ident(name)}`),

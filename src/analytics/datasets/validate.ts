@@ -7,6 +7,7 @@ import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { codedMeasureFailingSql, measureCodings } from './coded-measures.ts';
 import { NOT_A_CODE, notACodeSql } from './clinical-codes.ts';
+import { inWeeksAndDays, measureValueSql } from './weeks-and-days.ts';
 import { EXCEL_ERROR, excelErrorSql } from './excel-errors.ts';
 import { ageSource, notBelowZero, type ColumnMapping } from './mapping.ts';
 import { LSOA_FROM_NAME, lsoaFromName } from './lsoa-from-name.ts';
@@ -218,8 +219,11 @@ function checksFor(
       add(column, measureCodings[coding].problem, (col) => codedMeasureFailingSql(col, coding));
       continue;
     }
-    add(column, 'not a number', (col, kind) =>
-      kind === 'number' || kind === 'boolean' ? null : std.unreadableSql(col, std.measureSql(col)),
+    const weeksAndDays = inWeeksAndDays.has(name) && mapping.measuresGivenAs[name] === undefined;
+    add(column, weeksAndDays ? NOT_WEEKS : 'not a number', (col, kind) =>
+      kind === 'number' || kind === 'boolean'
+        ? null
+        : std.unreadableSql(col, measureValueSql(col, 'text', weeksAndDays)),
     );
     if (notBelowZero.has(name)) add(column, BELOW_ZERO, (col, kind) => `${std.measureSql(col, kind)} < 0`);
   }
@@ -260,6 +264,7 @@ function addDateChecks(add: AddCheck, column: string | undefined, notADate: stri
   );
 }
 
+export const NOT_WEEKS = 'not a number of weeks (such as 39, 39.3, or in weeks and days 39+2)';
 export const BELOW_ZERO = 'below zero, which no wait can be (check the value, or how it was worked out)';
 
 export const WEEKDAY_SLIP = "a weekday that is not the date's (check which of the two is right)";
