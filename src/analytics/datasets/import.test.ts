@@ -76,6 +76,24 @@ describe('dataset import', () => {
     ]);
   });
 
+  it('says how to go on when a dataset was imported with a mapping that can no longer be used', async () => {
+    const file = write('added.csv', 'Pseudo ID,LSOA,Period\nP1,X01000001,Q1\n');
+    // Stored before fields Parity writes itself were refused as other fields' names.
+    const stored = { columns: { lsoa_code: 'LSOA' }, attributes: { period: 'Period' } };
+    const added = (addedTo?: string) =>
+      importDataset(store(), {
+        id: 'added',
+        file,
+        outFile: store().datasetPath('added.parquet'),
+        mapping: stored,
+        addedTo,
+      });
+    await expect(added('Clinic extract')).rejects.toThrow(
+      /^Clinic extract was imported with a mapping that can no longer be used \(attributes\.period: .*\), so files cannot be added to it\. Import its files again, all together with this one, under its name: they are then read as one dataset\.$/,
+    );
+    await expect(added()).rejects.toThrow(/^The column mapping cannot be used: attributes\.period: /);
+  });
+
   it('reads ONS 2021 ethnic group labels and Excel workbooks', async () => {
     const sheet = XLSX.utils.aoa_to_sheet([
       ['lsoa_code', 'age', 'ethnicity', 'wait_weeks'],

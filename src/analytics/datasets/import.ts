@@ -183,6 +183,11 @@ export async function importDataset(
     report({ stage: 'reading', percent: 0 });
     if (options.mapping !== undefined) {
       const problems = mappingProblems(options.mapping);
+      // A file added to a dataset is read with the dataset's mapping, which no one can change there.
+      if (problems.length && options.addedTo)
+        throw new SourceFileError(
+          `${options.addedTo} was imported with a mapping that can no longer be used (${problems.join('; ')}), so files cannot be added to it. Import its files again, all together with this one, under its name: they are then read as one dataset.`,
+        );
       if (problems.length)
         throw new SourceFileError(`The column mapping cannot be used: ${problems.join('; ')}`);
     }

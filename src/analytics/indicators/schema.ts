@@ -40,7 +40,7 @@ export const conditionSchema = z
   .refine((c) => (c.op === 'in' || c.op === 'startsWith') === Array.isArray(c.value), {
     message: 'Only "in" and "startsWith" take a list of values',
   })
-  // A code's first characters: an ICD-10 chapter or block ("J44" for J44.1 and J441), an OPCS code's.
+  // A code's first characters: an ICD-10 category ("J44" for J44.1 and J441), an OPCS-4 one's.
   .refine(
     (c) =>
       c.op !== 'startsWith' ||
@@ -114,7 +114,7 @@ const denominatorSchema = z
 export const indicatorIdPattern = /^[a-z0-9][a-z0-9-]{1,60}$/;
 
 export const statistics = ['proportion', 'crude-rate', 'dsr', 'mean', 'median'] as const;
-/** The programmes indicators belong to: the built-in ones', and Local for a trust's own. */
+/** The programmes indicators belong to: the built-in ones, and Local for a trust's own. */
 export const programmes = [
   'Core20PLUS5 adults',
   'Core20PLUS5 children and young people',

@@ -6,12 +6,17 @@ import {
   diagnosisMeasures,
   type DiagnosisMeasure,
 } from '../../analytics/datasets/diagnosis-measures.ts';
+import { namesCodes, type CodeKind } from '../../analytics/datasets/clinical-codes.ts';
 import type { Dataset } from './analytics.ts';
 
-/** The field of the dataset's text fields most likely to hold the first of some codes. */
-function firstCodesField(attributes: string[], named: RegExp, first: RegExp): string | undefined {
+/**
+ * The text field most likely to hold the primary diagnosis or the main procedure: one headed as
+ * the import recognises them (clinical-codes.ts), else the first that names diagnoses or procedures.
+ */
+function firstCodesField(attributes: string[], kind: CodeKind): string | undefined {
+  const named = kind === 'diagnosis' ? /(^|_)diag/ : /(^|_)(opertn|proc)/;
   const candidates = attributes.filter((f) => named.test(f));
-  return candidates.find((f) => first.test(f)) ?? candidates[0];
+  return candidates.find((f) => namesCodes(f, kind)) ?? candidates[0];
 }
 
 /**
@@ -24,10 +29,8 @@ export function diagnosisHint(needed: string, dataset: Dataset): string | null {
   const counted = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed];
   if (!fields || !counted) return null;
   if (counted.emergenciesOnly && !fields.measures.includes(ADMISSIONS_MEASURE)) return null;
-  const diagnosis = firstCodesField(fields.attributes, /(^|_)diag/, /primary|main|_0?1$/);
-  const procedure = counted.procedures
-    ? firstCodesField(fields.attributes, /(^|_)(opertn|proc)/, /primary|main|_0?1$/)
-    : undefined;
+  const diagnosis = firstCodesField(fields.attributes, 'diagnosis');
+  const procedure = counted.procedures ? firstCodesField(fields.attributes, 'procedure') : undefined;
   if (diagnosis === undefined || (counted.procedures && procedure === undefined)) return null;
   const columnOf = (field: string) => dataset.mapping?.attributes[field];
   const has = procedure
@@ -61,7 +64,7 @@ export function everyRowHint(needed: string, dataset: Dataset): string | null {
   if (!fields || !mapping || fields.measures.includes(ADMISSIONS_MEASURE)) return null;
   const counted = (diagnosisMeasures as Record<string, DiagnosisMeasure | undefined>)[needed];
   if (needed !== ADMISSIONS_MEASURE && !counted?.emergenciesOnly) return null;
-  const diagnosis = firstCodesField(fields.attributes, /(^|_)diag/, /primary|main|_0?1$/);
+  const diagnosis = firstCodesField(fields.attributes, 'diagnosis');
   if (diagnosis === undefined) return null;
   const column = mapping.attributes[diagnosis];
   const counting =
