@@ -29,18 +29,13 @@ describe('a file whose first line is a row of data', () => {
     );
   });
 
-  it('whose columns are lined up with spaces is refused, saying to save it as CSV', async () => {
-    const file = write(
-      'lined-up.txt',
-      'Pseudo ID LSOA       Age DNA\n--------- ---------- --- ---\nP1        E01025740  34  1\n',
-    );
+  it('whose columns are lined up with spaces, without dashes under the headings, is refused, saying to save it as CSV', async () => {
+    const file = write('lined-up.txt', 'Pseudo ID LSOA       Age DNA\nP1        E01025740  34  1\n');
     expect((await sourceColumnsProblem(store(), file))?.field).toBe('file');
     await expect(importAs('lined-up', file)).rejects.toThrow(
-      /^No column was recognised: the file was read as one column, headed "Pseudo ID LSOA Age DNA", as its columns are not separated by commas, tabs, semicolons or "\|"\. Columns lined up with spaces, .* save the results as CSV instead/,
+      /^No column was recognised: the file was read as one column, headed "Pseudo ID LSOA Age DNA", as its columns are not separated by commas, tabs, semicolons or "\|"\. Columns lined up with spaces, .*without the line of dashes .* or as CSV instead/,
     );
-    // Management Studio's results to file, as it names them.
-    expect(() => formatOf('results.rpt')).toThrow(
-      /^Columns lined up with spaces, .*\(\.rpt\).* Choose a CSV/,
-    );
+    // A file of another kind is refused by its name, with the kinds Parity reads.
+    expect(() => formatOf('results.ods')).toThrow(/SQL Server Management Studio results \(\.rpt\)/);
   });
 });

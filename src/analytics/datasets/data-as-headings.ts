@@ -1,8 +1,8 @@
 // Files whose headings show that they cannot be read as they are: one saved without its line of
 // headings (SQL Server Management Studio saves results so unless told otherwise; a file cut from
 // the middle of another has none), whose first row of data is then read as the headings; and one
-// whose columns are lined up with spaces (Management Studio's results to text or to a file), read
-// as a single column. No column is then recognised, and the import says why, rather than asking
+// whose columns are lined up with spaces without a line of dashes under the headings (which
+// fixed-width.ts reads them by), read as a single column. No column is then recognised, and the import says why, rather than asking
 // for the heading of an LSOA column the file does not name.
 
 const LSOA_CODE = /^[EW]0[12]\d{6}$/i;
@@ -27,9 +27,9 @@ export function dataAsHeadings(headings: readonly string[]): string | null {
   return reasons.length ? reasons.join(', ') : `${numbers.length} of them are numbers`;
 }
 
-/** What to do with columns lined up with spaces. */
-export const LINED_UP =
-  'Columns lined up with spaces, as SQL Server Management Studio writes results to text or to a file (.rpt), cannot be told apart: save the results as CSV instead (right-click the results, Save Results As…).';
+/** What to do with columns lined up with spaces without the dashes that place them (fixed-width.ts). */
+const LINED_UP =
+  'Columns lined up with spaces, as SQL Server Management Studio writes results to text or to a file (.rpt), cannot be told apart without the line of dashes it draws under the headings: save the results with their headings, or as CSV instead (right-click the results, Save Results As…).';
 
 /** Whether the file was read as one column whose heading holds several, lined up with spaces. */
 const linedUp = (headings: readonly string[]): boolean =>

@@ -11,14 +11,22 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
 /**
+ * How a file's lines are counted: the line of its headings (1 the first) and whether it is UTF-16;
+ * or its empty lines, where they are known already (`emptyLinesBefore`'s answer for the whole file,
+ * as fixed-width.ts finds them writing a file out as CSV).
+ */
+export interface LineCounting {
+  headingRow: number;
+  utf16: boolean;
+  emptyLines?: readonly number[] | undefined;
+}
+
+/**
  * The empty lines below the headings (nothing on them, outside quotation marks), each as the data
  * row it comes before (0 the first row below the headings), in order; the file is read until data
  * row `upTo` has been passed. A line break inside quotation marks is part of a value, not a line.
  */
-async function emptyLinesBefore(
-  file: string,
-  options: { headingRow: number; utf16: boolean; upTo: number },
-): Promise<number[]> {
+async function emptyLinesBefore(file: string, options: LineCounting & { upTo: number }): Promise<number[]> {
   const raw = createReadStream(file);
   const source = file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   // UTF-16 stores each character in two bytes: its low byte carries the ASCII ones looked for here.
@@ -64,12 +72,14 @@ async function emptyLinesBefore(
  */
 export async function rowsAsInFile(
   file: string,
-  options: { headingRow: number; utf16: boolean },
+  options: LineCounting,
   rows: readonly number[],
 ): Promise<(row: number) => number> {
   if (rows.length === 0) return (row) => row;
   const firstDataRow = options.headingRow + 1;
-  const empties = await emptyLinesBefore(file, { ...options, upTo: Math.max(...rows) - firstDataRow });
+  const empties =
+    options.emptyLines ??
+    (await emptyLinesBefore(file, { ...options, upTo: Math.max(...rows) - firstDataRow }));
   return (row) => row + empties.filter((before) => before <= row - firstDataRow).length;
 }
 
@@ -79,7 +89,7 @@ export async function rowsAsInFile(
  */
 export async function numberAsInFile(
   file: string,
-  options: { headingRow: number; utf16: boolean },
+  options: LineCounting,
   report: ValidationReport,
   /** Rows left out that the report names (left-out-rows.ts). */
   leftOut: TotalRows[],

@@ -42,7 +42,7 @@ export function csvCells(row: string): string[] {
 const HEAD_BYTES = 65_536;
 
 /** The first 64 KB of a file, plain or gzipped (as stored, for gzip: after unzipping). */
-async function headOf(file: string): Promise<Buffer> {
+export async function headOf(file: string): Promise<Buffer> {
   const raw = createReadStream(file, { start: 0, end: HEAD_BYTES - 1 });
   const source = file.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   const chunks: Buffer[] = [];

@@ -290,7 +290,11 @@ export async function importDataset(
       if (latin1) validation.warnings.push(latin1);
       validation.warnings.push(...workbooksNotes(several.parts, written?.allSheets === true));
     } else if (staged.format === 'csv') {
-      const numbering = { headingRow: staged.headingRow, utf16: staged.encoding === 'utf-16' };
+      const numbering = {
+        headingRow: staged.headingRow,
+        utf16: staged.encoding === 'utf-16',
+        emptyLines: staged.emptyLines,
+      };
       await numberAsInFile(options.file, numbering, validation, namedLines(lines));
     }
     if (staged.worksheetsRead) {

@@ -294,7 +294,11 @@ export async function numberByFile(
   const shifts = new Map<string, (row: number) => number>();
   for (const file of files.filter((f) => f.format === 'csv')) {
     const rows = named.filter((at) => at.sheet === file.sheet).map((at) => at.row);
-    const options = { headingRow: file.headingRow, utf16: file.encoding === 'utf-16' };
+    const options = {
+      headingRow: file.headingRow,
+      utf16: file.encoding === 'utf-16',
+      emptyLines: file.emptyLines,
+    };
     shifts.set(file.sheet, await rowsAsInFile(file.path, options, rows));
   }
   const asInFile = ({ sheet, row }: SheetRow) => shifts.get(sheet)?.(row) ?? row;

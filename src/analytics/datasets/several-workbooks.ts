@@ -14,6 +14,8 @@ export interface FileRead extends WorksheetRead {
   path: string;
   format: SourceFormat;
   encoding: CsvEncoding;
+  /** Its empty lines, where they are known already (StagedSource's). */
+  emptyLines?: number[];
 }
 
 /** A file staged on its own, before its rows were copied below the others'. */
@@ -45,6 +47,7 @@ export async function inFile<T>(name: string, read: () => Promise<T>): Promise<T
  */
 export function filesReadOf({ name, path, staged, rows, reordered, lacks }: FileStaged): FileRead[] {
   const { format, encoding } = staged;
+  const linedUp = staged.emptyLines ? { emptyLines: staged.emptyLines } : {};
   const inOrder = (own?: true) => (own || reordered ? { reordered: true as const } : {});
   const lacking = (own: readonly string[] = []) => {
     const all = [...new Set([...lacks, ...own])];
@@ -59,6 +62,7 @@ export function filesReadOf({ name, path, staged, rows, reordered, lacks }: File
         path,
         format,
         encoding,
+        ...linedUp,
         ...inOrder(),
         ...lacking(),
       },

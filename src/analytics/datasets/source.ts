@@ -13,7 +13,7 @@ import { SourceFileError } from './source-error.ts';
 import { samplePathFor, writeSample } from './sample.ts';
 import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
 import { windows1252ToUtf8 } from './windows-1252.ts';
-import { LINED_UP } from './data-as-headings.ts';
+import { fixedWidthLayoutOf, fixedWidthToCsv, type FixedWidthLayout } from './fixed-width.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
@@ -23,13 +23,14 @@ export { SourceFileError };
 
 export function formatOf(file: string): SourceFormat {
   const name = file.toLowerCase();
-  // Tab-separated text as SQL Server and other databases export it: .txt or .tsv.
-  if (/\.(csv|txt|tsv)(\.gz)?$/.test(name)) return 'csv';
+  // Tab-separated text as SQL Server and other databases export it (.txt or .tsv), and results
+  // lined up with spaces (Management Studio's .rpt), written out as CSV (fixed-width.ts).
+  if (/\.(csv|txt|tsv|rpt)(\.gz)?$/.test(name)) return 'csv';
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.xlsx')) return 'xlsx';
-  const choose =
-    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), Parquet (.parquet) or Excel (.xlsx) file';
-  throw new SourceFileError(name.endsWith('.rpt') ? `${LINED_UP} ${choose}` : choose);
+  throw new SourceFileError(
+    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), SQL Server Management Studio results (.rpt), Parquet (.parquet) or Excel (.xlsx) file',
+  );
 }
 
 /**
@@ -40,12 +41,13 @@ export type CsvEncoding = 'utf-8' | 'utf-16' | 'latin-1';
 
 /**
  * How a text file is read: its encoding, whether DuckDB may split it between threads, and whether
- * it is a workbook's worksheet as Parity wrote it (sheet-csv.ts), whose dialect is known.
+ * Parity wrote it (a workbook's worksheet, sheet-csv.ts, or lined-up results, fixed-width.ts), so
+ * that its dialect is known.
  */
 export interface CsvReading {
   encoding: CsvEncoding;
   parallel: boolean;
-  fromWorkbook?: boolean;
+  writtenByParity?: boolean;
 }
 
 /**
@@ -60,7 +62,7 @@ export const csvReader = (
   skip = 0,
   reading: CsvReading = { encoding: 'utf-8', parallel: true },
 ): string =>
-  `read_csv(${literal(file)}, header = true, null_padding = true, nullstr = [${NO_VALUE.map(literal).join(', ')}]${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'}${reading.fromWorkbook ? `, ${SHEET_CSV_DIALECT}` : ''})`;
+  `read_csv(${literal(file)}, header = true, null_padding = true, nullstr = [${NO_VALUE.map(literal).join(', ')}]${allText ? ', all_varchar = true' : ''}, sample_size = 20480${skip ? `, skip = ${skip}` : ''}${reading.encoding === 'utf-8' ? '' : `, encoding = '${reading.encoding}'`}${reading.parallel ? '' : ', parallel = false'}${reading.writtenByParity ? `, ${SHEET_CSV_DIALECT}` : ''})`;
 
 const causedBy = (error: unknown, pattern: RegExp): boolean =>
   error instanceof Error &&
@@ -131,6 +133,12 @@ export interface StagedSource {
   worksheetChosen?: WorksheetChosen;
   /** A workbook's other worksheets with an LSOA column, which were not read. */
   otherWorksheets: OtherWorksheet[];
+  /**
+   * Of a file whose columns were lined up with spaces (fixed-width.ts), the empty lines below its
+   * headings, found as it was written out as CSV, each as the data row it comes before (0 the
+   * first), for the report to number rows as the file does (empty-lines.ts) without reading it again.
+   */
+  emptyLines?: number[];
   /** When several worksheets were read as one (`allSheets`), each, in the order of their rows. */
   worksheetsRead?: WorksheetRead[];
   /**
@@ -138,6 +146,20 @@ export interface StagedSource {
    * to judge columns by their values (sample.ts); else the staged file's first rows are the sample.
    */
   sample?: string;
+}
+
+/** A text file to copy to staging Parquet, and what was found writing it out (a workbook's). */
+interface TextToRead {
+  csv: string;
+  skip: number;
+  rowsAboveHeadings: number;
+  headingRow: number;
+  chosen?: WorksheetChosen | undefined;
+  otherSheets: OtherWorksheet[];
+  sheetsRead?: WorksheetRead[] | undefined;
+  /** The original's encoding, where the file read is a copy written as UTF-8. */
+  ownEncoding?: CsvEncoding;
+  emptyLines?: number[];
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -163,25 +185,22 @@ export async function stageSource(
       otherWorksheets: [],
     };
   }
-  // An XLSX sheet is written out from its heading row; a CSV file's lines above it are skipped.
-  // A workbook's reading is the first half of the progress, the copy of its CSV the second.
-  const share = format === 'xlsx' ? 0.5 : 1;
-  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets, sheetsRead } =
+  // An XLSX sheet, or a file lined up with spaces, is written out as CSV from its heading row; a
+  // CSV file's lines above it are skipped. Writing it out is the first half of the progress, the
+  // copy of its CSV the second.
+  const layout = format === 'csv' ? await fixedWidthLayoutOf(file) : null;
+  const writtenByParity = format === 'xlsx' || layout !== null;
+  const share = writtenByParity ? 0.5 : 1;
+  const firstHalf = (read: number) => onProgress(Math.round(read * 50));
+  const text: TextToRead =
     format === 'xlsx'
-      ? {
-          ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, (read) =>
-            onProgress(Math.round(read * 50)),
-          )),
-          skip: 0,
-        }
-      : {
-          ...(await csvHeadings(file, options.lsoaHeading)),
-          chosen: undefined,
-          otherSheets: [],
-          sheetsRead: undefined,
-        };
+      ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, firstHalf)), skip: 0 }
+      : layout
+        ? await linedUpToCsv(file, `${stagingFile}.csv`, layout, firstHalf)
+        : { ...(await csvHeadings(file, options.lsoaHeading)), otherSheets: [] };
+  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets, sheetsRead, emptyLines } = text;
   const { value: columns, encoding } = await readingCsv(store, csv, async (text, csvReading) => {
-    const reading = { ...csvReading, fromWorkbook: format === 'xlsx' };
+    const reading = { ...csvReading, writtenByParity };
     const columns =
       format === 'csv'
         ? await describeCsv(store, text, skip, reading)
@@ -195,6 +214,8 @@ export async function stageSource(
         throw notUtf8(error) ? error : (csvLineError(error) ?? error);
       });
     return columns;
+  }).finally(() => {
+    if (layout) rmSync(csv, { force: true });
   });
   if (sheetsRead)
     await writeSample(
@@ -209,7 +230,8 @@ export async function stageSource(
     columns,
     rowsAboveHeadings,
     headingRow,
-    encoding,
+    encoding: text.ownEncoding ?? encoding,
+    ...(emptyLines ? { emptyLines } : {}),
     ...(sheetsRead ? { sample: samplePathFor(stagingFile) } : {}),
     otherWorksheets: otherSheets,
     ...(chosen ? { worksheetChosen: chosen } : {}),
@@ -237,7 +259,19 @@ export async function sourceColumns(
     try {
       await xlsxToCsv(file, sample, { ...options, firstRows: XLSX_SAMPLE_ROWS });
       return await readingInParallelIfAble((parallel) =>
-        describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel, fromWorkbook: true })),
+        describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel, writtenByParity: true })),
+      );
+    } finally {
+      rmSync(sample, { force: true });
+    }
+  }
+  const layout = await fixedWidthLayoutOf(file);
+  if (layout) {
+    const sample = path.join(store.root, 'tmp', `headings-${randomUUID()}.csv`);
+    try {
+      await fixedWidthToCsv(file, sample, layout, { firstRows: XLSX_SAMPLE_ROWS });
+      return await readingInParallelIfAble((parallel) =>
+        describe(store, csvReader(sample, false, 0, { encoding: 'utf-8', parallel, writtenByParity: true })),
       );
     } finally {
       rmSync(sample, { force: true });
@@ -245,6 +279,26 @@ export async function sourceColumns(
   }
   const { csv, skip } = await csvHeadings(file, options.lsoaHeading);
   return (await readingCsv(store, csv, (text, reading) => describeCsv(store, text, skip, reading))).value;
+}
+
+/** A file lined up with spaces written out as CSV (`out`), with where its headings are. */
+async function linedUpToCsv(
+  file: string,
+  out: string,
+  layout: FixedWidthLayout,
+  onProgress: (share: number) => void,
+): Promise<TextToRead> {
+  const read = await fixedWidthToCsv(file, out, layout, { onProgress });
+  const { rowsAboveHeadings, headingRow, encoding, emptyLines } = read;
+  return {
+    csv: out,
+    skip: 0,
+    rowsAboveHeadings,
+    headingRow,
+    otherSheets: [],
+    ownEncoding: encoding,
+    emptyLines,
+  };
 }
 
 /** The columns of a CSV file, which must have no row wider than its headings. */

@@ -18,7 +18,7 @@ const HIGH_CONTROLS = [
 ];
 
 /** Bytes of Windows-1252 text as a string (each byte one character). */
-function decodeWindows1252(bytes: Buffer): string {
+export function decodeWindows1252(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => HIGH_CONTROLS[c.charCodeAt(0) - 0x80]!);
 }
 

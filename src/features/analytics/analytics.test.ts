@@ -1,5 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
@@ -504,7 +505,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
       { field: 'file', filename: 'notes.docx', content: 'some notes' },
     ]);
     expect(notes.body).toContain(
-      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), Parquet (.parquet) or Excel (.xlsx) file: notes.docx is none of these',
+      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), SQL Server Management Studio results (.rpt), Parquet (.parquet) or Excel (.xlsx) file: notes.docx is none of these',
     );
     expect(notes.body).not.toContain('You chose notes.docx');
 
@@ -538,6 +539,19 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(text.body).toContain(
       'The mapping names columns the file does not have: LSOA code. The file has: lsoa_code, age',
     );
+    // So are Management Studio's results to a file, lined up with spaces, plain or gzipped.
+    const rpt = 'lsoa_code age\n--------- ---\nX01000001  44\n';
+    for (const [filename, content] of [
+      ['clinic.rpt', rpt],
+      ['clinic.rpt.gz', gzipSync(rpt)],
+    ] as const) {
+      const results = await browser.upload(form, { name: 'Clinic', column_lsoa_code: 'LSOA code' }, [
+        { field: 'file', filename, content },
+      ]);
+      expect(results.body, filename).toContain(
+        'The mapping names columns the file does not have: LSOA code. The file has: lsoa_code, age',
+      );
+    }
     expect((await t.services.analytics.listDatasets()).length).toBe(before);
   });
 

@@ -115,9 +115,16 @@ export function removeUnclaimedUploads(request: FastifyRequest): void {
   for (const file of received.get(request) ?? []) if (file.path) rmSync(file.path, { force: true });
 }
 
-/** ".csv.gz" for a gzipped file (only CSV is read gzipped), otherwise the file's extension in lower case. */
-export const uploadExtension = (name: string): string =>
-  name.toLowerCase().endsWith('.gz') ? '.csv.gz' : path.extname(name).toLowerCase();
+/**
+ * The file's extension in lower case; for a gzipped file (only text is read gzipped), that of the
+ * text inside with ".gz" (".rpt.gz", whose columns are lined up), ".csv.gz" when it is not text's.
+ */
+export function uploadExtension(name: string): string {
+  const lower = name.toLowerCase();
+  if (!lower.endsWith('.gz')) return path.extname(lower);
+  const inside = path.extname(lower.slice(0, -3));
+  return ['.txt', '.tsv', '.rpt'].includes(inside) ? `${inside}.gz` : '.csv.gz';
+}
 
 /** A size limit in words: "1 GB", "500 MB", "10 MB". */
 export const sizeInWords = (bytes: number): string => {
