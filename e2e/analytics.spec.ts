@@ -265,6 +265,40 @@ test('staff name a column Parity does not recognise, and see what each column wa
   }
 });
 
+test("staff import results saved from Management Studio, and see each problem at the file's own line", async ({
+  page,
+}) => {
+  await signIn(page, 'staff', { scan: false });
+  await page.goto('/analytics/datasets/new');
+  await page.getByLabel('Dataset name').fill('Clinic results');
+  // Results to file, as Management Studio saves them: UTF-16, lined up under dashes, a count below.
+  const lines = [
+    'Pseudo ID LSOA      Age DNA',
+    '--------- --------- --- ---',
+    'P1        X01000001  44   1',
+    '',
+    'P2        X01999999  61   0',
+    '',
+    '(2 rows affected)',
+  ];
+  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+    name: 'clinic.rpt',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')]),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clinic results');
+  await untilImported(page);
+  const firstProblem = page
+    .getByRole('table', { name: /row by row/ })
+    .getByRole('row')
+    .nth(1);
+  await expect(firstProblem.getByRole('cell').first()).toHaveText('Row 5');
+  await expect(firstProblem.getByRole('cell').nth(2)).toHaveText('Value X01999999');
+  await expect(page.getByText(/^2 rows are lines that a query tool .* \(rows 2, 7:/)).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('staff import a workbook of a worksheet a year as one dataset, and see problems named by worksheet', async ({
   page,
 }) => {

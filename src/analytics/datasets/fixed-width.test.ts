@@ -123,6 +123,16 @@ describe('results lined up with spaces, as SQL Server Management Studio saves th
     await expect(importAs('broken', write('broken.rpt', broken.join('\n')))).rejects.toThrow(
       /^A line does not fit the columns lined up under the headings \(line 5\): line 5 has a character at position 11, between the columns "Pseudo ID" and "LSOA", where the line of dashes has a space\. .* Nothing was stored\.$/,
     );
+    // sqlcmd's results wrapped at 80 characters: the headings and the dashes go on over two lines.
+    const wrapped = [
+      RESULTS[0]!.slice(0, 40),
+      RESULTS[0]!.slice(40),
+      RESULTS[1]!.slice(0, 40),
+      RESULTS[1]!.slice(40),
+    ];
+    await expect(importAs('wrapped', write('wrapped.txt', wrapped.join('\n')))).rejects.toThrow(
+      /^The line of dashes under the headings goes on at line 4: the results were wrapped at a width/,
+    );
     const twice = [...RESULTS.slice(0, 3), '', '(1 row affected)', 'Pseudo ID', '---------', 'Q9'];
     await expect(importAs('twice', write('twice.rpt', twice.join('\n')))).rejects.toThrow(
       /^The file holds the results of more than one query: a second line of dashes under headings is at line 7\./,

@@ -134,6 +134,11 @@ function misfitError(misfits: readonly Misfit[], count: number): SourceFileError
   );
 }
 
+const wrappedError = (line: number): SourceFileError =>
+  new SourceFileError(
+    `The line of dashes under the headings goes on at line ${line.toLocaleString('en-GB')}: the results were wrapped at a width, as sqlcmd wraps its results at 80 characters unless told otherwise, so their columns cannot be told apart. Save them again without wrapping (sqlcmd's -w 65535), or as CSV (sqlcmd's -s "," -W).`,
+  );
+
 const secondResultsError = (line: number): SourceFileError =>
   new SourceFileError(
     `The file holds the results of more than one query: a second line of dashes under headings is at line ${line.toLocaleString('en-GB')}. Save each query's results to a file of its own and import them together.`,
@@ -215,7 +220,7 @@ function lineConverter({ columns, headingLine }: FixedWidthLayout) {
     const text = line.trim();
     if (MESSAGE.test(text)) return csvField(text);
     if (index > headingLine + 1 && DASHES.test(line) && /---/.test(line) && above !== '')
-      throw secondResultsError(lineNumber);
+      throw index === headingLine + 2 ? wrappedError(lineNumber) : secondResultsError(lineNumber);
     const misfit = columns.findIndex((c, i) => i < last && line.length > c.end && line[c.end] !== ' ');
     if (misfit >= 0) {
       misfitCount++;
