@@ -11,7 +11,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Where Management Studio is told to save results with their headings. */
 const SAVE_WITH_HEADINGS =
-  'SQL Server Management Studio saves results without their headings unless "Include column headers when copying or saving the results" is ticked (Tools, Options, Query Results, SQL Server, Results to Grid).';
+  'SQL Server Management Studio saves results without their headings unless "Include column headers when copying or saving the results" is ticked (Tools, Options, Query Results, SQL Server, Results to Grid), or for results to text or to a file (.rpt), "Include column headers in the result set" (Results to Text).';
 
 /**
  * Why the file's headings look like a row of data, in words ("E01025740" is an LSOA code), or null

@@ -41,6 +41,9 @@ describe('results lined up with spaces, as SQL Server Management Studio saves th
     expect(layoutOf(['ID', '---', 'Q1'], true)?.columns).toEqual([{ start: 0, end: 3 }]);
     expect(layoutOf(['ID\tAge', '---\t---'], false)).toBeNull();
     expect(layoutOf(['ID,Age', '---,---'], false)).toBeNull();
+    // Headings with a delimiter are a CSV file's, but for results to a file, whose headings may have commas.
+    expect(layoutOf(['ID,Age', '--- ---'], false)).toBeNull();
+    expect(layoutOf(['Age, years', '----------'], true)?.columns).toEqual([{ start: 0, end: 10 }]);
   });
 
   it('reads a .rpt file (UTF-16) column by column, leaving out the dashes and the messages, with rows numbered as in the file', async () => {
@@ -106,12 +109,27 @@ describe('results lined up with spaces, as SQL Server Management Studio saves th
     );
   });
 
-  it('refuses a .rpt file without dashes under headings, at the file', async () => {
-    const file = write('no-headings.rpt', utf16(RESULTS.slice(2)));
+  it('reads a .rpt file saved comma-delimited as CSV, and tells one saved without headings how to save them', async () => {
+    const delimited = write(
+      'delimited.rpt',
+      'Pseudo ID,LSOA,Age\n---------,----,---\nQ1,X01000001,34\n\n(1 row affected)\n',
+    );
+    const result = await importAs('delimited', delimited);
+    expect(result.rowsStored).toBe(1);
+    expect(result.report.warnings.join('\n')).toContain('(rows 2, 5: dashes under the headings');
+
+    const file = write('no-headings.rpt', utf16([RESULTS[3]!, RESULTS[5]!]));
     const problem = await sourceColumnsProblem(store(), file);
     expect(problem?.field).toBe('file');
-    expect(problem?.message).toMatch(/has none in its first 20 lines, so its columns cannot be told apart/);
-    await expect(importAs('no-headings', file)).rejects.toThrow(/"Include column headers in the result set"/);
+    expect(problem?.message).toMatch(
+      /cannot be told apart without the line of dashes .*"Include column headers in the result set"/,
+    );
+  });
+
+  it('reads lined-up results saved under the name .csv', async () => {
+    const result = await importAs('named-csv', write('results.csv', RESULTS.join('\n')));
+    expect(result.rowsStored).toBe(3);
+    expect(result.mapping.columns.lsoa_code).toBe('LSOA');
   });
 
   it('refuses a file with a line that does not fit the columns, or with a second set of results, saying where', async () => {

@@ -35,18 +35,23 @@ function columnsOf(dashes: string): LinedUpColumn[] {
   return [...dashes.matchAll(/-+/g)].map((run) => ({ start: run.index, end: run.index + run[0].length }));
 }
 
+/** A line of headings separated as CSV's are (Management Studio's results to a file may be so). */
+const DELIMITED = /[,;|\t]/;
+
 /**
  * The layout of lines whose columns are lined up with spaces under a line of dashes, among the
- * first 20; null when there is none. A file whose layout must be found (`.rpt`) may have one
- * column; any other needs two, so that a CSV file's column of dashes is not taken for one.
+ * first 20; null when there is none. Management Studio's results to a file (`resultsFile`) may
+ * have one column, and headings with commas in them; any other file needs two columns and
+ * headings without a delimiter, so that a CSV file's column of dashes is not taken for a layout.
  */
-export function layoutOf(lines: readonly string[], oneColumnWill: boolean): FixedWidthLayout | null {
+export function layoutOf(lines: readonly string[], resultsFile: boolean): FixedWidthLayout | null {
   for (let i = 1; i < Math.min(lines.length, HEADER_SEARCH_ROWS + 1); i++) {
     const line = lines[i]!.replace(/\r$/, '');
     const headings = lines[i - 1]!;
     if (!DASHES.test(line) || headings.trim() === '' || headings.includes('\t')) continue;
     const columns = columnsOf(line);
-    if (columns.length > 1 || oneColumnWill) return { headingLine: i - 1, columns };
+    if (resultsFile || (columns.length > 1 && !DELIMITED.test(headings)))
+      return { headingLine: i - 1, columns };
   }
   return null;
 }
@@ -76,22 +81,13 @@ async function firstLines(file: string): Promise<{ lines: string[]; decoding: De
   return { lines: text.replace(/^\uFEFF/, '').split('\n'), decoding };
 }
 
-/** Whether a file is Management Studio's results to a file, which are always lined up. */
-const isResultsFile = (file: string): boolean => /\.rpt(\.gz)?$/i.test(file);
-
-const NO_DASHES =
-  'Parity reads results saved from SQL Server Management Studio (.rpt) by the line of dashes it draws under the headings, which shows where each column starts; this file has none in its first 20 lines, so its columns cannot be told apart. Save the results with their headings ("Include column headers in the result set", under Tools, Options, Query Results, SQL Server, Results to Text), or as CSV (right-click the results, Save Results As…).';
-
 /**
  * The layout of a text file whose columns are lined up with spaces under a line of dashes, or null
- * for any other file. Results saved to a file by Management Studio without that line are refused.
+ * for any other text file, read as delimited text: Management Studio's results to a file (.rpt) may be
+ * saved comma- or tab-delimited, and those saved without headings are told so (data-as-headings.ts).
  */
 export async function fixedWidthLayoutOf(file: string): Promise<FixedWidthLayout | null> {
-  const resultsFile = isResultsFile(file);
-  if (!resultsFile && !/\.txt(\.gz)?$/i.test(file)) return null;
-  const layout = layoutOf((await firstLines(file)).lines, resultsFile);
-  if (!layout && resultsFile) throw new SourceFileError(NO_DASHES);
-  return layout;
+  return layoutOf((await firstLines(file)).lines, /\.rpt(\.gz)?$/i.test(file));
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
