@@ -47,7 +47,7 @@ export async function inFile<T>(name: string, read: () => Promise<T>): Promise<T
  */
 export function filesReadOf({ name, path, staged, rows, reordered, lacks }: FileStaged): FileRead[] {
   const { format, encoding } = staged;
-  const linedUp = staged.emptyLines ? { emptyLines: staged.emptyLines } : {};
+  const emptyLines = staged.emptyLines ? { emptyLines: staged.emptyLines } : {};
   const inOrder = (own?: true) => (own || reordered ? { reordered: true as const } : {});
   const lacking = (own: readonly string[] = []) => {
     const all = [...new Set([...lacks, ...own])];
@@ -62,7 +62,7 @@ export function filesReadOf({ name, path, staged, rows, reordered, lacks }: File
         path,
         format,
         encoding,
-        ...linedUp,
+        ...emptyLines,
         ...inOrder(),
         ...lacking(),
       },

@@ -148,7 +148,10 @@ export interface StagedSource {
   sample?: string;
 }
 
-/** A text file to copy to staging Parquet, and what was found writing it out (a workbook's). */
+/**
+ * A text file to copy to staging Parquet, and what was found writing it out: a workbook's worksheets,
+ * or lined-up results' own encoding and empty lines.
+ */
 interface TextToRead {
   csv: string;
   skip: number;
