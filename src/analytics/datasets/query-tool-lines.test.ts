@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importStore } from '../../../test/import-store.ts';
+import { paddedByQueryTool } from './padded-values.ts';
 
 // Results saved from SQL Server's tools: sqlcmd -s "," -W, and Management Studio's results to file
 // with a comma as the delimiter.
@@ -51,5 +52,34 @@ describe("a query tool's lines around its results", () => {
     expect((await importAs('one', one)).report.warnings).toContain(
       `1 row is a line that a query tool such as SQL Server's sqlcmd writes around its results (row 3: dashes under the headings, or a message such as "(200 rows affected)"), not a row of data, so it was left out.`,
     );
+  });
+
+  it('reads values that sqlcmd pads to their columns without -W, NULL among them, as the values and no value', async () => {
+    const lines = [
+      'Pseudo ID ,LSOA      ,Age        ,Ethnicity ,DNA        ',
+      '----------,----------,-----------,----------,-----------',
+      'Q1        ,X01000001 ,         34,A         ,          1',
+      'Q2        ,X01000002 ,       NULL,NULL      ,          0',
+      '',
+      '(2 rows affected)',
+    ];
+    expect(paddedByQueryTool(lines)).toBe(true);
+    // Without padding (sqlcmd -W), or dashes narrower than the headings, or a CSV file's rows, it is not.
+    expect(paddedByQueryTool(['Pseudo ID,LSOA', '---------,----'])).toBe(false);
+    expect(paddedByQueryTool(['Pseudo ID ,LSOA', '---,----'])).toBe(false);
+    expect(paddedByQueryTool(['Pseudo ID ,LSOA', 'Q1,X01000001'])).toBe(false);
+
+    const result = await importAs('padded', write('padded.csv', lines.join('\n')));
+    expect(result.rowsStored).toBe(2);
+    expect(result.report.problems).toEqual([]);
+    expect(
+      await stored<{ person_id: string; lsoa_code: string; age: number | null; ethnic_code: string }>(
+        'padded',
+        'person_id, lsoa_code, age, ethnic_code',
+      ),
+    ).toEqual([
+      { person_id: 'Q1', lsoa_code: 'X01000001', age: 34, ethnic_code: 'A' },
+      { person_id: 'Q2', lsoa_code: 'X01000002', age: null, ethnic_code: '99' },
+    ]);
   });
 });

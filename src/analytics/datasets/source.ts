@@ -14,6 +14,7 @@ import { samplePathFor, writeSample } from './sample.ts';
 import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
 import { windows1252ToUtf8 } from './windows-1252.ts';
 import { fixedWidthLayoutOf, fixedWidthToCsv, type FixedWidthLayout } from './fixed-width.ts';
+import { paddedByQueryTool, unpaddedSql } from './padded-values.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
@@ -163,6 +164,8 @@ interface TextToRead {
   /** The original's encoding, where the file read is a copy written as UTF-8. */
   ownEncoding?: CsvEncoding;
   emptyLines?: number[];
+  /** Whether its values are padded with spaces to their columns' widths (padded-values.ts). */
+  padded?: boolean;
 }
 
 /** Copies CSV / XLSX to staging Parquet (Parquet is read where it is); reports progress 0–100. */
@@ -201,16 +204,18 @@ export async function stageSource(
       : layout
         ? await linedUpToCsv(file, `${stagingFile}.csv`, layout, firstHalf)
         : { ...(await csvHeadings(file, options.lsoaHeading)), otherSheets: [] };
-  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets, sheetsRead, emptyLines } = text;
+  const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets, sheetsRead, emptyLines, padded } =
+    text;
   const { value: columns, encoding } = await readingCsv(store, csv, async (text, csvReading) => {
     const reading = { ...csvReading, writtenByParity };
     const columns =
       format === 'csv'
         ? await describeCsv(store, text, skip, reading)
         : await describe(store, csvReader(text, false, skip, reading));
+    const values = padded ? columns.map((c) => unpaddedSql(c.name)).join(', ') : '*';
     await store
       .runWithProgress(
-        `COPY (SELECT * FROM ${csvReader(text, true, skip, reading)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (SELECT ${values} FROM ${csvReader(text, true, skip, reading)}) TO ${literal(stagingFile)} (FORMAT parquet, COMPRESSION zstd)`,
         (copied) => onProgress(Math.round(100 * (1 - share) + copied * share)),
       )
       .catch((error: unknown) => {
@@ -312,8 +317,10 @@ async function describeCsv(store: AnalyticsStore, csv: string, skip: number, rea
 }
 
 async function csvHeadings(file: string, lsoaHeading?: string) {
-  const skip = headerRowOf((await firstCsvRows(file, HEADER_SEARCH_ROWS)).map(csvCells), lsoaHeading);
-  return { csv: file, skip, rowsAboveHeadings: skip, headingRow: skip + 1 };
+  const rows = await firstCsvRows(file, HEADER_SEARCH_ROWS + 1);
+  const skip = headerRowOf(rows.slice(0, HEADER_SEARCH_ROWS).map(csvCells), lsoaHeading);
+  const padded = paddedByQueryTool(rows.slice(skip));
+  return { csv: file, skip, rowsAboveHeadings: skip, headingRow: skip + 1, padded };
 }
 
 async function describe(store: AnalyticsStore, relation: string): Promise<{ name: string; type: string }[]> {
