@@ -141,6 +141,11 @@ describe('results lined up with spaces, as SQL Server Management Studio saves th
     await expect(importAs('broken', write('broken.rpt', broken.join('\n')))).rejects.toThrow(
       /^A line does not fit the columns lined up under the headings \(line 5\): line 5 has a character at position 11, between the columns "Pseudo ID" and "LSOA", where the line of dashes has a space\. .* Nothing was stored\.$/,
     );
+    // Headings out of line with the dashes under them, as in a file put together by hand.
+    const askew = ['LSOA      Appointment date', '---------- ----------------', 'X01000001  2024-05-01'];
+    await expect(importAs('askew', write('askew.rpt', askew.join('\n')))).rejects.toThrow(
+      /^A line does not fit the columns lined up under the headings \(line 1\): line 1 has a character at position 11, between the columns "LSOA" and "ppointment date", .* or headings not lined up with the dashes/,
+    );
     // sqlcmd's results wrapped at 80 characters: the headings and the dashes go on over two lines.
     const wrapped = [
       RESULTS[0]!.slice(0, 40),

@@ -126,7 +126,7 @@ function misfitError(misfits: readonly Misfit[], count: number): SourceFileError
   const lines = misfits.map((m) => m.line.toLocaleString('en-GB')).join(', ');
   const more = count > misfits.length ? ` and ${(count - misfits.length).toLocaleString('en-GB')} more` : '';
   return new SourceFileError(
-    `${count === 1 ? 'A line does' : `${count.toLocaleString('en-GB')} lines do`} not fit the columns lined up under the headings (line${count === 1 ? '' : 's'} ${lines}${more}): line ${first.line.toLocaleString('en-GB')} has a character at position ${first.at + 1}, between the columns "${first.between[0]}" and "${first.between[1]}", where the line of dashes has a space. A value written over two lines (text with a line break in it) does this. Save the results as CSV instead (right-click the results, Save Results As…). Nothing was stored.`,
+    `${count === 1 ? 'A line does' : `${count.toLocaleString('en-GB')} lines do`} not fit the columns lined up under the headings (line${count === 1 ? '' : 's'} ${lines}${more}): line ${first.line.toLocaleString('en-GB')} has a character at position ${first.at + 1}, between the columns "${first.between[0]}" and "${first.between[1]}", where the line of dashes has a space. A value written over two lines (text with a line break in it), or headings not lined up with the dashes, does this. Save the results as CSV instead (right-click the results, Save Results As…). Nothing was stored.`,
   );
 }
 
@@ -197,6 +197,18 @@ function lineConverter({ columns, headingLine }: FixedWidthLayout) {
   let previous = '';
   let dataRows = 0;
   const emptyLines: number[] = [];
+  // A line with a character where the dashes have a space between columns (headings included).
+  const noteMisfit = (line: string): void => {
+    const misfit = columns.findIndex((c, i) => i < last && line.length > c.end && line[c.end] !== ' ');
+    if (misfit < 0) return;
+    misfitCount++;
+    if (misfits.length < MISFITS_NAMED)
+      misfits.push({
+        line: lineNumber,
+        at: columns[misfit]!.end,
+        between: [headings[misfit]!, headings[misfit + 1]!],
+      });
+  };
   const convert = (raw: string): string | null => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const above = previous;
@@ -206,6 +218,7 @@ function lineConverter({ columns, headingLine }: FixedWidthLayout) {
     if (index < headingLine) return null;
     if (index === headingLine) {
       headings = textsOf(line);
+      noteMisfit(line);
       return csvLineOf(headings);
     }
     if (line === '') {
@@ -217,16 +230,7 @@ function lineConverter({ columns, headingLine }: FixedWidthLayout) {
     if (MESSAGE.test(text)) return csvField(text);
     if (index > headingLine + 1 && DASHES.test(line) && /---/.test(line) && above !== '')
       throw index === headingLine + 2 ? wrappedError(lineNumber) : secondResultsError(lineNumber);
-    const misfit = columns.findIndex((c, i) => i < last && line.length > c.end && line[c.end] !== ' ');
-    if (misfit >= 0) {
-      misfitCount++;
-      if (misfits.length < MISFITS_NAMED)
-        misfits.push({
-          line: lineNumber,
-          at: columns[misfit]!.end,
-          between: [headings[misfit]!, headings[misfit + 1]!],
-        });
-    }
+    noteMisfit(line);
     return csvLineOf(cellsOf(line));
   };
   return {
