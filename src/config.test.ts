@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { analyticsThreads, ConfigError, loadConfig } from './config.ts';
 import { temporaryDir } from '../test/temporary-dirs.ts';
 
 const tempDir = () => temporaryDir('parity-config-');
@@ -60,6 +60,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), DISCLOSURE_LIMITS: 'approximate' })).toThrow(
       /DISCLOSURE_LIMITS must be exact or rounded/,
     );
+  });
+
+  it('gives DuckDB the threads ANALYTICS_THREADS says, and refuses at start a number it cannot use', () => {
+    expect(analyticsThreads({})).toBeUndefined();
+    expect(analyticsThreads({ ANALYTICS_THREADS: '' })).toBeUndefined();
+    expect(analyticsThreads({ ANALYTICS_THREADS: '3' })).toBe(3);
+    for (const wrong of ['0', '1.5', 'two'])
+      expect(() => loadConfig({ DATA_DIR: tempDir(), ANALYTICS_THREADS: wrong })).toThrow(
+        /ANALYTICS_THREADS must be a whole number of threads, 1 or more/,
+      );
   });
 
   it('treats blank variables as absent', () => {

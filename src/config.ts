@@ -28,6 +28,25 @@ export interface Config {
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const THREADS_MESSAGE = 'ANALYTICS_THREADS must be a whole number of threads, 1 or more';
+const analyticsThreadsSchema = z.coerce
+  .number({ message: THREADS_MESSAGE })
+  .int({ message: THREADS_MESSAGE })
+  .min(1, { message: THREADS_MESSAGE })
+  .optional();
+
+/**
+ * The threads DuckDB may use (ANALYTICS_THREADS), or undefined for its own choice, all cores. Read
+ * where the analytics store opens (store.ts), as every command and the server open it; loadConfig
+ * checks it with the rest at start.
+ */
+export function analyticsThreads(
+  source: Record<string, string | undefined> = process.env,
+): number | undefined {
+  const value = source.ANALYTICS_THREADS;
+  return value === undefined || value === '' ? undefined : analyticsThreadsSchema.parse(value);
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -63,6 +82,7 @@ const envSchema = z.object({
   DISCLOSURE_LIMITS: z
     .enum(['exact', 'rounded'], { message: 'DISCLOSURE_LIMITS must be exact or rounded' })
     .default('exact'),
+  ANALYTICS_THREADS: analyticsThreadsSchema,
 });
 
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { analyticsThreads } from '../config.ts';
 
 export type SqlRow = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ export interface AnalyticsStore {
 }
 
 export interface StoreOptions {
-  /** DuckDB worker threads; defaults to DuckDB's own choice (all cores). */
+  /** DuckDB worker threads; defaults to ANALYTICS_THREADS, else DuckDB's own choice (all cores). */
   threads?: number;
   memoryLimit?: string;
 }
@@ -51,7 +52,8 @@ export async function closeAnalyticsStore(dataDir: string): Promise<void> {
 async function openStore(root: string, options: StoreOptions): Promise<AnalyticsStore> {
   for (const dir of ['datasets', 'geography', 'tmp']) mkdirSync(path.join(root, dir), { recursive: true });
   const config: Record<string, string> = { temp_directory: path.join(root, 'tmp') };
-  if (options.threads) config.threads = String(options.threads);
+  const threads = options.threads ?? analyticsThreads();
+  if (threads) config.threads = String(threads);
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection: DuckDBConnection = await instance.connect();
