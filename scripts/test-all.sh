@@ -34,8 +34,9 @@ rm -rf "$checks"
 
 echo "== Unit and integration tests"
 # Three test files run at a time on two cores (vitest.config.ts); DuckDB taking every core in each
-# only made them wait on one another: one thread each took 21% less CPU and 233 s against 297 s
-# (2026-12-07). DuckDB's threads are still at work in the browser journeys' server and the benchmark.
+# only made them wait on one another: one thread each took 16-21% less CPU, and 233-256 s against
+# 294-297 s, in two pairs of runs on a slow machine (2026-12-07; within the noise of two CI runs).
+# DuckDB's threads are still at work in the browser journeys' server and in the benchmark.
 ANALYTICS_THREADS=1 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 
 echo "== Browser journeys in Chromium with axe"
