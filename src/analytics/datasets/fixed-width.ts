@@ -11,7 +11,7 @@ import { createGunzip } from 'node:zlib';
 import type { CsvEncoding } from './source.ts';
 import { SourceFileError } from './source-error.ts';
 import { decodeWindows1252 } from './windows-1252.ts';
-import { HEADER_SEARCH_ROWS, headOf } from './header-row.ts';
+import { hasUtf16Mark, HEADER_SEARCH_ROWS, headOf } from './header-row.ts';
 
 /** A line of dashes under headings: runs of dashes with spaces between them. */
 const DASHES = /^-+( +-+)* *$/;
@@ -59,18 +59,21 @@ export function layoutOf(lines: readonly string[], resultsFile: boolean): FixedW
 /** How a text file's bytes are decoded: from its byte-order mark, else UTF-8 where it is valid. */
 type Decoding = 'utf-16' | 'utf-8' | 'latin-1';
 
+/** A lined-up file's layout, and how its first 64 KB were decoded. */
+export interface LinedUpFile extends FixedWidthLayout {
+  decoding: Decoding;
+}
+
 function decoderFor(decoding: Decoding): (bytes: Buffer, end: boolean) => string {
   if (decoding === 'latin-1') return (bytes) => decodeWindows1252(bytes);
   const decoder = new TextDecoder(decoding === 'utf-16' ? 'utf-16le' : 'utf-8', { fatal: true });
   return (bytes, end) => decoder.decode(bytes, { stream: !end });
 }
 
-const UTF16_MARK = (head: Buffer): boolean => head[0] === 0xff && head[1] === 0xfe;
-
 /** The first lines of a text file, as decoded (plain or gzipped; at most its first 64 KB). */
 async function firstLines(file: string): Promise<{ lines: string[]; decoding: Decoding }> {
   const head = await headOf(file);
-  let decoding: Decoding = UTF16_MARK(head) ? 'utf-16' : 'utf-8';
+  let decoding: Decoding = hasUtf16Mark(head) ? 'utf-16' : 'utf-8';
   let text: string;
   try {
     text = decoderFor(decoding)(head, false);
@@ -86,8 +89,10 @@ async function firstLines(file: string): Promise<{ lines: string[]; decoding: De
  * for any other text file, read as delimited text: Management Studio's results to a file (.rpt) may be
  * saved comma- or tab-delimited, and those saved without headings are told so (data-as-headings.ts).
  */
-export async function fixedWidthLayoutOf(file: string): Promise<FixedWidthLayout | null> {
-  return layoutOf((await firstLines(file)).lines, /\.rpt(\.gz)?$/i.test(file));
+export async function fixedWidthLayoutOf(file: string): Promise<LinedUpFile | null> {
+  const { lines, decoding } = await firstLines(file);
+  const layout = layoutOf(lines, /\.rpt(\.gz)?$/i.test(file));
+  return layout && { ...layout, decoding };
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -155,16 +160,17 @@ export interface FixedWidthRead {
  * streaming: a line's cells are the text under each run of dashes, without the spaces around it
  * (numbers are lined up on the right). An empty line stays empty, and DuckDB passes over it: the
  * empty lines are given back, for the report to number rows as the file does (empty-lines.ts), as a
- * quotation mark in a lined-up file's text would throw out a count of them made afresh. `firstRows` stops after so many lines below the
- * headings (a sample). Refuses a file with a line that does not fit, or a second set of results.
+ * quotation mark in a lined-up file's text would throw out a count of them made afresh.
+ * `firstRows` stops after so many lines below the headings (a sample). Refuses a file with a line
+ * that does not fit, a second set of results, or results wrapped at a width.
  */
 export async function fixedWidthToCsv(
   file: string,
   out: string,
-  layout: FixedWidthLayout,
+  layout: LinedUpFile,
   options: { firstRows?: number; onProgress?: (share: number) => void } = {},
 ): Promise<FixedWidthRead> {
-  const { decoding } = await firstLines(file);
+  const { decoding } = layout;
   const read = (encoding: Decoding) => ({
     encoding,
     rowsAboveHeadings: layout.headingLine,

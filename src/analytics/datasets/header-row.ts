@@ -61,12 +61,12 @@ export async function headOf(file: string): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
 }
 
-const UTF16_MARK = [0xff, 0xfe];
+/** Whether text starts with the byte-order mark of UTF-16 LE (Excel's "Unicode Text"). */
+export const hasUtf16Mark = (head: Buffer): boolean => head[0] === 0xff && head[1] === 0xfe;
 
-/** Whether a text file starts with the byte-order mark of UTF-16 (Excel's "Unicode Text"). */
+/** Whether a text file starts with the byte-order mark of UTF-16. */
 export async function isUtf16(file: string): Promise<boolean> {
-  const head = await headOf(file);
-  return head[0] === UTF16_MARK[0] && head[1] === UTF16_MARK[1];
+  return hasUtf16Mark(await headOf(file));
 }
 
 /**
@@ -76,8 +76,7 @@ export async function isUtf16(file: string): Promise<boolean> {
  */
 export async function firstCsvRows(file: string, count: number): Promise<string[]> {
   const head = await headOf(file);
-  const utf16 = head[0] === UTF16_MARK[0] && head[1] === UTF16_MARK[1];
-  const text = (utf16 ? head.toString('utf16le') : head.toString('utf8')).replace(/^\uFEFF/, '');
+  const text = (hasUtf16Mark(head) ? head.toString('utf16le') : head.toString('utf8')).replace(/^\uFEFF/, '');
   const rows: string[] = [];
   let quoted = false;
   let start = 0;

@@ -13,7 +13,7 @@ import { SourceFileError } from './source-error.ts';
 import { samplePathFor, writeSample } from './sample.ts';
 import { SHEET_CSV_DIALECT } from '../workbooks/sheet-csv.ts';
 import { windows1252ToUtf8 } from './windows-1252.ts';
-import { fixedWidthLayoutOf, fixedWidthToCsv, type FixedWidthLayout } from './fixed-width.ts';
+import { fixedWidthLayoutOf, fixedWidthToCsv, type LinedUpFile } from './fixed-width.ts';
 import { paddedByQueryTool, unpaddedSql } from './padded-values.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
@@ -293,7 +293,7 @@ export async function sourceColumns(
 async function linedUpToCsv(
   file: string,
   out: string,
-  layout: FixedWidthLayout,
+  layout: LinedUpFile,
   onProgress: (share: number) => void,
 ): Promise<TextToRead> {
   const read = await fixedWidthToCsv(file, out, layout, { onProgress });
