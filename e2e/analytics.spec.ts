@@ -216,7 +216,7 @@ test('staff find the reference geography import, and are told what it needs', as
   await page.getByRole('button', { name: 'Import' }).click();
   const summary = page.getByRole('alert');
   await expect(summary).toContainText(
-    'Choose the deprivation file, the population estimates, the census ethnic groups or the postcode directory',
+    'Choose the deprivation file, the population estimates, the census ethnic groups, the postcode directory or the LSOA 2011 to 2021 lookup',
   );
   await expect(summary).toContainText('Line 1: write the place’s name, a colon');
   await expect(page.getByLabel('Places (optional)')).toHaveValue('Riverside City E06000016');

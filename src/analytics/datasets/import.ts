@@ -58,12 +58,16 @@ import { samplePathFor } from './sample.ts';
 import { formatsOf, workbooksNotes } from './several-workbooks.ts';
 import { directoryCoverageNote, lsoaFromPostcodes, postcodeColumnOf } from './lsoa-from-postcode.ts';
 import { lsoaFromNames } from './lsoa-from-name.ts';
+import { readOtherVintageCodes, withCodesRead } from './lsoa-other-vintage.ts';
 import { checkMappingAgainstFile, headingRowMark } from './file-checks.ts';
 
 /** The staged file again with the LSOA of each row's postcode (lsoa-from-postcode.ts). */
 const withPostcodeLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-postcodes.parquet');
 /** The staged file again with the LSOA code of each row's LSOA name (lsoa-from-name.ts). */
 const withNamedLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-names.parquet');
+/** The LSOA codes of the other vintage to read as the file's, with their areas (lsoa-other-vintage.ts). */
+const otherVintageCodesFile = (staging: string): string =>
+  staging.replace(/\.parquet$/, '-lsoa-codes.parquet');
 
 export interface ImportProgress {
   stage: 'reading' | 'checking' | 'writing' | 'done';
@@ -270,6 +274,16 @@ export async function importDataset(
         : await lsoaVintageFromCodes(store, sample, mapping.columns.lsoa_code, geography);
     const vintageFound = vintageGiven ? null : codesRead;
     if (vintageFound) mapping.lsoaVintage = vintageFound.vintage;
+    const otherVintage =
+      fromPostcodes || fromNames
+        ? null
+        : await readOtherVintageCodes(
+            store,
+            staged,
+            mapping.columns.lsoa_code,
+            mapping.lsoaVintage,
+            otherVintageCodesFile(staging),
+          );
     const lines = await findLeftOutLines(store, staged.parquet, mapping, kinds, staged.headingRow);
     const leftOut = leftOutRowSql(mapping, kinds, lines);
     const person = mapping.columns.person_id;
@@ -277,7 +291,14 @@ export async function importDataset(
     const personValues = await personValuesIn(store, staged.parquet, personColumn);
     const validation = await validateSource(
       store,
-      { parquet: staged.parquet, kinds, headingRow: staged.headingRow, person: personValues },
+      {
+        parquet: staged.parquet,
+        kinds,
+        headingRow: staged.headingRow,
+        person: personValues,
+        lsoaNotPlaced: otherVintage?.notPlaced.codes,
+        codesRead: otherVintage?.codesRead,
+      },
       mapping,
       geography,
       leftOut,
@@ -325,12 +346,16 @@ export async function importDataset(
     const episodes = await laterEpisodesNote(store, staged.parquet, columnNames, leftOut);
     if (episodes) validation.warnings.push(episodes);
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
+    // A file of codes of both vintages is told how each was read instead (lsoa-other-vintage.ts).
     const vintageRead = vintageFound
-      ? vintageNote(vintageFound)
+      ? otherVintage
+        ? null
+        : vintageNote(vintageFound)
       : codesRead && vintageGiven && !options.addedTo
         ? givenVintageNote(codesRead, mapping.lsoaVintage, vintageGiven)
         : null;
     if (vintageRead) validation.warnings.push(vintageRead);
+    validation.warnings.push(...(otherVintage?.notes ?? []));
     const unknownAreas = codesRead && unknownAreasNote(codesRead, mapping.lsoaVintage);
     if (unknownAreas) validation.warnings.push(unknownAreas);
     if (staged.worksheetChosen) validation.warnings.push(worksheetChosenNote(staged.worksheetChosen));
@@ -378,7 +403,7 @@ export async function importDataset(
       mapping.personIds = 'nhs-number';
       validation.warnings.push(pseudonymNote(mapping.columns.person_id!));
     }
-    const relation = `read_parquet(${literal(staged.parquet)})`;
+    const relation = withCodesRead(`read_parquet(${literal(staged.parquet)})`, otherVintage?.codesRead);
     const years = await financialYears(store, yearRangeSql(mapping, kinds, relation));
     // Row order is not kept (the report has already named each problem's row): writing in any
     // order lets every thread write.
@@ -423,5 +448,6 @@ export async function importDataset(
     rmSync(samplePathFor(staging), { force: true });
     rmSync(withPostcodeLsoas(staging), { force: true });
     rmSync(withNamedLsoas(staging), { force: true });
+    rmSync(otherVintageCodesFile(staging), { force: true });
   }
 }

@@ -18,6 +18,7 @@ import {
   notFullPostcodeSql,
   pseudoPostcodeSql,
 } from './lsoa-from-postcode.ts';
+import { notPlacedProblem, type CodesRead } from './lsoa-other-vintage.ts';
 import type { ColumnKinds } from './standard-columns.ts';
 import * as std from './standardise.ts';
 import { weekdaySlipSql, type DateOrder } from './written-dates.ts';
@@ -96,6 +97,7 @@ function checksFor(
   kinds: ColumnKinds,
   geographyRelation: string | null,
   person: std.PersonValues,
+  otherVintage: { notPlaced: readonly string[]; read: CodesRead | null },
 ): Check[] {
   const c = mapping.columns;
   const order = mapping.dateOrder ?? 'day-first';
@@ -145,13 +147,22 @@ function checksFor(
       (col) => `${found} IS NULL AND ${std.isPresentSql(col)}`,
     );
   } else add(c.lsoa_code, 'missing LSOA code', (col, kind) => std.isMissingSql(col, kind), false);
+  const { notPlaced, read } = otherVintage;
+  const isNotPlaced = (col: string) => `${std.lsoaSql(col)} IN (${notPlaced.map(literal).join(', ')})`;
+  if (notPlaced.length) add(c.lsoa_code, notPlacedProblem(mapping.lsoaVintage), isNotPlaced);
   // Codes looked up from names are the geography's own.
   if (geographyRelation && !lsoaFromName(mapping)) {
+    const held = `SELECT lsoa_code FROM ${geographyRelation} WHERE vintage = ${literal(mapping.lsoaVintage)}`;
+    // The codes read as another are tested as they are in the file (reading them through the join
+    // here would have every code tidied row by row), and known when the area they are read as is.
+    const known = read
+      ? `${held} UNION ALL SELECT code FROM read_parquet(${literal(read.file)}) WHERE area IN (${held})`
+      : held;
     add(
       c.lsoa_code,
       `unknown LSOA ${mapping.lsoaVintage} code`,
       (col) =>
-        `COALESCE(${std.lsoaSql(col)} NOT IN (SELECT lsoa_code FROM ${geographyRelation} WHERE vintage = ${literal(mapping.lsoaVintage)}), false)`,
+        `COALESCE(${std.lsoaSql(col)} NOT IN (${known})${notPlaced.length ? ` AND NOT ${isNotPlaced(col)}` : ''}, false)`,
     );
   }
   add(c.person_id, 'missing person identifier', (col, kind) => std.isMissingSql(col, kind), false);
@@ -412,6 +423,12 @@ export async function validateSource(
     headingRow: number;
     /** What some person identifiers are: spreadsheet error values, words for not known. */
     person: std.PersonValues;
+    /**
+     * LSOA codes of the other vintage (lsoa-other-vintage.ts): those whose area is in several of the
+     * file's vintage, and those read as one area of it.
+     */
+    lsoaNotPlaced?: readonly string[];
+    codesRead?: CodesRead | null;
   },
   mapping: ColumnMapping,
   geographyRelation: string | null,
@@ -424,7 +441,10 @@ export async function validateSource(
       `No LSOA ${mapping.lsoaVintage} reference geography has been imported, so LSOA codes were not checked and deprivation cannot be linked. Import it with "parity geo import".`,
     );
   }
-  const checks = checksFor(mapping, staged.kinds, geographyRelation, staged.person);
+  const checks = checksFor(mapping, staged.kinds, geographyRelation, staged.person, {
+    notPlaced: staged.lsoaNotPlaced ?? [],
+    read: staged.codesRead ?? null,
+  });
   const numbered = { headingRow: staged.headingRow };
   const date = mapping.columns.event_date;
   const kind = date ? (staged.kinds.get(date) ?? 'text') : 'text';

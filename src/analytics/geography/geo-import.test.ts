@@ -437,7 +437,7 @@ describe('geography import of the official formats', () => {
       await expect(importGeography(fresh, {})).rejects.toMatchObject({
         role: 'imd',
         message:
-          'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), the postcode directory (--postcodes), or more than one',
+          'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), the postcode directory (--postcodes), the LSOA 2011 → 2021 lookup (--lookup), or more than one',
       });
       expect(await geography()).toEqual(before);
     });

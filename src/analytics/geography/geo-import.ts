@@ -11,6 +11,7 @@ import * as formats from './official-formats.ts';
 import { derive2021Population, keptBesideYear, recordPopulationSources } from './population-vintages.ts';
 import { detailedEthnicityColumns, holdsLocalAuthorities, importCensusDetailed } from './census-detailed.ts';
 import { importCensusEthnicity } from './census-ethnicity.ts';
+import { importLsoaLookup, type LsoaLookupCounts } from './lsoa-lookup.ts';
 import { importPostcodes, postcodeColumns, type PostcodeCounts, type PostcodeFile } from './postcodes.ts';
 import {
   describeFile,
@@ -41,6 +42,8 @@ export interface GeoImportSummary {
   derived2011From2021: number;
   /** Population rows for LSOA 2021 areas worked out from LSOA 2011 estimates through the lookup. */
   populationDerived2021From2011: number;
+  /** The LSOA 2011 → 2021 lookup kept for datasets mixing the vintages (null: none given). */
+  lsoaLookup: LsoaLookupCounts | null;
   /** LSOAs and usual residents of the Census 2021 ethnic group table imported (null: none given). */
   censusEthnicity: { lsoas: number; residents: number } | null;
   /** Local authorities and usual residents of the detailed ethnic groups imported (null: none given). */
@@ -346,6 +349,7 @@ async function importOpened(
     if (estimates.midYear !== null) midYears.push(estimates.midYear);
   }
   const populationDerived = crosswalk ? await derive2021Population(store, crosswalk.path, crosswalk.name) : 0;
+  const lsoaLookup = crosswalk ? await importLsoaLookup(store, crosswalk) : null;
   const census =
     ethnicity && ethnicityFormat ? await importCensusEthnicity(store, ethnicity, ethnicityFormat) : null;
   const censusDetailed =
@@ -364,6 +368,7 @@ async function importOpened(
     populationMidYears: midYears.sort((a, b) => a - b),
     derived2011From2021: derived,
     populationDerived2021From2011: populationDerived,
+    lsoaLookup,
     censusEthnicity: census,
     censusEthnicityDetailed: censusDetailed,
     postcodes: postcodeLookup,

@@ -87,10 +87,11 @@ export async function openGeographyFiles(
 ): Promise<OpenedGeographyFiles> {
   if (
     [files.imd, files.population, files.ethnicity].every((f) => f === undefined) &&
-    !files.postcodes?.length
+    !files.postcodes?.length &&
+    !files.lookups?.length
   )
     throw new GeographyFormatError(
-      'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), the postcode directory (--postcodes), or more than one',
+      'Give a deprivation file (--imd), population estimates (--population), the Census 2021 ethnic groups (--ethnicity), the postcode directory (--postcodes), the LSOA 2011 → 2021 lookup (--lookup), or more than one',
       'imd',
     );
   const copies: string[] = [];

@@ -59,6 +59,8 @@ export const geographyTables = {
    * capitals without spaces, lsoa_2011 and lsoa_2021 (either may be NULL).
    */
   postcodes: 'postcode_lsoa',
+  /** The ONS LSOA 2011 → 2021 lookup (lsoa-lookup.ts): lsoa11_code, lsoa21_code, change. */
+  lsoaLookup: 'lsoa_2011_2021',
 } as const;
 
 export const quintileOf = (decile: number): number => Math.ceil(decile / 2);

@@ -4,15 +4,23 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { runCli } from '../main.ts';
 
-it('asks for the deprivation file when only a lookup is given, and says why', async () => {
+it('asks for the deprivation file when only a ward lookup is given, and says why', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-cli-'));
   const err: string[] = [];
   const io = { out: () => undefined, err: (l: string) => err.push(l), env: { DATA_DIR: dir } };
   try {
-    expect(await runCli(['geo', 'import', '--lookup', path.join(dir, 'lookup.csv')], io)).toBe(1);
-    const message = err.join('\n');
-    expect(message).toContain('Give the deprivation file with --imd');
-    expect(message).toContain('imported with the deprivation file of their vintage');
+    expect(await runCli(['geo', 'import'], io)).toBe(1);
+    expect(err.join('\n')).toContain('Give the deprivation file with --imd');
+    expect(err.join('\n')).toContain('imported with the deprivation file of their vintage');
+    err.length = 0;
+    const wards = path.resolve(
+      import.meta.dirname,
+      '../../../../shared/data/lookup_lsoa21_ward24_lad24_llr.csv',
+    );
+    expect(await runCli(['geo', 'import', '--lookup', wards], io)).toBe(1);
+    expect(err.join('\n')).toContain(
+      'lookup_lsoa21_ward24_lad24_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,11 +19,12 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
       postcodes: { type: 'string', multiple: true },
     },
   });
-  if (!values.imd && !values.population && !values.ethnicity && !values.postcodes)
+  if (!values.imd && !values.population && !values.ethnicity && !values.postcodes && !values.lookup)
     throw new CliError(
       [
         'Give the deprivation file with --imd (IoD2019 File 1 or 2 for LSOA 2011 codes, IoD2025 for LSOA 2021), population estimates with --population, or both.',
         'Ward lookups are imported with the deprivation file of their vintage, which the import replaces whole; population estimates with it or on their own (a new mid-year).',
+        'The ONS LSOA 2011 → 2021 lookup (--lookup too) is kept, so that datasets whose LSOA codes mix the two vintages are read as one; it may be given on its own.',
         'Each file is CSV (.csv or .csv.gz) or an Excel workbook (.xlsx) as published; of a population workbook, the worksheet of every mid-year is read, unless --population-sheet names one.',
         'Population estimates are kept by mid-year, each financial year\'s rates over its own (2023/24 over mid-2023): the year is read from the worksheet or the file\'s name ("mid2020"), or given with --population-year; estimates of another year are kept beside them.',
         'The Census 2021 ethnic group table by LSOA (TS021, --ethnicity), or the detailed groups by local authority (--ethnicity too), sets the people each dataset reaches beside the people living in the places.',

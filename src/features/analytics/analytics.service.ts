@@ -43,6 +43,7 @@ import { summariseCensusDetailed } from '../../analytics/geography/census-detail
 import { deprivationReachOf } from './analytics-deprivation-reach.ts';
 import { summariseCensusEthnicity } from '../../analytics/geography/census-ethnicity.ts';
 import { summarisePostcodes } from '../../analytics/geography/postcodes.ts';
+import { summariseLsoaLookup } from '../../analytics/geography/lsoa-lookup.ts';
 import { datasetRemovalOperations } from './analytics-dataset-removal.ts';
 import { resultOperations } from './analytics-results.ts';
 import { placesSchema } from './analytics.schema.ts';
@@ -65,6 +66,7 @@ function importedInWords(summary: GeoImportSummary): string {
       ? `Census 2021 detailed ethnic groups for ${summary.censusEthnicityDetailed.localAuthorities} local authorities`
       : null,
     summary.postcodes ? `the postcode directory (${summary.postcodes.postcodes} postcodes)` : null,
+    summary.lsoaLookup ? `the LSOA 2011 → 2021 lookup (${summary.lsoaLookup.pairs} pairs of areas)` : null,
   ].filter((p): p is string => p !== null);
   return listInWords(parts) || 'nothing';
 }
@@ -181,6 +183,9 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
     /** The postcode → LSOA lookup imported (the ONS postcode directory): its postcodes, or null. */
     postcodeLookup: async () => summarisePostcodes(await ctx.store()),
+
+    /** The LSOA 2011 → 2021 lookup kept: its pairs of areas and file, or null. */
+    lsoaLookup: async () => summariseLsoaLookup(await ctx.store()),
 
     /** Whether the demo's example extract can be offered (the demo's postcodes and areas are loaded). */
     offersExampleExtract: async () => hasExampleExtract(await ctx.store()),

@@ -86,6 +86,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       census: await analytics.censusEthnicity(),
       censusDetailed: await analytics.censusEthnicityDetailed(),
       postcodes: postcodeLookupView(await analytics.postcodeLookup()),
+      lsoaLookup: await analytics.lsoaLookup(),
       stageLabels,
       notice:
         notice && computing

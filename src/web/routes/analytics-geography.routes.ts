@@ -72,6 +72,7 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
   const context = async () => ({
     ...staticContext,
     postcodes: postcodeLookupView(await analytics.postcodeLookup()),
+    lsoaLookup: await analytics.lsoaLookup(),
   });
 
   app.get('/analytics/geography/import', route, async (_request, reply) =>
@@ -96,16 +97,12 @@ export function analyticsGeographyRoutes(app: FastifyInstance, services: Service
           if (problem) errors.push({ field, message: problem });
         }
       }
-      if (!chosen.imd && !chosen.population && !chosen.ethnicity && !chosen.postcodes.length)
+      const anyFile = [chosen.imd, chosen.population, chosen.ethnicity].some(Boolean);
+      if (!anyFile && !chosen.postcodes.length && !chosen.lookups.length)
         errors.push({
           field: 'imd',
           message:
-            'Choose the deprivation file, the population estimates, the census ethnic groups or the postcode directory',
-        });
-      if (!chosen.imd && chosen.lookups.length)
-        errors.push({
-          field: 'lookups',
-          message: 'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
+            'Choose the deprivation file, the population estimates, the census ethnic groups, the postcode directory or the LSOA 2011 to 2021 lookup',
         });
       const year = values.populationYear?.trim();
       if (year && !/^(19|20)\d{2}$/.test(year))

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-db.ts';
@@ -80,8 +81,17 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown.body).toContain('The reference geography was imported');
     expect(shown.body).toContain('Leicester City');
     const { entries } = await t.services.audit.list({ action: 'analytics.geography.imported', page: 1 });
+    // The LSOA 2011 → 2021 lookup is kept, one row per pair of areas as ONS lists them.
+    const pairs =
+      gunzipSync(readFileSync(path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz')))
+        .toString()
+        .trim()
+        .split('\n').length - 1;
     expect(entries[0]?.summary).toBe(
-      'Imported IoD2025 for 634 LSOAs (2021) and mid-2020 population estimates (55601 rows)',
+      `Imported IoD2025 for 634 LSOAs (2021), mid-2020 population estimates (55601 rows) and the LSOA 2011 → 2021 lookup (${pairs} pairs of areas)`,
+    );
+    expect(shown.body).toContain(
+      `${pairs.toLocaleString('en-GB')} pairs of areas, from <span class="parity-file-name">lookup_lsoa11_lsoa21_lad22_ew.csv.gz</span>`,
     );
   });
 
@@ -94,16 +104,20 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(nothing.body).toContain('There is a problem');
     for (const message of [
       'wards.txt is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published',
-      'Choose the deprivation file, the population estimates, the census ethnic groups or the postcode directory',
-      'Lookups are imported with the deprivation file of their LSOA areas: choose it too',
       'Line 1: write the place’s name, a colon, then its local authority codes, as in Rutland: E06000017',
       'Enter the mid-year as four figures, such as 2023',
     ])
       expect(nothing.body).toContain(message);
-    expect(nothing.body).toContain('href="#imd"');
+    expect(nothing.body).toContain('href="#lookups"');
     expect(nothing.body).toContain('href="#places"');
     // What was typed comes back; the files must be chosen again.
     expect(nothing.body).toContain('Rutland E06000017</textarea>');
+    const noFile = await staff.upload(page, { populationYear: '2023' }, []);
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.body).toContain(
+      'Choose the deprivation file, the population estimates, the census ethnic groups, the postcode directory or the LSOA 2011 to 2021 lookup',
+    );
+    expect(noFile.body).toContain('href="#imd"');
 
     // The limit is the extracts' (DATASET_UPLOAD_MB), here 1 MB; nothing is left on disk.
     const small = await buildTestApp(current().handle, { datasetUploadBytes: 1024 * 1024 });
