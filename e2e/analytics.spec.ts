@@ -168,7 +168,7 @@ test('staff follow a dataset import and see its validation report', async ({ pag
 
   await page.goto('/analytics/datasets/new');
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('alert')).toContainText('Choose a CSV, Parquet or Excel file to import');
+  await expect(page.getByRole('alert')).toContainText('Choose a CSV, Parquet or spreadsheet file to import');
   await expectAccessible(page);
 
   await importCsv(
@@ -231,7 +231,7 @@ test('staff name a column Parity does not recognise, and see what each column wa
   await signIn(page, 'staff', { scan: false });
   await page.goto('/analytics/datasets/new');
   await page.getByLabel('Dataset name').fill('Clinic extract with own headings');
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+  await page.getByLabel('File (CSV, Parquet or spreadsheet)').setInputFiles({
     // A file name as extracts have them, with nowhere to break on a small phone.
     name: 'outpatient_clinic_appointments_2024_25_pseudonymised_extract_final_v3.csv',
     mimeType: 'text/csv',
@@ -281,7 +281,7 @@ test("staff import results saved from Management Studio, and see each problem at
     '',
     '(2 rows affected)',
   ];
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+  await page.getByLabel('File (CSV, Parquet or spreadsheet)').setInputFiles({
     name: 'clinic.rpt',
     mimeType: 'application/octet-stream',
     buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')]),
@@ -316,7 +316,7 @@ test('staff import a workbook of a worksheet a year as one dataset, and see prob
     );
   await page.goto('/analytics/datasets/new');
   await page.getByLabel('Dataset name').fill('Appointments by year');
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+  await page.getByLabel('File (CSV, Parquet or spreadsheet)').setInputFiles({
     name: 'appointments-by-year.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
@@ -333,7 +333,7 @@ test('staff import an extract a month as one dataset by choosing its files at on
   await signIn(page, 'staff', { scan: false });
   await page.goto('/analytics/datasets/new');
   await page.getByLabel('Dataset name').fill('Appointments by month');
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles([
+  await page.getByLabel('File (CSV, Parquet or spreadsheet)').setInputFiles([
     { name: 'april.csv', mimeType: 'text/csv', buffer: Buffer.from('LSOA,DNA\nX01000001,1\n') },
     // May's extract gives the clinic too, a column April's has not.
     { name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from('DNA,LSOA,Clinic\n0,X01999999,Eyes\n') },
@@ -352,7 +352,7 @@ test('staff import an extract a month as one dataset by choosing its files at on
   await page.getByRole('link', { name: 'Add files to this dataset' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add files to Appointments by month');
   await expectAccessible(page);
-  await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles({
+  await page.getByLabel('Files to add (CSV, Parquet or spreadsheets)').setInputFiles({
     name: 'june.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from('LSOA,DNA,Clinic\nX01000002,0,Eyes\nX01000003,1,Skin\n'),
@@ -376,7 +376,7 @@ test('staff send a month again with late entries, and its rows take the place of
   await page.getByLabel('Dataset name').fill('Clinic visits');
   const may = 'LSOA,Appointment date,DNA\nX01000001,2024-05-02,1\nX01000002,2024-05-03,0\n';
   await page
-    .getByLabel('File (CSV, Parquet or Excel)')
+    .getByLabel('File (CSV, Parquet or spreadsheet)')
     .setInputFiles({ name: 'may.csv', mimeType: 'text/csv', buffer: Buffer.from(may) });
   await page.getByRole('button', { name: 'Import' }).click();
   await untilImported(page);
@@ -388,14 +388,14 @@ test('staff send a month again with late entries, and its rows take the place of
     buffer: Buffer.from(`${may}X01000003,2024-05-03,1\n`),
   };
   await page.getByRole('link', { name: 'Add files to this dataset' }).click();
-  await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles(again);
+  await page.getByLabel('Files to add (CSV, Parquet or spreadsheets)').setInputFiles(again);
   await page.getByRole('button', { name: 'Add the files' }).click();
   await untilImported(page);
   await expect(page.getByRole('heading', { name: 'The files were not added' })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'add them again' }).click();
-  await page.getByLabel('Files to add (CSV, Parquet or Excel)').setInputFiles(again);
+  await page.getByLabel('Files to add (CSV, Parquet or spreadsheets)').setInputFiles(again);
   await page.getByLabel('The files correct rows the dataset already has').check();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Add the files' }).click();
@@ -454,7 +454,7 @@ test('staff import a dataset again, the new file fails, and the earlier dataset 
   const rows = Array.from({ length: 25_000 }, (_, i) => `P${i},X01000001,44,F,A,2024-06-01,0`);
   await page.goto('/analytics/datasets/new');
   await page.getByLabel('Dataset name').fill('Monthly extract');
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles({
+  await page.getByLabel('File (CSV, Parquet or spreadsheet)').setInputFiles({
     name: 'extract-june.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
@@ -499,7 +499,7 @@ async function importFile(
   options = { scan: false },
 ) {
   await page.getByLabel('Dataset name').fill(name);
-  await page.getByLabel('File (CSV, Parquet or Excel)').setInputFiles(file);
+  await page.getByLabel('File (CSV, Parquet or spreadsheet)').setInputFiles(file);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   if (options.scan) await expectAccessible(page);

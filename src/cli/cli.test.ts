@@ -233,7 +233,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     const notWorkbook = captureIO();
     expect(await runCli(['dataset', 'import', csv, '--name', 'Csv', '--all-sheets'], notWorkbook.io)).toBe(1);
     expect(notWorkbook.err).toEqual([
-      '--all-sheets: years.csv is not an Excel workbook, so it has no worksheets to choose from',
+      '--all-sheets: years.csv is not a workbook (.xlsx or .ods), so it has no worksheets to choose from',
     ]);
   });
 
@@ -328,7 +328,7 @@ describeEachDatabase('the command line', (current, dialect) => {
     ];
     expect(await runCli(args, sheetOfCsv.io)).toBe(1);
     expect(sheetOfCsv.err.join('\n')).toBe(
-      'population: imd.csv is not an Excel workbook, so it has no worksheets to choose from',
+      'population: imd.csv is not a workbook (.xlsx or .ods), so it has no worksheets to choose from',
     );
     const placesAlone = captureIO();
     expect(await runCli(['geo', 'import', '--places', imd], placesAlone.io)).toBe(1);

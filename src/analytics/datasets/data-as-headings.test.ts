@@ -36,6 +36,6 @@ describe('a file whose first line is a row of data', () => {
       /^No column was recognised: the file was read as one column, headed "Pseudo ID LSOA Age DNA", as its columns are not separated by commas, tabs, semicolons or "\|"\. Columns lined up with spaces, .*without the line of dashes .* or as CSV instead/,
     );
     // A file of another kind is refused by its name, with the kinds Parity reads.
-    expect(() => formatOf('results.ods')).toThrow(/SQL Server Management Studio results \(\.rpt\)/);
+    expect(() => formatOf('results.numbers')).toThrow(/SQL Server Management Studio results \(\.rpt\)/);
   });
 });

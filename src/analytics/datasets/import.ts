@@ -21,7 +21,7 @@ import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
 import { ambiguousDatesNote, dateOrderOf, monthFirstNote, readEitherWay } from './date-order.ts';
-import { columnKinds, stageSource, stagingPathFor, SourceFileError } from './source.ts';
+import { columnKinds, isWorkbookFormat, stageSource, stagingPathFor, SourceFileError } from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
@@ -360,7 +360,7 @@ export async function importDataset(
     if (unknownAreas) validation.warnings.push(unknownAreas);
     if (staged.worksheetChosen) validation.warnings.push(worksheetChosenNote(staged.worksheetChosen));
     const format = several ? formatsOf(several.parts) : staged.format;
-    if ((written?.sheet !== undefined || written?.allSheets) && !format.includes('xlsx'))
+    if ((written?.sheet !== undefined || written?.allSheets) && !format.split(' and ').some(isWorkbookFormat))
       validation.warnings.push(
         several
           ? 'None of the files is an Excel workbook, so they have no worksheets: the worksheet settings were not used, and the whole of each file was read.'

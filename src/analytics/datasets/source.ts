@@ -18,7 +18,10 @@ import { paddedByQueryTool, unpaddedSql } from './padded-values.ts';
 import { xlsxToCsv } from './xlsx.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
-export type SourceFormat = 'csv' | 'parquet' | 'xlsx';
+export type SourceFormat = 'csv' | 'parquet' | 'xlsx' | 'ods';
+
+/** Whether a file of `format` is a workbook, read a worksheet at a time (Excel's or OpenDocument's). */
+export const isWorkbookFormat = (format: string): boolean => format === 'xlsx' || format === 'ods';
 
 export { SourceFileError };
 
@@ -29,8 +32,9 @@ export function formatOf(file: string): SourceFormat {
   if (/\.(csv|txt|tsv|rpt)(\.gz)?$/.test(name)) return 'csv';
   if (name.endsWith('.parquet')) return 'parquet';
   if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.ods')) return 'ods';
   throw new SourceFileError(
-    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), SQL Server Management Studio results (.rpt), Parquet (.parquet) or Excel (.xlsx) file',
+    'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), SQL Server Management Studio results (.rpt), Parquet (.parquet), Excel (.xlsx) or OpenDocument spreadsheet (.ods) file',
   );
 }
 
@@ -195,15 +199,14 @@ export async function stageSource(
   // CSV file's lines above it are skipped. Writing it out is the first half of the progress, the
   // copy of its CSV the second.
   const layout = format === 'csv' ? await fixedWidthLayoutOf(file) : null;
-  const writtenByParity = format === 'xlsx' || layout !== null;
+  const writtenByParity = isWorkbookFormat(format) || layout !== null;
   const share = writtenByParity ? 0.5 : 1;
   const firstHalf = (read: number) => onProgress(Math.round(read * 50));
-  const text: TextToRead =
-    format === 'xlsx'
-      ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, firstHalf)), skip: 0 }
-      : layout
-        ? await linedUpToCsv(file, `${stagingFile}.csv`, layout, firstHalf)
-        : { ...(await csvHeadings(file, options.lsoaHeading)), otherSheets: [] };
+  const text: TextToRead = isWorkbookFormat(format)
+    ? { ...(await xlsxToCsv(file, `${stagingFile}.csv`, options, firstHalf)), skip: 0 }
+    : layout
+      ? await linedUpToCsv(file, `${stagingFile}.csv`, layout, firstHalf)
+      : { ...(await csvHeadings(file, options.lsoaHeading)), otherSheets: [] };
   const { csv, skip, rowsAboveHeadings, headingRow, chosen, otherSheets, sheetsRead, emptyLines, padded } =
     text;
   const { value: columns, encoding } = await readingCsv(store, csv, async (text, csvReading) => {
@@ -262,7 +265,7 @@ export async function sourceColumns(
   if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
   const format = formatOf(file);
   if (format === 'parquet') return describe(store, `read_parquet(${literal(file)})`);
-  if (format === 'xlsx') {
+  if (isWorkbookFormat(format)) {
     const sample = path.join(store.root, 'tmp', `headings-${randomUUID()}.csv`);
     try {
       await xlsxToCsv(file, sample, { ...options, firstRows: XLSX_SAMPLE_ROWS });

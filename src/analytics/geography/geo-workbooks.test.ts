@@ -303,7 +303,7 @@ describe('geography import of the official files as Excel workbooks', () => {
     expect(await refusal({ imd, population: population, populationSheet: 'Mid-2020 Persons' })).toMatchObject(
       {
         role: 'population',
-        message: expect.stringContaining('is not an Excel workbook') as string,
+        message: expect.stringContaining('is not a workbook (.xlsx or .ods)') as string,
       },
     );
     const missing = path.join(dir, 'no-such-lookup.csv');

@@ -51,9 +51,9 @@ export interface OpenedGeographyFiles {
   close(): void;
 }
 
-const isWorkbook = (file: string): boolean => /\.xlsx$/i.test(file);
-/** Spreadsheets in formats other than .xlsx, which would otherwise be read as text. */
-const isOtherSpreadsheet = (file: string): boolean => /\.(xls|xlsb|ods|numbers)$/i.test(file);
+const isWorkbook = (file: string): boolean => /\.(xlsx|ods)$/i.test(file);
+/** Spreadsheets in formats other than .xlsx and .ods, which would otherwise be read as text. */
+const isOtherSpreadsheet = (file: string): boolean => /\.(xls|xlsb|numbers)$/i.test(file);
 
 /** The files given to one geography import, and how to read the population estimates. */
 export interface GeographyFilesGiven {
@@ -114,7 +114,7 @@ export async function openGeographyFiles(
     if (!isWorkbook(file)) {
       if (sheet !== undefined)
         throw new GeographyFormatError(
-          `${name} is not an Excel workbook, so it has no worksheets to choose from`,
+          `${name} is not a workbook (.xlsx or .ods), so it has no worksheets to choose from`,
           role,
         );
       return { path: file, name };

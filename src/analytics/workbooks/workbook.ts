@@ -5,6 +5,8 @@
 import { open } from 'node:fs/promises';
 import { SourceFileError } from '../datasets/source-error.ts';
 import { cellText, type CellContext } from './cell-values.ts';
+import { firstRowsOf } from './first-rows.ts';
+import { isOpenDocument, openOdsWorkbook } from './ods-workbook.ts';
 import { readDateStyles, readLayout, readSharedStrings, type WorkbookLayout } from './workbook-parts.ts';
 import { attribute, elementBatches, elementPattern, tokenAttribute } from './xml-scan.ts';
 import { DamagedPartError, openZip, type ZipArchive } from './zip-archive.ts';
@@ -32,6 +34,8 @@ export interface SheetReading {
 }
 
 export interface Workbook {
+  /** Excel's Office Open XML, or an OpenDocument spreadsheet (ods-workbook.ts). */
+  format: 'xlsx' | 'ods';
   sheetNames: string[];
   /** Reads a worksheet's rows, up to (not including) row index `limit` when given. */
   read(sheet: string, options?: { limit?: number }): SheetReading;
@@ -144,6 +148,20 @@ export const noSuchWorksheet = (sheet: string, names: string[]): SourceFileError
     `The workbook has no worksheet called "${sheet}". Its worksheets are: ${names.join(', ')}`,
   );
 
+const damagedSpreadsheet = (): SourceFileError =>
+  new SourceFileError(
+    'The file could not be read as an OpenDocument spreadsheet: it may be damaged or only partly copied. Open it in LibreOffice Calc or Excel, save it again (or as CSV), and import that.',
+  );
+
+async function openOpenDocument(zip: ZipArchive): Promise<Workbook> {
+  try {
+    return await openOdsWorkbook(zip);
+  } catch (error) {
+    zip.close();
+    throw error instanceof DamagedPartError ? damagedSpreadsheet() : error;
+  }
+}
+
 /** Opens a workbook; a file that is not one is refused with a message its owner can act on. */
 async function openWorkbook(file: string): Promise<Workbook> {
   const signature = await signatureOf(file);
@@ -159,6 +177,7 @@ async function openWorkbook(file: string): Promise<Workbook> {
   } catch {
     throw damagedWorkbook();
   }
+  if (isOpenDocument(zip)) return openOpenDocument(zip);
   try {
     layout = await readLayout(zip);
   } catch {
@@ -173,14 +192,10 @@ async function openWorkbook(file: string): Promise<Workbook> {
     ]).then(([sharedStrings, dateStyles]) => ({ sharedStrings, dateStyles, date1904: layout.date1904 })));
   const partOf = (sheet: string) => layout.sheets.find((s) => s.name === sheet)?.part;
   const workbook: Workbook = {
+    format: 'xlsx',
     sheetNames: layout.sheets.map((s) => s.name),
     read: (sheet, options = {}) => readSheet(zip, partOf(sheet), cellContext, options.limit ?? Infinity),
-    async firstRows(sheet, count) {
-      const rows: string[][] = [];
-      for await (const batch of workbook.read(sheet, { limit: count }).batches)
-        for (const row of batch) rows[row.index] = row.cells;
-      return Array.from({ length: rows.length }, (_v, i) => rows[i] ?? []);
-    },
+    firstRows: (sheet, count) => firstRowsOf(workbook.read(sheet, { limit: count })),
     close: () => zip.close(),
   };
   return workbook;
@@ -193,7 +208,8 @@ export async function withWorkbook<T>(file: string, use: (workbook: Workbook) =>
     return await use(workbook);
   } catch (error) {
     // A part that cannot be inflated is the file's problem, not the server's.
-    throw error instanceof DamagedPartError ? damagedWorkbook() : error;
+    if (!(error instanceof DamagedPartError)) throw error;
+    throw workbook.format === 'ods' ? damagedSpreadsheet() : damagedWorkbook();
   } finally {
     workbook.close();
   }

@@ -32,9 +32,9 @@ function withWorksheetOptions(
   allSheets: boolean | undefined,
 ): unknown {
   if (sheet === undefined && !allSheets) return mapping;
-  if (!file.toLowerCase().endsWith('.xlsx'))
+  if (!/\.(xlsx|ods)$/i.test(file))
     throw new CliError(
-      `${sheet === undefined ? '--all-sheets' : '--sheet'}: ${path.basename(file)} is not an Excel workbook, so it has no worksheets to choose from`,
+      `${sheet === undefined ? '--all-sheets' : '--sheet'}: ${path.basename(file)} is not a workbook (.xlsx or .ods), so it has no worksheets to choose from`,
     );
   if (mapping !== undefined && (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)))
     return mapping;

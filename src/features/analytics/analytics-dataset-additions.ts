@@ -91,7 +91,7 @@ async function datasetAddedTo(ctx: AnalyticsContext, name: string | undefined): 
  * (any others are read whole), so that a CSV file added is not said to have no worksheets.
  */
 function mappingForAdded(mapping: ColumnMapping, names: readonly string[]): Addition['mapping'] {
-  if (names.some((name) => name.toLowerCase().endsWith('.xlsx'))) return mapping;
+  if (names.some((name) => /\.(xlsx|ods)$/i.test(name))) return mapping;
   const { sheet: _sheet, allSheets: _allSheets, ...rest } = mapping;
   return rest;
 }

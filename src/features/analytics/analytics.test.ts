@@ -498,14 +498,14 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const before = (await t.services.analytics.listDatasets()).length;
     const nothing = await browser.upload(form, { name: '' }, []);
     expect(nothing.statusCode).toBe(400);
-    expect(nothing.body).toContain('Choose a CSV, Parquet or Excel file to import');
+    expect(nothing.body).toContain('Choose a CSV, Parquet or spreadsheet file to import');
     expect(nothing.body).toContain('Enter a name for the dataset');
 
     const notes = await browser.upload(form, { name: 'Notes' }, [
       { field: 'file', filename: 'notes.docx', content: 'some notes' },
     ]);
     expect(notes.body).toContain(
-      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), SQL Server Management Studio results (.rpt), Parquet (.parquet) or Excel (.xlsx) file: notes.docx is none of these',
+      'Choose a CSV (.csv or .csv.gz), tab-separated text (.txt or .tsv), SQL Server Management Studio results (.rpt), Parquet (.parquet), Excel (.xlsx) or OpenDocument spreadsheet (.ods) file: notes.docx is none of these',
     );
     expect(notes.body).not.toContain('You chose notes.docx');
 
@@ -541,9 +541,21 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
     // So are Management Studio's results to a file, lined up with spaces, plain or gzipped.
     const rpt = 'lsoa_code age\n--------- ---\nX01000001  44\n';
+    // And spreadsheets saved by LibreOffice (OpenDocument, .ods), as by Excel.
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      book,
+      XLSX.utils.aoa_to_sheet([
+        ['lsoa_code', 'age'],
+        ['X01000001', 44],
+      ]),
+      'Clinic',
+    );
+    const ods = XLSX.write(book, { type: 'buffer', bookType: 'ods' }) as Buffer;
     for (const [filename, content] of [
       ['clinic.rpt', rpt],
       ['clinic.rpt.gz', gzipSync(rpt)],
+      ['clinic.ods', ods],
     ] as const) {
       const results = await browser.upload(form, { name: 'Clinic', column_lsoa_code: 'LSOA code' }, [
         { field: 'file', filename, content },

@@ -33,7 +33,7 @@ import { postcodeLookupView } from './postcode-lookup-text.ts';
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
 const importUpload: UploadForm = {
-  none: 'Choose a CSV, Parquet or Excel file to import',
+  none: 'Choose a CSV, Parquet or spreadsheet file to import',
   command: 'parity dataset import',
   commandLine:
     'The command line takes any number of files as one dataset: parity dataset import <file> <file> … --name <name>.',

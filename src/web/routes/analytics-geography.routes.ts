@@ -35,8 +35,8 @@ function fileProblem(file: ReceivedFile, limit: number): string | null {
     return `${file.filename} is over ${sizeInWords(limit)}: gzip it (national CSV files are 2 to 3 MB gzipped) or import it with the command line (parity geo import)`;
   const extension = uploadExtension(file.filename);
   if (extension === '.xls') return `Save ${file.filename} as .xlsx (Excel Workbook) and choose it again`;
-  if (!['.csv', '.csv.gz', '.xlsx'].includes(extension))
-    return `${file.filename} is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published`;
+  if (!['.csv', '.csv.gz', '.xlsx', '.ods'].includes(extension))
+    return `${file.filename} is not a CSV file (.csv or .csv.gz) or a spreadsheet (.xlsx or .ods), as the official files are published`;
   return null;
 }
 

@@ -103,7 +103,7 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(nothing.statusCode).toBe(400);
     expect(nothing.body).toContain('There is a problem');
     for (const message of [
-      'wards.txt is not a CSV file (.csv or .csv.gz) or an Excel workbook (.xlsx), as the official files are published',
+      'wards.txt is not a CSV file (.csv or .csv.gz) or a spreadsheet (.xlsx or .ods), as the official files are published',
       'Line 1: write the place’s name, a colon, then its local authority codes, as in Rutland: E06000017',
       'Enter the mid-year as four figures, such as 2023',
     ])
