@@ -1,7 +1,8 @@
 // Reads an Excel workbook (.xlsx) a row at a time: the worksheet's XML is inflated and parsed as it
 // streams, so a workbook of any size needs memory only for its shared strings and one batch of rows
 // (a worksheet of 35,672 rows × 187 columns, as ONS publishes its population estimates, is read
-// without ever being held whole).
+// without ever being held whole). An OpenDocument spreadsheet (.ods) is told by what its archive
+// holds and read by ods-workbook.ts into the same rows.
 import { open } from 'node:fs/promises';
 import { SourceFileError } from '../datasets/source-error.ts';
 import { cellText, type CellContext } from './cell-values.ts';
