@@ -7,7 +7,13 @@ import { literal, sourceColumn } from '../sql-text.ts';
 import { ethnicCodeSql, type ColumnKind } from './standardise.ts';
 import { geographyTables } from '../geography/model.ts';
 import { lsoaVintageOf } from './headings.ts';
-import { givenVintageNote, lsoaVintageFromCodes, unknownAreasNote, vintageNote } from './lsoa-vintage.ts';
+import {
+  givenVintageNote,
+  lsoaVintageFromCodes,
+  mixedVintagesNote,
+  unknownAreasNote,
+  vintageNote,
+} from './lsoa-vintage.ts';
 import { ageSource, sourceColumnsOf, type ColumnMapping } from './mapping.ts';
 import { mappingInputSchema, mappingProblems, resolveMapping, withFileSpelling } from './mapping-input.ts';
 import {
@@ -59,6 +65,7 @@ import { formatsOf, workbooksNotes } from './several-workbooks.ts';
 import { directoryCoverageNote, lsoaFromPostcodes, postcodeColumnOf } from './lsoa-from-postcode.ts';
 import { lsoaFromNames } from './lsoa-from-name.ts';
 import { readOtherVintageCodes, withCodesRead } from './lsoa-other-vintage.ts';
+import { lsoaLookupFile } from '../geography/lsoa-lookup.ts';
 import { checkMappingAgainstFile, headingRowMark } from './file-checks.ts';
 
 /** The staged file again with the LSOA of each row's postcode (lsoa-from-postcode.ts). */
@@ -346,9 +353,15 @@ export async function importDataset(
     const episodes = await laterEpisodesNote(store, staged.parquet, columnNames, leftOut);
     if (episodes) validation.warnings.push(episodes);
     validation.warnings.push(...(await excelDatesNotes(store, staged.parquet, mapping, kinds, leftOut)));
-    // A file of codes of both vintages is told how each was read instead (lsoa-other-vintage.ts).
+    // A file of codes of both vintages is told how each was read instead (lsoa-other-vintage.ts), or
+    // how to have them read, when no lookup has been imported.
+    const mixed =
+      codesRead && !otherVintage && !lsoaLookupFile(store)
+        ? mixedVintagesNote(codesRead, mapping.lsoaVintage)
+        : null;
+    if (mixed) validation.warnings.push(mixed);
     const vintageRead = vintageFound
-      ? otherVintage
+      ? otherVintage || mixed
         ? null
         : vintageNote(vintageFound)
       : codesRead && vintageGiven && !options.addedTo

@@ -108,6 +108,26 @@ describe('LSOA vintage read from the codes', () => {
     expect(fine.report.warnings.join(' ')).not.toContain('LSOA codes were read as');
   });
 
+  it('says when the codes mix the two vintages, and how to have the older ones read, without the lookup', async () => {
+    await writeGeography(['2011', '2021']);
+    const mixed = await importCodes('mixed', [
+      'E01000001',
+      'E01035001',
+      'E01035002',
+      'E01000003',
+      'E01000003',
+    ]);
+    expect(mixed.mapping.lsoaVintage).toBe('2021');
+    expect(problems(mixed)).toEqual(['unknown LSOA 2021 code', 'unknown LSOA 2021 code']);
+    const warnings = mixed.report.warnings.join('\n');
+    expect(warnings).toContain(
+      'The file seems to mix LSOA codes of both vintages: of the 4 different codes in the first rows, 1 is the LSOA 2011 code of an area changed at the 2021 census and 2 are LSOA 2021 codes of areas made at the 2021 census.',
+    );
+    expect(warnings).toContain('Import the ONS LSOA 2011 → 2021 lookup with the reference geography');
+    // It stands for the note on which vintage the codes were read as.
+    expect(warnings).not.toContain('The LSOA codes were read as');
+  });
+
   it('says when most codes are of an area whose reference geography has not been imported', async () => {
     await writeGeography(['2011', '2021']);
     const elsewhere = await importCodes('elsewhere', ['E01025720', 'E01025763', 'E01025720', 'E01000001']);

@@ -13,6 +13,9 @@ export interface VintageFromCodes {
   codes: number;
   known2011: number;
   known2021: number;
+  /** Of those, how many the geography of one vintage knows and the other's does not. */
+  only2011: number;
+  only2021: number;
   /** Whether the reference geography has any LSOAs of each vintage at all, and how many. */
   loaded2011: boolean;
   loaded2021: boolean;
@@ -32,12 +35,16 @@ export async function lsoaVintageFromCodes(
 ): Promise<VintageFromCodes | null> {
   if (!geography) return null;
   const c = sourceColumn(column);
-  const known = (vintage: LsoaVintage) =>
-    `SUM(CASE WHEN code IN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)}) THEN 1 ELSE 0 END)`;
+  const knownBy = (vintage: LsoaVintage) =>
+    `code IN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)})`;
+  const known = (vintage: LsoaVintage) => `SUM(CASE WHEN ${knownBy(vintage)} THEN 1 ELSE 0 END)`;
+  const only = (vintage: LsoaVintage, not: LsoaVintage) =>
+    `SUM(CASE WHEN ${knownBy(vintage)} AND NOT ${knownBy(not)} THEN 1 ELSE 0 END)`;
   const held = (vintage: LsoaVintage) =>
     `(SELECT count(*) FROM ${geography} WHERE vintage = ${literal(vintage)})`;
   const [row] = await store.query(
     `SELECT count(*) AS codes, ${known('2011')} AS known2011, ${known('2021')} AS known2021,
+       ${only('2011', '2021')} AS only2011, ${only('2021', '2011')} AS only2021,
        ${held('2011')} AS lsoas2011, ${held('2021')} AS lsoas2021
      FROM (SELECT DISTINCT ${lsoaSql(c)} AS code FROM (SELECT ${c} FROM read_parquet(${literal(parquet)}) LIMIT 100000) sample) codes
      WHERE code IS NOT NULL`,
@@ -46,6 +53,8 @@ export async function lsoaVintageFromCodes(
     codes: Number(row?.codes ?? 0),
     known2011: Number(row?.known2011 ?? 0),
     known2021: Number(row?.known2021 ?? 0),
+    only2011: Number(row?.only2011 ?? 0),
+    only2021: Number(row?.only2021 ?? 0),
     lsoas2011: Number(row?.lsoas2011 ?? 0),
     lsoas2021: Number(row?.lsoas2021 ?? 0),
   };
@@ -113,4 +122,24 @@ export function unknownAreasNote(found: VintageFromCodes, read: LsoaVintage): st
     .map(([count, vintage], i) => `${countInWords(count)}${i === 0 ? ' LSOAs' : ''} of ${vintage}`);
   const knows = known === 0 ? 'none' : `only ${countInWords(known)}`;
   return `Most of the LSOA codes are not in the reference geography imported: of the ${countInWords(found.codes)} different codes in the first rows, it knows ${knows} (it holds ${held.join(' and ') || 'no LSOAs'}). Rows whose code it does not hold count as "Not known" by deprivation, place and ward. If the file covers another area, import the reference geography for it (the national deprivation file and lookups cover all of England), then import the file again.`;
+}
+
+/**
+ * What the import report says when the first rows hold codes that only the geography of each
+ * vintage knows (a file mixing 2011 and 2021 codes) and no LSOA 2011 → 2021 lookup has been
+ * imported to read the other vintage's as the file's (lsoa-other-vintage.ts); null otherwise.
+ */
+export function mixedVintagesNote(found: VintageFromCodes, read: LsoaVintage): string | null {
+  const other = otherThan(read);
+  const onlyOther = other === '2011' ? found.only2011 : found.only2021;
+  const onlyRead = read === '2011' ? found.only2011 : found.only2021;
+  if (onlyOther === 0 || onlyRead === 0) return null;
+  return `The file seems to mix LSOA codes of both vintages: of the ${countInWords(found.codes)} different codes in the first rows, ${onlyCodes(onlyOther, other)} and ${onlyCodes(onlyRead, read)}. The codes were read as ${read} codes, so the rows of the ${other} ones are reported as unknown codes. Import the ONS LSOA 2011 → 2021 lookup with the reference geography (it can be imported on its own), then import the file again: the codes of areas that became, or were part of, one ${read} area are then read as that area.`;
+}
+
+/** Codes of `vintage` only, in words: "1 is the LSOA 2011 code of an area changed at the 2021 census". */
+function onlyCodes(count: number, vintage: LsoaVintage): string {
+  const one = count === 1;
+  const areas = vintage === '2011' ? 'changed at the 2021 census' : 'made at the 2021 census';
+  return `${countInWords(count)} ${one ? `is the LSOA ${vintage} code of an area` : `are LSOA ${vintage} codes of areas`} ${areas}`;
 }

@@ -208,7 +208,7 @@ async function sheetNamesOf(zip: ZipArchive): Promise<string[]> {
 export const isOpenDocument = (zip: ZipArchive): boolean =>
   zip.find(CONTENT) !== undefined && zip.find('xl/workbook.xml') === undefined;
 
-/** Opens an OpenDocument spreadsheet; one that is protected with a password, or is not a spreadsheet, is refused. */
+/** Opens an OpenDocument spreadsheet; a protected one, or another kind of document, is refused. */
 export async function openOdsWorkbook(zip: ZipArchive): Promise<Workbook> {
   const mimetype = zip.find('mimetype') ? (await zip.text('mimetype')).trim() : SPREADSHEET;
   if (mimetype !== SPREADSHEET)
