@@ -51,6 +51,8 @@ describe('results lined up with spaces, as SQL Server Management Studio saves th
     const result = await importAs('rpt', file);
     expect(result.mapping.columns).toMatchObject({ person_id: 'Pseudo ID', lsoa_code: 'LSOA', age: 'Age' });
     expect(result.rowsStored).toBe(3);
+    // Named as what it is on the dataset's page, though read as CSV once written out.
+    expect(result.format).toBe('rpt');
     expect(
       await stored<{
         person_id: string;

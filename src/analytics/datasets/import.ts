@@ -27,7 +27,14 @@ import { datedColumns } from './dated-columns.ts';
 import { datesHeld, type DatesHeld } from './dates-held.ts';
 import { numberAsInFile } from './empty-lines.ts';
 import { ambiguousDatesNote, dateOrderOf, monthFirstNote, readEitherWay } from './date-order.ts';
-import { columnKinds, isWorkbookFormat, stageSource, stagingPathFor, SourceFileError } from './source.ts';
+import {
+  columnKinds,
+  formatShown,
+  isWorkbookFormat,
+  stageSource,
+  stagingPathFor,
+  SourceFileError,
+} from './source.ts';
 import { yesNoColumns } from './plus-group-flags.ts';
 import { personIdsMostlyNhsNumbers, personIsNhsNumber, pseudonymKey, pseudonymNote } from './pseudonym.ts';
 import { firstValuesOf, identifyingValueColumns } from './identifying-values.ts';
@@ -372,7 +379,7 @@ export async function importDataset(
     const unknownAreas = codesRead && unknownAreasNote(codesRead, mapping.lsoaVintage);
     if (unknownAreas) validation.warnings.push(unknownAreas);
     if (staged.worksheetChosen) validation.warnings.push(worksheetChosenNote(staged.worksheetChosen));
-    const format = several ? formatsOf(several.parts) : staged.format;
+    const format = several ? formatsOf(several.parts) : formatShown(staged);
     if ((written?.sheet !== undefined || written?.allSheets) && !format.split(' and ').some(isWorkbookFormat))
       validation.warnings.push(
         several

@@ -2,7 +2,13 @@
 // a workbook's worksheets among them, the worksheet each workbook was read from, and a file's own
 // problem named by the file.
 import { damagedParquetError, NamedFileError } from './source-error.ts';
-import { SourceFileError, type CsvEncoding, type SourceFormat, type StagedSource } from './source.ts';
+import {
+  formatShown,
+  SourceFileError,
+  type CsvEncoding,
+  type SourceFormat,
+  type StagedSource,
+} from './source.ts';
 import { otherWorksheetsNote, worksheetChosenNote } from './worksheets-read.ts';
 import type { WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
@@ -99,4 +105,4 @@ export function workbooksNotes(parts: readonly FileStaged[], allSheets: boolean)
 
 /** The formats of the files, as a dataset's page gives them: "csv and xlsx". */
 export const formatsOf = (parts: readonly FileStaged[]): string =>
-  [...new Set(parts.map((p) => p.staged.format))].join(' and ');
+  [...new Set(parts.map((p) => formatShown(p.staged)))].join(' and ');

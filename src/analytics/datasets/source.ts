@@ -25,6 +25,13 @@ export const isWorkbookFormat = (format: string): boolean => format === 'xlsx' |
 
 export { SourceFileError };
 
+/**
+ * The format a dataset's page names for a staged file: its own, or "rpt" for results lined up with
+ * spaces, which are read as CSV once written out.
+ */
+export const formatShown = (staged: { format: SourceFormat; linedUp?: true }): string =>
+  staged.linedUp ? 'rpt' : staged.format;
+
 export function formatOf(file: string): SourceFormat {
   const name = file.toLowerCase();
   // Tab-separated text as SQL Server and other databases export it (.txt or .tsv), and results
@@ -144,6 +151,8 @@ export interface StagedSource {
    * first), for the report to number rows as the file does (empty-lines.ts) without reading it again.
    */
   emptyLines?: number[];
+  /** Whether the file's columns were lined up with spaces (fixed-width.ts), as SQL Server's results. */
+  linedUp?: true;
   /** When several worksheets were read as one (`allSheets`), each, in the order of their rows. */
   worksheetsRead?: WorksheetRead[];
   /**
@@ -243,6 +252,7 @@ export async function stageSource(
     headingRow,
     encoding: text.ownEncoding ?? encoding,
     ...(emptyLines ? { emptyLines } : {}),
+    ...(layout ? { linedUp: true as const } : {}),
     ...(sheetsRead ? { sample: samplePathFor(stagingFile) } : {}),
     otherWorksheets: otherSheets,
     ...(chosen ? { worksheetChosen: chosen } : {}),

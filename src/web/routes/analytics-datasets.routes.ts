@@ -29,6 +29,7 @@ import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-map
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
 import { actorOf } from './partnership-helpers.ts';
 import { postcodeLookupView } from './postcode-lookup-text.ts';
+import { fileFormatInWords } from './file-format-text.ts';
 
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
@@ -194,6 +195,7 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return {
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
+      formatInWords: fileFormatInWords(dataset.format),
       earlier: await analytics.datasetReplacedBy(dataset),
       notComputed: dataset.status === 'ready' ? byReason(await analytics.notComputed(dataset.name)) : [],
       recording:
