@@ -10,6 +10,7 @@ import { lsoaLookupFile, otherVintageCodesSql, summariseLsoaLookup } from '../ge
 import { countInWords } from '../in-words.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
+import { otherThan } from './lsoa-vintage.ts';
 import { lsoaSql } from './standardise.ts';
 
 export interface OtherVintageCodes {
@@ -31,8 +32,8 @@ export interface CodesRead {
 
 /**
  * `relation` (the staged file, read_parquet(…)) with the codes of `read` in its LSOA column replaced
- * by their areas. A join: it keeps neither the rows' order nor needs it, as the report numbers rows
- * by their file_row_number and the dataset is written in any order.
+ * by their areas, for the dataset's write. A join, which does not keep the rows' order: the write
+ * does not need it (the checks read the file itself, validate.ts).
  */
 export const withCodesRead = (relation: string, read: CodesRead | null | undefined): string => {
   if (!read) return relation;
@@ -46,8 +47,6 @@ type CodeHeld = {
   areas: number;
   n: number;
 };
-
-const otherThan = (vintage: LsoaVintage): LsoaVintage => (vintage === '2011' ? '2021' : '2011');
 
 /** The problem a row has whose code is of an area now in several of `vintage` (split or merged). */
 export const notPlacedProblem = (vintage: LsoaVintage): string =>

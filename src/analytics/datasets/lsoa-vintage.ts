@@ -78,7 +78,7 @@ export function vintageNote(found: VintageFromCodes): string | null {
   return codesNote(found, found.vintage, '');
 }
 
-const otherThan = (vintage: LsoaVintage): LsoaVintage => (vintage === '2011' ? '2021' : '2011');
+export const otherThan = (vintage: LsoaVintage): LsoaVintage => (vintage === '2011' ? '2021' : '2011');
 
 /** How many of the different codes the geography of `vintage` knows. */
 const knownBy = (found: VintageFromCodes, vintage: LsoaVintage): number =>

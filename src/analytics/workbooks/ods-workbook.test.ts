@@ -85,7 +85,8 @@ describe('reading OpenDocument spreadsheets a row at a time', () => {
             number(7, ' table:number-columns-repeated="2"') +
             `<table:table-cell office:value-type="time" office:time-value="PT36H05M00S"><text:p>36:05</text:p></table:table-cell>` +
             `<table:covered-table-cell/>` +
-            text('&lt;b&gt; &amp; caf&#233;'),
+            text('&lt;b&gt; &amp; caf&#233;') +
+            `<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0" calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>`,
         ) +
         row(
           '<table:table-cell table:number-columns-repeated="1024"/>',
@@ -104,13 +105,13 @@ describe('reading OpenDocument spreadsheets a row at a time', () => {
     ].join(',');
     expect(await sheetCsv(file, 'Rates & dates')).toBe(
       [
-        'lsoa,when,share,flag,note,',
-        `${first},`,
-        `${first},`,
-        ',,,,,',
-        ',,,,,',
-        ',,,,,',
-        'E01000002,7,7,36:05:00,,<b> & café',
+        'lsoa,when,share,flag,note,,',
+        `${first},,`,
+        `${first},,`,
+        ',,,,,,',
+        ',,,,,,',
+        ',,,,,,',
+        'E01000002,7,7,36:05:00,,<b> & café,#DIV/0!',
         '',
       ].join('\n'),
     );

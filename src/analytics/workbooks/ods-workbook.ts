@@ -100,9 +100,12 @@ function paragraphsText(inner: string): string {
 
 /**
  * A cell's value as text for CSV, as the .xlsx reader gives it: numbers as stored (not as shown),
- * dates as YYYY-MM-DD, TRUE/FALSE, text as written.
+ * dates as YYYY-MM-DD, TRUE/FALSE, text as written, and a formula's error as shown ("#DIV/0!"),
+ * which LibreOffice stores beside a value of 0 (calcext:value-type="error").
  */
 function cellValue(attributes: string, inner: string): string {
+  if (attributes.includes('"error"') && tokenAttribute(attributes, 'calcext:value-type') === 'error')
+    return paragraphsText(inner);
   const type = tokenAttribute(attributes, 'office:value-type');
   switch (type) {
     case 'float':
