@@ -135,6 +135,18 @@ describe('reading OpenDocument spreadsheets a row at a time', () => {
     );
     const expected = ['lsoa,n', ...Array.from({ length: count }, (_v, i) => `${code(i)},${i * 0.5}`)];
     expect(await sheetCsv(file)).toBe(`${expected.join('\n')}\n`);
+    // With no used range to go by, the progress is the share of the sheets' part read.
+    const shares: number[] = [];
+    await withWorkbook(file, (workbook) =>
+      writeSheetCsv(workbook, 'Data', `${file}-progress.csv`, {
+        blankRows: true,
+        onProgress: (share) => shares.push(share),
+      }),
+    );
+    expect(shares.length).toBeGreaterThan(1);
+    expect(shares[0]).toBeLessThan(1);
+    expect(shares.every((share, i) => i === 0 || share >= shares[i - 1]!)).toBe(true);
+    expect(shares.at(-1)).toBe(1);
   });
 
   it('refuses a protected spreadsheet, another OpenDocument file and a damaged one, saying what to do', async () => {

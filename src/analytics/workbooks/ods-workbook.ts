@@ -151,10 +151,18 @@ function rowCells(inner: string): string[] {
 }
 
 function readSheet(zip: ZipArchive, sheet: string, limit: number): SheetReading {
+  const size = zip.size(CONTENT);
+  let inflated = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of zip.stream(CONTENT)) {
+      inflated += chunk.length;
+      yield chunk;
+    }
+  }
   async function* batches(): AsyncGenerator<WorkbookRow[]> {
     let inSheet = false;
     let index = -1;
-    for await (const tokens of tokenBatches(zip.stream(CONTENT))) {
+    for await (const tokens of tokenBatches(counted())) {
       const rows: WorkbookRow[] = [];
       for (const token of tokens) {
         if (token.kind === 'table') {
@@ -178,8 +186,13 @@ function readSheet(zip: ZipArchive, sheet: string, limit: number): SheetReading 
       if (rows.length > 0) yield rows;
     }
   }
-  // An OpenDocument sheet gives no used range: its columns are found from its rows (sheet-csv.ts).
-  return { batches: batches(), range: () => null };
+  // An OpenDocument sheet gives no used range: its columns are found from its rows (sheet-csv.ts),
+  // and the progress from the share of content.xml read.
+  return {
+    batches: batches(),
+    range: () => null,
+    progress: () => (size > 0 ? Math.min(1, inflated / size) : 0),
+  };
 }
 
 /** The names of the sheets, in order, from their <table:table> starts. */

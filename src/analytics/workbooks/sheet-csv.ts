@@ -12,7 +12,10 @@ export interface SheetCsvOptions {
   blankRows: boolean;
   /** Rows from this index on are not read. */
   limit?: number | undefined;
-  /** Called after each batch with the share of the used range written (when the range is given). */
+  /**
+   * Called after each batch with the share of the used range written (when the range is given), or
+   * of the sheet's part read (when the reading can tell it).
+   */
   onProgress?: ((share: number) => void) | undefined;
   /**
    * Only the rows below the heading row, added to the end of the file to go below the rows of another
@@ -165,6 +168,7 @@ async function writePass(
       await write(out, text);
       if (range && range.lastRow > range.firstRow)
         options.onProgress?.(Math.min(1, (previous - range.firstRow) / (range.lastRow - range.firstRow)));
+      else if (reading.progress) options.onProgress?.(reading.progress());
     }
   } finally {
     out.end();

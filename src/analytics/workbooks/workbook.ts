@@ -32,6 +32,11 @@ export interface SheetReading {
   batches: AsyncGenerator<WorkbookRow[]>;
   /** The worksheet's range, once the first batch has been read (null when it gives none). */
   range(): SheetRange | null;
+  /**
+   * The share of the part holding the sheet read so far (0 to 1), for a sheet without a range to
+   * measure progress by (an OpenDocument spreadsheet's).
+   */
+  progress?(): number;
 }
 
 export interface Workbook {

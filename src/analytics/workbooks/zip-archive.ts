@@ -11,6 +11,8 @@ export class DamagedPartError extends Error {
 export interface ZipArchive {
   /** The part at `name` (case as written, or else any case), or undefined. */
   find(name: string): string | undefined;
+  /** The part's size once inflated, in bytes (0 for a part the archive does not have). */
+  size(name: string): number;
   /** The part's bytes as they are inflated; stopping early closes the part. */
   stream(name: string): AsyncGenerator<Buffer>;
   text(name: string): Promise<string>;
@@ -65,6 +67,7 @@ export async function openZip(file: string): Promise<ZipArchive> {
   }
   return {
     find,
+    size: (name) => entries.get(find(name) ?? '')?.uncompressedSize ?? 0,
     stream,
     async text(name) {
       const chunks: Buffer[] = [];
