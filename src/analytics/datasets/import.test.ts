@@ -201,7 +201,7 @@ describe('dataset import', () => {
     const notWorkbook = await importAs('csv-sheet', csv, { sheet: '2024-25' });
     expect(notWorkbook.rowsStored).toBe(1);
     expect(notWorkbook.report.warnings).toContain(
-      'The file is not an Excel workbook, so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
+      'The file is not a workbook (.xlsx or .ods), so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
     );
   });
 

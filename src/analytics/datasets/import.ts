@@ -383,8 +383,8 @@ export async function importDataset(
     if ((written?.sheet !== undefined || written?.allSheets) && !format.split(' and ').some(isWorkbookFormat))
       validation.warnings.push(
         several
-          ? 'None of the files is an Excel workbook, so they have no worksheets: the worksheet settings were not used, and the whole of each file was read.'
-          : 'The file is not an Excel workbook, so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
+          ? 'None of the files is a workbook (.xlsx or .ods), so they have no worksheets: the worksheet settings were not used, and the whole of each file was read.'
+          : 'The file is not a workbook (.xlsx or .ods), so it has no worksheets: the worksheet settings were not used, and the whole file was read.',
       );
     if (staged.otherWorksheets.length)
       validation.warnings.push(otherWorksheetsNote(staged.otherWorksheets, written?.allSheets === true));
