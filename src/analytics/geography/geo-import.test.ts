@@ -408,7 +408,7 @@ describe('geography import of the official formats', () => {
       await expect(importGeography(fresh, { population: bands, lookups: [ward] })).rejects.toMatchObject({
         role: 'lookup',
         message:
-          'lookup_lsoa11_ward19_lad19_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+          'lookup_lsoa11_ward19_lad19_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too',
       });
       // A deprivation file given with population estimates that cannot be read: nothing is replaced.
       await expect(

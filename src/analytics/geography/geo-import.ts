@@ -290,7 +290,7 @@ async function sortLookups(
       );
     else if (imdVintage === null)
       refuse(
-        'is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+        'is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too',
       );
     else if (wardColumns.vintage !== imdVintage)
       refuse(

@@ -19,7 +19,7 @@ it('asks for the deprivation file when only a ward lookup is given, and says why
     );
     expect(await runCli(['geo', 'import', '--lookup', wards], io)).toBe(1);
     expect(err.join('\n')).toContain(
-      'lookup_lsoa21_ward24_lad24_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too (--imd)',
+      'lookup_lsoa21_ward24_lad24_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too',
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

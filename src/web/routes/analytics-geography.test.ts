@@ -118,6 +118,15 @@ describeEachDatabase('reference geography imported on its page', (current) => {
       'Choose the deprivation file, the population estimates, the census ethnic groups, the postcode directory or the LSOA 2011 to 2021 lookup',
     );
     expect(noFile.body).toContain('href="#imd"');
+    // The LSOA 2011 → 2021 lookup may come on its own; a ward lookup needs its deprivation file.
+    const wardsAlone = await staff.upload(page, {}, [
+      { field: 'lookups', ...official('lookup_lsoa21_ward24_lad24_llr.csv') },
+    ]);
+    expect(wardsAlone.statusCode).toBe(400);
+    expect(wardsAlone.body).toContain(
+      'lookup_lsoa21_ward24_lad24_llr.csv is a ward lookup, which is imported with the deprivation file of its LSOA vintage: give that file too',
+    );
+    expect(wardsAlone.body).toContain('href="#lookups"');
 
     // The limit is the extracts' (DATASET_UPLOAD_MB), here 1 MB; nothing is left on disk.
     const small = await buildTestApp(current().handle, { datasetUploadBytes: 1024 * 1024 });
