@@ -6,7 +6,8 @@
 // 2021 LSOA split from one), while those that became several (a 2011 LSOA split in two) are left as
 // they are, and reported as such, since the code cannot tell which part a row's person lives in.
 import type { LsoaVintage } from '../geography/model.ts';
-import { lsoaLookupFile, otherVintageCodesSql, summariseLsoaLookup } from '../geography/lsoa-lookup.ts';
+import { lsoaLookupFile, otherVintageCodesSql } from '../geography/lsoa-lookup.ts';
+import { sourceFileOf } from '../geography/source-record.ts';
 import { countInWords } from '../in-words.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
@@ -108,7 +109,7 @@ export async function readOtherVintageCodes(
       `COPY (SELECT code, area FROM ${other} x WHERE areas = 1) TO ${literal(outFile)} (FORMAT parquet)`,
     );
     codesRead = { column: lsoaColumn, file: outFile };
-    notes.push(readNote(vintage, read, (await summariseLsoaLookup(store))?.file ?? null));
+    notes.push(readNote(vintage, read, sourceFileOf(lookup)));
   }
   if (several.length) notes.push(notPlacedNote(vintage, notPlaced));
   return { codesRead, read, notPlaced, notes };

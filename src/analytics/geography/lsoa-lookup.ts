@@ -2,12 +2,13 @@
 // codes mix the two vintages (years of records coded before and after the 2021 census) can have the
 // codes of the other vintage read as those of the dataset's own, where the lookup gives one area
 // (datasets/lsoa-other-vintage.ts). Each import of the lookup replaces it.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
 import type { GeographyFile } from './geography-files.ts';
 import { geographyTables, type LsoaVintage } from './model.ts';
+import { recordSourceFile, sourceFileOf } from './source-record.ts';
 
 export interface LsoaLookupCounts {
   /** Pairs of a 2011 and a 2021 LSOA. */
@@ -20,9 +21,6 @@ export interface LsoaLookupSummary extends LsoaLookupCounts {
   /** The name of the file imported. */
   file: string | null;
 }
-
-const sourcePath = (store: AnalyticsStore): string =>
-  `${store.geographyPath(geographyTables.lsoaLookup)}.source.json`;
 
 const code = (column: string): string => `nullif(upper(trim(${column})), '')`;
 
@@ -55,8 +53,7 @@ export async function importLsoaLookup(
     );
     const counts = await countsOf(store, next);
     renameSync(next, target);
-    writeFileSync(`${sourcePath(store)}.next`, JSON.stringify({ file: file.name }, null, 2));
-    renameSync(`${sourcePath(store)}.next`, sourcePath(store));
+    recordSourceFile(target, file.name);
     return counts;
   } finally {
     rmSync(next, { force: true });
@@ -73,10 +70,7 @@ export function lsoaLookupFile(store: AnalyticsStore): string | null {
 export async function summariseLsoaLookup(store: AnalyticsStore): Promise<LsoaLookupSummary | null> {
   const file = lsoaLookupFile(store);
   if (!file) return null;
-  const source = existsSync(sourcePath(store))
-    ? (JSON.parse(readFileSync(sourcePath(store), 'utf8')) as { file?: string })
-    : {};
-  return { ...(await countsOf(store, file)), file: source.file ?? null };
+  return { ...(await countsOf(store, file)), file: sourceFileOf(file) };
 }
 
 /**

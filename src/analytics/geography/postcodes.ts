@@ -3,13 +3,14 @@
 // a cut-down file with a postcode and LSOA code column(s). Extracts that hold a patient's postcode but
 // no LSOA are linked through it. Terminated postcodes are kept: an old postcode's LSOA is still where
 // it was. Each import replaces the whole lookup.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import { csvReader } from '../datasets/source.ts';
 import type { GeographyFile } from './geography-files.ts';
 import { geographyTables } from './model.ts';
 import { GeographyFormatError } from './official-formats.ts';
+import { recordSourceFile, sourceFileOf } from './source-record.ts';
 
 export interface PostcodeColumns {
   postcode: string;
@@ -109,9 +110,6 @@ function namesOf(files: PostcodeFile[]): string {
     : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
-const sourcePath = (store: AnalyticsStore): string =>
-  `${store.geographyPath(geographyTables.postcodes)}.source.json`;
-
 async function countsOf(store: AnalyticsStore, parquet: string): Promise<PostcodeCounts> {
   const [row] = await store.query<{ postcodes: string; lsoa_2011: string; lsoa_2021: string }>(
     `SELECT count(*) AS postcodes, count(lsoa_2011) AS lsoa_2011, count(lsoa_2021) AS lsoa_2021 FROM read_parquet(${literal(parquet)})`,
@@ -144,8 +142,7 @@ export async function importPostcodes(store: AnalyticsStore, files: PostcodeFile
         'postcodes',
       );
     renameSync(next, target);
-    writeFileSync(`${sourcePath(store)}.next`, JSON.stringify({ file: names }, null, 2));
-    renameSync(`${sourcePath(store)}.next`, sourcePath(store));
+    recordSourceFile(target, names);
     return counts;
   } finally {
     rmSync(next, { force: true });
@@ -156,10 +153,7 @@ export async function importPostcodes(store: AnalyticsStore, files: PostcodeFile
 export async function summarisePostcodes(store: AnalyticsStore): Promise<PostcodeLookupSummary | null> {
   const file = postcodeLookupFile(store);
   if (!file) return null;
-  const source = existsSync(sourcePath(store))
-    ? (JSON.parse(readFileSync(sourcePath(store), 'utf8')) as { file?: string })
-    : {};
-  return { ...(await countsOf(store, file)), file: source.file ?? null };
+  return { ...(await countsOf(store, file)), file: sourceFileOf(file) };
 }
 
 /**
