@@ -12,16 +12,12 @@ import { importDataset } from '../src/analytics/datasets/import.ts';
 import { importGeography } from '../src/analytics/geography/geo-import.ts';
 import { literal } from '../src/analytics/sql-text.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../src/analytics/store.ts';
+import { imd, LLR, lookup, wards } from './llr-files.ts';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '2000000' }, runs: { type: 'string', default: '2' } },
 });
 const rows = Number(values.rows);
-const shared = path.resolve(import.meta.dirname, '../../shared/data');
-const imd = path.join(shared, 'iod2025_imd_lsoa21_llr.csv');
-const wards = path.join(shared, 'lookup_lsoa21_ward24_lad24_llr.csv');
-const lookup = path.join(shared, 'lookup_lsoa11_lsoa21_lad22_ew.csv.gz');
-const LLR = `(LAD22CD IN ('E06000016', 'E06000017') OR LAD22CD LIKE 'E0700013%')`;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-bench-vintages-'));
 

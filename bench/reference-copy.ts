@@ -6,9 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openPostgresSource } from '../src/analytics/postgres-source.ts';
 import { analyticsStore, closeAnalyticsStore } from '../src/analytics/store.ts';
+import { throwawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,13 +28,8 @@ const since = (started: bigint) => Math.round(Number(process.hrtime.bigint() - s
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-bench-copy-'));
 const store = await analyticsStore(dir, { threads: 2 });
-const admin = new pg.Client({ connectionString: values.database });
-await admin.connect();
-const database = `parity_bench_copy_${process.pid}`;
-await admin.query(`CREATE DATABASE ${database}`);
-const url = new URL(values.database);
-url.pathname = `/${database}`;
-const source = openPostgresSource(url.toString());
+const database = await throwawayDatabase(values.database, 'parity_bench_copy');
+const { source } = database;
 try {
   const code = (i: string) => `'E0' || lpad(CAST(${i} AS VARCHAR), 7, '0')`;
   await store.run(
@@ -76,9 +70,7 @@ try {
     ),
   );
 } finally {
-  await source.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-  await admin.end();
+  await database.drop();
   await closeAnalyticsStore(dir);
   rmSync(dir, { recursive: true, force: true });
 }
