@@ -136,3 +136,31 @@ export function onPostgresTables<T>(
     compute({ run: runOn(client), relations: schemaRelations(schema) }),
   );
 }
+
+/**
+ * A table of an imported dataset's rows (its standard columns, measures and flags), as a warehouse
+ * would hold them, for linking: ages, ESP bands and flags as integers, the date as a date.
+ */
+export async function createActivityTable(
+  client: pg.Client,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const columns = Object.keys(rows[0]!);
+  const typeOf = (c: string) =>
+    ['esp_band', 'age'].includes(c) || c.startsWith('flag_')
+      ? 'integer'
+      : c === 'event_date'
+        ? 'date'
+        : typeof rows.find((r) => r[c] !== null)?.[c] === 'number'
+          ? 'double precision'
+          : 'text';
+  await client.query(`CREATE TABLE ${table} (${columns.map((c) => `${c} ${typeOf(c)}`).join(', ')})`);
+  for (let start = 0; start < rows.length; start += 500) {
+    const values: unknown[] = [];
+    const tuples = rows
+      .slice(start, start + 500)
+      .map((row) => `(${columns.map((c) => `$${values.push(row[c] ?? null)}`).join(', ')})`);
+    await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+  }
+}

@@ -2,9 +2,12 @@
 // Parity reads the table's column list and runs aggregate queries; no patient-level row comes back.
 // The reference geography (deprivation, wards, places, populations) is copied from the analytics
 // store into the schema `parity_reference`, so that the queries can join to it where the data is.
+// With it goes the ONS LSOA 2011 → 2021 lookup, when imported, and from it the codes of each vintage
+// to read as the other's, for tables whose LSOA codes mix the vintages (datasets/link.ts).
 import { existsSync, statSync } from 'node:fs';
 import pg from 'pg';
-import { geographyTables } from './geography/model.ts';
+import { otherVintageCodesSql } from './geography/lsoa-lookup.ts';
+import { geographyTables, type LsoaVintage } from './geography/model.ts';
 import { literal } from './sql-text.ts';
 import type { AnalyticsStore, SqlRow } from './store.ts';
 
@@ -32,6 +35,13 @@ export interface PostgresSource {
     population: string | null;
     ethnicity: string | null;
     ethnicityDetailed: string | null;
+    /** From the LSOA 2011 → 2021 lookup, when imported (copyReadAs). */
+    lookup: {
+      /** Per vintage, the codes of the other to read as it: code, area, areas. */
+      readAs: Record<LsoaVintage, string>;
+      /** The geography with those codes that became one area read as it, for the indicators. */
+      geography: string;
+    } | null;
   }>;
   close(): Promise<void>;
 }
@@ -102,7 +112,42 @@ const referenceTables = [
   geographyTables.population,
   geographyTables.ethnicity,
   geographyTables.ethnicityDetailed,
+  geographyTables.lsoaLookup,
 ];
+
+const readAsTable = (vintage: LsoaVintage) => `${REFERENCE_SCHEMA}.lsoa_read_as_${vintage}`;
+const geographyThroughLookup = `${REFERENCE_SCHEMA}.lsoa_geography_through_lookup`;
+
+/**
+ * From the lookup, once as it is copied: the codes of each vintage to read as the other's, and the
+ * geography with a row more for each code that became, or was part of, one area of the other
+ * vintage: that area's row under the code. Joined to that, a table's rows of such codes count as
+ * the area's, without touching the table, which costs its queries nothing (a join rewriting the
+ * table's codes made PostgreSQL misjudge its groups, and plan, sort and JIT-compile for millions).
+ */
+async function copyReadAs(client: pg.PoolClient): Promise<void> {
+  const lookup = `${REFERENCE_SCHEMA}."${geographyTables.lsoaLookup}"`;
+  const geography = `${REFERENCE_SCHEMA}."${geographyTables.lsoa}"`;
+  const { rows } = await client.query<{ column_name: string }>(
+    'SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position',
+    [REFERENCE_SCHEMA, geographyTables.lsoa],
+  );
+  const columns = rows.map((r) => (r.column_name === 'lsoa_code' ? 'o.code' : `g."${r.column_name}"`));
+  const readRows: string[] = [];
+  for (const vintage of ['2011', '2021'] as const) {
+    await client.query(`DROP TABLE IF EXISTS ${readAsTable(vintage)}`);
+    await client.query(`CREATE TABLE ${readAsTable(vintage)} AS ${otherVintageCodesSql(lookup, vintage)}`);
+    await client.query(`ANALYZE ${readAsTable(vintage)}`);
+    readRows.push(
+      `SELECT ${columns.join(', ')} FROM ${readAsTable(vintage)} o JOIN ${geography} g ON g.lsoa_code = o.area AND g.vintage = '${vintage}' WHERE o.areas = 1`,
+    );
+  }
+  await client.query(`DROP TABLE IF EXISTS ${geographyThroughLookup}`);
+  await client.query(
+    `CREATE TABLE ${geographyThroughLookup} AS SELECT * FROM ${geography} UNION ALL ${readRows.join(' UNION ALL ')}`,
+  );
+  await client.query(`ANALYZE ${geographyThroughLookup}`);
+}
 
 /** Which reference files the copy was made from: their sizes and modification times. */
 function stampOf(store: AnalyticsStore): string {
@@ -173,11 +218,18 @@ export function openPostgresSource(connectionString: string): PostgresSource {
       const hasPopulation = existsSync(store.geographyPath(geographyTables.population));
       const hasEthnicity = existsSync(store.geographyPath(geographyTables.ethnicity));
       const hasDetailed = existsSync(store.geographyPath(geographyTables.ethnicityDetailed));
+      const hasLookup = existsSync(store.geographyPath(geographyTables.lsoaLookup));
       const copied = {
         geography: `${REFERENCE_SCHEMA}."${geographyTables.lsoa}"`,
         population: hasPopulation ? `${REFERENCE_SCHEMA}."${geographyTables.population}"` : null,
         ethnicity: hasEthnicity ? `${REFERENCE_SCHEMA}."${geographyTables.ethnicity}"` : null,
         ethnicityDetailed: hasDetailed ? `${REFERENCE_SCHEMA}."${geographyTables.ethnicityDetailed}"` : null,
+        lookup: hasLookup
+          ? {
+              readAs: { '2011': readAsTable('2011'), '2021': readAsTable('2021') },
+              geography: geographyThroughLookup,
+            }
+          : null,
       };
       const stamp = stampOf(store);
       const client = await pool.connect();
@@ -190,6 +242,10 @@ export function openPostgresSource(connectionString: string): PostgresSource {
         if (hasPopulation) await copyTable(client, store, geographyTables.population);
         if (hasEthnicity) await copyTable(client, store, geographyTables.ethnicity);
         if (hasDetailed) await copyTable(client, store, geographyTables.ethnicityDetailed);
+        if (hasLookup) {
+          await copyTable(client, store, geographyTables.lsoaLookup);
+          await copyReadAs(client);
+        }
         await client.query(`DROP TABLE IF EXISTS ${stampTable}`);
         await client.query(`CREATE TABLE ${stampTable} (stamp text NOT NULL)`);
         await client.query(`INSERT INTO ${stampTable} (stamp) VALUES ($1)`, [stamp]);

@@ -2,10 +2,16 @@
 // table must have Parity's standard columns, as an imported dataset does; its other numeric columns
 // are measures, `flag_…` columns flags and text columns attributes. A few counts check it against
 // the reference geography; rows of a table have no numbers, so the report gives counts and examples.
+// A table whose LSOA codes mix the 2011 and 2021 vintages (years of records) is read through the
+// ONS lookup copied beside the geography, as an imported file is (lsoa-other-vintage.ts): the link
+// counts the rows so read, and the indicators join the table to a geography that reads those codes
+// (postgres-source.ts).
+import type { LsoaVintage } from '../geography/model.ts';
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
+import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
 
 /** The columns every linked table needs (the standard columns an import writes). */
@@ -50,23 +56,49 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
   };
 }
 
+/** The LSOA 2011 → 2021 lookup copied to PostgreSQL, as copyReference gives it. */
+export interface LinkedLookup {
+  /** The codes of the other vintage to read as the dataset's (code, area, areas). */
+  readAs: string;
+  /** The geography with those of them that became one area read as it. */
+  geography: string;
+  /** The name of the lookup's file, for the report. */
+  file: string | null;
+}
+
+const noReadAs = '(SELECT CAST(NULL AS text) AS code, 0 AS areas WHERE false)';
+
 /** Checks the table against the reference geography copied to PostgreSQL, and counts its rows. */
 export async function linkTable(
   source: PostgresSource,
   relation: string,
   geography: string,
-  vintage: string,
+  vintage: LsoaVintage,
+  lookup: LinkedLookup | null,
 ): Promise<LinkedTable> {
   const fields = fieldsOfTable(await source.columns(relation));
   const table = relationSql(relation);
+  const codesIn = (relation: string) =>
+    `(SELECT lsoa_code FROM ${relation} WHERE vintage = ${literal(vintage)})`;
+  // Known (x): in the geography read through the lookup, so a code read as an area that is not
+  // in the geography is unknown, as the indicators count it. Not placed: a split area's code.
+  const notPlaced = `(SELECT code FROM ${lookup?.readAs ?? noReadAs} r WHERE areas > 1)`;
   const [counts] = await source.run(
-    `SELECT COUNT(*) AS n, SUM(CASE WHEN lsoa_code IS NULL THEN 1 ELSE 0 END) AS missing, SUM(CASE WHEN lsoa_code IS NOT NULL AND g.lsoa_code IS NULL THEN 1 ELSE 0 END) AS unknown FROM ${table} a LEFT JOIN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)}) g USING (lsoa_code)`,
+    `SELECT COUNT(*) AS n, SUM(CASE WHEN a.lsoa_code IS NULL THEN 1 ELSE 0 END) AS missing,
+       SUM(CASE WHEN a.lsoa_code IS NOT NULL AND x.lsoa_code IS NULL AND s.code IS NULL THEN 1 ELSE 0 END) AS unknown,
+       SUM(CASE WHEN g.lsoa_code IS NULL AND x.lsoa_code IS NOT NULL THEN 1 ELSE 0 END) AS read_rows,
+       COUNT(DISTINCT CASE WHEN g.lsoa_code IS NULL THEN x.lsoa_code END) AS read_codes,
+       SUM(CASE WHEN s.code IS NOT NULL THEN 1 ELSE 0 END) AS not_placed_rows,
+       COUNT(DISTINCT s.code) AS not_placed_codes
+     FROM ${table} a LEFT JOIN ${codesIn(geography)} g ON g.lsoa_code = a.lsoa_code
+       LEFT JOIN ${codesIn(lookup?.geography ?? geography)} x ON x.lsoa_code = a.lsoa_code
+       LEFT JOIN ${notPlaced} s ON s.code = a.lsoa_code`,
   );
   const examples = await source.run(
-    `SELECT DISTINCT a.lsoa_code FROM ${table} a WHERE a.lsoa_code IS NOT NULL AND a.lsoa_code NOT IN (SELECT lsoa_code FROM ${geography} WHERE vintage = ${literal(vintage)}) ORDER BY a.lsoa_code LIMIT 5`,
+    `SELECT DISTINCT a.lsoa_code FROM ${table} a WHERE a.lsoa_code IS NOT NULL AND a.lsoa_code NOT IN ${codesIn(lookup?.geography ?? geography)} AND a.lsoa_code NOT IN ${notPlaced} ORDER BY a.lsoa_code LIMIT 5`,
   );
-  const missing = Number(counts?.missing ?? 0);
-  const unknown = Number(counts?.unknown ?? 0);
+  const count = (name: string) => Number(counts?.[name] ?? 0);
+  const [missing, unknown, unplaced] = [count('missing'), count('unknown'), count('not_placed_rows')];
   const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
   const warnings: string[] = [];
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
@@ -74,9 +106,20 @@ export async function linkTable(
     warnings.push(
       `${rowsHave(unknown)} an LSOA code that is not in the LSOA ${vintage} reference geography (for example ${examples.map((r) => String(r.lsoa_code)).join(', ')}): counted as "Not known" deprivation.`,
     );
+  if (count('read_rows'))
+    warnings.push(
+      readNote(
+        vintage,
+        { rows: count('read_rows'), codes: count('read_codes') },
+        lookup?.file ?? null,
+        'table',
+      ),
+    );
+  if (unplaced)
+    warnings.push(notPlacedNote(vintage, { rows: unplaced, codes: count('not_placed_codes') }, 'table'));
   return {
-    rows: Number(counts?.n ?? 0),
+    rows: count('n'),
     fields,
-    report: { problems: [], examples: [], rowsWithProblems: missing + unknown, warnings },
+    report: { problems: [], examples: [], rowsWithProblems: missing + unknown + unplaced, warnings },
   };
 }

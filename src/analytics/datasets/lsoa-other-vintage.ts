@@ -57,21 +57,38 @@ export const notPlacedProblem = (vintage: LsoaVintage): string =>
 
 const rowsInWords = (n: number): string => `${countInWords(n)} ${n === 1 ? 'row' : 'rows'}`;
 
-function readNote(vintage: LsoaVintage, read: { rows: number; codes: number }, file: string | null): string {
+/** Where the codes are: a file imported once, or a linked table read again at each computation. */
+export type CodesHolder = 'file' | 'table';
+
+export function readNote(
+  vintage: LsoaVintage,
+  read: { rows: number; codes: number },
+  lookupFile: string | null,
+  holder: CodesHolder = 'file',
+): string {
   const other = otherThan(vintage);
   const became = vintage === '2021' ? 'the LSOA 2021 area it became' : 'the LSOA 2011 area it was part of';
-  const from = file ? ` (${file})` : '';
-  return `${rowsInWords(read.rows)} had LSOA ${other} codes of areas changed at the 2021 census (${countInWords(read.codes)} different ${read.codes === 1 ? 'code' : 'codes'}), in a file read as LSOA ${vintage} codes: each was read as ${became}, through the ONS LSOA 2011 → 2021 lookup imported with the reference geography${from}.`;
+  const from = lookupFile ? ` (${lookupFile})` : '';
+  const [had, was] = holder === 'file' ? ['had', 'was'] : ['have', 'is'];
+  return `${rowsInWords(read.rows)} ${had} LSOA ${other} codes of areas changed at the 2021 census (${countInWords(read.codes)} different ${read.codes === 1 ? 'code' : 'codes'}), in a ${holder} read as LSOA ${vintage} codes: each ${was} read as ${became}, through the ONS LSOA 2011 → 2021 lookup imported with the reference geography${from}.`;
 }
 
-function notPlacedNote(vintage: LsoaVintage, notPlaced: { rows: number; codes: string[] }): string {
+export function notPlacedNote(
+  vintage: LsoaVintage,
+  notPlaced: { rows: number; codes: number },
+  holder: CodesHolder = 'file',
+): string {
   const other = otherThan(vintage);
-  const codes = notPlaced.codes.length;
+  const codes = notPlaced.codes;
   const what =
     vintage === '2021'
       ? 'areas split into several LSOA 2021 areas at the 2021 census'
       : 'areas made at the 2021 census of several LSOA 2011 areas';
-  return `${rowsInWords(notPlaced.rows)} have LSOA ${other} codes of ${what} (${countInWords(codes)} different ${codes === 1 ? 'code' : 'codes'}): which LSOA ${vintage} each row's person lives in cannot be told from the code, so they count as "Not known" by deprivation, place and ward, and are listed as problems. To place them, ask for the extract with LSOA ${vintage} codes, or with postcodes instead of LSOA codes (Parity looks them up in the postcode directory).`;
+  const remedy =
+    holder === 'file'
+      ? `, and are listed as problems. To place them, ask for the extract with LSOA ${vintage} codes, or with postcodes instead of LSOA codes (Parity looks them up in the postcode directory).`
+      : `. To place them, give the table's lsoa_code column LSOA ${vintage} codes, looked up from each person's postcode in the warehouse.`;
+  return `${rowsInWords(notPlaced.rows)} have LSOA ${other} codes of ${what} (${countInWords(codes)} different ${codes === 1 ? 'code' : 'codes'}): which LSOA ${vintage} each row's person lives in cannot be told from the code, so they count as "Not known" by deprivation, place and ward${remedy}`;
 }
 
 /**
@@ -90,7 +107,7 @@ export async function readOtherVintageCodes(
   const type = staged.columns.find((c) => c.name === lsoaColumn)?.type;
   if (!lookup || type !== 'VARCHAR') return null;
   const column = sourceColumn(lsoaColumn);
-  const other = `(${otherVintageCodesSql(lookup, vintage)})`;
+  const other = `(${otherVintageCodesSql(`read_parquet(${literal(lookup)})`, vintage)})`;
   const held = await store.query<CodeHeld>(
     `SELECT o.code, o.area, o.areas, h.n FROM (
        SELECT ${lsoaSql(column)} AS code, count(*) AS n FROM read_parquet(${literal(staged.parquet)}) GROUP BY 1
@@ -111,6 +128,6 @@ export async function readOtherVintageCodes(
     codesRead = { column: lsoaColumn, file: outFile };
     notes.push(readNote(vintage, read, sourceFileOf(lookup)));
   }
-  if (several.length) notes.push(notPlacedNote(vintage, notPlaced));
+  if (several.length) notes.push(notPlacedNote(vintage, { rows: notPlaced.rows, codes: several.length }));
   return { codesRead, read, notPlaced, notes };
 }

@@ -76,11 +76,11 @@ export async function summariseLsoaLookup(store: AnalyticsStore): Promise<LsoaLo
 /**
  * The codes of the other vintage than `vintage` only (not codes of `vintage` too, as an unchanged
  * LSOA keeps its code), each with the area of `vintage` it became or was part of (the lowest code,
- * when several) and how many there are: code, area, areas.
+ * when several) and how many there are: code, area, areas. `lookup` is the lookup as a relation: its
+ * Parquet file read by DuckDB, or its copy in PostgreSQL (postgres-source.ts); the SQL runs on both.
  */
 export function otherVintageCodesSql(lookup: string, vintage: LsoaVintage): string {
   const [own, other] = vintage === '2021' ? ['lsoa21_code', 'lsoa11_code'] : ['lsoa11_code', 'lsoa21_code'];
-  const relation = `read_parquet(${literal(lookup)})`;
-  return `SELECT ${other} AS code, min(${own}) AS area, count(DISTINCT ${own}) AS areas FROM ${relation}
-    WHERE ${other} NOT IN (SELECT ${own} FROM ${relation}) GROUP BY ${other}`;
+  return `SELECT ${other} AS code, min(${own}) AS area, count(DISTINCT ${own}) AS areas FROM ${lookup}
+    WHERE ${other} NOT IN (SELECT ${own} FROM ${lookup}) GROUP BY ${other}`;
 }

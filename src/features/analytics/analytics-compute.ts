@@ -222,7 +222,8 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
       run: (sql: string) => source.run(sql),
       relations: {
         activity: relationSql(dataset.sourceFile),
-        geography: reference.geography,
+        // With the lookup, codes of the other vintage that became one area count as that area's.
+        geography: reference.lookup?.geography ?? reference.geography,
         // Without populations no rate is computed, so the relation is never read.
         population: reference.population ?? `${REFERENCE_SCHEMA}.no_population`,
       },

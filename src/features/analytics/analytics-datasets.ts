@@ -15,6 +15,8 @@ import { sourceFilesProblem } from '../../analytics/datasets/file-checks.ts';
 import { SourceFileError } from '../../analytics/datasets/source.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { linkTable } from '../../analytics/datasets/link.ts';
+import { lsoaLookupFile } from '../../analytics/geography/lsoa-lookup.ts';
+import { sourceFileOf } from '../../analytics/geography/source-record.ts';
 import { mappingProblems } from '../../analytics/datasets/mapping-input.ts';
 import { PostgresSourceError } from '../../analytics/postgres-source.ts';
 import { numericFieldsUsed } from '../../analytics/indicators/schema.ts';
@@ -307,7 +309,15 @@ async function linkPostgresTable(
   let linked;
   try {
     const reference = await source.copyReference(store);
-    linked = await linkTable(source, input.table, reference.geography, input.vintage);
+    const lookupFile = lsoaLookupFile(store);
+    const lookup = reference.lookup
+      ? {
+          readAs: reference.lookup.readAs[input.vintage],
+          geography: reference.lookup.geography,
+          file: lookupFile && sourceFileOf(lookupFile),
+        }
+      : null;
+    linked = await linkTable(source, input.table, reference.geography, input.vintage, lookup);
   } catch (error) {
     if (error instanceof PostgresSourceError)
       throw new FormError([{ field: 'table', message: error.message }]);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../../test/test-db.ts';
+import { createActivityTable } from '../../../test/postgres-tables.ts';
 import { Browser, buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { makeUser, testPassword } from '../../../test/factories.ts';
 import { analyticsStore } from '../../analytics/store.ts';
@@ -51,29 +52,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     client = new pg.Client({ connectionString: warehouse.url });
     await client.connect();
     await client.query('CREATE SCHEMA clinic');
-    const columns = Object.keys(rows[0]!);
-    const typeOf = (c: string) =>
-      ['esp_band', 'age', 'flag_smi', 'flag_learning_disability'].includes(c)
-        ? 'integer'
-        : c === 'event_date'
-          ? 'date'
-          : typeof rows.find((r) => r[c] !== null)?.[c] === 'number'
-            ? 'double precision'
-            : 'text';
-    await client.query(
-      `CREATE TABLE clinic.activity (${columns.map((c) => `${c} ${typeOf(c)}`).join(', ')})`,
-    );
-    for (let start = 0; start < rows.length; start += 500) {
-      const slice = rows.slice(start, start + 500);
-      const values: unknown[] = [];
-      const tuples = slice.map(
-        (row) => `(${columns.map((c) => `$${values.push(row[c] ?? null)}`).join(', ')})`,
-      );
-      await client.query(
-        `INSERT INTO clinic.activity (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
-        values,
-      );
-    }
+    await createActivityTable(client, 'clinic.activity', rows);
     await client.query('CREATE TABLE clinic.incomplete (lsoa_code text, period text)');
   }, 120_000);
   afterAll(async () => {
