@@ -88,5 +88,12 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('reference geography co
     // process) or not (the query goes down a closed connection and is sent again), it carries on.
     expect(await source.run('SELECT 1 AS one')).toEqual([{ one: 1 }]);
     expect(await source.run('SELECT 2 AS two')).toEqual([{ two: 2 }]);
+    // New connections too have Parity's settings for aggregate queries, as every one does.
+    const settings =
+      "SELECT current_setting('jit') AS jit, current_setting('hash_mem_multiplier') AS hash_mem";
+    expect(await Promise.all([source.run(settings), source.run(settings)])).toEqual([
+      [{ jit: 'off', hash_mem: '16' }],
+      [{ jit: 'off', hash_mem: '16' }],
+    ]);
   });
 });

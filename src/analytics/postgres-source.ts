@@ -175,6 +175,17 @@ async function copiedStamp(client: pg.PoolClient): Promise<string | null> {
 
 const POOL_SIZE = 2;
 
+/**
+ * Set on each connection of Parity's, for its aggregate queries (bench/linked-columns.ts):
+ * - no JIT compilation: for the pack's long CASE expressions it took longer than it saved (5 million
+ *   rows: 3.9–4.4 s with it, 2.6–2.9 s without);
+ * - hash tables planned with up to 16 times work_mem (64 MB at the default): where PostgreSQL cannot
+ *   tell how few groups there will be (a band or year worked out from a column, linked-columns.ts)
+ *   it sorted millions of rows rather than hash tens of thousands of groups, and took twice as long.
+ *   Since version 13 a hash table spills to disk beyond that, so memory stays bounded.
+ */
+const sessionSettings = ['SET jit = off', 'SET hash_mem_multiplier = 16'];
+
 /** An error of a connection the server closed (restart, failover, an administrator), not of the query. */
 function lostConnection(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
@@ -189,13 +200,32 @@ export function openPostgresSource(connectionString: string): PostgresSource {
   // As for the app database (src/db/connect.ts): an idle connection closed by the server (restart,
   // failover, admin command) must not crash the process; the next query reports a lasting problem.
   pool.on('error', () => undefined);
+  const tuned = new WeakSet<pg.PoolClient>();
+  /** One query on a connection of the pool, given Parity's session settings on its first use. */
+  async function query(sql: string): Promise<SqlRow[]> {
+    const client = await pool.connect();
+    let lost: Error | undefined;
+    try {
+      if (!tuned.has(client)) {
+        // A server without a setting (older than it) goes on as it is.
+        for (const setting of sessionSettings) await client.query(setting).catch(() => undefined);
+        tuned.add(client);
+      }
+      return (await client.query(sql)).rows as SqlRow[];
+    } catch (error) {
+      if (lostConnection(error)) lost = error as Error;
+      throw error;
+    } finally {
+      client.release(lost);
+    }
+  }
   return {
     async run(sql) {
       // Every query here only reads, so one sent down a connection the server had closed is sent
       // again on a fresh one: at most once per connection the pool may hold, plus one.
       for (let attempt = 1; ; attempt++) {
         try {
-          return (await pool.query(sql)).rows as SqlRow[];
+          return await query(sql);
         } catch (error) {
           if (attempt > POOL_SIZE || !lostConnection(error)) throw error;
         }
