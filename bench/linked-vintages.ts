@@ -13,13 +13,10 @@ import pg from 'pg';
 import { linkTable } from '../src/analytics/datasets/link.ts';
 import { ageBandSql, espBandSql } from '../src/analytics/datasets/standardise.ts';
 import { importGeography } from '../src/analytics/geography/geo-import.ts';
-import { builtInIndicators } from '../src/analytics/indicators/catalogue.ts';
-import { computePack } from '../src/analytics/indicators/compute.ts';
-import { dimensionsFor } from '../src/analytics/indicators/dimensions.ts';
 import { literal } from '../src/analytics/sql-text.ts';
 import { analyticsStore, closeAnalyticsStore } from '../src/analytics/store.ts';
 import { imd, LLR, lookup, wards } from './llr-files.ts';
-import { throwawayDatabase } from './throwaway-database.ts';
+import { didNotAttendPack, throwawayDatabase } from './throwaway-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,16 +63,7 @@ try {
 
   const reference = await source.copyReference(store);
   const readAs = reference.lookup!.readAs['2021'];
-  const indicators = builtInIndicators().filter((i) => i.id === 'did-not-attend');
-  const pack = (geography: string) =>
-    computePack({
-      run: (sql) => source.run(sql),
-      relations: { activity: table, geography, population: 'unused' },
-      vintage: '2021',
-      indicators,
-      dimensions: dimensionsFor([]),
-      hasPopulation: false,
-    });
+  const pack = (geography: string) => didNotAttendPack(source, table, geography);
   const notKnown = (results: Awaited<ReturnType<typeof pack>>) =>
     results[0]!.rows.find((r) => r.dimension === 'imd_decile' && r.group === 'Not known')?.denominator;
   const times = { pack: { withLookup: [] as number[], asItIs: [] as number[] } };

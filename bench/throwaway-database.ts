@@ -1,5 +1,9 @@
-// A PostgreSQL database made for one benchmark run and dropped after it, with a PostgresSource on it.
+// A PostgreSQL database made for one benchmark run and dropped after it, with a PostgresSource on it,
+// and the pack the linked-table benchmarks compute there.
 import pg from 'pg';
+import { builtInIndicators } from '../src/analytics/indicators/catalogue.ts';
+import { computePack } from '../src/analytics/indicators/compute.ts';
+import { dimensionsFor } from '../src/analytics/indicators/dimensions.ts';
 import { openPostgresSource, type PostgresSource } from '../src/analytics/postgres-source.ts';
 
 export interface ThrowawayDatabase {
@@ -27,3 +31,14 @@ export async function throwawayDatabase(serverUrl: string, name: string): Promis
     },
   };
 }
+
+/** The did-not-attend indicator by every breakdown, computed in PostgreSQL over `activity`. */
+export const didNotAttendPack = (source: PostgresSource, activity: string, geography: string) =>
+  computePack({
+    run: (sql) => source.run(sql),
+    relations: { activity, geography, population: 'unused' },
+    vintage: '2021',
+    indicators: builtInIndicators().filter((i) => i.id === 'did-not-attend'),
+    dimensions: dimensionsFor([]),
+    hasPopulation: false,
+  });

@@ -54,7 +54,8 @@ Commands:
                                 rows dated on days it already holds are refused, or with --corrections
                                 replace its rows on those days
   dataset link <schema.table> --name <name> [--vintage 2011|2021]
-                                use a PostgreSQL table with the standard columns (ANALYTICS_DATABASE_URL)
+                                use a PostgreSQL table of lsoa_code and the other standard columns it
+                                has (ANALYTICS_DATABASE_URL)
   dataset reach --name <name> [--format json|csv]
                                 who a dataset reaches by deprivation, place and ethnic group, against
                                 the residents (the tables of its "Who it reaches" page)

@@ -7,16 +7,27 @@
 // counts the rows so read, and the indicators join the table to a geography that reads those codes
 // (postgres-source.ts).
 import type { LsoaVintage } from '../geography/model.ts';
+import { listInWords } from '../in-words.ts';
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
+import { workedOutColumns } from './linked-columns.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
 
-/** The columns every linked table needs (the standard columns an import writes). */
-export const requiredColumns = ['lsoa_code', 'period', 'age_band', 'esp_band', 'sex', 'ethnic_code'];
-const optionalStandard = ['person_id', 'age', 'event_date'];
+/** Parity's standard columns: all but lsoa_code may be left out (linked-columns.ts). */
+export const standardColumns = [
+  'lsoa_code',
+  'period',
+  'age_band',
+  'esp_band',
+  'sex',
+  'ethnic_code',
+  'person_id',
+  'age',
+  'event_date',
+];
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision|boolean)$/;
 
@@ -28,15 +39,11 @@ export interface LinkedTable {
 
 export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
   const names = new Set(columns.map((c) => c.name));
-  const missing = requiredColumns.filter((c) => !names.has(c));
-  if (missing.length)
+  if (!names.has('lsoa_code'))
     throw new PostgresSourceError(
-      `The table has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. A linked table needs Parity's standard columns (${requiredColumns.join(', ')}); create a view that names them (see docs/analytics-sql.md).`,
+      `The table has no lsoa_code column. A linked table needs its rows' LSOA codes in a column of that name, beside Parity's other standard columns (${standardColumns.slice(1).join(', ')}) where it has them; create a view that names them (see docs/analytics.md).`,
     );
-  const others = columns.filter(
-    (c) =>
-      !requiredColumns.includes(c.name) && !optionalStandard.includes(c.name) && isSafeIdentifier(c.name),
-  );
+  const others = columns.filter((c) => !standardColumns.includes(c.name) && isSafeIdentifier(c.name));
   const flags = others.filter((c) => c.name.startsWith('flag_')).map((c) => c.name);
   const measures = others
     .filter((c) => !c.name.startsWith('flag_') && numeric.test(c.type))
@@ -50,8 +57,8 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
     attributes,
     hasAge: names.has('age') || names.has('age_band'),
     hasAgeInYears: names.has('age'),
-    hasSex: true,
-    hasEthnicity: true,
+    hasSex: names.has('sex'),
+    hasEthnicity: names.has('ethnic_code'),
     hasDate: names.has('event_date'),
   };
 }
@@ -76,7 +83,8 @@ export async function linkTable(
   vintage: LsoaVintage,
   lookup: LinkedLookup | null,
 ): Promise<LinkedTable> {
-  const fields = fieldsOfTable(await source.columns(relation));
+  const columns = await source.columns(relation);
+  const fields = fieldsOfTable(columns);
   const table = relationSql(relation);
   const codesIn = (relation: string) =>
     `(SELECT lsoa_code FROM ${relation} WHERE vintage = ${literal(vintage)})`;
@@ -101,6 +109,11 @@ export async function linkTable(
   const [missing, unknown, unplaced] = [count('missing'), count('unknown'), count('not_placed_rows')];
   const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
   const warnings: string[] = [];
+  const worked = workedOutColumns(columns);
+  if (worked.length)
+    warnings.push(
+      `The table has no ${listInWords(worked.map((w) => w.column))} ${worked.length === 1 ? 'column' : 'columns'}, so Parity reads ${listInWords(worked.map((w) => w.from))}, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).`,
+    );
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)
     warnings.push(

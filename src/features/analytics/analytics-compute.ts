@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { datasetRelation } from '../../analytics/datasets/dataset-files.ts';
+import { linkedRelation } from '../../analytics/datasets/linked-columns.ts';
 import { geographyRelation } from '../../analytics/datasets/import.ts';
 import { geographyTables } from '../../analytics/geography/model.ts';
 import { residentArea } from '../../analytics/geography/geography-store.ts';
@@ -221,7 +222,7 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
     return {
       run: (sql: string) => source.run(sql),
       relations: {
-        activity: relationSql(dataset.sourceFile),
+        activity: linkedRelation(relationSql(dataset.sourceFile), await source.columns(dataset.sourceFile)),
         // With the lookup, codes of the other vintage that became one area count as that area's.
         geography: reference.lookup?.geography ?? reference.geography,
         // Without populations no rate is computed, so the relation is never read.

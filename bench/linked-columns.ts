@@ -1,0 +1,88 @@
+// Benchmark of a linked PostgreSQL table that leaves the age bands and the financial year for Parity
+// to work out (datasets/linked-columns.ts), printed as JSON: the did-not-attend indicator by every
+// breakdown over a table of ages and dates, against the same rows with age_band, esp_band and period
+// written in (the baseline), alternating in the same run; the two must give the same rows.
+// Run: npx tsx bench/linked-columns.ts [--rows 2000000] [--runs 3] [--database postgres://postgres@127.0.0.1:5432/postgres]
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { linkedRelation } from '../src/analytics/datasets/linked-columns.ts';
+import { ageBandSql, espBandSql } from '../src/analytics/datasets/standardise.ts';
+import { importGeography } from '../src/analytics/geography/geo-import.ts';
+import { literal } from '../src/analytics/sql-text.ts';
+import { analyticsStore, closeAnalyticsStore } from '../src/analytics/store.ts';
+import { imd, wards } from './llr-files.ts';
+import { didNotAttendPack, throwawayDatabase } from './throwaway-database.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '2000000' },
+    runs: { type: 'string', default: '3' },
+    database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+const rows = Number(values.rows);
+const since = (started: bigint) => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-bench-columns-'));
+const store = await analyticsStore(dir);
+const database = await throwawayDatabase(values.database, 'parity_bench_columns');
+const { source } = database;
+try {
+  await importGeography(store, { imd, lookups: [wards] });
+  const [codes] = await store.query<{ current: string[] }>(
+    `SELECT list(lsoa21_code ORDER BY lsoa21_code) AS current FROM read_csv(${literal(imd)})`,
+  );
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(
+    `CREATE TABLE standard AS SELECT c[1 + (i * 7919) % cardinality(c)] AS lsoa_code, age,
+       ${ageBandSql('age')} AS age_band, ${espBandSql('age')} AS esp_band,
+       CASE WHEN i % 2 = 0 THEN 'F' ELSE 'M' END AS sex, 'A' AS ethnic_code, event_date,
+       CASE WHEN event_date < DATE '2023-04-01' THEN '2022/23' ELSE '2023/24' END AS period,
+       CASE WHEN i % 9 = 0 THEN 1 ELSE 0 END AS dna
+     FROM generate_series(0::bigint, ${rows - 1}) i, (SELECT $1::text[] AS c) codes,
+       LATERAL (SELECT CAST(i % 90 AS integer) AS age, DATE '2022-04-01' + CAST(i % 700 AS integer) AS event_date) a`,
+    [codes!.current],
+  );
+  await client.query(
+    'CREATE TABLE ages_and_dates AS SELECT lsoa_code, age, sex, ethnic_code, event_date, dna FROM standard',
+  );
+  await client.query('ANALYZE standard');
+  await client.query('ANALYZE ages_and_dates');
+  await client.end();
+
+  const reference = await source.copyReference(store);
+  const pack = (activity: string) => didNotAttendPack(source, activity, reference.geography);
+  const workedOut = linkedRelation('ages_and_dates', await source.columns('ages_and_dates'));
+  const packMs = { workedOut: [] as number[], standard: [] as number[] };
+  let sameRows = true;
+  for (let run = 0; run < Number(values.runs); run++) {
+    let started = process.hrtime.bigint();
+    const standard = await pack('standard');
+    packMs.standard.push(since(started));
+    started = process.hrtime.bigint();
+    const worked = await pack(workedOut);
+    packMs.workedOut.push(since(started));
+    sameRows &&= JSON.stringify(worked[0]!.rows) === JSON.stringify(standard[0]!.rows);
+  }
+  console.log(
+    JSON.stringify(
+      {
+        rows,
+        packMs,
+        ratioToStandard:
+          Math.round((Math.min(...packMs.workedOut) / Math.min(...packMs.standard)) * 100) / 100,
+        sameRows,
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await database.drop();
+  await closeAnalyticsStore(dir);
+  rmSync(dir, { recursive: true, force: true });
+}

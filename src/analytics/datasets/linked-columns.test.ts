@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
+import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { financialYearSql, linkedRelation, workedOutColumns } from './linked-columns.ts';
+import { periodSql } from './standardise.ts';
+
+describe('standard columns a linked table leaves out', () => {
+  let dir: string;
+  let store: AnalyticsStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'parity-linked-columns-'));
+    store = await analyticsStore(dir);
+  });
+  afterAll(async () => {
+    await closeAnalyticsStore(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names each day of thirty years the financial year an import gives it', async () => {
+    const [row] = await store.query<{ days: number; differ: number }>(
+      `SELECT count(*) AS days, count(*) FILTER (WHERE ${financialYearSql('d')} IS DISTINCT FROM ${periodSql('d')}) AS differ
+       FROM (SELECT CAST(d AS DATE) AS d FROM range(DATE '2000-01-01', DATE '2030-01-01', INTERVAL 1 DAY) t(d)) days`,
+    );
+    expect(Number(row!.days)).toBe(10_958);
+    expect(Number(row!.differ)).toBe(0);
+  });
+
+  it('works out only what the table lacks, from the columns it has', () => {
+    const columns = (types: Record<string, string>) =>
+      Object.entries(types).map(([name, type]) => ({ name, type }));
+    const standard = columns({
+      lsoa_code: 'text',
+      period: 'text',
+      age_band: 'text',
+      esp_band: 'integer',
+      sex: 'text',
+      ethnic_code: 'text',
+    });
+    expect(linkedRelation('clinic.activity', standard)).toBe('clinic.activity');
+    const agesAndDates = columns({ lsoa_code: 'text', age: 'integer', event_date: 'date', sex: 'text' });
+    expect(workedOutColumns(agesAndDates).map((w) => [w.column, w.from])).toEqual([
+      ['age_band', 'the age band from age'],
+      ['esp_band', 'the ESP2013 age band from age'],
+      ['period', 'the financial year from event_date'],
+      ['ethnic_code', "every row's ethnic group as not known"],
+    ]);
+    // An age or a date of another type is not read as one.
+    const textual = columns({ lsoa_code: 'text', age: 'text', event_date: 'text' });
+    expect(workedOutColumns(textual).map((w) => w.sql)).toEqual([
+      'CAST(NULL AS VARCHAR)',
+      'CAST(NULL AS INTEGER)',
+      "'All'",
+      "'U'",
+      "'99'",
+    ]);
+  });
+});
+
+describe.runIf(dialectsUnderTest().includes('postgres'))('financial years worked out in PostgreSQL', () => {
+  it('turns the year on the first of April, for dates and timestamps', async () => {
+    const database = await createTestDatabase('postgres', { migrate: false });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ year: string | null }>(
+        `SELECT ${financialYearSql('d')} AS year FROM (VALUES (DATE '2024-03-31'), (DATE '2024-04-01'), (DATE '1999-12-31'), (NULL::date)) t(d)
+         UNION ALL SELECT ${financialYearSql("TIMESTAMP '2024-03-31 23:59:59'")}`,
+      );
+      expect(rows.map((r) => r.year)).toEqual(['2023/24', '2024/25', '1999/00', null, '2023/24']);
+    } finally {
+      await client.end();
+      await database.drop();
+    }
+  });
+});

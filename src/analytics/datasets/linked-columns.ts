@@ -1,0 +1,77 @@
+// The standard columns a linked PostgreSQL table may leave out, because Parity works them out where
+// the data is, as an import does (standard-columns.ts): the age band and ESP2013 band from `age`, the
+// financial year (`period`) from `event_date`, and, without those, what an import writes when a file
+// has no age, date, sex or ethnicity. A warehouse's table then needs no view written for Parity only
+// to compute bands and years. The SQL runs in each query, where the table is.
+import type { TableColumn } from '../postgres-source.ts';
+import { ageBandSql, espBandSql } from './standardise.ts';
+
+const numeric = /^(smallint|integer|bigint|numeric|real|double precision)$/;
+const dated = /^(date|timestamp)/;
+
+/**
+ * The financial year of a date, as an import names it ("2023/24"): the calendar year three months
+ * before. `date_part` gives a double, which PostgreSQL works out faster than EXTRACT's numeric.
+ */
+export function financialYearSql(date: string): string {
+  const start = `CAST(date_part('year', ${date} - INTERVAL '3 months') AS INTEGER)`;
+  return `CASE WHEN ${date} IS NULL THEN NULL ELSE CAST(${start} AS VARCHAR(4)) || '/' || lpad(CAST(MOD(${start} + 1, 100) AS VARCHAR(2)), 2, '0') END`;
+}
+
+export interface WorkedOutColumn {
+  column: string;
+  sql: string;
+  /** How it is worked out, in words, for the link's report. */
+  from: string;
+}
+
+/** The standard columns the table lacks, each with the SQL (over the table as `t`) that stands in. */
+export function workedOutColumns(columns: TableColumn[]): WorkedOutColumn[] {
+  const type = new Map(columns.map((c) => [c.name, c.type]));
+  const has = (name: string) => type.has(name);
+  const age = numeric.test(type.get('age') ?? '');
+  const date = dated.test(type.get('event_date') ?? '');
+  const worked: WorkedOutColumn[] = [];
+  if (!has('age_band'))
+    worked.push(
+      age
+        ? { column: 'age_band', sql: ageBandSql('t.age'), from: 'the age band from age' }
+        : { column: 'age_band', sql: 'CAST(NULL AS VARCHAR)', from: 'no age band (there is no age either)' },
+    );
+  if (!has('esp_band'))
+    worked.push(
+      age
+        ? { column: 'esp_band', sql: espBandSql('t.age'), from: 'the ESP2013 age band from age' }
+        : {
+            column: 'esp_band',
+            sql: 'CAST(NULL AS INTEGER)',
+            from: 'no ESP2013 age band, so no directly standardised rate',
+          },
+    );
+  if (!has('period'))
+    worked.push(
+      date
+        ? {
+            column: 'period',
+            // As an import names a row without a date.
+            sql: `COALESCE(${financialYearSql('t.event_date')}, 'Not known')`,
+            from: 'the financial year from event_date',
+          }
+        : {
+            column: 'period',
+            sql: "'All'",
+            from: 'one period, "All", for every row (there is no event_date of type date)',
+          },
+    );
+  if (!has('sex')) worked.push({ column: 'sex', sql: "'U'", from: "every row's sex as not known" });
+  if (!has('ethnic_code'))
+    worked.push({ column: 'ethnic_code', sql: "'99'", from: "every row's ethnic group as not known" });
+  return worked;
+}
+
+/** The table as the queries read it: itself, or with the columns it lacks worked out. */
+export function linkedRelation(table: string, columns: TableColumn[]): string {
+  const worked = workedOutColumns(columns);
+  if (worked.length === 0) return table;
+  return `(SELECT t.*, ${worked.map((w) => `${w.sql} AS ${w.column}`).join(', ')} FROM ${table} t)`;
+}
