@@ -7,12 +7,12 @@
 // counts the rows so read, and the indicators join the table to a geography that reads those codes
 // (postgres-source.ts).
 import type { LsoaVintage } from '../geography/model.ts';
-import { listInWords } from '../in-words.ts';
+import { countInWords, listInWords } from '../in-words.ts';
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
-import { workedOutColumns } from './linked-columns.ts';
+import { sexCountsSql, workedOutColumns } from './linked-columns.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
 
@@ -97,7 +97,7 @@ export async function linkTable(
        SUM(CASE WHEN g.lsoa_code IS NULL AND x.lsoa_code IS NOT NULL THEN 1 ELSE 0 END) AS read_rows,
        COUNT(DISTINCT CASE WHEN g.lsoa_code IS NULL THEN x.lsoa_code END) AS read_codes,
        SUM(CASE WHEN s.code IS NOT NULL THEN 1 ELSE 0 END) AS not_placed_rows,
-       COUNT(DISTINCT s.code) AS not_placed_codes
+       COUNT(DISTINCT s.code) AS not_placed_codes${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}
      FROM ${table} a LEFT JOIN ${codesIn(geography)} g ON g.lsoa_code = a.lsoa_code
        LEFT JOIN ${codesIn(lookup?.geography ?? geography)} x ON x.lsoa_code = a.lsoa_code
        LEFT JOIN ${notPlaced} s ON s.code = a.lsoa_code`,
@@ -107,12 +107,20 @@ export async function linkTable(
   );
   const count = (name: string) => Number(counts?.[name] ?? 0);
   const [missing, unknown, unplaced] = [count('missing'), count('unknown'), count('not_placed_rows')];
-  const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${n} rows have`);
+  const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${countInWords(n)} rows have`);
   const warnings: string[] = [];
   const worked = workedOutColumns(columns);
   if (worked.length)
     warnings.push(
       `The table has no ${listInWords(worked.map((w) => w.column))} ${worked.length === 1 ? 'column' : 'columns'}, so Parity reads ${listInWords(worked.map((w) => w.from))}, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).`,
+    );
+  if (count('sex_read'))
+    warnings.push(
+      `${rowsHave(count('sex_read'))} a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).`,
+    );
+  if (count('sex_unread'))
+    warnings.push(
+      `${rowsHave(count('sex_unread'))} a sex Parity cannot read (for example "${String(counts?.sex_example)}"): counted as not known.`,
     );
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)

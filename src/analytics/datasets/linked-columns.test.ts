@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
-import { financialYearSql, linkedRelation, workedOutColumns } from './linked-columns.ts';
+import { financialYearSql, linkedSexSql, sexCountsSql, workedOutColumns } from './linked-columns.ts';
 import { periodSql } from './standardise.ts';
 
 describe('standard columns a linked table leaves out', () => {
@@ -29,6 +29,14 @@ describe('standard columns a linked table leaves out', () => {
     expect(Number(row!.differ)).toBe(0);
   });
 
+  it('reads sex as an import does, counting the values read and those it cannot read', async () => {
+    const values = `(VALUES ('F'), ('M'), ('U'), ('1'), ('2'), ('9'), ('male'), (' Female '), ('Q'), (''), (NULL)) v(sex)`;
+    const read = await store.query<{ sex: string }>(`SELECT ${linkedSexSql('sex')} AS sex FROM ${values}`);
+    expect(read.map((r) => r.sex)).toEqual(['F', 'M', 'U', 'M', 'F', 'U', 'M', 'F', 'U', 'U', 'U']);
+    const [counts] = await store.query(`SELECT ${sexCountsSql('sex')} FROM ${values}`);
+    expect([Number(counts!.sex_read), Number(counts!.sex_unread), counts!.sex_example]).toEqual([5, 1, 'Q']);
+  });
+
   it('works out only what the table lacks, from the columns it has', () => {
     const columns = (types: Record<string, string>) =>
       Object.entries(types).map(([name, type]) => ({ name, type }));
@@ -40,7 +48,7 @@ describe('standard columns a linked table leaves out', () => {
       sex: 'text',
       ethnic_code: 'text',
     });
-    expect(linkedRelation('clinic.activity', standard)).toBe('clinic.activity');
+    expect(workedOutColumns(standard)).toEqual([]);
     const agesAndDates = columns({ lsoa_code: 'text', age: 'integer', event_date: 'date', sex: 'text' });
     expect(workedOutColumns(agesAndDates).map((w) => [w.column, w.from])).toEqual([
       ['age_band', 'the age band from age'],

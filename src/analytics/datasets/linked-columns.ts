@@ -4,7 +4,8 @@
 // has no age, date, sex or ethnicity. A warehouse's table then needs no view written for Parity only
 // to compute bands and years. The SQL runs in each query, where the table is.
 import type { TableColumn } from '../postgres-source.ts';
-import { ageBandSql, espBandSql } from './standardise.ts';
+import { sourceColumn } from '../sql-text.ts';
+import { ageBandSql, espBandSql, sexSql } from './standardise.ts';
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision)$/;
 const dated = /^(date|timestamp)/;
@@ -69,9 +70,36 @@ export function workedOutColumns(columns: TableColumn[]): WorkedOutColumn[] {
   return worked;
 }
 
-/** The table as the queries read it: itself, or with the columns it lacks worked out. */
+/** Sex as Parity writes it (F, M, U). */
+const sexCodes = ['F', 'M', 'U'];
+
+/**
+ * A sex column read as an import reads one (1 or Male as M, 2 or Female as F, 0, 9 or Not known as
+ * U), as a warehouse may hold the NHS Data Dictionary's codes: values already F, M or U are taken as
+ * they are, with one test a row, and only others are looked up.
+ */
+export const linkedSexSql = (column: string): string => {
+  const value = `CAST(${column} AS VARCHAR)`;
+  return `CASE WHEN ${value} IN (${sexCodes.map((c) => `'${c}'`).join(', ')}) THEN ${value} ELSE COALESCE(${sexSql(column)}, 'U') END`;
+};
+
+/** The table as the queries read it: with its sex read, and the columns it lacks worked out. */
 export function linkedRelation(table: string, columns: TableColumn[]): string {
   const worked = workedOutColumns(columns);
-  if (worked.length === 0) return table;
-  return `(SELECT t.*, ${worked.map((w) => `${w.sql} AS ${w.column}`).join(', ')} FROM ${table} t)`;
+  const hasSex = columns.some((c) => c.name === 'sex');
+  const kept = columns.filter((c) => c.name !== 'sex').map((c) => `t.${sourceColumn(c.name)}`);
+  const read = hasSex ? [`${linkedSexSql('t.sex')} AS sex`] : [];
+  return `(SELECT ${[...kept, ...read, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
 }
+
+/**
+ * Aggregates counting the rows of a sex column whose values are read from others than F, M and U
+ * (sex_read), and those that cannot be read (sex_unread, one of them as sex_example).
+ */
+export const sexCountsSql = (column: string): string => {
+  const value = `CAST(${column} AS VARCHAR)`;
+  const other = `${column} IS NOT NULL AND ${value} NOT IN (${sexCodes.map((c) => `'${c}'`).join(', ')})`;
+  return `SUM(CASE WHEN ${other} AND ${sexSql(column)} IS NOT NULL THEN 1 ELSE 0 END) AS sex_read,
+    SUM(CASE WHEN ${other} AND ${sexSql(column)} IS NULL AND trim(${value}) <> '' THEN 1 ELSE 0 END) AS sex_unread,
+    MIN(CASE WHEN ${other} AND ${sexSql(column)} IS NULL AND trim(${value}) <> '' THEN ${value} END) AS sex_example`;
+};

@@ -128,7 +128,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     }
   });
 
-  it('works out the age bands and financial years of a table that has only ages and dates', async () => {
+  it('works out the age bands and financial years of a table of ages, dates and NHS sex codes', async () => {
     const columns = (
       await client.query<{ column_name: string }>(
         "SELECT column_name FROM information_schema.columns WHERE table_schema = 'clinic' AND table_name = 'activity' ORDER BY ordinal_position",
@@ -136,8 +136,10 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     ).rows
       .map((r) => r.column_name)
       .filter((c) => !['age_band', 'esp_band', 'period'].includes(c));
+    // Sex as a warehouse may hold it: the NHS Data Dictionary's codes, as numbers.
+    const nhsSex = "CASE sex WHEN 'M' THEN 1 WHEN 'F' THEN 2 ELSE 9 END AS sex";
     await client.query(
-      `CREATE VIEW clinic.ages_and_dates AS SELECT ${columns.join(', ')} FROM clinic.activity`,
+      `CREATE VIEW clinic.ages_and_dates AS SELECT ${columns.map((c) => (c === 'sex' ? nhsSex : c)).join(', ')} FROM clinic.activity`,
     );
     const linked = await t.services.analytics.linkTable(systemActor, {
       name: 'Ages and dates',
@@ -146,7 +148,13 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(linked.report?.warnings).toContain(
       'The table has no age_band, esp_band and period columns, so Parity reads the age band from age, the ESP2013 age band from age and the financial year from event_date, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).',
     );
+    expect(linked.report?.warnings).toContain(
+      '6,000 rows have a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).',
+    );
     const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
+    expect(fromFile.some((r) => r.rows.some((row) => row.dimension === 'sex' && row.group === 'F'))).toBe(
+      true,
+    );
     const worked = await t.services.analytics.compute(systemActor, { datasetName: 'Ages and dates' });
     expect(worked.map(comparable)).toEqual(fromFile.map(comparable));
   });
