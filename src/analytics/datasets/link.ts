@@ -12,7 +12,7 @@ import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
-import { sexCountsSql, workedOutColumns } from './linked-columns.ts';
+import { ethnicCountsSql, sexCountsSql, workedOutColumns } from './linked-columns.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
 
@@ -97,7 +97,7 @@ export async function linkTable(
        SUM(CASE WHEN g.lsoa_code IS NULL AND x.lsoa_code IS NOT NULL THEN 1 ELSE 0 END) AS read_rows,
        COUNT(DISTINCT CASE WHEN g.lsoa_code IS NULL THEN x.lsoa_code END) AS read_codes,
        SUM(CASE WHEN s.code IS NOT NULL THEN 1 ELSE 0 END) AS not_placed_rows,
-       COUNT(DISTINCT s.code) AS not_placed_codes${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}
+       COUNT(DISTINCT s.code) AS not_placed_codes${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, ${ethnicCountsSql('a.ethnic_code')}` : ''}
      FROM ${table} a LEFT JOIN ${codesIn(geography)} g ON g.lsoa_code = a.lsoa_code
        LEFT JOIN ${codesIn(lookup?.geography ?? geography)} x ON x.lsoa_code = a.lsoa_code
        LEFT JOIN ${notPlaced} s ON s.code = a.lsoa_code`,
@@ -121,6 +121,10 @@ export async function linkTable(
   if (count('sex_unread'))
     warnings.push(
       `${rowsHave(count('sex_unread'))} a sex Parity cannot read (for example "${String(counts?.sex_example)}"): counted as not known.`,
+    );
+  if (count('ethnic_unread'))
+    warnings.push(
+      `${rowsHave(count('ethnic_unread'))} an ethnic_code that is not an NHS ethnic category code (A to S, Z or 99; for example "${String(counts?.ethnic_example)}"): counted as not stated or not known. A view can turn a warehouse's own values into the codes.`,
     );
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)

@@ -5,6 +5,7 @@
 // to compute bands and years. The SQL runs in each query, where the table is.
 import type { TableColumn } from '../postgres-source.ts';
 import { sourceColumn } from '../sql-text.ts';
+import { ethnicCategories } from './ethnicity.ts';
 import { ageBandSql, espBandSql, sexSql } from './standardise.ts';
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision)$/;
@@ -72,6 +73,7 @@ export function workedOutColumns(columns: TableColumn[]): WorkedOutColumn[] {
 
 /** Sex as Parity writes it (F, M, U). */
 const sexCodes = ['F', 'M', 'U'];
+const inList = (value: string, codes: string[]) => `${value} IN (${codes.map((c) => `'${c}'`).join(', ')})`;
 
 /**
  * A sex column read as an import reads one (1 or Male as M, 2 or Female as F, 0, 9 or Not known as
@@ -80,7 +82,22 @@ const sexCodes = ['F', 'M', 'U'];
  */
 export const linkedSexSql = (column: string): string => {
   const value = `CAST(${column} AS VARCHAR)`;
-  return `CASE WHEN ${value} IN (${sexCodes.map((c) => `'${c}'`).join(', ')}) THEN ${value} ELSE COALESCE(${sexSql(column)}, 'U') END`;
+  return `CASE WHEN ${inList(value, sexCodes)} THEN ${value} ELSE COALESCE(${sexSql(column)}, 'U') END`;
+};
+
+/** Parity's ethnic category codes: the NHS Data Dictionary's, and its own for a group alone. */
+const ethnicCodes = ethnicCategories.map((c) => c.code);
+
+/**
+ * Aggregates counting the rows whose ethnic_code is not one of Parity's codes, which count as not
+ * stated or not known (ethnic_unread, one of them as ethnic_example). Such values are reported, not
+ * read: an expression in place of the column made PostgreSQL misjudge the groups again (sorting 2
+ * million rows: 2.5× the time of the table read as it is, against 1.5–2.3×).
+ */
+export const ethnicCountsSql = (column: string): string => {
+  const value = `CAST(${column} AS VARCHAR)`;
+  const unread = `${column} IS NOT NULL AND trim(${value}) <> '' AND NOT ${inList(value, ethnicCodes)}`;
+  return `SUM(CASE WHEN ${unread} THEN 1 ELSE 0 END) AS ethnic_unread, MIN(CASE WHEN ${unread} THEN ${value} END) AS ethnic_example`;
 };
 
 /** The table as the queries read it: with its sex read, and the columns it lacks worked out. */
@@ -98,7 +115,7 @@ export function linkedRelation(table: string, columns: TableColumn[]): string {
  */
 export const sexCountsSql = (column: string): string => {
   const value = `CAST(${column} AS VARCHAR)`;
-  const other = `${column} IS NOT NULL AND ${value} NOT IN (${sexCodes.map((c) => `'${c}'`).join(', ')})`;
+  const other = `${column} IS NOT NULL AND NOT ${inList(value, sexCodes)}`;
   return `SUM(CASE WHEN ${other} AND ${sexSql(column)} IS NOT NULL THEN 1 ELSE 0 END) AS sex_read,
     SUM(CASE WHEN ${other} AND ${sexSql(column)} IS NULL AND trim(${value}) <> '' THEN 1 ELSE 0 END) AS sex_unread,
     MIN(CASE WHEN ${other} AND ${sexSql(column)} IS NULL AND trim(${value}) <> '' THEN ${value} END) AS sex_example`;

@@ -137,9 +137,11 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
       .map((r) => r.column_name)
       .filter((c) => !['age_band', 'esp_band', 'period'].includes(c));
     // Sex as a warehouse may hold it: the NHS Data Dictionary's codes, as numbers.
-    const nhsSex = "CASE sex WHEN 'M' THEN 1 WHEN 'F' THEN 2 ELSE 9 END AS sex";
+    const held: Record<string, string> = {
+      sex: "CASE sex WHEN 'M' THEN 1 WHEN 'F' THEN 2 ELSE 9 END AS sex",
+    };
     await client.query(
-      `CREATE VIEW clinic.ages_and_dates AS SELECT ${columns.map((c) => (c === 'sex' ? nhsSex : c)).join(', ')} FROM clinic.activity`,
+      `CREATE VIEW clinic.ages_and_dates AS SELECT ${columns.map((c) => held[c] ?? c).join(', ')} FROM clinic.activity`,
     );
     const linked = await t.services.analytics.linkTable(systemActor, {
       name: 'Ages and dates',
@@ -150,6 +152,18 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
     expect(linked.report?.warnings).toContain(
       '6,000 rows have a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).',
+    );
+    expect(linked.report?.warnings.filter((w) => w.includes('ethnic_code'))).toEqual([]);
+    // Descriptions instead of codes are counted, with an example: they count as not known.
+    await client.query(
+      "CREATE VIEW clinic.described AS SELECT lsoa_code, 'White British' AS ethnic_code FROM clinic.activity LIMIT 7",
+    );
+    const described = await t.services.analytics.linkTable(systemActor, {
+      name: 'Described',
+      table: 'clinic.described',
+    });
+    expect(described.report?.warnings).toContain(
+      '7 rows have an ethnic_code that is not an NHS ethnic category code (A to S, Z or 99; for example "White British"): counted as not stated or not known. A view can turn a warehouse\'s own values into the codes.',
     );
     const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
     expect(fromFile.some((r) => r.rows.some((row) => row.dimension === 'sex' && row.group === 'F'))).toBe(
