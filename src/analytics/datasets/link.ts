@@ -7,6 +7,7 @@
 // counts the rows so read, and the indicators join the table to a geography that reads those codes
 // (postgres-source.ts).
 import type { LsoaVintage } from '../geography/model.ts';
+import { standardFields } from '../indicators/compute.ts';
 import { countInWords, listInWords } from '../in-words.ts';
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { PostgresSourceError, relationSql } from '../postgres-source.ts';
@@ -17,17 +18,7 @@ import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
 
 /** Parity's standard columns: all but lsoa_code may be left out (linked-columns.ts). */
-export const standardColumns = [
-  'lsoa_code',
-  'period',
-  'age_band',
-  'esp_band',
-  'sex',
-  'ethnic_code',
-  'person_id',
-  'age',
-  'event_date',
-];
+const standardColumns = [...standardFields, 'esp_band'];
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision|boolean)$/;
 
@@ -41,7 +32,7 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
   const names = new Set(columns.map((c) => c.name));
   if (!names.has('lsoa_code'))
     throw new PostgresSourceError(
-      `The table has no lsoa_code column. A linked table needs its rows' LSOA codes in a column of that name, beside Parity's other standard columns (${standardColumns.slice(1).join(', ')}) where it has them; create a view that names them (see docs/analytics.md).`,
+      `The table has no lsoa_code column. A linked table needs its rows' LSOA codes in a column of that name, beside Parity's other standard columns (${standardColumns.filter((c) => c !== 'lsoa_code').join(', ')}) where it has them; create a view that names them (see docs/analytics.md).`,
     );
   const others = columns.filter((c) => !standardColumns.includes(c.name) && isSafeIdentifier(c.name));
   const flags = others.filter((c) => c.name.startsWith('flag_')).map((c) => c.name);

@@ -8,6 +8,7 @@ import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../sto
 import {
   ethnicCountsSql,
   financialYearSql,
+  linkedRelation,
   linkedSexSql,
   sexCountsSql,
   workedOutColumns,
@@ -49,7 +50,7 @@ describe('standard columns a linked table leaves out', () => {
     expect([Number(counts!.ethnic_unread), counts!.ethnic_example]).toEqual([2, 'White British']);
   });
 
-  it('works out only what the table lacks, from the columns it has', () => {
+  it('works out only what the table lacks, from the columns it has', async () => {
     const columns = (types: Record<string, string>) =>
       Object.entries(types).map(([name, type]) => ({ name, type }));
     const standard = columns({
@@ -61,22 +62,38 @@ describe('standard columns a linked table leaves out', () => {
       ethnic_code: 'text',
     });
     expect(workedOutColumns(standard)).toEqual([]);
-    const agesAndDates = columns({ lsoa_code: 'text', age: 'integer', event_date: 'date', sex: 'text' });
-    expect(workedOutColumns(agesAndDates).map((w) => [w.column, w.from])).toEqual([
-      ['age_band', 'the age band from age'],
-      ['esp_band', 'the ESP2013 age band from age'],
-      ['period', 'the financial year from event_date'],
-      ['ethnic_code', "every row's ethnic group as not known"],
+    // The table as the queries read it, over one row of each kind of table.
+    const readAs = async (types: Record<string, string>, row: string) => {
+      const names = Object.keys(types).join(', ');
+      const table = `(SELECT * FROM (VALUES ${row}) v(${names}))`;
+      const [read] = await store.query(
+        `SELECT age_band, esp_band, period, sex, ethnic_code FROM ${linkedRelation(table, columns(types))} r`,
+      );
+      return read;
+    };
+    const agesAndDates = { lsoa_code: 'text', age: 'integer', event_date: 'date', sex: 'text' };
+    expect(await readAs(agesAndDates, "('E01000001', 40, DATE '2024-03-31', '2')")).toEqual({
+      age_band: '35-44',
+      esp_band: 8,
+      period: '2023/24',
+      sex: 'F',
+      ethnic_code: '99',
+    });
+    expect(workedOutColumns(columns(agesAndDates)).map((w) => w.from)).toEqual([
+      'the age band from age',
+      'the ESP2013 age band from age',
+      'the financial year from event_date',
+      "every row's ethnic group as not known",
     ]);
     // An age or a date of another type is not read as one.
-    const textual = columns({ lsoa_code: 'text', age: 'text', event_date: 'text' });
-    expect(workedOutColumns(textual).map((w) => w.sql)).toEqual([
-      'CAST(NULL AS VARCHAR)',
-      'CAST(NULL AS INTEGER)',
-      "'All'",
-      "'U'",
-      "'99'",
-    ]);
+    const textual = { lsoa_code: 'text', age: 'text', event_date: 'text' };
+    expect(await readAs(textual, "('E01000001', '40', '2024-03-31')")).toEqual({
+      age_band: null,
+      esp_band: null,
+      period: 'All',
+      sex: 'U',
+      ethnic_code: '99',
+    });
   });
 });
 
