@@ -1,21 +1,22 @@
-// Builds the query setting the people a dataset reaches beside the residents of the places, by
-// national IMD quintile or by place (queries/deprivation-representation.sql).
+// Builds the query counting the places' residents by national IMD quintile or by place, and by age
+// band (queries/area-residents.sql), and sets them beside the people a dataset reaches
+// (people-reached.ts).
 import { literal } from '../sql-text.ts';
 import type { SqlRow } from '../store.ts';
 import type { GroupReach } from './ethnic-representation.ts';
 import type { Relations } from './indicator-aggregates.ts';
+import type { ReachedCount } from './people-reached.ts';
 import { fillTemplate } from './template.ts';
 
 /** `midYear`: the population estimates' mid-year (null: estimates whose year was not recorded). */
-export function deprivationRepresentationSql(
-  relations: Relations,
+export function areaResidentsSql(
+  relations: Pick<Relations, 'geography' | 'population'>,
   vintage: string,
   midYear: number | null,
   by: 'quintile' | 'place' = 'quintile',
 ): string {
-  return fillTemplate('deprivation-representation', {
+  return fillTemplate('area-residents', {
     group: by === 'quintile' ? 'imd_quintile' : 'place',
-    activity: relations.activity,
     geography: relations.geography,
     population: relations.population,
     vintage: literal(vintage),
@@ -45,14 +46,21 @@ export interface AreaReach {
   byAge: BandReach[];
 }
 
-function readAreaReach(rows: SqlRow[], label: (group: string | null) => string): AreaReach {
-  const counts = rows.map((r) => ({
-    residents: r.counted === 'residents',
-    allAges: Number(r.all_ages) === 1,
-    group: r.area_group === null ? null : String(r.area_group as string | number),
-    band: r.esp_band === null ? null : Number(r.esp_band),
-    n: Number(r.n),
-  }));
+function readAreaReach(
+  reached: ReachedCount[],
+  residentRows: SqlRow[],
+  label: (group: string | null) => string,
+): AreaReach {
+  const counts = [
+    ...reached.map((r) => ({ residents: false, ...r, n: r.people })),
+    ...residentRows.map((r) => ({
+      residents: true,
+      allAges: false,
+      group: r.area_group === null ? null : String(r.area_group as string | number),
+      band: r.esp_band === null ? null : Number(r.esp_band),
+      n: Number(r.residents),
+    })),
+  ];
   const people = new Map<string, number>();
   const residents = new Map<string, number>();
   const add = (key: string, n: number) => residents.set(key, (residents.get(key) ?? 0) + n);
@@ -87,8 +95,10 @@ function readAreaReach(rows: SqlRow[], label: (group: string | null) => string):
   return { groups, byAge };
 }
 
-export const readQuintileReach = (rows: SqlRow[]): AreaReach =>
-  readAreaReach(rows, (quintile) => quintileLabel(quintile === null ? null : Number(quintile)));
+/** The people reached by quintile beside the residents (rows of `areaResidentsSql` by quintile). */
+export const quintileReach = (reached: ReachedCount[], residents: SqlRow[]): AreaReach =>
+  readAreaReach(reached, residents, (quintile) => quintileLabel(quintile === null ? null : Number(quintile)));
 
-export const readPlaceReach = (rows: SqlRow[]): AreaReach =>
-  readAreaReach(rows, (place) => place ?? 'Not known');
+/** The people reached by place beside the residents (rows of `areaResidentsSql` by place). */
+export const placeReach = (reached: ReachedCount[], residents: SqlRow[]): AreaReach =>
+  readAreaReach(reached, residents, (place) => place ?? 'Not known');

@@ -1,10 +1,11 @@
-// Builds the query setting the people a dataset reaches beside the Census 2021 residents of the
-// places, by broad or detailed ethnic group (queries/ethnic-representation.sql).
-import { ethnicLabelSql } from '../datasets/ethnicity.ts';
-import { literal } from '../sql-text.ts';
+// Builds the query counting the Census 2021 usual residents of the places by broad or detailed ethnic
+// group, and sets them beside the people a dataset reaches (people-reached.ts). The census counts
+// residents in 2021 LSOAs, so a dataset on 2011 codes is set beside the residents of the same places'
+// 2021 areas. A group no resident is counted in ("Asian or Asian British: category not recorded", by
+// detailed group) comes with no residents.
 import type { SqlRow } from '../store.ts';
 import type { Relations } from './indicator-aggregates.ts';
-import { fillTemplate } from './template.ts';
+import type { ReachedCount } from './people-reached.ts';
 
 export interface GroupReach {
   group: string;
@@ -29,24 +30,22 @@ function residentsSql(census: CensusResidents, level: 'broad' | 'detailed'): str
   return `SELECT ${column} AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLocalAuthority} e WHERE e.la_code IN (SELECT DISTINCT la_code FROM census_area) GROUP BY ${column}`;
 }
 
-export function ethnicRepresentationSql(
-  relations: Relations,
+/** The places' census residents by group (columns `ethnic_group`, `residents`). */
+export function censusResidentsSql(
+  relations: Pick<Relations, 'geography'>,
   census: CensusResidents,
-  vintage: string,
   level: 'broad' | 'detailed' = 'broad',
 ): string {
-  return fillTemplate('ethnic-representation', {
-    activity: relations.activity,
-    geography: relations.geography,
-    residents: residentsSql(census, level),
-    vintage: literal(vintage),
-    label: ethnicLabelSql('a.ethnic_code', level),
-  });
+  const censusArea = `SELECT lsoa_code, la_code FROM ${relations.geography} WHERE vintage = '2021' AND in_area = 1`;
+  return `WITH census_area AS (${censusArea}) ${residentsSql(census, level)}`;
 }
 
-export const readGroupReach = (rows: SqlRow[]): GroupReach[] =>
-  rows.map((r) => ({
-    group: String(r.ethnic_group),
-    people: Number(r.people),
-    residents: Number(r.residents),
-  }));
+/** The people reached in each group (of all ages) beside its residents: every group of either. */
+export function groupReach(reached: ReachedCount[], residentRows: SqlRow[]): GroupReach[] {
+  const groups = new Map<string, GroupReach>();
+  const of = (group: string) =>
+    groups.get(group) ?? groups.set(group, { group, people: 0, residents: 0 }).get(group)!;
+  for (const r of residentRows) of(String(r.ethnic_group)).residents = Number(r.residents);
+  for (const r of reached) if (r.allAges && r.group !== null) of(r.group).people = r.people;
+  return [...groups.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}

@@ -12,13 +12,13 @@ import {
   type GroupRepresentation,
 } from '../../analytics/indicators/representation.ts';
 import {
-  deprivationRepresentationSql,
-  readPlaceReach,
-  readQuintileReach,
+  areaResidentsSql,
+  placeReach,
+  quintileReach,
 } from '../../analytics/queries/deprivation-representation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import { whereTheDataIs } from './analytics-compute.ts';
-import { rememberedReach } from './analytics-representation.ts';
+import { peopleReachedOf, rememberedReach } from './remembered-reach.ts';
 import type { Dataset } from './analytics.ts';
 
 export type DeprivationReach =
@@ -50,10 +50,9 @@ async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<Depriva
   const known = years.filter((y): y is number => y !== null);
   const midYear = known.length ? Math.max(...known) : null;
   const { run, relations } = await whereTheDataIs(ctx, store, dataset);
-  const quintiles = readQuintileReach(await run(deprivationRepresentationSql(relations, vintage, midYear)));
-  const places = readPlaceReach(
-    await run(deprivationRepresentationSql(relations, vintage, midYear, 'place')),
-  );
+  const reached = await peopleReachedOf(ctx, dataset);
+  const quintiles = quintileReach(reached.quintile, await run(areaResidentsSql(relations, vintage, midYear)));
+  const places = placeReach(reached.place, await run(areaResidentsSql(relations, vintage, midYear, 'place')));
   const groups = representationOf(quintiles.groups);
   const byAge = representationAllowingForAge(quintiles.byAge);
   const severalPlaces = (list: GroupRepresentation[]) => (list.length > 1 ? list : null);

@@ -9,7 +9,7 @@ import {
 import type { AnalyticsContext } from './analytics-context.ts';
 import { whereTheDataIs } from './analytics-compute.ts';
 import type { Dataset } from './analytics.ts';
-import { rememberedReach } from './analytics-representation.ts';
+import { rememberedReach } from './remembered-reach.ts';
 
 async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<RecordingQuality> {
   const store = await ctx.store();

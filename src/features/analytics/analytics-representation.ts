@@ -1,20 +1,18 @@
 // Who a ready dataset reaches by broad and detailed ethnic group, beside the people living in the
 // places (Census 2021): worked out where the data is (its Parquet file, or its linked PostgreSQL
 // table), for staff to see on the dataset's reach page. Only counts by group leave the analytics store.
-import { existsSync, statSync } from 'node:fs';
 import { ethnicCategories, groupOnlyCodes } from '../../analytics/datasets/ethnicity.ts';
 import {
-  ethnicRepresentationSql,
-  readGroupReach,
+  censusResidentsSql,
+  groupReach,
   type CensusResidents,
   type GroupReach,
 } from '../../analytics/queries/ethnic-representation.ts';
 import { representationOf, type GroupRepresentation } from '../../analytics/indicators/representation.ts';
-import { geographyTables } from '../../analytics/geography/model.ts';
-import type { AnalyticsStore } from '../../analytics/store.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import { whereTheDataIs } from './analytics-compute.ts';
 import type { Dataset } from './analytics.ts';
+import { peopleReachedOf, rememberedReach } from './remembered-reach.ts';
 
 export type EthnicReach =
   /** No Census 2021 ethnic group table has been imported. */
@@ -61,8 +59,9 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
     );
     if (Number(areas?.n ?? 0) === 0) return { status: 'other-vintage' };
   }
+  const reached = await peopleReachedOf(ctx, dataset);
   const reach = async (census: CensusResidents, level: 'broad' | 'detailed') =>
-    readGroupReach(await run(ethnicRepresentationSql(relations, census, dataset.lsoaVintage, level)));
+    groupReach(reached[level], await run(censusResidentsSql(relations, census, level)));
   const groups = representationOf(await reach(broadCensus, 'broad'));
   return {
     status: 'ready',
@@ -70,50 +69,6 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
     groups,
     detailed: byLocalAuthority && byDetailedGroup(await reach(byLocalAuthority, 'detailed')),
   };
-}
-
-/**
- * Reaches (and recording counts) of datasets by what they were worked out from: counting people takes
- * 1.4–1.7 s for 10M rows.
- */
-const remembered = new Map<string, Promise<unknown>>();
-const REMEMBERED = 40;
-
-/** What a reach was worked out from: the dataset's file as imported, and the reference files. */
-function keyOf(store: AnalyticsStore, kind: string, dataset: Dataset): string {
-  const changed = (table: string) => {
-    const file = store.geographyPath(table);
-    return existsSync(file) ? statSync(file).mtimeMs : 0;
-  };
-  return [kind, dataset.id, dataset.updatedAt, ...Object.values(geographyTables).map(changed)].join('|');
-}
-
-/** How long a linked PostgreSQL table's reach is kept: the table may change at any time. */
-const LINKED_TABLE_MS = 10 * 60_000;
-
-/**
- * A reach of a dataset (`kind`), worked out once for an imported dataset until it or a reference
- * file changes; for a linked PostgreSQL table, which may change at any time, once in ten minutes
- * (each reach is a scan of the whole table, and its page shows four).
- */
-export async function rememberedReach<T>(
-  ctx: AnalyticsContext,
-  kind: string,
-  dataset: Dataset,
-  workOut: () => Promise<T>,
-): Promise<T> {
-  const linked = dataset.format === 'postgres';
-  // The ten minutes are whole ten minutes of the clock: a count is kept for ten minutes at most.
-  const window = linked ? `|${Math.floor(ctx.clock().getTime() / LINKED_TABLE_MS)}` : '';
-  const key = keyOf(await ctx.store(), kind, dataset) + window;
-  let reach = remembered.get(key) as Promise<T> | undefined;
-  if (!reach) {
-    reach = workOut();
-    remembered.set(key, reach);
-    reach.catch(() => remembered.delete(key));
-    if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  }
-  return reach;
 }
 
 export async function ethnicReachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicReach> {
