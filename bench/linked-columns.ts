@@ -4,38 +4,18 @@
 // written in, each read as Parity reads a linked table (its sex read as an import reads it), against
 // the latter read as it is (the baseline), alternating in the same run; all must give the same rows.
 // Run: npx tsx bench/linked-columns.ts [--rows 2000000] [--runs 3] [--database postgres://postgres@127.0.0.1:5432/postgres]
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { linkedRelation } from '../src/analytics/datasets/linked-columns.ts';
 import { ageBandSql, espBandSql } from '../src/analytics/datasets/standardise.ts';
-import { importGeography } from '../src/analytics/geography/geo-import.ts';
-import { literal } from '../src/analytics/sql-text.ts';
-import { analyticsStore, closeAnalyticsStore } from '../src/analytics/store.ts';
-import { imd, wards } from './llr-files.ts';
-import { didNotAttendPack, throwawayDatabase } from './throwaway-database.ts';
+import { didNotAttendPack, linkedBenchOptions, llrWarehouse } from './throwaway-database.ts';
 
-const { values } = parseArgs({
-  options: {
-    rows: { type: 'string', default: '2000000' },
-    runs: { type: 'string', default: '3' },
-    database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
-  },
-});
-const rows = Number(values.rows);
+const { rows, runs, database: server } = linkedBenchOptions();
 const since = (started: bigint) => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-bench-columns-'));
-const store = await analyticsStore(dir);
-const database = await throwawayDatabase(values.database, 'parity_bench_columns');
+const warehouse = await llrWarehouse(server, 'parity_bench_columns');
+const { store, database } = warehouse;
 const { source } = database;
 try {
-  await importGeography(store, { imd, lookups: [wards] });
-  const [codes] = await store.query<{ current: string[] }>(
-    `SELECT list(lsoa21_code ORDER BY lsoa21_code) AS current FROM read_csv(${literal(imd)})`,
-  );
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   await client.query(
@@ -46,7 +26,7 @@ try {
        CASE WHEN i % 9 = 0 THEN 1 ELSE 0 END AS dna
      FROM generate_series(0::bigint, ${rows - 1}) i, (SELECT $1::text[] AS c) codes,
        LATERAL (SELECT CAST(i % 90 AS integer) AS age, DATE '2022-04-01' + CAST(i % 700 AS integer) AS event_date) a`,
-    [codes!.current],
+    [warehouse.codes],
   );
   await client.query(
     'CREATE TABLE ages_and_dates AS SELECT lsoa_code, age, sex, ethnic_code, event_date, dna FROM standard',
@@ -67,7 +47,7 @@ try {
     times.push(since(started));
     return rows;
   };
-  for (let run = 0; run < Number(values.runs); run++) {
+  for (let run = 0; run < runs; run++) {
     const asItIs = await timed(packMs.asItIs, 'standard');
     sameRows &&= (await timed(packMs.standardRead, standardRead)) === asItIs;
     sameRows &&= (await timed(packMs.workedOut, workedOut)) === asItIs;
@@ -87,7 +67,5 @@ try {
     ),
   );
 } finally {
-  await database.drop();
-  await closeAnalyticsStore(dir);
-  rmSync(dir, { recursive: true, force: true });
+  await warehouse.close();
 }

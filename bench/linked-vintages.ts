@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { linkTable } from '../src/analytics/datasets/link.ts';
 import { ageBandSql, espBandSql } from '../src/analytics/datasets/standardise.ts';
@@ -16,16 +15,9 @@ import { importGeography } from '../src/analytics/geography/geo-import.ts';
 import { literal } from '../src/analytics/sql-text.ts';
 import { analyticsStore, closeAnalyticsStore } from '../src/analytics/store.ts';
 import { imd, LLR, lookup, wards } from './llr-files.ts';
-import { didNotAttendPack, throwawayDatabase } from './throwaway-database.ts';
+import { didNotAttendPack, linkedBenchOptions, throwawayDatabase } from './throwaway-database.ts';
 
-const { values } = parseArgs({
-  options: {
-    rows: { type: 'string', default: '2000000' },
-    runs: { type: 'string', default: '3' },
-    database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
-  },
-});
-const rows = Number(values.rows);
+const { rows, runs, database: server } = linkedBenchOptions();
 const table = 'bench_linked.activity';
 
 const since = (started: bigint) => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
@@ -37,7 +29,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-bench-linked-'));
 const store = await analyticsStore(dir);
-const database = await throwawayDatabase(values.database, 'parity_bench_linked');
+const database = await throwawayDatabase(server, 'parity_bench_linked');
 const { source } = database;
 try {
   await importGeography(store, { imd, lookups: [wards, lookup] });
@@ -70,15 +62,17 @@ try {
   const linkMs = { withLookup: [] as number[], asItIs: [] as number[] };
   let notKnownRows = {};
   let linkWarnings: string[] = [];
-  for (let run = 0; run < Number(values.runs); run++) {
+  for (let run = 0; run < runs; run++) {
     const [plain, plainMs] = await timed(() => pack(reference.geography));
     const [read, readMs] = await timed(() => pack(reference.lookup!.geography));
     times.pack.asItIs.push(plainMs);
     times.pack.withLookup.push(readMs);
     notKnownRows = { withLookup: notKnown(read), asItIs: notKnown(plain) };
-    const [, plainLinkMs] = await timed(() => linkTable(source, table, reference.geography, '2021', null));
+    const [, plainLinkMs] = await timed(() =>
+      linkTable(source, store, table, reference.geography, '2021', null),
+    );
     const [linked, readLinkMs] = await timed(() =>
-      linkTable(source, table, reference.geography, '2021', {
+      linkTable(source, store, table, reference.geography, '2021', {
         ...reference.lookup!,
         readAs,
         file: path.basename(lookup),

@@ -24,6 +24,10 @@ export function literal(value: string | number | boolean | null): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** `value IN ('a', 'b', …)`. */
+export const inListSql = (value: string, items: readonly string[]): string =>
+  `${value} IN (${items.map((item) => literal(item)).join(', ')})`;
+
 /** A value as trimmed text, with empty text as NULL. */
 export const trimmedTextSql = (column: string): string => `NULLIF(trim(CAST(${column} AS VARCHAR)), '')`;
 

@@ -105,6 +105,11 @@ export interface DatasetFields {
   hasDate: boolean;
   /** The first and last event date (absent without dates, and in datasets imported before 2026-12-06). */
   dates?: DatesHeld;
+  /**
+   * A linked table's ethnic_code values that are not codes, read as codes when it was linked
+   * (linked-ethnicity.ts): value → code.
+   */
+  ethnicValues?: Record<string, string>;
 }
 
 export interface ImportedDataset {

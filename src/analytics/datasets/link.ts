@@ -13,7 +13,9 @@ import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
-import { ethnicCountsSql, sexCountsSql, workedOutColumns } from './linked-columns.ts';
+import type { AnalyticsStore } from '../store.ts';
+import { sexCountsSql, workedOutColumns } from './linked-columns.ts';
+import { ethnicValuesNotes, otherEthnicValueSql, readOtherEthnicValues } from './linked-ethnicity.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
 
@@ -69,6 +71,7 @@ const noReadAs = '(SELECT CAST(NULL AS text) AS code, 0 AS areas WHERE false)';
 /** Checks the table against the reference geography copied to PostgreSQL, and counts its rows. */
 export async function linkTable(
   source: PostgresSource,
+  store: AnalyticsStore,
   relation: string,
   geography: string,
   vintage: LsoaVintage,
@@ -88,7 +91,7 @@ export async function linkTable(
        SUM(CASE WHEN g.lsoa_code IS NULL AND x.lsoa_code IS NOT NULL THEN 1 ELSE 0 END) AS read_rows,
        COUNT(DISTINCT CASE WHEN g.lsoa_code IS NULL THEN x.lsoa_code END) AS read_codes,
        SUM(CASE WHEN s.code IS NOT NULL THEN 1 ELSE 0 END) AS not_placed_rows,
-       COUNT(DISTINCT s.code) AS not_placed_codes${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, ${ethnicCountsSql('a.ethnic_code')}` : ''}
+       COUNT(DISTINCT s.code) AS not_placed_codes${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, SUM(CASE WHEN ${otherEthnicValueSql('a.ethnic_code')} THEN 1 ELSE 0 END) AS ethnic_other` : ''}
      FROM ${table} a LEFT JOIN ${codesIn(geography)} g ON g.lsoa_code = a.lsoa_code
        LEFT JOIN ${codesIn(lookup?.geography ?? geography)} x ON x.lsoa_code = a.lsoa_code
        LEFT JOIN ${notPlaced} s ON s.code = a.lsoa_code`,
@@ -113,10 +116,8 @@ export async function linkTable(
     warnings.push(
       `${rowsHave(count('sex_unread'))} a sex Parity cannot read (for example "${String(counts?.sex_example)}"): counted as not known.`,
     );
-  if (count('ethnic_unread'))
-    warnings.push(
-      `${rowsHave(count('ethnic_unread'))} an ethnic_code that is not an NHS ethnic category code (A to S, Z or 99; for example "${String(counts?.ethnic_example)}"): counted as not stated or not known. A view can turn a warehouse's own values into the codes.`,
-    );
+  const ethnic = count('ethnic_other') ? await readOtherEthnicValues(source, store, table) : null;
+  if (ethnic) warnings.push(...ethnicValuesNotes(ethnic, count('ethnic_other')));
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)
     warnings.push(
@@ -135,7 +136,7 @@ export async function linkTable(
     warnings.push(notPlacedNote(vintage, { rows: unplaced, codes: count('not_placed_codes') }, 'table'));
   return {
     rows: count('n'),
-    fields,
+    fields: ethnic && Object.keys(ethnic.read).length ? { ...fields, ethnicValues: ethnic.read } : fields,
     report: { problems: [], examples: [], rowsWithProblems: missing + unknown + unplaced, warnings },
   };
 }

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest } from '../../../test/test-db.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
 import {
-  ethnicCountsSql,
   financialYearSql,
   linkedRelation,
   linkedSexSql,
@@ -42,12 +41,6 @@ describe('standard columns a linked table leaves out', () => {
     expect(read.map((r) => r.sex)).toEqual(['F', 'M', 'U', 'M', 'F', 'U', 'M', 'F', 'U', 'U', 'U']);
     const [counts] = await store.query(`SELECT ${sexCountsSql('sex')} FROM ${values}`);
     expect([Number(counts!.sex_read), Number(counts!.sex_unread), counts!.sex_example]).toEqual([5, 1, 'Q']);
-  });
-
-  it('counts the ethnic codes that are not codes Parity knows, with an example', async () => {
-    const values = `(VALUES ('A'), ('WHITE'), ('99'), ('h'), ('White British'), (''), (NULL)) v(code)`;
-    const [counts] = await store.query(`SELECT ${ethnicCountsSql('code')} FROM ${values}`);
-    expect([Number(counts!.ethnic_unread), counts!.ethnic_example]).toEqual([2, 'White British']);
   });
 
   it('works out only what the table lacks, from the columns it has', async () => {

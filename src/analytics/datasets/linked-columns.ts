@@ -4,8 +4,8 @@
 // has no age, date, sex or ethnicity. A warehouse's table then needs no view written for Parity only
 // to compute bands and years. The SQL runs in each query, where the table is.
 import type { TableColumn } from '../postgres-source.ts';
-import { sourceColumn } from '../sql-text.ts';
-import { ethnicCategories } from './ethnicity.ts';
+import { inListSql, sourceColumn } from '../sql-text.ts';
+import { linkedEthnicSql } from './linked-ethnicity.ts';
 import { ageBandSql, espBandSql, sexSql } from './standardise.ts';
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision)$/;
@@ -73,7 +73,6 @@ export function workedOutColumns(columns: TableColumn[]): WorkedOutColumn[] {
 
 /** Sex as Parity writes it (F, M, U). */
 const sexCodes = ['F', 'M', 'U'];
-const inList = (value: string, codes: string[]) => `${value} IN (${codes.map((c) => `'${c}'`).join(', ')})`;
 
 /**
  * A sex column read as an import reads one (1 or Male as M, 2 or Female as F, 0, 9 or Not known as
@@ -82,30 +81,26 @@ const inList = (value: string, codes: string[]) => `${value} IN (${codes.map((c)
  */
 export const linkedSexSql = (column: string): string => {
   const value = `CAST(${column} AS VARCHAR)`;
-  return `CASE WHEN ${inList(value, sexCodes)} THEN ${value} ELSE COALESCE(${sexSql(column)}, 'U') END`;
+  return `CASE WHEN ${inListSql(value, sexCodes)} THEN ${value} ELSE COALESCE(${sexSql(column)}, 'U') END`;
 };
-
-/** Parity's ethnic category codes: the NHS Data Dictionary's, and its own for a group alone. */
-const ethnicCodes = ethnicCategories.map((c) => c.code);
 
 /**
- * Aggregates counting the rows whose ethnic_code is not one of Parity's codes, which count as not
- * stated or not known (ethnic_unread, one of them as ethnic_example). Such values are reported, not
- * read: an expression in place of the column made PostgreSQL misjudge the groups again (sorting 2
- * million rows: 2.5× the time of the table read as it is, against 1.5–2.3×).
+ * The table as the queries read it: with its sex read, its ethnic groups read from the values found
+ * when it was linked (`ethnicValues`, linked-ethnicity.ts), and the columns it lacks worked out.
  */
-export const ethnicCountsSql = (column: string): string => {
-  const value = `CAST(${column} AS VARCHAR)`;
-  const unread = `${column} IS NOT NULL AND trim(${value}) <> '' AND NOT ${inList(value, ethnicCodes)}`;
-  return `SUM(CASE WHEN ${unread} THEN 1 ELSE 0 END) AS ethnic_unread, MIN(CASE WHEN ${unread} THEN ${value} END) AS ethnic_example`;
-};
-
-/** The table as the queries read it: with its sex read, and the columns it lacks worked out. */
-export function linkedRelation(table: string, columns: TableColumn[]): string {
+export function linkedRelation(
+  table: string,
+  columns: TableColumn[],
+  ethnicValues: Record<string, string> = {},
+): string {
   const worked = workedOutColumns(columns);
-  const hasSex = columns.some((c) => c.name === 'sex');
-  const kept = columns.filter((c) => c.name !== 'sex').map((c) => `t.${sourceColumn(c.name)}`);
-  const read = hasSex ? [`${linkedSexSql('t.sex')} AS sex`] : [];
+  const has = (name: string) => columns.some((c) => c.name === name);
+  const readAs: Record<string, string> = { sex: linkedSexSql('t.sex') };
+  if (Object.keys(ethnicValues).length) readAs.ethnic_code = linkedEthnicSql('t.ethnic_code', ethnicValues);
+  const kept = columns.filter((c) => !(c.name in readAs)).map((c) => `t.${sourceColumn(c.name)}`);
+  const read = Object.entries(readAs)
+    .filter(([name]) => has(name))
+    .map(([name, sql]) => `${sql} AS ${name}`);
   return `(SELECT ${[...kept, ...read, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
 }
 
@@ -115,7 +110,7 @@ export function linkedRelation(table: string, columns: TableColumn[]): string {
  */
 export const sexCountsSql = (column: string): string => {
   const value = `CAST(${column} AS VARCHAR)`;
-  const other = `${column} IS NOT NULL AND NOT ${inList(value, sexCodes)}`;
+  const other = `${column} IS NOT NULL AND NOT ${inListSql(value, sexCodes)}`;
   return `SUM(CASE WHEN ${other} AND ${sexSql(column)} IS NOT NULL THEN 1 ELSE 0 END) AS sex_read,
     SUM(CASE WHEN ${other} AND ${sexSql(column)} IS NULL AND trim(${value}) <> '' THEN 1 ELSE 0 END) AS sex_unread,
     MIN(CASE WHEN ${other} AND ${sexSql(column)} IS NULL AND trim(${value}) <> '' THEN ${value} END) AS sex_example`;

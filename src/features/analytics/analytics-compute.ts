@@ -222,7 +222,11 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
     return {
       run: (sql: string) => source.run(sql),
       relations: {
-        activity: linkedRelation(relationSql(dataset.sourceFile), await source.columns(dataset.sourceFile)),
+        activity: linkedRelation(
+          relationSql(dataset.sourceFile),
+          await source.columns(dataset.sourceFile),
+          dataset.fields?.ethnicValues,
+        ),
         // With the lookup, codes of the other vintage that became one area count as that area's.
         geography: reference.lookup?.geography ?? reference.geography,
         // Without populations no rate is computed, so the relation is never read.

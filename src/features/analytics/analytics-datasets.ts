@@ -317,7 +317,7 @@ async function linkPostgresTable(
           file: lookupFile && sourceFileOf(lookupFile),
         }
       : null;
-    linked = await linkTable(source, input.table, reference.geography, input.vintage, lookup);
+    linked = await linkTable(source, store, input.table, reference.geography, input.vintage, lookup);
   } catch (error) {
     if (error instanceof PostgresSourceError)
       throw new FormError([{ field: 'table', message: error.message }]);

@@ -10,6 +10,7 @@ import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { systemActor } from '../audit/audit.ts';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
+import { ethnicCategories } from '../../analytics/datasets/ethnicity.ts';
 
 /** Numbers to 9 significant digits: DuckDB and PostgreSQL may add doubles in another order. */
 const rounded = (value: unknown): unknown => {
@@ -136,9 +137,14 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     ).rows
       .map((r) => r.column_name)
       .filter((c) => !['age_band', 'esp_band', 'period'].includes(c));
-    // Sex as a warehouse may hold it: the NHS Data Dictionary's codes, as numbers.
+    // Sex as a warehouse may hold it: the NHS Data Dictionary's codes, as numbers; ethnic groups by
+    // their Data Dictionary descriptions ("Asian or Asian British - Indian", "Not stated").
+    const described = ethnicCategories.map(
+      (c) => `WHEN '${c.code}' THEN '${c.detailed.replace(': ', ' - ')}'`,
+    );
     const held: Record<string, string> = {
       sex: "CASE sex WHEN 'M' THEN 1 WHEN 'F' THEN 2 ELSE 9 END AS sex",
+      ethnic_code: `CASE ethnic_code ${described.join(' ')} END AS ethnic_code`,
     };
     await client.query(
       `CREATE VIEW clinic.ages_and_dates AS SELECT ${columns.map((c) => held[c] ?? c).join(', ')} FROM clinic.activity`,
@@ -153,18 +159,27 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(linked.report?.warnings).toContain(
       '6,000 rows have a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).',
     );
-    expect(linked.report?.warnings.filter((w) => w.includes('ethnic_code'))).toEqual([]);
-    // Descriptions instead of codes are counted, with an example: they count as not known.
-    await client.query(
-      "CREATE VIEW clinic.described AS SELECT lsoa_code, 'White British' AS ethnic_code FROM clinic.activity LIMIT 7",
+    const [heldEthnic] = (
+      await client.query<{ rows: string; codes: string }>(
+        'SELECT COUNT(ethnic_code) AS rows, COUNT(DISTINCT ethnic_code) AS codes FROM clinic.activity',
+      )
+    ).rows;
+    expect(linked.report?.warnings).toContain(
+      `${Number(heldEthnic!.rows).toLocaleString('en-GB')} rows have an ethnic group written otherwise than as an NHS ethnic category code (${heldEthnic!.codes} different values, for example "White - British", read as A): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.`,
     );
-    const described = await t.services.analytics.linkTable(systemActor, {
+    expect(linked.report?.warnings.filter((w) => w.includes('ethnic_code'))).toEqual([]);
+    // Values Parity cannot read are counted, with an example: they count as not known.
+    await client.query(
+      "CREATE VIEW clinic.described AS (SELECT lsoa_code, 'White British' AS ethnic_code FROM clinic.activity LIMIT 7) UNION ALL (SELECT lsoa_code, 'Martian' FROM clinic.activity LIMIT 3)",
+    );
+    const oddly = await t.services.analytics.linkTable(systemActor, {
       name: 'Described',
       table: 'clinic.described',
     });
-    expect(described.report?.warnings).toContain(
-      '7 rows have an ethnic_code that is not an NHS ethnic category code (A to S, Z or 99; for example "White British"): counted as not stated or not known. A view can turn a warehouse\'s own values into the codes.',
-    );
+    expect(oddly.report?.warnings.filter((w) => w.includes('ethnic'))).toEqual([
+      '7 rows have an ethnic group written otherwise than as an NHS ethnic category code (1 value, for example "White British", read as A): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.',
+      '3 rows have an ethnic_code Parity cannot read as an ethnic group (for example "Martian"): counted as not stated or not known. A view can turn a warehouse\'s own values into the codes.',
+    ]);
     const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
     expect(fromFile.some((r) => r.rows.some((row) => row.dimension === 'sex' && row.group === 'F'))).toBe(
       true,
