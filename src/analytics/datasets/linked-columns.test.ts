@@ -26,12 +26,13 @@ describe('standard columns a linked table leaves out', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('names each day of thirty years the financial year an import gives it', async () => {
+  it('names each day of forty-six years the financial year an import gives it', async () => {
+    // Listed years from April 2000 to March 2028 (this year 2026), worked out before and after.
     const [row] = await store.query<{ days: number; differ: number }>(
-      `SELECT count(*) AS days, count(*) FILTER (WHERE ${financialYearSql('d')} IS DISTINCT FROM ${periodSql('d')}) AS differ
-       FROM (SELECT CAST(d AS DATE) AS d FROM range(DATE '2000-01-01', DATE '2030-01-01', INTERVAL 1 DAY) t(d)) days`,
+      `SELECT count(*) AS days, count(*) FILTER (WHERE ${financialYearSql('d', 2026)} IS DISTINCT FROM ${periodSql('d')}) AS differ
+       FROM (SELECT CAST(d AS DATE) AS d FROM range(DATE '1990-01-01', DATE '2036-01-01', INTERVAL 1 DAY) t(d)) days`,
     );
-    expect(Number(row!.days)).toBe(10_958);
+    expect(Number(row!.days)).toBe(16_801);
     expect(Number(row!.differ)).toBe(0);
   });
 
@@ -97,10 +98,19 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('financial years worked
     await client.connect();
     try {
       const { rows } = await client.query<{ year: string | null }>(
-        `SELECT ${financialYearSql('d')} AS year FROM (VALUES (DATE '2024-03-31'), (DATE '2024-04-01'), (DATE '1999-12-31'), (NULL::date)) t(d)
-         UNION ALL SELECT ${financialYearSql("TIMESTAMP '2024-03-31 23:59:59'")}`,
+        `SELECT ${financialYearSql('d', 2026)} AS year FROM (VALUES (DATE '2024-03-31'), (DATE '2024-04-01'), (DATE '1999-12-31'), (DATE '2028-04-01'), (NULL::date)) t(d)
+         UNION ALL SELECT ${financialYearSql("TIMESTAMP '2024-03-31 23:59:59'", 2026)}
+         UNION ALL SELECT ${financialYearSql("TIMESTAMP '2030-03-31 23:59:59'", 2026)}`,
       );
-      expect(rows.map((r) => r.year)).toEqual(['2023/24', '2024/25', '1999/00', null, '2023/24']);
+      expect(rows.map((r) => r.year)).toEqual([
+        '2023/24',
+        '2024/25',
+        '1999/00',
+        '2028/29',
+        null,
+        '2023/24',
+        '2029/30',
+      ]);
     } finally {
       await client.end();
       await database.drop();

@@ -11,13 +11,26 @@ import { ageBandSql, espBandSql, sexSql } from './standardise.ts';
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision)$/;
 const dated = /^(date|timestamp)/;
 
+/** The first financial year looked up by comparisons: earlier dates are worked out (yearOfSql). */
+const FIRST_LISTED_YEAR = 2000;
+
 /**
  * The financial year of a date, as an import names it ("2023/24"): the calendar year three months
- * before. `date_part` gives a double, which PostgreSQL works out faster than EXTRACT's numeric.
+ * before. Dates from April 2000 to the end of next year's financial year are placed by comparing
+ * them with each year's 1 April, latest first, since most rows are recent; others are worked out
+ * from the date. The comparisons cost a sixth of the working out in PostgreSQL (a 2-million-row
+ * table of dates: 1.04–1.12 times a table with the years written in, against 1.58–1.68 times,
+ * bench/linked-columns.ts). `date_part` gives a double, which PostgreSQL works out faster than
+ * EXTRACT's numeric.
  */
-export function financialYearSql(date: string): string {
+export function financialYearSql(date: string, thisYear = new Date().getUTCFullYear()): string {
   const start = `CAST(date_part('year', ${date} - INTERVAL '3 months') AS INTEGER)`;
-  return `CASE WHEN ${date} IS NULL THEN NULL ELSE CAST(${start} AS VARCHAR(4)) || '/' || lpad(CAST(MOD(${start} + 1, 100) AS VARCHAR(2)), 2, '0') END`;
+  const workedOut = `CAST(${start} AS VARCHAR(4)) || '/' || lpad(CAST(MOD(${start} + 1, 100) AS VARCHAR(2)), 2, '0')`;
+  const label = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+  const listed: string[] = [];
+  for (let year = thisYear + 1; year >= FIRST_LISTED_YEAR; year--)
+    listed.push(`WHEN ${date} >= DATE '${year}-04-01' THEN '${label(year)}'`);
+  return `CASE WHEN ${date} IS NULL THEN NULL WHEN ${date} >= DATE '${thisYear + 2}-04-01' THEN ${workedOut} ${listed.join(' ')} ELSE ${workedOut} END`;
 }
 
 export interface WorkedOutColumn {
