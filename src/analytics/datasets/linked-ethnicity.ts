@@ -2,8 +2,9 @@
 // "H - Indian", "Asian or Asian British: Pakistani", the census's labels): read when the table is
 // linked, value by value, as an import reads them (ethnicCodeSql), and turned into codes in each
 // query by a CASE over those values. Reading each row's text in the query instead made PostgreSQL
-// misjudge the groups and sort (2.5 times the time of a table of codes); the CASE over the values
-// found took 1.03 times (bench/linked-ethnicity.ts).
+// misjudge the groups and sort (2.5 times the time of a table of codes), and a join to a table of
+// the values took 1.7 times; the CASE over the values found takes 1.04 times
+// (bench/linked-ethnicity.ts).
 import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';
@@ -15,7 +16,7 @@ import { ethnicCodeSql } from './standardise.ts';
 export const MOST_VALUES_READ = 200;
 
 /** Parity's ethnic category codes: the NHS Data Dictionary's, and its own for a group alone. */
-export const ethnicCodes = ethnicCategories.map((c) => c.code);
+const ethnicCodes = ethnicCategories.map((c) => c.code);
 
 /** Rows whose ethnic_code is given but is not one of Parity's codes. */
 export const otherEthnicValueSql = (column: string): string => {
@@ -53,6 +54,8 @@ export interface OtherEthnicValues {
   read: Record<string, string>;
   /** The rows of the values read. */
   readRows: number;
+  /** The value of most rows that was read, if any. */
+  readExample: string | null;
   /** The value of most rows that could not be read, if any. */
   unreadExample: string | null;
   /** Whether the table has more different values than were read. */
@@ -74,10 +77,13 @@ export async function readOtherEthnicValues(
     store,
     kept.map((f) => f.value),
   );
+  // Object.hasOwn, not `in`: a warehouse's value may be "constructor".
+  const isRead = (f: { value: string }) => Object.hasOwn(read, f.value);
   return {
     read,
-    readRows: kept.filter((f) => f.value in read).reduce((sum, f) => sum + f.rows, 0),
-    unreadExample: kept.find((f) => !(f.value in read))?.value ?? null,
+    readRows: kept.filter(isRead).reduce((sum, f) => sum + f.rows, 0),
+    readExample: kept.find(isRead)?.value ?? null,
+    unreadExample: kept.find((f) => !isRead(f))?.value ?? null,
     more: found.length > MOST_VALUES_READ,
   };
 }
@@ -86,12 +92,12 @@ export async function readOtherEthnicValues(
 export function ethnicValuesNotes(values: OtherEthnicValues, rows: number): string[] {
   const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${countInWords(n)} rows have`);
   const notes: string[] = [];
-  const read = Object.entries(values.read);
-  if (values.readRows) {
-    const [value, code] = read[0]!;
-    const kinds = read.length === 1 ? '1 value' : `${read.length} different values`;
+  const read = Object.keys(values.read).length;
+  if (values.readRows && values.readExample !== null) {
+    const kinds = read === 1 ? '1 value' : `${read} different values`;
+    const example = values.readExample;
     notes.push(
-      `${rowsHave(values.readRows)} an ethnic group written otherwise than as an NHS ethnic category code (${kinds}, for example "${value}", read as ${code}): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.`,
+      `${rowsHave(values.readRows)} an ethnic group written otherwise than as an NHS ethnic category code (${kinds}, for example "${example}", read as ${values.read[example]}): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.`,
     );
   }
   const unread = rows - values.readRows;
