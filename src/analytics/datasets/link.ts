@@ -108,6 +108,10 @@ export async function linkTable(
     warnings.push(
       `The table has no ${listInWords(worked.map((w) => w.column))} ${worked.length === 1 ? 'column' : 'columns'}, so Parity reads ${listInWords(worked.map((w) => w.from))}, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).`,
     );
+  if (!columns.some((c) => c.name === 'person_id'))
+    warnings.push(
+      'The table has no person_id column, so who it reaches is counted in rows, each taken as a person.',
+    );
   if (count('sex_read'))
     warnings.push(
       `${rowsHave(count('sex_read'))} a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).`,

@@ -99,7 +99,8 @@ export const linkedSexSql = (column: string): string => {
 
 /**
  * The table as the queries read it: with its sex read, its ethnic groups read from the values found
- * when it was linked (`ethnicValues`, linked-ethnicity.ts), and the columns it lacks worked out.
+ * when it was linked (`ethnicValues`, linked-ethnicity.ts), the columns it lacks worked out, and no
+ * person identifiers when it has none.
  */
 export function linkedRelation(
   table: string,
@@ -114,6 +115,8 @@ export function linkedRelation(
   const read = Object.entries(readAs)
     .filter(([name]) => has(name))
     .map(([name, sql]) => `${sql} AS ${name}`);
+  // Without identifiers, who a dataset reaches is counted in rows, as for an imported file.
+  if (!has('person_id')) read.push('CAST(NULL AS VARCHAR) AS person_id');
   return `(SELECT ${[...kept, ...read, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
 }
 

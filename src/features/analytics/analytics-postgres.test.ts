@@ -176,6 +176,25 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
       name: 'Described',
       table: 'clinic.described',
     });
+    // Without person identifiers, who it reaches is counted in rows.
+    expect(oddly.report?.warnings).toContain(
+      'The table has no person_id column, so who it reaches is counted in rows, each taken as a person.',
+    );
+    const inPlaces = async (where: string) =>
+      Number(
+        (
+          await client.query<{ n: string }>(
+            `SELECT COUNT(*) AS n FROM clinic.described d JOIN parity_reference.lsoa_geography g
+               ON g.lsoa_code = d.lsoa_code AND g.vintage = '2021' AND g.in_area = 1 WHERE ${where}`,
+          )
+        ).rows[0]!.n,
+      );
+    const byEthnicGroup = await t.services.analytics.ethnicReach('Described');
+    expect(byEthnicGroup.status === 'ready' && byEthnicGroup.people).toBe(
+      await inPlaces("ethnic_code = 'White British'"),
+    );
+    const byQuintile = await t.services.analytics.deprivationReach('Described');
+    expect(byQuintile.status === 'ready' && byQuintile.people).toBe(await inPlaces('true'));
     expect(oddly.report?.warnings.filter((w) => w.includes('ethnic'))).toEqual([
       '7 rows have an ethnic group written otherwise than as an NHS ethnic category code (1 value, for example "White British", read as A): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.',
       '3 rows have an ethnic_code Parity cannot read as an ethnic group (for example "Martian"): counted as not stated or not known. A view can turn a warehouse\'s own values into the codes.',
