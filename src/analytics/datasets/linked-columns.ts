@@ -97,10 +97,13 @@ export const linkedSexSql = (column: string): string => {
   return `CASE WHEN ${inListSql(value, sexCodes)} THEN ${value} ELSE COALESCE(${sexSql(column)}, 'U') END`;
 };
 
+/** Standard columns that are not worked out from others: a table without them has none. */
+const notRecorded: Record<string, string> = { person_id: 'VARCHAR', age: 'INTEGER', event_date: 'DATE' };
+
 /**
  * The table as the queries read it: with its sex read, its ethnic groups read from the values found
- * when it was linked (`ethnicValues`, linked-ethnicity.ts), the columns it lacks worked out, and no
- * person identifiers when it has none.
+ * when it was linked (`ethnicValues`, linked-ethnicity.ts), the columns it lacks worked out, and
+ * empty identifiers, ages and dates when it has none.
  */
 export function linkedRelation(
   table: string,
@@ -115,8 +118,10 @@ export function linkedRelation(
   const read = Object.entries(readAs)
     .filter(([name]) => has(name))
     .map(([name, sql]) => `${sql} AS ${name}`);
-  // Without identifiers, who a dataset reaches is counted in rows, as for an imported file.
-  if (!has('person_id')) read.push('CAST(NULL AS VARCHAR) AS person_id');
+  // As an imported file without them has: no identifiers (who a dataset reaches is then counted in
+  // rows), ages or dates (counted as not recorded).
+  for (const [name, type] of Object.entries(notRecorded))
+    if (!has(name)) read.push(`CAST(NULL AS ${type}) AS ${name}`);
   return `(SELECT ${[...kept, ...read, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
 }
 

@@ -195,6 +195,9 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
     const byQuintile = await t.services.analytics.deprivationReach('Described');
     expect(byQuintile.status === 'ready' && byQuintile.people).toBe(await inPlaces('true'));
+    // Nor ages or dates: none is recorded.
+    const recorded = await t.services.analytics.recordingQuality('Described');
+    expect([recorded.total, recorded.counts.ageMissing, recorded.counts.dateMissing]).toEqual([10, 10, 10]);
     expect(oddly.report?.warnings.filter((w) => w.includes('ethnic'))).toEqual([
       '7 rows have an ethnic group written otherwise than as an NHS ethnic category code (1 value, for example "White British", read as A): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.',
       '3 rows have an ethnic_code Parity cannot read as an ethnic group (for example "Martian"): counted as not stated or not known. A view can turn a warehouse\'s own values into the codes.',
