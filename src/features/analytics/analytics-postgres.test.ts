@@ -265,6 +265,17 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(page.body).toContain('6,000');
   });
 
+  it('shows the pages of a table of LSOA codes and one measure alone, and computes its indicators', async () => {
+    await client.query('CREATE VIEW clinic.bare AS SELECT lsoa_code, dna FROM clinic.activity');
+    const bare = await t.services.analytics.linkTable(systemActor, { name: 'Bare', table: 'clinic.bare' });
+    const computed = await t.services.analytics.compute(systemActor, { datasetName: 'Bare' });
+    expect(computed.map((r) => r.indicatorId)).toContain('did-not-attend');
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    for (const page of ['', '/reach'])
+      expect((await staff.get(`/analytics/datasets/${bare.id}${page}`)).statusCode).toBe(200);
+  });
+
   it('explains what is wrong with a table it cannot use', async () => {
     await expect(
       t.services.analytics.linkTable(systemActor, { name: 'Incomplete', table: 'clinic.incomplete' }),
