@@ -14,7 +14,7 @@ import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
 import type { AnalyticsStore } from '../store.ts';
-import { sexCountsSql, workedOutColumns } from './linked-columns.ts';
+import { hasNumericAge, sexCountsSql, workedOutColumns } from './linked-columns.ts';
 import { ethnicValuesNotes, otherEthnicValueSql, readOtherEthnicValues } from './linked-ethnicity.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
@@ -48,8 +48,8 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
     measures,
     flags,
     attributes,
-    hasAge: names.has('age') || names.has('age_band'),
-    hasAgeInYears: names.has('age'),
+    hasAge: hasNumericAge(columns) || names.has('age_band'),
+    hasAgeInYears: hasNumericAge(columns),
     hasSex: names.has('sex'),
     hasEthnicity: names.has('ethnic_code'),
     hasDate: names.has('event_date'),
@@ -111,6 +111,11 @@ export async function linkTable(
   if (!columns.some((c) => c.name === 'person_id'))
     warnings.push(
       'The table has no person_id column, so who it reaches is counted in rows, each taken as a person.',
+    );
+  const age = columns.find((c) => c.name === 'age');
+  if (age && !hasNumericAge(columns))
+    warnings.push(
+      `The table's age column is of type ${age.type}, not a number, so its ages are not read: give them as numbers (in a view, say).`,
     );
   if (count('sex_read'))
     warnings.push(

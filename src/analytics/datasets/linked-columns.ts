@@ -9,6 +9,10 @@ import { linkedEthnicSql } from './linked-ethnicity.ts';
 import { ageBandSql, espBandSql, sexSql } from './standardise.ts';
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision)$/;
+
+/** Whether the table has ages in years Parity can read: a numeric `age` (text is not read). */
+export const hasNumericAge = (columns: TableColumn[]): boolean =>
+  columns.some((c) => c.name === 'age' && numeric.test(c.type));
 const dated = /^(date|timestamp)/;
 
 /** The first financial year looked up by comparisons: earlier dates are worked out (yearOfSql). */
@@ -44,7 +48,7 @@ export interface WorkedOutColumn {
 export function workedOutColumns(columns: TableColumn[]): WorkedOutColumn[] {
   const type = new Map(columns.map((c) => [c.name, c.type]));
   const has = (name: string) => type.has(name);
-  const age = numeric.test(type.get('age') ?? '');
+  const age = hasNumericAge(columns);
   const date = dated.test(type.get('event_date') ?? '');
   const worked: WorkedOutColumn[] = [];
   if (!has('age_band'))

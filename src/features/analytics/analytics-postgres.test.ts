@@ -266,7 +266,9 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
   });
 
   it('shows the pages of a table of LSOA codes and one measure alone, and computes its indicators', async () => {
-    await client.query('CREATE VIEW clinic.bare AS SELECT lsoa_code, dna FROM clinic.activity');
+    await client.query(
+      'CREATE VIEW clinic.bare AS SELECT lsoa_code, dna, emergency_admission FROM clinic.activity',
+    );
     const bare = await t.services.analytics.linkTable(systemActor, { name: 'Bare', table: 'clinic.bare' });
     const computed = await t.services.analytics.compute(systemActor, { datasetName: 'Bare' });
     expect(computed.map((r) => r.indicatorId)).toContain('did-not-attend');
@@ -274,6 +276,20 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
     for (const page of ['', '/reach'])
       expect((await staff.get(`/analytics/datasets/${bare.id}${page}`)).statusCode).toBe(200);
+    // Ages as text are not read, and say so, rather than failing the indicators that ask for ages.
+    await client.query(
+      'CREATE VIEW clinic.text_ages AS SELECT lsoa_code, CAST(age AS text) AS age, dna, emergency_admission FROM clinic.activity',
+    );
+    const textAges = await t.services.analytics.linkTable(systemActor, {
+      name: 'Ages as text',
+      table: 'clinic.text_ages',
+    });
+    expect(textAges.report?.warnings).toContain(
+      "The table's age column is of type text, not a number, so its ages are not read: give them as numbers (in a view, say).",
+    );
+    expect(textAges.fields?.hasAgeInYears).toBe(false);
+    const withAges = await t.services.analytics.compute(systemActor, { datasetName: 'Ages as text' });
+    expect(withAges.map((r) => r.indicatorId)).toEqual(computed.map((r) => r.indicatorId));
   });
 
   it('explains what is wrong with a table it cannot use', async () => {
