@@ -86,7 +86,7 @@ export const measureCodings: Record<CodingId, MeasureCoding> = {
 
 const formsOf = (coding: MeasureCoding): string[] => coding.values.flatMap(([, forms]) => forms);
 /** Slips allowed among a sample of codes (the import reports them). */
-const SLIPS = 0.01;
+export const SLIPS = 0.01;
 
 /** The value as the forms are written: 5.0 as 5, "Did not attend." as DID NOT ATTEND. */
 const formOf = (c: string): string =>

@@ -46,6 +46,7 @@ import { excelDatesNotes } from './excel-dates.ts';
 import { givenAgeBands } from './given-age-bands.ts';
 import { groupOnlyEthnicityNote } from './group-only-ethnicity.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
+import type { LinkedCodedMeasure } from './linked-codes.ts';
 import { readDiagnosisMeasures } from './diagnosis-measures.ts';
 import { codesColumn } from './clinical-codes.ts';
 import {
@@ -110,6 +111,8 @@ export interface DatasetFields {
    * (linked-ethnicity.ts): value → code.
    */
   ethnicValues?: Record<string, string>;
+  /** A linked table's measures read from a column of codes when it was linked (linked-codes.ts). */
+  codedMeasures?: Record<string, LinkedCodedMeasure>;
 }
 
 export interface ImportedDataset {

@@ -15,6 +15,8 @@ import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { hasNumericAge, sexCountsSql, workedOutColumns } from './linked-columns.ts';
+import { measureCodings } from './coded-measures.ts';
+import { readLinkedCodes } from './linked-codes.ts';
 import { ethnicValuesNotes, otherEthnicValueSql, readOtherEthnicValues } from './linked-ethnicity.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
@@ -127,6 +129,11 @@ export async function linkTable(
     );
   const ethnic = count('ethnic_other') ? await readOtherEthnicValues(source, store, table) : null;
   if (ethnic) warnings.push(...ethnicValuesNotes(ethnic, count('ethnic_other')));
+  const coded = await readLinkedCodes(source, store, table, columns);
+  for (const { column, coding } of Object.values(coded))
+    warnings.push(
+      `${measureCodings[coding].note(column)} Its values were read when the table was linked; link it again to read values added since.`,
+    );
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)
     warnings.push(
@@ -145,7 +152,12 @@ export async function linkTable(
     warnings.push(notPlacedNote(vintage, { rows: unplaced, codes: count('not_placed_codes') }, 'table'));
   return {
     rows: count('n'),
-    fields: ethnic && Object.keys(ethnic.read).length ? { ...fields, ethnicValues: ethnic.read } : fields,
+    fields: {
+      ...fields,
+      measures: [...fields.measures, ...Object.keys(coded)],
+      ...(ethnic && Object.keys(ethnic.read).length ? { ethnicValues: ethnic.read } : {}),
+      ...(Object.keys(coded).length ? { codedMeasures: coded } : {}),
+    },
     report: { problems: [], examples: [], rowsWithProblems: missing + unknown + unplaced, warnings },
   };
 }

@@ -5,6 +5,8 @@
 // to compute bands and years. The SQL runs in each query, where the table is.
 import type { TableColumn } from '../postgres-source.ts';
 import { inListSql, sourceColumn } from '../sql-text.ts';
+import type { DatasetFields } from './import.ts';
+import { linkedCodedSql } from './linked-codes.ts';
 import { linkedEthnicSql } from './linked-ethnicity.ts';
 import { ageBandSql, espBandSql, sexSql } from './standardise.ts';
 
@@ -106,27 +108,31 @@ const notRecorded: Record<string, string> = { person_id: 'VARCHAR', age: 'INTEGE
 
 /**
  * The table as the queries read it: with its sex read, its ethnic groups read from the values found
- * when it was linked (`ethnicValues`, linked-ethnicity.ts), the columns it lacks worked out, and
- * empty identifiers, ages and dates when it has none.
+ * when it was linked (`ethnicValues`, linked-ethnicity.ts), its measures from columns of codes
+ * (`codedMeasures`, linked-codes.ts), the columns it lacks worked out, and empty identifiers, ages
+ * and dates when it has none.
  */
 export function linkedRelation(
   table: string,
   columns: TableColumn[],
-  ethnicValues: Record<string, string> = {},
+  read: Pick<DatasetFields, 'ethnicValues' | 'codedMeasures'> = {},
 ): string {
   const worked = workedOutColumns(columns);
   const has = (name: string) => columns.some((c) => c.name === name);
   const readAs: Record<string, string> = { sex: linkedSexSql('t.sex') };
+  const ethnicValues = read.ethnicValues ?? {};
   if (Object.keys(ethnicValues).length) readAs.ethnic_code = linkedEthnicSql('t.ethnic_code', ethnicValues);
   const kept = columns.filter((c) => !(c.name in readAs)).map((c) => `t.${sourceColumn(c.name)}`);
-  const read = Object.entries(readAs)
+  const columnsRead = Object.entries(readAs)
     .filter(([name]) => has(name))
     .map(([name, sql]) => `${sql} AS ${name}`);
   // As an imported file without them has: no identifiers (who a dataset reaches is then counted in
   // rows), ages or dates (counted as not recorded).
   for (const [name, type] of Object.entries(notRecorded))
-    if (!has(name)) read.push(`CAST(NULL AS ${type}) AS ${name}`);
-  return `(SELECT ${[...kept, ...read, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
+    if (!has(name)) columnsRead.push(`CAST(NULL AS ${type}) AS ${name}`);
+  for (const [measure, coded] of Object.entries(read.codedMeasures ?? {}))
+    if (!has(measure)) columnsRead.push(`${linkedCodedSql(coded)} AS ${measure}`);
+  return `(SELECT ${[...kept, ...columnsRead, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
 }
 
 /**

@@ -4,7 +4,7 @@
 // query by a CASE over those values. Reading each row's text in the query instead made PostgreSQL
 // misjudge the groups and sort (2.5 times the time of a table of codes), and a join to a table of
 // the values took 1.7 times; the CASE over the values found takes 1.04 times
-// (bench/linked-ethnicity.ts).
+// (bench/linked-values.ts).
 import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';

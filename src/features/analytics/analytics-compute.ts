@@ -225,7 +225,7 @@ export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStor
         activity: linkedRelation(
           relationSql(dataset.sourceFile),
           await source.columns(dataset.sourceFile),
-          dataset.fields?.ethnicValues,
+          dataset.fields ?? {},
         ),
         // With the lookup, codes of the other vintage that became one area count as that area's.
         geography: reference.lookup?.geography ?? reference.geography,

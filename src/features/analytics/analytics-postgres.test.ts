@@ -11,6 +11,7 @@ import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { systemActor } from '../audit/audit.ts';
 import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { ethnicCategories } from '../../analytics/datasets/ethnicity.ts';
+import { measureCodings } from '../../analytics/datasets/coded-measures.ts';
 
 /** Numbers to 9 significant digits: DuckDB and PostgreSQL may add doubles in another order. */
 const rounded = (value: unknown): unknown => {
@@ -276,6 +277,24 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
     for (const page of ['', '/reach'])
       expect((await staff.get(`/analytics/datasets/${bare.id}${page}`)).statusCode).toBe(200);
+    // The same measures as the Data Dictionary's codes, read as an import reads them.
+    await client.query(
+      `CREATE VIEW clinic.coded AS SELECT lsoa_code,
+         CASE dna WHEN 1 THEN '3' WHEN 0 THEN '5' END AS attended_or_did_not_attend,
+         CASE emergency_admission WHEN 1 THEN '2A' WHEN 0 THEN 'Elective' END AS admission_method
+       FROM clinic.activity`,
+    );
+    const coded = await t.services.analytics.linkTable(systemActor, { name: 'Coded', table: 'clinic.coded' });
+    const readWhenLinked =
+      ' Its values were read when the table was linked; link it again to read values added since.';
+    expect(coded.report?.warnings).toEqual(
+      expect.arrayContaining([
+        measureCodings.attendance.note('attended_or_did_not_attend') + readWhenLinked,
+        measureCodings['admission-method'].note('admission_method') + readWhenLinked,
+      ]),
+    );
+    const fromCodes = await t.services.analytics.compute(systemActor, { datasetName: 'Coded' });
+    expect(fromCodes.map(comparable)).toEqual(computed.map(comparable));
     // Ages as text are not read, and say so, rather than failing the indicators that ask for ages.
     await client.query(
       'CREATE VIEW clinic.text_ages AS SELECT lsoa_code, CAST(age AS text) AS age, dna, emergency_admission FROM clinic.activity',
