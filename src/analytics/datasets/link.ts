@@ -15,8 +15,9 @@ import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { hasNumericAge, sexCountsSql, workedOutColumns } from './linked-columns.ts';
-import { measureCodings } from './coded-measures.ts';
-import { readLinkedCodes } from './linked-codes.ts';
+import { measureCodings, type CodingId } from './coded-measures.ts';
+import { readLinkedCodes, readLinkedText } from './linked-codes.ts';
+import { catalogueNumberFields } from './number-columns.ts';
 import { ethnicValuesNotes, otherEthnicValueSql, readOtherEthnicValues } from './linked-ethnicity.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
 import type { ValidationReport } from './validate.ts';
@@ -78,6 +79,8 @@ export async function linkTable(
   geography: string,
   vintage: LsoaVintage,
   lookup: LinkedLookup | null,
+  /** The measures the indicators read as numbers: such a column held as text is read at the link. */
+  numberFields: ReadonlySet<string> = catalogueNumberFields(),
 ): Promise<LinkedTable> {
   const columns = await source.columns(relation);
   const fields = fieldsOfTable(columns);
@@ -132,8 +135,14 @@ export async function linkTable(
   const coded = await readLinkedCodes(source, store, table, columns);
   for (const { column, coding } of Object.values(coded))
     warnings.push(
-      `${measureCodings[coding].note(column)} Its values were read when the table was linked; link it again to read values added since.`,
+      `${measureCodings[coding as CodingId].note(column)} Its values were read when the table was linked; link it again to read values added since.`,
     );
+  const others = columns.filter((c) => !standardColumns.includes(c.name));
+  const text = await readLinkedText(source, store, table, others, numberFields);
+  warnings.push(...text.notes);
+  const textMeasures = Object.values(text.read)
+    .filter((r) => r.coding === 'text-number')
+    .map((r) => r.column);
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)
     warnings.push(
@@ -154,9 +163,12 @@ export async function linkTable(
     rows: count('n'),
     fields: {
       ...fields,
-      measures: [...fields.measures, ...Object.keys(coded)],
+      measures: [...fields.measures, ...Object.keys(coded), ...textMeasures],
+      attributes: fields.attributes.filter((a) => !textMeasures.includes(a)),
       ...(ethnic && Object.keys(ethnic.read).length ? { ethnicValues: ethnic.read } : {}),
-      ...(Object.keys(coded).length ? { codedMeasures: coded } : {}),
+      ...(Object.keys({ ...coded, ...text.read }).length
+        ? { codedMeasures: { ...coded, ...text.read } }
+        : {}),
     },
     report: { problems: [], examples: [], rowsWithProblems: missing + unknown + unplaced, warnings },
   };

@@ -1,9 +1,10 @@
-// Measures a linked PostgreSQL table gives as the Data Dictionary's codes (coded-measures.ts): a
-// column whose name says it holds attendance codes ("attended_or_did_not_attend"), admission methods
-// or cancer stages, where the table has no column of the measure itself. As for ethnic groups
-// (linked-ethnicity.ts), its different values are read when the table is linked, as an import reads
-// them, and each query turns them into the measure by a CASE over those values: 1.05 times the time
-// of a table of dna 1/0 (bench/linked-values.ts).
+// Measures and flags a linked PostgreSQL table gives otherwise than as numbers. A column whose name
+// says it holds the Data Dictionary's attendance codes ("attended_or_did_not_attend"), admission
+// methods or cancer stages, where the table has no column of the measure itself (coded-measures.ts);
+// and a measure an indicator reads, or a flag, held as text: yes/no words, or numbers written as
+// text. As for ethnic groups (linked-ethnicity.ts), the different values are read when the table is
+// linked, as an import reads them, and each query turns them into numbers by a CASE over those
+// values: 1.05 times the time of a table of dna 1/0 (bench/linked-values.ts).
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
@@ -17,11 +18,13 @@ import {
   type CodingId,
 } from './coded-measures.ts';
 import { MOST_VALUES_READ } from './linked-ethnicity.ts';
+import { flagSql, measureSql } from './standardise.ts';
 
-/** A measure read from a column of codes: each value found at the link, and what it gives. */
+/** A measure or flag read from a column: each value found at the link, and what it gives. */
 export interface LinkedCodedMeasure {
   column: string;
-  coding: CodingId;
+  /** A coding of the Data Dictionary's; a measure written as text; a flag written as text. */
+  coding: CodingId | 'text-number' | 'text-flag';
   /** Value → the measure (null: neither, left out); values not listed give no value either. */
   values: Record<string, number | null>;
 }
@@ -59,6 +62,78 @@ async function readWithCoding(
   );
 }
 
+/** Values a column must mostly be, read (value → number): null if too many are not. */
+async function readAs(
+  store: AnalyticsStore,
+  found: { value: string; n: number }[],
+  read: (column: string) => string,
+): Promise<{ values: Record<string, number>; unread: string | null }> {
+  const rows = found.map((f) => `(${literal(f.value)}, ${f.n})`).join(', ');
+  const values = await store.query<{ value: string; n: number; number: number | null }>(
+    `SELECT value, n, ${read('value')} AS number FROM (VALUES ${rows}) v(value, n)`,
+  );
+  const unread = values.filter((v) => v.number === null);
+  return {
+    values: Object.fromEntries(
+      values.filter((v) => v.number !== null).map((v) => [v.value, Number(v.number)]),
+    ),
+    unread: unread.length ? unread[0]!.value : null,
+  };
+}
+
+const isText = (column: TableColumn) =>
+  !/^(smallint|integer|bigint|numeric|real|double precision|boolean)$/.test(column.type);
+
+const distinctValues = async (source: PostgresSource, table: string, column: string) =>
+  (await source.run(valuesSql(table, column))).map((r) => ({ value: String(r.value), n: Number(r.n) }));
+
+export interface LinkedText {
+  read: Record<string, LinkedCodedMeasure>;
+  /** What the report says of each column read, or not read. */
+  notes: string[];
+}
+
+/**
+ * Of `columns` (not the standard ones), a measure an indicator reads (`numberFields`), or a flag,
+ * held as text: read as numbers (yes/no
+ * as 1/0) if every value reads (flags: as 1 or 0); otherwise the column stays text and the report
+ * says which value does not read.
+ */
+export async function readLinkedText(
+  source: PostgresSource,
+  store: AnalyticsStore,
+  table: string,
+  columns: TableColumn[],
+  numberFields: ReadonlySet<string>,
+): Promise<LinkedText> {
+  const read: Record<string, LinkedCodedMeasure> = {};
+  const notes: string[] = [];
+  for (const column of columns.filter(isText)) {
+    const flag = column.name.startsWith('flag_');
+    if (!flag && !numberFields.has(column.name)) continue;
+    const found = await distinctValues(source, table, column.name);
+    if (found.length === 0) continue;
+    if (found.length >= MOST_VALUES_READ) {
+      notes.push(
+        `The column "${column.name}" is text of more than ${MOST_VALUES_READ - 1} different values, so it is not read as ${flag ? 'a flag' : 'numbers'}: give it as numbers (in a view, say).`,
+      );
+      continue;
+    }
+    const { values, unread } = await readAs(store, found, (c) => (flag ? flagSql(c) : measureSql(c)));
+    if (unread !== null) {
+      notes.push(
+        `The column "${column.name}" is text that Parity cannot read as ${flag ? 'a flag (1 or 0, yes or no)' : 'numbers'} (for example "${unread}"), so it is not used as ${flag ? 'a flag' : 'a measure'}: give it as numbers (in a view, say).`,
+      );
+      continue;
+    }
+    read[column.name] = { column: column.name, coding: flag ? 'text-flag' : 'text-number', values };
+    notes.push(
+      `The column "${column.name}" holds ${flag ? 'a flag' : 'numbers'} as text (for example "${found[0]!.value}"): read as ${flag ? '1 or 0' : 'numbers'}, yes as 1 and no as 0, from its values when the table was linked; link it again to read values added since.`,
+    );
+  }
+  return { read, notes };
+}
+
 /** The table's columns of codes, read as the measures they give (measure → how). */
 export async function readLinkedCodes(
   source: PostgresSource,
@@ -72,20 +147,21 @@ export async function readLinkedCodes(
     for (const coding of codingIds) {
       const measure = measureCodings[coding].measure;
       if (names.has(measure) || coded[measure] || !namesCoding(column.name, coding)) continue;
-      const found = (await source.run(valuesSql(table, column.name))).map((r) => ({
-        value: String(r.value),
-        n: Number(r.n),
-      }));
+      const found = await distinctValues(source, table, column.name);
       const values = found.length ? await readWithCoding(store, found, coding) : null;
       if (values) coded[measure] = { column: column.name, coding, values };
     }
   return coded;
 }
 
-/** The measure in each query: the CASE over the values read (DOUBLE, as an import stores it). */
+/**
+ * The measure in each query: the CASE over the values read, as an import stores it (a measure as
+ * DOUBLE, a flag as INTEGER).
+ */
 export function linkedCodedSql(read: LinkedCodedMeasure): string {
+  const type = read.coding === 'text-flag' ? 'INTEGER' : 'DOUBLE PRECISION';
   const whens = Object.entries(read.values)
     .filter(([, measure]) => measure !== null)
-    .map(([value, measure]) => `WHEN ${literal(value)} THEN CAST(${measure} AS DOUBLE PRECISION)`);
-  return `CASE CAST(t.${sourceColumn(read.column)} AS VARCHAR) ${whens.join(' ')} ELSE CAST(NULL AS DOUBLE PRECISION) END`;
+    .map(([value, measure]) => `WHEN ${literal(value)} THEN CAST(${measure} AS ${type})`);
+  return `CASE CAST(t.${sourceColumn(read.column)} AS VARCHAR) ${whens.join(' ')} ELSE CAST(NULL AS ${type}) END`;
 }

@@ -122,6 +122,14 @@ export function linkedRelation(
   const readAs: Record<string, string> = { sex: linkedSexSql('t.sex') };
   const ethnicValues = read.ethnicValues ?? {};
   if (Object.keys(ethnicValues).length) readAs.ethnic_code = linkedEthnicSql('t.ethnic_code', ethnicValues);
+  // Booleans as 1 and 0, as an import stores a flag or measure of them.
+  for (const c of columns.filter((c) => c.type === 'boolean'))
+    readAs[c.name] =
+      `CASE WHEN t.${sourceColumn(c.name)} THEN 1 WHEN NOT t.${sourceColumn(c.name)} THEN 0 END`;
+  const coded = Object.entries(read.codedMeasures ?? {});
+  // A column of text read as numbers stands in for itself; codes give their measure beside them.
+  for (const [measure, values] of coded)
+    if (measure === values.column) readAs[measure] = linkedCodedSql(values);
   const kept = columns.filter((c) => !(c.name in readAs)).map((c) => `t.${sourceColumn(c.name)}`);
   const columnsRead = Object.entries(readAs)
     .filter(([name]) => has(name))
@@ -130,8 +138,8 @@ export function linkedRelation(
   // rows), ages or dates (counted as not recorded).
   for (const [name, type] of Object.entries(notRecorded))
     if (!has(name)) columnsRead.push(`CAST(NULL AS ${type}) AS ${name}`);
-  for (const [measure, coded] of Object.entries(read.codedMeasures ?? {}))
-    if (!has(measure)) columnsRead.push(`${linkedCodedSql(coded)} AS ${measure}`);
+  for (const [measure, values] of coded)
+    if (!has(measure)) columnsRead.push(`${linkedCodedSql(values)} AS ${measure}`);
   return `(SELECT ${[...kept, ...columnsRead, ...worked.map((w) => `${w.sql} AS ${w.column}`)].join(', ')} FROM ${table} t)`;
 }
 

@@ -317,7 +317,16 @@ async function linkPostgresTable(
           file: lookupFile && sourceFileOf(lookupFile),
         }
       : null;
-    linked = await linkTable(source, store, input.table, reference.geography, input.vintage, lookup);
+    const numberFields = new Set((await allIndicators(ctx.db)).flatMap(numericFieldsUsed));
+    linked = await linkTable(
+      source,
+      store,
+      input.table,
+      reference.geography,
+      input.vintage,
+      lookup,
+      numberFields,
+    );
   } catch (error) {
     if (error instanceof PostgresSourceError)
       throw new FormError([{ field: 'table', message: error.message }]);

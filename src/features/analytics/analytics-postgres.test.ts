@@ -311,6 +311,46 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(withAges.map((r) => r.indicatorId)).toEqual(computed.map((r) => r.indicatorId));
   });
 
+  it('reads measures and flags held as booleans or as yes and no', async () => {
+    const older = 'CASE WHEN age > 60 THEN 1 WHEN age <= 60 THEN 0 END';
+    await client.query(
+      `CREATE VIEW clinic.numbers AS SELECT lsoa_code, dna, emergency_admission, ${older} AS flag_older FROM clinic.activity`,
+    );
+    await client.query(
+      `CREATE VIEW clinic.words AS SELECT lsoa_code, dna = 1 AS dna,
+         CASE emergency_admission WHEN 1 THEN 'Y' WHEN 0 THEN 'N' END AS emergency_admission,
+         CASE ${older} WHEN 1 THEN 'Yes' WHEN 0 THEN 'No' END AS flag_older
+       FROM clinic.activity`,
+    );
+    await t.services.analytics.linkTable(systemActor, { name: 'Numbers', table: 'clinic.numbers' });
+    const words = await t.services.analytics.linkTable(systemActor, { name: 'Words', table: 'clinic.words' });
+    expect(words.fields?.measures).toEqual(['dna', 'emergency_admission']);
+    expect(words.report?.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^The column "emergency_admission" holds numbers as text \(for example "[YN]"\): read as numbers, yes as 1 and no as 0, from its values when the table was linked/,
+        ),
+        expect.stringMatching(
+          /^The column "flag_older" holds a flag as text \(for example "(Yes|No)"\): read as 1 or 0/,
+        ),
+      ]),
+    );
+    const fromNumbers = await t.services.analytics.compute(systemActor, { datasetName: 'Numbers' });
+    expect(fromNumbers.some((r) => r.rows.some((row) => row.dimension === 'flag_older'))).toBe(true);
+    const fromWords = await t.services.analytics.compute(systemActor, { datasetName: 'Words' });
+    expect(fromWords.map(comparable)).toEqual(fromNumbers.map(comparable));
+    // Text that is not numbers stays text, and the report says why.
+    await client.query("CREATE VIEW clinic.muddled AS SELECT lsoa_code, 'maybe' AS dna FROM clinic.activity");
+    const muddled = await t.services.analytics.linkTable(systemActor, {
+      name: 'Muddled',
+      table: 'clinic.muddled',
+    });
+    expect(muddled.fields?.measures).toEqual([]);
+    expect(muddled.report?.warnings).toContain(
+      'The column "dna" is text that Parity cannot read as numbers (for example "maybe"), so it is not used as a measure: give it as numbers (in a view, say).',
+    );
+  });
+
   it('explains what is wrong with a table it cannot use', async () => {
     await expect(
       t.services.analytics.linkTable(systemActor, { name: 'Incomplete', table: 'clinic.incomplete' }),
