@@ -311,7 +311,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(withAges.map((r) => r.indicatorId)).toEqual(computed.map((r) => r.indicatorId));
   });
 
-  it('reads measures and flags held as booleans or as yes and no', async () => {
+  it('reads measures and flags held as booleans, as yes and no, or as numbers of any type', async () => {
     const older = 'CASE WHEN age > 60 THEN 1 WHEN age <= 60 THEN 0 END';
     await client.query(
       `CREATE VIEW clinic.numbers AS SELECT lsoa_code, dna, emergency_admission, ${older} AS flag_older FROM clinic.activity`,
@@ -339,6 +339,13 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(fromNumbers.some((r) => r.rows.some((row) => row.dimension === 'flag_older'))).toBe(true);
     const fromWords = await t.services.analytics.compute(systemActor, { datasetName: 'Words' });
     expect(fromWords.map(comparable)).toEqual(fromNumbers.map(comparable));
+    // Numbers of other types (numeric, real) give the same results.
+    await client.query(
+      `CREATE VIEW clinic.decimals AS SELECT lsoa_code, CAST(dna AS numeric(3,1)) AS dna, CAST(emergency_admission AS real) AS emergency_admission, CAST(${older} AS numeric) AS flag_older FROM clinic.activity`,
+    );
+    await t.services.analytics.linkTable(systemActor, { name: 'Decimals', table: 'clinic.decimals' });
+    const fromDecimals = await t.services.analytics.compute(systemActor, { datasetName: 'Decimals' });
+    expect(fromDecimals.map(comparable)).toEqual(fromNumbers.map(comparable));
     // Text that is not numbers stays text, and the report says why.
     await client.query("CREATE VIEW clinic.muddled AS SELECT lsoa_code, 'maybe' AS dna FROM clinic.activity");
     const muddled = await t.services.analytics.linkTable(systemActor, {
