@@ -46,6 +46,16 @@ export interface PostgresSource {
   close(): Promise<void>;
 }
 
+/**
+ * An error PostgreSQL gave while reading a table (no permission, a column of a type Parity cannot
+ * use) as one to show the person linking it; any other error as it is.
+ */
+export function asSourceError(error: unknown): unknown {
+  return error instanceof pg.DatabaseError
+    ? new PostgresSourceError(`PostgreSQL could not read the table: ${error.message}`)
+    : error;
+}
+
 /** The relation as SQL (each part double-quoted), after checking it is a plain name. */
 export function relationSql(relation: string): string {
   if (!relationPattern.test(relation))

@@ -10,7 +10,7 @@ import type { LsoaVintage } from '../geography/model.ts';
 import { standardFields } from '../indicators/compute.ts';
 import { countInWords, listInWords } from '../in-words.ts';
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
-import { PostgresSourceError, relationSql } from '../postgres-source.ts';
+import { asSourceError, PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
 import type { AnalyticsStore } from '../store.ts';
@@ -26,6 +26,7 @@ import type { ValidationReport } from './validate.ts';
 const standardColumns = [...standardFields, 'esp_band'];
 
 const numeric = /^(smallint|integer|bigint|numeric|real|double precision|boolean)$/;
+const textTypes = /^(text|character varying|character)$/;
 
 export interface LinkedTable {
   rows: number;
@@ -38,6 +39,11 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
   if (!names.has('lsoa_code'))
     throw new PostgresSourceError(
       `The table has no lsoa_code column. A linked table needs its rows' LSOA codes in a column of that name, beside Parity's other standard columns (${standardColumns.filter((c) => c !== 'lsoa_code').join(', ')}) where it has them; create a view that names them (see docs/analytics.md).`,
+    );
+  const lsoa = columns.find((c) => c.name === 'lsoa_code')!;
+  if (!textTypes.test(lsoa.type))
+    throw new PostgresSourceError(
+      `The table's lsoa_code column is of type ${lsoa.type}: LSOA codes are text, such as E01013600. Give them as text (in a view, say).`,
     );
   const others = columns.filter((c) => !standardColumns.includes(c.name) && isSafeIdentifier(c.name));
   const flags = others.filter((c) => c.name.startsWith('flag_')).map((c) => c.name);
@@ -72,7 +78,15 @@ export interface LinkedLookup {
 const noReadAs = '(SELECT CAST(NULL AS text) AS code, 0 AS areas WHERE false)';
 
 /** Checks the table against the reference geography copied to PostgreSQL, and counts its rows. */
-export async function linkTable(
+export async function linkTable(...args: Parameters<typeof checkTable>): Promise<LinkedTable> {
+  try {
+    return await checkTable(...args);
+  } catch (error) {
+    throw asSourceError(error);
+  }
+}
+
+async function checkTable(
   source: PostgresSource,
   store: AnalyticsStore,
   relation: string,

@@ -368,5 +368,22 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     await expect(
       t.services.analytics.linkTable(systemActor, { name: 'Odd', table: 'Clinic; DROP' }),
     ).rejects.toThrow(/schema.table/);
+    await client.query('CREATE VIEW clinic.numbered AS SELECT 1 AS lsoa_code, dna FROM clinic.activity');
+    await expect(
+      t.services.analytics.linkTable(systemActor, { name: 'Numbered', table: 'clinic.numbered' }),
+    ).rejects.toThrow("The table's lsoa_code column is of type integer: LSOA codes are text");
+    // What PostgreSQL cannot read is said on the form, not as a server error.
+    await client.query(
+      'CREATE VIEW clinic.broken AS SELECT lsoa_code || CAST(1 / (COALESCE(dna, 0) * 0) AS text) AS lsoa_code FROM clinic.activity',
+    );
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const refused = await staff.submit('/analytics/datasets/link', {
+      name: 'Broken',
+      table: 'clinic.broken',
+      vintage: '2021',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('PostgreSQL could not read the table: division by zero');
   });
 });
