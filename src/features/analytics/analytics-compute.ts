@@ -23,7 +23,12 @@ import {
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { fieldsUsed, usesPopulation, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
-import { REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
+import {
+  asSourceError,
+  PostgresSourceError,
+  REFERENCE_SCHEMA,
+  relationSql,
+} from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
 import type { Actor } from '../audit/audit.ts';
 import { populationCaveats } from './population-caveats.ts';
@@ -214,19 +219,31 @@ function breakdownsOf(
   return [...dimensions, ...extra];
 }
 
+const rethrowAsSourceError = (error: unknown): never => {
+  throw asSourceError(error);
+};
+
+/**
+ * Why a linked dataset's table cannot be read now, for its pages and its compute form to say
+ * (null when the error is of another kind, which the caller throws on).
+ */
+export function unreadableTable(dataset: Dataset, error: unknown): string | null {
+  if (!(error instanceof PostgresSourceError)) return null;
+  return `The table ${dataset.sourceFile} cannot be read now: ${error.message.replace(/\.?$/, '.')} When it is back, this dataset's pages and indicators work again; if it has moved, link the new table under this dataset's name.`;
+}
+
 /** Where the dataset's aggregates are computed: DuckDB over its Parquet file, or its PostgreSQL table. */
 export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, dataset: Dataset) {
   if (dataset.format === 'postgres') {
     const source = ctx.postgres();
-    const reference = await source.copyReference(store);
+    // What PostgreSQL cannot read (the table dropped or renamed, permission taken away) is said as
+    // such to whoever asked (unreadableTable), not as a server error.
+    const reference = await source.copyReference(store).catch(rethrowAsSourceError);
+    const columns = await source.columns(dataset.sourceFile);
     return {
-      run: (sql: string) => source.run(sql),
+      run: (sql: string) => source.run(sql).catch(rethrowAsSourceError),
       relations: {
-        activity: linkedRelation(
-          relationSql(dataset.sourceFile),
-          await source.columns(dataset.sourceFile),
-          dataset.fields ?? {},
-        ),
+        activity: linkedRelation(relationSql(dataset.sourceFile), columns, dataset.fields ?? {}),
         // With the lookup, codes of the other vintage that became one area count as that area's.
         geography: reference.lookup?.geography ?? reference.geography,
         // Without populations no rate is computed, so the relation is never read.
@@ -302,8 +319,15 @@ export async function computeIndicators(
   const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], bySex);
   await requireDomains(store, dimensions, dataset.lsoaVintage, input.domains?.length ? 'domains' : 'by');
   const area = await residentArea(store, dataset.lsoaVintage);
+  const unreadable = (error: unknown) => {
+    const problem = unreadableTable(dataset, error);
+    return problem === null ? error : new FormError([{ field: 'compute', message: problem }]);
+  };
+  const whereItIs = await whereTheDataIs(ctx, store, dataset).catch((error: unknown) => {
+    throw unreadable(error);
+  });
   const computed = await computePack({
-    ...(await whereTheDataIs(ctx, store, dataset)),
+    ...whereItIs,
     vintage: dataset.lsoaVintage,
     indicators: chosen,
     dimensions,
@@ -313,7 +337,7 @@ export async function computeIndicators(
   }).catch(async (error: unknown) => {
     // Its file may have gone with it: say so rather than pass on DuckDB's complaint.
     if (!(await repo.findDataset(ctx.db, dataset.id))) throw removedWhileComputing(dataset);
-    throw error;
+    throw unreadable(error);
   });
   const periods = [...new Set(computed.flatMap((r) => r.rows.map((row) => row.period)))];
   const rateCaveats = [

@@ -358,6 +358,33 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
   });
 
+  it('says on its pages, rather than failing, when a linked table can no longer be read', async () => {
+    await client.query('CREATE VIEW clinic.passing AS SELECT lsoa_code, dna FROM clinic.activity');
+    const passing = await t.services.analytics.linkTable(systemActor, {
+      name: 'Passing',
+      table: 'clinic.passing',
+    });
+    await client.query('DROP VIEW clinic.passing');
+    const staff = new Browser(t.app);
+    await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
+    const said =
+      'The table clinic.passing cannot be read now: There is no table or view called clinic.passing in that database.';
+    for (const page of ['', '/reach']) {
+      const shown = await staff.get(`/analytics/datasets/${passing.id}${page}`);
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain(said);
+    }
+    const download = await staff.get(`/analytics/datasets/${passing.id}/reach.csv`);
+    expect([download.statusCode, download.headers.location]).toEqual([
+      303,
+      `/analytics/datasets/${passing.id}/reach`,
+    ]);
+    const computed = await staff.submit(`/analytics/datasets/${passing.id}/compute`, {});
+    expect(computed.statusCode).toBe(400);
+    expect(computed.body).toContain('nhsuk-error-summary');
+    expect(computed.body).toMatch(/href="#compute">\s*The table clinic.passing cannot be read now/);
+  });
+
   it('explains what is wrong with a table it cannot use', async () => {
     await expect(
       t.services.analytics.linkTable(systemActor, { name: 'Incomplete', table: 'clinic.incomplete' }),

@@ -30,6 +30,7 @@ import { allValues, formBody, handleForm, type FormBody } from './form-helpers.t
 import { actorOf } from './partnership-helpers.ts';
 import { postcodeLookupView } from './postcode-lookup-text.ts';
 import { fileFormatInWords } from './file-format-text.ts';
+import { readable } from './linked-table-problem.ts';
 
 const idOf = (request: FastifyRequest): string => (request.params as { id: string }).id;
 
@@ -192,14 +193,15 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
   /** What the dataset's page shows, with the domains ticked on its compute form. */
   const datasetPage = async (request: FastifyRequest, dataset: Dataset, domains: string[] = []) => {
     const available = await analytics.domainBreakdowns(dataset);
+    const recording = dataset.status === 'ready' ? await readable(dataset, analytics.recordingQuality) : null;
     return {
       pageTitle: `Dataset: ${dataset.name}`,
       dataset,
       formatInWords: fileFormatInWords(dataset.format),
       earlier: await analytics.datasetReplacedBy(dataset),
       notComputed: dataset.status === 'ready' ? byReason(await analytics.notComputed(dataset.name)) : [],
-      recording:
-        dataset.status === 'ready' ? recordingView(await analytics.recordingQuality(dataset.name)) : null,
+      recording: recording && 'counted' in recording ? recordingView(recording.counted) : null,
+      tableProblem: recording && 'problem' in recording ? recording.problem : null,
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
       results: await analytics.resultsOfDataset(dataset.id),
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],

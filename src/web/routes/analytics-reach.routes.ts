@@ -5,6 +5,7 @@ import { tableCsv, tableXlsx } from '../../features/analytics/table-file.ts';
 import type { Services } from '../../services.ts';
 import { requirePermission, viewerCan } from '../middleware/authorise.ts';
 import { deprivationReachView, reachView } from './analytics-reach.ts';
+import { readable } from './linked-table-problem.ts';
 import { slugOf } from './analytics-format.ts';
 import { idParam } from './partnership-helpers.ts';
 
@@ -18,11 +19,17 @@ export function analyticsReachRoutes(app: FastifyInstance, services: Services): 
   app.get('/analytics/datasets/:id/reach', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idParam(request));
     if (dataset.status !== 'ready') return reply.redirect(`/analytics/datasets/${dataset.id}`, 303);
+    const read = await readable(dataset, async (name) => ({
+      ethnic: await analytics.ethnicReach(name),
+      deprivation: await analytics.deprivationReach(name),
+    }));
+    const counted = 'counted' in read ? read.counted : null;
     return reply.view('pages/analytics/dataset-reach.njk', {
       pageTitle: `Who ${dataset.name} reaches`,
       dataset,
-      reach: reachView(await analytics.ethnicReach(dataset.name)),
-      deprivationReach: deprivationReachView(await analytics.deprivationReach(dataset.name)),
+      reach: counted && reachView(counted.ethnic),
+      deprivationReach: counted && deprivationReachView(counted.deprivation),
+      tableProblem: 'problem' in read ? read.problem : null,
       mayImportGeography: viewerCan(request, 'analytics:geography'),
     });
   });
@@ -31,8 +38,13 @@ export function analyticsReachRoutes(app: FastifyInstance, services: Services): 
     app.get(`/analytics/datasets/:id/reach.${format}`, manage, async (request, reply) => {
       const dataset = await analytics.getDataset(idParam(request));
       if (dataset.status !== 'ready') return reply.redirect(`/analytics/datasets/${dataset.id}`, 303);
-      const deprivation = await analytics.deprivationReach(dataset.name);
-      const ethnic = await analytics.ethnicReach(dataset.name);
+      const read = await readable(dataset, async (name) => ({
+        deprivation: await analytics.deprivationReach(name),
+        ethnic: await analytics.ethnicReach(name),
+      }));
+      // A linked table that cannot be read now: its page says why.
+      if (!('counted' in read)) return reply.redirect(`/analytics/datasets/${dataset.id}/reach`, 303);
+      const { deprivation, ethnic } = read.counted;
       const rows = reachRows(deprivation, ethnic);
       const now = services.clock().toISOString();
       const name = `who-${slugOf(dataset.name) || 'the-dataset'}-reaches-${now.slice(0, 10)}`;
