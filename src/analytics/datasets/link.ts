@@ -151,12 +151,16 @@ async function checkTable(
     warnings.push(
       `${measureCodings[coding as CodingId].note(column)} Its values were read when the table was linked; link it again to read values added since.`,
     );
-  const others = columns.filter((c) => !standardColumns.includes(c.name));
+  const others = columns.filter((c) => !standardColumns.includes(c.name) && !(c.name in coded));
   const text = await readLinkedText(source, store, table, others, numberFields);
   warnings.push(...text.notes);
-  const textMeasures = Object.values(text.read)
-    .filter((r) => r.coding === 'text-number')
-    .map((r) => r.column);
+  // Measures now read, some from columns of text, which are attributes no longer.
+  const readMeasures = [
+    ...Object.keys(coded),
+    ...Object.values(text.read)
+      .filter((r) => r.coding === 'text-number')
+      .map((r) => r.column),
+  ];
   if (missing) warnings.push(`${rowsHave(missing)} no LSOA code: counted as "Not known" deprivation.`);
   if (unknown)
     warnings.push(
@@ -177,8 +181,8 @@ async function checkTable(
     rows: count('n'),
     fields: {
       ...fields,
-      measures: [...fields.measures, ...Object.keys(coded), ...textMeasures],
-      attributes: fields.attributes.filter((a) => !textMeasures.includes(a)),
+      measures: [...new Set([...fields.measures, ...readMeasures])],
+      attributes: fields.attributes.filter((a) => !readMeasures.includes(a)),
       ...(ethnic && Object.keys(ethnic.read).length ? { ethnicValues: ethnic.read } : {}),
       ...(Object.keys({ ...coded, ...text.read }).length
         ? { codedMeasures: { ...coded, ...text.read } }

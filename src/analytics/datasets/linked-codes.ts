@@ -62,7 +62,7 @@ async function readWithCoding(
   );
 }
 
-/** Values a column must mostly be, read (value → number): null if too many are not. */
+/** Each value read by `read` (value → number), and one that does not read, if any. */
 async function readAs(
   store: AnalyticsStore,
   found: { value: string; n: number }[],
@@ -95,9 +95,8 @@ export interface LinkedText {
 
 /**
  * Of `columns` (not the standard ones), a measure an indicator reads (`numberFields`), or a flag,
- * held as text: read as numbers (yes/no
- * as 1/0) if every value reads (flags: as 1 or 0); otherwise the column stays text and the report
- * says which value does not read.
+ * held as text: read as numbers (yes/no as 1/0) if every value reads (flags: as 1 or 0); otherwise
+ * the column stays text and the report says which value does not read.
  */
 export async function readLinkedText(
   source: PostgresSource,
@@ -115,7 +114,7 @@ export async function readLinkedText(
     if (found.length === 0) continue;
     if (found.length >= MOST_VALUES_READ) {
       notes.push(
-        `The column "${column.name}" is text of more than ${MOST_VALUES_READ - 1} different values, so it is not read as ${flag ? 'a flag' : 'numbers'}: give it as numbers (in a view, say).`,
+        `The column "${column.name}" is text of ${MOST_VALUES_READ} or more different values, so it is not read as ${flag ? 'a flag' : 'numbers'}: give it as numbers (in a view, say).`,
       );
       continue;
     }
@@ -134,7 +133,11 @@ export async function readLinkedText(
   return { read, notes };
 }
 
-/** The table's columns of codes, read as the measures they give (measure → how). */
+/**
+ * The table's columns of codes, read as the measures they give (measure → how): a column named as
+ * a coding, where the table has no column of its measure, or the measure's own column when it
+ * holds the codes (dna of attendance codes 3 and 5, say), as an import reads a column mapped so.
+ */
 export async function readLinkedCodes(
   source: PostgresSource,
   store: AnalyticsStore,
@@ -146,7 +149,8 @@ export async function readLinkedCodes(
   for (const column of columns)
     for (const coding of codingIds) {
       const measure = measureCodings[coding].measure;
-      if (names.has(measure) || coded[measure] || !namesCoding(column.name, coding)) continue;
+      const own = column.name === measure;
+      if (coded[measure] || (!own && (names.has(measure) || !namesCoding(column.name, coding)))) continue;
       const found = await distinctValues(source, table, column.name);
       const values = found.length ? await readWithCoding(store, found, coding) : null;
       if (values) coded[measure] = { column: column.name, coding, values };

@@ -295,6 +295,17 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
     const fromCodes = await t.services.analytics.compute(systemActor, { datasetName: 'Coded' });
     expect(fromCodes.map(comparable)).toEqual(computed.map(comparable));
+    // Codes in the measure's own column are read as codes too, not as the numbers 3 and 5.
+    await client.query(
+      `CREATE VIEW clinic.coded_in_place AS SELECT lsoa_code,
+         CASE dna WHEN 1 THEN '3' WHEN 0 THEN '5' END AS dna, emergency_admission FROM clinic.activity`,
+    );
+    await t.services.analytics.linkTable(systemActor, {
+      name: 'Coded in place',
+      table: 'clinic.coded_in_place',
+    });
+    const inPlace = await t.services.analytics.compute(systemActor, { datasetName: 'Coded in place' });
+    expect(inPlace.map(comparable)).toEqual(computed.map(comparable));
     // Ages as text are not read, and say so, rather than failing the indicators that ask for ages.
     await client.query(
       'CREATE VIEW clinic.text_ages AS SELECT lsoa_code, CAST(age AS text) AS age, dna, emergency_admission FROM clinic.activity',
