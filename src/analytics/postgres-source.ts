@@ -47,12 +47,12 @@ export interface PostgresSource {
 }
 
 /**
- * An error PostgreSQL gave while reading a table (no permission, a column of a type Parity cannot
- * use) as one to show the person linking it; any other error as it is.
+ * An error PostgreSQL gave (no permission, a table dropped, a column of a type Parity cannot use) as
+ * one the pages show to whoever asked, saying what Parity was `doing`; any other error as it is.
  */
-export function asSourceError(error: unknown): unknown {
+function asSourceError(error: unknown, doing: string): unknown {
   return error instanceof pg.DatabaseError
-    ? new PostgresSourceError(`PostgreSQL could not read the table: ${error.message}`)
+    ? new PostgresSourceError(`PostgreSQL could not ${doing}: ${error.message}`)
     : error;
 }
 
@@ -237,7 +237,7 @@ export function openPostgresSource(connectionString: string): PostgresSource {
         try {
           return await query(sql);
         } catch (error) {
-          if (attempt > POOL_SIZE || !lostConnection(error)) throw error;
+          if (attempt > POOL_SIZE || !lostConnection(error)) throw asSourceError(error, 'read the table');
         }
       }
     },
@@ -293,7 +293,7 @@ export function openPostgresSource(connectionString: string): PostgresSource {
         return copied;
       } catch (error) {
         await client.query('ROLLBACK');
-        throw error;
+        throw asSourceError(error, "keep Parity's copy of the reference geography beside the table");
       } finally {
         client.release();
       }

@@ -10,13 +10,13 @@ import type { LsoaVintage } from '../geography/model.ts';
 import { standardFields } from '../indicators/compute.ts';
 import { countInWords, listInWords } from '../in-words.ts';
 import type { PostgresSource, TableColumn } from '../postgres-source.ts';
-import { asSourceError, PostgresSourceError, relationSql } from '../postgres-source.ts';
+import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { hasNumericAge, sexCountsSql, workedOutColumns } from './linked-columns.ts';
-import { measureCodings, type CodingId } from './coded-measures.ts';
-import { readLinkedCodes, readLinkedText } from './linked-codes.ts';
+import { measureCodings } from './coded-measures.ts';
+import { numericTypes, readLinkedCodes, readLinkedText } from './linked-codes.ts';
 import { catalogueNumberFields } from './number-columns.ts';
 import { ethnicValuesNotes, otherEthnicValueSql, readOtherEthnicValues } from './linked-ethnicity.ts';
 import { notPlacedNote, readNote } from './lsoa-other-vintage.ts';
@@ -25,7 +25,6 @@ import type { ValidationReport } from './validate.ts';
 /** Parity's standard columns: all but lsoa_code may be left out (linked-columns.ts). */
 const standardColumns = [...standardFields, 'esp_band'];
 
-const numeric = /^(smallint|integer|bigint|numeric|real|double precision|boolean)$/;
 const textTypes = /^(text|character varying|character)$/;
 
 export interface LinkedTable {
@@ -48,10 +47,10 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
   const others = columns.filter((c) => !standardColumns.includes(c.name) && isSafeIdentifier(c.name));
   const flags = others.filter((c) => c.name.startsWith('flag_')).map((c) => c.name);
   const measures = others
-    .filter((c) => !c.name.startsWith('flag_') && numeric.test(c.type))
+    .filter((c) => !c.name.startsWith('flag_') && numericTypes.test(c.type))
     .map((c) => c.name);
   const attributes = others
-    .filter((c) => !c.name.startsWith('flag_') && !numeric.test(c.type))
+    .filter((c) => !c.name.startsWith('flag_') && !numericTypes.test(c.type))
     .map((c) => c.name);
   return {
     measures,
@@ -78,15 +77,7 @@ export interface LinkedLookup {
 const noReadAs = '(SELECT CAST(NULL AS text) AS code, 0 AS areas WHERE false)';
 
 /** Checks the table against the reference geography copied to PostgreSQL, and counts its rows. */
-export async function linkTable(...args: Parameters<typeof checkTable>): Promise<LinkedTable> {
-  try {
-    return await checkTable(...args);
-  } catch (error) {
-    throw asSourceError(error);
-  }
-}
-
-async function checkTable(
+export async function linkTable(
   source: PostgresSource,
   store: AnalyticsStore,
   relation: string,
@@ -149,7 +140,7 @@ async function checkTable(
   const coded = await readLinkedCodes(source, store, table, columns);
   for (const { column, coding } of Object.values(coded))
     warnings.push(
-      `${measureCodings[coding as CodingId].note(column)} Its values were read when the table was linked; link it again to read values added since.`,
+      `${measureCodings[coding].note(column)} Its values were read when the table was linked; link it again to read values added since.`,
     );
   const others = columns.filter((c) => !standardColumns.includes(c.name) && !(c.name in coded));
   const text = await readLinkedText(source, store, table, others, numberFields);

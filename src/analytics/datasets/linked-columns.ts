@@ -17,7 +17,7 @@ export const hasNumericAge = (columns: TableColumn[]): boolean =>
   columns.some((c) => c.name === 'age' && numeric.test(c.type));
 const dated = /^(date|timestamp)/;
 
-/** The first financial year looked up by comparisons: earlier dates are worked out (yearOfSql). */
+/** The first financial year placed by comparisons: earlier dates are worked out from the date. */
 const FIRST_LISTED_YEAR = 2000;
 
 /**

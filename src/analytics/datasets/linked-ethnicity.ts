@@ -11,6 +11,7 @@ import { inListSql, literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { ethnicCategories } from './ethnicity.ts';
 import { ethnicCodeSql } from './standardise.ts';
+import { heldValues, readValues, type HeldValue } from './values-read.ts';
 
 /** The most different values read at a link: more is free text, which a view should code first. */
 export const MOST_VALUES_READ = 200;
@@ -39,13 +40,11 @@ const otherEthnicValuesSql = (table: string): string =>
  */
 async function readEthnicValues(
   store: AnalyticsStore,
-  values: readonly string[],
+  found: readonly HeldValue[],
 ): Promise<Record<string, string>> {
-  if (values.length === 0) return {};
-  const rows = await store.query<{ value: string; code: string | null }>(
-    `SELECT value, COALESCE(${ethnicCodeSql('value', 'nhs')}, ${ethnicCodeSql('value', 'ons2021')}) AS code
-     FROM (SELECT unnest([${values.map(literal).join(', ')}]) AS value)`,
-  );
+  const rows = await readValues<{ code: string | null }>(store, found, {
+    code: `COALESCE(${ethnicCodeSql('value', 'nhs')}, ${ethnicCodeSql('value', 'ons2021')})`,
+  });
   return Object.fromEntries(rows.filter((r) => r.code !== null).map((r) => [r.value, r.code!]));
 }
 
@@ -68,20 +67,14 @@ export async function readOtherEthnicValues(
   store: AnalyticsStore,
   table: string,
 ): Promise<OtherEthnicValues> {
-  const found = (await source.run(otherEthnicValuesSql(table))).map((r) => ({
-    value: String(r.value),
-    rows: Number(r.n),
-  }));
+  const found = await heldValues(source, otherEthnicValuesSql(table));
   const kept = found.slice(0, MOST_VALUES_READ);
-  const read = await readEthnicValues(
-    store,
-    kept.map((f) => f.value),
-  );
+  const read = await readEthnicValues(store, kept);
   // Object.hasOwn, not `in`: a warehouse's value may be "constructor".
   const isRead = (f: { value: string }) => Object.hasOwn(read, f.value);
   return {
     read,
-    readRows: kept.filter(isRead).reduce((sum, f) => sum + f.rows, 0),
+    readRows: kept.filter(isRead).reduce((sum, f) => sum + f.n, 0),
     readExample: kept.find(isRead)?.value ?? null,
     unreadExample: kept.find((f) => !isRead(f))?.value ?? null,
     more: found.length > MOST_VALUES_READ,

@@ -23,12 +23,7 @@ import {
 import type { IndicatorResult } from '../../analytics/indicators/result.ts';
 import { fieldsUsed, usesPopulation, type IndicatorDefinition } from '../../analytics/indicators/schema.ts';
 import { literal } from '../../analytics/sql-text.ts';
-import {
-  asSourceError,
-  PostgresSourceError,
-  REFERENCE_SCHEMA,
-  relationSql,
-} from '../../analytics/postgres-source.ts';
+import { PostgresSourceError, REFERENCE_SCHEMA, relationSql } from '../../analytics/postgres-source.ts';
 import type { AnalyticsStore } from '../../analytics/store.ts';
 import type { Actor } from '../audit/audit.ts';
 import { populationCaveats } from './population-caveats.ts';
@@ -219,10 +214,6 @@ function breakdownsOf(
   return [...dimensions, ...extra];
 }
 
-const rethrowAsSourceError = (error: unknown): never => {
-  throw asSourceError(error);
-};
-
 /**
  * Why a linked dataset's table cannot be read now, for its pages and its compute form to say
  * (null when the error is of another kind, which the caller throws on).
@@ -236,12 +227,12 @@ export function unreadableTable(dataset: Dataset, error: unknown): string | null
 export async function whereTheDataIs(ctx: AnalyticsContext, store: AnalyticsStore, dataset: Dataset) {
   if (dataset.format === 'postgres') {
     const source = ctx.postgres();
-    // What PostgreSQL cannot read (the table dropped or renamed, permission taken away) is said as
-    // such to whoever asked (unreadableTable), not as a server error.
-    const reference = await source.copyReference(store).catch(rethrowAsSourceError);
+    // What PostgreSQL cannot read (the table dropped or renamed, permission taken away) comes as a
+    // PostgresSourceError, said as such to whoever asked (unreadableTable), not as a server error.
+    const reference = await source.copyReference(store);
     const columns = await source.columns(dataset.sourceFile);
     return {
-      run: (sql: string) => source.run(sql).catch(rethrowAsSourceError),
+      run: (sql: string) => source.run(sql),
       relations: {
         activity: linkedRelation(relationSql(dataset.sourceFile), columns, dataset.fields ?? {}),
         // With the lookup, codes of the other vintage that became one area count as that area's.

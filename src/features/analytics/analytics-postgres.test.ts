@@ -295,10 +295,12 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
     const fromCodes = await t.services.analytics.compute(systemActor, { datasetName: 'Coded' });
     expect(fromCodes.map(comparable)).toEqual(computed.map(comparable));
-    // Codes in the measure's own column are read as codes too, not as the numbers 3 and 5.
+    // Codes in the measure's own column are read as codes too (as numbers or as text), not as the
+    // numbers 3 and 5, or 21 and 11.
     await client.query(
-      `CREATE VIEW clinic.coded_in_place AS SELECT lsoa_code,
-         CASE dna WHEN 1 THEN '3' WHEN 0 THEN '5' END AS dna, emergency_admission FROM clinic.activity`,
+      `CREATE VIEW clinic.coded_in_place AS SELECT lsoa_code, CASE dna WHEN 1 THEN 3 WHEN 0 THEN 5 END AS dna,
+         CASE emergency_admission WHEN 1 THEN '21' WHEN 0 THEN '11' END AS emergency_admission
+       FROM clinic.activity`,
     );
     await t.services.analytics.linkTable(systemActor, {
       name: 'Coded in place',
@@ -384,6 +386,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
       const shown = await staff.get(`/analytics/datasets/${passing.id}${page}`);
       expect(shown.statusCode).toBe(200);
       expect(shown.body).toContain(said);
+      expect(shown.body).toContain('<a href="/analytics/datasets/link">Link a table</a>');
     }
     const download = await staff.get(`/analytics/datasets/${passing.id}/reach.csv`);
     expect([download.statusCode, download.headers.location]).toEqual([
