@@ -47,6 +47,7 @@ import { givenAgeBands } from './given-age-bands.ts';
 import { groupOnlyEthnicityNote } from './group-only-ethnicity.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import type { LinkedCodedMeasure } from './linked-codes.ts';
+import type { TextDates } from './linked-dates.ts';
 import { readDiagnosisMeasures } from './diagnosis-measures.ts';
 import { codesColumn } from './clinical-codes.ts';
 import {
@@ -113,6 +114,10 @@ export interface DatasetFields {
   ethnicValues?: Record<string, string>;
   /** A linked table's measures read from a column of codes when it was linked (linked-codes.ts). */
   codedMeasures?: Record<string, LinkedCodedMeasure>;
+  /** A linked table's ages of text that are not whole numbers, read when it was linked (linked-ages.ts). */
+  ageValues?: Record<string, number>;
+  /** How a linked table's event dates of text are read, found when it was linked (linked-dates.ts). */
+  eventDates?: TextDates;
 }
 
 export interface ImportedDataset {

@@ -14,7 +14,16 @@ import { PostgresSourceError, relationSql } from '../postgres-source.ts';
 import { isSafeIdentifier, literal } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
 import type { AnalyticsStore } from '../store.ts';
-import { hasNumericAge, sexCountsSql, workedOutColumns } from './linked-columns.ts';
+import {
+  hasAgeInYears,
+  hasTextAge,
+  hasTextDate,
+  sexCountsSql,
+  textTypes,
+  workedOutColumns,
+} from './linked-columns.ts';
+import { linkedAgesNotes, readLinkedAges } from './linked-ages.ts';
+import { linkedDatesNotes, readLinkedDates } from './linked-dates.ts';
 import { measureCodings } from './coded-measures.ts';
 import { numericTypes, readLinkedCodes, readLinkedText } from './linked-codes.ts';
 import { catalogueNumberFields } from './number-columns.ts';
@@ -24,8 +33,6 @@ import type { ValidationReport } from './validate.ts';
 
 /** Parity's standard columns: all but lsoa_code may be left out (linked-columns.ts). */
 const standardColumns = [...standardFields, 'esp_band'];
-
-const textTypes = /^(text|character varying|character)$/;
 
 export interface LinkedTable {
   rows: number;
@@ -56,8 +63,8 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
     measures,
     flags,
     attributes,
-    hasAge: hasNumericAge(columns) || names.has('age_band'),
-    hasAgeInYears: hasNumericAge(columns),
+    hasAge: hasAgeInYears(columns) || names.has('age_band'),
+    hasAgeInYears: hasAgeInYears(columns),
     hasSex: names.has('sex'),
     hasEthnicity: names.has('ethnic_code'),
     hasDate: names.has('event_date'),
@@ -113,7 +120,8 @@ export async function linkTable(
   const [missing, unknown, unplaced] = [count('missing'), count('unknown'), count('not_placed_rows')];
   const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${countInWords(n)} rows have`);
   const warnings: string[] = [];
-  const worked = workedOutColumns(columns);
+  const dates = hasTextDate(columns) ? await readLinkedDates(source, table) : null;
+  const worked = workedOutColumns(columns, { eventDates: dates?.read ?? undefined });
   if (worked.length)
     warnings.push(
       `The table has no ${listInWords(worked.map((w) => w.column))} ${worked.length === 1 ? 'column' : 'columns'}, so Parity reads ${listInWords(worked.map((w) => w.from))}, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).`,
@@ -123,10 +131,13 @@ export async function linkTable(
       'The table has no person_id column, so who it reaches is counted in rows, each taken as a person.',
     );
   const age = columns.find((c) => c.name === 'age');
-  if (age && !hasNumericAge(columns))
+  if (age && !hasAgeInYears(columns))
     warnings.push(
-      `The table's age column is of type ${age.type}, not a number, so its ages are not read: give them as numbers (in a view, say).`,
+      `The table's age column is of type ${age.type}, neither numbers nor text, so its ages are not read: give them as numbers (in a view, say).`,
     );
+  const ages = hasTextAge(columns) ? await readLinkedAges(source, store, table) : null;
+  if (ages) warnings.push(...linkedAgesNotes(ages));
+  if (dates) warnings.push(...linkedDatesNotes(dates));
   if (count('sex_read'))
     warnings.push(
       `${rowsHave(count('sex_read'))} a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).`,
@@ -175,6 +186,8 @@ export async function linkTable(
       measures: [...new Set([...fields.measures, ...readMeasures])],
       attributes: fields.attributes.filter((a) => !readMeasures.includes(a)),
       ...(ethnic && Object.keys(ethnic.read).length ? { ethnicValues: ethnic.read } : {}),
+      ...(ages && Object.keys(ages.read).length ? { ageValues: ages.read } : {}),
+      ...(dates?.read ? { eventDates: dates.read } : {}),
       ...(Object.keys({ ...coded, ...text.read }).length
         ? { codedMeasures: { ...coded, ...text.read } }
         : {}),

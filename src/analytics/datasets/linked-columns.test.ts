@@ -79,9 +79,9 @@ describe('standard columns a linked table leaves out', () => {
       'the financial year from event_date',
       "every row's ethnic group as not known",
     ]);
-    // An age or a date of another type is not read as one.
-    const textual = { lsoa_code: 'text', age: 'text', event_date: 'text' };
-    expect(await readAs(textual, "('E01000001', '40', '2024-03-31')")).toEqual({
+    // An age or a date of a type that is neither numbers nor text (nor dates) is not read as one.
+    const otherTypes = { lsoa_code: 'text', age: 'boolean', event_date: 'integer' };
+    expect(await readAs(otherTypes, "('E01000001', true, 20240331)")).toEqual({
       age_band: null,
       esp_band: null,
       period: 'All',

@@ -57,6 +57,13 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     await createActivityTable(client, 'clinic.activity', rows);
     await client.query('CREATE TABLE clinic.incomplete (area text, period text)');
   }, 120_000);
+  /** The columns of the warehouse's table, in order. */
+  const activityColumnNames = async () =>
+    (
+      await client.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'clinic' AND table_name = 'activity' ORDER BY ordinal_position",
+      )
+    ).rows.map((r) => r.column_name);
   afterAll(async () => {
     await t.services.analytics.close();
     await client.end();
@@ -108,11 +115,7 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(rounded(byQuintile)).toEqual(rounded(await t.services.analytics.deprivationReach('From a file')));
 
     // A linked table may change at any time: its reach is counted again ten minutes on, not before.
-    const columns = (
-      await client.query<{ column_name: string }>(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'clinic' AND table_name = 'activity' ORDER BY ordinal_position",
-      )
-    ).rows.map((r) => r.column_name);
+    const columns = await activityColumnNames();
     await client.query(
       `INSERT INTO clinic.activity (${columns.join(', ')}) SELECT ${columns.map((c) => (c === 'person_id' ? "'NEW-PERSON'" : c)).join(', ')} FROM clinic.activity WHERE lsoa_code IS NOT NULL LIMIT 1`,
     );
@@ -131,13 +134,9 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
   });
 
   it('works out the age bands and financial years of a table of ages, dates and NHS sex codes', async () => {
-    const columns = (
-      await client.query<{ column_name: string }>(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'clinic' AND table_name = 'activity' ORDER BY ordinal_position",
-      )
-    ).rows
-      .map((r) => r.column_name)
-      .filter((c) => !['age_band', 'esp_band', 'period'].includes(c));
+    const columns = (await activityColumnNames()).filter(
+      (c) => !['age_band', 'esp_band', 'period'].includes(c),
+    );
     // Sex as a warehouse may hold it: the NHS Data Dictionary's codes, as numbers; ethnic groups by
     // their Data Dictionary descriptions ("Asian or Asian British - Indian", "Not stated").
     const described = ethnicCategories.map(
@@ -209,6 +208,51 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
     const worked = await t.services.analytics.compute(systemActor, { datasetName: 'Ages and dates' });
     expect(worked.map(comparable)).toEqual(fromFile.map(comparable));
+  });
+
+  it('reads ages and event dates held as text, as a staging table holds them', async () => {
+    const columns = (await activityColumnNames()).filter(
+      (c) => !['age_band', 'esp_band', 'period'].includes(c),
+    );
+    // Ages as text, every third in words ("45 years"); dates written day first, as 01/05/2024.
+    const held: Record<string, string> = {
+      age: "CASE WHEN age % 3 = 0 THEN age || ' years' ELSE CAST(age AS text) END AS age",
+      event_date: "to_char(event_date, 'DD/MM/YYYY') AS event_date",
+    };
+    await client.query(
+      `CREATE VIEW clinic.text_ages_and_dates AS SELECT ${columns.map((c) => held[c] ?? c).join(', ')} FROM clinic.activity`,
+    );
+    const linked = await t.services.analytics.linkTable(systemActor, {
+      name: 'Text ages and dates',
+      table: 'clinic.text_ages_and_dates',
+    });
+    const [inWords] = (
+      await client.query<{ rows: string; ages: string }>(
+        'SELECT COUNT(*) AS rows, COUNT(DISTINCT age) AS ages FROM clinic.activity WHERE age % 3 = 0',
+      )
+    ).rows;
+    expect(linked.report?.warnings).toEqual(
+      expect.arrayContaining([
+        'The table has no age_band, esp_band and period columns, so Parity reads the age band from age, the ESP2013 age band from age and the financial year from event_date, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).',
+        expect.stringMatching(
+          new RegExp(
+            `^${Number(inWords!.rows).toLocaleString('en-GB')} rows have an age written otherwise than in whole years \\(${inWords!.ages} different values, for example "\\d+ years", read as \\d+\\): read as an import reads it`,
+          ),
+        ),
+        "The table's event_date column holds text: its dates are read as written day first (01/05/2024 is 1 May 2024), in each query where the data is. A large table is computed faster with its dates as dates.",
+      ]),
+    );
+    expect(linked.report?.warnings.filter((w) => w.includes('cannot read'))).toEqual([]);
+    expect(linked.fields).toMatchObject({
+      hasAgeInYears: true,
+      eventDates: { form: 'day-first', notDates: [] },
+    });
+    const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
+    const fromText = await t.services.analytics.compute(systemActor, { datasetName: 'Text ages and dates' });
+    expect(fromText.map(comparable)).toEqual(fromFile.map(comparable));
+    expect(await t.services.analytics.recordingQuality('Text ages and dates')).toEqual(
+      await t.services.analytics.recordingQuality('From a file'),
+    );
   });
 
   it('copies the reference geography again only after a new geography import', async () => {
@@ -308,19 +352,20 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     });
     const inPlace = await t.services.analytics.compute(systemActor, { datasetName: 'Coded in place' });
     expect(inPlace.map(comparable)).toEqual(computed.map(comparable));
-    // Ages as text are not read, and say so, rather than failing the indicators that ask for ages.
+    // Ages of another type (intervals) are not read, and say so, rather than failing the indicators
+    // that ask for ages.
     await client.query(
-      'CREATE VIEW clinic.text_ages AS SELECT lsoa_code, CAST(age AS text) AS age, dna, emergency_admission FROM clinic.activity',
+      'CREATE VIEW clinic.interval_ages AS SELECT lsoa_code, make_interval(years => age) AS age, dna, emergency_admission FROM clinic.activity',
     );
-    const textAges = await t.services.analytics.linkTable(systemActor, {
-      name: 'Ages as text',
-      table: 'clinic.text_ages',
+    const intervalAges = await t.services.analytics.linkTable(systemActor, {
+      name: 'Ages as intervals',
+      table: 'clinic.interval_ages',
     });
-    expect(textAges.report?.warnings).toContain(
-      "The table's age column is of type text, not a number, so its ages are not read: give them as numbers (in a view, say).",
+    expect(intervalAges.report?.warnings).toContain(
+      "The table's age column is of type interval, neither numbers nor text, so its ages are not read: give them as numbers (in a view, say).",
     );
-    expect(textAges.fields?.hasAgeInYears).toBe(false);
-    const withAges = await t.services.analytics.compute(systemActor, { datasetName: 'Ages as text' });
+    expect(intervalAges.fields?.hasAgeInYears).toBe(false);
+    const withAges = await t.services.analytics.compute(systemActor, { datasetName: 'Ages as intervals' });
     expect(withAges.map((r) => r.indicatorId)).toEqual(computed.map((r) => r.indicatorId));
   });
 
