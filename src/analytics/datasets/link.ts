@@ -18,6 +18,7 @@ import {
   hasAgeInYears,
   hasTextAge,
   hasTextDate,
+  hasTypedDate,
   sexCountsSql,
   textTypes,
   workedOutColumns,
@@ -108,7 +109,7 @@ export async function linkTable(
        SUM(CASE WHEN g.lsoa_code IS NULL AND x.lsoa_code IS NOT NULL THEN 1 ELSE 0 END) AS read_rows,
        COUNT(DISTINCT CASE WHEN g.lsoa_code IS NULL THEN x.lsoa_code END) AS read_codes,
        SUM(CASE WHEN s.code IS NOT NULL THEN 1 ELSE 0 END) AS not_placed_rows,
-       COUNT(DISTINCT s.code) AS not_placed_codes${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, SUM(CASE WHEN ${otherEthnicValueSql('a.ethnic_code')} THEN 1 ELSE 0 END) AS ethnic_other` : ''}
+       COUNT(DISTINCT s.code) AS not_placed_codes${hasTypedDate(columns) ? `, to_char(MIN(a.event_date), 'YYYY-MM-DD') AS first_date, to_char(MAX(a.event_date), 'YYYY-MM-DD') AS last_date` : ''}${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, SUM(CASE WHEN ${otherEthnicValueSql('a.ethnic_code')} THEN 1 ELSE 0 END) AS ethnic_other` : ''}
      FROM ${table} a LEFT JOIN ${codesIn(geography)} g ON g.lsoa_code = a.lsoa_code
        LEFT JOIN ${codesIn(lookup?.geography ?? geography)} x ON x.lsoa_code = a.lsoa_code
        LEFT JOIN ${notPlaced} s ON s.code = a.lsoa_code`,
@@ -117,6 +118,12 @@ export async function linkTable(
     `SELECT DISTINCT a.lsoa_code FROM ${table} a WHERE a.lsoa_code IS NOT NULL AND a.lsoa_code NOT IN ${codesIn(lookup?.geography ?? geography)} AND a.lsoa_code NOT IN ${notPlaced} ORDER BY a.lsoa_code LIMIT 5`,
   );
   const count = (name: string) => Number(counts?.[name] ?? 0);
+  // The first and last event dates when the table was linked, as an import keeps them.
+  const [firstDate, lastDate] = [counts?.first_date, counts?.last_date];
+  const typedDates =
+    typeof firstDate === 'string' && typeof lastDate === 'string'
+      ? { first: firstDate, last: lastDate }
+      : null;
   const [missing, unknown, unplaced] = [count('missing'), count('unknown'), count('not_placed_rows')];
   const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${countInWords(n)} rows have`);
   const warnings: string[] = [];
@@ -188,6 +195,7 @@ export async function linkTable(
       ...(ethnic && Object.keys(ethnic.read).length ? { ethnicValues: ethnic.read } : {}),
       ...(ages && Object.keys(ages.read).length ? { ageValues: ages.read } : {}),
       ...(dates?.read ? { eventDates: dates.read } : {}),
+      ...(typedDates ? { dates: typedDates } : dates?.dates ? { dates: dates.dates } : {}),
       ...(Object.keys({ ...coded, ...text.read }).length
         ? { codedMeasures: { ...coded, ...text.read } }
         : {}),

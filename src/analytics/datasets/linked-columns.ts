@@ -25,6 +25,9 @@ export const hasTextAge = (columns: TableColumn[]): boolean => textTypes.test(ty
 export const hasAgeInYears = (columns: TableColumn[]): boolean =>
   numeric.test(typeOf(columns, 'age')) || hasTextAge(columns);
 
+/** Whether the table's event dates are dates or timestamps. */
+export const hasTypedDate = (columns: TableColumn[]): boolean => dated.test(typeOf(columns, 'event_date'));
+
 /** Whether the table's event dates are text (read in the form found at the link, linked-dates.ts). */
 export const hasTextDate = (columns: TableColumn[]): boolean => textTypes.test(typeOf(columns, 'event_date'));
 
@@ -68,7 +71,7 @@ export function workedOutColumns(columns: TableColumn[], read: ReadAtLink = {}):
   const has = (name: string) => columns.some((c) => c.name === name);
   const age = hasAgeInYears(columns);
   const textDates = hasTextDate(columns) ? read.eventDates : undefined;
-  const date = dated.test(typeOf(columns, 'event_date')) || textDates !== undefined;
+  const date = hasTypedDate(columns) || textDates !== undefined;
   const worked: WorkedOutColumn[] = [];
   if (!has('age_band'))
     worked.push(

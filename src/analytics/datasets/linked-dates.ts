@@ -8,6 +8,7 @@
 import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';
+import type { DatesHeld } from './dates-held.ts';
 import { MOST_VALUES_READ } from './linked-ethnicity.ts';
 import { NOT_KNOWN_WORDS } from './standardise.ts';
 
@@ -39,6 +40,8 @@ const forms: Record<
     yearMonth: (d: string) => string;
     /** Where the month's two figures start in the year and month. */
     month: number;
+    /** The date as text that sorts as the dates do: 2024-05-01 or 20240501. */
+    sortable: (d: string) => string;
     april: (year: number) => string;
   }
 > = {
@@ -48,6 +51,7 @@ const forms: Record<
     end: '($|\\s*$|[T ])',
     yearMonth: (d) => d,
     month: 6,
+    sortable: (d) => `substr(${d}, 1, 10)`,
     april: (year) => `${year}-04`,
   },
   'day-first': {
@@ -55,6 +59,7 @@ const forms: Record<
     end: '($|\\s)',
     yearMonth: (d) => `substr(${d}, 7, 4) || substr(${d}, 4, 2)`,
     month: 5,
+    sortable: (d) => `substr(${d}, 7, 4) || substr(${d}, 4, 2) || substr(${d}, 1, 2)`,
     april: (year) => `${year}04`,
   },
   'month-first': {
@@ -62,6 +67,7 @@ const forms: Record<
     end: '($|\\s)',
     yearMonth: (d) => `substr(${d}, 7, 4) || substr(${d}, 1, 2)`,
     month: 5,
+    sortable: (d) => `substr(${d}, 7, 4) || substr(${d}, 1, 2) || substr(${d}, 4, 2)`,
     april: (year) => `${year}04`,
   },
   compact: {
@@ -69,6 +75,7 @@ const forms: Record<
     end: '\\s*$',
     yearMonth: (d) => d,
     month: 5,
+    sortable: (d) => `substr(${d}, 1, 8)`,
     april: (year) => `${year}04`,
   },
 };
@@ -171,6 +178,30 @@ export interface LinkedDates {
   unreadExample: string | null;
   /** Whether more values are not dates than were listed. */
   more: boolean;
+  /** The first and last dates read, when every value that is not a date was listed. */
+  dates: DatesHeld | null;
+}
+
+/**
+ * The first and last of the dates read: those not listed as not dates, which are dates that exist
+ * in the form (without a regular expression, the list being hashed).
+ */
+async function firstAndLast(
+  source: PostgresSource,
+  table: string,
+  read: TextDates,
+): Promise<DatesHeld | null> {
+  const d = 'CAST(a.event_date AS text)';
+  const sortable = `(${forms[read.form].sortable(d)}) COLLATE "C"`;
+  const listed = read.notDates.length ? ` AND NOT ${inListSql(d, read.notDates)}` : '';
+  const [row] = await source.run(
+    `SELECT MIN(${sortable}) AS first, MAX(${sortable}) AS last FROM ${table} a WHERE a.event_date IS NOT NULL${listed}`,
+  );
+  const iso = (v: unknown) => {
+    const t = String(v);
+    return t.length === 8 ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6)}` : t;
+  };
+  return row?.first == null || row.last == null ? null : { first: iso(row.first), last: iso(row.last) };
 }
 
 /** The form of a linked table's event_date of text, and the values in it that are not dates. */
@@ -191,11 +222,14 @@ export async function readLinkedDates(source: PostgresSource, table: string): Pr
   const values = await source.run(notDatesSql(table, form));
   const listed = values.slice(0, MOST_VALUES_READ);
   const example = values.find((v) => !v.not_known);
+  const read = rows > 0 ? { form, notDates: listed.map((v) => String(v.value)) } : null;
+  const more = values.length > MOST_VALUES_READ;
   return {
-    read: rows > 0 ? { form, notDates: listed.map((v) => String(v.value)) } : null,
+    read,
     unread: Number(values[0]?.unread ?? 0),
     unreadExample: example === undefined ? null : String(example.value),
-    more: values.length > MOST_VALUES_READ,
+    more,
+    dates: read && !more ? await firstAndLast(source, table, read) : null,
   };
 }
 

@@ -127,22 +127,28 @@ describe.runIf(dialectsUnderTest().includes('postgres'))(
         unread: 3,
         unreadExample: '2024-02-30',
         more: false,
+        dates: { first: '2024-05-01', last: '2024-05-01' },
       });
       // Numbers up to 12 first, and some above 12 second: written month first.
       expect(await formOf(['05/01/2024', '12/31/2024', '01/13/2025'])).toMatchObject({
         read: { form: 'month-first', notDates: [] },
+        dates: { first: '2024-05-01', last: '2025-01-13' },
       });
       // Either way round, or the first above 12: day first, as English systems write them.
-      expect(await formOf(['05/01/2024', '06/02/2024'])).toMatchObject({ read: { form: 'day-first' } });
+      expect(await formOf(['05/01/2024', '06/02/2024', '31.12.2023 09:30'])).toMatchObject({
+        read: { form: 'day-first' },
+        dates: { first: '2023-12-31', last: '2024-02-06' },
+      });
       expect(await formOf(['31/12/2024', '12/31/2024'])).toMatchObject({
         read: { form: 'day-first', notDates: ['12/31/2024'] },
         unread: 1,
       });
       expect(await formOf(['20240501', '20240229'])).toMatchObject({
         read: { form: 'compact', notDates: [] },
+        dates: { first: '2024-02-29', last: '2024-05-01' },
       });
       const none = await formOf(['next week', 'soon', 'soon', '']);
-      expect(none).toEqual({ read: null, unread: 3, unreadExample: 'soon', more: false });
+      expect(none).toEqual({ read: null, unread: 3, unreadExample: 'soon', more: false, dates: null });
       expect(linkedDatesNotes(none)).toEqual([
         'The table\'s event_date column holds text that Parity cannot read as dates (for example "soon"), so every row is counted in one period, "All". Give the dates as dates (in a view, say).',
       ]);

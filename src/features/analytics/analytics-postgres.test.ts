@@ -83,6 +83,9 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
       expect.arrayContaining(['dna', 'wait_weeks', 'emergency_admission']),
     );
     expect(linked.fields?.attributes).toEqual(['activity']);
+    // The first and last event dates when it was linked, as an import keeps them.
+    const fromFile = (await t.services.analytics.listDatasets()).find((d) => d.name === 'From a file')!;
+    expect(linked.fields?.dates).toEqual(fromFile.fields?.dates);
     const reference = await client.query<{ n: string }>(
       'SELECT count(*) AS n FROM parity_reference.lsoa_geography',
     );
@@ -243,9 +246,15 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
       ]),
     );
     expect(linked.report?.warnings.filter((w) => w.includes('cannot read'))).toEqual([]);
+    // The first and last dates too, as the import of the same rows keeps them.
+    const fromFileDataset = (await t.services.analytics.listDatasets()).find(
+      (d) => d.name === 'From a file',
+    )!;
+    expect(fromFileDataset.fields?.dates?.first).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(linked.fields).toMatchObject({
       hasAgeInYears: true,
       eventDates: { form: 'day-first', notDates: [] },
+      dates: fromFileDataset.fields?.dates,
     });
     const fromFile = await t.services.analytics.compute(systemActor, { datasetName: 'From a file' });
     const fromText = await t.services.analytics.compute(systemActor, { datasetName: 'Text ages and dates' });
@@ -306,6 +315,9 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     expect(linked.statusCode).toBe(303);
     const page = await browser.get(linked.headers.location as string);
     expect(page.body).toContain('PostgreSQL table (indicators are computed there)');
+    expect(page.body).toMatch(
+      /\d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4} when the table was linked/,
+    );
     expect(page.body).toContain('clinic.activity');
     expect(page.body).toContain('6,000');
   });
