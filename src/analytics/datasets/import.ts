@@ -47,6 +47,7 @@ import { givenAgeBands } from './given-age-bands.ts';
 import { groupOnlyEthnicityNote } from './group-only-ethnicity.ts';
 import { codedColumns, readCodedMeasures } from './coded-measures.ts';
 import type { LinkedCodedMeasure } from './linked-codes.ts';
+import type { AgeBandRead } from './linked-age-bands.ts';
 import type { TextDates } from './linked-dates.ts';
 import { readDiagnosisMeasures } from './diagnosis-measures.ts';
 import { codesColumn } from './clinical-codes.ts';
@@ -116,6 +117,8 @@ export interface DatasetFields {
   codedMeasures?: Record<string, LinkedCodedMeasure>;
   /** A linked table's ages of text that are not whole numbers, read when it was linked (linked-ages.ts). */
   ageValues?: Record<string, number>;
+  /** A linked table's age bands other than Parity's, read when it was linked (linked-age-bands.ts). */
+  ageBandValues?: Record<string, AgeBandRead>;
   /** How a linked table's event dates of text are read, found when it was linked (linked-dates.ts). */
   eventDates?: TextDates;
 }

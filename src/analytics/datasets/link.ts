@@ -23,6 +23,7 @@ import {
   textTypes,
   workedOutColumns,
 } from './linked-columns.ts';
+import { linkedAgeBandsNotes, readLinkedAgeBands } from './linked-age-bands.ts';
 import { linkedAgesNotes, readLinkedAges } from './linked-ages.ts';
 import { linkedDatesNotes, readLinkedDates } from './linked-dates.ts';
 import { measureCodings } from './coded-measures.ts';
@@ -66,6 +67,7 @@ export function fieldsOfTable(columns: TableColumn[]): DatasetFields {
     attributes,
     hasAge: hasAgeInYears(columns) || names.has('age_band'),
     hasAgeInYears: hasAgeInYears(columns),
+    hasEspBand: names.has('esp_band') || hasAgeInYears(columns),
     hasSex: names.has('sex'),
     hasEthnicity: names.has('ethnic_code'),
     hasDate: names.has('event_date'),
@@ -128,7 +130,13 @@ export async function linkTable(
   const rowsHave = (n: number) => (n === 1 ? '1 row has' : `${countInWords(n)} rows have`);
   const warnings: string[] = [];
   const dates = hasTextDate(columns) ? await readLinkedDates(source, table) : null;
-  const worked = workedOutColumns(columns, { eventDates: dates?.read ?? undefined });
+  const bands = columns.some((c) => c.name === 'age_band')
+    ? await readLinkedAgeBands(source, store, table)
+    : null;
+  const worked = workedOutColumns(columns, {
+    eventDates: dates?.read ?? undefined,
+    ageBandValues: bands?.read,
+  });
   if (worked.length)
     warnings.push(
       `The table has no ${listInWords(worked.map((w) => w.column))} ${worked.length === 1 ? 'column' : 'columns'}, so Parity reads ${listInWords(worked.map((w) => w.from))}, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).`,
@@ -145,6 +153,7 @@ export async function linkTable(
   const ages = hasTextAge(columns) ? await readLinkedAges(source, store, table) : null;
   if (ages) warnings.push(...linkedAgesNotes(ages));
   if (dates) warnings.push(...linkedDatesNotes(dates));
+  if (bands) warnings.push(...linkedAgeBandsNotes(bands));
   if (count('sex_read'))
     warnings.push(
       `${rowsHave(count('sex_read'))} a sex written otherwise than F, M or U: read as an import reads it (1 or Male as male, 2 or Female as female, 0, 9 or Not known as not known).`,
@@ -194,6 +203,8 @@ export async function linkTable(
       attributes: fields.attributes.filter((a) => !readMeasures.includes(a)),
       ...(ethnic && Object.keys(ethnic.read).length ? { ethnicValues: ethnic.read } : {}),
       ...(ages && Object.keys(ages.read).length ? { ageValues: ages.read } : {}),
+      ...(bands && Object.keys(bands.read).length ? { ageBandValues: bands.read } : {}),
+      ...(bands?.fiveYear ? { hasEspBand: true } : {}),
       ...(dates?.read ? { eventDates: dates.read } : {}),
       ...(typedDates ? { dates: typedDates } : dates?.dates ? { dates: dates.dates } : {}),
       ...(Object.keys({ ...coded, ...text.read }).length

@@ -6,6 +6,7 @@
 import type { TableColumn } from '../postgres-source.ts';
 import { inListSql, sourceColumn } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
+import { linkedAgeBandSql } from './linked-age-bands.ts';
 import { linkedAgeSql } from './linked-ages.ts';
 import { linkedCodedSql } from './linked-codes.ts';
 import { linkedYearMonthSql, textFinancialYearSql } from './linked-dates.ts';
@@ -32,7 +33,10 @@ export const hasTypedDate = (columns: TableColumn[]): boolean => dated.test(type
 export const hasTextDate = (columns: TableColumn[]): boolean => textTypes.test(typeOf(columns, 'event_date'));
 
 /** What the link found in columns of text, which the queries read as it found them. */
-export type ReadAtLink = Pick<DatasetFields, 'ethnicValues' | 'codedMeasures' | 'ageValues' | 'eventDates'>;
+export type ReadAtLink = Pick<
+  DatasetFields,
+  'ethnicValues' | 'codedMeasures' | 'ageValues' | 'eventDates' | 'ageBandValues'
+>;
 
 /** The first financial year placed by comparisons: earlier dates are worked out from the date. */
 const FIRST_LISTED_YEAR = 2000;
@@ -79,15 +83,23 @@ export function workedOutColumns(columns: TableColumn[], read: ReadAtLink = {}):
         ? { column: 'age_band', sql: ageBandSql('t.age'), from: 'the age band from age' }
         : { column: 'age_band', sql: 'CAST(NULL AS VARCHAR)', from: 'no age band (there is no age either)' },
     );
+  const fiveYearBands =
+    has('age_band') && Object.values(read.ageBandValues ?? {}).some((r) => r.esp !== null);
   if (!has('esp_band'))
     worked.push(
       age
         ? { column: 'esp_band', sql: espBandSql('t.age'), from: 'the ESP2013 age band from age' }
-        : {
-            column: 'esp_band',
-            sql: 'CAST(NULL AS INTEGER)',
-            from: 'no ESP2013 age band, so no directly standardised rate',
-          },
+        : fiveYearBands
+          ? {
+              column: 'esp_band',
+              sql: linkedAgeBandSql('t.age_band', read.ageBandValues ?? {}, 'esp'),
+              from: 'the ESP2013 age band from the five-year bands in age_band',
+            }
+          : {
+              column: 'esp_band',
+              sql: 'CAST(NULL AS INTEGER)',
+              from: 'no ESP2013 age band, so no directly standardised rate',
+            },
     );
   if (!has('period'))
     worked.push(
@@ -144,6 +156,8 @@ export function linkedRelation(table: string, columns: TableColumn[], read: Read
     readAs.event_date = read.eventDates
       ? linkedYearMonthSql('t.event_date', read.eventDates)
       : 'CAST(NULL AS DATE)';
+  if (Object.keys(read.ageBandValues ?? {}).length)
+    readAs.age_band = linkedAgeBandSql('t.age_band', read.ageBandValues ?? {}, 'band');
   const ethnicValues = read.ethnicValues ?? {};
   if (Object.keys(ethnicValues).length) readAs.ethnic_code = linkedEthnicSql('t.ethnic_code', ethnicValues);
   // Booleans as 1 and 0, as an import stores a flag or measure of them.

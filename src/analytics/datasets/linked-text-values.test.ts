@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, dialectsUnderTest, type TestDatabase } from '../../../test/test-db.ts';
 import { openPostgresSource, type PostgresSource } from '../postgres-source.ts';
 import { analyticsStore, closeAnalyticsStore, type AnalyticsStore } from '../store.ts';
+import { linkedAgeBandSql, linkedAgeBandsNotes, readLinkedAgeBands } from './linked-age-bands.ts';
 import { linkedAgeSql, linkedAgesNotes, readLinkedAges } from './linked-ages.ts';
 import {
   existingDatePattern,
@@ -209,6 +210,59 @@ describe.runIf(dialectsUnderTest().includes('postgres'))(
         '8 rows have an age written otherwise than in whole years (7 different values, for example "45 years", read as 45): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as having no age until then.',
         '2 rows have an age Parity cannot read (for example "121"): counted as having no age.',
       ]);
+    });
+
+    it("reads age bands as an import does: Parity's, written otherwise, and ESP2013's five-year bands", async () => {
+      const values = [
+        '18-24',
+        '18 to 24',
+        '20-24',
+        '20-24',
+        '85+',
+        '90+',
+        '0-4',
+        '15-19',
+        '15-19',
+        'Unknown band',
+        null,
+      ];
+      const table = valuesTable('age_band', values);
+      const bands = await readLinkedAgeBands(source, store, table);
+      expect(bands).toMatchObject({
+        fiveYear: true,
+        straddling: 2,
+        unreadRows: 1,
+        unreadExample: 'Unknown band',
+      });
+      const read = await source.run(
+        `SELECT ${linkedAgeBandSql('age_band', bands.read, 'band')} AS band, ${linkedAgeBandSql('age_band', bands.read, 'esp')} AS esp FROM ${table} v`,
+      );
+      expect(read.map((r) => [r.band, r.esp])).toEqual([
+        ['18-24', null],
+        ['18-24', null],
+        ['18-24', 4],
+        ['18-24', 4],
+        ['85+', null],
+        ['85+', 18],
+        ['0-17', 0],
+        [null, 3],
+        [null, 3],
+        [null, null],
+        [null, null],
+      ]);
+      expect(linkedAgeBandsNotes(bands)).toEqual([
+        "The table's age_band column holds ESP2013's five-year bands (20-24, 90+): each is read as the band of Parity's that holds it, and gives directly standardised rates. They were read when the table was linked; link it again to read bands added since.",
+        '2 rows are in the 15-19 band, which Parity\'s bands (0-17 and 18-24) part, so "Not known" by age band; directly standardised rates use the five-year bands as they are.',
+        '1 row is in an age band Parity cannot read (for example "Unknown band"): counted as not known. The bands read are Parity\'s (0-17, 18-24 … 85+) and ESP2013\'s five-year bands, written with a dash or "to".',
+      ]);
+      // Parity's own bands, as Parity writes them, are read as they are.
+      expect(
+        await readLinkedAgeBands(source, store, valuesTable('age_band', ['18-24', '85+', null])),
+      ).toMatchObject({
+        read: {},
+        fiveYear: false,
+        unreadRows: 0,
+      });
     });
   },
 );

@@ -264,6 +264,33 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
     );
   });
 
+  it('reads ESP2013 five-year age bands given instead of ages, with directly standardised rates', async () => {
+    const columns = (await activityColumnNames()).filter((c) => !['age', 'esp_band'].includes(c));
+    // The same rows with Parity's bands and the five-year bands' index written in, and with the
+    // five-year bands as text alone ("20-24", "90+"); people aged 15 to 19, whose five-year band
+    // Parity's bands part, are left out of both.
+    const fiveYear =
+      "CASE WHEN age >= 90 THEN '90+' ELSE (age / 5 * 5) || '-' || (age / 5 * 5 + 4) END AS age_band";
+    const rows = 'FROM clinic.activity WHERE age IS NULL OR age NOT BETWEEN 15 AND 19';
+    await client.query(`CREATE VIEW clinic.parity_bands AS SELECT ${columns.join(', ')}, esp_band ${rows}`);
+    await client.query(
+      `CREATE VIEW clinic.five_year_bands AS SELECT ${columns.map((c) => (c === 'age_band' ? fiveYear : c)).join(', ')} ${rows}`,
+    );
+    await t.services.analytics.linkTable(systemActor, { name: 'Parity bands', table: 'clinic.parity_bands' });
+    const linked = await t.services.analytics.linkTable(systemActor, {
+      name: 'Five-year bands',
+      table: 'clinic.five_year_bands',
+    });
+    expect(linked.fields?.hasEspBand).toBe(true);
+    expect(linked.report?.warnings).toContain(
+      "The table's age_band column holds ESP2013's five-year bands (20-24, 90+): each is read as the band of Parity's that holds it, and gives directly standardised rates. They were read when the table was linked; link it again to read bands added since.",
+    );
+    const withBands = await t.services.analytics.compute(systemActor, { datasetName: 'Parity bands' });
+    const fromFiveYear = await t.services.analytics.compute(systemActor, { datasetName: 'Five-year bands' });
+    expect(withBands.some((r) => r.statistic === 'dsr')).toBe(true);
+    expect(fromFiveYear.map(comparable)).toEqual(withBands.map(comparable));
+  });
+
   it('copies the reference geography again only after a new geography import', async () => {
     const tableId = async () =>
       (await client.query<{ oid: number }>(`SELECT 'parity_reference.lsoa_geography'::regclass::oid AS oid`))
