@@ -21,12 +21,15 @@ const LEAP_YEAR = '([12][0-9](0[48]|[2468][048]|[13579][26])|(1[26]|2[048])00)';
 const SEPARATOR = '[/.-]';
 
 /** Month and day patterns of every date but 29 February, then 29 February's (leap years only). */
-const monthDays: { month: string; day: string; leap?: true }[] = [
-  { month: '(0[1-9]|1[0-2])', day: '(0[1-9]|1[0-9]|2[0-8])' },
-  { month: '(0[13-9]|1[0-2])', day: '(29|30)' },
-  { month: '(0[13578]|1[02])', day: '31' },
-  { month: '02', day: '29', leap: true },
-];
+function monthDays(zero: '' | '?'): { month: string; day: string; leap?: true }[] {
+  const z = `0${zero}`;
+  return [
+    { month: `(${z}[1-9]|1[0-2])`, day: `(${z}[1-9]|1[0-9]|2[0-8])` },
+    { month: `(${z}[13-9]|1[0-2])`, day: '(29|30)' },
+    { month: `(${z}[13578]|1[02])`, day: '31' },
+    { month: `${z}2`, day: '29', leap: true },
+  ];
+}
 
 /**
  * Each form: how its figures are written, what may follow them (a time), and the SQL of its year
@@ -80,21 +83,62 @@ const forms: Record<
   },
 };
 
-/**
- * A PostgreSQL regular expression matching exactly the dates that exist, written in `form` with
- * their figures in their places (01/05/2024, not 1/5/2024), as the queries read them.
- */
-export function existingDatePattern(form: TextDateForm): string {
-  const { written, end } = forms[form];
-  const dates = monthDays.map(({ month, day, leap }) => written(leap ? LEAP_YEAR : YEAR, month, day));
-  return `^(${dates.map((d) => `(${d})`).join('|')})${end}`;
-}
-
 /** How a linked table's event dates of text are read: found when it was linked. */
 export interface TextDates {
   form: TextDateForm;
   /** The values that are not dates so written (the most rows first), which are read as no date. */
   notDates: string[];
+  /**
+   * Day or month first with figures not always in their places (1/5/2024): the character between
+   * the numbers, by which they are split. Without it, the figures are in their places (01/05/2024).
+   */
+  separator?: Separator;
+}
+
+export type Separator = '/' | '.' | '-';
+
+/**
+ * How each query reads dates written day or month first, figures not in their places: split at
+ * the separator, the day and month made two figures.
+ */
+function splitReading(form: 'day-first' | 'month-first', separator: Separator) {
+  const part = (d: string, n: number) => `split_part(${d}, ${literal(separator)}, ${n})`;
+  const year = (d: string) => `substr(${part(d, 3)}, 1, 4)`;
+  const two = (d: string, n: number) => `lpad(${part(d, n)}, 2, '0')`;
+  const [month, day] = form === 'day-first' ? [2, 1] : [1, 2];
+  return {
+    yearMonth: (d: string) => `${year(d)} || ${two(d, month)}`,
+    sortable: (d: string) => `${year(d)} || ${two(d, month)} || ${two(d, day)}`,
+  };
+}
+
+/** The reading of dates as `dates` says they are written. */
+function readingOf(dates: Pick<TextDates, 'form' | 'separator'>) {
+  const form = forms[dates.form];
+  return dates.separator && (dates.form === 'day-first' || dates.form === 'month-first')
+    ? { ...form, ...splitReading(dates.form, dates.separator) }
+    : form;
+}
+
+/**
+ * A PostgreSQL regular expression matching exactly the dates that exist, written as `dates` says:
+ * in `form` with their figures in their places (01/05/2024), or, with a separator, day or month
+ * first with or without a leading zero (1/5/2024), as the queries read them.
+ */
+export function existingDatePattern(dates: Pick<TextDates, 'form' | 'separator'>): string {
+  const { end } = forms[dates.form];
+  const split = dates.separator !== undefined && dates.form !== 'year-first' && dates.form !== 'compact';
+  const between = split ? `[${dates.separator}]` : SEPARATOR;
+  const written = (y: string, m: string, d: string) =>
+    dates.form === 'day-first'
+      ? `${d}${between}${m}${between}${y}`
+      : dates.form === 'month-first'
+        ? `${m}${between}${d}${between}${y}`
+        : forms[dates.form].written(y, m, d);
+  const all = monthDays(split ? '?' : '').map(({ month, day, leap }) =>
+    written(leap ? LEAP_YEAR : YEAR, month, day),
+  );
+  return `^(${all.map((d) => `(${d})`).join('|')})${end}`;
 }
 
 /**
@@ -103,7 +147,7 @@ export interface TextDates {
  */
 export function linkedYearMonthSql(column: string, dates: TextDates): string {
   const d = `CAST(${column} AS text)`;
-  const yearMonth = `(${forms[dates.form].yearMonth(d)}) COLLATE "C"`;
+  const yearMonth = `(${readingOf(dates).yearMonth(d)}) COLLATE "C"`;
   return dates.notDates.length
     ? `CASE WHEN ${inListSql(d, dates.notDates)} THEN NULL ELSE ${yearMonth} END`
     : yearMonth;
@@ -156,16 +200,20 @@ const formCountsSql = (table: string): string => {
       ${count('^\\s*[0-9]{8}\\s*$')} AS compact,
       ${count(numbers(ONE_OR_TWO, ONE_OR_TWO))} AS numbers,
       ${count(numbers(OVER_12, ONE_OR_TWO))} AS first_over_12,
-      ${count(numbers(ONE_OR_TWO, OVER_12))} AS second_over_12
+      ${count(numbers(ONE_OR_TWO, OVER_12))} AS second_over_12,
+      ${count('^[0-9]{2}[/.-][0-9]{2}[/.-][0-9]{4}')} AS in_places,
+      ${count('^\\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')} AS slash,
+      ${count('^\\s*[0-9]{1,2}[.][0-9]{1,2}[.][0-9]{4}')} AS dot,
+      ${count('^\\s*[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}')} AS dash
     FROM (SELECT t.event_date FROM ${table} t WHERE t.event_date IS NOT NULL LIMIT ${ROWS_TOLD_FROM}) a`;
 };
 
-/** The values that are not dates written in `form`, the most rows first, and one more. */
-const notDatesSql = (table: string, form: TextDateForm): string => {
+/** The values that are not dates written as `dates` says, the most rows first, and one more. */
+const notDatesSql = (table: string, dates: Pick<TextDates, 'form' | 'separator'>): string => {
   const d = 'CAST(a.event_date AS text)';
   return `SELECT value, n, not_known, SUM(CASE WHEN not_known THEN 0 ELSE n END) OVER () AS unread
     FROM (SELECT ${d} AS value, COUNT(*) AS n, ${notKnown(d)} AS not_known FROM ${table} a
-          WHERE ${d} IS NOT NULL AND NOT (${d} ~ ${literal(existingDatePattern(form))}) GROUP BY ${d}) v
+          WHERE ${d} IS NOT NULL AND NOT (${d} ~ ${literal(existingDatePattern(dates))}) GROUP BY ${d}) v
     ORDER BY n DESC, value LIMIT ${MOST_VALUES_READ + 1}`;
 };
 
@@ -192,7 +240,7 @@ async function firstAndLast(
   read: TextDates,
 ): Promise<DatesHeld | null> {
   const d = 'CAST(a.event_date AS text)';
-  const sortable = `(${forms[read.form].sortable(d)}) COLLATE "C"`;
+  const sortable = `(${readingOf(read).sortable(d)}) COLLATE "C"`;
   const listed = read.notDates.length ? ` AND NOT ${inListSql(d, read.notDates)}` : '';
   const [row] = await source.run(
     `SELECT MIN(${sortable}) AS first, MAX(${sortable}) AS last FROM ${table} a WHERE a.event_date IS NOT NULL${listed}`,
@@ -218,11 +266,21 @@ export async function readLinkedDates(source: PostgresSource, table: string): Pr
       ['compact', n('compact')],
     ] as const
   ).reduce((most, next) => (next[1] > most[1] ? next : most));
+  // Day or month first with figures not all in their places (1/5/2024): split at the separator of
+  // most rows.
+  const separators = (
+    [
+      ['/', n('slash')],
+      ['.', n('dot')],
+      ['-', n('dash')],
+    ] as const
+  ).reduce((most, next) => (next[1] > most[1] ? next : most));
+  const split = form === numbersForm && n('in_places') < rows ? { separator: separators[0] } : {};
   // Without a form, every value given is one that is not a date.
-  const values = await source.run(notDatesSql(table, form));
+  const values = await source.run(notDatesSql(table, { form, ...split }));
   const listed = values.slice(0, MOST_VALUES_READ);
   const example = values.find((v) => !v.not_known);
-  const read = rows > 0 ? { form, notDates: listed.map((v) => String(v.value)) } : null;
+  const read = rows > 0 ? { form, notDates: listed.map((v) => String(v.value)), ...split } : null;
   const more = values.length > MOST_VALUES_READ;
   return {
     read,
@@ -241,6 +299,14 @@ const written: Record<TextDateForm, string> = {
   compact: 'as year, month and day in eight figures (20240501)',
 };
 
+/** As `written`, of dates whose figures are not all in their places. */
+const writtenSplit: Record<TextDateForm, string> = {
+  ...written,
+  'day-first': 'day first (1/5/2024 or 01/05/2024 is 1 May 2024)',
+  'month-first':
+    'month first (5/1/2024 or 05/01/2024 is 1 May 2024), as some of them have a second number above 12 and none a first',
+};
+
 /** The link report's notes on a column of text dates. */
 export function linkedDatesNotes(dates: LinkedDates): string[] {
   const example = dates.unreadExample === null ? '' : ` (for example "${dates.unreadExample}")`;
@@ -251,7 +317,7 @@ export function linkedDatesNotes(dates: LinkedDates): string[] {
         ]
       : [];
   const notes = [
-    `The table's event_date column holds text: its dates are read as written ${written[dates.read.form]}, in each query where the data is. A large table is computed faster with its dates as dates.`,
+    `The table's event_date column holds text: its dates are read as written ${(dates.read.separator ? writtenSplit : written)[dates.read.form]}, in each query where the data is. A large table is computed faster with its dates as dates.`,
   ];
   if (dates.unread) {
     const more = dates.more

@@ -13,6 +13,7 @@ import {
   linkedYearMonthSql,
   readLinkedDates,
   textFinancialYearSql,
+  type Separator,
   type TextDateForm,
 } from './linked-dates.ts';
 import { financialYearSql } from './linked-columns.ts';
@@ -43,32 +44,36 @@ describe.runIf(dialectsUnderTest().includes('postgres'))(
     const valuesTable = (column: string, values: (string | null)[]) =>
       `(SELECT * FROM (VALUES ${values.map((v) => (v === null ? '(NULL::text)' : `('${v}'::text)`)).join(', ')}) v(${column}))`;
 
-    // PostgreSQL's own formatting of each day, against which each form's reading is checked.
-    const writtenBy: Record<TextDateForm, string[]> = {
-      'year-first': ["to_char(d, 'YYYY-MM-DD')", 'to_char(d, \'YYYY-MM-DD"T"09:30:00"Z"\')'],
+    // PostgreSQL's own formatting of each day, against which each form's reading is checked: with
+    // the figures in their places, or (with the separator to split at) without leading zeros.
+    const writtenBy: Record<TextDateForm, [sql: string, separator?: Separator][]> = {
+      'year-first': [["to_char(d, 'YYYY-MM-DD')"], ['to_char(d, \'YYYY-MM-DD"T"09:30:00"Z"\')']],
       'day-first': [
-        "to_char(d, 'DD/MM/YYYY')",
-        "to_char(d, 'DD.MM.YYYY')",
-        "to_char(d, 'DD-MM-YYYY') || ' 09:30'",
+        ["to_char(d, 'DD/MM/YYYY')"],
+        ["to_char(d, 'DD.MM.YYYY')"],
+        ["to_char(d, 'DD-MM-YYYY') || ' 09:30'"],
+        ["to_char(d, 'FMDD/FMMM/YYYY')", '/'],
+        ["to_char(d, 'FMDD.FMMM.YYYY') || ' 09:30'", '.'],
+        ["to_char(d, 'DD-MM-YYYY')", '-'],
       ],
-      'month-first': ["to_char(d, 'MM/DD/YYYY')"],
-      compact: ["to_char(d, 'YYYYMMDD')", "to_char(d, 'YYYYMMDD') || ' '"],
+      'month-first': [["to_char(d, 'MM/DD/YYYY')"], ["to_char(d, 'FMMM/FMDD/YYYY')", '/']],
+      compact: [["to_char(d, 'YYYYMMDD')"], ["to_char(d, 'YYYYMMDD') || ' '"]],
     };
 
     it.each(Object.keys(writtenBy) as TextDateForm[])(
       'places every day written %s in the financial year of the date itself, listed (2000 to 2027) or worked out',
       async (form) => {
-        const dates = { form, notDates: [] };
-        for (const written of writtenBy[form]) {
+        for (const [written, separator] of writtenBy[form]) {
+          const dates = { form, notDates: [], ...(separator ? { separator } : {}) };
           const [row] = await source.run(
-            `SELECT count(*) FILTER (WHERE NOT t ~ ${literal(existingDatePattern(form))}) AS not_read,
+            `SELECT count(*) FILTER (WHERE NOT t ~ ${literal(existingDatePattern(dates))}) AS not_read,
              count(*) FILTER (WHERE ${textFinancialYearSql(linkedYearMonthSql('t', dates), form, 2026)}
                IS DISTINCT FROM ${financialYearSql('d', 2026)}) AS differ
            FROM (SELECT CAST(d AS date) AS d, ${written} AS t
                  FROM (SELECT generate_series(DATE '1899-01-01', DATE '1901-12-31', INTERVAL '1 day')
                        UNION ALL SELECT generate_series(DATE '1990-01-01', DATE '2038-12-31', INTERVAL '1 day')) g(d)) days`,
           );
-          expect([Number(row!.not_read), Number(row!.differ)]).toEqual([0, 0]);
+          expect([written, Number(row!.not_read), Number(row!.differ)]).toEqual([written, 0, 0]);
         }
       },
     );
@@ -106,14 +111,20 @@ describe.runIf(dialectsUnderTest().includes('postgres'))(
       };
       for (const [form, values] of Object.entries(notDates) as [TextDateForm, string[]][]) {
         const read = await source.run(
-          `SELECT t ~ ${literal(existingDatePattern(form))} AS exists, ${linkedYearMonthSql('t', { form, notDates: values })} AS year_month
+          `SELECT t ~ ${literal(existingDatePattern({ form }))} AS exists, ${linkedYearMonthSql('t', { form, notDates: values })} AS year_month
          FROM ${valuesTable('t', values)} v`,
         );
         expect(read).toEqual(values.map(() => ({ exists: false, year_month: null })));
       }
+      // Split at a separator: the same days, without leading zeros, and that separator only.
+      const split = ['29/2/2023', '31/4/2024', '1.5.2024', '1/13/2024', '001/5/2024', '1/5/24', ' 1/5/2024'];
+      const splitRead = await source.run(
+        `SELECT t ~ ${literal(existingDatePattern({ form: 'day-first', separator: '/' }))} AS exists FROM ${valuesTable('t', split)} v`,
+      );
+      expect(splitRead.map((r) => r.exists)).toEqual(split.map(() => false));
       // 29 February in leap years, centuries divisible by 400 among them.
       const leap = await source.run(
-        `SELECT t ~ ${literal(existingDatePattern('day-first'))} AS exists FROM ${valuesTable('t', ['29/02/2024', '29/02/2000', '29.02.1996', '29/02/1600'])} v`,
+        `SELECT t ~ ${literal(existingDatePattern({ form: 'day-first' }))} AS exists FROM ${valuesTable('t', ['29/02/2024', '29/02/2000', '29.02.1996', '29/02/1600'])} v`,
       );
       expect(leap.map((r) => r.exists)).toEqual([true, true, true, true]);
     });
@@ -143,6 +154,11 @@ describe.runIf(dialectsUnderTest().includes('postgres'))(
       expect(await formOf(['31/12/2024', '12/31/2024'])).toMatchObject({
         read: { form: 'day-first', notDates: ['12/31/2024'] },
         unread: 1,
+      });
+      // Figures not all in their places: split at the separator of most rows.
+      expect(await formOf(['1/5/2024', '15/12/2024', '01/06/2024', '3.2.2024', '31/4/2024'])).toMatchObject({
+        read: { form: 'day-first', separator: '/', notDates: ['3.2.2024', '31/4/2024'] },
+        dates: { first: '2024-05-01', last: '2024-12-15' },
       });
       expect(await formOf(['20240501', '20240229'])).toMatchObject({
         read: { form: 'compact', notDates: [] },
