@@ -178,8 +178,7 @@ export function linkedRelation(table: string, columns: TableColumn[], read: Read
   for (const [name, type] of Object.entries(notRecorded))
     if (!has(name)) selected.push([name, `CAST(NULL AS ${type})`]);
   for (const [measure, values] of coded) if (!has(measure)) selected.push([measure, linkedCodedSql(values)]);
-  const as = ([name, sql]: [string, string]) =>
-    sql === `t.${sourceColumn(name)}` ? sql : `${sql} AS ${name}`;
+  const as = ([name, sql]: [string, string]) => `${sql} AS ${sourceColumn(name)}`;
   const workedSql = worked.map((w) => `${w.sql} AS ${w.column}`);
   if (!(hasTextAge(columns) || hasTextDate(columns)) || workedSql.length === 0)
     return `(SELECT ${[...selected.map(as), ...workedSql].join(', ')} FROM ${table} t)`;

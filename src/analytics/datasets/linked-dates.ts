@@ -31,58 +31,6 @@ function monthDays(zero: '' | '?'): { month: string; day: string; leap?: true }[
   ];
 }
 
-/**
- * Each form: how its figures are written, what may follow them (a time), and the SQL of its year
- * and month as text that sorts as they do ('2024-05' or '202405' at its start).
- */
-const forms: Record<
-  TextDateForm,
-  {
-    written: (y: string, m: string, d: string) => string;
-    end: string;
-    yearMonth: (d: string) => string;
-    /** Where the month's two figures start in the year and month. */
-    month: number;
-    /** The date as text that sorts as the dates do: 2024-05-01 or 20240501. */
-    sortable: (d: string) => string;
-    april: (year: number) => string;
-  }
-> = {
-  // A time may follow, after a T or a space (2024-05-01T09:30:00Z).
-  'year-first': {
-    written: (y, m, d) => `${y}-${m}-${d}`,
-    end: '($|\\s*$|[T ])',
-    yearMonth: (d) => d,
-    month: 6,
-    sortable: (d) => `substr(${d}, 1, 10)`,
-    april: (year) => `${year}-04`,
-  },
-  'day-first': {
-    written: (y, m, d) => `${d}${SEPARATOR}${m}${SEPARATOR}${y}`,
-    end: '($|\\s)',
-    yearMonth: (d) => `substr(${d}, 7, 4) || substr(${d}, 4, 2)`,
-    month: 5,
-    sortable: (d) => `substr(${d}, 7, 4) || substr(${d}, 4, 2) || substr(${d}, 1, 2)`,
-    april: (year) => `${year}04`,
-  },
-  'month-first': {
-    written: (y, m, d) => `${m}${SEPARATOR}${d}${SEPARATOR}${y}`,
-    end: '($|\\s)',
-    yearMonth: (d) => `substr(${d}, 7, 4) || substr(${d}, 1, 2)`,
-    month: 5,
-    sortable: (d) => `substr(${d}, 7, 4) || substr(${d}, 1, 2) || substr(${d}, 4, 2)`,
-    april: (year) => `${year}04`,
-  },
-  compact: {
-    written: (y, m, d) => `${y}${m}${d}`,
-    end: '\\s*$',
-    yearMonth: (d) => d,
-    month: 5,
-    sortable: (d) => `substr(${d}, 1, 8)`,
-    april: (year) => `${year}04`,
-  },
-};
-
 /** How a linked table's event dates of text are read: found when it was linked. */
 export interface TextDates {
   form: TextDateForm;
@@ -98,26 +46,84 @@ export interface TextDates {
 export type Separator = '/' | '.' | '-';
 
 /**
- * How each query reads dates written day or month first, figures not in their places: split at
- * the separator, the day and month made two figures.
+ * How dates written one way are read: their regular expression from year, month and day patterns
+ * (the day and month with a leading zero, or with `zero` '?' without one too), what may follow them
+ * (a time), and the SQL of their year and month as text that sorts as they do ('2024-05' or
+ * '202405' at its start) and of the whole date (2024-05-01 or 20240501).
  */
-function splitReading(form: 'day-first' | 'month-first', separator: Separator) {
-  const part = (d: string, n: number) => `split_part(${d}, ${literal(separator)}, ${n})`;
-  const year = (d: string) => `substr(${part(d, 3)}, 1, 4)`;
-  const two = (d: string, n: number) => `lpad(${part(d, n)}, 2, '0')`;
-  const [month, day] = form === 'day-first' ? [2, 1] : [1, 2];
+interface Reading {
+  written: (y: string, m: string, d: string) => string;
+  zero: '' | '?';
+  end: string;
+  yearMonth: (d: string) => string;
+  /** Where the month's two figures start in the year and month. */
+  month: number;
+  sortable: (d: string) => string;
+  april: (year: number) => string;
+}
+
+const inEightFigures = (year: number) => `${year}04`;
+
+// A time may follow, after a T or a space (2024-05-01T09:30:00Z).
+const yearFirst: Reading = {
+  written: (y, m, d) => `${y}-${m}-${d}`,
+  zero: '',
+  end: '($|\\s*$|[T ])',
+  yearMonth: (d) => d,
+  month: 6,
+  sortable: (d) => `substr(${d}, 1, 10)`,
+  april: (year) => `${year}-04`,
+};
+
+const compact: Reading = {
+  written: (y, m, d) => `${y}${m}${d}`,
+  zero: '',
+  end: '\\s*$',
+  yearMonth: (d) => d,
+  month: 5,
+  sortable: (d) => `substr(${d}, 1, 8)`,
+  april: inEightFigures,
+};
+
+/**
+ * Dates written day or month first: with their figures in their places (01/05/2024, any of the
+ * separators), read from those places; or, with a separator, split at it, the day and month made
+ * two figures (1/5/2024).
+ */
+function numbersFirst(first: 'day' | 'month', separator?: Separator): Reading {
+  const between = separator ? `[${separator}]` : SEPARATOR;
+  // The first, second and third numbers: the year four figures, the others two.
+  const part = separator
+    ? (d: string, n: number) =>
+        n === 3
+          ? `substr(split_part(${d}, ${literal(separator)}, 3), 1, 4)`
+          : `lpad(split_part(${d}, ${literal(separator)}, ${n}), 2, '0')`
+    : (d: string, n: number) => `substr(${d}, ${[1, 4, 7][n - 1]}, ${n === 3 ? 4 : 2})`;
+  const [month, day] = first === 'day' ? [2, 1] : [1, 2];
   return {
-    yearMonth: (d: string) => `${year(d)} || ${two(d, month)}`,
-    sortable: (d: string) => `${year(d)} || ${two(d, month)} || ${two(d, day)}`,
+    written: (y, m, d) =>
+      first === 'day' ? `${d}${between}${m}${between}${y}` : `${m}${between}${d}${between}${y}`,
+    zero: separator ? '?' : '',
+    end: '($|\\s)',
+    yearMonth: (d) => `${part(d, 3)} || ${part(d, month)}`,
+    month: 5,
+    sortable: (d) => `${part(d, 3)} || ${part(d, month)} || ${part(d, day)}`,
+    april: inEightFigures,
   };
 }
 
 /** The reading of dates as `dates` says they are written. */
-function readingOf(dates: Pick<TextDates, 'form' | 'separator'>) {
-  const form = forms[dates.form];
-  return dates.separator && (dates.form === 'day-first' || dates.form === 'month-first')
-    ? { ...form, ...splitReading(dates.form, dates.separator) }
-    : form;
+function readingOf(dates: Pick<TextDates, 'form' | 'separator'>): Reading {
+  switch (dates.form) {
+    case 'year-first':
+      return yearFirst;
+    case 'compact':
+      return compact;
+    case 'day-first':
+      return numbersFirst('day', dates.separator);
+    case 'month-first':
+      return numbersFirst('month', dates.separator);
+  }
 }
 
 /**
@@ -126,18 +132,8 @@ function readingOf(dates: Pick<TextDates, 'form' | 'separator'>) {
  * first with or without a leading zero (1/5/2024), as the queries read them.
  */
 export function existingDatePattern(dates: Pick<TextDates, 'form' | 'separator'>): string {
-  const { end } = forms[dates.form];
-  const split = dates.separator !== undefined && dates.form !== 'year-first' && dates.form !== 'compact';
-  const between = split ? `[${dates.separator}]` : SEPARATOR;
-  const written = (y: string, m: string, d: string) =>
-    dates.form === 'day-first'
-      ? `${d}${between}${m}${between}${y}`
-      : dates.form === 'month-first'
-        ? `${m}${between}${d}${between}${y}`
-        : forms[dates.form].written(y, m, d);
-  const all = monthDays(split ? '?' : '').map(({ month, day, leap }) =>
-    written(leap ? LEAP_YEAR : YEAR, month, day),
-  );
+  const { written, zero, end } = readingOf(dates);
+  const all = monthDays(zero).map(({ month, day, leap }) => written(leap ? LEAP_YEAR : YEAR, month, day));
   return `^(${all.map((d) => `(${d})`).join('|')})${end}`;
 }
 
@@ -168,7 +164,7 @@ export function textFinancialYearSql(
   form: TextDateForm,
   thisYear = new Date().getUTCFullYear(),
 ): string {
-  const { april, month: at } = forms[form];
+  const { april, month: at } = readingOf({ form });
   const label = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
   const [year, month] = [`substr(${yearMonth}, 1, 4)`, `substr(${yearMonth}, ${at}, 2)`];
   const start = `(CAST(${year} AS INTEGER) - CASE WHEN ${month} < '04' THEN 1 ELSE 0 END)`;
