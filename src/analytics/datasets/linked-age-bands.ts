@@ -8,9 +8,8 @@ import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
-import { MOST_VALUES_READ } from './linked-ethnicity.ts';
 import { ageBands, givenAgeBandSql, givenEspBandSql } from './standardise.ts';
-import { heldValues, readValues } from './values-read.ts';
+import { MOST_VALUES_READ, mostHeldSql, readMostHeld } from './values-read.ts';
 
 /** A value of the column read: Parity's band and ESP2013's band index (null where it gives none). */
 export interface AgeBandRead {
@@ -32,25 +31,17 @@ export interface LinkedAgeBands {
 
 const parityLabels = new Set(ageBands.map(([, , label]) => label));
 
-/** The different values of the table's age_band, the most rows first, and one more. */
-const bandValuesSql = (table: string): string =>
-  `SELECT CAST(a.age_band AS text) AS value, COUNT(*) AS n FROM ${table} a WHERE a.age_band IS NOT NULL
-   GROUP BY CAST(a.age_band AS text) ORDER BY n DESC, value LIMIT ${MOST_VALUES_READ + 1}`;
-
 /** The table's age bands, read (the table as SQL). */
 export async function readLinkedAgeBands(
   source: PostgresSource,
   store: AnalyticsStore,
   table: string,
 ): Promise<LinkedAgeBands> {
-  const found = await heldValues(source, bandValuesSql(table));
-  const values = await readValues<{ band: string | null; esp: number | null }>(
+  const { values, more } = await readMostHeld<{ band: string | null; esp: number | null }>(
+    source,
     store,
-    found.slice(0, MOST_VALUES_READ),
-    {
-      band: givenAgeBandSql('value'),
-      esp: givenEspBandSql('value'),
-    },
+    mostHeldSql(table, 'CAST(a.age_band AS text)', 'a.age_band IS NOT NULL'),
+    { band: givenAgeBandSql('value'), esp: givenEspBandSql('value') },
   );
   const unread = values.filter((v) => v.band === null && v.esp === null && v.value.trim() !== '');
   // Read only where some value is not one of Parity's bands written as Parity writes it.
@@ -66,7 +57,7 @@ export async function readLinkedAgeBands(
     straddling: values.filter((v) => v.band === null && v.esp !== null).reduce((sum, v) => sum + v.n, 0),
     unreadRows: unread.reduce((sum, v) => sum + v.n, 0),
     unreadExample: unread[0]?.value ?? null,
-    more: found.length > MOST_VALUES_READ,
+    more,
   };
 }
 

@@ -8,23 +8,14 @@ import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
-import { MOST_VALUES_READ } from './linked-ethnicity.ts';
 import { ageSql, notKnownSql } from './standardise.ts';
-import { heldValues, readValues } from './values-read.ts';
+import { MOST_VALUES_READ, mostHeldSql, readMostHeld } from './values-read.ts';
 
 /** The ages from 0 to 120 as whole numbers write them: "0" to "120". */
 const wholeYears = Array.from({ length: 121 }, (_v, age) => String(age));
 
 /** Whether the text is an age in whole years from 0 to 120, written as a number is. */
 const wholeYearsSql = (column: string): string => `(${inListSql(column, wholeYears)})`;
-
-/** The table's ages that are not whole numbers of years, the most rows first, and one more. */
-const otherAgesSql = (table: string): string => {
-  const age = 'CAST(a.age AS text)';
-  return `SELECT ${age} AS value, COUNT(*) AS n FROM ${table} a
-    WHERE trim(${age}) <> '' AND NOT ${wholeYearsSql(age)}
-    GROUP BY ${age} ORDER BY n DESC, value LIMIT ${MOST_VALUES_READ + 1}`;
-};
 
 export interface LinkedAges {
   /** Value → age in completed years, for the values read. */
@@ -44,12 +35,13 @@ export async function readLinkedAges(
   store: AnalyticsStore,
   table: string,
 ): Promise<LinkedAges> {
-  const found = await heldValues(source, otherAgesSql(table));
-  const kept = found.slice(0, MOST_VALUES_READ);
-  const values = await readValues<{ age: number | null; not_known: boolean }>(store, kept, {
-    age: ageSql('value', 'text'),
-    not_known: notKnownSql('value'),
-  });
+  const age = 'CAST(a.age AS text)';
+  const { values, more } = await readMostHeld<{ age: number | null; not_known: boolean }>(
+    source,
+    store,
+    mostHeldSql(table, age, `trim(${age}) <> '' AND NOT ${wholeYearsSql(age)}`),
+    { age: ageSql('value', 'text'), not_known: notKnownSql('value') },
+  );
   const read = values.filter((v) => v.age !== null);
   const unread = values.filter((v) => v.age === null && !v.not_known);
   return {
@@ -58,7 +50,7 @@ export async function readLinkedAges(
     readExample: read[0]?.value ?? null,
     unreadRows: unread.reduce((sum, v) => sum + v.n, 0),
     unreadExample: unread[0]?.value ?? null,
-    more: found.length > MOST_VALUES_READ,
+    more,
   };
 }
 

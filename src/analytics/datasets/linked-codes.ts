@@ -17,9 +17,8 @@ import {
   SLIPS,
   type CodingId,
 } from './coded-measures.ts';
-import { MOST_VALUES_READ } from './linked-ethnicity.ts';
 import { flagSql, measureSql } from './standardise.ts';
-import { heldValues, readValues, type HeldValue } from './values-read.ts';
+import { heldValues, MOST_VALUES_READ, readValues, type HeldValue } from './values-read.ts';
 
 /** A measure or flag read from a column: each value found at the link, and what it gives. */
 export interface LinkedCodedMeasure {

@@ -9,7 +9,7 @@ import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';
 import type { DatesHeld } from './dates-held.ts';
-import { MOST_VALUES_READ } from './linked-ethnicity.ts';
+import { MOST_VALUES_READ } from './values-read.ts';
 import { NOT_KNOWN_WORDS } from './standardise.ts';
 
 /** How a column of text dates is written: 2024-05-01, 01/05/2024, 05/01/2024 or 20240501. */

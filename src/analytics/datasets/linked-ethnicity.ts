@@ -11,10 +11,7 @@ import { inListSql, literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { ethnicCategories } from './ethnicity.ts';
 import { ethnicCodeSql } from './standardise.ts';
-import { heldValues, readValues, type HeldValue } from './values-read.ts';
-
-/** The most different values read at a link: more is free text, which a view should code first. */
-export const MOST_VALUES_READ = 200;
+import { MOST_VALUES_READ, mostHeldSql, readMostHeld } from './values-read.ts';
 
 /** Parity's ethnic category codes: the NHS Data Dictionary's, and its own for a group alone. */
 const ethnicCodes = ethnicCategories.map((c) => c.code);
@@ -25,28 +22,8 @@ export const otherEthnicValueSql = (column: string): string => {
   return `(${column} IS NOT NULL AND trim(${value}) <> '' AND NOT ${inListSql(value, ethnicCodes)})`;
 };
 
-/**
- * The table's values that are not codes, the most rows first, with their rows: MOST_VALUES_READ of
- * them and one more, which tells that there are more.
- */
-const otherEthnicValuesSql = (table: string): string =>
-  `SELECT CAST(a.ethnic_code AS VARCHAR) AS value, COUNT(*) AS n FROM ${table} a
-   WHERE ${otherEthnicValueSql('a.ethnic_code')}
-   GROUP BY CAST(a.ethnic_code AS VARCHAR) ORDER BY n DESC, value LIMIT ${MOST_VALUES_READ + 1}`;
-
-/**
- * Each value read as an import reads an NHS ethnic category column, or else as the census's groups
- * written out (ONS 2021); values neither reads are left out.
- */
-async function readEthnicValues(
-  store: AnalyticsStore,
-  found: readonly HeldValue[],
-): Promise<Record<string, string>> {
-  const rows = await readValues<{ code: string | null }>(store, found, {
-    code: `COALESCE(${ethnicCodeSql('value', 'nhs')}, ${ethnicCodeSql('value', 'ons2021')})`,
-  });
-  return Object.fromEntries(rows.filter((r) => r.code !== null).map((r) => [r.value, r.code!]));
-}
+/** The ethnic group of a value read as an import reads an NHS ethnic category column, or else as the census's groups written out (ONS 2021). */
+const ethnicValueSql = `COALESCE(${ethnicCodeSql('value', 'nhs')}, ${ethnicCodeSql('value', 'ons2021')})`;
 
 export interface OtherEthnicValues {
   /** Value → code, for the values read. */
@@ -67,17 +44,19 @@ export async function readOtherEthnicValues(
   store: AnalyticsStore,
   table: string,
 ): Promise<OtherEthnicValues> {
-  const found = await heldValues(source, otherEthnicValuesSql(table));
-  const kept = found.slice(0, MOST_VALUES_READ);
-  const read = await readEthnicValues(store, kept);
-  // Object.hasOwn, not `in`: a warehouse's value may be "constructor".
-  const isRead = (f: { value: string }) => Object.hasOwn(read, f.value);
+  const { values, more } = await readMostHeld<{ code: string | null }>(
+    source,
+    store,
+    mostHeldSql(table, 'CAST(a.ethnic_code AS VARCHAR)', otherEthnicValueSql('a.ethnic_code')),
+    { code: ethnicValueSql },
+  );
+  const read = values.filter((v) => v.code !== null);
   return {
-    read,
-    readRows: kept.filter(isRead).reduce((sum, f) => sum + f.n, 0),
-    readExample: kept.find(isRead)?.value ?? null,
-    unreadExample: kept.find((f) => !isRead(f))?.value ?? null,
-    more: found.length > MOST_VALUES_READ,
+    read: Object.fromEntries(read.map((v) => [v.value, v.code!])),
+    readRows: read.reduce((sum, v) => sum + v.n, 0),
+    readExample: read[0]?.value ?? null,
+    unreadExample: values.find((v) => v.code === null)?.value ?? null,
+    more,
   };
 }
 
