@@ -54,7 +54,7 @@ export const measureCodings: Record<CodingId, MeasureCoding> = {
     ],
     problem: 'not an attendance code (5 or 6 attended, 3 or 7 did not attend, 2 or 4 cancelled, 0 not applicable)',
     note: (column) =>
-      `The column "${column}" holds attendance codes, read as dna: 5 and 6 (attended) as 0, 3 and 7 (did not attend, or too late to be seen) as 1, and 2, 4 (cancelled) and 0 (not applicable) left out of the DNA rate.`,
+      `The column "${column}" holds attendance outcomes, as codes or their words, read as dna: attended (5 and 6) as 0, did not attend or too late to be seen (3 and 7) as 1, and cancelled (2 and 4) or not applicable (0) left out of the DNA rate.`,
   },
   'admission-method': {
     measure: 'emergency_admission',
@@ -66,7 +66,7 @@ export const measureCodings: Record<CodingId, MeasureCoding> = {
     ],
     problem: 'not an admission method code (21 to 28 or 2A to 2D emergency; 11 to 13, 31, 32 or 81 to 83 not)',
     note: (column) =>
-      `The column "${column}" holds admission method codes, read as emergency_admission: 21 to 28 and 2A to 2D (emergency) as 1, elective, maternity and other methods as 0.`,
+      `The column "${column}" holds admission methods, as codes or their words, read as emergency_admission: emergency (21 to 28 and 2A to 2D) as 1, elective, maternity and other methods as 0.`,
   },
   'cancer-stage': {
     measure: 'cancer_stage',

@@ -60,7 +60,7 @@ describe('reading the values extracts hold', () => {
     expect(result.mapping.measures.dna).toBe('Attended or did not attend');
     expect(result.mapping.measureCodings).toEqual({ dna: 'attendance' });
     expect(result.report.warnings).toContain(
-      'The column "Attended or did not attend" holds attendance codes, read as dna: 5 and 6 (attended) as 0, 3 and 7 (did not attend, or too late to be seen) as 1, and 2, 4 (cancelled) and 0 (not applicable) left out of the DNA rate.',
+      'The column "Attended or did not attend" holds attendance outcomes, as codes or their words, read as dna: attended (5 and 6) as 0, did not attend or too late to be seen (3 and 7) as 1, and cancelled (2 and 4) or not applicable (0) left out of the DNA rate.',
     );
     expect(result.report.examples).toEqual([
       {
@@ -105,7 +105,7 @@ describe('reading the values extracts hold', () => {
     expect(result.mapping.measures).toEqual({ emergency_admission: 'Admission method' });
     expect(result.mapping.measureCodings).toEqual({ emergency_admission: 'admission-method' });
     expect(result.report.warnings).toContain(
-      'The column "Admission method" holds admission method codes, read as emergency_admission: 21 to 28 and 2A to 2D (emergency) as 1, elective, maternity and other methods as 0.',
+      'The column "Admission method" holds admission methods, as codes or their words, read as emergency_admission: emergency (21 to 28 and 2A to 2D) as 1, elective, maternity and other methods as 0.',
     );
     const rows = await stored<{ emergency_admission: number | null }>('admissions', 'emergency_admission');
     expect(rows.map((r) => r.emergency_admission)).toEqual([1, 1, 1, 0, 0, 0, 0, 1, 0, null]);

@@ -235,7 +235,15 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
+  const whole = !values.indicator && values.dataset !== undefined;
+  const sayNotComputed = async (dataset: string) => {
+    for (const missing of await services.analytics.notComputed(dataset))
+      io.err(`Not computed: ${missing.title} (${missing.id}) ${missing.reason}.`);
+  };
   try {
+    // A dataset that gives none is refused: why each indicator is not given comes first.
+    if (whole && (await services.analytics.indicatorsGiven(values.dataset!)).length === 0)
+      await sayNotComputed(values.dataset!);
     const results = await services.analytics.compute(systemActor, {
       datasetName: values.dataset,
       indicatorId: values.indicator,
@@ -244,9 +252,7 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
     io.out(values.format === 'csv' ? toCsv(exportRows(results)).trimEnd() : JSON.stringify(results, null, 2));
     // The JSON holds each result's caveats; a CSV file has no place for them.
     if (values.format === 'csv') for (const line of caveatLines(results)) io.err(line);
-    if (!values.indicator && values.dataset)
-      for (const missing of await services.analytics.notComputed(values.dataset))
-        io.err(`Not computed: ${missing.title} (${missing.id}) ${missing.reason}.`);
+    if (whole) await sayNotComputed(values.dataset!);
     return 0;
   } finally {
     await services.analytics.close();

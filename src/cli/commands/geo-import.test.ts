@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { runCli } from '../main.ts';
+import { captureIO } from '../../../test/cli-io.ts';
 
 it('asks for the deprivation file when only a ward lookup is given, and says why', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-cli-'));
@@ -29,13 +30,7 @@ it('asks for the deprivation file when only a ward lookup is given, and says why
 it('gives rates for a dataset on LSOA 2021 codes from 2011-based population estimates, saying so', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-cli-'));
   const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = {
-    out: (l: string) => out.push(l),
-    err: (l: string) => err.push(l),
-    env: { DATA_DIR: dir, LOG_LEVEL: 'silent' },
-  };
+  const { io, out, err } = captureIO({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
   try {
     const geo = [
       ...['--imd', path.join(shared, 'iod2025_imd_lsoa21_llr.csv')],

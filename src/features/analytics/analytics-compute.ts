@@ -11,6 +11,7 @@ import {
   applicableIndicators,
   computePack,
   fieldsOfDataset,
+  standardFields,
   unmetNeeds,
   type AvailableFields,
 } from '../../analytics/indicators/compute.ts';
@@ -83,6 +84,13 @@ async function chooseIndicators(
   indicatorId: string | undefined,
 ): Promise<IndicatorDefinition[]> {
   const applicable = applicableIndicators(all, datasetFields(dataset), hasPopulation);
+  if (!indicatorId && applicable.length === 0)
+    throw new FormError([
+      {
+        field: 'compute',
+        message: `Nothing was computed: ${dataset.name} can give none of the catalogue's ${all.length} indicators. The dataset's page, or parity indicators compute with --indicator <id>, says what each one needs.`,
+      },
+    ]);
   if (!indicatorId) return applicable;
   const chosen = applicable.filter((i) => i.id === indicatorId);
   if (chosen.length) return chosen;
@@ -126,6 +134,24 @@ export interface IndicatorNotComputed {
   id: string;
   title: string;
   reason: string;
+  /**
+   * Only measures the dataset does not have, and no column that may hold them: the indicator is for
+   * another kind of extract (an admissions indicator beside an outpatients extract).
+   */
+  fieldsOnly: boolean;
+}
+
+/** The catalogue's indicators a dataset can give: those computing it works out. */
+export async function indicatorsGiven(
+  ctx: AnalyticsContext,
+  indicators: IndicatorDefinition[],
+  dataset: Dataset,
+): Promise<{ id: string; title: string }[]> {
+  const hasPopulation = (await populationVintages(await ctx.store())).includes(dataset.lsoaVintage);
+  return applicableIndicators(indicators, datasetFields(dataset), hasPopulation).map(({ id, title }) => ({
+    id,
+    title,
+  }));
 }
 
 /** The catalogue's indicators a dataset cannot give, each with what it would need. */
@@ -148,7 +174,11 @@ export async function indicatorsNotComputed(
       : unmet.textFields.length
         ? `needs ${unmet.textFields.join(', ')} as numbers, but this dataset holds ${unmet.textFields.length === 1 ? 'it' : 'them'} as text (import it again with ${unmet.textFields.length === 1 ? 'the column' : 'the columns'} under "measures" in the mapping, so that every value is checked)`
         : populationReason;
-    return [{ id: indicator.id, title: indicator.title, reason }];
+    const fieldsOnly =
+      unmet.missingFields.length > 0 &&
+      hints.length === 0 &&
+      !unmet.missingFields.some((field) => standardFields.includes(field) || field === 'esp_band');
+    return [{ id: indicator.id, title: indicator.title, reason, fieldsOnly }];
   });
 }
 

@@ -32,6 +32,7 @@ import {
   availableDomains,
   computeIndicators,
   fieldsNoDatasetHas,
+  indicatorsGiven,
   indicatorsNotComputed,
   readyDataset,
 } from './analytics-compute.ts';
@@ -199,6 +200,10 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     /** Who a ready dataset reaches by IMD quintile, beside the places' residents. */
     deprivationReach: async (datasetName: string) =>
       deprivationReachOf(ctx, await readyDataset(ctx, datasetName)),
+
+    /** The catalogue's indicators a ready dataset can give. */
+    indicatorsGiven: async (datasetName: string) =>
+      indicatorsGiven(ctx, await results.indicators(), await readyDataset(ctx, datasetName)),
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>

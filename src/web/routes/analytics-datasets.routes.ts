@@ -23,7 +23,7 @@ import {
   removedNotice,
 } from './analytics-dataset-removal.routes.ts';
 import { indicatorView } from './analytics.routes.ts';
-import { recordingView } from './analytics-recording.ts';
+import { recordingView, share } from './analytics-recording.ts';
 import { analyticsReachRoutes } from './analytics-reach.routes.ts';
 import { columnFields, mappingFromForm, usesColumnSettings } from './dataset-mapping-form.ts';
 import { allValues, formBody, handleForm, type FormBody } from './form-helpers.ts';
@@ -190,6 +190,21 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     return shown ? reply : reply.redirect(`/analytics/datasets/${id}`, 303);
   });
 
+  /**
+   * What a ready dataset can give, and why not the rest: apart, in a list of their own, those that
+   * need measures of another kind of extract, which nothing done to this one would give.
+   */
+  const indicatorsOf = async (dataset: Dataset) => {
+    const missing = await analytics.notComputed(dataset.name);
+    const given = await analytics.indicatorsGiven(dataset.name);
+    return {
+      given: given.map((i) => i.title),
+      catalogueSize: given.length + missing.length,
+      notComputed: byReason(missing.filter((m) => !m.fieldsOnly)),
+      otherKinds: byReason(missing.filter((m) => m.fieldsOnly)),
+    };
+  };
+
   /** What the dataset's page shows, with the domains ticked on its compute form. */
   const datasetPage = async (request: FastifyRequest, dataset: Dataset, domains: string[] = []) => {
     const available = await analytics.domainBreakdowns(dataset);
@@ -199,7 +214,13 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
       dataset,
       formatInWords: fileFormatInWords(dataset.format),
       earlier: await analytics.datasetReplacedBy(dataset),
-      notComputed: dataset.status === 'ready' ? byReason(await analytics.notComputed(dataset.name)) : [],
+      ...(dataset.status === 'ready'
+        ? await indicatorsOf(dataset)
+        : { given: [], notComputed: [], otherKinds: [] }),
+      problemShare:
+        dataset.rowsWithProblems && dataset.rowsRead
+          ? share(dataset.rowsWithProblems, dataset.rowsRead)
+          : null,
       recording: recording && 'counted' in recording ? recordingView(recording.counted) : null,
       tableProblem: recording && 'problem' in recording ? recording.problem : null,
       domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),

@@ -14,7 +14,7 @@ const labels: [keyof RecordingQuality['counts'], string][] = [
 ];
 
 /** A share to one decimal place, never rounded to 0.0% or 100.0% when it is not exactly so. */
-function share(count: number, total: number): string {
+export function share(count: number, total: number): string {
   if (total === 0) return '–';
   const shown = ((100 * count) / total).toFixed(1);
   if (shown === '100.0' && count < total) return 'over 99.9%';
