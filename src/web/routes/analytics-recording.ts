@@ -49,10 +49,22 @@ function periodRows(quality: RecordingQuality) {
   }));
 }
 
+/**
+ * When most rows have no known area (no LSOA code, or one the reference geography does not hold),
+ * their share: the gaps by deprivation and place then rest on the few rows left, which the page
+ * says before anything else.
+ */
+function areasMostlyUnknown(quality: RecordingCounts): { share: string; all: boolean } | null {
+  const unknown = quality.counts.lsoaMissing + quality.counts.lsoaUnknown;
+  if (quality.total === 0 || unknown * 2 < quality.total) return null;
+  return { share: share(unknown, quality.total), all: unknown === quality.total };
+}
+
 /** What the dataset page shows of a dataset's recording quality (by period when there are several). */
 export const recordingView = (quality: RecordingQuality) => ({
   total: quality.total,
   rows: recordingRows(quality),
   ethnicityRecorded: ethnicityRecorded(quality),
   byPeriod: quality.byPeriod.length > 1 ? periodRows(quality) : [],
+  areasUnknown: areasMostlyUnknown(quality),
 });

@@ -11,8 +11,9 @@ import { builtInIndicators } from '../../analytics/indicators/catalogue.ts';
 import { systemActor } from '../audit/audit.ts';
 import { FormError } from '../shared/errors.ts';
 
-// What a dataset's page says it can give before anything is computed, and what it cannot.
-describeEachDatabase('analytics: the indicators a dataset can give', (current) => {
+// What a dataset's page says before anything is computed: what it can give and what it cannot, and
+// what in its rows would keep the gaps from being seen.
+describeEachDatabase("analytics: a dataset's page before computing", (current) => {
   let t: TestApp;
   let dir: string;
   let staff: Browser;
@@ -99,5 +100,32 @@ describeEachDatabase('analytics: the indicators a dataset can give', (current) =
       '1 (25.0% of the rows read): <a href="#validation-report">see the validation report</a>',
     );
     expect(page).toContain('<h2 id="validation-report">Validation report</h2>');
+    // One row in four without a known area: the table of recording says so, without a warning.
+    expect(page).not.toContain('known area of residence');
+  });
+
+  it('warns first when most rows, or all, have no known area of residence', async () => {
+    const header = 'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna\n';
+    const most = await importCsv(
+      'Attendances elsewhere',
+      header +
+        'D1,X01000001,40,F,A,2024-05-01,1\nD2,E01999999,50,M,H,2024-06-01,0\nD3,E01999998,61,F,B,2024-07-01,0\nD4,,33,M,A,2024-07-02,0\n',
+    );
+    const warning = most.page.indexOf('Most rows have no known area of residence');
+    expect(warning).toBeGreaterThan(0);
+    expect(warning).toBeLessThan(most.page.indexOf('Compute the indicators'));
+    expect(most.page).toContain(
+      '75.0% of the rows of this dataset have an LSOA code the reference geography does not hold, or none.',
+    );
+    expect(most.page).toContain('the gaps by deprivation and place rest on the other rows only');
+    const all = await importCsv(
+      'Attendances all elsewhere',
+      header + 'E1,E01999999,50,M,H,2024-06-01,0\nE2,E01999998,61,F,B,2024-07-01,1\n',
+    );
+    expect(all.page).toContain('No row has a known area of residence');
+    expect(all.page).toContain(
+      'Every row of this dataset has an LSOA code the reference geography does not hold',
+    );
+    expect(all.page).toContain('The <a href="#validation-report">validation report</a> names the codes.');
   });
 });
