@@ -504,5 +504,5 @@ async function importFile(
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   if (options.scan) await expectAccessible(page);
   await untilImported(page);
-  await expect(page.getByText('Validation report')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Validation report' })).toBeVisible();
 }

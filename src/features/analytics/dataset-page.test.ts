@@ -118,6 +118,12 @@ describeEachDatabase("analytics: a dataset's page before computing", (current) =
       '75.0% of the rows of this dataset have an LSOA code the reference geography does not hold, or none.',
     );
     expect(most.page).toContain('the gaps by deprivation and place rest on the other rows only');
+    // Half is not most.
+    const half = await importCsv(
+      'Attendances half elsewhere',
+      header + 'F1,X01000001,40,F,A,2024-05-01,1\nF2,E01999999,50,M,H,2024-06-01,0\n',
+    );
+    expect(half.page).not.toContain('known area of residence');
     const all = await importCsv(
       'Attendances all elsewhere',
       header + 'E1,E01999999,50,M,H,2024-06-01,0\nE2,E01999998,61,F,B,2024-07-01,1\n',

@@ -56,7 +56,7 @@ function periodRows(quality: RecordingQuality) {
  */
 function areasMostlyUnknown(quality: RecordingCounts): { share: string; all: boolean } | null {
   const unknown = quality.counts.lsoaMissing + quality.counts.lsoaUnknown;
-  if (quality.total === 0 || unknown * 2 < quality.total) return null;
+  if (quality.total === 0 || unknown * 2 <= quality.total) return null;
   return { share: share(unknown, quality.total), all: unknown === quality.total };
 }
 
