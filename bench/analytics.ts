@@ -106,6 +106,7 @@ try {
       dimensions,
       hasPopulation: true,
       residentArea: area,
+      ethnicity: `read_parquet(${literal(store.geographyPath(geographyTables.ethnicity))})`,
     });
   const [results, computeMs] = await timed('computePack', run);
   const columns = [

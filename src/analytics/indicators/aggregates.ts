@@ -11,7 +11,8 @@ import { indicatorStrataSql } from '../queries/indicator-strata.ts';
 import { populationAggregatesSql } from '../queries/population-aggregates.ts';
 import type { ResidentArea } from '../geography/model.ts';
 import type { Dimension } from './dimensions.ts';
-import type { IndicatorDefinition } from './schema.ts';
+import { ratesByEthnicGroup, type IndicatorDefinition } from './schema.ts';
+import { censusResidentsSql } from '../queries/ethnic-representation.ts';
 
 export type SqlRunner = (sql: string) => Promise<SqlRow[]>;
 
@@ -22,6 +23,11 @@ export interface Aggregates {
   banded: SqlRow[];
   /** Population by dimension, group and ESP band for each age range "from-to". */
   population: Map<string, SqlRow[]>;
+  /**
+   * The places' Census 2021 usual residents, of every age, by broad ethnic group: the denominators
+   * of crude rates of all ages by that group (ratesByEthnicGroup). Empty without the census.
+   */
+  ethnicResidents: Map<string, number>;
 }
 
 export interface AggregateInput {
@@ -35,6 +41,8 @@ export interface AggregateInput {
    * living in the places only, over the places' population. Null or absent: every LSOA.
    */
   residentArea?: ResidentArea | null;
+  /** The Census 2021 broad ethnic groups by LSOA, where the data is (when imported). */
+  ethnicity?: string | null;
 }
 
 const groupKey = (dimension: unknown, group: unknown, period: unknown): string =>
@@ -123,7 +131,20 @@ export async function loadCounts(input: AggregateInput): Promise<Aggregates> {
       await input.run(populationAggregatesSql({ ...input, ageFrom, ageTo, residentsOnly })),
     );
   }
-  return { groups, banded, population };
+  return { groups, banded, population, ethnicResidents: await ethnicResidentsOf(input) };
+}
+
+/** The places' census residents by broad ethnic group, when some rate in the pack is by that group. */
+async function ethnicResidentsOf(input: AggregateInput): Promise<Map<string, number>> {
+  const residents = new Map<string, number>();
+  const wanted =
+    input.ethnicity &&
+    input.dimensions.some((d) => d.id === 'ethnic_broad') &&
+    input.indicators.some(ratesByEthnicGroup);
+  if (!wanted) return residents;
+  for (const row of await input.run(censusResidentsSql(input.relations, { byLsoa: input.ethnicity! })))
+    if (Number(row.residents) > 0) residents.set(String(row.ethnic_group), Number(row.residents));
+  return residents;
 }
 
 export async function loadAggregates(input: AggregateInput): Promise<Aggregates> {

@@ -33,6 +33,8 @@ export interface PackInput {
   limitsFrom?: LimitsBasis;
   /** The configured places, when some LSOAs are outside them: rates count their residents only. */
   residentArea?: ResidentArea | null;
+  /** The Census 2021 broad ethnic groups by LSOA, where the data is: rates of all ages by those groups. */
+  ethnicity?: string | null;
 }
 
 export const standardFields = [
@@ -190,6 +192,10 @@ export function resultFor(
   };
 }
 
+/** Said of a rate given by broad ethnic group (ratesByEthnicGroup). */
+export const CENSUS_ETHNICITY_CAVEAT =
+  "Rates by broad ethnic group are over the places' usual residents of each group, of every age, as the 2021 Census counted them, for every period: the population estimates by mid-year have no ethnic groups. Events of people whose ethnic group is not stated or not known are in no group's rate, so where it is not recorded the groups' rates are lower than they are.";
+
 /**
  * Every indicator of the pack, disclosure-controlled and ready to store. The median queries run
  * where the data is while the other indicators' statistics are worked out here.
@@ -211,9 +217,14 @@ export async function computePack(input: PackInput): Promise<IndicatorResult[]> 
   await medians;
   const area = input.residentArea;
   return input.indicators.map((indicator, k) => {
-    const result =
+    const computed =
       results[k] ??
       resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom);
+    const byEthnicGroup = computed.rows.some((r) => r.dimension === 'ethnic_broad');
+    const result =
+      usesPopulation(indicator) && byEthnicGroup
+        ? { ...computed, caveats: [...computed.caveats, CENSUS_ETHNICITY_CAVEAT] }
+        : computed;
     if (!area || !usesPopulation(indicator)) return result;
     return { ...result, caveats: [...result.caveats, residentsCaveat(area, k, aggregates.groups)] };
   });

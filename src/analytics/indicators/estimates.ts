@@ -9,7 +9,7 @@ import { measurePrefix } from '../queries/indicator-aggregates.ts';
 import { limitColumns } from '../queries/median-strata.ts';
 import type { Aggregates } from './aggregates.ts';
 import type { GroupEstimate } from './result.ts';
-import { defaultMultiplier, type IndicatorDefinition } from './schema.ts';
+import { defaultMultiplier, ratesByEthnicGroup, type IndicatorDefinition } from './schema.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { midYearOfRow, populationYearFor } from './population-years.ts';
 
@@ -95,14 +95,19 @@ function crudeRateEstimates(
   k: number,
   rows: SqlRow[],
   population: SqlRow[],
+  ethnicResidents: Map<string, number>,
 ): GroupEstimate[] {
   const totals = populationTotals(population);
   const { year } = populationByYear(population);
   const p = measurePrefix(k);
+  // By broad ethnic group, the census residents of every period (the estimates have no such groups).
+  const byEthnicGroup = ratesByEthnicGroup(indicator) ? ethnicResidents : new Map<string, number>();
   const base = rows
     .map((r) => {
       const denominator =
-        totals.get(key(year(String(r.period)), String(r.dimension), String(r.group_value))) ?? NaN;
+        r.dimension === 'ethnic_broad'
+          ? (byEthnicGroup.get(String(r.group_value)) ?? NaN)
+          : (totals.get(key(year(String(r.period)), String(r.dimension), String(r.group_value))) ?? NaN);
       return {
         ...blank(r),
         numerator: num(r[`${p}_num`]),
@@ -235,7 +240,7 @@ export function estimatesFor(
     case 'proportion':
       return proportionEstimates(indicator, k, aggregates.groups);
     case 'crude-rate':
-      return crudeRateEstimates(indicator, k, aggregates.groups, population);
+      return crudeRateEstimates(indicator, k, aggregates.groups, population, aggregates.ethnicResidents);
     case 'dsr':
       return dsrEstimates(indicator, k, aggregates.groups, aggregates.banded, population);
     case 'mean':

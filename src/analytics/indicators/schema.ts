@@ -187,6 +187,16 @@ export function usesPopulation(indicator: IndicatorDefinition): boolean {
   return 'population' in indicator.denominator;
 }
 
+/**
+ * Whether the indicator is a crude rate over residents of every age, whose denominators by broad
+ * ethnic group the Census 2021 counts of the places give (it counts no ages, so no other rate).
+ */
+export function ratesByEthnicGroup(indicator: IndicatorDefinition): boolean {
+  if (indicator.statistic !== 'crude-rate' || !('population' in indicator.denominator)) return false;
+  const { ageFrom, ageTo } = indicator.denominator.population;
+  return ageFrom === 0 && ageTo >= 90;
+}
+
 export function defaultMultiplier(indicator: IndicatorDefinition): number {
   if (indicator.multiplier) return indicator.multiplier;
   if (indicator.statistic === 'proportion') return 100;

@@ -361,20 +361,26 @@ export async function computeIndicators(
     throw unreadable(error);
   });
   const periods = [...new Set(computed.flatMap((r) => r.rows.map((row) => row.period)))];
-  const rateCaveats = [
-    withoutPopulationCaveat(dimensions),
-    ...(await populationCaveats(store, dataset.lsoaVintage, periods)),
-  ].filter((c): c is string => c !== null);
+  const yearCaveats = await populationCaveats(store, dataset.lsoaVintage, periods);
+  const rateCaveats = (result: IndicatorResult) =>
+    [withoutPopulationCaveat(dimensions, result), ...yearCaveats].filter((c): c is string => c !== null);
   const results = computed.map((result, k) =>
-    usesPopulation(chosen[k]!) ? { ...result, caveats: [...result.caveats, ...rateCaveats] } : result,
+    usesPopulation(chosen[k]!) ? { ...result, caveats: [...result.caveats, ...rateCaveats(result)] } : result,
   );
   if (!input.by?.length) await storeDrafts(ctx, actor, dataset, results);
   return results;
 }
 
-/** Why a rate has no breakdown by ethnic group, sex (without estimates by sex) or a flag. */
-function withoutPopulationCaveat(dimensions: Dimension[]): string | null {
-  const missing = dimensions.filter((d) => !d.population).map((d) => d.label.replace(/^flag: /, ''));
+/**
+ * Why a rate has no breakdown by ethnic group, sex (without estimates by sex) or a flag: those the
+ * estimates do not have, but for one the rate was given by all the same (broad ethnic group, by the
+ * census, for rates of every age).
+ */
+function withoutPopulationCaveat(dimensions: Dimension[], result: IndicatorResult): string | null {
+  const given = new Set(result.rows.map((r) => r.dimension));
+  const missing = dimensions
+    .filter((d) => !d.population && !given.has(d.id))
+    .map((d) => d.label.replace(/^flag: /, ''));
   if (missing.length === 0) return null;
   return `Rates are not given by ${listInWords(missing, 'or')}: the population estimates they are worked out from are not broken down that way.`;
 }
