@@ -12,7 +12,7 @@ import { populationAggregatesSql } from '../queries/population-aggregates.ts';
 import type { ResidentArea } from '../geography/model.ts';
 import type { Dimension } from './dimensions.ts';
 import { ratesByEthnicGroup, type IndicatorDefinition } from './schema.ts';
-import { censusResidentsSql } from '../queries/ethnic-representation.ts';
+import { censusResidentsSql, type CensusResidents } from '../queries/ethnic-representation.ts';
 
 export type SqlRunner = (sql: string) => Promise<SqlRow[]>;
 
@@ -24,10 +24,11 @@ export interface Aggregates {
   /** Population by dimension, group and ESP band for each age range "from-to". */
   population: Map<string, SqlRow[]>;
   /**
-   * The places' Census 2021 usual residents, of every age, by broad ethnic group: the denominators
-   * of crude rates of all ages by that group (ratesByEthnicGroup). Empty without the census.
+   * The places' Census 2021 usual residents, of every age, by ethnic group for each of the two
+   * breakdowns (ethnic_broad, ethnic_detailed): the denominators of crude rates of all ages by them
+   * (ratesByEthnicGroup). None for a breakdown without its census table.
    */
-  ethnicResidents: Map<string, number>;
+  ethnicResidents: Map<string, Map<string, number>>;
 }
 
 export interface AggregateInput {
@@ -43,6 +44,8 @@ export interface AggregateInput {
   residentArea?: ResidentArea | null;
   /** The Census 2021 broad ethnic groups by LSOA, where the data is (when imported). */
   ethnicity?: string | null;
+  /** The Census 2021 detailed ethnic groups by local authority, where the data is (when imported). */
+  ethnicityDetailed?: string | null;
 }
 
 const groupKey = (dimension: unknown, group: unknown, period: unknown): string =>
@@ -134,16 +137,26 @@ export async function loadCounts(input: AggregateInput): Promise<Aggregates> {
   return { groups, banded, population, ethnicResidents: await ethnicResidentsOf(input) };
 }
 
-/** The places' census residents by broad ethnic group, when some rate in the pack is by that group. */
-async function ethnicResidentsOf(input: AggregateInput): Promise<Map<string, number>> {
-  const residents = new Map<string, number>();
-  const wanted =
-    input.ethnicity &&
-    input.dimensions.some((d) => d.id === 'ethnic_broad') &&
-    input.indicators.some(ratesByEthnicGroup);
-  if (!wanted) return residents;
-  for (const row of await input.run(censusResidentsSql(input.relations, { byLsoa: input.ethnicity! })))
-    if (Number(row.residents) > 0) residents.set(String(row.ethnic_group), Number(row.residents));
+/**
+ * The places' census residents by ethnic group, for each ethnic breakdown of the pack when some rate
+ * in it is of every age: broad groups from the table by LSOA, else from the one by local authority
+ * (as the reach page counts them), detailed groups from the latter.
+ */
+async function ethnicResidentsOf(input: AggregateInput): Promise<Map<string, Map<string, number>>> {
+  const residents = new Map<string, Map<string, number>>();
+  if (!input.indicators.some(ratesByEthnicGroup)) return residents;
+  const byLocalAuthority = input.ethnicityDetailed ? { byLocalAuthority: input.ethnicityDetailed } : null;
+  const sources: [string, CensusResidents | null, 'broad' | 'detailed'][] = [
+    ['ethnic_broad', input.ethnicity ? { byLsoa: input.ethnicity } : byLocalAuthority, 'broad'],
+    ['ethnic_detailed', byLocalAuthority, 'detailed'],
+  ];
+  for (const [dimension, census, level] of sources) {
+    if (!census || !input.dimensions.some((d) => d.id === dimension)) continue;
+    const groups = new Map<string, number>();
+    for (const row of await input.run(censusResidentsSql(input.relations, census, level)))
+      if (Number(row.residents) > 0) groups.set(String(row.ethnic_group), Number(row.residents));
+    residents.set(dimension, groups);
+  }
   return residents;
 }
 

@@ -35,6 +35,8 @@ export interface PackInput {
   residentArea?: ResidentArea | null;
   /** The Census 2021 broad ethnic groups by LSOA, where the data is: rates of all ages by those groups. */
   ethnicity?: string | null;
+  /** The Census 2021 detailed ethnic groups by local authority, where the data is: likewise. */
+  ethnicityDetailed?: string | null;
 }
 
 export const standardFields = [
@@ -192,9 +194,9 @@ export function resultFor(
   };
 }
 
-/** Said of a rate given by broad ethnic group (ratesByEthnicGroup). */
+/** Said of a rate given by ethnic group (ratesByEthnicGroup). */
 export const CENSUS_ETHNICITY_CAVEAT =
-  "Rates by broad ethnic group are over the places' usual residents of each group, of every age, as the 2021 Census counted them, for every period: the population estimates by mid-year have no ethnic groups. Events of people whose ethnic group is not stated or not known are in no group's rate, so where it is not recorded the groups' rates are lower than they are.";
+  "Rates by ethnic group are over the places' usual residents of each group, of every age, as the 2021 Census counted them, for every period: the population estimates by mid-year have no ethnic groups. Events of people whose ethnic group is not stated or not known (and, by detailed group, recorded without its category, such as \"Asian\") are in no group's rate, so where it is not recorded the groups' rates are lower than they are.";
 
 /**
  * Every indicator of the pack, disclosure-controlled and ready to store. The median queries run
@@ -220,7 +222,9 @@ export async function computePack(input: PackInput): Promise<IndicatorResult[]> 
     const computed =
       results[k] ??
       resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom);
-    const byEthnicGroup = computed.rows.some((r) => r.dimension === 'ethnic_broad');
+    const byEthnicGroup = computed.rows.some(
+      (r) => r.dimension === 'ethnic_broad' || r.dimension === 'ethnic_detailed',
+    );
     const result =
       usesPopulation(indicator) && byEthnicGroup
         ? { ...computed, caveats: [...computed.caveats, CENSUS_ETHNICITY_CAVEAT] }

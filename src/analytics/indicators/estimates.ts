@@ -90,24 +90,28 @@ function populationTotals(population: SqlRow[]): Map<string, number> {
   return totals;
 }
 
+const ETHNIC_BREAKDOWNS = new Set(['ethnic_broad', 'ethnic_detailed']);
+
 function crudeRateEstimates(
   indicator: IndicatorDefinition,
   k: number,
   rows: SqlRow[],
   population: SqlRow[],
-  ethnicResidents: Map<string, number>,
+  ethnicResidents: Map<string, Map<string, number>>,
 ): GroupEstimate[] {
   const totals = populationTotals(population);
   const { year } = populationByYear(population);
   const p = measurePrefix(k);
-  // By broad ethnic group, the census residents of every period (the estimates have no such groups).
-  const byEthnicGroup = ratesByEthnicGroup(indicator) ? ethnicResidents : new Map<string, number>();
+  // By ethnic group, the census residents of every period (the estimates have no such groups).
+  const byEthnicGroup = ratesByEthnicGroup(indicator)
+    ? ethnicResidents
+    : new Map<string, Map<string, number>>();
   const base = rows
     .map((r) => {
-      const denominator =
-        r.dimension === 'ethnic_broad'
-          ? (byEthnicGroup.get(String(r.group_value)) ?? NaN)
-          : (totals.get(key(year(String(r.period)), String(r.dimension), String(r.group_value))) ?? NaN);
+      const dimension = String(r.dimension);
+      const denominator = ETHNIC_BREAKDOWNS.has(dimension)
+        ? (byEthnicGroup.get(dimension)?.get(String(r.group_value)) ?? NaN)
+        : (totals.get(key(year(String(r.period)), dimension, String(r.group_value))) ?? NaN);
       return {
         ...blank(r),
         numerator: num(r[`${p}_num`]),

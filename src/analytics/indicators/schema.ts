@@ -188,8 +188,8 @@ export function usesPopulation(indicator: IndicatorDefinition): boolean {
 }
 
 /**
- * Whether the indicator is a crude rate over residents of every age, whose denominators by broad
- * ethnic group the Census 2021 counts of the places give (it counts no ages, so no other rate).
+ * Whether the indicator is a crude rate over residents of every age, whose denominators by ethnic
+ * group the Census 2021 counts of the places give (the tables have no ages, so no other rate).
  */
 export function ratesByEthnicGroup(indicator: IndicatorDefinition): boolean {
   if (indicator.statistic !== 'crude-rate' || !('population' in indicator.denominator)) return false;

@@ -11,8 +11,8 @@ import { CENSUS_ETHNICITY_CAVEAT } from '../../analytics/indicators/compute.ts';
 import { systemActor } from '../audit/audit.ts';
 
 // NHS England's statement asks for Mental Health Act detentions by ethnicity: a crude rate of every
-// age, whose denominators by broad ethnic group are the places' residents as the 2021 Census counted.
-describeEachDatabase('analytics: rates of every age by broad ethnic group', (current) => {
+// age, whose denominators by ethnic group are the places' residents as the 2021 Census counted them.
+describeEachDatabase('analytics: rates of every age by ethnic group', (current) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp(current().handle);
@@ -44,44 +44,57 @@ describeEachDatabase('analytics: rates of every age by broad ethnic group', (cur
     await t.services.analytics.close();
   });
 
-  /** The census residents of the places by broad group, counted here from the reference files. */
-  const residents = async (): Promise<Map<string, number>> => {
+  /**
+   * The census residents of the places by group, counted here from the reference files: broad groups
+   * from the table by LSOA, detailed ones from the table by local authority.
+   */
+  const residents = async (level: 'broad' | 'detailed'): Promise<Map<string, number>> => {
     const store = await analyticsStore(t.services.config.dataDir);
-    const rows = await store.query<{ ethnic_broad: string; people: string }>(
-      `SELECT e.ethnic_broad, CAST(SUM(e.people) AS VARCHAR) AS people FROM read_parquet('${store.geographyPath('lsoa_ethnicity')}') e WHERE e.lsoa_code IN (SELECT lsoa_code FROM read_parquet('${store.geographyPath('lsoa_geography')}') WHERE vintage = '2021' AND in_area = 1) GROUP BY e.ethnic_broad`,
+    const places = `SELECT lsoa_code, la_code FROM read_parquet('${store.geographyPath('lsoa_geography')}') WHERE vintage = '2021' AND in_area = 1`;
+    const rows = await store.query<{ label: string; people: string }>(
+      level === 'broad'
+        ? `SELECT e.ethnic_broad AS label, CAST(SUM(e.people) AS VARCHAR) AS people FROM read_parquet('${store.geographyPath('lsoa_ethnicity')}') e WHERE e.lsoa_code IN (SELECT lsoa_code FROM (${places})) GROUP BY 1`
+        : `SELECT e.ethnic_detailed AS label, CAST(SUM(e.people) AS VARCHAR) AS people FROM read_parquet('${store.geographyPath('la_ethnicity')}') e WHERE e.la_code IN (SELECT la_code FROM (${places})) GROUP BY 1`,
     );
-    return new Map(rows.map((r) => [r.ethnic_broad, Number(r.people)]));
+    return new Map(rows.map((r) => [r.label, Number(r.people)]));
   };
 
-  it('gives detentions per 100,000 residents of each broad group, saying where the residents come from', async () => {
+  it('gives detentions per 100,000 residents of each broad and detailed group, saying where the residents come from', async () => {
     const results = await t.services.analytics.compute(systemActor, { datasetName: 'Detentions' });
     const detentions = results.find((r) => r.indicatorId === 'mha-detentions')!;
     const byGroup = detentions.rows.filter((r) => r.dimension === 'ethnic_broad');
-    const census = await residents();
-    const expected: [string, number][] = [
-      ['White', 30],
-      ['Asian or Asian British', 30],
-      ['Black, Black British, Caribbean or African', 30],
+    const byDetailedGroup = detentions.rows.filter((r) => r.dimension === 'ethnic_detailed');
+    const census = { broad: await residents('broad'), detailed: await residents('detailed') };
+    const expected: [string, string, number][] = [
+      ['White', 'White: British', 30],
+      ['Asian or Asian British', 'Asian or Asian British: Indian', 30],
+      ['Black, Black British, Caribbean or African', 'Black or Black British: African', 30],
     ];
-    for (const [group, detained] of expected) {
-      const row = byGroup.find((r) => r.group === group);
-      expect(row?.value, group).toBeCloseTo((detained / census.get(group)!) * 100_000, 9);
-      expect(row!.lower95!).toBeLessThan(row!.value!);
-      expect(row!.upper95!).toBeGreaterThan(row!.value!);
+    for (const [broad, detailed, detained] of expected) {
+      for (const [rows, group, level] of [
+        [byGroup, broad, 'broad'],
+        [byDetailedGroup, detailed, 'detailed'],
+      ] as const) {
+        const row = rows.find((r) => r.group === group);
+        expect(row?.value, group).toBeCloseTo((detained / census[level].get(group)!) * 100_000, 9);
+        expect(row!.lower95!).toBeLessThan(row!.value!);
+        expect(row!.upper95!).toBeGreaterThan(row!.value!);
+      }
     }
     // No one lives in "not stated": those detentions are in no group's rate.
     expect(byGroup.map((r) => r.group).sort()).toEqual(expected.map(([g]) => g).sort());
+    expect(byDetailedGroup.map((r) => r.group).sort()).toEqual(expected.map(([, g]) => g).sort());
     expect(detentions.caveats).toContain(CENSUS_ETHNICITY_CAVEAT);
     expect(detentions.caveats.join(' ')).not.toContain('Rates are not given by ethnic group (broad)');
     expect(detentions.caveats).toContain(
-      'Rates are not given by ethnic group (detailed) or sex: the population estimates they are worked out from are not broken down that way.',
+      'Rates are not given by sex: the population estimates they are worked out from are not broken down that way.',
     );
 
     // The census counts no ages: a rate of children, or one standardised for age, has no such groups.
     for (const id of ['emergency-admissions-under-18', 'emergency-admissions']) {
       const rate = results.find((r) => r.indicatorId === id)!;
       expect(
-        rate.rows.some((r) => r.dimension === 'ethnic_broad'),
+        rate.rows.some((r) => r.dimension.startsWith('ethnic_')),
         id,
       ).toBe(false);
       expect(rate.caveats).not.toContain(CENSUS_ETHNICITY_CAVEAT);
