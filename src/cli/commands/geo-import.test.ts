@@ -104,3 +104,27 @@ it('gives rates for a dataset on LSOA 2021 codes from 2011-based population esti
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('imports both Census 2021 ethnic group tables given with --ethnicity twice, and refuses a third', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-cli-'));
+  const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
+  const { io, out, err } = captureIO({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  try {
+    const byLsoa = path.join(dir, 'ts021.csv');
+    writeFileSync(
+      byLsoa,
+      'lsoa21_code,ethnic_group,n\nE01013600,White,1200\nE01013600,"Asian, Asian British or Asian Welsh",800\n',
+    );
+    const byLocalAuthority = path.join(shared, 'census2021_ethnic_group_detailed_ltla21_ew.csv.gz');
+    const both = ['geo', 'import', '--ethnicity', byLsoa, '--ethnicity', byLocalAuthority];
+    expect(await runCli(both, io), err.join('\n')).toBe(0);
+    const summary = JSON.parse(out.join('\n')) as Record<string, { residents: number } | null>;
+    expect(summary.censusEthnicity).toEqual({ lsoas: 1, residents: 2000 });
+    expect(summary.censusEthnicityDetailed?.residents).toBeGreaterThan(59_000_000);
+    err.length = 0;
+    expect(await runCli([...both, '--ethnicity', byLsoa], io)).toBe(1);
+    expect(err.join('\n')).toContain('--ethnicity takes two files at most');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
