@@ -364,7 +364,7 @@ describeEachDatabase('the command line', (current, dialect) => {
       "The ONS postcode directory (--postcodes: the NSPL or ONSPD, as CSV; or --postcodes once for each postcode area's file of its multi_csv folder) lets datasets with postcodes but no LSOA code be linked to their LSOAs",
     );
     expect(usage.err.join('\n')).toContain(
-      '[--ethnicity <file>] [--postcodes <file>]… [--places <places.json>]',
+      '[--ethnicity <file>]… [--postcodes <file>]… [--places <places.json>]',
     );
     const nspl = path.join(dataDir, 'NSPL_FEB_2025_UK.csv');
     writeFileSync(

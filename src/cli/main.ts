@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseOptions } from './options.ts';
 import { ConfigError } from '../config.ts';
 import { FormError } from '../features/shared/errors.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
@@ -93,7 +93,7 @@ const commands: Record<string, Command> = {
   start: async (_args, io) => (await serve(io, { withDemo: true }), 0),
   serve: async (_args, io) => (await serve(io, { withDemo: false }), 0),
   migrate: async (args, io) => {
-    const { values } = parseArgs({ args, options: { down: { type: 'boolean' } } });
+    const { values } = parseOptions({ args, options: { down: { type: 'boolean' } } });
     const names = await withServices(
       io,
       (s) => (values.down ? migrateDown(s.database.db) : migrateToLatest(s.database.db)),
@@ -113,7 +113,7 @@ const commands: Record<string, Command> = {
   user: async (args, io) => {
     const [sub, ...rest] = args;
     if (sub !== 'create') throw new CliError('Did you mean "parity user create"?');
-    const { values } = parseArgs({
+    const { values } = parseOptions({
       args: rest,
       options: {
         role: { type: 'string' },

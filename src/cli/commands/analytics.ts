@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.ts';
 import { SourceFileError } from '../../analytics/datasets/source-error.ts';
 import { systemActor } from '../../features/audit/audit.ts';
 import type { ImportProgress } from '../../analytics/datasets/import.ts';
@@ -71,7 +71,7 @@ const datasetJson = (dataset: Dataset): string =>
 
 /** parity dataset import <file> --name <name> [--map <mapping.json>] */
 export async function datasetImport(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: {
@@ -132,7 +132,7 @@ async function importFailure(
 
 /** parity dataset add <file> [<file>…] --name <name> */
 export async function datasetAdd(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: { name: { type: 'string' }, corrections: { type: 'boolean', default: false } },
@@ -157,7 +157,7 @@ export async function datasetAdd(services: Services, io: CliIO, args: string[]):
 
 /** parity dataset link <schema.table> --name <name> [--vintage 2011|2021] */
 export async function datasetLink(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
     allowPositionals: true,
     options: { name: { type: 'string' }, vintage: { type: 'string' } },
@@ -180,7 +180,7 @@ export async function datasetLink(services: Services, io: CliIO, args: string[])
 
 /** parity dataset remove --name <name>: the dataset, its file and its results (a linked table stays). */
 export async function datasetRemove(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { name: { type: 'string' } } });
+  const { values } = parseOptions({ args, options: { name: { type: 'string' } } });
   if (!values.name) throw new CliError('Usage: parity dataset remove --name <name>');
   try {
     const removed = await services.analytics.removeDataset(systemActor, { name: values.name });
@@ -199,7 +199,7 @@ export async function datasetRemove(services: Services, io: CliIO, args: string[
 
 /** parity dataset reach --name <name> [--format json|csv] */
 export async function datasetReach(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: { name: { type: 'string' }, format: { type: 'string', default: 'csv' } },
   });
@@ -219,7 +219,7 @@ export async function datasetReach(services: Services, io: CliIO, args: string[]
 
 /** parity indicators compute --dataset <name> [--indicator <id>] [--by <dim,...>] [--format json|csv] */
 export async function indicatorsCompute(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       dataset: { type: 'string' },
@@ -282,7 +282,7 @@ export async function indicatorsAdd(services: Services, io: CliIO, args: string[
 
 /** parity demo-data --rows <n> --out <file.parquet> [--seed <n>] */
 export async function demoData(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       rows: { type: 'string' },

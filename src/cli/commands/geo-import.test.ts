@@ -128,3 +128,17 @@ it('imports both Census 2021 ethnic group tables given with --ethnicity twice, a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it('refuses an option given twice that takes one file, rather than import only the last', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'parity-geo-cli-'));
+  const { io, err } = captureIO({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  try {
+    const twice = ['geo', 'import', '--population', 'mid2022.csv', '--population', 'mid2023.csv'];
+    expect(await runCli(twice, io)).toBe(1);
+    expect(err.join('\n')).toContain(
+      '--population was given 2 times, and it takes one value: give it once (to import several files of one kind, run the command once for each).',
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.ts';
 import { systemActor } from '../../features/audit/audit.ts';
 import type { Services } from '../../services.ts';
 import { CliError, type CliIO } from '../context.ts';
 
 /** parity geo import [--imd <file>] [--lookup <file> …] [--population <file> [--population-sheet <name>] [--population-year <yyyy>]] [--ethnicity <file> …] [--postcodes <file> …] [--places <places.json>] */
 export async function geoImport(services: Services, io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       imd: { type: 'string' },

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.ts';
 import path from 'node:path';
 import { evaluateThemes } from '../../features/theme-classifier/evaluate.ts';
 import { feedbackFiles, loadFeedback } from '../../features/theme-classifier/feedback-data.ts';
@@ -37,7 +37,7 @@ async function loadData(values: { data?: string | undefined; mapping?: string | 
 
 /** parity themes evaluate: the research note's cross-validation, printed as JSON. */
 export async function themesEvaluate(io: CliIO, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...dataOptions, folds: { type: 'string' } } });
+  const { values } = parseOptions({ args, options: { ...dataOptions, folds: { type: 'string' } } });
   const folds = values.folds ? Number.parseInt(values.folds, 10) : undefined;
   if (folds !== undefined && !(folds >= 2 && folds <= 20)) throw new CliError('--folds must be 2 to 20');
   const { comments, mapping } = await loadData(values);
@@ -51,7 +51,7 @@ export async function themesTrain(
   args: string[],
   corrections: () => Promise<CorrectedText[]>,
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       ...dataOptions,
