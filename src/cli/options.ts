@@ -13,7 +13,7 @@ export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<t
   for (const [name, times] of given)
     if (times > 1 && !config.options?.[name]?.multiple)
       throw new CliError(
-        `--${name} was given ${times} times, and it takes one value: give it once (to import several files of one kind, run the command once for each).`,
+        `--${name} was given ${times} times, but takes one value: give it once, or run the command once for each.`,
       );
   return parseArgs(config);
 }

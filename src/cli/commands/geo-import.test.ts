@@ -124,6 +124,16 @@ it('imports both Census 2021 ethnic group tables given with --ethnicity twice, a
     err.length = 0;
     expect(await runCli([...both, '--ethnicity', byLsoa], io)).toBe(1);
     expect(err.join('\n')).toContain('--ethnicity takes two files at most');
+    // A second table that cannot be read: what was imported is said, then why the second was not.
+    const unreadable = path.join(dir, 'not-a-census.csv');
+    writeFileSync(unreadable, 'a,b\n1,2\n');
+    out.length = 0;
+    err.length = 0;
+    expect(await runCli(['geo', 'import', '--ethnicity', byLsoa, '--ethnicity', unreadable], io)).toBe(1);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ censusEthnicity: { lsoas: 1, residents: 2000 } });
+    expect(err[0]).toBe(
+      `The files above were imported; the second --ethnicity file, ${unreadable}, was not:`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -136,7 +146,7 @@ it('refuses an option given twice that takes one file, rather than import only t
     const twice = ['geo', 'import', '--population', 'mid2022.csv', '--population', 'mid2023.csv'];
     expect(await runCli(twice, io)).toBe(1);
     expect(err.join('\n')).toContain(
-      '--population was given 2 times, and it takes one value: give it once (to import several files of one kind, run the command once for each).',
+      '--population was given 2 times, but takes one value: give it once, or run the command once for each.',
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -74,7 +74,16 @@ export async function geoImport(services: Services, io: CliIO, args: string[]): 
     const other =
       otherEthnicity === undefined
         ? null
-        : await services.analytics.importGeography(systemActor, { ethnicity: otherEthnicity });
+        : await services.analytics
+            .importGeography(systemActor, { ethnicity: otherEthnicity })
+            .catch((error: unknown) => {
+              // What was imported stays: say so before why the second table was not.
+              io.out(JSON.stringify(summary, null, 2));
+              io.err(
+                `The files above were imported; the second --ethnicity file, ${otherEthnicity}, was not:`,
+              );
+              throw error;
+            });
     io.out(
       JSON.stringify(
         other
