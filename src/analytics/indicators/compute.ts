@@ -15,6 +15,7 @@ import {
   defaultMultiplier,
   fieldsUsed,
   numericFieldsUsed,
+  ratesByEthnicGroup,
   usesPopulation,
   type IndicatorDefinition,
 } from './schema.ts';
@@ -138,6 +139,18 @@ function summariesFor(
   return { measures: parts.flatMap((p) => p.measures), notes: parts.flatMap((p) => p.notes) };
 }
 
+/**
+ * What a rate by ethnic group is compared with: the rate of all its groups together, the events of
+ * people whose ethnic group is known over the census residents. The overall rate also counts the
+ * events of people whose group is not known, so every group would look better than it.
+ */
+function knownGroupsRate(indicator: IndicatorDefinition, groups: GroupEstimate[]): number | null {
+  if (!ratesByEthnicGroup(indicator) || !groups.some((g) => g.dimension.startsWith('ethnic_'))) return null;
+  const events = groups.reduce((sum, g) => sum + g.numerator, 0);
+  const residents = groups.reduce((sum, g) => sum + g.denominator, 0);
+  return residents > 0 ? (events / residents) * defaultMultiplier(indicator) : null;
+}
+
 /** One indicator's result from its estimates: published rows, inequality measures and trend. */
 export function resultFor(
   indicator: IndicatorDefinition,
@@ -158,7 +171,8 @@ export function resultFor(
     const published = dimensions.flatMap((dimension) => {
       if (dimension.id === 'overall') return overallRows;
       const group = inPeriod.filter((e) => e.dimension === dimension.id);
-      return group.length ? publishBreakdown(indicator, group, overallValue) : [];
+      const comparedWith = knownGroupsRate(indicator, group) ?? overallValue;
+      return group.length ? publishBreakdown(indicator, group, comparedWith) : [];
     });
     rows.push(...published);
     const exact = estimates.filter((e) => e.period === period);
@@ -196,7 +210,7 @@ export function resultFor(
 
 /** Said of a rate given by ethnic group (ratesByEthnicGroup). */
 export const CENSUS_ETHNICITY_CAVEAT =
-  "Rates by ethnic group are over the places' usual residents of each group, of every age, as the 2021 Census counted them, for every period: the population estimates by mid-year have no ethnic groups. Events of people whose ethnic group is not stated or not known (and, by detailed group, recorded without its category, such as \"Asian\") are in no group's rate, so where it is not recorded the groups' rates are lower than they are.";
+  "Rates by ethnic group are over the places' usual residents of each group, of every age, as the 2021 Census counted them, for every period: the population estimates by mid-year have no ethnic groups. Events of people whose ethnic group is not stated or not known (and, by detailed group, recorded without its category, such as \"Asian\") are in no group's rate, so where it is not recorded the groups' rates are lower than they are; each group is compared with the rate of all the groups together, not with the overall rate, which counts those events too.";
 
 /**
  * Every indicator of the pack, disclosure-controlled and ready to store. The median queries run
