@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedRow } from '../../analytics/indicators/result.ts';
-import { breakdownSummary, chartKey, countOf, displayRow } from './analytics-breakdown.ts';
+import { breakdownSummary, chartKey, comparedWithOf, countOf, displayRow } from './analytics-breakdown.ts';
 
 const row = (overrides: Partial<PublishedRow>): PublishedRow => ({
   period: '2024/25',
@@ -31,6 +31,18 @@ describe('a row as the page shows it', () => {
       interval: '7.9 to 9.0',
       comparison: 'Similar to overall',
     });
+  });
+
+  it('says a rate by ethnic group is compared with all the groups together, as it is worked out', () => {
+    const against = comparedWithOf({ statistic: 'crude-rate' }, 'ethnic_detailed');
+    expect(against).toBe('all groups');
+    expect(displayRow(row({ dimension: 'ethnic_detailed', comparison: 'worse' }), against).comparison).toBe(
+      'Worse than all groups',
+    );
+    // Any other breakdown, and a proportion by ethnic group, against the overall value.
+    expect(comparedWithOf({ statistic: 'crude-rate' }, 'ward')).toBe('overall');
+    expect(comparedWithOf({ statistic: 'proportion' }, 'ethnic_broad')).toBe('overall');
+    expect(displayRow(row({ comparison: 'not compared' }), against).comparison).toBe('Not compared');
   });
 
   it('names sex groups in words', () => {

@@ -7,14 +7,32 @@ import { decimalsOf, interval, withSeparators, withUnit } from './analytics-form
 import { listInWords } from '../../analytics/in-words.ts';
 import { beyondFunnel, funnelPoints, type FunnelPoint } from '../charts/funnel-chart.ts';
 
-export const comparisonLabels: Record<string, string> = {
-  better: 'Better than overall',
-  worse: 'Worse than overall',
-  similar: 'Similar to overall',
-  higher: 'Higher than overall',
-  lower: 'Lower than overall',
-  'not compared': 'Not compared',
+/**
+ * What a breakdown's groups are compared with: the overall value, or, for a rate by ethnic group,
+ * the rate of all its groups together (compute.ts, knownGroupsRate).
+ */
+export type ComparedWith = 'overall' | 'all groups';
+
+const comparisonWords: Record<string, string> = {
+  better: 'Better than',
+  worse: 'Worse than',
+  similar: 'Similar to',
+  higher: 'Higher than',
+  lower: 'Lower than',
 };
+
+/** "Better than overall", "Similar to all groups"; "Not compared". */
+export const comparisonLabel = (comparison: string, against: ComparedWith = 'overall'): string => {
+  const words = comparisonWords[comparison];
+  return words ? `${words} ${against}` : comparison === 'not compared' ? 'Not compared' : comparison;
+};
+
+/** Rates by ethnic group (the census's residents, ratesByEthnicGroup) are compared with all groups. */
+export const comparedWithOf = (
+  result: Pick<IndicatorResult, 'statistic'>,
+  dimension: string,
+): ComparedWith =>
+  result.statistic === 'crude-rate' && dimension.startsWith('ethnic_') ? 'all groups' : 'overall';
 
 /** More rows than this and the table is folded away behind "Show all …". */
 export const longTableRows = 20;
@@ -33,7 +51,7 @@ export interface DisplayRow {
 }
 
 /** A published row written for the page: separators on counts, intervals to the value's decimals. */
-export function displayRow(row: PublishedRow): DisplayRow {
+export function displayRow(row: PublishedRow, against: ComparedWith = 'overall'): DisplayRow {
   const value = withSeparators(row.valueText);
   return {
     group: row.group,
@@ -43,7 +61,7 @@ export function displayRow(row: PublishedRow): DisplayRow {
     denominator: withSeparators(row.denominator),
     value: row.flag ? `${value} (${row.flag})` : value,
     interval: interval(row.lower95, row.upper95, decimalsOf(row.valueText)),
-    comparison: comparisonLabels[row.comparison] ?? row.comparison,
+    comparison: comparisonLabel(row.comparison, against),
     note: row.note,
   };
 }

@@ -15,6 +15,7 @@ import {
   funnelSummary,
   chartKey,
   countOf,
+  comparedWithOf,
   displayRow,
   longTableRows,
   notDrawnSentence,
@@ -117,7 +118,7 @@ export function indicatorPage(stored: StoredResult, period: string) {
     overallText: overall ? withUnit(withSeparators(overall.valueText), r.unit) : '–',
     breakdowns,
     trend: {
-      rows: trendRows.map(displayRow),
+      rows: trendRows.map((row) => displayRow(row)),
       chart: trendChart(r, trendRows),
       key: chartKey('trend', false),
       test: trendSentence(r.trend),
@@ -171,11 +172,13 @@ function breakdownView(
   const long = rows.length > longTableRows;
   const overall = rowsOf(r, period, 'overall')[0]?.value ?? null;
   const chart = chartFor(r, dimension, rows, long ? { overall } : { sii });
+  const against = comparedWithOf(r, dimension.id);
   return {
     id: sectionId(dimension.id),
     label: dimension.label,
     heading: `By ${dimension.label}`,
-    rows: rows.map(displayRow),
+    rows: rows.map((row) => displayRow(row, against)),
+    comparedWith: `Compared with ${against}`,
     chart: chart.svg,
     key: chart.key,
     long,
