@@ -9,6 +9,7 @@ import { loadSyntheticGeography } from '../../analytics/synthetic/demo-geography
 import { syntheticLsoas } from '../../analytics/synthetic/ics.ts';
 import { CENSUS_ETHNICITY_CAVEAT } from '../../analytics/indicators/compute.ts';
 import { systemActor } from '../audit/audit.ts';
+import { ALL_GROUPS_NOTE, exportRows } from './export.ts';
 
 // NHS England's statement asks for Mental Health Act detentions by ethnicity: a crude rate of every
 // age, whose denominators by ethnic group are the places' residents as the 2021 Census counted them.
@@ -89,6 +90,14 @@ describeEachDatabase('analytics: rates of every age by ethnic group', (current) 
     expect(detentions.caveats).toContain(
       'Rates are not given by sex: the population estimates they are worked out from are not broken down that way.',
     );
+
+    // A download says what each group was compared with, where it is not the overall value.
+    const exported = exportRows([detentions]);
+    const noteOf = (breakdown: string, group: string) =>
+      exported.find((r) => r.breakdown === breakdown && r.group === group)?.note;
+    expect(noteOf('ethnic_broad', 'White')).toBe(ALL_GROUPS_NOTE);
+    expect(noteOf('ethnic_detailed', 'White: British')).toBe(ALL_GROUPS_NOTE);
+    expect(noteOf('overall', 'All')).toBeNull();
 
     // The census counts no ages: a rate of children, or one standardised for age, has no such groups.
     for (const id of ['emergency-admissions-under-18', 'emergency-admissions']) {

@@ -2,6 +2,7 @@
 // why each was not calculated), as CSV (with formula-injection guarding) or XLSX. Nothing here sees
 // patient-level data.
 import type { IndicatorResult, SummaryNote } from '../../analytics/indicators/result.ts';
+import { comparedWithOf } from '../../analytics/indicators/compared-with.ts';
 import type { StoredResult } from './analytics.ts';
 import { groupLabel } from './group-label.ts';
 import { tableCsv, tableXlsx } from './table-file.ts';
@@ -52,6 +53,10 @@ const blank = {
 };
 
 /** The rows of each result (of one period, if given): its groups, then its inequality measures. */
+/** Said of a row of a rate by ethnic group, whose comparison is not with the overall value. */
+export const ALL_GROUPS_NOTE =
+  'Compared with the rate of all the ethnic groups together, not the overall rate';
+
 export function exportRows(results: IndicatorResult[], period?: string): ExportRow[] {
   const inPeriod = (p: string) => period === undefined || p === period;
   return results.flatMap((result) => {
@@ -73,7 +78,11 @@ export function exportRows(results: IndicatorResult[], period?: string): ExportR
         upper_99_8: round(row.upper998),
         compared_with_overall: row.comparison,
         flag: row.flag,
-        note: row.note,
+        note:
+          row.note ??
+          (row.comparison !== 'not compared' && comparedWithOf(result, row.dimension) === 'all groups'
+            ? ALL_GROUPS_NOTE
+            : null),
         kind: 'group',
       }));
     const measures = result.summaries

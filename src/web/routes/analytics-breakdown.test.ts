@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedRow } from '../../analytics/indicators/result.ts';
-import { breakdownSummary, chartKey, comparedWithOf, countOf, displayRow } from './analytics-breakdown.ts';
+import { comparedWithOf } from '../../analytics/indicators/compared-with.ts';
+import { breakdownSummary, chartKey, countOf, displayRow } from './analytics-breakdown.ts';
 
 const row = (overrides: Partial<PublishedRow>): PublishedRow => ({
   period: '2024/25',

@@ -2,16 +2,11 @@
 // its chart, and for long breakdowns (wards) a short summary while the full table sits behind a
 // "Show all" details. Pure functions, tested on their own.
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
+import type { ComparedWith } from '../../analytics/indicators/compared-with.ts';
 import { groupLabel } from '../../features/analytics/group-label.ts';
 import { decimalsOf, interval, withSeparators, withUnit } from './analytics-format.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { beyondFunnel, funnelPoints, type FunnelPoint } from '../charts/funnel-chart.ts';
-
-/**
- * What a breakdown's groups are compared with: the overall value, or, for a rate by ethnic group,
- * the rate of all its groups together (compute.ts, knownGroupsRate).
- */
-export type ComparedWith = 'overall' | 'all groups';
 
 const comparisonWords: Record<string, string> = {
   better: 'Better than',
@@ -26,13 +21,6 @@ export const comparisonLabel = (comparison: string, against: ComparedWith = 'ove
   const words = comparisonWords[comparison];
   return words ? `${words} ${against}` : comparison === 'not compared' ? 'Not compared' : comparison;
 };
-
-/** Rates by ethnic group (the census's residents, ratesByEthnicGroup) are compared with all groups. */
-export const comparedWithOf = (
-  result: Pick<IndicatorResult, 'statistic'>,
-  dimension: string,
-): ComparedWith =>
-  result.statistic === 'crude-rate' && dimension.startsWith('ethnic_') ? 'all groups' : 'overall';
 
 /** More rows than this and the table is folded away behind "Show all …". */
 export const longTableRows = 20;

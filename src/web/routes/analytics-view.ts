@@ -1,4 +1,5 @@
 // Turning stored results into what the analytics pages show. Pure functions, tested on their own.
+import { comparedWithOf } from '../../analytics/indicators/compared-with.ts';
 import type {
   IndicatorResult,
   PublishedRow,
@@ -15,7 +16,6 @@ import {
   funnelSummary,
   chartKey,
   countOf,
-  comparedWithOf,
   displayRow,
   longTableRows,
   notDrawnSentence,
