@@ -9,7 +9,7 @@ import type { PostgresSource } from '../postgres-source.ts';
 import { literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { ageBands, givenAgeBandSql, givenEspBandSql } from './standardise.ts';
-import { MOST_VALUES_READ, mostHeldSql, readMostHeld } from './values-read.ts';
+import { MOST_VALUES_READ, mostHeldSql, readMostHeld, rowsHolding } from './values-read.ts';
 
 /** A value of the column read: Parity's band and ESP2013's band index (null where it gives none). */
 export interface AgeBandRead {
@@ -54,8 +54,8 @@ export async function readLinkedAgeBands(
           values.map((v) => [v.value, { band: v.band, esp: v.esp === null ? null : Number(v.esp) }]),
         ),
     fiveYear,
-    straddling: values.filter((v) => v.band === null && v.esp !== null).reduce((sum, v) => sum + v.n, 0),
-    unreadRows: unread.reduce((sum, v) => sum + v.n, 0),
+    straddling: rowsHolding(values.filter((v) => v.band === null && v.esp !== null)),
+    unreadRows: rowsHolding(unread),
     unreadExample: unread[0]?.value ?? null,
     more,
   };

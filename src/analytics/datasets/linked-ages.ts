@@ -9,7 +9,7 @@ import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { ageSql, notKnownSql } from './standardise.ts';
-import { MOST_VALUES_READ, mostHeldSql, readMostHeld } from './values-read.ts';
+import { MOST_VALUES_READ, mostHeldSql, readMostHeld, rowsHolding } from './values-read.ts';
 
 /** The ages from 0 to 120 as whole numbers write them: "0" to "120". */
 const wholeYears = Array.from({ length: 121 }, (_v, age) => String(age));
@@ -46,9 +46,9 @@ export async function readLinkedAges(
   const unread = values.filter((v) => v.age === null && !v.not_known);
   return {
     read: Object.fromEntries(read.map((v) => [v.value, Number(v.age)])),
-    readRows: read.reduce((sum, v) => sum + v.n, 0),
+    readRows: rowsHolding(read),
     readExample: read[0]?.value ?? null,
-    unreadRows: unread.reduce((sum, v) => sum + v.n, 0),
+    unreadRows: rowsHolding(unread),
     unreadExample: unread[0]?.value ?? null,
     more,
   };

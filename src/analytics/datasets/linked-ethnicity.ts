@@ -11,7 +11,7 @@ import { inListSql, literal } from '../sql-text.ts';
 import type { AnalyticsStore } from '../store.ts';
 import { ethnicCategories } from './ethnicity.ts';
 import { ethnicCodeSql } from './standardise.ts';
-import { MOST_VALUES_READ, mostHeldSql, readMostHeld } from './values-read.ts';
+import { MOST_VALUES_READ, mostHeldSql, readMostHeld, rowsHolding } from './values-read.ts';
 
 /** Parity's ethnic category codes: the NHS Data Dictionary's, and its own for a group alone. */
 const ethnicCodes = ethnicCategories.map((c) => c.code);
@@ -53,7 +53,7 @@ export async function readOtherEthnicValues(
   const read = values.filter((v) => v.code !== null);
   return {
     read: Object.fromEntries(read.map((v) => [v.value, v.code!])),
-    readRows: read.reduce((sum, v) => sum + v.n, 0),
+    readRows: rowsHolding(read),
     readExample: read[0]?.value ?? null,
     unreadExample: values.find((v) => v.code === null)?.value ?? null,
     more,

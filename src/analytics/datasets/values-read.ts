@@ -10,6 +10,9 @@ export interface HeldValue {
   n: number;
 }
 
+/** The rows that hold any of `values`. */
+export const rowsHolding = (values: readonly HeldValue[]): number => values.reduce((sum, v) => sum + v.n, 0);
+
 /** The values a query of `value` and `n` (its rows) gives, from the linked table. */
 export const heldValues = async (source: PostgresSource, sql: string): Promise<HeldValue[]> =>
   (await source.run(sql)).map((r) => ({ value: String(r.value), n: Number(r.n) }));
