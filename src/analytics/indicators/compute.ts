@@ -10,12 +10,12 @@ import { heatFor, siiFor, type Inequality } from './inequality.ts';
 import { publishBreakdown } from './disclose.ts';
 import { publishedBasis, type LimitsBasis } from './rounded-basis.ts';
 import { trendFor } from './trend.ts';
+import { comparedWithOf } from './compared-with.ts';
 import type { GroupEstimate, IndicatorResult, PublishedRow, SummaryMeasure, SummaryNote } from './result.ts';
 import {
   defaultMultiplier,
   fieldsUsed,
   numericFieldsUsed,
-  ratesByEthnicGroup,
   usesPopulation,
   type IndicatorDefinition,
 } from './schema.ts';
@@ -144,8 +144,12 @@ function summariesFor(
  * people whose ethnic group is known over the census residents. The overall rate also counts the
  * events of people whose group is not known, so every group would look better than it.
  */
-function knownGroupsRate(indicator: IndicatorDefinition, groups: GroupEstimate[]): number | null {
-  if (!ratesByEthnicGroup(indicator) || !groups.some((g) => g.dimension.startsWith('ethnic_'))) return null;
+function knownGroupsRate(
+  indicator: IndicatorDefinition,
+  dimension: string,
+  groups: GroupEstimate[],
+): number | null {
+  if (comparedWithOf(indicator, dimension) !== 'all groups') return null;
   const events = groups.reduce((sum, g) => sum + g.numerator, 0);
   const residents = groups.reduce((sum, g) => sum + g.denominator, 0);
   return residents > 0 ? (events / residents) * defaultMultiplier(indicator) : null;
@@ -171,7 +175,7 @@ export function resultFor(
     const published = dimensions.flatMap((dimension) => {
       if (dimension.id === 'overall') return overallRows;
       const group = inPeriod.filter((e) => e.dimension === dimension.id);
-      const comparedWith = knownGroupsRate(indicator, group) ?? overallValue;
+      const comparedWith = knownGroupsRate(indicator, dimension.id, group) ?? overallValue;
       return group.length ? publishBreakdown(indicator, group, comparedWith) : [];
     });
     rows.push(...published);
@@ -236,13 +240,10 @@ export async function computePack(input: PackInput): Promise<IndicatorResult[]> 
     const computed =
       results[k] ??
       resultFor(indicator, estimatesFor(indicator, k, aggregates), input.dimensions, input.limitsFrom);
-    const byEthnicGroup = computed.rows.some(
-      (r) => r.dimension === 'ethnic_broad' || r.dimension === 'ethnic_detailed',
-    );
-    const result =
-      usesPopulation(indicator) && byEthnicGroup
-        ? { ...computed, caveats: [...computed.caveats, CENSUS_ETHNICITY_CAVEAT] }
-        : computed;
+    const byEthnicGroup = computed.rows.some((r) => comparedWithOf(indicator, r.dimension) === 'all groups');
+    const result = byEthnicGroup
+      ? { ...computed, caveats: [...computed.caveats, CENSUS_ETHNICITY_CAVEAT] }
+      : computed;
     if (!area || !usesPopulation(indicator)) return result;
     return { ...result, caveats: [...result.caveats, residentsCaveat(area, k, aggregates.groups)] };
   });

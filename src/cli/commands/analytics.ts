@@ -235,15 +235,18 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
-  const whole = !values.indicator && values.dataset !== undefined;
-  const sayNotComputed = async (dataset: string) => {
-    for (const missing of await services.analytics.notComputed(dataset))
-      io.err(`Not computed: ${missing.title} (${missing.id}) ${missing.reason}.`);
-  };
   try {
-    // A dataset that gives none is refused: why each indicator is not given comes first.
-    if (whole && (await services.analytics.indicatorsGiven(values.dataset!)).length === 0)
-      await sayNotComputed(values.dataset!);
+    // Computing the whole catalogue names each indicator not given, and why; first, when it gives none
+    // and is refused.
+    const indicators =
+      !values.indicator && values.dataset !== undefined
+        ? await services.analytics.indicatorsOf(values.dataset)
+        : null;
+    const sayNotComputed = () => {
+      for (const missing of indicators?.notGiven ?? [])
+        io.err(`Not computed: ${missing.title} (${missing.id}) ${missing.reason}.`);
+    };
+    if (indicators?.given.length === 0) sayNotComputed();
     const results = await services.analytics.compute(systemActor, {
       datasetName: values.dataset,
       indicatorId: values.indicator,
@@ -252,7 +255,7 @@ export async function indicatorsCompute(services: Services, io: CliIO, args: str
     io.out(values.format === 'csv' ? toCsv(exportRows(results)).trimEnd() : JSON.stringify(results, null, 2));
     // The JSON holds each result's caveats; a CSV file has no place for them.
     if (values.format === 'csv') for (const line of caveatLines(results)) io.err(line);
-    if (whole) await sayNotComputed(values.dataset!);
+    sayNotComputed();
     return 0;
   } finally {
     await services.analytics.close();

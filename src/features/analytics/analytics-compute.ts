@@ -97,7 +97,8 @@ async function chooseIndicators(
   const asked = all.find((i) => i.id === indicatorId);
   const message = asked
     ? `Indicator ${indicatorId} (${asked.title}) cannot be computed from ${dataset.name}: it ${
-        (await indicatorsNotComputed(ctx, [asked], dataset))[0]?.reason ?? 'needs what this dataset lacks'
+        (await indicatorsOfDataset(ctx, [asked], dataset)).notGiven[0]?.reason ??
+        'needs what this dataset lacks'
       }`
     : `There is no indicator ${indicatorId} in the catalogue.${meantOf(indicatorId, all)} ${dataset.name} can give: ${
         applicable.map((i) => i.id).join(', ') || 'none of them'
@@ -141,33 +142,31 @@ export interface IndicatorNotComputed {
   fieldsOnly: boolean;
 }
 
-/** The catalogue's indicators a dataset can give: those computing it works out. */
-export async function indicatorsGiven(
-  ctx: AnalyticsContext,
-  indicators: IndicatorDefinition[],
-  dataset: Dataset,
-): Promise<{ id: string; title: string }[]> {
-  const hasPopulation = (await populationVintages(await ctx.store())).includes(dataset.lsoaVintage);
-  return applicableIndicators(indicators, datasetFields(dataset), hasPopulation).map(({ id, title }) => ({
-    id,
-    title,
-  }));
+/** The catalogue's indicators a dataset can give (those computing it works out), and the others. */
+export interface DatasetIndicators {
+  given: { id: string; title: string }[];
+  /** Each with what it would need. */
+  notGiven: IndicatorNotComputed[];
 }
 
-/** The catalogue's indicators a dataset cannot give, each with what it would need. */
-export async function indicatorsNotComputed(
+/** What a dataset gives of the catalogue, and why not the rest. */
+export async function indicatorsOfDataset(
   ctx: AnalyticsContext,
   indicators: IndicatorDefinition[],
   dataset: Dataset,
-): Promise<IndicatorNotComputed[]> {
+): Promise<DatasetIndicators> {
   const vintages = await populationVintages(await ctx.store());
   const hasPopulation = vintages.includes(dataset.lsoaVintage);
   const populationReason = vintages.length
     ? `needs population estimates for LSOA ${dataset.lsoaVintage} areas, the codes this dataset uses; those imported are for LSOA ${vintages.join(' and ')} areas`
     : 'needs LSOA population estimates, which have not been imported (parity geo import --population)';
-  return indicators.flatMap((indicator) => {
+  const given: DatasetIndicators['given'] = [];
+  const notGiven = indicators.flatMap((indicator) => {
     const unmet = unmetNeeds(indicator, datasetFields(dataset), hasPopulation);
-    if (!unmet) return [];
+    if (!unmet) {
+      given.push({ id: indicator.id, title: indicator.title });
+      return [];
+    }
     const hints = missingFieldHints(indicator, unmet.missingFields, dataset);
     const reason = unmet.missingFields.length
       ? `needs ${unmet.missingFields.length === 1 ? 'a field' : 'fields'} this dataset does not have: ${unmet.missingFields.map(fieldName).join(', ')}${hints.map((h) => `. ${h}`).join('')}`
@@ -180,6 +179,7 @@ export async function indicatorsNotComputed(
       !unmet.missingFields.some((field) => standardFields.includes(field) || field === 'esp_band');
     return [{ id: indicator.id, title: indicator.title, reason, fieldsOnly }];
   });
+  return { given, notGiven };
 }
 
 function chooseDimensions(dataset: Dataset, by: string[] | undefined, bySex: boolean): Dimension[] {

@@ -32,8 +32,7 @@ import {
   availableDomains,
   computeIndicators,
   fieldsNoDatasetHas,
-  indicatorsGiven,
-  indicatorsNotComputed,
+  indicatorsOfDataset,
   readyDataset,
 } from './analytics-compute.ts';
 import { datasetOperations } from './analytics-datasets.ts';
@@ -201,13 +200,14 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     deprivationReach: async (datasetName: string) =>
       deprivationReachOf(ctx, await readyDataset(ctx, datasetName)),
 
-    /** The catalogue's indicators a ready dataset can give. */
-    indicatorsGiven: async (datasetName: string) =>
-      indicatorsGiven(ctx, await results.indicators(), await readyDataset(ctx, datasetName)),
+    /** The catalogue's indicators a ready dataset can give, and those it cannot with the reason for each. */
+    indicatorsOf: async (datasetName: string) =>
+      indicatorsOfDataset(ctx, await results.indicators(), await readyDataset(ctx, datasetName)),
 
     /** The catalogue's indicators a ready dataset cannot give, with the reason for each. */
     notComputed: async (datasetName: string) =>
-      indicatorsNotComputed(ctx, await results.indicators(), await readyDataset(ctx, datasetName)),
+      (await indicatorsOfDataset(ctx, await results.indicators(), await readyDataset(ctx, datasetName)))
+        .notGiven,
   };
 }
 

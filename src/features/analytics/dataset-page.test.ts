@@ -43,7 +43,7 @@ describeEachDatabase("analytics: a dataset's page before computing", (current) =
       'person_id,lsoa_code,age,sex,ethnic_code,event_date,dna,Weeks waited (RTT)\n' +
         'A1,X01000001,40,F,A,2024-05-01,1,3\nA2,X01000002,50,M,H,2024-06-01,0,9\nA3,X01000003,61,F,B,2024-07-01,0,12\n',
     );
-    expect(await t.services.analytics.indicatorsGiven('Clinic attendances')).toEqual([
+    expect((await t.services.analytics.indicatorsOf('Clinic attendances')).given).toEqual([
       { id: 'did-not-attend', title: 'Outpatient appointments not attended (DNA rate)' },
     ]);
     expect(page).toContain(
@@ -68,10 +68,12 @@ describeEachDatabase("analytics: a dataset's page before computing", (current) =
       'Referrals without measures',
       'person_id,lsoa_code,age,sex,ethnic_code,event_date\nB1,X01000001,40,F,A,2024-05-01\nB2,X01000002,50,M,H,2024-06-01\n',
     );
-    expect(await t.services.analytics.indicatorsGiven('Referrals without measures')).toEqual([]);
+    expect((await t.services.analytics.indicatorsOf('Referrals without measures')).given).toEqual([]);
     expect(page).toContain('This dataset can give none of the catalogue&#39;s indicators');
     expect(page).toContain(`Each of the catalogue's ${catalogueSize} indicators needs something`);
     expect(page).not.toContain('/compute"');
+    // A refusal's error summary links to the warning, which says what to do instead.
+    expect(page).toMatch(/<div id="compute">[^]{0,400}This dataset can give none of the catalogue/);
     const error: unknown = await t.services.analytics
       .compute(systemActor, { datasetName: 'Referrals without measures' })
       .catch((e: unknown) => e);

@@ -195,13 +195,12 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
    * need measures of another kind of extract, which nothing done to this one would give.
    */
   const indicatorsOf = async (dataset: Dataset) => {
-    const missing = await analytics.notComputed(dataset.name);
-    const given = await analytics.indicatorsGiven(dataset.name);
+    const { given, notGiven } = await analytics.indicatorsOf(dataset.name);
     return {
       given: given.map((i) => i.title),
-      catalogueSize: given.length + missing.length,
-      notComputed: byReason(missing.filter((m) => !m.fieldsOnly)),
-      otherKinds: byReason(missing.filter((m) => m.fieldsOnly)),
+      catalogueSize: given.length + notGiven.length,
+      notComputed: byReason(notGiven.filter((m) => !m.fieldsOnly)),
+      otherKinds: byReason(notGiven.filter((m) => m.fieldsOnly)),
     };
   };
 
