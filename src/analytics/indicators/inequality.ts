@@ -21,7 +21,11 @@ const heatLabels: Record<string, string> = {
 };
 
 /** Groups whose people are not placed on the scale: left out of every summary measure. */
-const unknownGroups = new Set(['Not known', 'Not stated or not known', 'Not stated']);
+export const unknownGroups: ReadonlySet<string> = new Set([
+  'Not known',
+  'Not stated or not known',
+  'Not stated',
+]);
 
 const isKnownGroup = (e: GroupEstimate): boolean => !unknownGroups.has(e.group);
 

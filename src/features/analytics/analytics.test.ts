@@ -64,7 +64,27 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(overview.body).toMatch(
       /<svg class="parity-spine" viewBox="0 0 200 28" role="img" aria-label="Deprivation deciles: most deprived tenth [\d.]+%, least deprived tenth [\d.]+%, overall [\d.]+%; worse to the left, better to the right.">/,
     );
-    const id = (await t.services.analytics.listResults(false))[0]!.id;
+    // The ethnic groups and places that fare worse than average are named beside each indicator, as
+    // its rows compare them; a group whose people are not placed is not.
+    const published = await t.services.analytics.listResults(false);
+    const worse = (dimension: string, kind: string) =>
+      published.flatMap((s) =>
+        s.result.rows
+          .filter(
+            (r) =>
+              r.period === s.result.latestPeriod && r.dimension === dimension && r.comparison === 'worse',
+          )
+          .map((r) => `<li>${r.group} (${kind})</li>`),
+      );
+    const named = [...worse('ethnic_broad', 'ethnic group'), ...worse('place', 'place')];
+    const known = named.filter((item) => !item.includes('Not stated') && !item.includes('Not known'));
+    expect(known.length).toBeGreaterThan(0);
+    for (const item of known) expect(overview.body).toContain(item);
+    expect(overview.body).not.toMatch(/Not (stated or not )?known \((ethnic group|place)\)/);
+    expect(overview.body).toMatch(
+      /In \d+ indicators? at least one (ethnic group|place) fares significantly worse/,
+    );
+    const id = published[0]!.id;
     const page = await browser.get(`/analytics/indicators/${id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<svg role="img"');

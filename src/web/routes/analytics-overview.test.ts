@@ -6,7 +6,8 @@ const row = (
   direction: string,
   gapVerdict: GapChange | null,
   status: 'draft' | 'published' = 'published',
-) => ({ status, direction, gapVerdict });
+  worseFor = { ethnicGroup: false, place: false },
+) => ({ status, direction, gapVerdict, worseFor });
 
 describe("the overview's summary", () => {
   it('counts the published indicators by the direction of their gap and by how it has changed', () => {
@@ -34,6 +35,24 @@ describe("the overview's summary", () => {
     expect(overviewHeadline([row('Not enough data', null)])).toEqual([
       'The published indicator has too little data to tell.',
     ]);
+  });
+
+  it('counts the published indicators in which an ethnic group, or a place, fares worse than average', () => {
+    const worse = (ethnicGroup: boolean, place: boolean, status: 'draft' | 'published' = 'published') =>
+      row('No clear gap by deprivation', null, status, { ethnicGroup, place });
+    const headline = (rows: ReturnType<typeof worse>[]) => overviewHeadline(rows).slice(1);
+    expect(
+      headline([worse(true, true), worse(true, false), worse(false, false), worse(true, true, 'draft')]),
+    ).toEqual([
+      'In 2 indicators at least one ethnic group fares significantly worse than average, and in 1 at least one place.',
+    ]);
+    expect(headline([worse(true, false)])).toEqual([
+      'In 1 indicator at least one ethnic group fares significantly worse than average.',
+    ]);
+    expect(headline([worse(false, true), worse(false, true)])).toEqual([
+      'In 2 indicators at least one place fares significantly worse than average.',
+    ]);
+    expect(headline([worse(false, false)])).toEqual([]);
   });
 
   it('says nothing before anything is published', () => {

@@ -1,10 +1,14 @@
 // The overview's opening summary for a board member: how many published indicators are worse in
-// more deprived areas, and how many gaps have narrowed or widened since each one's first period.
+// more deprived areas, how many gaps have narrowed or widened since each one's first period, and for
+// how many an ethnic group or a place fares worse than average.
 import type { GapChange } from '../../analytics/indicators/gap-over-time.ts';
 import type { overviewRow } from './analytics-view.ts';
 import { listInWords } from '../../analytics/in-words.ts';
+import type { WorseFor } from './analytics-worse-for.ts';
 
-type OverviewRow = Pick<ReturnType<typeof overviewRow>, 'status' | 'direction' | 'gapVerdict'>;
+type OverviewRow = Pick<ReturnType<typeof overviewRow>, 'status' | 'direction' | 'gapVerdict'> & {
+  worseFor: Pick<WorseFor, 'ethnicGroup' | 'place'>;
+};
 
 /** What one indicator, and what several, of each direction (analytics-view.ts) do. */
 const directions: Record<string, [string, string]> = {
@@ -35,6 +39,18 @@ function directionSentence(published: OverviewRow[]): string {
   return `Of the ${total} published indicators, ${listInWords(parts)}.`;
 }
 
+function worseForSentence(published: OverviewRow[]): string | null {
+  const ethnic = published.filter((r) => r.worseFor.ethnicGroup).length;
+  const place = published.filter((r) => r.worseFor.place).length;
+  const indicators = (n: number) => `${n} ${n === 1 ? 'indicator' : 'indicators'}`;
+  if (ethnic && place)
+    return `In ${indicators(ethnic)} at least one ethnic group fares significantly worse than average, and in ${place} at least one place.`;
+  if (ethnic)
+    return `In ${indicators(ethnic)} at least one ethnic group fares significantly worse than average.`;
+  if (place) return `In ${indicators(place)} at least one place fares significantly worse than average.`;
+  return null;
+}
+
 export function overviewHeadline(rows: OverviewRow[]): string[] {
   const published = rows.filter((r) => r.status === 'published');
   if (published.length === 0) return [];
@@ -47,5 +63,6 @@ export function overviewHeadline(rows: OverviewRow[]): string[] {
     ...(byChange.length
       ? [`Compared with each indicator's first period, the gap by deprivation is ${listInWords(byChange)}.`]
       : []),
+    ...[worseForSentence(published)].filter((s): s is string => s !== null),
   ];
 }

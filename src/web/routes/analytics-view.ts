@@ -23,6 +23,7 @@ import {
 } from './analytics-breakdown.ts';
 import { trendSentence } from '../../features/analytics/trend-sentence.ts';
 import { gapChangeOf, gapView } from './analytics-gap.ts';
+import { worseFor } from './analytics-worse-for.ts';
 import { groupLabel } from '../../features/analytics/group-label.ts';
 import {
   fixed,
@@ -81,6 +82,7 @@ export function overviewRow(stored: StoredResult) {
     sii: sii ? `${fixed(sii.value, 1)} (${interval(sii.lower, sii.upper, 1)})` : '–',
     direction: gradientDirection(r, sii),
     ...gapChangeOf(gapOverTime(r)),
+    worseFor: worseFor(r, period),
   };
 }
 
