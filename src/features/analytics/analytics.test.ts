@@ -90,6 +90,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(page.body).toContain('<svg role="img"');
     // The demo has three financial years; the recent-trend test needs five.
     expect(page.body).toContain('Recent trend: not tested: a trend needs 5 periods');
+    // Is the gap between the Core20 and the rest closing: both groups in each of the three years.
+    expect(page.body).toContain('<h3 id="core20-over-time">The Core20 and the rest</h3>');
+    expect(page.body.match(/Core20: 95% interval <\/span>\d/g)).toHaveLength(3);
     expect(page.body).not.toMatch(/<style/);
     expect(page.body).toContain('IMD decile (1 = most deprived)');
     expect(page.body).not.toContain('Imd decile');

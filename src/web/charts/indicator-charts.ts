@@ -263,6 +263,30 @@ export function gapChart(
   });
 }
 
+/** The frame of a chart across periods: a phone-wide plot with the periods along the bottom. */
+function periodFrame(periods: string[], yLabel: string): Plot.PlotOptions {
+  return {
+    width: chartWidth,
+    height: 280,
+    // Room above the plot for the y label, clear of a zero line drawn along its top.
+    marginTop: 32,
+    marginLeft: 52,
+    marginRight: 24,
+    marginBottom: 44,
+    x: {
+      label: 'Period',
+      labelAnchor: 'center',
+      labelArrow: 'none',
+      labelOffset: 38,
+      domain: periods,
+      ticks: periodTicks(periods),
+      type: 'point',
+      padding: 0.3,
+    },
+    y: { label: yLabel, grid: true, ticks: 5, nice: true },
+  };
+}
+
 function periodChart(
   data: { period: string; value: number; lower: number | null; upper: number | null }[],
   text: { yLabel: string; label: string; description: string; zeroLine?: boolean },
@@ -270,24 +294,10 @@ function periodChart(
   if (data.length < 2) return '';
   return renderPlot(
     {
-      width: chartWidth,
-      height: 280,
-      // Room above the plot for the y label, clear of a zero line drawn along its top.
-      marginTop: 32,
-      marginLeft: 52,
-      marginRight: 24,
-      marginBottom: 44,
-      x: {
-        label: 'Period',
-        labelAnchor: 'center',
-        labelArrow: 'none',
-        labelOffset: 38,
-        domain: data.map((d) => d.period),
-        ticks: periodTicks(data.map((d) => d.period)),
-        type: 'point',
-        padding: 0.3,
-      },
-      y: { label: text.yLabel, grid: true, ticks: 5, nice: true },
+      ...periodFrame(
+        data.map((d) => d.period),
+        text.yLabel,
+      ),
       marks: [
         ...(text.zeroLine ? [Plot.ruleY([0], { stroke: nhsDarkGrey })] : []),
         Plot.ruleX(
@@ -299,6 +309,55 @@ function periodChart(
       ],
     },
     { label: text.label, description: text.description },
+    look,
+  );
+}
+
+/**
+ * The Core20's value (blue circles) and the rest's (grey squares) in each period with their 95%
+ * intervals, set a little apart so that their whiskers do not hide each other.
+ */
+export function core20Chart(
+  result: IndicatorResult,
+  points: { period: string; series: 'Core20' | 'rest'; row: PublishedRow }[],
+): string {
+  const data = points
+    .filter((p) => p.row.value !== null)
+    .map((p) => ({
+      period: p.period,
+      series: p.series,
+      value: p.row.value as number,
+      lower: p.row.lower95,
+      upper: p.row.upper95,
+    }));
+  const periods = [...new Set(points.map((p) => p.period))];
+  if (periods.length < 2 || data.length === 0) return '';
+  const seriesLook = {
+    Core20: { colour: nhsBlue, symbol: 'circle', dx: -5 },
+    rest: { colour: nhsDarkGrey, symbol: 'square', dx: 5 },
+  } as const;
+  const marks = (['Core20', 'rest'] as const).flatMap((series): Plot.Markish[] => {
+    const own = data.filter((d) => d.series === series);
+    const { colour, symbol, dx } = seriesLook[series];
+    return [
+      Plot.ruleX(
+        own.filter((d) => d.lower !== null),
+        { x: 'period', y1: 'lower', y2: 'upper', stroke: colour, strokeWidth: 2, dx },
+      ),
+      Plot.line(own, { x: 'period', y: 'value', stroke: colour, strokeWidth: 2, dx }),
+      Plot.dot(own, { x: 'period', y: 'value', fill: colour, symbol, r: 5, dx }),
+    ];
+  });
+  return renderPlot(
+    {
+      ...periodFrame(periods, result.unit),
+      marks,
+    },
+    {
+      label: `${result.title}: the Core20 and the rest over time`,
+      description:
+        'Blue circles show the Core20 in each period and grey squares the rest of the population, each with its 95% confidence interval.',
+    },
     look,
   );
 }

@@ -136,10 +136,13 @@ export function funnelSummary(
   return `Allowing for their size, ${outside} of the ${drawn} drawn ${outside === 1 ? 'lies' : 'lie'} outside the 99.8% limits around the overall value, so ${outside === 1 ? 'its difference from it is' : 'their differences from it are'} very unlikely to be chance: ${sides.join('; ')}.`;
 }
 
-export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap';
+export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap' | 'core20';
 export interface KeyItem {
-  /** Names the CSS sample drawn beside the words: bar, whisker, dashed (red line), dotted (grey line) or dot. */
-  mark: 'bar' | 'whisker' | 'dashed' | 'dotted' | 'dot';
+  /**
+   * Names the CSS sample drawn beside the words: bar, whisker, dashed (red line), dotted (grey line),
+   * dot (blue) or square (grey).
+   */
+  mark: 'bar' | 'whisker' | 'dashed' | 'dotted' | 'dot' | 'square';
   text: string;
 }
 
@@ -150,6 +153,18 @@ const whisker: KeyItem = {
 
 /** The visible key to a chart, in words. */
 export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
+  if (kind === 'core20')
+    return [
+      {
+        mark: 'dot',
+        text: 'Blue circle: the Core20, people living in the most deprived 20% of areas in England, in that period.',
+      },
+      { mark: 'square', text: 'Grey square: the rest of the population in that period.' },
+      {
+        mark: 'whisker',
+        text: 'Line through each: its 95% confidence interval, the range the true value is likely to be in. Where two ranges overlap, the difference may be down to chance.',
+      },
+    ];
   if (kind === 'trend')
     return [{ mark: 'dot', text: 'Blue dot: the overall value in that period.' }, whisker];
   if (kind === 'gap')

@@ -8,7 +8,8 @@ import { differenceUnit, fixed, interval } from './analytics-format.ts';
 const withInterval = (p: { value: number; lower: number; upper: number }): string =>
   `${fixed(p.value, 1)} (${interval(p.lower, p.upper, 1)})`;
 
-const verdicts: Record<GapChange, (from: string) => string> = {
+/** The verdict of a gap's first and latest periods compared, as a sentence. */
+export const verdicts: Record<GapChange, (from: string) => string> = {
   wider: (from) => `Their 95% intervals do not overlap, so the gap is wider than in ${from}.`,
   narrower: (from) => `Their 95% intervals do not overlap, so the gap is narrower than in ${from}.`,
   reversed: (from) =>

@@ -24,6 +24,7 @@ import {
 import { trendSentence } from '../../features/analytics/trend-sentence.ts';
 import { gapChangeOf, gapView } from './analytics-gap.ts';
 import { worseFor } from './analytics-worse-for.ts';
+import { core20View } from './analytics-core20.ts';
 import { groupLabel } from '../../features/analytics/group-label.ts';
 import {
   fixed,
@@ -110,6 +111,7 @@ export function indicatorPage(stored: StoredResult, period: string) {
   const summaryNotes = (r.summaryNotes ?? []).filter((n) => n.period === period).map(noteSentence);
   const overall = rowsOf(r, period, 'overall')[0];
   const gap = gapView(r);
+  const core20 = core20View(r);
   return {
     period,
     periodItems: r.periods.map((p) => ({
@@ -126,10 +128,15 @@ export function indicatorPage(stored: StoredResult, period: string) {
       test: trendSentence(r.trend),
     },
     gap: gap ? { ...gap, key: chartKey('gap', false) } : null,
+    core20: core20 ? { ...core20, key: chartKey('core20', false) } : null,
     summaries,
     measureTables: byBreakdown(summaries),
     summaryNotes,
-    contents: contentsOf(summaries.length + summaryNotes.length > 0, breakdowns, gap !== null),
+    contents: contentsOf(
+      summaries.length + summaryNotes.length > 0,
+      breakdowns,
+      gap !== null || core20 !== null,
+    ),
     direction: gradientDirection(r, sii),
   };
 }
