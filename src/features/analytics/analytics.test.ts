@@ -93,6 +93,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     // Is the gap between the Core20 and the rest closing: both groups in each of the three years.
     expect(page.body).toContain('<h3 id="core20-over-time">The Core20 and the rest</h3>');
     expect(page.body.match(/Core20: 95% interval <\/span>\d/g)).toHaveLength(3);
+    // Each breakdown of a few groups in every period; wards are left to the downloads.
+    expect(page.body).toContain('By sex in every period</span></summary>');
+    expect(page.body).not.toContain('By ward in every period');
     expect(page.body).not.toMatch(/<style/);
     expect(page.body).toContain('IMD decile (1 = most deprived)');
     expect(page.body).not.toContain('Imd decile');

@@ -1,24 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult, PublishedRow, SummaryMeasure } from '../../analytics/indicators/result.ts';
 import { core20View } from './analytics-core20.ts';
+import { publishedRow } from './published-row.test-util.ts';
 
-const row = (period: string, group: string, value: number | null): PublishedRow => ({
-  period,
-  dimension: 'core20',
-  group,
-  order: group === 'Core20' ? '1' : '2',
-  numerator: value === null ? '*' : '40',
-  denominator: '200',
-  value,
-  valueText: value === null ? '*' : value.toFixed(1),
-  lower95: value === null ? null : value - 1,
-  upper95: value === null ? null : value + 1,
-  lower998: null,
-  upper998: null,
-  comparison: 'not compared',
-  flag: null,
-  note: null,
-});
+const row = (period: string, group: string, value: number | null): PublishedRow =>
+  publishedRow({
+    period,
+    dimension: 'core20',
+    group,
+    order: group === 'Core20' ? '1' : '2',
+    value,
+    valueText: value === null ? '*' : value.toFixed(1),
+    lower95: value === null ? null : value - 1,
+    upper95: value === null ? null : value + 1,
+  });
 
 const difference = (period: string, value: number, halfWidth: number): SummaryMeasure => ({
   period,

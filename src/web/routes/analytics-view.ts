@@ -25,6 +25,7 @@ import { trendSentence } from '../../features/analytics/trend-sentence.ts';
 import { gapChangeOf, gapView } from './analytics-gap.ts';
 import { worseFor } from './analytics-worse-for.ts';
 import { core20View } from './analytics-core20.ts';
+import { groupsOverTime } from './analytics-over-time.ts';
 import { groupLabel } from '../../features/analytics/group-label.ts';
 import {
   fixed,
@@ -194,6 +195,7 @@ function breakdownView(
     showAll: `Show all ${countOf(dimension.id, rows.length)}`,
     summary: long ? [...breakdownSummary(dimension.id, rows, r.unit), ...chart.summary] : [],
     notDrawn: chart.svg ? notDrawnSentence(dimension.id, rows) : null,
+    overTime: groupsOverTime(r, dimension.id),
   };
 }
 

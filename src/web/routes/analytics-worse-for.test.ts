@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import type { ComparisonOutcome } from '../../stats/comparison.ts';
 import { worseFor } from './analytics-worse-for.ts';
+import { publishedRow } from './published-row.test-util.ts';
 
 const row = (
   dimension: string,
@@ -9,23 +10,7 @@ const row = (
   comparison: ComparisonOutcome,
   order = group,
   period = '2024/25',
-): PublishedRow => ({
-  period,
-  dimension,
-  group,
-  order,
-  numerator: '40',
-  denominator: '200',
-  value: 20,
-  valueText: '20.0',
-  lower95: 15,
-  upper95: 25,
-  lower998: 12,
-  upper998: 28,
-  comparison,
-  flag: null,
-  note: null,
-});
+): PublishedRow => publishedRow({ dimension, group, comparison, order, period });
 
 const resultWith = (rows: PublishedRow[], polarity = 'low-is-good') =>
   ({ polarity, rows }) as unknown as IndicatorResult;
