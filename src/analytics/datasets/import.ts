@@ -77,6 +77,7 @@ import { lsoaFromNames } from './lsoa-from-name.ts';
 import { readOtherVintageCodes, withCodesRead } from './lsoa-other-vintage.ts';
 import { lsoaLookupFile } from '../geography/lsoa-lookup.ts';
 import { checkMappingAgainstFile, headingRowMark } from './file-checks.ts';
+import { countInWords } from '../in-words.ts';
 
 /** The staged file again with the LSOA of each row's postcode (lsoa-from-postcode.ts). */
 const withPostcodeLsoas = (staging: string): string => staging.replace(/\.parquet$/, '-postcodes.parquet');
@@ -184,6 +185,18 @@ async function financialYears(
   return range?.first_year != null && range.last_year != null
     ? [Number(range.first_year), Number(range.last_year)]
     : undefined;
+}
+
+/** Why a file with no row to keep is refused: an empty extract is more likely a mistake than news. */
+function nothingToImport(
+  rowsRead: number,
+  lines: Parameters<typeof leftOutWarnings>[0],
+  addedTo: string | undefined,
+): string {
+  const nothing = addedTo ? `nothing to add to ${addedTo}` : 'nothing to import';
+  if (rowsRead === 0)
+    return `There are headings but no rows below them, so there is ${nothing}. Export it again with its rows; if the query behind it found none, there is ${nothing} yet.`;
+  return `None of the ${countInWords(rowsRead)} rows holds data, so there is ${nothing}: ${leftOutWarnings(lines, rowsRead).join(' ')}`;
 }
 
 /**
@@ -457,6 +470,7 @@ export async function importDataset(
     );
     const rowsRead = Number(counts?.read ?? 0);
     const rowsStored = Number(counts?.stored ?? 0);
+    if (rowsStored === 0) throw new SourceFileError(nothingToImport(rowsRead, lines, options.addedTo));
     if (rowsRead > rowsStored) validation.warnings.push(...leftOutWarnings(lines, rowsRead - rowsStored));
     const bands = await givenAgeBands(store, options.outFile, mapping);
     const dates = mapping.columns.event_date ? await datesHeld(store, options.outFile) : null;

@@ -16,6 +16,7 @@ import { windows1252ToUtf8 } from './windows-1252.ts';
 import { fixedWidthLayoutOf, fixedWidthToCsv, type LinedUpFile } from './fixed-width.ts';
 import { paddedByQueryTool, unpaddedSql } from './padded-values.ts';
 import { xlsxToCsv } from './xlsx.ts';
+import { refuseEmptyFile } from './empty-file.ts';
 import type { OtherWorksheet, WorksheetChosen, WorksheetRead } from './xlsx-convert.ts';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx' | 'ods';
@@ -191,6 +192,7 @@ export async function stageSource(
 ): Promise<StagedSource> {
   if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
   const format = formatOf(file);
+  if (format !== 'parquet') refuseEmptyFile(file);
   if (format === 'parquet') {
     const columns = await describe(store, `read_parquet(${literal(file)})`);
     onProgress(100);
@@ -274,6 +276,7 @@ export async function sourceColumns(
 ): Promise<{ name: string; type: string }[]> {
   if (!existsSync(file)) throw new SourceFileError(`There is no file at ${file}`);
   const format = formatOf(file);
+  if (format !== 'parquet') refuseEmptyFile(file);
   if (format === 'parquet') return describe(store, `read_parquet(${literal(file)})`);
   if (isWorkbookFormat(format)) {
     const sample = path.join(store.root, 'tmp', `headings-${randomUUID()}.csv`);
