@@ -311,6 +311,15 @@ describe('geography import of the official files as Excel workbooks', () => {
       role: 'lookup',
       message: `There is no file at ${missing}`,
     });
+    // An empty file (a download that failed) is told as one, whatever its kind.
+    for (const name of ['empty-lookup.csv', 'empty-lookup.xlsx']) {
+      const empty = path.join(dir, name);
+      writeFileSync(empty, name.endsWith('.csv') ? '\r\n' : '');
+      expect(await refusal({ imd, lookups: [empty] })).toMatchObject({
+        role: 'lookup',
+        message: `${name} is empty: it has no headings and no rows. Download it again from where it is published, and check that the download had finished.`,
+      });
+    }
     const oldExcel = path.join(dir, 'File_1_ID_2015_Index_of_Multiple_Deprivation.xls');
     writeFileSync(oldExcel, Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
     expect(await refusal({ imd: oldExcel })).toMatchObject({

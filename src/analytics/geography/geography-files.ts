@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AnalyticsStore } from '../store.ts';
 import { SourceFileError } from '../datasets/source-error.ts';
 import { inWorkbookWorker } from '../datasets/xlsx.ts';
+import { isEmptyFile } from '../datasets/empty-file.ts';
 import { GeographyFormatError, type GeographyRole } from './official-formats.ts';
 import { otherMidYearsOf } from './workbook-convert.ts';
 
@@ -101,6 +102,11 @@ export async function openGeographyFiles(
   const open = async (file: string, role: GeographyRole, sheet?: string): Promise<GeographyFile> => {
     const name = path.basename(file);
     if (!existsSync(file)) throw new GeographyFormatError(`There is no file at ${file}`, role);
+    if (isEmptyFile(file))
+      throw new GeographyFormatError(
+        `${path.basename(file)} is empty: it has no headings and no rows. Download it again from where it is published, and check that the download had finished.`,
+        role,
+      );
     if (role === 'postcodes' && (isWorkbook(file) || isOtherSpreadsheet(file)))
       throw new GeographyFormatError(
         `${name}: the postcode directory is read as CSV (.csv or .csv.gz), as ONS publishes it: save it as CSV and import that`,
