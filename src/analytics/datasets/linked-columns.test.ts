@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { eventDateInRangeSql } from './event-dates.ts';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -26,14 +27,18 @@ describe('standard columns a linked table leaves out', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('names each day of forty-six years the financial year an import gives it', async () => {
-    // Listed years from April 2000 to March 2028 (this year 2026), worked out before and after.
-    const [row] = await store.query<{ days: number; differ: number }>(
-      `SELECT count(*) AS days, count(*) FILTER (WHERE ${financialYearSql('d', 2026)} IS DISTINCT FROM ${periodSql('d')}) AS differ
-       FROM (SELECT CAST(d AS DATE) AS d FROM range(DATE '1990-01-01', DATE '2036-01-01', INTERVAL 1 DAY) t(d)) days`,
+  it('names each day of ninety-six years the financial year an import gives it', async () => {
+    // Listed years from April 2000 to March 2028 (this year 2026), worked out before; none before
+    // April 1948 or from April 2028, whose dates an import stores as none (event-dates.ts).
+    const [row] = await store.query<{ days: number; differ: number; none: number }>(
+      `SELECT count(*) AS days, count(*) FILTER (WHERE ${financialYearSql('d', 2026)} IS DISTINCT FROM ${periodSql(eventDateInRangeSql('d', 2026))}) AS differ,
+         count(*) FILTER (WHERE ${financialYearSql('d', 2026)} IS NULL) AS none
+       FROM (SELECT CAST(d AS DATE) AS d FROM range(DATE '1940-01-01', DATE '2036-01-01', INTERVAL 1 DAY) t(d)) days`,
     );
-    expect(Number(row!.days)).toBe(16_801);
+    expect(Number(row!.days)).toBe(35_064);
     expect(Number(row!.differ)).toBe(0);
+    // 1 January 1940 to 31 March 1948, and 1 April 2028 to 31 December 2035.
+    expect(Number(row!.none)).toBe(3_013 + 2_831);
   });
 
   it('reads sex as an import does, counting the values read and those it cannot read', async () => {
@@ -98,18 +103,21 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('financial years worked
     await client.connect();
     try {
       const { rows } = await client.query<{ year: string | null }>(
-        `SELECT ${financialYearSql('d', 2026)} AS year FROM (VALUES (DATE '2024-03-31'), (DATE '2024-04-01'), (DATE '1999-12-31'), (DATE '2028-04-01'), (NULL::date)) t(d)
+        `SELECT ${financialYearSql('d', 2026)} AS year FROM (VALUES (DATE '2024-03-31'), (DATE '2024-04-01'), (DATE '1999-12-31'), (DATE '2028-03-31'), (DATE '2028-04-01'), (DATE '1948-03-31'), (NULL::date)) t(d)
          UNION ALL SELECT ${financialYearSql("TIMESTAMP '2024-03-31 23:59:59'", 2026)}
          UNION ALL SELECT ${financialYearSql("TIMESTAMP '2030-03-31 23:59:59'", 2026)}`,
       );
+      // Dates outside those a row can have are in no year, as an import stores them.
       expect(rows.map((r) => r.year)).toEqual([
         '2023/24',
         '2024/25',
         '1999/00',
-        '2028/29',
+        '2027/28',
+        null,
+        null,
         null,
         '2023/24',
-        '2029/30',
+        null,
       ]);
     } finally {
       await client.end();

@@ -3,6 +3,7 @@
 // financial year (`period`) from `event_date`, and, without those, what an import writes when a file
 // has no age, date, sex or ethnicity. A warehouse's table then needs no view written for Parity only
 // to compute bands and years. The SQL runs in each query, where the table is.
+import { eventDateRange, eventYearsEnd } from './event-dates.ts';
 import type { TableColumn } from '../postgres-source.ts';
 import { inListSql, sourceColumn } from '../sql-text.ts';
 import type { DatasetFields } from './import.ts';
@@ -55,9 +56,11 @@ export function financialYearSql(date: string, thisYear = new Date().getUTCFullY
   const workedOut = `CAST(${start} AS VARCHAR(4)) || '/' || lpad(CAST(MOD(${start} + 1, 100) AS VARCHAR(2)), 2, '0')`;
   const label = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
   const listed: string[] = [];
-  for (let year = thisYear + 1; year >= FIRST_LISTED_YEAR; year--)
+  for (let year = eventYearsEnd(thisYear) - 1; year >= FIRST_LISTED_YEAR; year--)
     listed.push(`WHEN ${date} >= DATE '${year}-04-01' THEN '${label(year)}'`);
-  return `CASE WHEN ${date} IS NULL THEN NULL WHEN ${date} >= DATE '${thisYear + 2}-04-01' THEN ${workedOut} ${listed.join(' ')} ELSE ${workedOut} END`;
+  // Dates outside those a row can have are in no year, as an import stores them (event-dates.ts).
+  const { from, before } = eventDateRange(thisYear);
+  return `CASE WHEN ${date} IS NULL OR ${date} >= DATE '${before}' OR ${date} < DATE '${from}' THEN NULL ${listed.join(' ')} ELSE ${workedOut} END`;
 }
 
 export interface WorkedOutColumn {

@@ -5,6 +5,7 @@
 // financial year by comparing their year and month, as text, with each year's April: a regular
 // expression and to_date in each row made the query 8.4 times as long (bench/linked-columns.ts),
 // and a cast alone fails the whole query on the first value that is not a date.
+import { eventYearsEnd, FIRST_EVENT_YEAR } from './event-dates.ts';
 import { countInWords } from '../in-words.ts';
 import type { PostgresSource } from '../postgres-source.ts';
 import { inListSql, literal } from '../sql-text.ts';
@@ -170,9 +171,11 @@ export function textFinancialYearSql(
   const start = `(CAST(${year} AS INTEGER) - CASE WHEN ${month} < '04' THEN 1 ELSE 0 END)`;
   const workedOut = `CASE WHEN ${year} ~ '^[12][0-9]{3}$' AND ${month} ~ '^(0[1-9]|1[0-2])$' THEN CAST(${start} AS VARCHAR(4)) || '/' || lpad(CAST(MOD(${start} + 1, 100) AS VARCHAR(2)), 2, '0') END`;
   const listed: string[] = [];
-  for (let y = thisYear + 1; y >= FIRST_LISTED_YEAR; y--)
+  for (let y = eventYearsEnd(thisYear) - 1; y >= FIRST_LISTED_YEAR; y--)
     listed.push(`WHEN ${yearMonth} >= '${april(y)}' THEN '${label(y)}'`);
-  return `CASE WHEN ${yearMonth} IS NULL THEN NULL WHEN ${yearMonth} >= '${april(thisYear + 2)}' THEN ${workedOut} ${listed.join(' ')} ELSE ${workedOut} END`;
+  // Dates outside those a row can have are in no year, as an import stores them (event-dates.ts).
+  const outside = `${yearMonth} >= '${april(eventYearsEnd(thisYear))}' OR ${yearMonth} < '${april(FIRST_EVENT_YEAR)}'`;
+  return `CASE WHEN ${yearMonth} IS NULL OR ${outside} THEN NULL ${listed.join(' ')} ELSE ${workedOut} END`;
 }
 
 const notKnown = (d: string) =>

@@ -1,6 +1,7 @@
 // The SELECT writing Parity's standard columns from a staged file. Each raw column is read once, as
 // its own type (inner query); age band, ESP band and financial year are derived from the typed age
 // and date (outer query) rather than parsing the raw text again for each.
+import { eventDateInRangeSql } from './event-dates.ts';
 import { ident, sourceColumn } from '../sql-text.ts';
 import { codedMeasureSql } from './coded-measures.ts';
 import { diagnosisColumnSql, diagnosisMeasureSql, diagnosisMeasuresOf } from './diagnosis-measures.ts';
@@ -20,7 +21,7 @@ export interface PersonIdentifiers extends std.PersonValues {
 export function yearRangeSql(m: ColumnMapping, kinds: ColumnKinds, relation: string): string | null {
   const date = m.columns.event_date;
   if (!date || kinds.get(date) !== 'date') return null;
-  return std.financialYearRangeSql(std.dateSql(sourceColumn(date), 'date'), relation);
+  return std.financialYearRangeSql(eventDateInRangeSql(std.dateSql(sourceColumn(date), 'date')), relation);
 }
 
 function typedColumns(m: ColumnMapping, kinds: ColumnKinds, person: PersonIdentifiers): string[] {
@@ -93,8 +94,10 @@ export function standardSelectSql(
     `${ageSource(m) ? std.espBandSql('age') : c.age_band ? 'given_esp_band' : 'CAST(NULL AS INTEGER)'} AS esp_band`,
     'sex',
     'ethnic_code',
-    'event_date',
-    `COALESCE(${std.periodSql('event_date', years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
+    // A date outside the dates a row can have is stored as none, as one that cannot be read is
+    // (event-dates.ts; validate.ts reports it); the period, worked out below, follows it.
+    `${eventDateInRangeSql('event_date')} AS event_date`,
+    `COALESCE(${std.periodSql(eventDateInRangeSql('event_date'), years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     // A wait below zero is reported (validate.ts) and stored as none.
     ...Object.keys(m.measures).map((name) =>
       notBelowZero.has(name)

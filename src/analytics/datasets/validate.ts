@@ -2,6 +2,7 @@
 // Rows are numbered as in the file, as a spreadsheet shows them (for Parquet, 1 is the first). One
 // pass over the file keeps only the rows with a problem (their row numbers, which checks fail, and
 // the values to show); the report is then read from that small table.
+import { eventDateRange, TOO_EARLY, tooLate } from './event-dates.ts';
 import { randomUUID } from 'node:crypto';
 import type { AnalyticsStore } from '../store.ts';
 import { literal, sourceColumn } from '../sql-text.ts';
@@ -220,6 +221,10 @@ function checksFor(
     `not a date that exists, written YYYY-MM-DD or ${order === 'day-first' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'}`,
     order,
   );
+  const { from, before } = eventDateRange();
+  const rowDate = (col: string, kind: std.ColumnKind) => std.dateSql(col, kind, 'event', order);
+  add(c.event_date, TOO_EARLY, (col, kind) => `${rowDate(col, kind)} < DATE '${from}'`);
+  add(c.event_date, tooLate(), (col, kind) => `${rowDate(col, kind)} >= DATE '${before}'`);
   for (const [name, column] of Object.entries(mapping.measures)) {
     if (mapping.measuresGivenAs[name] === 'start-date') {
       addWaitStartChecks(add, column, c.event_date, kinds, order);
