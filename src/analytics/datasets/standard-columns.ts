@@ -97,7 +97,7 @@ export function standardSelectSql(
     // A date outside the dates a row can have is stored as none, as one that cannot be read is
     // (event-dates.ts; validate.ts reports it); the period, worked out below, follows it.
     `${eventDateInRangeSql('event_date')} AS event_date`,
-    `COALESCE(${std.periodSql(eventDateInRangeSql('event_date'), years)}, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
+    `COALESCE(CASE WHEN ${eventDateInRangeSql('event_date')} IS NOT NULL THEN ${std.periodSql('event_date', years)} END, ${c.event_date ? "'Not known'" : "'All'"}) AS period`,
     // A wait below zero is reported (validate.ts) and stored as none.
     ...Object.keys(m.measures).map((name) =>
       notBelowZero.has(name)
