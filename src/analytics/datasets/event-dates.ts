@@ -1,9 +1,10 @@
 // The dates a row of service activity can have: from 1 April 1948, the start of the financial year
-// the NHS began in, to 31 March two years ahead (the end of next financial year, or from January
-// of the year after that: booked appointments can be months ahead). A date outside, such as
-// 01/01/1900 or 31/12/9999 standing for a date not known, or a year typed wrong, would otherwise
-// make a period of its own, and become the latest period of every indicator. Such a row is kept,
-// with no date, and its date is reported (validate.ts), as a date that cannot be read is.
+// the NHS began in, to 31 March of the year after next (from April to December the end of next
+// financial year; from January to March, of the one after it: booked appointments can be months
+// ahead). A date outside, such as 01/01/1900 or 31/12/9999 standing for a date not known, or a year
+// typed wrong, would otherwise make a period of its own, and become the latest period of every
+// indicator. Such a row is kept, with no date, and its date is reported (validate.ts), as a date
+// that cannot be read is.
 
 /** The first financial year (its start) a row's date can fall in. */
 export const FIRST_EVENT_YEAR = 1948;

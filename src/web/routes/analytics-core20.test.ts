@@ -41,6 +41,8 @@ const everyPeriod = [
   row('2023/24', 'Core20', 14.6),
   row('2023/24', 'Rest of the population', null),
   row('2024/25', 'Core20', 12.9),
+  // Rows whose area is not known are neither group.
+  { ...row('2024/25', 'Not known', 3), order: '0' },
   row('2024/25', 'Rest of the population', 8.4),
   row('Not known', 'Core20', 30),
   row('Not known', 'Rest of the population', 20),
@@ -66,7 +68,11 @@ describe('the Core20 and the rest over time, on the indicator page', () => {
       difference: '–',
       differenceInterval: '–',
     });
-    expect(view?.rows[2]).toMatchObject({ difference: '4.50', differenceInterval: '3.50 to 5.50' });
+    expect(view?.rows[2]).toMatchObject({
+      rest: '8.4',
+      difference: '4.50',
+      differenceInterval: '3.50 to 5.50',
+    });
     expect(view?.restLabel).toBe('Rest of the population');
     expect(view?.differenceHeading).toBe('Difference (percentage points)');
     // The Core20 as circles and the rest as squares; a hidden value is left out of the chart.

@@ -4,6 +4,7 @@
 // Core20 fare worse, inequality.ts), its first and latest periods compared as the SII's are
 // (gap-over-time.ts, compareGaps).
 import { compareGaps, type GapPoint } from '../../analytics/indicators/gap-over-time.ts';
+import { unknownGroups } from '../../analytics/indicators/inequality.ts';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { core20Chart } from '../charts/indicator-charts.ts';
 import { decimalsOf, differenceUnit, fixed, interval, withSeparators } from './analytics-format.ts';
@@ -53,7 +54,7 @@ export function core20View(result: IndicatorResult) {
     return {
       period,
       core20: rows.find((r) => r.group === CORE20),
-      rest: rows.find((r) => r.group !== CORE20),
+      rest: rows.find((r) => r.group !== CORE20 && !unknownGroups.has(r.group)),
       difference: differenceOf(result, period),
     };
   });
