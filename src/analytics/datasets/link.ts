@@ -6,6 +6,7 @@
 // ONS lookup copied beside the geography, as an imported file is (lsoa-other-vintage.ts): the link
 // counts the rows so read, and the indicators join the table to a geography that reads those codes
 // (postgres-source.ts).
+import { eventDateInRangeSql, eventDateRange, eventYearsEnd } from './event-dates.ts';
 import type { LsoaVintage } from '../geography/model.ts';
 import { standardFields } from '../indicators/compute.ts';
 import { countInWords, listInWords } from '../in-words.ts';
@@ -86,6 +87,17 @@ export interface LinkedLookup {
 
 const noReadAs = '(SELECT CAST(NULL AS text) AS code, 0 AS areas WHERE false)';
 
+/**
+ * The first and last typed event date of the rows that can have theirs, as an import keeps them, and
+ * how many rows have a date outside those (event-dates.ts).
+ */
+function typedDatesSql(date: string): string {
+  const { from, before } = eventDateRange();
+  const inRange = eventDateInRangeSql(date);
+  return `to_char(MIN(${inRange}), 'YYYY-MM-DD') AS first_date, to_char(MAX(${inRange}), 'YYYY-MM-DD') AS last_date,
+       SUM(CASE WHEN ${date} < DATE '${from}' OR ${date} >= DATE '${before}' THEN 1 ELSE 0 END) AS dates_outside`;
+}
+
 /** Checks the table against the reference geography copied to PostgreSQL, and counts its rows. */
 export async function linkTable(
   source: PostgresSource,
@@ -111,7 +123,7 @@ export async function linkTable(
        SUM(CASE WHEN g.lsoa_code IS NULL AND x.lsoa_code IS NOT NULL THEN 1 ELSE 0 END) AS read_rows,
        COUNT(DISTINCT CASE WHEN g.lsoa_code IS NULL THEN x.lsoa_code END) AS read_codes,
        SUM(CASE WHEN s.code IS NOT NULL THEN 1 ELSE 0 END) AS not_placed_rows,
-       COUNT(DISTINCT s.code) AS not_placed_codes${hasTypedDate(columns) ? `, to_char(MIN(a.event_date), 'YYYY-MM-DD') AS first_date, to_char(MAX(a.event_date), 'YYYY-MM-DD') AS last_date` : ''}${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, SUM(CASE WHEN ${otherEthnicValueSql('a.ethnic_code')} THEN 1 ELSE 0 END) AS ethnic_other` : ''}
+       COUNT(DISTINCT s.code) AS not_placed_codes${hasTypedDate(columns) ? `, ${typedDatesSql('a.event_date')}` : ''}${fields.hasSex ? `, ${sexCountsSql('a.sex')}` : ''}${fields.hasEthnicity ? `, SUM(CASE WHEN ${otherEthnicValueSql('a.ethnic_code')} THEN 1 ELSE 0 END) AS ethnic_other` : ''}
      FROM ${table} a LEFT JOIN ${codesIn(geography)} g ON g.lsoa_code = a.lsoa_code
        LEFT JOIN ${codesIn(lookup?.geography ?? geography)} x ON x.lsoa_code = a.lsoa_code
        LEFT JOIN ${notPlaced} s ON s.code = a.lsoa_code`,
@@ -140,6 +152,10 @@ export async function linkTable(
   if (worked.length)
     warnings.push(
       `The table has no ${listInWords(worked.map((w) => w.column))} ${worked.length === 1 ? 'column' : 'columns'}, so Parity reads ${listInWords(worked.map((w) => w.from))}, in each query where the data is. A large table is computed faster with those columns in it (a materialised view, say).`,
+    );
+  if (count('dates_outside') && worked.some((w) => w.column === 'period'))
+    warnings.push(
+      `${rowsHave(count('dates_outside'))} a date before April 1948 or after 31 March ${eventYearsEnd()} (a date such as 01/01/1900 or 31/12/9999 often stands for one not known): they are in no financial year, so in the period "Not known".`,
     );
   if (!columns.some((c) => c.name === 'person_id'))
     warnings.push(

@@ -177,6 +177,20 @@ describe.runIf(dialectsUnderTest().includes('postgres'))('datasets linked as Pos
       `${Number(heldEthnic!.rows).toLocaleString('en-GB')} rows have an ethnic group written otherwise than as an NHS ethnic category code (${heldEthnic!.codes} different values, for example "White - British", read as A): read as an import reads it. The values were read when the table was linked; link it again to read values added since, which count as not stated or not known until then.`,
     );
     expect(linked.report?.warnings.filter((w) => w.includes('ethnic_code'))).toEqual([]);
+    // Dates standing for none (01/01/1900, 31/12/9999) are counted, and in no financial year.
+    await client.query(
+      `CREATE VIEW clinic.placeholder_dates AS (SELECT person_id, lsoa_code, DATE '2024-05-01' AS event_date FROM clinic.activity LIMIT 8)
+         UNION ALL (SELECT person_id, lsoa_code, DATE '1900-01-01' FROM clinic.activity LIMIT 1)
+         UNION ALL (SELECT person_id, lsoa_code, DATE '9999-12-31' FROM clinic.activity LIMIT 1)`,
+    );
+    const placeholders = await t.services.analytics.linkTable(systemActor, {
+      name: 'Placeholder dates',
+      table: 'clinic.placeholder_dates',
+    });
+    expect(placeholders.fields?.dates).toEqual({ first: '2024-05-01', last: '2024-05-01' });
+    expect(placeholders.report?.warnings).toContain(
+      `2 rows have a date before April 1948 or after 31 March ${new Date().getUTCFullYear() + 2} (a date such as 01/01/1900 or 31/12/9999 often stands for one not known): they are in no financial year, so in the period "Not known".`,
+    );
     // Values Parity cannot read are counted, with an example: they count as not known.
     await client.query(
       "CREATE VIEW clinic.described AS (SELECT lsoa_code, 'White British' AS ethnic_code FROM clinic.activity LIMIT 7) UNION ALL (SELECT lsoa_code, 'Martian' FROM clinic.activity LIMIT 3)",

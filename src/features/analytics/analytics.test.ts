@@ -84,6 +84,11 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(overview.body).toMatch(
       /In \d+ indicators? at least one (ethnic group|place) fares significantly worse/,
     );
+    // A contents list leads to each programme's table, whose heading has the id it links to.
+    const programmes = new Set(published.map((s) => s.result.programme));
+    const targets = [...overview.body.matchAll(/href="#(programme-[a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(targets).toHaveLength(programmes.size);
+    for (const target of targets) expect(overview.body).toContain(`<h2 id="${target}">`);
     const id = published[0]!.id;
     const page = await browser.get(`/analytics/indicators/${id}`);
     expect(page.statusCode).toBe(200);

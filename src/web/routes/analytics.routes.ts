@@ -70,6 +70,7 @@ export function analyticsRoutes(app: FastifyInstance, services: Services): void 
       .sort((a, b) => a.programme.localeCompare(b.programme) || a.title.localeCompare(b.title));
     const programmes = [...new Set(rows.map((r) => r.programme))].map((programme) => ({
       programme,
+      id: `programme-${slugOf(programme)}`,
       rows: rows.filter((r) => r.programme === programme),
     }));
     return reply.view('pages/analytics/overview.njk', {
