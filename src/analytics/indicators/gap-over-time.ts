@@ -51,7 +51,16 @@ export function gapOverTime(result: IndicatorResult): GapOverTime {
     first && latest && points.length >= 2
       ? { from: first, to: latest, verdict: compareGaps(first, latest) }
       : null;
-  if (points.length < TREND_POINTS || !latest) return { points, change, trend: null };
+  return { points, change, trend: gapTrend(points) };
+}
+
+/**
+ * The recent-trend test of a gap measured in each period (the SII, or the difference between the
+ * Core20 and the rest), oldest first; null with fewer than five periods.
+ */
+export function gapTrend(points: GapPoint[]): GapOverTime['trend'] {
+  const latest = points.at(-1);
+  if (points.length < TREND_POINTS || !latest) return null;
   const tested = recentTrend(points.map((p) => ({ value: p.value, lower95: p.lower, upper95: p.upper })));
   // A significant slope away from zero, on the side the latest gap is on, widens it.
   const gap = !tested.significant
@@ -59,9 +68,5 @@ export function gapOverTime(result: IndicatorResult): GapOverTime {
     : Math.sign(tested.slope) === Math.sign(latest.value)
       ? 'widening'
       : 'narrowing';
-  return {
-    points,
-    change,
-    trend: { ...tested, periods: points.slice(-TREND_POINTS).map((p) => p.period), gap },
-  };
+  return { ...tested, periods: points.slice(-TREND_POINTS).map((p) => p.period), gap };
 }

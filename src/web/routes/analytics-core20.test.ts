@@ -56,6 +56,7 @@ describe('the Core20 and the rest over time, on the indicator page', () => {
     expect(view?.sentences).toEqual([
       'The difference between the Core20 and the rest (WHO difference, in percentage points, positive when the Core20 fare worse) was 7.20 (6.20 to 8.20) in 2022/23 and 4.50 (3.50 to 5.50) in 2024/25.',
       'Their 95% intervals do not overlap, so the gap is narrower than in 2022/23.',
+      'Recent trend of the gap: not tested, as a trend needs the difference of 5 periods.',
     ]);
     // Rows whose date could not be read are no period of the trend.
     expect(view?.rows.map((r) => r.period)).toEqual(['2022/23', '2023/24', '2024/25']);
@@ -91,6 +92,23 @@ describe('the Core20 and the rest over time, on the indicator page', () => {
     expect(both?.sentences[0]).toContain('positive when the Core20 have the higher value');
     expect(both?.sentences[1]).toBe(
       'Their 95% intervals overlap, so there is no significant change in the gap since 2022/23.',
+    );
+  });
+
+  it('tests five periods of the difference for a recent trend, as the SII is tested', () => {
+    const periods = ['2020/21', '2021/22', '2022/23', '2023/24', '2024/25'];
+    const rows = periods.flatMap((p, i) => [
+      row(p, 'Core20', 20 - 2 * i),
+      row(p, 'Rest of the population', 10),
+    ]);
+    const narrowing = periods.map((p, i) => difference(p, 10 - 2 * i, 0.5));
+    const view = core20View({ ...resultOf(rows, narrowing), periods });
+    expect(view?.sentences[2]).toMatch(
+      /^Recent trend of the gap: narrowing over 2020\/21 to 2024\/25 \(weighted least-squares chi-square test for trend of the difference, Fingertips recent trend, 99\.8%, chi-square \d+\.\d{2}\)\.$/,
+    );
+    const flat = periods.map((p) => difference(p, 5, 3));
+    expect(core20View({ ...resultOf(rows, flat), periods })?.sentences[2]).toMatch(
+      /^Recent trend of the gap: no significant change over 2020\/21 to 2024\/25 /,
     );
   });
 

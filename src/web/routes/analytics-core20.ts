@@ -1,14 +1,14 @@
 // "Is the gap between the Core20 and the rest closing?" on the indicator page: each period's value
 // for people living in the most deprived 20% of areas in England and for the rest of the
 // population, and the WHO difference between them (signed so that a positive difference means the
-// Core20 fare worse, inequality.ts), its first and latest periods compared as the SII's are
-// (gap-over-time.ts, compareGaps).
-import { compareGaps, type GapPoint } from '../../analytics/indicators/gap-over-time.ts';
+// Core20 fare worse, inequality.ts), its first and latest periods compared, and from five periods
+// tested for a recent trend, as the SII's are (gap-over-time.ts).
+import { compareGaps, gapTrend, type GapPoint } from '../../analytics/indicators/gap-over-time.ts';
 import { unknownGroups } from '../../analytics/indicators/inequality.ts';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { core20Chart } from '../charts/indicator-charts.ts';
 import { decimalsOf, differenceUnit, fixed, interval, withSeparators } from './analytics-format.ts';
-import { verdicts } from './analytics-gap.ts';
+import { gapTrendSentence, verdicts } from './analytics-gap.ts';
 
 const CORE20 = 'Core20';
 
@@ -43,6 +43,7 @@ function sentencesOf(result: IndicatorResult, differences: GapPoint[]): string[]
   return [
     `The difference between the Core20 and the rest (WHO difference, in ${unit}, ${meaning}) was ${withInterval(first)} in ${first.period} and ${withInterval(latest)} in ${latest.period}.`,
     verdicts[compareGaps(first, latest)](first.period),
+    gapTrendSentence(gapTrend(differences), 'difference'),
   ];
 }
 

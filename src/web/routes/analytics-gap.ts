@@ -31,13 +31,13 @@ export function gapChangeOf(over: GapOverTime): { gapVerdict: GapChange | null; 
   return { gapVerdict: over.change.verdict, gapChange: short[over.change.verdict] };
 }
 
-function gapTrendSentence(over: GapOverTime): string {
-  const trend = over.trend;
+/** The recent trend of a gap (the SII, or the WHO difference, `measure`) in words. */
+export function gapTrendSentence(trend: GapOverTime['trend'], measure = 'SII'): string {
   if (!trend || trend.marker === 'cannot be calculated')
-    return 'Recent trend of the gap: not tested, as a trend needs the SII of 5 periods.';
+    return `Recent trend of the gap: not tested, as a trend needs the ${measure} of 5 periods.`;
   const span = `${trend.periods[0] ?? ''} to ${trend.periods.at(-1) ?? ''}`;
   const finding = trend.gap ?? 'no significant change';
-  return `Recent trend of the gap: ${finding} over ${span} (weighted least-squares chi-square test for trend of the SII, Fingertips recent trend, 99.8%, chi-square ${trend.chiSquare.toFixed(2)}).`;
+  return `Recent trend of the gap: ${finding} over ${span} (weighted least-squares chi-square test for trend of the ${measure}, Fingertips recent trend, 99.8%, chi-square ${trend.chiSquare.toFixed(2)}).`;
 }
 
 /** The indicator page's "Gap over time" section; null when the result has one period only. */
@@ -49,7 +49,7 @@ export function gapView(result: IndicatorResult) {
     ? [
         `The slope index of inequality (SII) was ${withInterval(over.change.from)} in ${over.change.from.period} and ${withInterval(over.change.to)} in ${over.change.to.period}.`,
         verdicts[over.change.verdict](over.change.from.period),
-        gapTrendSentence(over),
+        gapTrendSentence(over.trend),
       ]
     : ['The gap cannot be compared over time: it needs the SII of at least two periods.'];
   return {
