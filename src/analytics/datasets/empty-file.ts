@@ -37,7 +37,7 @@ export function isEmptyFile(file: string): boolean {
   if (size === 0) return true;
   if (size >= LOOKED_AT) return false;
   const text = smallText(file, size);
-  return text !== null && /^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\s]*$/.test(text);
+  return text !== null && /^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*$/.test(text);
 }
 
 export function refuseEmptyFile(file: string): void {

@@ -58,7 +58,13 @@ import {
   textNumberFieldNotes,
 } from './number-columns.ts';
 import { damagedParquetError } from './source-error.ts';
-import { findLeftOutLines, leftOutRowSql, leftOutWarnings, namedLines } from './left-out-rows.ts';
+import {
+  findLeftOutLines,
+  leftOutRowSql,
+  leftOutWarnings,
+  namedLines,
+  type LeftOutLines,
+} from './left-out-rows.ts';
 import { standardSelectSql, yearRangeSql } from './standard-columns.ts';
 import { validateSource, type ValidationReport } from './validate.ts';
 import { personValuesIn } from './person-values.ts';
@@ -188,11 +194,7 @@ async function financialYears(
 }
 
 /** Why a file with no row to keep is refused: an empty extract is more likely a mistake than news. */
-function nothingToImport(
-  rowsRead: number,
-  lines: Parameters<typeof leftOutWarnings>[0],
-  addedTo: string | undefined,
-): string {
+function nothingToImport(rowsRead: number, lines: LeftOutLines, addedTo: string | undefined): string {
   const nothing = addedTo ? `nothing to add to ${addedTo}` : 'nothing to import';
   if (rowsRead === 0)
     return `There are headings but no rows below them, so there is ${nothing}. Export it again with its rows; if the query behind it found none, there is ${nothing} yet.`;

@@ -7,18 +7,16 @@ import { compareGaps, gapTrend, type GapPoint } from '../../analytics/indicators
 import { unknownGroups } from '../../analytics/indicators/inequality.ts';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { core20Chart } from '../charts/indicator-charts.ts';
-import { decimalsOf, differenceUnit, fixed, interval, withSeparators } from './analytics-format.ts';
+import { differenceUnit, fixed, interval } from './analytics-format.ts';
+import { displayRow } from './analytics-breakdown.ts';
 import { gapTrendSentence, verdicts } from './analytics-gap.ts';
 
 const CORE20 = 'Core20';
 
 const withInterval = (p: GapPoint): string => `${fixed(p.value, 2)} (${interval(p.lower, p.upper, 2)})`;
 
-const valueText = (row: PublishedRow | undefined): string =>
-  row ? `${withSeparators(row.valueText)}${row.flag ? ` (${row.flag})` : ''}` : '–';
-
-const intervalText = (row: PublishedRow | undefined): string =>
-  row ? interval(row.lower95, row.upper95, decimalsOf(row.valueText)) : '–';
+/** A group's value and interval as the breakdown tables show them; dashes for no group. */
+const shown = (row: PublishedRow | undefined) => (row ? displayRow(row) : { value: '–', interval: '–' });
 
 function differenceOf(result: IndicatorResult, period: string): GapPoint | null {
   const d = result.summaries.find(
@@ -77,10 +75,10 @@ export function core20View(result: IndicatorResult) {
     differenceHeading: `Difference (${unit})`,
     rows: withBoth.map((p) => ({
       period: p.period,
-      core20: valueText(p.core20),
-      core20Interval: intervalText(p.core20),
-      rest: valueText(p.rest),
-      restInterval: intervalText(p.rest),
+      core20: shown(p.core20).value,
+      core20Interval: shown(p.core20).interval,
+      rest: shown(p.rest).value,
+      restInterval: shown(p.rest).interval,
       difference: p.difference ? fixed(p.difference.value, 2) : '–',
       differenceInterval: p.difference ? interval(p.difference.lower, p.difference.upper, 2) : '–',
     })),

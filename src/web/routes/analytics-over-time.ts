@@ -3,18 +3,17 @@
 // gives them; the page's period control still shows one period in full.
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import { groupLabel } from '../../features/analytics/group-label.ts';
-import { decimalsOf, interval, withSeparators } from './analytics-format.ts';
+import { displayRow } from './analytics-breakdown.ts';
 
 /** Breakdowns with more groups than this (wards, detailed ethnic groups) are left to the downloads. */
 const MOST_GROUPS = 12;
 
-const cellOf = (row: PublishedRow | undefined) =>
-  row
-    ? {
-        value: `${withSeparators(row.valueText)}${row.flag ? ` (${row.flag})` : ''}`,
-        interval: interval(row.lower95, row.upper95, decimalsOf(row.valueText)),
-      }
-    : { value: '–', interval: '' };
+/** A group's value and interval as the period's own table shows them. */
+const cellOf = (row: PublishedRow | undefined) => {
+  if (!row) return { value: '–', interval: '' };
+  const { value, interval } = displayRow(row);
+  return { value, interval };
+};
 
 /** Null with fewer than two periods (a date not known is no period here) or too many groups. */
 export function groupsOverTime(result: IndicatorResult, dimension: string) {

@@ -43,7 +43,7 @@ export function worseFor(result: IndicatorResult, period: string): WorseFor {
   const rows = result.rows.filter((r) => r.period === period);
   const compared = rows.some(
     (r) =>
-      ['ethnic_broad', 'place', 'ward'].includes(r.dimension) &&
+      [...breakdowns.map((b) => b.dimension), 'ward'].includes(r.dimension) &&
       r.comparison !== 'not compared' &&
       !unknownGroups.has(r.group),
   );
