@@ -8,6 +8,9 @@ export interface EthnicCategory {
   broad: string;
 }
 
+/** The broad group of people whose ethnic group is not stated or not known. */
+export const NOT_KNOWN_BROAD = 'Not stated or not known';
+
 // prettier-ignore
 export const ethnicCategories: EthnicCategory[] = [
   { code: 'A', detailed: 'White: British', broad: 'White' },
@@ -33,8 +36,8 @@ export const ethnicCategories: EthnicCategory[] = [
   { code: 'ASIAN', detailed: 'Asian or Asian British: category not recorded', broad: 'Asian or Asian British' },
   { code: 'BLACK', detailed: 'Black or Black British: category not recorded', broad: 'Black, Black British, Caribbean or African' },
   { code: 'OTHER', detailed: 'Other ethnic groups: category not recorded', broad: 'Other ethnic group' },
-  { code: 'Z', detailed: 'Not stated', broad: 'Not stated or not known' },
-  { code: '99', detailed: 'Not known', broad: 'Not stated or not known' },
+  { code: 'Z', detailed: 'Not stated', broad: NOT_KNOWN_BROAD },
+  { code: '99', detailed: 'Not known', broad: NOT_KNOWN_BROAD },
 ];
 
 /**
@@ -199,5 +202,5 @@ export const groupOnlyCodes: string[] = Object.values(groupOnlyCode);
 /** SQL: the broad or detailed label of an `ethnic_code` column (portable CASE). */
 export function ethnicLabelSql(column: string, level: 'broad' | 'detailed'): string {
   const whens = ethnicCategories.map((c) => `WHEN '${c.code}' THEN '${c[level].replaceAll("'", "''")}'`);
-  return `CASE ${column} ${whens.join(' ')} ELSE 'Not stated or not known' END`;
+  return `CASE ${column} ${whens.join(' ')} ELSE '${NOT_KNOWN_BROAD}' END`;
 }

@@ -1,11 +1,14 @@
 // The breakdowns every indicator is computed by. `column` is a column of the linked relation built
 // in queries/indicator-aggregates.sql; `population` says whether LSOA population estimates have it.
 // `stratum` names the fine stratum the two-phase query (queries/indicator-strata.sql) builds it
-// from: the LSOA (every geographical breakdown), the age band, or the person (ethnicity, sex, flags);
-// `key` is the dataset column that stratum is grouped by.
+// from: the LSOA (every geographical breakdown), the age band, the person (ethnicity, sex, flags),
+// or the LSOA and the person together (ethnic group within the Core20 and the rest); `keys` are the
+// dataset columns that stratum is grouped by.
+import { NOT_KNOWN_BROAD } from '../datasets/ethnicity.ts';
 import { deprivationDomains } from '../geography/domains.ts';
+import { literal } from '../sql-text.ts';
 
-export type Stratum = 'geo' | 'age' | 'person';
+export type Stratum = 'geo' | 'age' | 'person' | 'geo_person';
 
 export interface Dimension {
   id: string;
@@ -15,11 +18,11 @@ export interface Dimension {
   ordered?: boolean;
   population: boolean;
   stratum: Stratum;
-  key: string;
+  keys: string[];
 }
 
 export const standardDimensions: Dimension[] = [
-  { id: 'overall', label: 'overall', column: null, population: true, stratum: 'geo', key: 'lsoa_code' },
+  { id: 'overall', label: 'overall', column: null, population: true, stratum: 'geo', keys: ['lsoa_code'] },
   {
     id: 'imd_decile',
     label: 'IMD decile (1 = most deprived)',
@@ -27,7 +30,7 @@ export const standardDimensions: Dimension[] = [
     ordered: true,
     population: true,
     stratum: 'geo',
-    key: 'lsoa_code',
+    keys: ['lsoa_code'],
   },
   {
     id: 'imd_quintile',
@@ -36,7 +39,7 @@ export const standardDimensions: Dimension[] = [
     ordered: true,
     population: true,
     stratum: 'geo',
-    key: 'lsoa_code',
+    keys: ['lsoa_code'],
   },
   {
     id: 'core20',
@@ -44,7 +47,7 @@ export const standardDimensions: Dimension[] = [
     column: 'core20_group',
     population: true,
     stratum: 'geo',
-    key: 'lsoa_code',
+    keys: ['lsoa_code'],
   },
   {
     id: 'ethnic_broad',
@@ -52,7 +55,7 @@ export const standardDimensions: Dimension[] = [
     column: 'ethnic_broad',
     population: false,
     stratum: 'person',
-    key: 'ethnic_code',
+    keys: ['ethnic_code'],
   },
   {
     id: 'ethnic_detailed',
@@ -60,19 +63,19 @@ export const standardDimensions: Dimension[] = [
     column: 'ethnic_detailed',
     population: false,
     stratum: 'person',
-    key: 'ethnic_code',
+    keys: ['ethnic_code'],
   },
-  { id: 'sex', label: 'sex', column: 'sex', population: false, stratum: 'person', key: 'sex' },
+  { id: 'sex', label: 'sex', column: 'sex', population: false, stratum: 'person', keys: ['sex'] },
   {
     id: 'age_band',
     label: 'age band',
     column: 'age_band',
     population: true,
     stratum: 'age',
-    key: 'age_band',
+    keys: ['age_band'],
   },
-  { id: 'place', label: 'place', column: 'place', population: true, stratum: 'geo', key: 'lsoa_code' },
-  { id: 'ward', label: 'ward', column: 'ward_label', population: true, stratum: 'geo', key: 'lsoa_code' },
+  { id: 'place', label: 'place', column: 'place', population: true, stratum: 'geo', keys: ['lsoa_code'] },
+  { id: 'ward', label: 'ward', column: 'ward_label', population: true, stratum: 'geo', keys: ['lsoa_code'] },
 ];
 
 /**
@@ -86,8 +89,36 @@ export const domainDimensions: Dimension[] = deprivationDomains.map((d) => ({
   ordered: true,
   population: true,
   stratum: 'geo',
-  key: 'lsoa_code',
+  keys: ['lsoa_code'],
 }));
+
+const CORE20_PREFIX = 'Core20: ';
+const REST_PREFIX = 'Rest of the population: ';
+
+/**
+ * Each broad ethnic group in the Core20 and in the rest of the population ("Core20: Black, Black
+ * British, Caribbean or African"): the PLUS groups where deprivation is highest. Given only when
+ * asked for (`--by core20_ethnic`). People whose area or ethnic group is not known are "Not known".
+ */
+export const core20EthnicDimension: Dimension = {
+  id: 'core20_ethnic',
+  label: 'ethnic group (broad) in the Core20 and in the rest',
+  // core20_group is 'Core20' or 'Rest of the population' (queries/strata-labels.sql).
+  column: `CASE WHEN core20_group IS NOT NULL AND ethnic_broad <> ${literal(NOT_KNOWN_BROAD)} THEN core20_group || ': ' || ethnic_broad END`,
+  population: false,
+  stratum: 'geo_person',
+  keys: ['lsoa_code', 'ethnic_code'],
+};
+
+/** "Core20: White" → the Core20 and "White"; null for a group of another form ("Not known"). */
+export function core20EthnicParts(group: string): { series: 'Core20' | 'rest'; ethnicGroup: string } | null {
+  const [series, ethnicGroup] = group.startsWith(CORE20_PREFIX)
+    ? (['Core20', group.slice(CORE20_PREFIX.length)] as const)
+    : group.startsWith(REST_PREFIX)
+      ? (['rest', group.slice(REST_PREFIX.length)] as const)
+      : [null, ''];
+  return series && ethnicGroup ? { series, ethnicGroup } : null;
+}
 
 const domainIds = new Set(domainDimensions.map((d) => d.id));
 export const isDomainDimension = (d: Dimension): boolean => domainIds.has(d.id);
@@ -119,7 +150,7 @@ export function flagDimension(flag: string): Dimension {
   const words = flagLabel(flag);
   // Published as Yes and No; a value that could not be read is "Not known", not a No.
   const column = `CASE WHEN ${flag} = 1 THEN 'Yes' WHEN ${flag} = 0 THEN 'No' END`;
-  return { id: flag, label: `flag: ${words}`, column, population: false, stratum: 'person', key: flag };
+  return { id: flag, label: `flag: ${words}`, column, population: false, stratum: 'person', keys: [flag] };
 }
 
 /**
@@ -132,7 +163,7 @@ export function dimensionsFor(flags: string[], only?: string[], populationBySex 
   );
   const usual = [...standard, ...flags.map(flagDimension)];
   if (!only?.length) return usual;
-  const all = [...usual, ...domainDimensions];
+  const all = [...usual, ...domainDimensions, core20EthnicDimension];
   const unknown = only.filter((id) => !all.some((d) => d.id === id));
   if (unknown.length)
     throw new Error(

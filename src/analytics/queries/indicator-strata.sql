@@ -1,7 +1,8 @@
 -- Every indicator of a pack, by every breakdown, in three phases (same result columns as
 -- indicator-aggregates.sql, which it is tested against):
 --   1. one pass over the dataset to a small table of fine strata: COUNT(*) and value sums by
---      period × LSOA, period × age band and period × ethnic code × sex × flags (GROUPING SETS), each
+--      period × LSOA, period × age band and period × ethnic code × sex × flags (GROUPING SETS), and
+--      period × LSOA × ethnic code when ethnic group in the Core20 and the rest is asked for, each
 --      also by the row's pattern of indicator conditions (one bit per condition, measure-bits.ts);
 --      rows counted by a directly standardised rate are keyed by their ESP2013 band as well (esp_key,
 --      NULL for every other row), so the LSOA and age-band strata also give the DSR's band counts;

@@ -5,25 +5,33 @@ import { domainColumnsSql, type Dimension, type Stratum } from '../indicators/di
 import { ident, literal } from '../sql-text.ts';
 import { fillTemplate } from './template.ts';
 
-export const stratumCode: Record<Stratum, number> = { geo: 1, age: 2, person: 3 };
+export const stratumCode: Record<Stratum, number> = { geo: 1, age: 2, person: 3, geo_person: 4 };
 
 /** The key columns of each fine stratum the chosen breakdowns need (the LSOA one always: overall). */
 export function strataKeys(dimensions: Dimension[]): Map<Stratum, string[]> {
   const keys = new Map<Stratum, string[]>([['geo', ['lsoa_code']]]);
   for (const d of dimensions) {
     const list = keys.get(d.stratum) ?? [];
-    if (!list.includes(d.key)) list.push(d.key);
+    for (const key of d.keys) if (!list.includes(key)) list.push(key);
     keys.set(d.stratum, list);
   }
   return keys;
 }
 
-/** Which stratum a first-phase row belongs to, from the GROUPING() of its first key. */
+/**
+ * Which stratum a first-phase row belongs to, from the GROUPING() of its first key. The LSOA and
+ * person stratum shares its keys with the other two, so it is tested first, on both its keys.
+ */
 export function stratumSql(keys: Map<Stratum, string[]>): string {
-  const whens = [...keys.entries()].map(
-    ([stratum, columns]) => `WHEN GROUPING(${ident(columns[0] as string)}) = 0 THEN ${stratumCode[stratum]}`,
-  );
-  return whens.length === 1 ? String(stratumCode.geo) : `CASE ${whens.join(' ')} END`;
+  if (keys.size === 1) return String(stratumCode.geo);
+  const grouped = (columns: string[]) => columns.map((c) => `GROUPING(${ident(c)}) = 0`).join(' AND ');
+  const whens = [...keys.entries()]
+    .sort(([a], [b]) => Number(b === 'geo_person') - Number(a === 'geo_person'))
+    .map(
+      ([stratum, columns]) =>
+        `WHEN ${grouped(stratum === 'geo_person' ? columns : columns.slice(0, 1))} THEN ${stratumCode[stratum]}`,
+    );
+  return `CASE ${whens.join(' ')} END`;
 }
 
 const groupValue = (d: Dimension): string =>
