@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareAll, compareAtBothLevels, compareWithBenchmark } from './comparison.ts';
+import { compareAll, compareAtBothLevels, compareIntervals, compareWithBenchmark } from './comparison.ts';
 
 const area = { value: 12, lower: 10.5, upper: 13.5 };
 
@@ -60,6 +60,50 @@ describe('compareWithBenchmark', () => {
           const swap = { better: 'worse', worse: 'better', similar: 'similar' } as Record<string, string>;
           expect(low.at95).toBe(swap[high.at95]);
           if (high.at998 !== 'similar') expect(high.at95).toBe(high.at998);
+        },
+      ),
+    );
+  });
+});
+
+describe('compareIntervals (both intervals, as Fingertips compares two areas)', () => {
+  const first = { value: 12, lower: 10.5, upper: 13.5 };
+
+  it('is similar when the intervals overlap, touching limits included', () => {
+    expect(compareIntervals(first, { value: 15, lower: 13.5, upper: 16 }, 'high-is-good')).toBe('similar');
+    expect(compareIntervals(first, { value: 9, lower: 8, upper: 10.5 }, 'low-is-good')).toBe('similar');
+    // The other value lies outside the first's interval, but the intervals still overlap.
+    expect(compareIntervals(first, { value: 14, lower: 13, upper: 15 }, 'high-is-good')).toBe('similar');
+  });
+
+  it('says how the first compares with the second, by the polarity, when they do not overlap', () => {
+    const lower = { value: 8, lower: 7, upper: 9 };
+    expect(compareIntervals(first, lower, 'high-is-good')).toBe('better');
+    expect(compareIntervals(first, lower, 'low-is-good')).toBe('worse');
+    expect(compareIntervals(first, lower, 'no-judgement')).toBe('higher');
+    expect(compareIntervals(lower, first, 'high-is-good')).toBe('worse');
+    expect(compareIntervals(lower, first, 'low-is-good')).toBe('better');
+    expect(compareIntervals(lower, first, 'no-judgement')).toBe('lower');
+  });
+
+  it('does not compare a missing value or limit', () => {
+    expect(compareIntervals(first, { value: 8, lower: NaN, upper: 9 }, 'high-is-good')).toBe('not compared');
+    expect(compareIntervals({ ...first, value: NaN }, first, 'high-is-good')).toBe('not compared');
+  });
+
+  it('is symmetric: swapping the two swaps better and worse', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        (a, halfA, b, halfB) => {
+          const x = { value: a, lower: a - halfA, upper: a + halfA };
+          const y = { value: b, lower: b - halfB, upper: b + halfB };
+          const swapped = { better: 'worse', worse: 'better', similar: 'similar' } as const;
+          const there = compareIntervals(x, y, 'high-is-good') as keyof typeof swapped;
+          expect(compareIntervals(y, x, 'high-is-good')).toBe(swapped[there]);
         },
       ),
     );

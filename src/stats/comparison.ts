@@ -48,6 +48,20 @@ export function compareWithBenchmark(
   return direction(area.value >= benchmark, polarity);
 }
 
+/**
+ * Compares two estimates by both their intervals (Fingertips' DoubleOverlappingCIsComparer, used
+ * between two areas or two periods): "similar" when the intervals overlap, limits inclusive, else
+ * `first` is better or worse than `second` by the direction and the polarity. "not compared" when a
+ * value or a limit is missing.
+ */
+export function compareIntervals(first: Estimate, second: Estimate, polarity: Polarity): ComparisonOutcome {
+  const numbers = [first.value, first.lower, first.upper, second.value, second.lower, second.upper];
+  if (!numbers.every(isFiniteNumber)) return 'not compared';
+  const [low, high] = first.value < second.value ? [first, second] : [second, first];
+  if (high.lower <= low.upper) return 'similar';
+  return direction(first.value > second.value, polarity);
+}
+
 /** The outcome at 95% and at 99.8% (outside 99.8% is Fingertips' "best"/"worst"). */
 export function compareAtBothLevels(
   area: TwoLevelEstimate,
