@@ -16,6 +16,7 @@ import {
   type AvailableFields,
 } from '../../analytics/indicators/compute.ts';
 import {
+  core20EthnicDimension,
   dimensionsFor,
   domainDimensions,
   isDomainDimension,
@@ -224,14 +225,26 @@ async function requireDomains(
     ]);
 }
 
-/** The breakdowns of a computation: those asked for (or all), and any domain deciles as well. */
+/** Breakdowns other than the domains' given only when asked for on the dataset page. */
+const optionalBreakdowns: Dimension[] = [core20EthnicDimension];
+
+/** The breakdowns of a computation: those asked for (or all), and any optional ones as well. */
 function breakdownsOf(
   dataset: Dataset,
   by: string[] | undefined,
   domains: string[],
+  alsoBy: string[],
   bySex: boolean,
 ): Dimension[] {
   const dimensions = chooseDimensions(dataset, by, bySex);
+  const unknownBreakdowns = alsoBy.filter((id) => !optionalBreakdowns.some((d) => d.id === id));
+  if (unknownBreakdowns.length)
+    throw new FormError([
+      {
+        field: 'alsoBy',
+        message: `Unknown breakdown: ${unknownBreakdowns.join(', ')}. Choose from ${optionalBreakdowns.map((d) => d.id).join(', ')}`,
+      },
+    ]);
   const unknown = domains.filter((id) => !domainDimensions.some((d) => d.id === id));
   if (unknown.length)
     throw new FormError([
@@ -240,7 +253,10 @@ function breakdownsOf(
         message: `Unknown domain: ${unknown.join(', ')}. Choose from ${domainDimensions.map((d) => d.id).join(', ')}`,
       },
     ]);
-  const extra = domainDimensions.filter((d) => domains.includes(d.id) && !dimensions.includes(d));
+  const extra = [
+    ...optionalBreakdowns.filter((d) => alsoBy.includes(d.id)),
+    ...domainDimensions.filter((d) => domains.includes(d.id)),
+  ].filter((d) => !dimensions.some((chosen) => chosen.id === d.id));
   return [...dimensions, ...extra];
 }
 
@@ -324,12 +340,21 @@ async function storeDrafts(
   });
 }
 
+/** What to compute: computeSchema's fields, as the command line and the dataset page give them. */
+export interface ComputeRequest {
+  datasetName?: string;
+  indicatorId?: string;
+  by?: string[];
+  domains?: string[];
+  alsoBy?: string[];
+}
+
 /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
 export async function computeIndicators(
   ctx: AnalyticsContext,
   indicators: IndicatorDefinition[],
   actor: Actor,
-  raw: { datasetName?: string; indicatorId?: string; by?: string[]; domains?: string[] },
+  raw: ComputeRequest,
 ): Promise<IndicatorResult[]> {
   const input = parseInput(computeSchema, raw);
   const dataset = await readyDataset(ctx, input.datasetName);
@@ -337,7 +362,7 @@ export async function computeIndicators(
   const hasPopulation = (await populationVintages(store)).includes(dataset.lsoaVintage);
   const chosen = await chooseIndicators(ctx, indicators, dataset, hasPopulation, input.indicatorId);
   const bySex = await populationBySex(store, dataset.lsoaVintage);
-  const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], bySex);
+  const dimensions = breakdownsOf(dataset, input.by, input.domains ?? [], input.alsoBy ?? [], bySex);
   await requireDomains(store, dimensions, dataset.lsoaVintage, input.domains?.length ? 'domains' : 'by');
   const area = await residentArea(store, dataset.lsoaVintage);
   const unreadable = (error: unknown) => {

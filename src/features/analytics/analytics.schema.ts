@@ -31,6 +31,8 @@ export const computeSchema = z.object({
   by: z.array(z.string()).optional(),
   /** Domain deciles (income_decile …) to break the whole pack down by as well, stored with it. */
   domains: z.array(z.string()).optional(),
+  /** Other breakdowns given only when asked for (core20_ethnic), stored with the pack as well. */
+  alsoBy: z.array(z.string()).optional(),
 });
 
 /** Places as sets of local authority codes, e.g. {"Rutland": ["E06000017"]}. */

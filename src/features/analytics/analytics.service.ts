@@ -31,6 +31,7 @@ import { analyticsContext, type AnalyticsContext, type AnalyticsDeps } from './a
 import {
   availableDomains,
   computeIndicators,
+  type ComputeRequest,
   fieldsNoDatasetHas,
   indicatorsOfDataset,
   readyDataset,
@@ -153,10 +154,8 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
     },
 
     /** Computes the indicator pack of a dataset; stores drafts unless only some breakdowns were asked for. */
-    compute: async (
-      actor: Actor,
-      raw: { datasetName?: string; indicatorId?: string; by?: string[]; domains?: string[] },
-    ) => computeIndicators(ctx, await results.indicators(), actor, raw),
+    compute: async (actor: Actor, raw: ComputeRequest) =>
+      computeIndicators(ctx, await results.indicators(), actor, raw),
 
     /** The fields of a catalogue indicator that no ready dataset has. */
     fieldsNoDatasetHas: async (indicatorId: string) => {

@@ -38,6 +38,8 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
         'place',
         'ward',
         'flag_smi',
+        // Asked for by the demo, as it would be on the dataset page.
+        'core20_ethnic',
       ]),
     );
     expect(dna.result.summaries.some((s) => s.measure === 'sii')).toBe(true);
@@ -1036,7 +1038,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     );
   });
 
-  it('lets staff break every indicator down by a domain of deprivation, shown on its page', async () => {
+  it('lets staff break every indicator down by a domain of deprivation and by ethnic group in the Core20, shown on its page', async () => {
     const staff = await makeUser(t.services, 'staff');
     const browser = new Browser(t.app);
     await browser.signIn(staff.email, testPassword);
@@ -1045,23 +1047,42 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     const form = (await browser.get(page)).body;
     expect(form).toContain('Also break each indicator down by a domain of deprivation (optional)');
     expect(form).toContain('value="income_decile"');
-    const computed = await browser.submit(page, { domains: 'income_decile' }, `${page}/compute`);
+    expect(form).toContain(
+      'Also break each indicator down by ethnic group where deprivation is highest (optional)',
+    );
+    // The demo was computed with it, so it is ticked again: computing again keeps it.
+    expect(form).toMatch(/value="core20_ethnic"[^>]*checked/);
+    expect(form).not.toMatch(/value="income_decile"[^>]*checked/);
+    const computed = await browser.submit(
+      page,
+      { domains: 'income_decile', alsoBy: 'core20_ethnic' },
+      `${page}/compute`,
+    );
     expect(computed.statusCode).toBe(303);
     const draft = (await t.services.analytics.listResults(true)).find(
       (r) =>
         r.status === 'draft' &&
         r.indicatorId === 'did-not-attend' &&
-        r.result.dimensions.some((d) => d.id === 'income_decile'),
+        r.result.dimensions.some((d) => d.id === 'income_decile') &&
+        r.result.dimensions.some((d) => d.id === 'core20_ethnic'),
     );
     expect(draft).toBeDefined();
+    expect((await browser.get(page)).body).toMatch(/value="income_decile"[^>]*checked/);
     const view = (await browser.get(`/analytics/indicators/${draft!.id}`)).body;
     expect(view).toContain('By income domain decile (1 = most deprived)');
     // Drawn as the IMD deciles are, in rank order with its own slope index.
     expect(view).toContain('Outpatient appointments not attended (DNA rate) by income domain decile');
+    expect(view).toContain('By ethnic group (broad) in the Core20 and in the rest');
+    expect(view).toContain(
+      'Grey outlined bar below it: the same ethnic group in the rest of the population.',
+    );
     // A domain the service does not know is refused, not ignored.
     const refused = await browser.submit(page, { domains: 'wealth_decile' }, `${page}/compute`);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Unknown domain: wealth_decile');
+    const unknown = await browser.submit(page, { alsoBy: 'core20_sex' }, `${page}/compute`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('Unknown breakdown: core20_sex. Choose from core20_ethnic');
   });
 
   it('gives every published indicator in one download, leaving drafts out even for staff', async () => {

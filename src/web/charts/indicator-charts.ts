@@ -6,14 +6,14 @@ import type { IndicatorResult, PublishedRow, SummaryMeasure } from '../../analyt
 import { differenceUnit } from '../routes/analytics-format.ts';
 import { renderPlot, type ChartLook } from './plot.ts';
 
-const nhsBlue = '#005eb8';
-const nhsDarkGrey = '#425563';
+export const nhsBlue = '#005eb8';
+export const nhsDarkGrey = '#425563';
 const nhsRed = '#d5281b';
 
 /** The width of every indicator chart's viewBox: about a phone's content width. */
 export const chartWidth = 320;
 const fontSize = 15;
-const look: ChartLook = { fontSize, className: 'parity-chart parity-chart--indicator' };
+export const look: ChartLook = { fontSize, className: 'parity-chart parity-chart--indicator' };
 
 const shown = (rows: PublishedRow[]) => rows.filter((r) => r.value !== null);
 
@@ -85,7 +85,7 @@ export function decileChart(
   );
 }
 
-const barHeight = 18;
+export const barHeight = 18;
 /** Room for a label's line of text: Plot wraps at about this many of the font's em per character. */
 const emPerCharacter = 0.6;
 
@@ -122,24 +122,43 @@ function groupMarks(data: GroupDatum[], rowHeight: number, barTop: number): Plot
       data.filter((d) => d.lower !== null),
       { y: 'group', x1: 'lower', x2: 'upper', stroke: nhsDarkGrey, strokeWidth: 2, dy: barMiddle },
     ),
-    Plot.text(data, {
-      y: 'group',
-      text: 'label',
-      frameAnchor: 'left',
-      textAnchor: 'start',
-      lineAnchor: 'bottom',
-      dx: 4,
-      dy: barTop - rowHeight / 2 - 4,
-      fontSize,
-      lineHeight: 1.2,
-      fill: '#212b32',
-      // A halo in the page's background keeps the words clear of the grid lines behind them.
-      stroke: '#f0f4f5',
-      strokeWidth: 4,
-      lineWidth: (chartWidth - 24) / fontSize,
-    }),
+    groupLabels(data, rowHeight, barTop),
     Plot.ruleX([0]),
   ];
+}
+
+/** Each group's label (`label`, wrapped) at the top of its row, above the bars from `barTop`. */
+export function groupLabels(data: { group: string; label: string }[], rowHeight: number, barTop: number) {
+  return Plot.text(data, {
+    y: 'group',
+    text: 'label',
+    frameAnchor: 'left',
+    textAnchor: 'start',
+    lineAnchor: 'bottom',
+    dx: 4,
+    dy: barTop - rowHeight / 2 - 4,
+    fontSize,
+    lineHeight: 1.2,
+    fill: '#212b32',
+    // A halo in the page's background keeps the words clear of the grid lines behind them.
+    stroke: '#f0f4f5',
+    strokeWidth: 4,
+    lineWidth: (chartWidth - 24) / fontSize,
+  });
+}
+
+/** The frame of a chart with a row of `rowHeight` for each group, its values along the bottom. */
+export function groupFrame(unit: string, groups: string[], rowHeight: number): Plot.PlotOptions {
+  return {
+    width: chartWidth,
+    height: 48 + groups.length * rowHeight,
+    marginTop: 8,
+    marginLeft: 8,
+    marginRight: 16,
+    marginBottom: 40,
+    x: { label: unit, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 4 },
+    y: { axis: null, domain: groups, padding: 0 },
+  };
 }
 
 /**
@@ -158,14 +177,11 @@ export function groupChart(result: IndicatorResult, rows: PublishedRow[], title:
   const { rowHeight, barTop } = groupRows(data.map((d) => d.label));
   return renderPlot(
     {
-      width: chartWidth,
-      height: 48 + data.length * rowHeight,
-      marginTop: 8,
-      marginLeft: 8,
-      marginRight: 16,
-      marginBottom: 40,
-      x: { label: result.unit, labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: 4 },
-      y: { axis: null, domain: data.map((d) => d.group), padding: 0 },
+      ...groupFrame(
+        result.unit,
+        data.map((d) => d.group),
+        rowHeight,
+      ),
       marks: groupMarks(data, rowHeight, barTop),
     },
     {

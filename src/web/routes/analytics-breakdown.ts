@@ -136,13 +136,14 @@ export function funnelSummary(
   return `Allowing for their size, ${outside} of the ${drawn} drawn ${outside === 1 ? 'lies' : 'lie'} outside the 99.8% limits around the overall value, so ${outside === 1 ? 'its difference from it is' : 'their differences from it are'} very unlikely to be chance: ${sides.join('; ')}.`;
 }
 
-export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap' | 'core20';
+export type ChartKind =
+  'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap' | 'core20' | 'core20-ethnic';
 export interface KeyItem {
   /**
    * Names the CSS sample drawn beside the words: bar, whisker, dashed (red line), dotted (grey line),
-   * dot (blue) or square (grey).
+   * dot (blue), square (grey) or outline (a grey outlined bar).
    */
-  mark: 'bar' | 'whisker' | 'dashed' | 'dotted' | 'dot' | 'square';
+  mark: 'bar' | 'whisker' | 'dashed' | 'dotted' | 'dot' | 'square' | 'outline';
   text: string;
 }
 
@@ -164,6 +165,18 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
         mark: 'whisker',
         text: 'Line through each: its 95% confidence interval, the range the true value is likely to be in. Where two ranges overlap, the difference may be down to chance.',
       },
+    ];
+  if (kind === 'core20-ethnic')
+    return [
+      {
+        mark: 'bar',
+        text: 'Solid blue bar: the ethnic group named above it in the Core20, the most deprived 20% of areas in England.',
+      },
+      {
+        mark: 'outline',
+        text: 'Grey outlined bar below it: the same ethnic group in the rest of the population.',
+      },
+      whisker,
     ];
   if (kind === 'trend')
     return [{ mark: 'dot', text: 'Blue dot: the overall value in that period.' }, whisker];

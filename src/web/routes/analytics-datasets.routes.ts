@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ALL_SHEETS_LABEL } from '../../analytics/datasets/worksheets-read.ts';
-import { stageLabels, type Dataset } from '../../features/analytics/analytics.ts';
+import { stageLabels, type Dataset, type ResultOfDataset } from '../../features/analytics/analytics.ts';
 import type { IndicatorNotComputed } from '../../features/analytics/analytics-compute.ts';
 import { listInWords } from '../../analytics/in-words.ts';
+import { core20EthnicDimension } from '../../analytics/indicators/dimensions.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, NotFoundError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
@@ -65,6 +66,9 @@ function byReason(missing: IndicatorNotComputed[]): { titles: string; reason: st
 }
 
 /** Staff pages: import extracts, follow the import, compute and publish. */
+/** The optional breakdowns ticked on a dataset's compute form: domain deciles and others. */
+type Ticked = { domains: string[]; alsoBy: string[] };
+
 export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
 
@@ -204,8 +208,19 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
     };
   };
 
-  /** What the dataset's page shows, with the domains ticked on its compute form. */
-  const datasetPage = async (request: FastifyRequest, dataset: Dataset, domains: string[] = []) => {
+  /** The breakdowns of the dataset's latest results, so that computing again keeps those asked for. */
+  const lastComputed = async (results: ResultOfDataset[]): Promise<Ticked> => {
+    const latest = results.find((r) => r.draftId ?? r.publishedId);
+    const id = latest?.draftId ?? latest?.publishedId;
+    if (!id) return { domains: [], alsoBy: [] };
+    const ids = (await analytics.getResult(id, true)).result.dimensions.map((d) => d.id);
+    return { domains: ids, alsoBy: ids };
+  };
+
+  /** What the dataset's page shows, with the breakdowns ticked on its compute form. */
+  const datasetPage = async (request: FastifyRequest, dataset: Dataset, asked?: Ticked) => {
+    const results = await analytics.resultsOfDataset(dataset.id);
+    const ticked = asked ?? (await lastComputed(results));
     const available = await analytics.domainBreakdowns(dataset);
     const recording = dataset.status === 'ready' ? await readable(dataset, analytics.recordingQuality) : null;
     return {
@@ -222,8 +237,13 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
           : null,
       recording: recording && 'counted' in recording ? recordingView(recording.counted) : null,
       tableProblem: recording && 'problem' in recording ? recording.problem : null,
-      domainItems: available.map((d) => ({ value: d.id, text: d.label, checked: domains.includes(d.id) })),
-      results: await analytics.resultsOfDataset(dataset.id),
+      domainItems: available.map((d) => ({
+        value: d.id,
+        text: d.label,
+        checked: ticked.domains.includes(d.id),
+      })),
+      core20EthnicTicked: ticked.alsoBy.includes(core20EthnicDimension.id),
+      results,
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
       stageLabels,
       mayRemove: mayRemoveDatasets(request),
@@ -241,18 +261,19 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
 
   app.post('/analytics/datasets/:id/compute', manage, async (request, reply) => {
     const dataset = await analytics.getDataset(idOf(request));
-    const domains = allValues(request.body, 'domains');
+    const ticked = { domains: allValues(request.body, 'domains'), alsoBy: allValues(request.body, 'alsoBy') };
     try {
       let count = 0;
       const shown = await handleForm(
         reply,
         {
           template: 'pages/analytics/dataset.njk',
-          context: () => datasetPage(request, dataset, domains),
+          context: () => datasetPage(request, dataset, ticked),
           values: {},
         },
         async () => {
-          count = (await analytics.compute(actorOf(request), { datasetName: dataset.name, domains })).length;
+          count = (await analytics.compute(actorOf(request), { datasetName: dataset.name, ...ticked }))
+            .length;
         },
       );
       return shown ? reply : reply.redirect(`/analytics/datasets/${dataset.id}?computed=${count}`, 303);

@@ -10,6 +10,9 @@ import { gapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, rankedChart, trendChart } from '../charts/indicator-charts.ts';
 import { funnelApplies, funnelChart } from '../charts/funnel-chart.ts';
+import { core20EthnicChart } from '../charts/core20-ethnic-chart.ts';
+import { core20EthnicSummary } from './analytics-core20-ethnic.ts';
+import { core20EthnicDimension } from '../../analytics/indicators/dimensions.ts';
 import { decileSpine } from '../charts/spine-chart.ts';
 import {
   breakdownSummary,
@@ -193,7 +196,11 @@ function breakdownView(
     key: chart.key,
     long,
     showAll: `Show all ${countOf(dimension.id, rows.length)}`,
-    summary: long ? [...breakdownSummary(dimension.id, rows, r.unit), ...chart.summary] : [],
+    summary: long
+      ? [...breakdownSummary(dimension.id, rows, r.unit), ...chart.summary]
+      : dimension.id === core20EthnicDimension.id
+        ? core20EthnicSummary(rows, r.polarity)
+        : [],
     notDrawn: chart.svg ? notDrawnSentence(dimension.id, rows) : null,
     overTime: groupsOverTime(r, dimension.id),
   };
@@ -246,6 +253,10 @@ function chartFor(
     }
     const svg = rankedChart(r, named, line.overall, dimension.label);
     return { svg, key: svg ? chartKey('ranked', false) : [], summary: [] };
+  }
+  if (dimension.id === core20EthnicDimension.id) {
+    const svg = core20EthnicChart(r, named, dimension.label);
+    return { svg, key: svg ? chartKey('core20-ethnic', false) : [], summary: [] };
   }
   const decile = isDecile(dimension.id);
   const svg = decile

@@ -1,0 +1,58 @@
+// What the breakdown by ethnic group in the Core20 and in the rest shows at a glance: within each
+// broad ethnic group, whether the Core20's value differs from the rest's by more than chance would
+// explain, by both their 95% intervals, as Fingertips compares two areas (compareIntervals).
+import { core20EthnicParts } from '../../analytics/indicators/dimensions.ts';
+import type { PublishedRow } from '../../analytics/indicators/result.ts';
+import { listInWords } from '../../analytics/in-words.ts';
+import { compareIntervals, type ComparisonOutcome, type Polarity } from '../../stats/comparison.ts';
+
+/** Names listed with semicolons where one has commas of its own ("Black, Black British, …"). */
+function groupsInWords(names: string[]): string {
+  if (names.length < 2 || !names.some((n) => n.includes(','))) return listInWords(names);
+  return `${names.slice(0, -1).join('; ')}; and ${names.at(-1)}`;
+}
+
+const estimate = (row: PublishedRow) => ({
+  value: row.value ?? NaN,
+  lower: row.lower95 ?? NaN,
+  upper: row.upper95 ?? NaN,
+});
+
+/** Each broad ethnic group with both values and intervals shown, by how the Core20 compares with the rest. */
+function groupsByOutcome(rows: PublishedRow[], polarity: Polarity): Map<ComparisonOutcome, string[]> {
+  const pairs = new Map<string, { Core20?: PublishedRow; rest?: PublishedRow }>();
+  for (const row of rows) {
+    const parts = core20EthnicParts(row.group);
+    if (parts) pairs.set(parts.ethnicGroup, { ...pairs.get(parts.ethnicGroup), [parts.series]: row });
+  }
+  const found = new Map<ComparisonOutcome, string[]>();
+  for (const [group, { Core20, rest }] of pairs) {
+    if (!Core20 || !rest) continue;
+    const outcome = compareIntervals(estimate(Core20), estimate(rest), polarity);
+    if (outcome !== 'not compared') found.set(outcome, [...(found.get(outcome) ?? []), group]);
+  }
+  return found;
+}
+
+/**
+ * "Within these ethnic groups, the value in the Core20 is worse than in the rest of the population:
+ * Asian or Asian British and White." and the like, in the indicator's own direction (higher or
+ * lower where neither is better), then the groups whose intervals overlap.
+ */
+export function core20EthnicSummary(rows: PublishedRow[], polarity: string): string[] {
+  const groups = groupsByOutcome(rows, polarity as Polarity);
+  const sentences = (['worse', 'better', 'higher', 'lower'] as const).flatMap((outcome) => {
+    const list = groups.get(outcome);
+    if (!list) return [];
+    const within = list.length === 1 ? 'one ethnic group' : 'these ethnic groups';
+    return [
+      `Within ${within}, the value in the Core20 is ${outcome} than in the rest of the population: ${groupsInWords(list)}.`,
+    ];
+  });
+  const overlap = groups.get('similar');
+  if (overlap)
+    sentences.push(
+      `For ${groupsInWords(overlap)}, the 95% intervals of the Core20 and the rest overlap, so the difference between them may be down to chance.`,
+    );
+  return sentences;
+}
