@@ -124,16 +124,20 @@ export function onPostgresTables<T>(
   compute: (on: {
     run: ReturnType<typeof runOn>;
     relations: ReturnType<typeof schemaRelations>;
+    /** The schema the tables are in, for any `otherTables`. */
+    schema: string;
   }) => Promise<T>,
+  otherTables: TableRows = {},
 ): Promise<T> {
   const records = (list: object[]) => list as Record<string, unknown>[];
   const tables = {
     activity: [records(rows.activity), activityColumns(columns.measures)],
     lsoa_geography: [records(rows.geography), geographyColumns(...(columns.more ?? []))],
     lsoa_population: [records(rows.population), populationColumns],
+    ...otherTables,
   } as const;
   return withPostgresTables(tables, (client, schema) =>
-    compute({ run: runOn(client), relations: schemaRelations(schema) }),
+    compute({ run: runOn(client), relations: schemaRelations(schema), schema }),
   );
 }
 

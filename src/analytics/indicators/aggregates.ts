@@ -10,9 +10,13 @@ import { CONFIDENCE } from './confidence.ts';
 import { indicatorStrataSql } from '../queries/indicator-strata.ts';
 import { populationAggregatesSql } from '../queries/population-aggregates.ts';
 import type { ResidentArea } from '../geography/model.ts';
-import type { Dimension } from './dimensions.ts';
+import { core20EthnicDimension, type Dimension } from './dimensions.ts';
 import { ratesByEthnicGroup, type IndicatorDefinition } from './schema.ts';
-import { censusResidentsSql, type CensusResidents } from '../queries/ethnic-representation.ts';
+import {
+  censusResidentsSql,
+  core20EthnicResidentsSql,
+  type CensusResidents,
+} from '../queries/ethnic-representation.ts';
 
 export type SqlRunner = (sql: string) => Promise<SqlRow[]>;
 
@@ -150,13 +154,23 @@ async function ethnicResidentsOf(input: AggregateInput): Promise<Map<string, Map
     ['ethnic_broad', input.ethnicity ? { byLsoa: input.ethnicity } : byLocalAuthority, 'broad'],
     ['ethnic_detailed', byLocalAuthority, 'detailed'],
   ];
-  for (const [dimension, census, level] of sources) {
-    if (!census || !input.dimensions.some((d) => d.id === dimension)) continue;
+  const asked = (dimension: string) => input.dimensions.some((d) => d.id === dimension);
+  const residentsOf = async (sql: string) => {
     const groups = new Map<string, number>();
-    for (const row of await input.run(censusResidentsSql(input.relations, census, level)))
-      if (Number(row.residents) > 0) groups.set(String(row.ethnic_group), Number(row.residents));
-    residents.set(dimension, groups);
-  }
+    for (const { ethnic_group: group, residents } of await input.run(sql))
+      if (Number(residents) > 0 && typeof group === 'string') groups.set(group, Number(residents));
+    return groups;
+  };
+  for (const [dimension, census, level] of sources)
+    if (census && asked(dimension))
+      residents.set(dimension, await residentsOf(censusResidentsSql(input.relations, census, level)));
+  // By ethnic group in the Core20 and the rest: from the table by LSOA only, and for a dataset on
+  // 2021 LSOAs, whose Core20 is that of the census's areas.
+  if (input.ethnicity && input.vintage === '2021' && asked(core20EthnicDimension.id))
+    residents.set(
+      core20EthnicDimension.id,
+      await residentsOf(core20EthnicResidentsSql(input.relations, input.ethnicity)),
+    );
   return residents;
 }
 

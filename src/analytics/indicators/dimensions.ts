@@ -92,6 +92,14 @@ export const domainDimensions: Dimension[] = deprivationDomains.map((d) => ({
   keys: ['lsoa_code'],
 }));
 
+/**
+ * SQL: "Core20: White" from a column of 'Core20' or 'Rest of the population' (core20_group in
+ * queries/strata-labels.sql) and one of broad ethnic group names; NULL when either is not known.
+ */
+export function core20EthnicSql(core20Group: string, ethnicBroad: string): string {
+  return `CASE WHEN ${core20Group} IS NOT NULL AND ${ethnicBroad} <> ${literal(NOT_KNOWN_BROAD)} THEN ${core20Group} || ': ' || ${ethnicBroad} END`;
+}
+
 const CORE20_PREFIX = 'Core20: ';
 const REST_PREFIX = 'Rest of the population: ';
 
@@ -103,8 +111,7 @@ const REST_PREFIX = 'Rest of the population: ';
 export const core20EthnicDimension: Dimension = {
   id: 'core20_ethnic',
   label: 'ethnic group (broad) in the Core20 and in the rest',
-  // core20_group is 'Core20' or 'Rest of the population' (queries/strata-labels.sql).
-  column: `CASE WHEN core20_group IS NOT NULL AND ethnic_broad <> ${literal(NOT_KNOWN_BROAD)} THEN core20_group || ': ' || ethnic_broad END`,
+  column: core20EthnicSql('core20_group', 'ethnic_broad'),
   population: false,
   stratum: 'geo_person',
   keys: ['lsoa_code', 'ethnic_code'],

@@ -90,7 +90,7 @@ function populationTotals(population: SqlRow[]): Map<string, number> {
   return totals;
 }
 
-const ETHNIC_BREAKDOWNS = new Set(['ethnic_broad', 'ethnic_detailed']);
+const ETHNIC_BREAKDOWNS = new Set(['ethnic_broad', 'ethnic_detailed', 'core20_ethnic']);
 
 function crudeRateEstimates(
   indicator: IndicatorDefinition,

@@ -3,6 +3,7 @@
 // residents in 2021 LSOAs, so a dataset on 2011 codes is set beside the residents of the same places'
 // 2021 areas. A group no resident is counted in ("Asian or Asian British: category not recorded", by
 // detailed group) comes with no residents.
+import { core20EthnicSql } from '../indicators/dimensions.ts';
 import type { SqlRow } from '../store.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import type { ReachedCount } from './people-reached.ts';
@@ -28,6 +29,18 @@ function residentsSql(census: CensusResidents, level: 'broad' | 'detailed'): str
     return `SELECT e.ethnic_broad AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLsoa} e JOIN census_area area ON area.lsoa_code = e.lsoa_code GROUP BY e.ethnic_broad`;
   const column = `e.ethnic_${level}`;
   return `SELECT ${column} AS ethnic_group, SUM(e.people) AS residents FROM ${census.byLocalAuthority} e WHERE e.la_code IN (SELECT DISTINCT la_code FROM census_area) GROUP BY ${column}`;
+}
+
+/**
+ * The places' census residents by broad ethnic group in the Core20 and in the rest ("Core20: White",
+ * columns `ethnic_group`, `residents`), by the deprivation of their 2021 LSOAs.
+ */
+export function core20EthnicResidentsSql(relations: Pick<Relations, 'geography'>, byLsoa: string): string {
+  const core20Group =
+    "CASE WHEN area.core20 = 1 THEN 'Core20' WHEN area.core20 = 0 THEN 'Rest of the population' END";
+  const group = core20EthnicSql(core20Group, 'e.ethnic_broad');
+  const censusArea = `SELECT lsoa_code, core20 FROM ${relations.geography} WHERE vintage = '2021' AND in_area = 1`;
+  return `WITH census_area AS (${censusArea}) SELECT ${group} AS ethnic_group, SUM(e.people) AS residents FROM ${byLsoa} e JOIN census_area area ON area.lsoa_code = e.lsoa_code GROUP BY ${group}`;
 }
 
 /** The places' census residents by group (columns `ethnic_group`, `residents`). */
