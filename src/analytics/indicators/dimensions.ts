@@ -93,11 +93,13 @@ export const domainDimensions: Dimension[] = deprivationDomains.map((d) => ({
 }));
 
 /**
- * SQL: "Core20: White" from a column of 'Core20' or 'Rest of the population' (core20_group in
- * queries/strata-labels.sql) and one of broad ethnic group names; NULL when either is not known.
+ * SQL: "Core20: White" or "Rest of the population: Riverside" from a column of 'Core20' or 'Rest of
+ * the population' (core20_group in queries/strata-labels.sql) and one of the groups it is set within;
+ * NULL when either is not known (or the group is `notKnown`).
  */
-export function core20EthnicSql(core20Group: string, ethnicBroad: string): string {
-  return `CASE WHEN ${core20Group} IS NOT NULL AND ${ethnicBroad} <> ${literal(NOT_KNOWN_BROAD)} THEN ${core20Group} || ': ' || ${ethnicBroad} END`;
+export function core20PairSql(core20Group: string, within: string, notKnown?: string): string {
+  const known = notKnown === undefined ? `${within} IS NOT NULL` : `${within} <> ${literal(notKnown)}`;
+  return `CASE WHEN ${core20Group} IS NOT NULL AND ${known} THEN ${core20Group} || ': ' || ${within} END`;
 }
 
 const CORE20_PREFIX = 'Core20: ';
@@ -111,20 +113,40 @@ const REST_PREFIX = 'Rest of the population: ';
 export const core20EthnicDimension: Dimension = {
   id: 'core20_ethnic',
   label: 'ethnic group (broad) in the Core20 and in the rest',
-  column: core20EthnicSql('core20_group', 'ethnic_broad'),
+  column: core20PairSql('core20_group', 'ethnic_broad', NOT_KNOWN_BROAD),
   population: false,
   stratum: 'geo_person',
   keys: ['lsoa_code', 'ethnic_code'],
 };
 
+/**
+ * Each place's Core20 areas and the rest of it ("Core20: Riverside"): where in the system the most
+ * deprived fare worse. From the LSOA alone, so rates are given by it from the population estimates.
+ * Given only when asked for (`--by core20_place`).
+ */
+export const core20PlaceDimension: Dimension = {
+  id: 'core20_place',
+  label: 'place, in the Core20 and in the rest',
+  column: core20PairSql('core20_group', 'place'),
+  population: true,
+  stratum: 'geo',
+  keys: ['lsoa_code'],
+};
+
+/** The breakdowns that set the Core20 beside the rest within each group of another breakdown. */
+export const core20PairDimensions: Dimension[] = [core20EthnicDimension, core20PlaceDimension];
+
+export const isCore20Pair = (dimension: string): boolean =>
+  core20PairDimensions.some((d) => d.id === dimension);
+
 /** "Core20: White" → the Core20 and "White"; null for a group of another form ("Not known"). */
-export function core20EthnicParts(group: string): { series: 'Core20' | 'rest'; ethnicGroup: string } | null {
-  const [series, ethnicGroup] = group.startsWith(CORE20_PREFIX)
+export function core20Parts(group: string): { series: 'Core20' | 'rest'; within: string } | null {
+  const [series, within] = group.startsWith(CORE20_PREFIX)
     ? (['Core20', group.slice(CORE20_PREFIX.length)] as const)
     : group.startsWith(REST_PREFIX)
       ? (['rest', group.slice(REST_PREFIX.length)] as const)
       : [null, ''];
-  return series && ethnicGroup ? { series, ethnicGroup } : null;
+  return series && within ? { series, within } : null;
 }
 
 const domainIds = new Set(domainDimensions.map((d) => d.id));
@@ -170,7 +192,7 @@ export function dimensionsFor(flags: string[], only?: string[], populationBySex 
   );
   const usual = [...standard, ...flags.map(flagDimension)];
   if (!only?.length) return usual;
-  const all = [...usual, ...domainDimensions, core20EthnicDimension];
+  const all = [...usual, ...domainDimensions, ...core20PairDimensions];
   const unknown = only.filter((id) => !all.some((d) => d.id === id));
   if (unknown.length)
     throw new Error(

@@ -3,7 +3,8 @@
 // residents in 2021 LSOAs, so a dataset on 2011 codes is set beside the residents of the same places'
 // 2021 areas. A group no resident is counted in ("Asian or Asian British: category not recorded", by
 // detailed group) comes with no residents.
-import { core20EthnicSql } from '../indicators/dimensions.ts';
+import { core20PairSql } from '../indicators/dimensions.ts';
+import { NOT_KNOWN_BROAD } from '../datasets/ethnicity.ts';
 import type { SqlRow } from '../store.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import type { ReachedCount } from './people-reached.ts';
@@ -38,7 +39,7 @@ function residentsSql(census: CensusResidents, level: 'broad' | 'detailed'): str
 export function core20EthnicResidentsSql(relations: Pick<Relations, 'geography'>, byLsoa: string): string {
   const core20Group =
     "CASE WHEN area.core20 = 1 THEN 'Core20' WHEN area.core20 = 0 THEN 'Rest of the population' END";
-  const group = core20EthnicSql(core20Group, 'e.ethnic_broad');
+  const group = core20PairSql(core20Group, 'e.ethnic_broad', NOT_KNOWN_BROAD);
   const censusArea = `SELECT lsoa_code, core20 FROM ${relations.geography} WHERE vintage = '2021' AND in_area = 1`;
   return `WITH census_area AS (${censusArea}) SELECT ${group} AS ethnic_group, SUM(e.people) AS residents FROM ${byLsoa} e JOIN census_area area ON area.lsoa_code = e.lsoa_code GROUP BY ${group}`;
 }

@@ -10,7 +10,7 @@ import { writeSyntheticActivity } from '../synthetic/activity.ts';
 import { importDataset } from '../datasets/import.ts';
 import { builtInIndicators } from '../indicators/catalogue.ts';
 import { applicableIndicators, fieldsOfDataset, type AvailableFields } from '../indicators/compute.ts';
-import { core20EthnicDimension, dimensionsFor } from '../indicators/dimensions.ts';
+import { core20PairDimensions, dimensionsFor } from '../indicators/dimensions.ts';
 import { indicatorAggregatesSql, type Relations } from './indicator-aggregates.ts';
 import { indicatorStrataSql } from './indicator-strata.ts';
 import { loadAggregates } from '../indicators/aggregates.ts';
@@ -57,7 +57,7 @@ describe('two-phase indicator strata', () => {
     const indicators = applicableIndicators(builtInIndicators(), fields, true).filter(
       (i) => i.statistic !== 'median',
     );
-    const dimensions = [...dimensionsFor(['flag_smi', 'flag_learning_disability']), core20EthnicDimension];
+    const dimensions = [...dimensionsFor(['flag_smi', 'flag_learning_disability']), ...core20PairDimensions];
     const options = { indicators, dimensions, relations, vintage: '2021' };
     const straightforward = await store.query(indicatorAggregatesSql(options));
     const twoPhase = await store.query(indicatorStrataSql(options));
@@ -160,7 +160,7 @@ describe('two-phase indicator strata', () => {
       (i) => i.statistic === 'median',
     );
     expect(indicators.length).toBe(1);
-    const dimensions = [...dimensionsFor(['flag_smi']), core20EthnicDimension];
+    const dimensions = [...dimensionsFor(['flag_smi']), ...core20PairDimensions];
     const options = { indicators, dimensions, relations, vintage: '2021' };
     const field = (indicators[0]!.value as { field: string }).field;
     const reference = byKey(

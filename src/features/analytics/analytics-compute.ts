@@ -16,7 +16,7 @@ import {
   type AvailableFields,
 } from '../../analytics/indicators/compute.ts';
 import {
-  core20EthnicDimension,
+  core20PairDimensions,
   dimensionsFor,
   domainDimensions,
   isDomainDimension,
@@ -226,7 +226,7 @@ async function requireDomains(
 }
 
 /** Breakdowns other than the domains' given only when asked for on the dataset page. */
-const optionalBreakdowns: Dimension[] = [core20EthnicDimension];
+const optionalBreakdowns: Dimension[] = core20PairDimensions;
 
 /** The breakdowns of a computation: those asked for (or all), and any optional ones as well. */
 function breakdownsOf(

@@ -34,8 +34,12 @@ export async function loadAnalyticsDemo(
   } finally {
     rmSync(file, { force: true });
   }
-  // With the optional breakdown by ethnic group in the Core20 and the rest, so that the demo shows it.
-  await analytics.compute(systemActor, { datasetName: demoDatasetName, alsoBy: ['core20_ethnic'] });
+  // With the optional breakdowns of the Core20 and the rest within each ethnic group and each place,
+  // so that the demo shows them.
+  await analytics.compute(systemActor, {
+    datasetName: demoDatasetName,
+    alsoBy: ['core20_ethnic', 'core20_place'],
+  });
   for (const result of await analytics.listResults(true)) {
     if (result.status === 'draft') await analytics.publish(systemActor, result.id);
   }

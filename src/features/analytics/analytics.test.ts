@@ -38,8 +38,9 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
         'place',
         'ward',
         'flag_smi',
-        // Asked for by the demo, as it would be on the dataset page.
+        // Asked for by the demo, as they would be on the dataset page.
         'core20_ethnic',
+        'core20_place',
       ]),
     );
     expect(dna.result.summaries.some((s) => s.measure === 'sii')).toBe(true);
@@ -1048,10 +1049,11 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(form).toContain('Also break each indicator down by a domain of deprivation (optional)');
     expect(form).toContain('value="income_decile"');
     expect(form).toContain(
-      'Also break each indicator down by ethnic group where deprivation is highest (optional)',
+      'Also set the Core20 beside the rest of the population within each group (optional)',
     );
-    // The demo was computed with it, so it is ticked again: computing again keeps it.
+    // The demo was computed with them, so they are ticked again: computing again keeps them.
     expect(form).toMatch(/value="core20_ethnic"[^>]*checked/);
+    expect(form).toMatch(/value="core20_place"[^>]*checked/);
     expect(form).not.toMatch(/value="income_decile"[^>]*checked/);
     const computed = await browser.submit(
       page,
@@ -1074,7 +1076,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(view).toContain('Outpatient appointments not attended (DNA rate) by income domain decile');
     expect(view).toContain('By ethnic group (broad) in the Core20 and in the rest');
     expect(view).toContain(
-      'Grey outlined bar below it: the same ethnic group in the rest of the population.',
+      'Grey outlined bar below it: the same ethnic group, in the rest of the population.',
     );
     // A domain the service does not know is refused, not ignored.
     const refused = await browser.submit(page, { domains: 'wealth_decile' }, `${page}/compute`);
@@ -1082,7 +1084,7 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     expect(refused.body).toContain('Unknown domain: wealth_decile');
     const unknown = await browser.submit(page, { alsoBy: 'core20_sex' }, `${page}/compute`);
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.body).toContain('Unknown breakdown: core20_sex. Choose from core20_ethnic');
+    expect(unknown.body).toContain('Unknown breakdown: core20_sex. Choose from core20_ethnic, core20_place');
   });
 
   it('gives every published indicator in one download, leaving drafts out even for staff', async () => {

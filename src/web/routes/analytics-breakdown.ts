@@ -136,8 +136,7 @@ export function funnelSummary(
   return `Allowing for their size, ${outside} of the ${drawn} drawn ${outside === 1 ? 'lies' : 'lie'} outside the 99.8% limits around the overall value, so ${outside === 1 ? 'its difference from it is' : 'their differences from it are'} very unlikely to be chance: ${sides.join('; ')}.`;
 }
 
-export type ChartKind =
-  'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap' | 'core20' | 'core20-ethnic';
+export type ChartKind = 'decile' | 'group' | 'ranked' | 'funnel' | 'rate-funnel' | 'trend' | 'gap' | 'core20';
 export interface KeyItem {
   /**
    * Names the CSS sample drawn beside the words: bar, whisker, dashed (red line), dotted (grey line),
@@ -152,6 +151,18 @@ const whisker: KeyItem = {
   text: 'Grey line: the 95% confidence interval, the range the true value is likely to be in. Where two ranges overlap, the difference may be down to chance.',
 };
 
+/** The key to a chart of the Core20 and the rest within each `noun` ("ethnic group", "place"). */
+export function core20PairKey(noun: string): KeyItem[] {
+  return [
+    {
+      mark: 'bar',
+      text: `Solid blue bar: the ${noun} named above it, in the Core20, the most deprived 20% of areas in England.`,
+    },
+    { mark: 'outline', text: `Grey outlined bar below it: the same ${noun}, in the rest of the population.` },
+    whisker,
+  ];
+}
+
 /** The visible key to a chart, in words. */
 export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
   if (kind === 'core20')
@@ -165,18 +176,6 @@ export function chartKey(kind: ChartKind, withSii: boolean): KeyItem[] {
         mark: 'whisker',
         text: 'Line through each: its 95% confidence interval, the range the true value is likely to be in. Where two ranges overlap, the difference may be down to chance.',
       },
-    ];
-  if (kind === 'core20-ethnic')
-    return [
-      {
-        mark: 'bar',
-        text: 'Solid blue bar: the ethnic group named above it in the Core20, the most deprived 20% of areas in England.',
-      },
-      {
-        mark: 'outline',
-        text: 'Grey outlined bar below it: the same ethnic group in the rest of the population.',
-      },
-      whisker,
     ];
   if (kind === 'trend')
     return [{ mark: 'dot', text: 'Blue dot: the overall value in that period.' }, whisker];

@@ -3,7 +3,6 @@ import { ALL_SHEETS_LABEL } from '../../analytics/datasets/worksheets-read.ts';
 import { stageLabels, type Dataset, type ResultOfDataset } from '../../features/analytics/analytics.ts';
 import type { IndicatorNotComputed } from '../../features/analytics/analytics-compute.ts';
 import { listInWords } from '../../analytics/in-words.ts';
-import { core20EthnicDimension } from '../../analytics/indicators/dimensions.ts';
 import { columnsRead } from '../../features/analytics/dataset-columns.ts';
 import { FormError, NotFoundError, type FieldError } from '../../features/shared/errors.ts';
 import type { Services } from '../../services.ts';
@@ -242,7 +241,13 @@ export function analyticsDatasetRoutes(app: FastifyInstance, services: Services)
         text: d.label,
         checked: ticked.domains.includes(d.id),
       })),
-      core20EthnicTicked: ticked.alsoBy.includes(core20EthnicDimension.id),
+      alsoByItems: [
+        {
+          value: 'core20_ethnic',
+          text: 'Ethnic group: the Core20 and the rest within each broad ethnic group',
+        },
+        { value: 'core20_place', text: 'Place: the Core20 and the rest within each place' },
+      ].map((item) => ({ ...item, checked: ticked.alsoBy.includes(item.value) })),
       results,
       columns: dataset.mapping ? columnsRead(dataset.mapping) : [],
       stageLabels,

@@ -10,14 +10,15 @@ import { gapOverTime } from '../../analytics/indicators/gap-over-time.ts';
 import type { StoredResult } from '../../features/analytics/analytics.ts';
 import { decileChart, groupChart, rankedChart, trendChart } from '../charts/indicator-charts.ts';
 import { funnelApplies, funnelChart } from '../charts/funnel-chart.ts';
-import { core20EthnicChart } from '../charts/core20-ethnic-chart.ts';
-import { core20EthnicSummary } from './analytics-core20-ethnic.ts';
-import { core20EthnicDimension } from '../../analytics/indicators/dimensions.ts';
+import { core20PairChart } from '../charts/core20-pair-chart.ts';
+import { core20PairNouns, core20PairSummary } from './analytics-core20-pairs.ts';
+import { isCore20Pair } from '../../analytics/indicators/dimensions.ts';
 import { decileSpine } from '../charts/spine-chart.ts';
 import {
   breakdownSummary,
   funnelSummary,
   chartKey,
+  core20PairKey,
   countOf,
   displayRow,
   longTableRows,
@@ -198,8 +199,8 @@ function breakdownView(
     showAll: `Show all ${countOf(dimension.id, rows.length)}`,
     summary: long
       ? [...breakdownSummary(dimension.id, rows, r.unit), ...chart.summary]
-      : dimension.id === core20EthnicDimension.id
-        ? core20EthnicSummary(rows, r.polarity)
+      : isCore20Pair(dimension.id)
+        ? core20PairSummary(dimension.id, rows, r.polarity)
         : [],
     notDrawn: chart.svg ? notDrawnSentence(dimension.id, rows) : null,
     overTime: groupsOverTime(r, dimension.id),
@@ -254,9 +255,10 @@ function chartFor(
     const svg = rankedChart(r, named, line.overall, dimension.label);
     return { svg, key: svg ? chartKey('ranked', false) : [], summary: [] };
   }
-  if (dimension.id === core20EthnicDimension.id) {
-    const svg = core20EthnicChart(r, named, dimension.label);
-    return { svg, key: svg ? chartKey('core20-ethnic', false) : [], summary: [] };
+  if (isCore20Pair(dimension.id)) {
+    const [noun] = core20PairNouns[dimension.id] ?? ['group'];
+    const svg = core20PairChart(r, named, dimension.label, noun);
+    return { svg, key: svg ? core20PairKey(noun) : [], summary: [] };
   }
   const decile = isDecile(dimension.id);
   const svg = decile

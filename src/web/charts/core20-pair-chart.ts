@@ -1,8 +1,8 @@
-// The breakdown by ethnic group in the Core20 and in the rest, drawn as pairs: for each broad ethnic
-// group, the Core20's bar (solid blue) above the rest's (grey outline), each with its 95% whisker,
-// so that the gap within each group is read at a glance.
+// A breakdown that sets the Core20 beside the rest within each group of another (ethnic group, place),
+// drawn as pairs: for each group, the Core20's bar (solid blue) above the rest's (grey outline), each
+// with its 95% whisker, so that the gap within each group is read at a glance.
 import * as Plot from '@observablehq/plot';
-import { core20EthnicParts } from '../../analytics/indicators/dimensions.ts';
+import { core20Parts } from '../../analytics/indicators/dimensions.ts';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
 import {
   barHeight,
@@ -25,13 +25,19 @@ interface Bar {
   upper: number | null;
 }
 
-export function core20EthnicChart(result: IndicatorResult, rows: PublishedRow[], title: string): string {
+/** `noun` names the groups the pairs are within ("ethnic group", "place"). */
+export function core20PairChart(
+  result: IndicatorResult,
+  rows: PublishedRow[],
+  title: string,
+  noun: string,
+): string {
   const bars: Bar[] = rows.flatMap((r) => {
-    const parts = core20EthnicParts(r.group);
+    const parts = core20Parts(r.group);
     return parts && r.value !== null
       ? [
           {
-            group: parts.ethnicGroup,
+            group: parts.within,
             series: parts.series,
             value: r.value,
             lower: r.lower95,
@@ -42,14 +48,18 @@ export function core20EthnicChart(result: IndicatorResult, rows: PublishedRow[],
   });
   if (bars.length === 0) return '';
   const groups = [...new Set(bars.map((b) => b.group))];
-  const valueText = (group: string, id: 'Core20' | 'rest') =>
-    rows.find((r) => {
-      const parts = core20EthnicParts(r.group);
-      return parts?.series === id && parts.ethnicGroup === group && r.value !== null;
-    })?.valueText ?? 'not shown';
+  // "Core20 12.8", "Core20 not shown" (hidden), or "no Core20" (no such group: a place without any).
+  const valueText = (group: string, id: 'Core20' | 'rest') => {
+    const row = rows.find((r) => {
+      const parts = core20Parts(r.group);
+      return parts?.series === id && parts.within === group;
+    });
+    if (!row) return `no ${id}`;
+    return `${id} ${row.value === null ? 'not shown' : row.valueText}`;
+  };
   const labels = groups.map((group) => ({
     group,
-    label: `${group}: Core20 ${valueText(group, 'Core20')}, rest ${valueText(group, 'rest')}`,
+    label: `${group}: ${valueText(group, 'Core20')}, ${valueText(group, 'rest')}`,
   }));
   const { barTop } = groupRows(labels.map((l) => l.label));
   const gap = 4;
@@ -89,8 +99,7 @@ export function core20EthnicChart(result: IndicatorResult, rows: PublishedRow[],
     },
     {
       label: `${result.title} by ${title}`,
-      description:
-        'For each ethnic group, a solid blue bar shows the Core20 and a grey outlined bar below it the rest of the population, each with its 95% confidence interval.',
+      description: `For each ${noun}, a solid blue bar shows the Core20 and a grey outlined bar below it the rest of the population, each with its 95% confidence interval.`,
     },
     look,
   );

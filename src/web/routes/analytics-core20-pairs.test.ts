@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { core20EthnicSummary } from './analytics-core20-ethnic.ts';
+import { core20PairSummary } from './analytics-core20-pairs.ts';
 import { publishedRow } from './published-row.test-util.ts';
 
 const row = (group: string, value: number | null, lower: number | null, upper: number | null) =>
@@ -21,17 +21,19 @@ const rows = [
 
 describe('the summary of the breakdown by ethnic group in the Core20 and in the rest', () => {
   it('says within which ethnic groups the Core20 fares worse or better, in the indicator’s direction', () => {
-    expect(core20EthnicSummary(rows, 'low-is-good')).toEqual([
+    expect(core20PairSummary('core20_ethnic', rows, 'low-is-good')).toEqual([
       'Within one ethnic group, the value in the Core20 is worse than in the rest of the population: Asian or Asian British.',
       'Within one ethnic group, the value in the Core20 is better than in the rest of the population: Black, Black British, Caribbean or African.',
       'For White, the 95% intervals of the Core20 and the rest overlap, so the difference between them may be down to chance.',
     ]);
     // Where the Core20 fares worse is said first.
-    expect(core20EthnicSummary(rows, 'high-is-good').slice(0, 2)).toEqual([
+    expect(core20PairSummary('core20_ethnic', rows, 'high-is-good').slice(0, 2)).toEqual([
       'Within one ethnic group, the value in the Core20 is worse than in the rest of the population: Black, Black British, Caribbean or African.',
       'Within one ethnic group, the value in the Core20 is better than in the rest of the population: Asian or Asian British.',
     ]);
-    expect(core20EthnicSummary(rows, 'no-judgement')[0]).toContain('is higher than in the rest');
+    expect(core20PairSummary('core20_ethnic', rows, 'no-judgement')[0]).toContain(
+      'is higher than in the rest',
+    );
   });
 
   it('lists names that have commas of their own with semicolons', () => {
@@ -41,12 +43,25 @@ describe('the summary of the breakdown by ethnic group in the Core20 and in the 
       row('Rest of the population: Asian or Asian British', 20, 18, 22),
       row('Rest of the population: Black, Black British, Caribbean or African', 20, 18, 22),
     ];
-    expect(core20EthnicSummary(both, 'low-is-good')).toEqual([
+    expect(core20PairSummary('core20_ethnic', both, 'low-is-good')).toEqual([
       'Within these ethnic groups, the value in the Core20 is worse than in the rest of the population: Asian or Asian British; and Black, Black British, Caribbean or African.',
     ]);
   });
 
+  it('names places, within which the Core20 and the rest of each are compared', () => {
+    const places = [
+      row('Core20: Riverside City', 30, 26, 34),
+      row('Rest of the population: Riverside City', 20, 18, 22),
+      row('Core20: Northvale', 21, 17, 25),
+      row('Rest of the population: Northvale', 20, 18, 22),
+    ].map((r) => ({ ...r, dimension: 'core20_place' }));
+    expect(core20PairSummary('core20_place', places, 'low-is-good')).toEqual([
+      'Within one place, the value in the Core20 is worse than in the rest of the population: Riverside City.',
+      'For Northvale, the 95% intervals of the Core20 and the rest overlap, so the difference between them may be down to chance.',
+    ]);
+  });
+
   it('says nothing when no ethnic group has both values with their intervals', () => {
-    expect(core20EthnicSummary([rows[2]!, rows[6]!, rows[8]!], 'low-is-good')).toEqual([]);
+    expect(core20PairSummary('core20_ethnic', [rows[2]!, rows[6]!, rows[8]!], 'low-is-good')).toEqual([]);
   });
 });

@@ -1,10 +1,16 @@
-// What the breakdown by ethnic group in the Core20 and in the rest shows at a glance: within each
-// broad ethnic group, whether the Core20's value differs from the rest's by more than chance would
-// explain, by both their 95% intervals, as Fingertips compares two areas (compareIntervals).
-import { core20EthnicParts } from '../../analytics/indicators/dimensions.ts';
+// What a breakdown that sets the Core20 beside the rest within each ethnic group or place shows at a
+// glance: within each group, whether the Core20's value differs from the rest's by more than chance
+// would explain, by both their 95% intervals, as Fingertips compares two areas (compareIntervals).
+import { core20Parts } from '../../analytics/indicators/dimensions.ts';
 import type { PublishedRow } from '../../analytics/indicators/result.ts';
 import { listInWords } from '../../analytics/in-words.ts';
 import { compareIntervals, type ComparisonOutcome, type Polarity } from '../../stats/comparison.ts';
+
+/** The groups each pair breakdown sets the Core20 and the rest within, in words. */
+export const core20PairNouns: Record<string, [one: string, many: string]> = {
+  core20_ethnic: ['ethnic group', 'ethnic groups'],
+  core20_place: ['place', 'places'],
+};
 
 /** Names listed with semicolons where one has commas of its own ("Black, Black British, …"). */
 function groupsInWords(names: string[]): string {
@@ -18,12 +24,12 @@ const estimate = (row: PublishedRow) => ({
   upper: row.upper95 ?? NaN,
 });
 
-/** Each broad ethnic group with both values and intervals shown, by how the Core20 compares with the rest. */
+/** Each group with both values and intervals shown, by how the Core20 compares with the rest. */
 function groupsByOutcome(rows: PublishedRow[], polarity: Polarity): Map<ComparisonOutcome, string[]> {
   const pairs = new Map<string, { Core20?: PublishedRow; rest?: PublishedRow }>();
   for (const row of rows) {
-    const parts = core20EthnicParts(row.group);
-    if (parts) pairs.set(parts.ethnicGroup, { ...pairs.get(parts.ethnicGroup), [parts.series]: row });
+    const parts = core20Parts(row.group);
+    if (parts) pairs.set(parts.within, { ...pairs.get(parts.within), [parts.series]: row });
   }
   const found = new Map<ComparisonOutcome, string[]>();
   for (const [group, { Core20, rest }] of pairs) {
@@ -39,12 +45,13 @@ function groupsByOutcome(rows: PublishedRow[], polarity: Polarity): Map<Comparis
  * Asian or Asian British and White." and the like, in the indicator's own direction (higher or
  * lower where neither is better), then the groups whose intervals overlap.
  */
-export function core20EthnicSummary(rows: PublishedRow[], polarity: string): string[] {
+export function core20PairSummary(dimension: string, rows: PublishedRow[], polarity: string): string[] {
+  const [one, many] = core20PairNouns[dimension] ?? ['group', 'groups'];
   const groups = groupsByOutcome(rows, polarity as Polarity);
   const sentences = (['worse', 'better', 'higher', 'lower'] as const).flatMap((outcome) => {
     const list = groups.get(outcome);
     if (!list) return [];
-    const within = list.length === 1 ? 'one ethnic group' : 'these ethnic groups';
+    const within = list.length === 1 ? `one ${one}` : `these ${many}`;
     return [
       `Within ${within}, the value in the Core20 is ${outcome} than in the rest of the population: ${groupsInWords(list)}.`,
     ];
