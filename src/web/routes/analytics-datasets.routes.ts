@@ -64,10 +64,10 @@ function byReason(missing: IndicatorNotComputed[]): { titles: string; reason: st
   }));
 }
 
-/** Staff pages: import extracts, follow the import, compute and publish. */
 /** The optional breakdowns ticked on a dataset's compute form: domain deciles and others. */
 type Ticked = { domains: string[]; alsoBy: string[] };
 
+/** Staff pages: import extracts, follow the import, compute and publish. */
 export function analyticsDatasetRoutes(app: FastifyInstance, services: Services): void {
   const { analytics } = services;
 
