@@ -12,6 +12,14 @@ export const core20PairNouns: Record<string, [one: string, many: string]> = {
   core20_place: ['place', 'places'],
 };
 
+/** What the breakdown is, said before what it shows. */
+const intros: Record<string, string> = {
+  core20_ethnic:
+    'Each broad ethnic group twice: among people living in the Core20, the most deprived 20% of areas in England, and among the rest of the population.',
+  core20_place:
+    'Each place twice: its areas in the Core20, the most deprived 20% of areas in England, and the rest of it. A place with none of them has no Core20 value.',
+};
+
 /** Names listed with semicolons where one has commas of its own ("Black, Black British, …"). */
 function groupsInWords(names: string[]): string {
   if (names.length < 2 || !names.some((n) => n.includes(','))) return listInWords(names);
@@ -41,14 +49,16 @@ function groupsByOutcome(rows: PublishedRow[], polarity: Polarity): Map<Comparis
 }
 
 /**
- * "Within these ethnic groups, the value in the Core20 is worse than in the rest of the population:
- * Asian or Asian British and White." and the like, in the indicator's own direction (higher or
- * lower where neither is better), then the groups whose intervals overlap.
+ * What the breakdown is, then "Within these ethnic groups, the value in the Core20 is worse than in
+ * the rest of the population: Asian or Asian British and White." and the like, in the indicator's
+ * own direction (higher or lower where neither is better), then the groups whose intervals overlap.
  */
 export function core20PairSummary(dimension: string, rows: PublishedRow[], polarity: string): string[] {
   const [one, many] = core20PairNouns[dimension] ?? ['group', 'groups'];
   const groups = groupsByOutcome(rows, polarity as Polarity);
-  const sentences = (['worse', 'better', 'higher', 'lower'] as const).flatMap((outcome) => {
+  const intro = intros[dimension];
+  const sentences = intro ? [intro] : [];
+  const found = (['worse', 'better', 'higher', 'lower'] as const).flatMap((outcome) => {
     const list = groups.get(outcome);
     if (!list) return [];
     const within = list.length === 1 ? `one ${one}` : `these ${many}`;
@@ -56,6 +66,7 @@ export function core20PairSummary(dimension: string, rows: PublishedRow[], polar
       `Within ${within}, the value in the Core20 is ${outcome} than in the rest of the population: ${groupsInWords(list)}.`,
     ];
   });
+  sentences.push(...found);
   const overlap = groups.get('similar');
   if (overlap)
     sentences.push(
