@@ -63,6 +63,10 @@ describeEachDatabase('analytics: import, compute, publish and pages', (current) 
     // A summary in words opens the page.
     expect(overview.body).toMatch(/(Of the \d+|All \d+) published indicators/);
     expect(overview.body).toContain('first period, the gap by deprivation is');
+    // The demo is broken down by ethnic group and place in the Core20 and the rest too.
+    expect(overview.body).toMatch(
+      /Within at least one ethnic group, the Core20 fares significantly worse than the rest of the population in \d+ of the \d+ indicators that compare them; within at least one place, in \d+ of the \d+\./,
+    );
     // Each indicator's spine across the deprivation deciles, with its values in words.
     expect(overview.body).toMatch(
       /<svg class="parity-spine" viewBox="0 0 200 28" role="img" aria-label="Deprivation deciles: most deprived tenth [\d.]+%, least deprived tenth [\d.]+%, overall [\d.]+%; worse to the left, better to the right.">/,

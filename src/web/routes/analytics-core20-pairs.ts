@@ -33,7 +33,7 @@ const estimate = (row: PublishedRow) => ({
 });
 
 /** Each group with both values and intervals shown, by how the Core20 compares with the rest. */
-function groupsByOutcome(rows: PublishedRow[], polarity: Polarity): Map<ComparisonOutcome, string[]> {
+export function groupsByOutcome(rows: PublishedRow[], polarity: Polarity): Map<ComparisonOutcome, string[]> {
   const pairs = new Map<string, { Core20?: PublishedRow; rest?: PublishedRow }>();
   for (const row of rows) {
     const parts = core20Parts(row.group);

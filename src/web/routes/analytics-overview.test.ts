@@ -6,7 +6,11 @@ const row = (
   direction: string,
   gapVerdict: GapChange | null,
   status: 'draft' | 'published' = 'published',
-  worseFor = { ethnicGroup: false, place: false },
+  worseFor: {
+    ethnicGroup: boolean;
+    place: boolean;
+    core20Within?: { ethnicGroup: boolean | null; place: boolean | null };
+  } = { ethnicGroup: false, place: false },
 ) => ({ status, direction, gapVerdict, worseFor });
 
 describe("the overview's summary", () => {
@@ -53,6 +57,33 @@ describe("the overview's summary", () => {
       'In 2 indicators at least one place fares significantly worse than average.',
     ]);
     expect(headline([worse(false, false)])).toEqual([]);
+  });
+
+  it('counts the indicators in which the Core20 fares worse than the rest within an ethnic group or a place', () => {
+    const within = (
+      ethnicGroup: boolean | null,
+      place: boolean | null,
+      status: 'draft' | 'published' = 'published',
+    ) =>
+      row('No clear gap by deprivation', null, status, {
+        ethnicGroup: false,
+        place: false,
+        core20Within: { ethnicGroup, place },
+      });
+    const headline = (rows: ReturnType<typeof within>[]) => overviewHeadline(rows).slice(1);
+    // Null: the indicator was not broken down so (or neither higher nor lower is better).
+    expect(
+      headline([within(true, true), within(false, true), within(null, false), within(true, true, 'draft')]),
+    ).toEqual([
+      'Within at least one ethnic group, the Core20 fares significantly worse than the rest of the population in 1 of the 2 indicators that compare them; within at least one place, in 2 of the 3.',
+    ]);
+    expect(headline([within(null, true), within(null, false)])).toEqual([
+      'Within at least one place, the Core20 fares significantly worse than the rest of the population in 1 of the 2 indicators that compare them.',
+    ]);
+    expect(headline([within(false, null)])).toEqual([
+      'Within at least one ethnic group, the Core20 fares significantly worse than the rest of the population in 0 of the 1 indicators that compare them.',
+    ]);
+    expect(headline([within(null, null)])).toEqual([]);
   });
 
   it('says nothing before anything is published', () => {

@@ -7,7 +7,7 @@ import { listInWords } from '../../analytics/in-words.ts';
 import type { WorseFor } from './analytics-worse-for.ts';
 
 type OverviewRow = Pick<ReturnType<typeof overviewRow>, 'status' | 'direction' | 'gapVerdict'> & {
-  worseFor: Pick<WorseFor, 'ethnicGroup' | 'place'>;
+  worseFor: Pick<WorseFor, 'ethnicGroup' | 'place'> & Partial<Pick<WorseFor, 'core20Within'>>;
 };
 
 /** What one indicator, and what several, of each direction (analytics-view.ts) do. */
@@ -51,6 +51,26 @@ function worseForSentence(published: OverviewRow[]): string | null {
   return null;
 }
 
+/**
+ * "Within at least one ethnic group, the Core20 fares significantly worse than the rest of the
+ * population in 9 of the 24 indicators that compare them; within at least one place, in 12 of 27."
+ */
+function core20WithinSentence(published: OverviewRow[]): string | null {
+  const count = (within: 'ethnicGroup' | 'place') => {
+    const compared = published.filter((r) => (r.worseFor.core20Within?.[within] ?? null) !== null);
+    return { worse: compared.filter((r) => r.worseFor.core20Within?.[within]).length, of: compared.length };
+  };
+  const [ethnic, place] = [count('ethnicGroup'), count('place')];
+  const of = (c: { worse: number; of: number }) => `${c.worse} of the ${c.of}`;
+  const subject = 'the Core20 fares significantly worse than the rest of the population in';
+  if (ethnic.of && place.of)
+    return `Within at least one ethnic group, ${subject} ${of(ethnic)} indicators that compare them; within at least one place, in ${of(place)}.`;
+  if (ethnic.of)
+    return `Within at least one ethnic group, ${subject} ${of(ethnic)} indicators that compare them.`;
+  if (place.of) return `Within at least one place, ${subject} ${of(place)} indicators that compare them.`;
+  return null;
+}
+
 export function overviewHeadline(rows: OverviewRow[]): string[] {
   const published = rows.filter((r) => r.status === 'published');
   if (published.length === 0) return [];
@@ -63,6 +83,6 @@ export function overviewHeadline(rows: OverviewRow[]): string[] {
     ...(byChange.length
       ? [`Compared with each indicator's first period, the gap by deprivation is ${listInWords(byChange)}.`]
       : []),
-    ...[worseForSentence(published)].filter((s): s is string => s !== null),
+    ...[worseForSentence(published), core20WithinSentence(published)].filter((s): s is string => s !== null),
   ];
 }

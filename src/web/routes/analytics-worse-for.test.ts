@@ -47,6 +47,7 @@ describe('which ethnic groups and places fare worse than average, for the overvi
       ],
       ethnicGroup: true,
       place: true,
+      core20Within: { ethnicGroup: null, place: null },
     });
     expect(worseFor(result, '2023/24')).toMatchObject({
       lists: [{ heading: 'Worse', items: ['Northshire (place)'] }],
@@ -62,6 +63,7 @@ describe('which ethnic groups and places fare worse than average, for the overvi
       lists: [],
       ethnicGroup: false,
       place: false,
+      core20Within: { ethnicGroup: null, place: null },
     });
     const hidden = resultWith([
       row('ethnic_broad', 'White', 'not compared'),
@@ -88,8 +90,34 @@ describe('which ethnic groups and places fare worse than average, for the overvi
       ],
       ethnicGroup: false,
       place: false,
+      core20Within: { ethnicGroup: null, place: null },
     });
     const none = resultWith([row('place', 'Westdale', 'similar')], 'no-judgement');
     expect(worseFor(none, '2024/25').empty).toBe('No ethnic group or place is higher or lower');
+  });
+
+  it('says whether the Core20 fares worse than the rest within any ethnic group or place', () => {
+    const pair = (dimension: string, group: string, value: number) =>
+      publishedRow({ dimension, group, value, lower95: value - 2, upper95: value + 2 });
+    const rows = [
+      // Within Asian people the Core20's interval is wholly above the rest's: worse, as low is good.
+      pair('core20_ethnic', 'Core20: Asian or Asian British', 30),
+      pair('core20_ethnic', 'Rest of the population: Asian or Asian British', 20),
+      pair('core20_ethnic', 'Core20: White', 21),
+      pair('core20_ethnic', 'Rest of the population: White', 20),
+      // Within each place the intervals overlap.
+      pair('core20_place', 'Core20: Riverside City', 21),
+      pair('core20_place', 'Rest of the population: Riverside City', 20),
+    ];
+    expect(worseFor(resultWith(rows), '2024/25').core20Within).toEqual({ ethnicGroup: true, place: false });
+    // High is good: the Core20's higher value is better, so worse within none.
+    expect(worseFor(resultWith(rows, 'high-is-good'), '2024/25').core20Within).toEqual({
+      ethnicGroup: false,
+      place: false,
+    });
+    expect(worseFor(resultWith(rows, 'no-judgement'), '2024/25').core20Within).toEqual({
+      ethnicGroup: null,
+      place: null,
+    });
   });
 });

@@ -4,7 +4,8 @@
 // ethnic group or area is not known are left out: they are a gap in recording, not a population.
 import { unknownGroups } from '../../analytics/indicators/inequality.ts';
 import type { IndicatorResult, PublishedRow } from '../../analytics/indicators/result.ts';
-import type { ComparisonOutcome } from '../../stats/comparison.ts';
+import type { ComparisonOutcome, Polarity } from '../../stats/comparison.ts';
+import { groupsByOutcome } from './analytics-core20-pairs.ts';
 
 export interface WorseFor {
   /** What the cell says when the lists are empty: a dash when no ethnic group or place was compared. */
@@ -14,6 +15,12 @@ export interface WorseFor {
   /** Whether an ethnic group, and a place, are in any list (for the summary above the tables). */
   ethnicGroup: boolean;
   place: boolean;
+  /**
+   * Within ethnic groups, and within places, whether the Core20 fares worse than the rest in any
+   * (core20_ethnic, core20_place); null where the breakdown sets no Core20 and rest side by side
+   * (not computed, or neither is better).
+   */
+  core20Within: { ethnicGroup: boolean | null; place: boolean | null };
 }
 
 const breakdowns = [
@@ -37,6 +44,16 @@ function itemsWith(rows: PublishedRow[], outcome: ComparisonOutcome): string[] {
   return wardsWith
     ? [...named, `${wardsWith} of ${wards.length} ${wards.length === 1 ? 'ward' : 'wards'}`]
     : named;
+}
+
+/** Whether the Core20 fares worse than the rest within any group of a pair breakdown; null: none compared. */
+function core20WorseWithin(rows: PublishedRow[], dimension: string, polarity: string): boolean | null {
+  if (polarity === 'no-judgement') return null;
+  const outcomes = groupsByOutcome(
+    rows.filter((r) => r.dimension === dimension),
+    polarity as Polarity,
+  );
+  return outcomes.size ? outcomes.has('worse') : null;
 }
 
 export function worseFor(result: IndicatorResult, period: string): WorseFor {
@@ -64,5 +81,9 @@ export function worseFor(result: IndicatorResult, period: string): WorseFor {
     lists,
     ethnicGroup: judged && groupsWith(rows, 'ethnic_broad', 'worse').length > 0,
     place: judged && groupsWith(rows, 'place', 'worse').length > 0,
+    core20Within: {
+      ethnicGroup: core20WorseWithin(rows, 'core20_ethnic', result.polarity),
+      place: core20WorseWithin(rows, 'core20_place', result.polarity),
+    },
   };
 }
