@@ -678,6 +678,43 @@ describe('dataset import', () => {
     expect(stored.map((r) => r.person_id)).toEqual(['T1', 'T2', 'T3', 'T4']);
   });
 
+  it('leaves out rows that hold only spaces as blank rows, and keeps a row with a value among spaces', async () => {
+    const file = write(
+      'spaced.csv',
+      'Pseudo ID,LSOA,Age,DNA\n' +
+        'S1,X01000001,34,1\n' +
+        '   \n' +
+        ' , ,  ,\n' +
+        ',,,\n' +
+        '\t, ,,\n' +
+        // A value among spaces is a row: its missing LSOA is reported.
+        ' S2 , ,,0\n' +
+        'S3,X01000002,50,0\n',
+    );
+    const result = await importAs('spaced', file);
+    expect(result.rowsRead).toBe(7);
+    expect(result.rowsStored).toBe(3);
+    expect(result.report.warnings).toContain(
+      '4 rows were blank in every mapped column (3 of them held only spaces) and left out (they still count when rows are numbered).',
+    );
+    expect(result.report.examples).toEqual([
+      { row: 7, column: 'LSOA', value: '', problem: 'missing LSOA code' },
+    ]);
+    const rows = await stored<{ person_id: string }>('spaced', 'person_id');
+    expect(rows.map((r) => r.person_id)).toEqual(['S1', 'S2', 'S3']);
+
+    // A Parquet file's blank row may be empty strings, its numbers NULL.
+    const parquet = pathOf('spaced.parquet');
+    await store().query(
+      `COPY (SELECT * FROM (VALUES ('P1', 'X01000001', 34), ('', '  ', NULL), ('P2', 'X01000002', 50)) v(person_id, lsoa_code, age)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    const fromParquet = await importAs('spaced-parquet', parquet);
+    expect(fromParquet.rowsStored).toBe(2);
+    expect(fromParquet.report.warnings).toContain(
+      '1 row was blank in every mapped column (it held only spaces) and left out (they still count when rows are numbered).',
+    );
+  });
+
   it('leaves out the headings repeated where files were joined one after another, saying where', async () => {
     const heading = 'Pseudo ID,LSOA,Age,DNA\n';
     const april = 'J1,X01000001,34,1\nJ2,X01000002,50,0\n';

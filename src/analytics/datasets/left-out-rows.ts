@@ -20,6 +20,33 @@ export function blankRowSql(m: ColumnMapping): string {
   return sources.length ? sources.map((c) => `${sourceColumn(c)} IS NULL`).join(' AND ') : 'false';
 }
 
+/**
+ * A text cell that looks empty: nothing, or nothing but spaces and tabs, as a spreadsheet cell
+ * cleared with the space bar (or a Parquet file's empty strings). Tested first by its first
+ * character, which DuckDB does cheaply, so that most cells are never trimmed.
+ */
+const looksEmpty = (column: string): string => {
+  const cell = sourceColumn(column);
+  return `(${cell} IS NULL OR ${cell} = '' OR ((${cell} LIKE ' %' OR ${cell} LIKE '\t%') AND trim(${cell}, ' \t') = ''))`;
+};
+
+/**
+ * True for a row with something in a mapped cell but nothing other than spaces in any: blank too,
+ * though its cells are not empty. Found apart from the empty rows (which the Parquet statistics
+ * answer), so that a file without such rows keeps the cheaper test.
+ */
+function spacedRowSql(m: ColumnMapping, kinds: ColumnKinds): string {
+  const sources = sourceColumnsOf(m);
+  const text = sources.filter((c) => (kinds.get(c) ?? 'text') === 'text');
+  if (text.length === 0) return 'false';
+  // Typed columns first: an empty cell of a number or a date is NULL, which the statistics answer.
+  const tests = [
+    ...sources.filter((c) => !text.includes(c)).map((c) => `${sourceColumn(c)} IS NULL`),
+    ...text.map(looksEmpty),
+  ];
+  return `(${tests.join(' AND ')} AND NOT (${blankRowSql(m)}))`;
+}
+
 /** A cell reading Total, Totals, Grand total or Sub-total (any case, a colon after it allowed). */
 const TOTAL_CELL = "'^\\s*(grand\\s+|sub-?\\s*)?totals?\\s*:?\\s*$'";
 
@@ -85,6 +112,8 @@ export interface TotalRows {
  * lines, later episodes.
  */
 export interface LeftOutLines {
+  /** Rows with only spaces in their cells, counted with the blank rows. */
+  spaced: TotalRows;
   totals: TotalRows;
   headings: TotalRows;
   toolLines: TotalRows;
@@ -161,6 +190,7 @@ export async function findLeftOutLines(
 ): Promise<LeftOutLines> {
   const episodes = laterEpisodeTest(m, kinds);
   return {
+    spaced: await rowsPassing(store, parquet, [spacedRowSql(m, kinds)], headingRow),
     totals: await rowsPassing(store, parquet, totalRowTests(m, kinds), headingRow),
     headings: await rowsPassing(store, parquet, [repeatedHeadingSql(m, kinds)], headingRow),
     toolLines: await rowsPassing(
@@ -181,12 +211,13 @@ export async function findLeftOutLines(
 }
 
 /**
- * True for a row not imported: blank in every mapped column, or (when the file has any) a total
- * line or the headings repeated. Without those the test is the blank one alone, which the Parquet
+ * True for a row not imported: blank in every mapped column, or (when the file has any) spaces
+ * alone in its cells, a total line or the headings repeated. Without those the test is the blank one alone, which the Parquet
  * statistics answer.
  */
 export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftOutLines): string {
   const tests = [`(${blankRowSql(m)})`];
+  if (lines.spaced.count > 0) tests.push(spacedRowSql(m, kinds));
   if (lines.totals.count > 0) tests.push(totalRowSql(m, kinds));
   if (lines.headings.count > 0) tests.push(repeatedHeadingSql(m, kinds));
   if (lines.toolLines.count > 0) tests.push(...toolLineTests(m, kinds).map((t) => t.row));
@@ -197,6 +228,13 @@ export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftO
 
 const rowList = (found: TotalRows): string =>
   `${found.firstRowNames?.join(', ') ?? `${found.count === 1 ? 'row' : 'rows'} ${found.firstRows.join(', ')}`}${found.count > found.firstRows.length ? ' and more' : ''}`;
+
+const spacedNote = (spaced: number, blank: number): string =>
+  spaced === 0
+    ? ''
+    : spaced < blank
+      ? ` (${spaced} of them held only spaces)`
+      : ` (${blank === 1 ? 'it' : 'they'} held only spaces)`;
 
 /**
  * What the import says of the rows it left out: which were total lines or repeated headings, and how
@@ -225,7 +263,7 @@ export function leftOutWarnings(lines: LeftOutLines, leftOut: number): string[] 
   const blank = leftOut - totals.count - headings.count - toolLines.count - (episodes?.count ?? 0);
   if (blank > 0)
     warnings.push(
-      `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column and left out (they still count when rows are numbered).`,
+      `${blank === 1 ? '1 row was' : `${blank} rows were`} blank in every mapped column${spacedNote(lines.spaced.count, blank)} and left out (they still count when rows are numbered).`,
     );
   return warnings;
 }
