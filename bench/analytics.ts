@@ -26,7 +26,10 @@ import { fieldsUsed } from '../src/analytics/indicators/schema.ts';
 import { residentArea } from '../src/analytics/geography/geography-store.ts';
 import { geographyTables } from '../src/analytics/geography/model.ts';
 import { areaResidentsSql } from '../src/analytics/queries/deprivation-representation.ts';
-import { censusResidentsSql } from '../src/analytics/queries/ethnic-representation.ts';
+import {
+  censusResidentsSql,
+  core20EthnicResidentsSql,
+} from '../src/analytics/queries/ethnic-representation.ts';
 import { peopleReachedSql } from '../src/analytics/queries/people-reached.ts';
 import { recordingQualitySql } from '../src/analytics/queries/recording-quality.ts';
 
@@ -137,7 +140,7 @@ try {
     ),
   );
   // What a dataset's pages count beside the pack: its reach page's people (one scan, by quintile,
-  // place and broad and detailed ethnic group) and the residents it sets them beside (reference
+  // place, broad and detailed ethnic group, and broad group in the Core20) and the residents it sets them beside (reference
   // tables only), and its recording quality (one scan).
   const parquet = (table: string) => `read_parquet(${literal(store.geographyPath(table))})`;
   const [latest] = await store.query(`SELECT max(mid_year) AS y FROM ${relations.population}`);
@@ -147,6 +150,10 @@ try {
     residentsByQuintile: areaResidentsSql(relations, '2021', midYear),
     residentsByPlace: areaResidentsSql(relations, '2021', midYear, 'place'),
     residentsByEthnicGroup: censusResidentsSql(relations, { byLsoa: parquet(geographyTables.ethnicity) }),
+    residentsByEthnicGroupInTheCore20: core20EthnicResidentsSql(
+      relations,
+      parquet(geographyTables.ethnicity),
+    ),
     residentsByDetailedEthnicGroup: censusResidentsSql(
       relations,
       { byLocalAuthority: parquet(geographyTables.ethnicityDetailed) },

@@ -65,6 +65,7 @@ describeEachDatabase('the command line', (current, dialect) => {
       'Age, in ten-year groups',
       'Ethnic group',
       'Detailed ethnic group',
+      'Ethnic group, the share living in the Core20',
     ]);
     expect(rows[0]?.group).toBe('1 (most deprived: the Core20)');
     expect(demo.err).toEqual([]);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isRatio } from '../../stats/isr.ts';
 import type { BandReach } from '../queries/deprivation-representation.ts';
-import { ageProfileOf, representationAllowingForAge, representationOf } from './representation.ts';
+import { core20GroupReach } from '../queries/ethnic-representation.ts';
+import {
+  ageProfileOf,
+  core20ShareWithin,
+  representationAllowingForAge,
+  representationOf,
+} from './representation.ts';
 
 /** The Wilson score interval at 95%, written out here (Newcombe 1998, method 3). */
 function wilson(x: number, n: number): [number, number] {
@@ -40,6 +46,69 @@ describe('who a dataset reaches against the residents, by ethnic group', () => {
     // Asian: 20% of people reached, 43.4% of residents; White: 73.3% against 48.8%.
     expect(reach.map((g) => g.reading)).toEqual(['fewer', 'similar', 'more']);
     expect(representationOf([])).toEqual([]);
+  });
+});
+
+describe('the Core20 within each ethnic group, reached against its residents', () => {
+  const reached = (group: string, people: number) => ({ group, allAges: true, band: null, people });
+  const groups = core20GroupReach(
+    {
+      broad: [
+        reached('Asian or Asian British', 200),
+        reached('White', 400),
+        reached('Other ethnic group', 5),
+      ],
+      core20Broad: [
+        reached('Asian or Asian British', 60),
+        reached('White', 150),
+        // A band's count is not the group's.
+        { group: 'White', allAges: false, band: 8, people: 9 },
+      ],
+    },
+    [
+      { ethnic_group: 'Core20: Asian or Asian British', residents: 2_000 },
+      { ethnic_group: 'Rest of the population: Asian or Asian British', residents: 3_000 },
+      { ethnic_group: 'Core20: White', residents: 1_000 },
+      { ethnic_group: 'Rest of the population: White', residents: 4_000 },
+      { ethnic_group: 'Rest of the population: Mixed or multiple ethnic groups', residents: 300 },
+    ],
+  );
+
+  it("reads each group's people and residents, in the Core20 and in all", () => {
+    expect(groups).toEqual([
+      {
+        group: 'Asian or Asian British',
+        people: 200,
+        core20People: 60,
+        residents: 5_000,
+        core20Residents: 2_000,
+      },
+      {
+        group: 'Mixed or multiple ethnic groups',
+        people: 0,
+        core20People: 0,
+        residents: 300,
+        core20Residents: 0,
+      },
+      { group: 'Other ethnic group', people: 5, core20People: 0, residents: 0, core20Residents: 0 },
+      { group: 'White', people: 400, core20People: 150, residents: 5_000, core20Residents: 1_000 },
+    ]);
+  });
+
+  it("divides the Core20's share of each group's people, and its Wilson interval, by its share of residents", () => {
+    const within = core20ShareWithin(groups);
+    // Groups with no one reached, or no resident, are left out.
+    expect(within.map((g) => g.group)).toEqual(['Asian or Asian British', 'White']);
+    const [asian, white] = within;
+    expect(asian!.share).toBeCloseTo(60 / 200, 12);
+    expect(asian!.residentShare).toBeCloseTo(2_000 / 5_000, 12);
+    const [lower, upper] = wilson(60, 200);
+    expect(asian!.lower95).toBeCloseTo(lower / 0.4, 10);
+    expect(asian!.upper95).toBeCloseTo(upper / 0.4, 10);
+    // Asian: 30% of the people reached against 40% of residents; White: 37.5% against 20%.
+    expect(within.map((g) => g.reading)).toEqual(['fewer', 'more']);
+    expect(white!.ratio).toBeCloseTo(0.375 / 0.2, 12);
+    expect(core20ShareWithin([])).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 // Census 2021 usual residents (a full count, taken as known). A ratio of 1 is a fair share.
 import { proportions } from '../../stats/proportion.ts';
 import type { BandReach } from '../queries/deprivation-representation.ts';
-import type { GroupReach } from '../queries/ethnic-representation.ts';
+import type { Core20Within, GroupReach } from '../queries/ethnic-representation.ts';
 
 export interface GroupRepresentation extends GroupReach {
   /** Share of the people reached, of the residents, as fractions. */
@@ -90,6 +90,47 @@ export function ageProfileOf(bands: BandReach[]): AgeShare[] {
   }));
 }
 
+/**
+ * Within each group, the share of the people reached who live in the Core20, with its Wilson
+ * interval, over the share of the group's residents who live there: below 1, the group's most
+ * deprived fifth is reached less than the rest of it. `people` and `residents` of each are the
+ * group's; groups with no one reached or no resident are left out.
+ */
+export function core20ShareWithin(groups: Core20Within[]): GroupRepresentation[] {
+  const compared = groups.filter((g) => g.people > 0 && g.residents > 0);
+  if (compared.length === 0) return [];
+  const set = proportions(
+    compared.map((g) => g.core20People),
+    compared.map((g) => g.people),
+    { confidence: [0.95] },
+  );
+  return compared.map((g, i) =>
+    representation(
+      { group: g.group, people: g.people, residents: g.residents },
+      g.core20Residents / g.residents,
+      [set.value[i] as number, set.lower[0]![i] as number, set.upper[0]![i] as number],
+    ),
+  );
+}
+
+/** A group's share reached and its interval, each over the residents' share. */
+function representation(
+  g: GroupReach,
+  residentShare: number,
+  [share, lower, upper]: [number, number, number],
+): GroupRepresentation {
+  const [ratio, lower95, upper95] = [share / residentShare, lower / residentShare, upper / residentShare];
+  return {
+    ...g,
+    share,
+    residentShare,
+    ratio,
+    lower95,
+    upper95,
+    reading: upper95 < 1 ? 'fewer' : lower95 > 1 ? 'more' : 'similar',
+  };
+}
+
 /** Each group's share of the people reached, with its Wilson interval, over the share given. */
 function sharesAgainst(groups: GroupReach[], residentShares: number[]): GroupRepresentation[] {
   const people = groups.reduce((sum, g) => sum + g.people, 0);
@@ -99,19 +140,11 @@ function sharesAgainst(groups: GroupReach[], residentShares: number[]): GroupRep
     groups.map(() => people),
     { confidence: [0.95] },
   );
-  return groups.map((g, i) => {
-    const residentShare = residentShares[i]!;
-    const ratio = (set.value[i] as number) / residentShare;
-    const lower95 = (set.lower[0]![i] as number) / residentShare;
-    const upper95 = (set.upper[0]![i] as number) / residentShare;
-    return {
-      ...g,
-      share: set.value[i] as number,
-      residentShare,
-      ratio,
-      lower95,
-      upper95,
-      reading: upper95 < 1 ? 'fewer' : lower95 > 1 ? 'more' : 'similar',
-    };
-  });
+  return groups.map((g, i) =>
+    representation(g, residentShares[i]!, [
+      set.value[i] as number,
+      set.lower[0]![i] as number,
+      set.upper[0]![i] as number,
+    ]),
+  );
 }

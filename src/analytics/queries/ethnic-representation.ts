@@ -3,16 +3,22 @@
 // residents in 2021 LSOAs, so a dataset on 2011 codes is set beside the residents of the same places'
 // 2021 areas. A group no resident is counted in ("Asian or Asian British: category not recorded", by
 // detailed group) comes with no residents.
-import { core20PairSql } from '../indicators/dimensions.ts';
+import { core20PairSql, core20Parts } from '../indicators/dimensions.ts';
 import { NOT_KNOWN_BROAD } from '../datasets/ethnicity.ts';
 import type { SqlRow } from '../store.ts';
 import type { Relations } from './indicator-aggregates.ts';
-import type { ReachedCount } from './people-reached.ts';
+import type { PeopleReached, ReachedCount } from './people-reached.ts';
 
 export interface GroupReach {
   group: string;
   people: number;
   residents: number;
+}
+
+/** A group's people reached and residents, and how many of each live in the Core20. */
+export interface Core20Within extends GroupReach {
+  core20People: number;
+  core20Residents: number;
 }
 
 /**
@@ -61,5 +67,29 @@ export function groupReach(reached: ReachedCount[], residentRows: SqlRow[]): Gro
     groups.get(group) ?? groups.set(group, { group, people: 0, residents: 0 }).get(group)!;
   for (const r of residentRows) of(String(r.ethnic_group)).residents = Number(r.residents);
   for (const r of reached) if (r.allAges && r.group !== null) of(r.group).people = r.people;
+  return [...groups.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+}
+
+/**
+ * Each broad group's people reached (of all ages) and those of them living in the Core20, beside its
+ * residents in the Core20 and in the rest (core20EthnicResidentsSql's rows): every group of either.
+ */
+export function core20GroupReach(
+  reached: Pick<PeopleReached, 'broad' | 'core20Broad'>,
+  residentRows: SqlRow[],
+): Core20Within[] {
+  const groups = new Map<string, Core20Within>();
+  const of = (group: string) =>
+    groups.get(group) ??
+    groups.set(group, { group, people: 0, core20People: 0, residents: 0, core20Residents: 0 }).get(group)!;
+  for (const r of residentRows) {
+    const parts = core20Parts(String(r.ethnic_group));
+    if (!parts || parts.within === NOT_KNOWN_BROAD) continue;
+    const group = of(parts.within);
+    group.residents += Number(r.residents);
+    if (parts.series === 'Core20') group.core20Residents += Number(r.residents);
+  }
+  for (const r of reached.broad) if (r.allAges && r.group !== null) of(r.group).people = r.people;
+  for (const r of reached.core20Broad) if (r.allAges && r.group !== null) of(r.group).core20People = r.people;
   return [...groups.values()].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 }

@@ -1,7 +1,7 @@
--- The people a dataset reaches in the configured places, counted four ways in one pass over the
+-- The people a dataset reaches in the configured places, counted five ways in one pass over the
 -- dataset: by national IMD quintile of the LSOA they live in (`quintile`), by place (`place`), by
--- broad and by detailed ethnic group (`broad`, `detailed`; rows whose group is not recorded are left
--- out of these two). Each person is counted once in each group they were seen in, at the youngest
+-- broad and by detailed ethnic group (`broad`, `detailed`), and those living in the Core20 by broad
+-- ethnic group (`core20Broad`; rows whose group is not recorded are left out of these three). Each person is counted once in each group they were seen in, at the youngest
 -- ESP2013 age band they were seen at there. People are distinct person identifiers: rows without one
 -- are left out, unless the dataset has none at all, when its rows are counted instead. Rows: `reach`,
 -- `grp` (the group, as text; NULL for an LSOA without a quintile), `esp_band` and `all_ages` (1: the
@@ -33,6 +33,7 @@ WITH area AS (
     CASE WHEN s.person_id IS NULL THEN 0 ELSE 1 END AS several,
     CAST(CAST(g.imd_quintile AS INTEGER) AS VARCHAR(200)) AS quintile,
     g.place,
+    g.core20,
     CASE WHEN p.ethnic_code IS NULL OR p.ethnic_code IN ('Z', '99') THEN NULL ELSE {{broad}} END AS broad,
     CASE WHEN p.ethnic_code IS NULL OR p.ethnic_code IN ('Z', '99') THEN NULL ELSE {{detailed}} END AS detailed
   FROM people p
@@ -48,6 +49,9 @@ WITH area AS (
   SELECT 'detailed', detailed, person_id, esp_band, row_count
   FROM labelled WHERE several = 0 AND detailed IS NOT NULL
   UNION ALL
+  SELECT 'core20Broad', broad, person_id, esp_band, row_count
+  FROM labelled WHERE several = 0 AND broad IS NOT NULL AND core20 = 1
+  UNION ALL
   SELECT 'quintile', quintile, person_id, MIN(esp_band), SUM(row_count)
   FROM labelled WHERE several = 1 GROUP BY quintile, person_id
   UNION ALL
@@ -59,6 +63,9 @@ WITH area AS (
   UNION ALL
   SELECT 'detailed', detailed, person_id, MIN(esp_band), SUM(row_count)
   FROM labelled WHERE several = 1 AND detailed IS NOT NULL GROUP BY detailed, person_id
+  UNION ALL
+  SELECT 'core20Broad', broad, person_id, MIN(esp_band), SUM(row_count)
+  FROM labelled WHERE several = 1 AND broad IS NOT NULL AND core20 = 1 GROUP BY broad, person_id
 )
 SELECT
   reach,

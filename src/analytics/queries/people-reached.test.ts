@@ -70,6 +70,7 @@ function expected(rows: Seen[]): PeopleReached {
     place: ([, lsoa]) => geography[lsoa - 1]!.place,
     broad: ([, , , ethnic]) => label(ethnic, 'broad'),
     detailed: ([, , , ethnic]) => label(ethnic, 'detailed'),
+    core20Broad: ([, lsoa, , ethnic]) => (geography[lsoa - 1]!.core20 === 1 ? label(ethnic, 'broad') : null),
   };
   const identified = rows.some(([person]) => person !== '');
   const counted = rows.filter(([person, lsoa]) => inPlaces(lsoa) && (person !== '' || !identified));
@@ -142,6 +143,8 @@ describe('the people a dataset reaches, by quintile, place and ethnic group', ()
     expect([count('quintile', '1'), count('quintile', '3'), count('quintile', '5')]).toEqual([2, 2, 4]);
     expect(reached.place.find((c) => c.group === 'South' && c.band === 4)?.people).toBe(1);
     expect([count('broad', 'White'), count('place', 'East')]).toEqual([3, undefined]);
+    // In the Core20 (LSOA 1): P1 White, P2 Asian before moving out of it.
+    expect([count('core20Broad', 'White'), count('core20Broad', 'Asian or Asian British')]).toEqual([1, 1]);
   });
 
   it('counts rows when the dataset has no person identifiers', async () => {

@@ -4,11 +4,17 @@
 import { ethnicCategories, groupOnlyCodes } from '../../analytics/datasets/ethnicity.ts';
 import {
   censusResidentsSql,
+  core20EthnicResidentsSql,
+  core20GroupReach,
   groupReach,
   type CensusResidents,
   type GroupReach,
 } from '../../analytics/queries/ethnic-representation.ts';
-import { representationOf, type GroupRepresentation } from '../../analytics/indicators/representation.ts';
+import {
+  core20ShareWithin,
+  representationOf,
+  type GroupRepresentation,
+} from '../../analytics/indicators/representation.ts';
 import type { AnalyticsContext } from './analytics-context.ts';
 import { whereTheDataIs } from './analytics-compute.ts';
 import type { Dataset } from './analytics.ts';
@@ -28,7 +34,20 @@ export type EthnicReach =
        * the people whose ethnic group is recorded without its category ("Asian"), left out of it.
        */
       detailed: { people: number; groups: GroupRepresentation[]; groupOnly: number } | null;
+      /**
+       * Within each broad group, the share of the people reached who live in the Core20 beside the
+       * share of its residents who do: when the census groups by LSOA are imported and the dataset's
+       * LSOAs are 2021 ones, as the census's are (2011 ones' Core20 is by another index).
+       */
+      core20: Core20Reach;
     };
+
+export type Core20Reach =
+  | { status: 'ready'; people: number; groups: GroupRepresentation[] }
+  /** The census groups are by local authority only, which cannot say who lives in the Core20. */
+  | { status: 'no-census-by-lsoa' }
+  /** The dataset's LSOAs are 2011 ones. */
+  | { status: 'other-vintage' };
 
 const codeOrder = new Map(ethnicCategories.map((c, i) => [c.detailed, i]));
 const groupOnlyLabels = new Set(
@@ -38,6 +57,7 @@ const inCodeOrder = (groups: GroupRepresentation[]) =>
   [...groups].sort((a, b) => (codeOrder.get(a.group) ?? 99) - (codeOrder.get(b.group) ?? 99));
 
 const peopleOf = (groups: GroupRepresentation[]) => groups.reduce((sum, g) => sum + g.people, 0);
+const withPeople = (groups: GroupRepresentation[]) => ({ people: peopleOf(groups), groups });
 
 /** Detailed groups in the order of the NHS codes (A White British … S any other), as analysts list them. */
 function byDetailedGroup(reach: GroupReach[]) {
@@ -63,11 +83,19 @@ async function reachOf(ctx: AnalyticsContext, dataset: Dataset): Promise<EthnicR
   const reach = async (census: CensusResidents, level: 'broad' | 'detailed') =>
     groupReach(reached[level], await run(censusResidentsSql(relations, census, level)));
   const groups = representationOf(await reach(broadCensus, 'broad'));
+  const core20Groups = async (byLsoa: string) =>
+    core20ShareWithin(core20GroupReach(reached, await run(core20EthnicResidentsSql(relations, byLsoa))));
+  const core20: Core20Reach = !ethnicity
+    ? { status: 'no-census-by-lsoa' }
+    : dataset.lsoaVintage !== '2021'
+      ? { status: 'other-vintage' }
+      : { status: 'ready', ...withPeople(await core20Groups(ethnicity)) };
   return {
     status: 'ready',
     people: peopleOf(groups),
     groups,
     detailed: byLocalAuthority && byDetailedGroup(await reach(byLocalAuthority, 'detailed')),
+    core20,
   };
 }
 

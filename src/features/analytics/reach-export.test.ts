@@ -3,7 +3,13 @@ import { representationOf } from '../../analytics/indicators/representation.ts';
 import { aboutReach, notCompared, reachRows } from './reach-export.ts';
 import type { EthnicReach } from './analytics-representation.ts';
 
-const ethnicReady: EthnicReach = { status: 'ready', people: 0, groups: [], detailed: null };
+const ethnicReady: EthnicReach = {
+  status: 'ready',
+  people: 0,
+  groups: [],
+  detailed: null,
+  core20: { status: 'ready', people: 0, groups: [] },
+};
 const residentsLine = (about: [string, string][]) => about.find(([what]) => what === 'Residents')?.[1];
 
 describe('the reach download says what it compares and what it could not', () => {
@@ -17,6 +23,13 @@ describe('the reach download says what it compares and what it could not', () =>
       'the Census 2021 ethnic groups are counted in LSOA 2021 areas, this dataset’s LSOA codes are 2011 ones, and the reference geography has no 2021 LSOAs in the places (import the deprivation file for 2021 LSOAs, IoD2025, to add them).',
     ]);
     expect(notCompared({ status: 'no-population' }, ethnicReady)).toHaveLength(1);
+    const core20 = (status: 'no-census-by-lsoa' | 'other-vintage') =>
+      notCompared({ status: 'no-population' }, { ...ethnicReady, core20: { status } })[1];
+    expect(core20('no-census-by-lsoa')).toEqual([
+      'Ethnic group, the share living in the Core20',
+      'the Census 2021 ethnic groups by LSOA (TS021) have not been imported: the groups by local authority cannot say who lives in the Core20.',
+    ]);
+    expect(core20('other-vintage')?.[1]).toMatch(/^this dataset’s LSOA codes are 2011 ones/);
     const groupOnly = { ...ethnicReady, detailed: { people: 30, groups: [], groupOnly: 1200 } };
     expect(notCompared({ status: 'no-population' }, groupOnly)[1]).toEqual([
       'Detailed ethnic group',

@@ -59,7 +59,13 @@ const ageRows = (people: number, ages: AgeShare[]): ReachRow[] =>
     people_compared: people,
   }));
 
-/** Every table of the reach page, in its order: deprivation, place, allowing for age, ethnic group. */
+/** The comparison of the Core20's share within each ethnic group, as a download names it. */
+export const CORE20_WITHIN = 'Ethnic group, the share living in the Core20';
+
+/**
+ * Every table of the reach page, in its order: deprivation, place, allowing for age, ethnic group,
+ * the Core20 within each ethnic group.
+ */
 export function reachRows(deprivation: DeprivationReach, ethnic: EthnicReach): ReachRow[] {
   const rows: ReachRow[] = [];
   if (deprivation.status === 'ready') {
@@ -75,6 +81,7 @@ export function reachRows(deprivation: DeprivationReach, ethnic: EthnicReach): R
   if (ethnic.status === 'ready') {
     rows.push(...groupRows('Ethnic group', ethnic.groups));
     if (ethnic.detailed) rows.push(...groupRows('Detailed ethnic group', ethnic.detailed.groups));
+    if (ethnic.core20.status === 'ready') rows.push(...groupRows(CORE20_WITHIN, ethnic.core20.groups));
   }
   return rows;
 }
@@ -107,6 +114,10 @@ export function aboutReach(
       'Each group’s share of the people reached beside the share it would have if the people reached at each age (five-year bands) came from the groups as the residents of that age do: the indirectly standardised ratio, with the places as the standard. People whose age is not recorded are left out.',
     ],
     [
+      CORE20_WITHIN,
+      'Within each broad ethnic group, the share of the people reached who live in the Core20 (the most deprived fifth of England’s areas), beside the share of the group’s residents at the Census 2021 who live there, and the ratio of the two with its interval as above. Below 1, the group’s Core20 is reached less than the rest of the group.',
+    ],
+    [
       'People',
       'Counted once each, by distinct person identifier (rows, when the dataset has none); allowing for age, at the youngest age they were seen at. people_compared is the number of people each comparison is of.',
     ],
@@ -136,6 +147,16 @@ export function notCompared(deprivation: DeprivationReach, ethnic: EthnicReach):
     missing.push([
       'Detailed ethnic group',
       `for ${groupOnly.toLocaleString('en-GB')} ${groupOnly === 1 ? 'person' : 'people'}, whose ethnic group is recorded without its category (such as “Asian”): they are compared by broad group only.`,
+    ]);
+  if (ethnic.status === 'ready' && ethnic.core20.status === 'no-census-by-lsoa')
+    missing.push([
+      CORE20_WITHIN,
+      'the Census 2021 ethnic groups by LSOA (TS021) have not been imported: the groups by local authority cannot say who lives in the Core20.',
+    ]);
+  if (ethnic.status === 'ready' && ethnic.core20.status === 'other-vintage')
+    missing.push([
+      CORE20_WITHIN,
+      'this dataset’s LSOA codes are 2011 ones, so its people’s Core20 is that of 2011 areas, while the census counts residents in 2021 LSOAs, whose Core20 differs.',
     ]);
   if (ethnic.status === 'other-vintage')
     missing.push([

@@ -38,6 +38,18 @@ function writeExtract(name: string, lines: string[]): string {
 const llrCensusShareSql = (group: string): string =>
   `SELECT sum(n) FILTER (WHERE ethnic_group LIKE '${group}%') / sum(n) AS share FROM read_csv('${path.join(shared, 'census2021_ts021_ethnic_group_lsoa21_ew.csv.gz')}') WHERE lsoa21_code IN (SELECT lsoa21_code FROM read_csv('${path.join(shared, 'iod2025_imd_lsoa21_llr.csv')}'))`;
 
+/**
+ * Of a broad census group, the share of LLR's residents living in the Core20 (IMD 2025 deciles 1 and
+ * 2); and of the LSOAs given, the share that are in it. Worked out here from the files themselves.
+ */
+const llrCore20SharesSql = (group: string, codes: string[]): string => {
+  const imd = `read_csv('${path.join(shared, 'iod2025_imd_lsoa21_llr.csv')}')`;
+  const census = `read_csv('${path.join(shared, 'census2021_ts021_ethnic_group_lsoa21_ew.csv.gz')}')`;
+  const residents = `SELECT sum(c.n) FILTER (WHERE i.IMD_decile <= 2) / sum(c.n) FROM ${census} c JOIN ${imd} i ON i.lsoa21_code = c.lsoa21_code WHERE c.ethnic_group LIKE '${group}%'`;
+  const areas = `SELECT count(*) FILTER (WHERE IMD_decile <= 2) / count(*) FROM ${imd} WHERE lsoa21_code IN (${codes.map((c) => `'${c}'`).join(', ')})`;
+  return `SELECT (${residents}) AS residents, (${areas}) AS areas`;
+};
+
 describeEachDatabase('reference geography imported on its page', (current) => {
   let t: TestApp;
   let staff: Browser;
@@ -217,10 +229,31 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect((await staff.get('/analytics/datasets')).body).toContain(
       '59,597,576 usual residents of 35,672 LSOA 2021 areas by ethnic group (Census 2021, TS021)',
     );
+    // Within the White group, the share living in the Core20: of the clinic's people, as many as of
+    // its five LSOAs (20 people in each), and of the residents.
+    expect(reach.core20.status).toBe('ready');
+    if (reach.core20.status !== 'ready') return;
+    const [core20] = await store.query<{ residents: number; areas: number }>(
+      llrCore20SharesSql('White', firstLsoaCodes('iod2025_imd_lsoa21_llr.csv')),
+    );
+    const whiteCore20 = reach.core20.groups.find((g) => g.group === 'White')!;
+    expect(whiteCore20).toMatchObject({ people: 100, residents: white.residents });
+    expect(whiteCore20.share).toBeCloseTo(Number(core20!.areas), 12);
+    expect(whiteCore20.residentShare).toBeCloseTo(Number(core20!.residents), 12);
+    // No one else was reached: no other group's share within it can be compared.
+    expect(reach.core20.groups.map((g) => g.group)).toEqual(['White']);
+
     const shown = (await staff.get(`/analytics/datasets/${clinic.id}/reach`)).body;
     expect(shown).toContain('By ethnic group');
     expect(shown).toContain('More than their share of residents');
     expect(shown).toContain(`${(100 * Number(census!.share)).toFixed(1)}%`);
+    expect(shown).toContain('The Core20 within each ethnic group');
+    expect(shown).toContain(`${(100 * Number(core20!.residents)).toFixed(1)}%`);
+    const csv = (await staff.get(`/analytics/datasets/${clinic.id}/reach.csv`)).body;
+    const percent = (share: unknown) => Number((100 * Number(share)).toFixed(1));
+    expect(csv).toContain(
+      `"Ethnic group, the share living in the Core20",White,${percent(core20!.areas)},${percent(core20!.residents)},`,
+    );
   });
 
   it('sets a dataset on 2011 LSOA codes beside the census residents of the same places', async () => {
@@ -253,6 +286,9 @@ describeEachDatabase('reference geography imported on its page', (current) => {
     expect(shown).toContain(
       'This dataset’s LSOA codes are 2011 ones: its people are those whose 2011 LSOA is in the places',
     );
+    // Its people's Core20 is that of 2011 areas, the census residents' that of 2021 ones.
+    expect(reach.core20.status).toBe('other-vintage');
+    expect(shown).toContain('the Core20 within each ethnic group is not compared');
     const clinic = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
     expect((await staff.get(`/analytics/datasets/${clinic.id}/reach`)).body).not.toContain(
       'This dataset’s LSOA codes are 2011 ones',

@@ -1,6 +1,6 @@
 // The reach page's tables of who a dataset reaches by deprivation and place (with and without
-// allowing for age) and by broad and detailed ethnic group, against the people living in the
-// places, in words and shares.
+// allowing for age), by broad and detailed ethnic group, and of the Core20 within each ethnic group,
+// against the people living in the places, in words and shares.
 import type { GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import type { DeprivationReach } from '../../features/analytics/analytics-deprivation-reach.ts';
 import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';
@@ -18,9 +18,16 @@ const rowsOf = (groups: GroupRepresentation[]) =>
     reading: reachReadings[g.reading],
   }));
 
+const withRows = (reach: { people: number; groups: GroupRepresentation[] }) => ({
+  people: reach.people,
+  rows: rowsOf(reach.groups),
+});
+
 /** What the dataset page shows of a dataset's ethnic reach. */
 export function reachView(reach: EthnicReach) {
-  if (reach.status !== 'ready') return { status: reach.status, people: 0, rows: [], detailed: null };
+  if (reach.status !== 'ready')
+    return { status: reach.status, people: 0, rows: [], detailed: null, core20: null };
+  const { core20 } = reach;
   return {
     status: reach.status,
     people: reach.people,
@@ -29,6 +36,10 @@ export function reachView(reach: EthnicReach) {
       people: reach.detailed.people,
       rows: rowsOf(reach.detailed.groups),
       groupOnly: reach.detailed.groupOnly,
+    },
+    core20: {
+      status: core20.status,
+      ...(core20.status === 'ready' ? withRows(core20) : { people: 0, rows: [] }),
     },
   };
 }
