@@ -140,7 +140,7 @@ try {
     ),
   );
   // What a dataset's pages count beside the pack: its reach page's people (one scan, by quintile,
-  // place, broad and detailed ethnic group, and broad group in the Core20) and the residents it sets them beside (reference
+  // place, broad and detailed ethnic group, and place and broad group in the Core20) and the residents it sets them beside (reference
   // tables only), and its recording quality (one scan).
   const parquet = (table: string) => `read_parquet(${literal(store.geographyPath(table))})`;
   const [latest] = await store.query(`SELECT max(mid_year) AS y FROM ${relations.population}`);
@@ -149,6 +149,7 @@ try {
     peopleReached: peopleReachedSql(relations, '2021'),
     residentsByQuintile: areaResidentsSql(relations, '2021', midYear),
     residentsByPlace: areaResidentsSql(relations, '2021', midYear, 'place'),
+    residentsByPlaceInTheCore20: areaResidentsSql(relations, '2021', midYear, 'core20Place'),
     residentsByEthnicGroup: censusResidentsSql(relations, { byLsoa: parquet(geographyTables.ethnicity) }),
     residentsByEthnicGroupInTheCore20: core20EthnicResidentsSql(
       relations,

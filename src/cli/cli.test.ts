@@ -60,8 +60,10 @@ describeEachDatabase('the command line', (current, dialect) => {
     expect(comparisons).toEqual([
       'IMD quintile',
       'Place',
+      'Place, the share living in the Core20',
       'IMD quintile, allowing for age',
       'Place, allowing for age',
+      'Place, the share living in the Core20, allowing for age',
       'Age, in ten-year groups',
       'Ethnic group',
       'Detailed ethnic group',

@@ -5,6 +5,7 @@ import { core20GroupReach } from '../queries/ethnic-representation.ts';
 import {
   ageProfileOf,
   core20ShareWithin,
+  core20ShareWithinAllowingForAge,
   representationAllowingForAge,
   representationOf,
 } from './representation.ts';
@@ -109,6 +110,64 @@ describe('the Core20 within each ethnic group, reached against its residents', (
     expect(within.map((g) => g.reading)).toEqual(['fewer', 'more']);
     expect(white!.ratio).toBeCloseTo(0.375 / 0.2, 12);
     expect(core20ShareWithin([])).toEqual([]);
+  });
+});
+
+describe('the Core20 within each place, allowing for age', () => {
+  // Northshire's Core20 is young: 600 of its 1,000 residents aged 20-24 (band 4) live there, 200 of
+  // its 1,000 aged 70-74 (band 14). A service for older people reaches 100 people aged 70-74, 20 of
+  // them in the Core20. Westdale has no Core20 area.
+  const band = (
+    group: string,
+    b: number,
+    people: number,
+    core20People: number,
+    residents: number,
+    core20Residents: number,
+  ) => ({
+    group,
+    band: b,
+    people,
+    core20People,
+    residents,
+    core20Residents,
+  });
+  const bands = [
+    band('Northshire', 4, 0, 0, 1_000, 600),
+    band('Northshire', 14, 100, 20, 1_000, 200),
+    band('Westdale', 14, 50, 0, 800, 0),
+  ];
+
+  it('finds a place reached in proportion at each age fair, though the crude comparison finds fewer', () => {
+    const crude = core20ShareWithin([
+      { group: 'Northshire', people: 100, core20People: 20, residents: 2_000, core20Residents: 800 },
+      { group: 'Westdale', people: 50, core20People: 0, residents: 800, core20Residents: 0 },
+    ]);
+    expect(crude.map((g) => [g.group, g.reading])).toEqual([['Northshire', 'fewer']]);
+    expect(crude[0]!.ratio).toBeCloseTo(0.2 / 0.4, 12);
+
+    const byAge = core20ShareWithinAllowingForAge(bands);
+    // Expected: all 100 are aged 70-74, of whom a fifth of residents live in the Core20.
+    expect(byAge.map((g) => [g.group, g.people, g.residents])).toEqual([['Northshire', 100, 1_000]]);
+    expect(byAge[0]!.residentShare).toBeCloseTo(0.2, 12);
+    expect(byAge[0]!.ratio).toBeCloseTo(1, 12);
+    const [lower, upper] = wilson(20, 100);
+    expect([byAge[0]!.lower95, byAge[0]!.upper95]).toEqual([
+      expect.closeTo(lower / 0.2, 10),
+      expect.closeTo(upper / 0.2, 10),
+    ]);
+    expect(byAge[0]!.reading).toBe('similar');
+  });
+
+  it('weights each age by the people reached at it', () => {
+    // Half the people at each age: expected = 0.5 × 0.6 + 0.5 × 0.2.
+    const byAge = core20ShareWithinAllowingForAge([
+      band('Northshire', 4, 50, 30, 1_000, 600),
+      band('Northshire', 14, 50, 10, 1_000, 200),
+    ]);
+    expect(byAge[0]!.residentShare).toBeCloseTo(0.4, 12);
+    expect(byAge[0]!.share).toBeCloseTo(0.4, 12);
+    expect(core20ShareWithinAllowingForAge([])).toEqual([]);
   });
 });
 

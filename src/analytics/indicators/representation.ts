@@ -2,7 +2,7 @@
 // share of the people a dataset reaches, with its Wilson score interval, over its share of the
 // Census 2021 usual residents (a full count, taken as known). A ratio of 1 is a fair share.
 import { proportions } from '../../stats/proportion.ts';
-import type { BandReach } from '../queries/deprivation-representation.ts';
+import type { BandReach, Core20WithinBand } from '../queries/deprivation-representation.ts';
 import type { Core20Within, GroupReach } from '../queries/ethnic-representation.ts';
 
 export interface GroupRepresentation extends GroupReach {
@@ -94,10 +94,11 @@ export function ageProfileOf(bands: BandReach[]): AgeShare[] {
  * Within each group, the share of the people reached who live in the Core20, with its Wilson
  * interval, over the share of the group's residents who live there: below 1, the group's most
  * deprived fifth is reached less than the rest of it. `people` and `residents` of each are the
- * group's; groups with no one reached or no resident are left out.
+ * group's; groups with no one reached, or no resident in the Core20 (a place without a Core20
+ * area), are left out.
  */
 export function core20ShareWithin(groups: Core20Within[]): GroupRepresentation[] {
-  const compared = groups.filter((g) => g.people > 0 && g.residents > 0);
+  const compared = groups.filter((g) => g.people > 0 && g.core20Residents > 0);
   if (compared.length === 0) return [];
   const set = proportions(
     compared.map((g) => g.core20People),
@@ -110,6 +111,46 @@ export function core20ShareWithin(groups: Core20Within[]): GroupRepresentation[]
       g.core20Residents / g.residents,
       [set.value[i] as number, set.lower[0]![i] as number, set.upper[0]![i] as number],
     ),
+  );
+}
+
+/**
+ * The same allowing for age: within each group, the share of its people reached who live in the
+ * Core20 beside the share it would be if the people reached at each age (ESP2013 band b) lived in
+ * the Core20 as the group's residents of that age do: expected = Σ_b (p_b / P) × (k_b / r_b), p_b
+ * the group's people reached in band b, P = Σ_b p_b, r_b its residents in b and k_b those of them in
+ * the Core20. People whose age is not known, or of an age no resident of the group is recorded at,
+ * are left out; so are groups with no one reached or no resident of those ages in the Core20.
+ */
+export function core20ShareWithinAllowingForAge(bands: Core20WithinBand[]): GroupRepresentation[] {
+  const byGroup = new Map<string, Core20WithinBand[]>();
+  for (const b of bands.filter((b) => b.residents > 0))
+    byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b]);
+  const groups: { reach: GroupReach; core20People: number; expected: number }[] = [];
+  for (const [group, ofGroup] of byGroup) {
+    const people = ofGroup.reduce((sum, b) => sum + b.people, 0);
+    if (people === 0) continue;
+    const expected = ofGroup.reduce(
+      (sum, b) => sum + (b.people / people) * (b.core20Residents / b.residents),
+      0,
+    );
+    if (expected === 0) continue;
+    const residents = ofGroup.filter((b) => b.people > 0).reduce((sum, b) => sum + b.residents, 0);
+    const core20People = ofGroup.reduce((sum, b) => sum + b.core20People, 0);
+    groups.push({ reach: { group, people, residents }, core20People, expected });
+  }
+  if (groups.length === 0) return [];
+  const set = proportions(
+    groups.map((g) => g.core20People),
+    groups.map((g) => g.reach.people),
+    { confidence: [0.95] },
+  );
+  return groups.map((g, i) =>
+    representation(g.reach, g.expected, [
+      set.value[i] as number,
+      set.lower[0]![i] as number,
+      set.upper[0]![i] as number,
+    ]),
   );
 }
 

@@ -3,20 +3,25 @@
 // (people-reached.ts).
 import { literal } from '../sql-text.ts';
 import type { SqlRow } from '../store.ts';
-import type { GroupReach } from './ethnic-representation.ts';
+import type { Core20Within, GroupReach } from './ethnic-representation.ts';
 import type { Relations } from './indicator-aggregates.ts';
-import type { ReachedCount } from './people-reached.ts';
+import type { PeopleReached, ReachedCount } from './people-reached.ts';
 import { fillTemplate } from './template.ts';
 
-/** `midYear`: the population estimates' mid-year (null: estimates whose year was not recorded). */
+/**
+ * `midYear`: the population estimates' mid-year (null: estimates whose year was not recorded).
+ * `core20Place`: the residents of each place's Core20 LSOAs (those of its other LSOAs in group NULL).
+ */
 export function areaResidentsSql(
   relations: Pick<Relations, 'geography' | 'population'>,
   vintage: string,
   midYear: number | null,
-  by: 'quintile' | 'place' = 'quintile',
+  by: 'quintile' | 'place' | 'core20Place' = 'quintile',
 ): string {
   return fillTemplate('area-residents', {
-    group: by === 'quintile' ? 'imd_quintile' : 'place',
+    group: { quintile: 'imd_quintile', place: 'place', core20Place: 'CASE WHEN core20 = 1 THEN place END' }[
+      by
+    ],
     geography: relations.geography,
     population: relations.population,
     vintage: literal(vintage),
@@ -102,3 +107,36 @@ export const quintileReach = (reached: ReachedCount[], residents: SqlRow[]): Are
 /** The people reached by place beside the residents (rows of `areaResidentsSql` by place). */
 export const placeReach = (reached: ReachedCount[], residents: SqlRow[]): AreaReach =>
   readAreaReach(reached, residents, (place) => place ?? 'Not known');
+
+/** A group's people reached and residents in one ESP2013 band, and how many of each in the Core20. */
+export interface Core20WithinBand extends Core20Within {
+  band: number;
+}
+
+/**
+ * Each place's people reached and residents, and those of each living in its Core20 LSOAs, of all
+ * ages and by age band: from the people reached by place and by place in the Core20, and the rows of
+ * `areaResidentsSql` by place and by `core20Place`.
+ */
+export function core20PlaceReach(
+  reached: Pick<PeopleReached, 'place' | 'core20Place'>,
+  placeResidents: SqlRow[],
+  core20Residents: SqlRow[],
+): { groups: Core20Within[]; byAge: Core20WithinBand[] } {
+  const all = placeReach(reached.place, placeResidents);
+  const core20 = placeReach(
+    reached.core20Place,
+    core20Residents.filter((r) => r.area_group !== null),
+  );
+  const of = <T extends GroupReach>(list: T[], match: (g: T) => boolean) => {
+    const found = list.find(match);
+    return { core20People: found?.people ?? 0, core20Residents: found?.residents ?? 0 };
+  };
+  return {
+    groups: all.groups.map((g) => ({ ...g, ...of(core20.groups, (c) => c.group === g.group) })),
+    byAge: all.byAge.map((b) => ({
+      ...b,
+      ...of(core20.byAge, (c) => c.group === b.group && c.band === b.band),
+    })),
+  };
+}

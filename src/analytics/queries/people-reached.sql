@@ -1,7 +1,8 @@
--- The people a dataset reaches in the configured places, counted five ways in one pass over the
--- dataset: by national IMD quintile of the LSOA they live in (`quintile`), by place (`place`), by
--- broad and by detailed ethnic group (`broad`, `detailed`), and those living in the Core20 by broad
--- ethnic group (`core20Broad`; rows whose group is not recorded are left out of these three). Each person is counted once in each group they were seen in, at the youngest
+-- The people a dataset reaches in the configured places, counted six ways in one pass over the
+-- dataset: by national IMD quintile of the LSOA they live in (`quintile`), by place (`place`), those
+-- living in the Core20 by place (`core20Place`), by broad and by detailed ethnic group (`broad`,
+-- `detailed`), and those living in the Core20 by broad ethnic group (`core20Broad`; rows whose group
+-- is not recorded are left out of these three). Each person is counted once in each group they were seen in, at the youngest
 -- ESP2013 age band they were seen at there. People are distinct person identifiers: rows without one
 -- are left out, unless the dataset has none at all, when its rows are counted instead. Rows: `reach`,
 -- `grp` (the group, as text; NULL for an LSOA without a quintile), `esp_band` and `all_ages` (1: the
@@ -44,6 +45,8 @@ WITH area AS (
   UNION ALL
   SELECT 'place', place, person_id, esp_band, row_count FROM labelled WHERE several = 0
   UNION ALL
+  SELECT 'core20Place', place, person_id, esp_band, row_count FROM labelled WHERE several = 0 AND core20 = 1
+  UNION ALL
   SELECT 'broad', broad, person_id, esp_band, row_count FROM labelled WHERE several = 0 AND broad IS NOT NULL
   UNION ALL
   SELECT 'detailed', detailed, person_id, esp_band, row_count
@@ -57,6 +60,9 @@ WITH area AS (
   UNION ALL
   SELECT 'place', place, person_id, MIN(esp_band), SUM(row_count)
   FROM labelled WHERE several = 1 GROUP BY place, person_id
+  UNION ALL
+  SELECT 'core20Place', place, person_id, MIN(esp_band), SUM(row_count)
+  FROM labelled WHERE several = 1 AND core20 = 1 GROUP BY place, person_id
   UNION ALL
   SELECT 'broad', broad, person_id, MIN(esp_band), SUM(row_count)
   FROM labelled WHERE several = 1 AND broad IS NOT NULL GROUP BY broad, person_id

@@ -71,6 +71,7 @@ function expected(rows: Seen[]): PeopleReached {
     broad: ([, , , ethnic]) => label(ethnic, 'broad'),
     detailed: ([, , , ethnic]) => label(ethnic, 'detailed'),
     core20Broad: ([, lsoa, , ethnic]) => (geography[lsoa - 1]!.core20 === 1 ? label(ethnic, 'broad') : null),
+    core20Place: ([, lsoa]) => (geography[lsoa - 1]!.core20 === 1 ? geography[lsoa - 1]!.place : null),
   };
   const identified = rows.some(([person]) => person !== '');
   const counted = rows.filter(([person, lsoa]) => inPlaces(lsoa) && (person !== '' || !identified));
@@ -145,6 +146,8 @@ describe('the people a dataset reaches, by quintile, place and ethnic group', ()
     expect([count('broad', 'White'), count('place', 'East')]).toEqual([3, undefined]);
     // In the Core20 (LSOA 1): P1 White, P2 Asian before moving out of it.
     expect([count('core20Broad', 'White'), count('core20Broad', 'Asian or Asian British')]).toEqual([1, 1]);
+    // Of the places, only North has a Core20 LSOA: the same two.
+    expect([count('core20Place', 'North'), count('core20Place', 'South')]).toEqual([2, undefined]);
   });
 
   it('counts rows when the dataset has no person identifiers', async () => {

@@ -1,12 +1,12 @@
 // Builds the query counting the people a dataset reaches in the places, by IMD quintile, place,
-// broad and detailed ethnic group, and broad ethnic group in the Core20, in one pass (queries/people-reached.sql), and reads its rows.
+// broad and detailed ethnic group, and place and broad ethnic group in the Core20, in one pass (queries/people-reached.sql), and reads its rows.
 import { ethnicLabelSql } from '../datasets/ethnicity.ts';
 import { literal } from '../sql-text.ts';
 import type { SqlRow } from '../store.ts';
 import type { Relations } from './indicator-aggregates.ts';
 import { fillTemplate } from './template.ts';
 
-export type ReachKind = 'quintile' | 'place' | 'broad' | 'detailed' | 'core20Broad';
+export type ReachKind = 'quintile' | 'place' | 'core20Place' | 'broad' | 'detailed' | 'core20Broad';
 
 /** The people of one group: of all ages, or in one ESP2013 five-year band (null: age not known). */
 export interface ReachedCount {
@@ -33,7 +33,14 @@ export function peopleReachedSql(
 }
 
 export function readPeopleReached(rows: SqlRow[]): PeopleReached {
-  const reached: PeopleReached = { quintile: [], place: [], broad: [], detailed: [], core20Broad: [] };
+  const reached: PeopleReached = {
+    quintile: [],
+    place: [],
+    core20Place: [],
+    broad: [],
+    detailed: [],
+    core20Broad: [],
+  };
   for (const r of rows)
     reached[r.reach as ReachKind].push({
       group: r.grp as string | null,

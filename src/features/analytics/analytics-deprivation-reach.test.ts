@@ -103,10 +103,56 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
         .map((place) => [place, placePeople.get(place) ?? 0, placeResidents.get(place)]),
     );
 
+    // The Core20 within each place: its people reached in its Core20 LSOAs, and its residents there,
+    // of all ages and, everyone being first seen at 40, aged 40 to 44.
+    const inCore20 = new Set(lsoas.filter((l) => l.core20 === 1).map((l) => l.lsoa_code));
+    const core20Residents = new Map<string, number>();
+    const placeAt40 = new Map<string, [all: number, core20: number]>();
+    for (const p of syntheticPopulation(lsoas, latest)) {
+      const place = placeOf.get(p.lsoa_code)!;
+      const core20 = inCore20.has(p.lsoa_code);
+      if (core20) core20Residents.set(place, (core20Residents.get(place) ?? 0) + p.population);
+      if (p.age < 40 || p.age > 44) continue;
+      const [all, inIt] = placeAt40.get(place) ?? [0, 0];
+      placeAt40.set(place, [all + p.population, inIt + (core20 ? p.population : 0)]);
+    }
+    const core20People = new Map<string, number>();
+    for (const lsoa of lsoas.slice(0, 200))
+      if (inCore20.has(lsoa.lsoa_code)) core20People.set(lsoa.place, (core20People.get(lsoa.place) ?? 0) + 3);
+    // Places with no one reached, or no Core20 area, are left out: here all but the city.
+    const withCore20 = [...placeResidents.keys()]
+      .sort()
+      .filter((place) => core20Residents.has(place) && placePeople.has(place));
+    expect(withCore20).toEqual(['Riverside City']);
+    const within = reach.core20Places!.groups;
+    expect(within.map((g) => [g.group, g.people, g.residents])).toEqual(
+      withCore20.map((place) => [place, placePeople.get(place) ?? 0, placeResidents.get(place)]),
+    );
+    for (const [i, place] of withCore20.entries()) {
+      expect(within[i]!.share).toBeCloseTo((core20People.get(place) ?? 0) / placePeople.get(place)!, 12);
+      expect(within[i]!.residentShare).toBeCloseTo(
+        core20Residents.get(place)! / placeResidents.get(place)!,
+        12,
+      );
+      const [all, inIt] = placeAt40.get(place)!;
+      expect(byAge.core20Places![i]!.residentShare).toBeCloseTo(inIt / all, 12);
+      expect(byAge.core20Places![i]!.share).toBeCloseTo(within[i]!.share, 12);
+    }
+    expect(reach.core20Places!.withoutCore20).toEqual(
+      [...placeResidents.keys()].sort().filter((place) => !core20Residents.has(place)),
+    );
+
     const dataset = (await t.services.analytics.listDatasets()).find((d) => d.name === 'Clinic')!;
     const staff = new Browser(t.app);
     await staff.signIn((await makeUser(t.services, 'staff')).email, testPassword);
     const page = (await staff.get(`/analytics/datasets/${dataset.id}/reach`)).body;
+    expect(page).toContain(
+      'People reached living in the Core20 against residents living there, within each place',
+    );
+    expect(page).toContain(`${(100 * within[0]!.residentShare).toFixed(1)}%`);
+    expect(page).toContain(
+      'People reached living in the Core20 against residents of the same ages living there, within each place',
+    );
     expect(page).toContain('By deprivation and place');
     expect(page).toContain(`mid-${latest} population estimates`);
     expect(page).toContain(`${(100 * reach.groups[0]!.residentShare).toFixed(1)}%`);
@@ -159,6 +205,10 @@ describeEachDatabase('who a dataset reaches by deprivation', (current) => {
     expect(reach.people).toBe(300);
     expect(table('Place')).toHaveLength(reach.places?.length ?? 0);
     expect(table('IMD quintile, allowing for age')).toHaveLength(reach.allowingForAge.groups.length);
+    expect(table('Place, the share living in the Core20')).toHaveLength(reach.core20Places!.groups.length);
+    expect(table('Place, the share living in the Core20, allowing for age')).toHaveLength(
+      reach.allowingForAge.core20Places!.length,
+    );
     // The ages: 240 people of 30 to 39 and 60 of 70 to 79 among 300.
     const ages = lines.filter((l) => l.startsWith('"Age, in ten-year groups",'));
     expect(ages.find((l) => l.includes(',30 to 39,'))?.split(',')[3]).toBe('80');

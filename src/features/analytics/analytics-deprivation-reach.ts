@@ -1,11 +1,14 @@
 // Who a ready dataset reaches by deprivation and by place: the share of the people it reaches living
 // in each national IMD quintile of the places (quintile 1 is the Core20), and in each place, beside
-// the share of the places' residents living there (the latest mid-year's population estimates), and
-// the same allowing for age. Worked out where the data is, for staff to see on the dataset's reach
-// page; only counts by quintile (and age band) leave the analytics store.
+// the share of the places' residents living there (the latest mid-year's population estimates), the
+// share of each place's people living in its Core20, and the same allowing for age. Worked out where
+// the data is, for staff to see on the dataset's reach page; only counts by quintile, place (and
+// age band) leave the analytics store.
 import { populationYears } from '../../analytics/geography/population-vintages.ts';
 import {
   ageProfileOf,
+  core20ShareWithin,
+  core20ShareWithinAllowingForAge,
   representationAllowingForAge,
   representationOf,
   type AgeShare,
@@ -13,6 +16,7 @@ import {
 } from '../../analytics/indicators/representation.ts';
 import {
   areaResidentsSql,
+  core20PlaceReach,
   placeReach,
   quintileReach,
 } from '../../analytics/queries/deprivation-representation.ts';
@@ -32,6 +36,12 @@ export type DeprivationReach =
       groups: GroupRepresentation[];
       /** By place, when there is more than one. */
       places: GroupRepresentation[] | null;
+      /**
+       * Within each place, when there is more than one, the share of its people reached who live in
+       * its Core20 LSOAs beside the share of its residents who do; places without a Core20 LSOA are
+       * named in `withoutCore20`.
+       */
+      core20Places: { groups: GroupRepresentation[]; withoutCore20: string[] } | null;
       /** The same allowing for age, of the people whose age is known (null: no ages recorded). */
       allowingForAge: {
         people: number;
@@ -39,6 +49,7 @@ export type DeprivationReach =
         ages: AgeShare[];
         groups: GroupRepresentation[];
         places: GroupRepresentation[] | null;
+        core20Places: GroupRepresentation[] | null;
       } | null;
     };
 
@@ -52,22 +63,36 @@ async function workOut(ctx: AnalyticsContext, dataset: Dataset): Promise<Depriva
   const { run, relations } = await whereTheDataIs(ctx, store, dataset);
   const reached = await peopleReachedOf(ctx, dataset);
   const quintiles = quintileReach(reached.quintile, await run(areaResidentsSql(relations, vintage, midYear)));
-  const places = placeReach(reached.place, await run(areaResidentsSql(relations, vintage, midYear, 'place')));
+  const placeResidents = await run(areaResidentsSql(relations, vintage, midYear, 'place'));
+  const places = placeReach(reached.place, placeResidents);
   const groups = representationOf(quintiles.groups);
   const byAge = representationAllowingForAge(quintiles.byAge);
-  const severalPlaces = (list: GroupRepresentation[]) => (list.length > 1 ? list : null);
+  const several = places.groups.length > 1;
+  const severalPlaces = (list: GroupRepresentation[]) => (several ? list : null);
+  const core20 = several
+    ? core20PlaceReach(
+        reached,
+        placeResidents,
+        await run(areaResidentsSql(relations, vintage, midYear, 'core20Place')),
+      )
+    : null;
   return {
     status: 'ready',
     people: peopleIn(groups),
     midYear,
     groups,
     places: severalPlaces(representationOf(places.groups)),
+    core20Places: core20 && {
+      groups: core20ShareWithin(core20.groups),
+      withoutCore20: core20.groups.filter((g) => g.core20Residents === 0).map((g) => g.group),
+    },
     allowingForAge: byAge.length
       ? {
           people: peopleIn(byAge),
           ages: ageProfileOf(quintiles.byAge),
           groups: byAge,
           places: severalPlaces(representationAllowingForAge(places.byAge)),
+          core20Places: core20 && core20ShareWithinAllowingForAge(core20.byAge),
         }
       : null,
   };

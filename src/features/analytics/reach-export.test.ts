@@ -48,7 +48,15 @@ describe('the reach download says what it compares and what it could not', () =>
       { group: 'Westdale', people: 8, residents: 300 },
     ]);
     const rows = reachRows(
-      { status: 'ready', people: 30, midYear: 2024, groups: quintiles, places, allowingForAge: null },
+      {
+        status: 'ready',
+        people: 30,
+        midYear: 2024,
+        groups: quintiles,
+        places,
+        core20Places: null,
+        allowingForAge: null,
+      },
       ethnicReady,
     );
     const compared = (comparison: string) => [

@@ -59,22 +59,25 @@ const ageRows = (people: number, ages: AgeShare[]): ReachRow[] =>
     people_compared: people,
   }));
 
-/** The comparison of the Core20's share within each ethnic group, as a download names it. */
+/** The comparisons of the Core20's share within each ethnic group and place, as a download names them. */
 export const CORE20_WITHIN = 'Ethnic group, the share living in the Core20';
+const CORE20_IN_PLACE = 'Place, the share living in the Core20';
 
 /**
- * Every table of the reach page, in its order: deprivation, place, allowing for age, ethnic group,
- * the Core20 within each ethnic group.
+ * Every table of the reach page, in its order: deprivation, place, the Core20 within each place,
+ * each allowing for age, ethnic group, the Core20 within each ethnic group.
  */
 export function reachRows(deprivation: DeprivationReach, ethnic: EthnicReach): ReachRow[] {
   const rows: ReachRow[] = [];
   if (deprivation.status === 'ready') {
     rows.push(...groupRows('IMD quintile', deprivation.groups));
     rows.push(...groupRows('Place', deprivation.places ?? []));
+    rows.push(...groupRows(CORE20_IN_PLACE, deprivation.core20Places?.groups ?? []));
     const byAge = deprivation.allowingForAge;
     if (byAge) {
       rows.push(...groupRows('IMD quintile, allowing for age', byAge.groups));
       rows.push(...groupRows('Place, allowing for age', byAge.places ?? []));
+      rows.push(...groupRows(`${CORE20_IN_PLACE}, allowing for age`, byAge.core20Places ?? []));
       rows.push(...ageRows(byAge.people, byAge.ages));
     }
   }
@@ -112,6 +115,10 @@ export function aboutReach(
     [
       'Allowing for age',
       'Each group’s share of the people reached beside the share it would have if the people reached at each age (five-year bands) came from the groups as the residents of that age do: the indirectly standardised ratio, with the places as the standard. People whose age is not recorded are left out.',
+    ],
+    [
+      CORE20_IN_PLACE,
+      'Within each place, the share of the people reached who live in its Core20 LSOAs, beside the share of its residents who live there (the population estimates), and the ratio of the two with its interval as above; allowing for age, beside the share it would be if the people reached at each age lived in the Core20 as the place’s residents of that age do. Places without a Core20 LSOA are left out.',
     ],
     [
       CORE20_WITHIN,

@@ -1,6 +1,6 @@
-// The reach page's tables of who a dataset reaches by deprivation and place (with and without
-// allowing for age), by broad and detailed ethnic group, and of the Core20 within each ethnic group,
-// against the people living in the places, in words and shares.
+// The reach page's tables of who a dataset reaches by deprivation, place and the Core20 within each
+// place (with and without allowing for age), by broad and detailed ethnic group, and the Core20
+// within each ethnic group, against the people living in the places, in words and shares.
 import type { GroupRepresentation } from '../../analytics/indicators/representation.ts';
 import type { DeprivationReach } from '../../features/analytics/analytics-deprivation-reach.ts';
 import type { EthnicReach } from '../../features/analytics/analytics-representation.ts';
@@ -47,7 +47,16 @@ export function reachView(reach: EthnicReach) {
 /** What the dataset page shows of a dataset's reach by deprivation and by place. */
 export function deprivationReachView(reach: DeprivationReach) {
   if (reach.status !== 'ready')
-    return { status: reach.status, people: 0, midYear: null, rows: [], places: [], allowingForAge: null };
+    return {
+      status: reach.status,
+      people: 0,
+      midYear: null,
+      rows: [],
+      places: [],
+      core20Places: [],
+      withoutCore20: [],
+      allowingForAge: null,
+    };
   const byAge = reach.allowingForAge;
   return {
     status: reach.status,
@@ -55,6 +64,8 @@ export function deprivationReachView(reach: DeprivationReach) {
     midYear: reach.midYear,
     rows: rowsOf(reach.groups),
     places: rowsOf(reach.places ?? []),
+    core20Places: rowsOf(reach.core20Places?.groups ?? []),
+    withoutCore20: reach.core20Places?.withoutCore20 ?? [],
     allowingForAge: byAge && {
       people: byAge.people,
       ages: byAge.ages.map((a) => ({
@@ -64,6 +75,7 @@ export function deprivationReachView(reach: DeprivationReach) {
       })),
       rows: rowsOf(byAge.groups),
       places: rowsOf(byAge.places ?? []),
+      core20Places: rowsOf(byAge.core20Places ?? []),
     },
   };
 }
