@@ -1,6 +1,7 @@
-// Whether each ethnic group is reached in proportion to the people living in the places: the group's
-// share of the people a dataset reaches, with its Wilson score interval, over its share of the
-// Census 2021 usual residents (a full count, taken as known). A ratio of 1 is a fair share.
+// Whether each group (ethnic group, IMD quintile, place) is reached in proportion to the people
+// living in the places: the group's share of the people a dataset reaches, with its Wilson score
+// interval, over its share of the residents (a full count, taken as known), and within each group
+// the Core20's share the same way. A ratio of 1 is a fair share.
 import { proportions } from '../../stats/proportion.ts';
 import type { BandReach, Core20WithinBand } from '../queries/deprivation-representation.ts';
 import type { Core20Within, GroupReach } from '../queries/ethnic-representation.ts';

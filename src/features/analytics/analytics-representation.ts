@@ -37,7 +37,7 @@ export type EthnicReach =
       /**
        * Within each broad group, the share of the people reached who live in the Core20 beside the
        * share of its residents who do: when the census groups by LSOA are imported and the dataset's
-       * LSOAs are 2021 ones, as the census's are (2011 ones' Core20 is by another index).
+       * LSOAs are 2021 ones, as the census's are (2011 ones' Core20 is that of 2011 areas).
        */
       core20: Core20Reach;
     };
