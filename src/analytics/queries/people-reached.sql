@@ -2,16 +2,17 @@
 -- dataset: by national IMD quintile of the LSOA they live in (`quintile`), by place (`place`), those
 -- living in the Core20 by place (`core20Place`), by broad and by detailed ethnic group (`broad`,
 -- `detailed`), and those living in the Core20 by broad ethnic group (`core20Broad`; rows whose group
--- is not recorded are left out of these three). Each person is counted once in each group they were seen in, at the youngest
--- ESP2013 age band they were seen at there. People are distinct person identifiers: rows without one
--- are left out, unless the dataset has none at all, when its rows are counted instead. Rows: `reach`,
--- `grp` (the group, as text; NULL for an LSOA without a quintile), `esp_band` and `all_ages` (1: the
--- group's people of all ages; 0: its people by band, `esp_band` NULL when their age is not known),
--- `people`. Portable SQL like indicator-aggregates.sql; filled by people-reached.ts.
+-- is not recorded are left out of these three). Each person is counted once in each group they were
+-- seen in, at the youngest ESP2013 age band they were seen at there. People are distinct person
+-- identifiers: rows without one are left out, unless the dataset has none at all, when its rows are
+-- counted instead. Rows: `reach`, `grp` (the group, as text; NULL for an LSOA without a quintile),
+-- `esp_band` and `all_ages` (1: the group's people of all ages; 0: its people by band, `esp_band`
+-- NULL when their age is not known), `people`. Portable SQL like indicator-aggregates.sql; filled by
+-- people-reached.ts.
 --
 -- Why in two steps: most people are seen in one LSOA with one ethnic code. The rows are first
 -- grouped by LSOA, ethnic code and person, once; a person with one such group is then counted
--- directly in each of the four ways, and only those seen in several (who moved, or whose ethnic code
+-- directly in each of the six ways, and only those seen in several (who moved, or whose ethnic code
 -- changed) are counted again person by person. Four queries that each told apart the people of every
 -- group took 2.2 times as long for 10 million rows in DuckDB, 1.65 times for 2 million in PostgreSQL.
 -- The geography is joined again in `labelled` rather than through `area`: PostgreSQL materialises a
