@@ -212,8 +212,8 @@ export async function findLeftOutLines(
 
 /**
  * True for a row not imported: blank in every mapped column, or (when the file has any) spaces
- * alone in its cells, a total line or the headings repeated. Without those the test is the blank one alone, which the Parquet
- * statistics answer.
+ * alone in its cells, a total line or the headings repeated. Without those the test is the blank
+ * one alone, which the Parquet statistics answer.
  */
 export function leftOutRowSql(m: ColumnMapping, kinds: ColumnKinds, lines: LeftOutLines): string {
   const tests = [`(${blankRowSql(m)})`];

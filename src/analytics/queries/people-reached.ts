@@ -1,5 +1,6 @@
 // Builds the query counting the people a dataset reaches in the places, by IMD quintile, place,
-// broad and detailed ethnic group, and place and broad ethnic group in the Core20, in one pass (queries/people-reached.sql), and reads its rows.
+// broad and detailed ethnic group, and place and broad ethnic group in the Core20, in one pass
+// (queries/people-reached.sql), and reads its rows.
 import { ethnicLabelSql } from '../datasets/ethnicity.ts';
 import { literal } from '../sql-text.ts';
 import type { SqlRow } from '../store.ts';

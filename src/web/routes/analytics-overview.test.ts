@@ -9,8 +9,8 @@ const row = (
   worseFor: {
     ethnicGroup: boolean;
     place: boolean;
-    core20Within?: { ethnicGroup: boolean | null; place: boolean | null };
-  } = { ethnicGroup: false, place: false },
+    core20Within: { ethnicGroup: boolean | null; place: boolean | null };
+  } = { ethnicGroup: false, place: false, core20Within: { ethnicGroup: null, place: null } },
 ) => ({ status, direction, gapVerdict, worseFor });
 
 describe("the overview's summary", () => {
@@ -43,7 +43,11 @@ describe("the overview's summary", () => {
 
   it('counts the published indicators in which an ethnic group, or a place, fares worse than average', () => {
     const worse = (ethnicGroup: boolean, place: boolean, status: 'draft' | 'published' = 'published') =>
-      row('No clear gap by deprivation', null, status, { ethnicGroup, place });
+      row('No clear gap by deprivation', null, status, {
+        ethnicGroup,
+        place,
+        core20Within: { ethnicGroup: null, place: null },
+      });
     const headline = (rows: ReturnType<typeof worse>[]) => overviewHeadline(rows).slice(1);
     expect(
       headline([worse(true, true), worse(true, false), worse(false, false), worse(true, true, 'draft')]),

@@ -7,7 +7,7 @@ import { listInWords } from '../../analytics/in-words.ts';
 import type { WorseFor } from './analytics-worse-for.ts';
 
 type OverviewRow = Pick<ReturnType<typeof overviewRow>, 'status' | 'direction' | 'gapVerdict'> & {
-  worseFor: Pick<WorseFor, 'ethnicGroup' | 'place'> & Partial<Pick<WorseFor, 'core20Within'>>;
+  worseFor: Pick<WorseFor, 'ethnicGroup' | 'place' | 'core20Within'>;
 };
 
 /** What one indicator, and what several, of each direction (analytics-view.ts) do. */
@@ -56,19 +56,21 @@ function worseForSentence(published: OverviewRow[]): string | null {
  * population in 9 of the 24 indicators that compare them; within at least one place, in 12 of 27."
  */
 function core20WithinSentence(published: OverviewRow[]): string | null {
-  const count = (within: 'ethnicGroup' | 'place') => {
-    const compared = published.filter((r) => (r.worseFor.core20Within?.[within] ?? null) !== null);
-    return { worse: compared.filter((r) => r.worseFor.core20Within?.[within]).length, of: compared.length };
+  const counted = (within: 'ethnicGroup' | 'place') => {
+    const compared = published.filter((r) => r.worseFor.core20Within[within] !== null);
+    return `${compared.filter((r) => r.worseFor.core20Within[within]).length} of the ${compared.length}`;
   };
-  const [ethnic, place] = [count('ethnicGroup'), count('place')];
-  const of = (c: { worse: number; of: number }) => `${c.worse} of the ${c.of}`;
-  const subject = 'the Core20 fares significantly worse than the rest of the population in';
-  if (ethnic.of && place.of)
-    return `Within at least one ethnic group, ${subject} ${of(ethnic)} indicators that compare them; within at least one place, in ${of(place)}.`;
-  if (ethnic.of)
-    return `Within at least one ethnic group, ${subject} ${of(ethnic)} indicators that compare them.`;
-  if (place.of) return `Within at least one place, ${subject} ${of(place)} indicators that compare them.`;
-  return null;
+  const [first, second] = (
+    [
+      ['ethnic group', 'ethnicGroup'],
+      ['place', 'place'],
+    ] as const
+  )
+    .filter(([, within]) => published.some((r) => r.worseFor.core20Within[within] !== null))
+    .map(([noun, within]) => ({ noun, counted: counted(within) }));
+  if (!first) return null;
+  const lead = `Within at least one ${first.noun}, the Core20 fares significantly worse than the rest of the population in ${first.counted} indicators that compare them`;
+  return second ? `${lead}; within at least one ${second.noun}, in ${second.counted}.` : `${lead}.`;
 }
 
 export function overviewHeadline(rows: OverviewRow[]): string[] {
